@@ -92,8 +92,7 @@ pub fn parse_amount(text: &str) -> Result<Amount, AmountError> {
             let min = if !low_trimmed.is_empty() && low_trimmed.chars().all(is_number_char) {
                 // `30~100억원`: the lower end borrows the upper end's largest unit.
                 let unit = largest_unit(high);
-                let n = parse_decimal_times(low_trimmed, unit)?;
-                n
+                parse_decimal_times(low_trimmed, unit)?
             } else {
                 parse_single(low)?
             };
