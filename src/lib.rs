@@ -3,4 +3,14 @@
 //! Data flows one way: files on disk → parsed briefs (`content`) → an immutable site model
 //! (`model`) → rendered pages (`render`) → written output (`output`).
 
+pub mod config;
+pub mod content;
+pub mod dates;
+pub mod diagnostics;
+pub mod frontmatter;
+pub mod markdown;
+pub mod model;
 pub mod money;
+pub mod slug;
+pub mod taxonomy;
+pub mod url;

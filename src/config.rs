@@ -1,0 +1,530 @@
+//! `site.toml`: reading it, checking every key (with "did you mean" for typos), and the
+//! validated [`Config`] the rest of the pipeline reads. Nothing else in the crate parses TOML.
+
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::slug::SlugStyle;
+use crate::url::BaseUrl;
+use chrono_tz::Tz;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The name of the site file in a site folder.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Top-level keys of site.toml, for "did you mean" hints.
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "timezone",
+    "theme",
+    "output_dir",
+    "currency",
+    "slugify",
+    "taxonomies",
+    "feed",
+    "home",
+    "extra",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    #[serde(default)]
+    description: String,
+    base_url: Option<String>,
+    language: Option<String>,
+    timezone: Option<String>,
+    theme: Option<String>,
+    output_dir: Option<String>,
+    currency: Option<String>,
+    slugify: Option<String>,
+    taxonomies: Option<Vec<RawTaxonomy>>,
+    #[serde(default)]
+    feed: FeedConfig,
+    #[serde(default)]
+    home: HomeConfig,
+    #[serde(default)]
+    extra: Option<toml::Table>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomy {
+    name: String,
+    title: Option<String>,
+    path: Option<String>,
+    field: Option<String>,
+}
+
+/// Feed settings (`[feed]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedConfig {
+    /// Write Atom feeds at all.
+    pub enabled: bool,
+    /// How many briefs each feed carries.
+    pub limit: usize,
+    /// Also write one feed per term (`/regions/영남권/atom.xml`).
+    pub per_term: bool,
+    /// Put whole rendered briefs in the site feed, not only summaries.
+    pub full_content: bool,
+}
+
+impl Default for FeedConfig {
+    fn default() -> Self {
+        FeedConfig {
+            enabled: true,
+            limit: 20,
+            per_term: true,
+            full_content: false,
+        }
+    }
+}
+
+/// Home page settings (`[home]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HomeConfig {
+    /// How many of the newest briefs the home page lists.
+    pub latest: usize,
+}
+
+impl Default for HomeConfig {
+    fn default() -> Self {
+        HomeConfig { latest: 10 }
+    }
+}
+
+/// Where a taxonomy's terms come from in a brief's front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermSource {
+    /// `region`, a string or a list.
+    Region,
+    /// `sector`, a string or a list.
+    Sector,
+    /// `agenda`, a string or a list.
+    Agenda,
+    /// The names in `attendees`: these terms get person pages.
+    Attendees,
+    /// A site-defined front matter field (string or list), e.g. `ministry`.
+    Custom(String),
+}
+
+/// One list of terms that gets its own pages.
+#[derive(Debug, Clone)]
+pub struct TaxonomyConfig {
+    /// Its name in templates (`region`).
+    pub name: String,
+    /// Its heading for readers (`지역`).
+    pub title: String,
+    /// Its URL folder (`regions`).
+    pub path: String,
+    /// The front matter it reads.
+    pub source: TermSource,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Site title.
+    pub title: String,
+    /// One-line description for feeds and meta tags.
+    pub description: String,
+    /// Where the site is deployed.
+    pub base_url: BaseUrl,
+    /// BCP 47 language of the content (`ko`).
+    pub language: String,
+    /// Dates without an offset are in this zone, and all dates are shown in it.
+    pub timezone: Tz,
+    /// `None` for the built-in theme, else a folder name under `themes/`.
+    pub theme: Option<String>,
+    /// Output folder, resolved against the site folder.
+    pub output_dir: PathBuf,
+    /// ISO 4217 code of plain-integer amounts.
+    pub currency: String,
+    /// How slugs are made.
+    pub slugify: SlugStyle,
+    /// Lists of terms that get pages, in menu order.
+    pub taxonomies: Vec<TaxonomyConfig>,
+    /// Feed settings.
+    pub feed: FeedConfig,
+    /// Home page settings.
+    pub home: HomeConfig,
+    /// The `[extra]` table, for templates.
+    pub extra: serde_json::Value,
+}
+
+impl Config {
+    /// Reads `site.toml` in `root`. Every problem is returned at once.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            vec![
+                Diagnostic::error(&path, 0, 0, format!("cannot read the site file: {e}"))
+                    .with_hint(
+                        "run annals in a site folder (one with site.toml), or pass --root DIR",
+                    ),
+            ]
+        })?;
+        Config::parse(root, &path, &text)
+    }
+
+    /// Parses site.toml text; `path` is used in messages.
+    pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let table: toml::Table = match text.parse() {
+            Ok(t) => t,
+            Err(e) => return Err(vec![toml_error(path, text, &e)]),
+        };
+        for key in table.keys() {
+            if !KEYS.contains(&key.as_str()) {
+                let (line, col) = find_key(text, key);
+                let mut d = Diagnostic::error(path, line, col, format!("unknown key `{key}`"));
+                d = match did_you_mean(key, KEYS.iter().copied()) {
+                    Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+                    None => d.with_hint(format!("site.toml keys are: {}", KEYS.join(", "))),
+                };
+                problems.push(d);
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let raw: RawConfig = match toml::from_str(text) {
+            Ok(r) => r,
+            Err(e) => return Err(vec![toml_error(path, text, &e)]),
+        };
+
+        let located = |key: &str, message: String| {
+            let (line, col) = find_key(text, key);
+            Diagnostic::error(path, line, col, message)
+        };
+        let title = raw.title.unwrap_or_default();
+        if title.trim().is_empty() {
+            problems.push(
+                located("title", "the site has no `title`".into())
+                    .with_hint("add a line like: title = \"AI 정책 브리핑\""),
+            );
+        }
+        let base_url = match raw.base_url.as_deref() {
+            None => {
+                problems.push(
+                    Diagnostic::error(path, 0, 0, "the site has no `base_url`")
+                        .with_hint("add the address the site is published at, e.g. base_url = \"https://user.github.io/archive/\""),
+                );
+                None
+            }
+            Some(u) => match BaseUrl::parse(u) {
+                Ok(b) => Some(b),
+                Err(msg) => {
+                    problems.push(located("base_url", format!("`base_url` {msg}")).with_hint(
+                        "write a full address with scheme and host, e.g. \"https://example.org/\" or \"https://user.github.io/archive/\"",
+                    ));
+                    None
+                }
+            },
+        };
+        let language = raw.language.unwrap_or_else(|| "ko".into());
+        if !is_language_tag(&language) {
+            problems.push(
+                located(
+                    "language",
+                    format!("`language = \"{language}\"` is not a language tag"),
+                )
+                .with_hint("use a BCP 47 tag such as \"ko\", \"en\" or \"ko-KR\""),
+            );
+        }
+        let tz_name = raw.timezone.unwrap_or_else(|| "Asia/Seoul".into());
+        let timezone = match tz_name.parse::<Tz>() {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+                let hint = match did_you_mean(&tz_name, names) {
+                    Some(s) => format!("did you mean \"{s}\"?"),
+                    None => "use an IANA time zone name such as \"Asia/Seoul\"".into(),
+                };
+                problems.push(
+                    located("timezone", format!("unknown time zone `{tz_name}`")).with_hint(hint),
+                );
+                None
+            }
+        };
+        let currency = raw.currency.unwrap_or_else(|| "KRW".into());
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            problems.push(
+                located(
+                    "currency",
+                    format!("`currency = \"{currency}\"` is not an ISO 4217 code"),
+                )
+                .with_hint("use three capital letters, e.g. \"KRW\" or \"USD\""),
+            );
+        }
+        let slugify = match raw.slugify.as_deref() {
+            None | Some("unicode") => SlugStyle::Unicode,
+            Some("ascii") => SlugStyle::Ascii,
+            Some(other) => {
+                problems.push(
+                    located("slugify", format!("unknown slug style `{other}`"))
+                        .with_hint("use \"unicode\" (keeps Hangul, the default) or \"ascii\""),
+                );
+                SlugStyle::Unicode
+            }
+        };
+        let taxonomies = match raw.taxonomies {
+            None => default_taxonomies(),
+            Some(list) => {
+                let mut out = Vec::new();
+                for t in list {
+                    match taxonomy_from_raw(t) {
+                        Ok(tax) => out.push(tax),
+                        Err(msg) => problems.push(located("taxonomies", msg)),
+                    }
+                }
+                for (i, a) in out.iter().enumerate() {
+                    for b in &out[..i] {
+                        if a.name == b.name || a.path == b.path {
+                            problems.push(located(
+                                "taxonomies",
+                                format!(
+                                    "taxonomies `{}` and `{}` share a name or path",
+                                    b.name, a.name
+                                ),
+                            ));
+                        }
+                    }
+                }
+                out
+            }
+        };
+        let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
+        if output_dir == root || root.starts_with(&output_dir) {
+            problems.push(
+                located(
+                    "output_dir",
+                    "`output_dir` would replace the site folder itself".into(),
+                )
+                .with_hint("use a subfolder such as \"public\""),
+            );
+        }
+        let extra = raw
+            .extra
+            .map(|t| serde_json::to_value(t).unwrap_or_default())
+            .unwrap_or_else(|| serde_json::Value::Object(Default::default()));
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            title,
+            description: raw.description,
+            base_url: base_url.expect("checked above"),
+            language,
+            timezone: timezone.expect("checked above"),
+            theme: raw.theme.filter(|t| !t.is_empty()),
+            output_dir,
+            currency,
+            slugify,
+            taxonomies,
+            feed: raw.feed,
+            home: raw.home,
+            extra,
+        })
+    }
+
+    /// The taxonomy whose terms come from `source`, if the site has one.
+    pub fn taxonomy_for(&self, source: &TermSource) -> Option<&TaxonomyConfig> {
+        self.taxonomies.iter().find(|t| &t.source == source)
+    }
+
+    /// Names of site-defined front matter fields (custom taxonomies).
+    pub fn custom_fields(&self) -> impl Iterator<Item = &str> {
+        self.taxonomies.iter().filter_map(|t| match &t.source {
+            TermSource::Custom(f) => Some(f.as_str()),
+            _ => None,
+        })
+    }
+}
+
+fn default_taxonomies() -> Vec<TaxonomyConfig> {
+    [
+        ("region", "지역", "regions", TermSource::Region),
+        ("sector", "분야", "sectors", TermSource::Sector),
+        ("agenda", "의제", "agenda", TermSource::Agenda),
+        ("people", "인물", "people", TermSource::Attendees),
+    ]
+    .into_iter()
+    .map(|(name, title, path, source)| TaxonomyConfig {
+        name: name.into(),
+        title: title.into(),
+        path: path.into(),
+        source,
+    })
+    .collect()
+}
+
+fn taxonomy_from_raw(raw: RawTaxonomy) -> Result<TaxonomyConfig, String> {
+    let defaults = default_taxonomies();
+    let known = defaults.iter().find(|d| d.name == raw.name);
+    let field = raw.field.unwrap_or_else(|| match known {
+        Some(d) if d.source == TermSource::Attendees => "attendees".into(),
+        _ => raw.name.clone(),
+    });
+    let source = match field.as_str() {
+        "region" => TermSource::Region,
+        "sector" => TermSource::Sector,
+        "agenda" => TermSource::Agenda,
+        "attendees" => TermSource::Attendees,
+        f if crate::frontmatter::FIELDS.contains(&f) => {
+            return Err(format!(
+                "taxonomy `{}` reads `{f}`, which is not a list of terms",
+                raw.name
+            ))
+        }
+        f => TermSource::Custom(f.to_string()),
+    };
+    let path = raw
+        .path
+        .or_else(|| known.map(|d| d.path.clone()))
+        .unwrap_or_else(|| raw.name.clone());
+    if path.is_empty() || path.contains(['/', '\\', '.']) {
+        return Err(format!(
+            "taxonomy `{}` has an unusable path `{path}`",
+            raw.name
+        ));
+    }
+    const RESERVED: &[&str] = &["briefs", "timeline", "budget"];
+    if RESERVED.contains(&path.as_str()) {
+        return Err(format!("taxonomy path `{path}` is used by annals itself"));
+    }
+    Ok(TaxonomyConfig {
+        title: raw
+            .title
+            .or_else(|| known.map(|d| d.title.clone()))
+            .unwrap_or_else(|| raw.name.clone()),
+        name: raw.name,
+        path,
+        source,
+    })
+}
+
+fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// 1-based line and column of `key = ...` or `[key]` in TOML text; (0, 0) if not found.
+fn find_key(text: &str, key: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        let col = line.len() - t.len() + 1;
+        let rest = t
+            .strip_prefix(key)
+            .or_else(|| t.strip_prefix("[[").and_then(|r| r.strip_prefix(key)))
+            .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_prefix(key)));
+        if let Some(rest) = rest {
+            let rest = rest.trim_start();
+            if rest.starts_with('=') || rest.starts_with(']') || rest.starts_with('.') {
+                return (i + 1, col);
+            }
+        }
+    }
+    (0, 0)
+}
+
+fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let (line, col) = match e.span() {
+        Some(span) => line_col(text, span.start),
+        None => (0, 0),
+    };
+    let message = e.message().trim().to_string();
+    let d = Diagnostic::error(path, line, col, format!("site.toml: {message}"));
+    if message.starts_with("unknown field") {
+        d.with_hint("check the spelling against docs/configuration.md")
+    } else {
+        d
+    }
+}
+
+/// 1-based (line, column in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(Path::new("/site"), Path::new("site.toml"), text)
+    }
+
+    #[test]
+    fn needs_only_title_and_base_url() {
+        let c =
+            parse("title = \"아카이브\"\nbase_url = \"https://user.github.io/archive\"\n").unwrap();
+        assert_eq!(c.language, "ko");
+        assert_eq!(c.timezone, chrono_tz::Asia::Seoul);
+        assert_eq!(c.currency, "KRW");
+        assert_eq!(c.output_dir, Path::new("/site/public"));
+        assert_eq!(c.base_url.path(), "/archive/");
+        let names: Vec<_> = c.taxonomies.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["region", "sector", "agenda", "people"]);
+    }
+
+    #[test]
+    fn unknown_key_is_located_with_a_suggestion() {
+        let e = parse("title = \"a\"\nbase_url = \"https://x.org/\"\ntimezon = \"Asia/Seoul\"\n")
+            .unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].line, e[0].column), (3, 1));
+        assert!(e[0].message.contains("timezon"));
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `timezone`?"));
+    }
+
+    #[test]
+    fn reports_every_bad_value_at_once() {
+        let e = parse(
+            "title = \"\"\nbase_url = \"example.org\"\ntimezone = \"Asia/Seul\"\ncurrency = \"won\"\nslugify = \"latin\"\n",
+        )
+        .unwrap_err();
+        let lines: Vec<usize> = e.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [1, 2, 3, 4, 5]);
+        assert_eq!(e[2].hint.as_deref(), Some("did you mean \"Asia/Seoul\"?"));
+    }
+
+    #[test]
+    fn nested_unknown_field_is_located() {
+        let e =
+            parse("title = \"a\"\nbase_url = \"https://x.org/\"\n[feed]\nlimt = 3\n").unwrap_err();
+        assert_eq!(e[0].line, 4);
+        assert!(e[0].message.contains("limt"), "{}", e[0].message);
+    }
+
+    #[test]
+    fn custom_taxonomy_reads_its_own_field() {
+        let c = parse(
+            "title = \"a\"\nbase_url = \"https://x.org/\"\n[[taxonomies]]\nname = \"region\"\n[[taxonomies]]\nname = \"ministry\"\ntitle = \"부처\"\npath = \"ministries\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.taxonomies.len(), 2);
+        assert_eq!(c.taxonomies[0].path, "regions");
+        assert_eq!(
+            c.taxonomies[1].source,
+            TermSource::Custom("ministry".into())
+        );
+        assert_eq!(c.custom_fields().collect::<Vec<_>>(), ["ministry"]);
+    }
+}

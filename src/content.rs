@@ -1,0 +1,226 @@
+//! Content: finding every brief under `content/`, reading them in parallel (NFC-normalised, so
+//! NFD Hangul from macOS and NFC Hangul are one term), and turning each into a [`Brief`].
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::frontmatter::{self, FrontMatter, Rules};
+use crate::slug::{slugify, SlugStyle};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use walkdir::WalkDir;
+
+/// The folder of briefs inside a site.
+pub const CONTENT_DIR: &str = "content";
+
+/// One brief, read and checked, body not yet rendered.
+#[derive(Debug, Clone)]
+pub struct Brief {
+    /// The file, relative to the site folder (`content/briefs/a.md`), for messages.
+    pub path: PathBuf,
+    /// The file relative to `content/`, with `/` separators (`briefs/a.md`), for links.
+    pub content_path: String,
+    /// URL name (`/briefs/<slug>/`).
+    pub slug: String,
+    /// Front matter.
+    pub meta: FrontMatter,
+    /// Markdown body.
+    pub body: String,
+    /// 1-based file line where the body starts.
+    pub body_line: usize,
+}
+
+/// Every brief of a site, and every problem found reading them.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Briefs, in path order (drafts left out unless asked for).
+    pub briefs: Vec<Brief>,
+    /// Problems, in path order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether a file name is an editor's swap, backup or lock file, or hidden.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".bak")
+        || name.ends_with(".orig")
+        || name.ends_with(".tmp")
+}
+
+/// Lists the brief files under `content/`, sorted, relative to the site root.
+pub fn find_briefs(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        return Err(
+            Diagnostic::error(CONTENT_DIR, 0, 0, "the site has no content folder")
+                .with_hint("put briefs (Markdown files with front matter) in content/"),
+        );
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.clone());
+            Diagnostic::error(rel(root, &path), 0, 0, format!("cannot read: {e}"))
+        })?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
+            files.push(rel(root, entry.path()));
+        }
+    }
+    Ok(files)
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads and checks every brief. Drafts are kept only when `drafts` is true.
+pub fn load(config: &Config, drafts: bool) -> Loaded {
+    let files = match find_briefs(&config.root) {
+        Ok(f) => f,
+        Err(d) => {
+            return Loaded {
+                briefs: Vec::new(),
+                diagnostics: vec![d],
+            }
+        }
+    };
+    let custom: Vec<String> = config.custom_fields().map(str::to_string).collect();
+    let rules = Rules {
+        timezone: config.timezone,
+        custom_fields: &custom,
+    };
+    let results: Vec<Result<Brief, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|path| read_brief(&config.root, path, rules, config.slugify))
+        .collect();
+    let mut loaded = Loaded::default();
+    for r in results {
+        match r {
+            Ok(b) if b.meta.draft && !drafts => {}
+            Ok(b) => loaded.briefs.push(b),
+            Err(mut d) => loaded.diagnostics.append(&mut d),
+        }
+    }
+    loaded
+}
+
+/// Reads one brief file.
+pub fn read_brief(
+    root: &Path,
+    path: &Path,
+    rules: Rules<'_>,
+    style: SlugStyle,
+) -> Result<Brief, Vec<Diagnostic>> {
+    let bytes = std::fs::read(root.join(path)).map_err(|e| {
+        vec![Diagnostic::error(
+            path,
+            0,
+            0,
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = crate::config::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+        vec![Diagnostic::error(path, line, col, "the file is not UTF-8 text")
+            .with_hint("save the file as UTF-8 (EUC-KR files can be converted with `iconv -f euc-kr -t utf-8`)")]
+    })?;
+    let text = nfc(text);
+    let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
+    let meta = frontmatter::parse(path, &split, rules)?;
+    let content_path = path
+        .strip_prefix(CONTENT_DIR)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = nfc(stem);
+    let slug = match &meta.slug {
+        Some(s) => {
+            let clean = slugify(s, style);
+            if &clean != s {
+                let line = split
+                    .yaml
+                    .lines()
+                    .position(|l| l.starts_with("slug:"))
+                    .map(|i| i + split.yaml_line)
+                    .unwrap_or(1);
+                return Err(vec![Diagnostic::error(
+                    path,
+                    line,
+                    7,
+                    format!("the slug `{s}` is not URL-safe"),
+                )
+                .with_hint(format!(
+                    "use `{clean}` (lowercase, `-` between words, no punctuation)"
+                ))]);
+            }
+            clean
+        }
+        None => slugify(&stem, style),
+    };
+    if slug.is_empty() {
+        return Err(vec![Diagnostic::error(
+            path,
+            1,
+            1,
+            "cannot make a URL name (slug) from the file name",
+        )
+        .with_hint(
+            "rename the file with letters or digits, or add `slug: some-name` to the front matter",
+        )]);
+    }
+    let body_line = split.body_line;
+    let body = split.body.to_string();
+    Ok(Brief {
+        path: path.to_path_buf(),
+        content_path,
+        slug,
+        meta,
+        body,
+        body_line,
+    })
+}
+
+/// NFC-normalises text, without copying when it already is (the common case).
+pub fn nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ignores_hidden_swap_and_backup_files() {
+        for name in [".a.md", "a.md~", "a.md.swp", "#a.md#", "a.md.bak"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        assert!(!is_ignored("2024-01-19-a.md"));
+    }
+
+    #[test]
+    fn nfd_hangul_becomes_nfc() {
+        let nfd: String = "영남권".nfd().collect();
+        assert_eq!(nfc(nfd), "영남권");
+    }
+}

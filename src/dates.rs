@@ -1,0 +1,208 @@
+//! Dates of briefs: `2024-01-19`, `2024-01-19 14:00`, or RFC 3339 `2024-01-19T14:00:00+09:00`.
+//! A date or time without an offset is in the site's time zone (not UTC: an author in Seoul who
+//! writes today's date must not see the brief land "in the future"), and every date is shown in
+//! the site's time zone.
+
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+    Timelike,
+};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+/// A point in time as the site shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    /// The instant, with the site zone's offset at that instant.
+    pub at: DateTime<FixedOffset>,
+    /// Whether the author gave a time of day (else it is midnight in the site zone).
+    pub has_time: bool,
+}
+
+impl Moment {
+    /// Seconds since the epoch, for ordering.
+    pub fn timestamp(&self) -> i64 {
+        self.at.timestamp()
+    }
+
+    /// The calendar date in the site zone.
+    pub fn date(&self) -> NaiveDate {
+        self.at.date_naive()
+    }
+
+    /// The template view of this moment.
+    pub fn view(&self) -> DateView {
+        let d = self.date();
+        DateView {
+            iso: d.format("%Y-%m-%d").to_string(),
+            datetime: self.at.to_rfc3339(),
+            display: format!("{}년 {}월 {}일", d.year(), d.month(), d.day()),
+            year: d.year(),
+            month: d.month(),
+            day: d.day(),
+            has_time: self.has_time,
+            time: if self.has_time {
+                format!("{:02}:{:02}", self.at.hour(), self.at.minute())
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// How templates see a date.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2024-01-19`.
+    pub iso: String,
+    /// RFC 3339 in the site zone.
+    pub datetime: String,
+    /// `2024년 1월 19일`.
+    pub display: String,
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, 1–31.
+    pub day: u32,
+    /// Whether a time of day was given.
+    pub has_time: bool,
+    /// `14:00`, or empty.
+    pub time: String,
+}
+
+/// Reads a date in one of the accepted forms; the error says what is wrong in words.
+pub fn parse_date(text: &str, tz: Tz) -> Result<Moment, String> {
+    let text = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Ok(in_zone(dt, tz, true));
+    }
+    // YAML-style timestamps: `2024-01-19 14:00:00 +09:00`, `2024-01-19 14:00:00+0900`.
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%d %H:%M %z",
+        "%Y-%m-%dT%H:%M:%S%z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(text, fmt) {
+            return Ok(in_zone(dt, tz, true));
+        }
+    }
+    for fmt in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(text, fmt) {
+            return local(naive, tz, true);
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        if text.len() == 10 {
+            return local(d.and_time(NaiveTime::MIN), tz, false);
+        }
+    }
+    Err(explain(text))
+}
+
+fn in_zone(dt: DateTime<FixedOffset>, tz: Tz, has_time: bool) -> Moment {
+    let zoned = dt.with_timezone(&tz);
+    let offset = zoned.offset().fix();
+    Moment {
+        at: zoned.with_timezone(&offset),
+        has_time,
+    }
+}
+
+fn local(naive: NaiveDateTime, tz: Tz, has_time: bool) -> Result<Moment, String> {
+    match tz.from_local_datetime(&naive).earliest() {
+        Some(dt) => {
+            let offset = dt.offset().fix();
+            Ok(Moment {
+                at: dt.with_timezone(&offset),
+                has_time,
+            })
+        }
+        None => Err(format!(
+            "{naive} does not exist in {} (a clock change skips it)",
+            tz.name()
+        )),
+    }
+}
+
+/// Says why `text` is not a date, as precisely as we can.
+fn explain(text: &str) -> String {
+    let date_part: String = text.chars().take(10).collect();
+    let nums: Vec<&str> = date_part.split('-').collect();
+    if let [y, m, d] = nums.as_slice() {
+        if let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
+            if !(1..=12).contains(&m) {
+                return format!("`{text}` is not a date: month {m} is out of range 1–12");
+            }
+            let days = days_in_month(y, m);
+            if d == 0 || d > days {
+                return format!("`{text}` is not a date: {y}-{m:02} has {days} days, not {d}");
+            }
+            if text.len() > 10 {
+                return format!("`{text}` has a time part that cannot be read");
+            }
+        }
+    }
+    format!("`{text}` is not a date")
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map(|d| d.day())
+        .unwrap_or(31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Asia::Seoul;
+
+    #[test]
+    fn a_plain_date_is_midnight_in_the_site_zone() {
+        let m = parse_date("2024-01-19", Seoul).unwrap();
+        assert_eq!(m.view().datetime, "2024-01-19T00:00:00+09:00");
+        assert_eq!(m.view().display, "2024년 1월 19일");
+        assert!(!m.has_time);
+    }
+
+    #[test]
+    fn an_offset_date_time_is_shown_in_the_site_zone() {
+        // 20:00 UTC on the 18th is the 19th in Seoul: it belongs to the 19th on the timeline.
+        let m = parse_date("2024-01-18T20:00:00Z", Seoul).unwrap();
+        assert_eq!(m.view().iso, "2024-01-19");
+        assert_eq!(m.view().time, "05:00");
+        let n = parse_date("2024-01-19 14:00", Seoul).unwrap();
+        assert_eq!(n.view().datetime, "2024-01-19T14:00:00+09:00");
+        let y = parse_date("2017-12-27 20:46:24 -0500", Seoul).unwrap();
+        assert_eq!(y.view().iso, "2017-12-28");
+    }
+
+    #[test]
+    fn impossible_dates_say_why() {
+        assert_eq!(
+            parse_date("2024-13-45", Seoul).unwrap_err(),
+            "`2024-13-45` is not a date: month 13 is out of range 1–12"
+        );
+        assert_eq!(
+            parse_date("2023-02-29", Seoul).unwrap_err(),
+            "`2023-02-29` is not a date: 2023-02 has 28 days, not 29"
+        );
+        assert_eq!(
+            parse_date("yesterday", Seoul).unwrap_err(),
+            "`yesterday` is not a date"
+        );
+        assert!(parse_date("2024-02-29", Seoul).is_ok());
+    }
+}

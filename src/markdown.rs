@@ -1,0 +1,498 @@
+//! Markdown to HTML: pulldown-cmark with the brief format's extensions, Hangul-preserving heading
+//! ids and a table of contents, links to other briefs' `.md` files rewritten to their URLs,
+//! site-absolute links given the base path, and fenced code highlighted by syntect with CSS classes.
+
+use crate::slug::{slugify, SlugStyle};
+use crate::url::BaseUrl;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// The one place the parser options are decided.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Syntax highlighting, loaded on first use so that archives without code never pay for it.
+#[derive(Default)]
+pub struct Highlighter {
+    syntaxes: OnceLock<SyntaxSet>,
+}
+
+impl Highlighter {
+    fn syntaxes(&self) -> &SyntaxSet {
+        self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines)
+    }
+
+    /// Highlighted HTML for a code block, or `None` for a language syntect does not know.
+    fn highlight(&self, lang: &str, code: &str) -> Option<String> {
+        let ss = self.syntaxes();
+        let syntax = ss.find_syntax_by_token(lang)?;
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, ss, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .ok()?;
+        }
+        Some(generator.finalize())
+    }
+
+    /// The stylesheet for highlighted code: a light theme, and a dark one under
+    /// `prefers-color-scheme: dark`.
+    pub fn stylesheet() -> String {
+        let themes = ThemeSet::load_defaults();
+        let light = syntect::html::css_for_theme_with_class_style(
+            &themes.themes["InspiredGitHub"],
+            CLASS_STYLE,
+        )
+        .unwrap_or_default();
+        let dark = syntect::html::css_for_theme_with_class_style(
+            &themes.themes["base16-ocean.dark"],
+            CLASS_STYLE,
+        )
+        .unwrap_or_default();
+        format!(
+            "/* Code highlighting, written by annals. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
+        )
+    }
+}
+
+/// One entry of a page's table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    /// Heading level, 1–6.
+    pub level: u8,
+    /// The heading's id (`#추진-배경`).
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+    /// Sub-headings.
+    pub children: Vec<TocEntry>,
+}
+
+/// A rendered body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML.
+    pub html: String,
+    /// Table of contents (nested by level).
+    pub toc: Vec<TocEntry>,
+    /// Whether the body has a fenced code block.
+    pub has_code: bool,
+}
+
+/// A link the renderer could not resolve: 1-based line in the body text, and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    /// 0-based line in the body.
+    pub body_line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// A fix, if we know one.
+    pub hint: Option<String>,
+}
+
+/// What rendering needs from the site: where briefs live and the base URL.
+pub struct Links<'a> {
+    /// `content/`-relative brief paths (`briefs/a.md`) → site paths (`briefs/a/`).
+    pub briefs: &'a HashMap<String, String>,
+    /// For site-absolute links.
+    pub base: &'a BaseUrl,
+}
+
+/// Renders `body` (whose file is `content_path`, relative to `content/`).
+pub fn render(
+    body: &str,
+    content_path: &str,
+    links: &Links<'_>,
+    highlighter: &Highlighter,
+    problems: &mut Vec<LinkProblem>,
+) -> Rendered {
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let position = |offset: usize| {
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        (line, body[line_starts[line]..offset].chars().count() + 1)
+    };
+
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut headings: Vec<(u8, String, String)> = Vec::new();
+    let mut has_code = false;
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let level = heading_number(*level);
+                let explicit = id.as_ref().map(|s| s.to_string());
+                let mut text = String::new();
+                for (e, _) in &events[i + 1..] {
+                    match e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(t) | Event::Code(t) => text.push_str(t),
+                        _ => {}
+                    }
+                }
+                let base = explicit.unwrap_or_else(|| {
+                    let s = slugify(&text, SlugStyle::Unicode);
+                    if s.is_empty() {
+                        "section".to_string()
+                    } else {
+                        s
+                    }
+                });
+                let id = unique_id(base, &mut used_ids);
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                headings.push((level, id, text.trim().to_string()));
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                match rewrite_link(dest_url, content_path, links) {
+                    Ok(Some(new)) => {
+                        if let Event::Start(
+                            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. },
+                        ) = &mut events[i].0
+                        {
+                            *dest_url = CowStr::from(new);
+                        }
+                    }
+                    Ok(None) => {}
+                    Err((message, hint)) => {
+                        let (line, column) = position(events[i].1.start);
+                        problems.push(LinkProblem {
+                            body_line: line,
+                            column,
+                            message,
+                            hint,
+                        });
+                    }
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                has_code = true;
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let mut code = String::new();
+                let mut end = i + 1;
+                while end < events.len() {
+                    match &events[end].0 {
+                        Event::End(TagEnd::CodeBlock) => break,
+                        Event::Text(t) => code.push_str(t),
+                        _ => {}
+                    }
+                    end += 1;
+                }
+                let html = code_block_html(&lang, &code, highlighter);
+                let range = events[i].1.clone();
+                events.splice(
+                    i..=end.min(events.len() - 1),
+                    [(Event::Html(CowStr::from(html)), range)],
+                );
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    Rendered {
+        html,
+        toc: nest(headings),
+        has_code,
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
+    let mut id = base.clone();
+    while let Some(n) = used.get_mut(&id) {
+        *n += 1;
+        id = format!("{base}-{n}");
+    }
+    used.insert(id.clone(), 0);
+    id
+}
+
+fn nest(headings: Vec<(u8, String, String)>) -> Vec<TocEntry> {
+    fn push(list: &mut Vec<TocEntry>, entry: TocEntry) {
+        match list.last_mut() {
+            Some(last) if last.level < entry.level => push(&mut last.children, entry),
+            _ => list.push(entry),
+        }
+    }
+    let mut out = Vec::new();
+    for (level, id, title) in headings {
+        push(
+            &mut out,
+            TocEntry {
+                level,
+                id,
+                title,
+                children: Vec::new(),
+            },
+        );
+    }
+    out
+}
+
+fn code_block_html(lang: &str, code: &str, highlighter: &Highlighter) -> String {
+    let lang_attr = escape(lang);
+    if !lang.is_empty() {
+        if let Some(inner) = highlighter.highlight(lang, code) {
+            return format!("<pre class=\"code hl-code\" data-lang=\"{lang_attr}\"><code>{inner}</code></pre>\n");
+        }
+    }
+    let class = if lang.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{lang_attr}\"")
+    };
+    format!(
+        "<pre class=\"code\"><code{class}>{}</code></pre>\n",
+        escape(code)
+    )
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `Ok(Some(url))` to rewrite, `Ok(None)` to keep, `Err` for a broken link to a brief.
+fn rewrite_link(
+    dest: &str,
+    content_path: &str,
+    links: &Links<'_>,
+) -> Result<Option<String>, (String, Option<String>)> {
+    if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
+        return Ok(None);
+    }
+    if let Some(abs) = dest.strip_prefix('/') {
+        // Site-absolute: keep it inside a sub-path deployment.
+        return Ok(Some(format!("{}{}", links.base.path(), abs)));
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    if !path.ends_with(".md") {
+        return Ok(None);
+    }
+    let decoded = crate::url::percent_decode(path).unwrap_or_else(|| path.to_string());
+    let dir = content_path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    let target = normalize(dir, &decoded)
+        .ok_or_else(|| (format!("the link `{dest}` leaves the content folder"), None))?;
+    match links.briefs.get(&target) {
+        Some(site_path) => {
+            let mut url = links.base.url(site_path);
+            if let Some(f) = fragment {
+                url.push('#');
+                url.push_str(f);
+            }
+            Ok(Some(url))
+        }
+        None => {
+            let file = target.rsplit('/').next().unwrap_or(&target);
+            let near = links
+                .briefs
+                .keys()
+                .find(|k| k.rsplit('/').next() == Some(file));
+            let hint = match near {
+                Some(k) => format!(
+                    "did you mean `{}`? (paths are relative to this brief's folder)",
+                    relative(dir, k)
+                ),
+                None => {
+                    "link to another brief's .md file, relative to this brief's folder".to_string()
+                }
+            };
+            Err((
+                format!("broken link: `{dest}` is not a brief (looked for content/{target})"),
+                Some(hint),
+            ))
+        }
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => {
+            dest[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && i > 0
+        }
+        None => false,
+    }
+}
+
+/// Joins a relative path onto a folder, resolving `.` and `..`; `None` if it climbs out.
+fn normalize(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for p in rel.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The path of `target` relative to folder `dir` (both `content/`-relative).
+fn relative(dir: &str, target: &str) -> String {
+    let d: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let t: Vec<&str> = target.split('/').collect();
+    let common = d.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; d.len() - common];
+    out.extend(&t[common..]);
+    out.join("/")
+}
+
+/// A plain-text excerpt of the first paragraph, at most `max` characters, for list pages of
+/// briefs without a `summary`. Stops parsing at the first paragraph's end.
+pub fn excerpt(body: &str, max: usize) -> String {
+    let mut text = String::new();
+    let mut in_para = false;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => in_para = true,
+            Event::End(TagEnd::Paragraph) if in_para && !text.trim().is_empty() => break,
+            Event::Text(t) | Event::Code(t) if in_para => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_para => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> (Rendered, Vec<LinkProblem>) {
+        let mut briefs = HashMap::new();
+        briefs.insert("briefs/2024/a.md".to_string(), "briefs/a/".to_string());
+        let base = BaseUrl::parse("https://user.github.io/archive/").unwrap();
+        let links = Links {
+            briefs: &briefs,
+            base: &base,
+        };
+        let mut problems = Vec::new();
+        let r = render(
+            body,
+            "briefs/2024/b.md",
+            &links,
+            &Highlighter::default(),
+            &mut problems,
+        );
+        (r, problems)
+    }
+
+    #[test]
+    fn hangul_heading_ids_are_unique_and_nested_in_the_toc() {
+        let (r, _) = run("## 추진 배경\n\n### 세부\n\n## 추진 배경\n\n## Custom {#mine}\n");
+        assert!(r.html.contains("<h2 id=\"추진-배경\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"추진-배경-1\">"));
+        assert!(r.html.contains("<h2 id=\"mine\">"));
+        assert_eq!(r.toc.len(), 3);
+        assert_eq!(r.toc[0].children[0].title, "세부");
+    }
+
+    #[test]
+    fn links_to_briefs_are_rewritten_and_broken_ones_located() {
+        let (r, p) = run("see [a](a.md#x) and [site](/budget/) and [web](https://x.org/a.md)\n\nline two [gone](nope.md)\n");
+        assert!(
+            r.html.contains("href=\"/archive/briefs/a/#x\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"/archive/budget/\""));
+        assert!(r.html.contains("href=\"https://x.org/a.md\""));
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].body_line, p[0].column), (2, 10));
+        let (_, p) = run("[up](../2024/a.md) [far](../../../x.md)");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("leaves the content folder"));
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
+        let (r, _) = run("```yaml\nkey: value\n```\n\n```nosuchlang\n<b>\n```\n");
+        assert!(r.has_code);
+        assert!(r.html.contains("class=\"hl-"), "{}", r.html);
+        assert!(!r.html.contains("style="));
+        assert!(
+            r.html
+                .contains("<code class=\"language-nosuchlang\">&lt;b&gt;\n</code>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let (r, _) =
+            run("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ - [x] done\n\nnote[^1]\n\n[^1]: foot\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>x</del>"));
+        assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn excerpt_takes_the_first_paragraph() {
+        assert_eq!(
+            excerpt("## 제목\n\n첫 **문단**입니다.\n둘째 줄\n\n다음", 100),
+            "첫 문단입니다. 둘째 줄"
+        );
+        assert_eq!(excerpt("가나다라마바사", 3), "가나다…");
+    }
+}

@@ -1,0 +1,309 @@
+//! The site model: everything pages need, computed once from the briefs and then read-only while
+//! pages render. The timeline, term indexes, budget totals, neighbours and related briefs are all
+//! here, so no page ever scans all briefs again.
+
+use crate::config::{Config, TermSource};
+use crate::content::Brief;
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
+use crate::money::Amount;
+use crate::taxonomy::{self, Taxonomy};
+use chrono::Datelike;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// A sum of amounts; ranges add up end by end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Total {
+    /// Sum of lower ends.
+    pub min: u64,
+    /// Sum of upper ends.
+    pub max: u64,
+    /// How many lines.
+    pub count: usize,
+}
+
+impl Total {
+    /// Adds one amount. Sums beyond 18 quintillion (far past any public budget) saturate.
+    pub fn add(&mut self, a: Amount) {
+        self.min = self.min.saturating_add(a.min);
+        self.max = self.max.saturating_add(a.max);
+        self.count += 1;
+    }
+
+    /// The total as an amount.
+    pub fn amount(&self) -> Amount {
+        Amount {
+            min: self.min,
+            max: self.max,
+        }
+    }
+}
+
+/// A budget line, by position: brief index and line index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRef {
+    /// Index into `Archive::briefs`.
+    pub brief: usize,
+    /// Index into that brief's `budget`.
+    pub line: usize,
+}
+
+/// One month of the timeline.
+#[derive(Debug, Clone)]
+pub struct Month {
+    /// 1–12.
+    pub month: u32,
+    /// Briefs, newest first.
+    pub briefs: Vec<usize>,
+}
+
+/// One year of the timeline.
+#[derive(Debug, Clone)]
+pub struct Year {
+    /// The year.
+    pub year: i32,
+    /// Months, newest first.
+    pub months: Vec<Month>,
+    /// Number of briefs.
+    pub count: usize,
+}
+
+/// Budget lines of a set of briefs, with their total.
+#[derive(Debug, Clone, Default)]
+pub struct BudgetGroup {
+    /// Lines, newest brief first.
+    pub lines: Vec<LineRef>,
+    /// Their total.
+    pub total: Total,
+}
+
+/// Budget lines grouped for the budget page and term pages.
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    /// Every line, newest first.
+    pub all: BudgetGroup,
+    /// Totals per year, newest first.
+    pub by_year: Vec<(i32, Total)>,
+    /// Per taxonomy (same order as `Archive::taxonomies`), per term: its lines.
+    pub by_term: Vec<Vec<BudgetGroup>>,
+}
+
+/// The immutable site model.
+#[derive(Debug)]
+pub struct Archive {
+    /// The site configuration.
+    pub config: Config,
+    /// Briefs, newest first (ties by slug).
+    pub briefs: Vec<Brief>,
+    /// Per brief: a plain-text summary for lists (the `summary` field, or an excerpt).
+    pub summaries: Vec<String>,
+    /// Year → month → briefs.
+    pub timeline: Vec<Year>,
+    /// Term indexes, in site.toml order.
+    pub taxonomies: Vec<Taxonomy>,
+    /// Per brief, per taxonomy: indexes of its terms in that taxonomy.
+    pub brief_terms: Vec<Vec<Vec<usize>>>,
+    /// Budget lines and totals.
+    pub budget: Budget,
+    /// Per brief: related briefs, best first.
+    pub related: Vec<Vec<usize>>,
+    /// `content/`-relative paths of briefs → their site paths, for Markdown links.
+    pub link_map: HashMap<String, String>,
+}
+
+/// How many related briefs each brief page shows.
+pub const RELATED: usize = 5;
+
+impl Archive {
+    /// Builds the model. Problems that only show across briefs (duplicate URLs) are returned.
+    pub fn build(config: Config, mut briefs: Vec<Brief>) -> Result<Archive, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        briefs.sort_by(|a, b| {
+            b.meta
+                .date
+                .timestamp()
+                .cmp(&a.meta.date.timestamp())
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+
+        let mut by_slug: HashMap<&str, usize> = HashMap::with_capacity(briefs.len());
+        for (i, b) in briefs.iter().enumerate() {
+            if let Some(&j) = by_slug.get(b.slug.as_str()) {
+                let first = &briefs[j];
+                let (earlier, later) = if first.path < b.path {
+                    (first, b)
+                } else {
+                    (b, first)
+                };
+                problems.push(
+                    Diagnostic::error(
+                        &later.path,
+                        0,
+                        0,
+                        format!(
+                            "the brief would have the same URL /briefs/{}/ as {}",
+                            b.slug,
+                            earlier.path.display()
+                        ),
+                    )
+                    .with_hint("give one of them another file name, or a `slug:` of its own"),
+                );
+            } else {
+                by_slug.insert(&b.slug, i);
+            }
+        }
+        drop(by_slug);
+
+        let taxonomies: Vec<Taxonomy> = config
+            .taxonomies
+            .iter()
+            .map(|t| taxonomy::build(t, &briefs, config.slugify, &mut problems))
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+
+        let mut brief_terms = vec![vec![Vec::new(); taxonomies.len()]; briefs.len()];
+        for (x, tax) in taxonomies.iter().enumerate() {
+            for (t, term) in tax.terms.iter().enumerate() {
+                for &b in &term.briefs {
+                    brief_terms[b][x].push(t);
+                }
+            }
+        }
+        // Keep each brief's terms in the order its author wrote them.
+        for (b, per_tax) in brief_terms.iter_mut().enumerate() {
+            for (x, list) in per_tax.iter_mut().enumerate() {
+                let written = taxonomy::terms_of(&briefs[b], &taxonomies[x].config.source);
+                list.sort_by_key(|&t| {
+                    written
+                        .iter()
+                        .position(|w| *w == taxonomies[x].terms[t].name)
+                });
+            }
+        }
+
+        let summaries = briefs
+            .par_iter()
+            .map(|b| {
+                if b.meta.summary.is_empty() {
+                    markdown::excerpt(&b.body, 160)
+                } else {
+                    b.meta.summary.clone()
+                }
+            })
+            .collect();
+        let timeline = timeline(&briefs);
+        let budget = budget(&briefs, &taxonomies);
+        let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
+        let link_map = briefs
+            .iter()
+            .map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug)))
+            .collect();
+        Ok(Archive {
+            config,
+            briefs,
+            summaries,
+            timeline,
+            taxonomies,
+            brief_terms,
+            budget,
+            related,
+            link_map,
+        })
+    }
+
+    /// The site path of a brief (`briefs/<slug>/`).
+    pub fn brief_path(&self, i: usize) -> String {
+        format!("briefs/{}/", self.briefs[i].slug)
+    }
+
+    /// The index of the taxonomy reading `source`, if the site has one.
+    pub fn taxonomy_index(&self, source: &TermSource) -> Option<usize> {
+        self.taxonomies
+            .iter()
+            .position(|t| &t.config.source == source)
+    }
+}
+
+fn timeline(briefs: &[Brief]) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
+    for (i, b) in briefs.iter().enumerate() {
+        let d = b.meta.date.date();
+        if years.last().map(|y| y.year) != Some(d.year()) {
+            years.push(Year {
+                year: d.year(),
+                months: Vec::new(),
+                count: 0,
+            });
+        }
+        let year = years.last_mut().expect("pushed above");
+        if year.months.last().map(|m| m.month) != Some(d.month()) {
+            year.months.push(Month {
+                month: d.month(),
+                briefs: Vec::new(),
+            });
+        }
+        year.months.last_mut().expect("pushed above").briefs.push(i);
+        year.count += 1;
+    }
+    years
+}
+
+/// Groups budget lines. A line tied to a region or sector counts for that term only; a line
+/// without one counts for every region (or sector) of its brief. Other taxonomies (agenda,
+/// people, custom) count every line of the briefs that carry the term.
+fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
+    let mut all = BudgetGroup::default();
+    let mut by_year: Vec<(i32, Total)> = Vec::new();
+    let mut by_term: Vec<Vec<BudgetGroup>> = taxonomies
+        .iter()
+        .map(|t| vec![BudgetGroup::default(); t.terms.len()])
+        .collect();
+    let lookup: Vec<HashMap<&str, usize>> = taxonomies
+        .iter()
+        .map(|t| {
+            t.terms
+                .iter()
+                .enumerate()
+                .map(|(i, term)| (term.name.as_str(), i))
+                .collect()
+        })
+        .collect();
+    for (b, brief) in briefs.iter().enumerate() {
+        let year = brief.meta.date.date().year();
+        for (l, line) in brief.meta.budget.iter().enumerate() {
+            let r = LineRef { brief: b, line: l };
+            all.lines.push(r);
+            all.total.add(line.amount);
+            if by_year.last().map(|y| y.0) != Some(year) {
+                by_year.push((year, Total::default()));
+            }
+            by_year.last_mut().expect("pushed above").1.add(line.amount);
+            for (x, tax) in taxonomies.iter().enumerate() {
+                let own = match tax.config.source {
+                    TermSource::Region => line.region.as_deref(),
+                    TermSource::Sector => line.sector.as_deref(),
+                    _ => None,
+                };
+                let names: Vec<&str> = match own {
+                    Some(name) => vec![name],
+                    None => taxonomy::terms_of(brief, &tax.config.source),
+                };
+                for name in names {
+                    if let Some(&t) = lookup[x].get(name) {
+                        let g = &mut by_term[x][t];
+                        g.lines.push(r);
+                        g.total.add(line.amount);
+                    }
+                }
+            }
+        }
+    }
+    Budget {
+        all,
+        by_year,
+        by_term,
+    }
+}

@@ -1,0 +1,105 @@
+//! Slugs: the URL-safe names of briefs, terms and heading anchors. Hangul is kept by default
+//! (`지방 디지털 혁신` → `지방-디지털-혁신`); `slugify = "ascii"` romanizes it instead.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// How slugs are made (`slugify` in site.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlugStyle {
+    /// Keep letters of every script (NFC), lowercase ASCII.
+    #[default]
+    Unicode,
+    /// Romanize Hangul (Revised Romanization, syllable by syllable) and drop other non-ASCII.
+    Ascii,
+}
+
+/// Makes a slug: NFC, lowercase, spaces to `-`, punctuation dropped. May be empty.
+pub fn slugify(text: &str, style: SlugStyle) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.nfc() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            match style {
+                SlugStyle::Unicode => out.extend(c.to_lowercase()),
+                SlugStyle::Ascii => {
+                    if c.is_ascii() {
+                        out.push(c.to_ascii_lowercase());
+                    } else if let Some(r) = romanize_syllable(c) {
+                        out.push_str(&r);
+                    }
+                }
+            }
+        } else if c.is_whitespace() || c == '-' || c == '_' || c == '/' || c == '·' {
+            dash = true;
+        }
+        // Any other punctuation is dropped without a separator: `R&D` → `rd`.
+    }
+    out
+}
+
+const INITIALS: [&str; 19] = [
+    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
+    "h",
+];
+const MEDIALS: [&str; 21] = [
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
+    "wi", "yu", "eu", "ui", "i",
+];
+const FINALS: [&str; 28] = [
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
+    "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+];
+
+fn romanize_syllable(c: char) -> Option<String> {
+    let code = c as u32;
+    if !(0xAC00..=0xD7A3).contains(&code) {
+        return None;
+    }
+    let index = (code - 0xAC00) as usize;
+    let (initial, medial, fin) = (index / 588, (index % 588) / 28, index % 28);
+    Some(format!(
+        "{}{}{}",
+        INITIALS[initial], MEDIALS[medial], FINALS[fin]
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_hangul_and_drops_punctuation() {
+        assert_eq!(
+            slugify("지방 디지털 혁신", SlugStyle::Unicode),
+            "지방-디지털-혁신"
+        );
+        assert_eq!(slugify("  AI 반도체!! ", SlugStyle::Unicode), "ai-반도체");
+        assert_eq!(
+            slugify("R&D 예산 효율화", SlugStyle::Unicode),
+            "rd-예산-효율화"
+        );
+        assert_eq!(slugify("K-콘텐츠", SlugStyle::Unicode), "k-콘텐츠");
+        assert_eq!(slugify("!!!", SlugStyle::Unicode), "");
+    }
+
+    #[test]
+    fn nfd_and_nfc_give_one_slug() {
+        let nfd: String = "영남권".nfd().collect();
+        assert_ne!(nfd, "영남권");
+        assert_eq!(
+            slugify(&nfd, SlugStyle::Unicode),
+            slugify("영남권", SlugStyle::Unicode)
+        );
+    }
+
+    #[test]
+    fn ascii_style_romanizes_hangul() {
+        assert_eq!(slugify("영남권", SlugStyle::Ascii), "yeongnamgwon");
+        assert_eq!(slugify("호남권 AI", SlugStyle::Ascii), "honamgwon-ai");
+        assert_eq!(slugify("서울", SlugStyle::Ascii), "seoul");
+    }
+}

@@ -1,0 +1,254 @@
+//! Taxonomies: the term indexes (regions, sectors, agenda items, people, and site-defined lists),
+//! each term with its briefs in date order, and the people index with the roles each person held.
+//! Built in one pass over the briefs.
+
+use crate::config::{TaxonomyConfig, TermSource};
+use crate::content::Brief;
+use crate::dates::Moment;
+use crate::diagnostics::Diagnostic;
+use crate::slug::{slugify, SlugStyle};
+use std::collections::HashMap;
+
+/// One term (`영남권`) of one taxonomy.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The term as written in briefs (NFC).
+    pub name: String,
+    /// Its URL name.
+    pub slug: String,
+    /// Its site path (`regions/영남권/`).
+    pub path: String,
+    /// Indexes into the archive's briefs, newest first.
+    pub briefs: Vec<usize>,
+}
+
+/// A role a person held, and when.
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// Role (`장관`).
+    pub role: String,
+    /// Organisation.
+    pub org: String,
+    /// First meeting in this role.
+    pub first: Moment,
+    /// Last meeting in this role.
+    pub last: Moment,
+    /// Meetings in this role.
+    pub count: usize,
+}
+
+/// One list of terms with pages.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// Its configuration.
+    pub config: TaxonomyConfig,
+    /// Terms, sorted by name.
+    pub terms: Vec<Term>,
+    /// For the people taxonomy: roles per term, in the order of `terms`.
+    pub roles: Vec<Vec<Role>>,
+}
+
+impl Taxonomy {
+    /// Finds a term by name.
+    pub fn term(&self, name: &str) -> Option<usize> {
+        self.terms
+            .binary_search_by(|t| t.name.as_str().cmp(name))
+            .ok()
+    }
+}
+
+/// The terms a brief carries for a taxonomy.
+pub fn terms_of<'a>(brief: &'a Brief, source: &TermSource) -> Vec<&'a str> {
+    let m = &brief.meta;
+    match source {
+        // A budget line tied to a region or sector puts the brief under that term too.
+        TermSource::Region => with_line_terms(
+            &m.region,
+            m.budget.iter().filter_map(|l| l.region.as_deref()),
+        ),
+        TermSource::Sector => with_line_terms(
+            &m.sector,
+            m.budget.iter().filter_map(|l| l.sector.as_deref()),
+        ),
+        TermSource::Agenda => m.agenda.iter().map(String::as_str).collect(),
+        TermSource::Attendees => m.attendees.iter().map(|a| a.name.as_str()).collect(),
+        TermSource::Custom(field) => m
+            .custom
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, t)| t.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn with_line_terms<'a>(
+    listed: &'a [String],
+    from_lines: impl Iterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let mut out: Vec<&str> = listed.iter().map(String::as_str).collect();
+    for t in from_lines {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Builds one taxonomy over briefs sorted newest first. Terms whose URLs would collide are
+/// reported, naming the files that use each spelling.
+pub fn build(
+    config: &TaxonomyConfig,
+    briefs: &[Brief],
+    style: SlugStyle,
+    problems: &mut Vec<Diagnostic>,
+) -> Taxonomy {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut terms: Vec<Term> = Vec::new();
+    let mut first_file: Vec<usize> = Vec::new();
+    for (i, b) in briefs.iter().enumerate() {
+        for name in terms_of(b, &config.source) {
+            let t = *index.entry(name).or_insert_with(|| {
+                terms.push(Term {
+                    name: name.to_string(),
+                    slug: String::new(),
+                    path: String::new(),
+                    briefs: Vec::new(),
+                });
+                first_file.push(i);
+                terms.len() - 1
+            });
+            terms[t].briefs.push(i);
+        }
+    }
+    // Sort by name, keeping each term's first file for messages.
+    let mut paired: Vec<(Term, usize)> = terms.into_iter().zip(first_file).collect();
+    paired.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    for t in 0..paired.len() {
+        let slug = slugify(&paired[t].0.name, style);
+        let file = &briefs[paired[t].1].path;
+        if slug.is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    format!(
+                        "the {} `{}` has no letters or digits to make a URL from",
+                        config.name, paired[t].0.name
+                    ),
+                )
+                .with_hint("spell the term with letters or digits"),
+            );
+            continue;
+        }
+        if let Some(&other) = by_slug.get(&slug) {
+            let (other_term, other_file) = (&paired[other].0.name, &briefs[paired[other].1].path);
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    format!(
+                        "the {} `{}` and `{other_term}` (used in {}) would share the URL /{}/{slug}/",
+                        config.name,
+                        paired[t].0.name,
+                        other_file.display(),
+                        config.path,
+                    ),
+                )
+                .with_hint("spell the term the same way in every brief"),
+            );
+            continue;
+        }
+        by_slug.insert(slug.clone(), t);
+        paired[t].0.path = format!("{}/{}/", config.path, slug);
+        paired[t].0.slug = slug;
+    }
+    let terms: Vec<Term> = paired.into_iter().map(|(t, _)| t).collect();
+    let roles = if config.source == TermSource::Attendees {
+        terms
+            .iter()
+            .map(|t| roles_of(&t.name, &t.briefs, briefs))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Taxonomy {
+        config: config.clone(),
+        terms,
+        roles,
+    }
+}
+
+/// The distinct (role, organisation) pairs a person appears with, oldest first.
+fn roles_of(name: &str, indexes: &[usize], briefs: &[Brief]) -> Vec<Role> {
+    let mut roles: Vec<Role> = Vec::new();
+    // Briefs are newest first: walk backwards to meet roles in the order they were held.
+    for &i in indexes.iter().rev() {
+        let b = &briefs[i];
+        let Some(a) = b.meta.attendees.iter().find(|a| a.name == name) else {
+            continue;
+        };
+        match roles
+            .iter_mut()
+            .find(|r| r.role == a.role && r.org == a.org)
+        {
+            Some(r) => {
+                r.last = b.meta.date;
+                r.count += 1;
+            }
+            None => roles.push(Role {
+                role: a.role.clone(),
+                org: a.org.clone(),
+                first: b.meta.date,
+                last: b.meta.date,
+                count: 1,
+            }),
+        }
+    }
+    roles
+}
+
+/// For each brief, up to `limit` briefs sharing the most terms with it (ties: nearest in time).
+/// Only the `window` nearest briefs of each term are considered, so a term carried by thousands
+/// of briefs does not make this quadratic.
+pub fn related(
+    briefs: &[Brief],
+    taxonomies: &[Taxonomy],
+    limit: usize,
+    window: usize,
+) -> Vec<Vec<usize>> {
+    // Position of each brief in each of its terms' lists.
+    let mut memberships: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); briefs.len()];
+    for (x, tax) in taxonomies.iter().enumerate() {
+        for (t, term) in tax.terms.iter().enumerate() {
+            for (pos, &b) in term.briefs.iter().enumerate() {
+                memberships[b].push((x, t, pos));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(briefs.len());
+    let mut scores: HashMap<usize, usize> = HashMap::new();
+    for (b, terms) in memberships.iter().enumerate() {
+        scores.clear();
+        for &(x, t, pos) in terms {
+            let list = &taxonomies[x].terms[t].briefs;
+            let lo = pos.saturating_sub(window / 2);
+            let hi = (pos + window / 2 + 1).min(list.len());
+            for &other in &list[lo..hi] {
+                if other != b {
+                    *scores.entry(other).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = scores.iter().map(|(&o, &s)| (o, s)).collect();
+        ranked.sort_by(|a, b2| {
+            b2.1.cmp(&a.1)
+                .then(a.0.abs_diff(b).cmp(&b2.0.abs_diff(b)))
+                .then(a.0.cmp(&b2.0))
+        });
+        out.push(ranked.into_iter().take(limit).map(|(o, _)| o).collect());
+    }
+    out
+}
