@@ -37,6 +37,9 @@ pub struct Loaded {
     pub briefs: Vec<Brief>,
     /// Problems, in path order.
     pub diagnostics: Vec<Diagnostic>,
+    /// `content/`-relative paths of briefs that could not be read, so that links to them are
+    /// not reported as broken on top of their own errors.
+    pub failed: Vec<String>,
 }
 
 /// Whether a file name is an editor's swap, backup or lock file, or hidden.
@@ -91,8 +94,8 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
         Ok(f) => f,
         Err(d) => {
             return Loaded {
-                briefs: Vec::new(),
                 diagnostics: vec![d],
+                ..Loaded::default()
             }
         }
     };
@@ -106,11 +109,14 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
         .map(|path| read_brief(&config.root, path, rules, config.slugify))
         .collect();
     let mut loaded = Loaded::default();
-    for r in results {
+    for (r, path) in results.into_iter().zip(&files) {
         match r {
             Ok(b) if b.meta.draft && !drafts => {}
             Ok(b) => loaded.briefs.push(b),
-            Err(mut d) => loaded.diagnostics.append(&mut d),
+            Err(mut d) => {
+                loaded.diagnostics.append(&mut d);
+                loaded.failed.push(content_path(path));
+            }
         }
     }
     loaded
@@ -139,13 +145,7 @@ pub fn read_brief(
     let text = nfc(text);
     let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
     let meta = frontmatter::parse(path, &split, rules)?;
-    let content_path = path
-        .strip_prefix(CONTENT_DIR)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/");
+    let content_path = content_path(path);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -196,6 +196,18 @@ pub fn read_brief(
         body,
         body_line,
     })
+}
+
+/// `content/briefs/a.md` → `briefs/a.md`, NFC, with `/` separators.
+fn content_path(path: &Path) -> String {
+    let joined = path
+        .strip_prefix(CONTENT_DIR)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    nfc(joined)
 }
 
 /// NFC-normalises text, without copying when it already is (the common case).

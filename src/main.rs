@@ -1,3 +1,121 @@
-//! The `annals` command line. Everything it does is in the library.
+//! The `annals` command line. Everything it does is in the library; this file only parses
+//! arguments, calls the library and prints what happened.
 
-fn main() {}
+use annals::diagnostics::Diagnostic;
+use annals::pipeline::{self, BuildError, Options, Report};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "annals",
+    version,
+    about = "A static site generator for policy-briefing archives"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into its output folder (public/ by default).
+    Build(BuildArgs),
+    /// Check the site for every problem `build` would report, without writing anything.
+    Check(SiteArgs),
+}
+
+#[derive(Args)]
+struct SiteArgs {
+    /// The site folder (the one with site.toml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Include briefs marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Write the site here instead of `output_dir` from site.toml.
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Use this base URL instead of `base_url` (for previews and sub-path deployments).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Print how long each stage took.
+    #[arg(long)]
+    timings: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => {
+            let options = Options {
+                root: args.site.root,
+                output: args.output,
+                base_url: args.base_url,
+                drafts: args.site.drafts,
+            };
+            finish(pipeline::build(&options), args.timings, "built")
+        }
+        Command::Check(args) => {
+            let options = Options {
+                root: args.root,
+                drafts: args.drafts,
+                ..Options::default()
+            };
+            finish(pipeline::check(&options), false, "checked")
+        }
+    }
+}
+
+fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> ExitCode {
+    match result {
+        Ok(report) => {
+            if timings {
+                for (stage, d) in &report.timings {
+                    eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+                }
+            }
+            match &report.output {
+                Some(dir) => eprintln!(
+                    "{verb} {} briefs, {} files → {}",
+                    report.briefs,
+                    report.files,
+                    dir.display()
+                ),
+                None => eprintln!(
+                    "{verb} {} briefs, {} pages: no problems",
+                    report.briefs, report.files
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Problems(problems)) => {
+            print_problems(&problems);
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: {errors} problem(s); nothing was written, the previous output is unchanged"
+            );
+            ExitCode::FAILURE
+        }
+        Err(BuildError::Output(e)) => {
+            eprintln!("error: {e}");
+            if let Some(h) = e.hint() {
+                eprintln!("  hint: {h}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_problems(problems: &[Diagnostic]) {
+    for d in problems {
+        eprintln!("{d}");
+    }
+}

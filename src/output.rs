@@ -1,0 +1,267 @@
+//! Writing output safely. Pages go into a staging folder next to the output folder, which is
+//! swapped in only after the whole build succeeded: a failed build leaves the last good site
+//! untouched. annals marks the folders it writes and refuses to replace a folder it did not
+//! write (the accident that wiped a user's project in zola#1378).
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The marker file in every output folder annals writes.
+pub const MARKER: &str = ".annals-output";
+const MARKER_TEXT: &str = "This folder is written by `annals build` and replaced on every build.\n";
+
+/// Where rendered files go.
+pub trait Sink: Sync {
+    /// Writes one file at a site path (`briefs/a/index.html`).
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Discards everything (`annals check`).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Keeps files in memory (the development server, tests).
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// Takes the files out.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// Why output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The output folder holds files annals did not write.
+    #[error("{0} is not empty and was not written by annals; refusing to replace it")]
+    Foreign(PathBuf),
+    /// The output path is a file.
+    #[error("{0} is a file, not a folder")]
+    NotAFolder(PathBuf),
+    /// A file system operation failed.
+    #[error("{what} {path}: {source}")]
+    Io {
+        /// What we were doing.
+        what: &'static str,
+        /// On which path.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+}
+
+impl OutputError {
+    /// A hint for the author.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            OutputError::Foreign(_) => Some(
+                "choose another folder with --output or `output_dir`, or empty this one yourself",
+            ),
+            OutputError::NotAFolder(_) => Some("choose another --output or `output_dir`"),
+            OutputError::Io { .. } => None,
+        }
+    }
+}
+
+fn io_err(what: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError {
+    let path = path.to_path_buf();
+    move |source| OutputError::Io { what, path, source }
+}
+
+/// Checks that `dir` may be replaced: missing, empty, or marked as ours.
+pub fn check_replaceable(dir: &Path) -> Result<(), OutputError> {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(OutputError::Io {
+            what: "cannot inspect",
+            path: dir.to_path_buf(),
+            source: e,
+        }),
+        Ok(m) if !m.is_dir() => Err(OutputError::NotAFolder(dir.to_path_buf())),
+        Ok(_) => {
+            if dir.join(MARKER).is_file() {
+                return Ok(());
+            }
+            let mut entries = std::fs::read_dir(dir).map_err(io_err("cannot list", dir))?;
+            if entries.next().is_none() {
+                Ok(())
+            } else {
+                Err(OutputError::Foreign(dir.to_path_buf()))
+            }
+        }
+    }
+}
+
+/// A staging folder that becomes the output folder on [`Staging::commit`], and is removed if
+/// dropped without committing.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates a fresh staging folder beside `target` (same file system, so the swap is a rename).
+    pub fn new(target: &Path) -> Result<Staging, OutputError> {
+        check_replaceable(target)?;
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.annals-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io_err("cannot clear", &dir))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(io_err("cannot create", &dir))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io_err("cannot write", &dir))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Swaps the staging folder in place of the output folder.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        // Checked again: someone may have filled the folder while we built.
+        check_replaceable(&self.target)?;
+        let old = self.dir.with_file_name(format!(
+            ".{}.annals-old-{}",
+            self.target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)
+                .map_err(io_err("cannot move aside", &self.target))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                // Put the last good site back before reporting.
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(OutputError::Io {
+                what: "cannot move into place",
+                path: self.target.clone(),
+                source: e,
+            });
+        }
+        self.committed = true;
+        if had_old {
+            std::fs::remove_dir_all(&old)
+                .map_err(io_err("cannot remove the previous output", &old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(full, bytes)
+    }
+}
+
+/// The file a site path is written to: `briefs/a/` → `briefs/a/index.html`.
+pub fn file_for(site_path: &str) -> String {
+    if site_path.is_empty() || site_path.ends_with('/') {
+        format!("{site_path}index.html")
+    } else {
+        site_path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_replace_a_folder_it_did_not_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("thesis.docx"), "precious").unwrap();
+        assert!(matches!(Staging::new(&out), Err(OutputError::Foreign(_))));
+        assert_eq!(
+            std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
+            "precious"
+        );
+    }
+
+    #[test]
+    fn commit_swaps_and_drop_cleans_up() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "one"
+        );
+        // A second build that fails (dropped without commit) leaves the first output whole.
+        let s = Staging::new(&out).unwrap();
+        s.write("a/index.html", b"two").unwrap();
+        let staging = s.dir().to_path_buf();
+        drop(s);
+        assert!(!staging.exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "one"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn site_paths_map_to_files() {
+        assert_eq!(file_for(""), "index.html");
+        assert_eq!(file_for("briefs/a/"), "briefs/a/index.html");
+        assert_eq!(file_for("atom.xml"), "atom.xml");
+    }
+}

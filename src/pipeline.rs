@@ -1,0 +1,169 @@
+//! The build pipeline, stage by stage: configuration → briefs → site model → rendered pages →
+//! output. `build` and `check` are the same run; `check` renders into nothing.
+
+use crate::config::Config;
+use crate::content;
+use crate::diagnostics::{self, Diagnostic};
+use crate::model::Archive;
+use crate::output::{self, Discard, OutputError, Sink, Staging};
+use crate::render::Renderer;
+use crate::theme::Theme;
+use crate::url::BaseUrl;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What to build and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Replaces `output_dir` (relative paths are relative to the current folder, like any
+    /// command-line path).
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Briefs built.
+    pub briefs: usize,
+    /// Files written (or that would be written).
+    pub files: usize,
+    /// Where the site went (none for `check`).
+    pub output: Option<PathBuf>,
+    /// Time per stage, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Why a run failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Problems in the site's files, sorted by file and line.
+    #[error("{} problem(s) found", .0.len())]
+    Problems(Vec<Diagnostic>),
+    /// The output folder could not be written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl From<Vec<Diagnostic>> for BuildError {
+    fn from(mut d: Vec<Diagnostic>) -> Self {
+        diagnostics::sort(&mut d);
+        BuildError::Problems(d)
+    }
+}
+
+struct Clock {
+    start: Instant,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn new() -> Self {
+        Clock {
+            start: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.timings.push((stage, now - self.start));
+        self.start = now;
+    }
+}
+
+/// Loads the configuration with command-line overrides applied.
+pub fn load_config(options: &Options) -> Result<Config, BuildError> {
+    let mut config = Config::load(&options.root)?;
+    if let Some(u) = &options.base_url {
+        config.base_url = BaseUrl::parse(u).map_err(|m| {
+            vec![
+                Diagnostic::error("--base-url", 0, 0, format!("--base-url {m}")).with_hint(
+                    "pass a full address, e.g. --base-url https://user.github.io/archive/",
+                ),
+            ]
+        })?;
+    }
+    if let Some(o) = &options.output {
+        config.output_dir = o.clone();
+    }
+    Ok(config)
+}
+
+/// Loads, checks and models the site: everything before rendering.
+pub fn load(config: Config, drafts: bool) -> Result<(Archive, Theme), BuildError> {
+    let loaded = content::load(&config, drafts);
+    let mut problems = loaded.diagnostics;
+    let theme = Theme::load(&config).map_err(|mut d| {
+        d.append(&mut problems);
+        BuildError::from(d)
+    })?;
+    let mut archive = Archive::build(config, loaded.briefs).map_err(|mut d| {
+        d.append(&mut problems);
+        BuildError::from(d)
+    })?;
+    if !problems.is_empty() {
+        // Render anyway, into nothing, to report broken links and template errors in the same
+        // run; links to briefs that failed to load are not counted as broken.
+        for f in loaded.failed {
+            archive.link_map.insert(f, String::new());
+        }
+        if let Ok(renderer) = Renderer::new(&archive, &theme) {
+            if let Err(mut d) = renderer.render_all(&Discard) {
+                problems.append(&mut d);
+            }
+        }
+        return Err(problems.into());
+    }
+    Ok((archive, theme))
+}
+
+/// Builds the site into its output folder. On any problem, the previous output stays as it was.
+pub fn build(options: &Options) -> Result<Report, BuildError> {
+    run(options, true)
+}
+
+/// Checks the site without writing anything.
+pub fn check(options: &Options) -> Result<Report, BuildError> {
+    run(options, false)
+}
+
+fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
+    let mut clock = Clock::new();
+    let config = load_config(options)?;
+    if write {
+        // Fail before any work if the output folder is not ours to replace.
+        output::check_replaceable(&config.output_dir)?;
+    }
+    let output_dir = config.output_dir.clone();
+    clock.lap("config");
+    let (archive, theme) = load(config, options.drafts)?;
+    clock.lap("load + model");
+    let renderer = Renderer::new(&archive, &theme)?;
+    clock.lap("templates + summaries");
+    let staging = if write {
+        Some(Staging::new(&output_dir)?)
+    } else {
+        None
+    };
+    let sink: &dyn Sink = match &staging {
+        Some(s) => s,
+        None => &Discard,
+    };
+    let files = renderer.render_all(sink)?;
+    clock.lap(if write { "render + write" } else { "render" });
+    if let Some(s) = staging {
+        s.commit()?;
+        clock.lap("swap into place");
+    }
+    Ok(Report {
+        briefs: archive.briefs.len(),
+        files,
+        output: write.then_some(output_dir),
+        timings: clock.timings,
+    })
+}
