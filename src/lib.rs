@@ -4,3 +4,4 @@
 //! (`model`) → rendered pages (`render`) → written output (`output`).
 
 pub mod money;
+pub mod import;
