@@ -206,16 +206,44 @@ fn meta_lines(doc: &Html, body: ego_tree::NodeId) -> Vec<String> {
     out
 }
 
+/// The headline element: an `h1`–`h3` marked as a title (by its class or its parent's), else the
+/// first `h1`.
+fn headline(doc: &Html) -> Option<String> {
+    let sel = Selector::parse("h1, h2, h3").ok()?;
+    let marked = |e: &ElementRef<'_>| {
+        let classes = |el: &scraper::node::Element| {
+            el.attr("class")
+                .into_iter()
+                .chain(el.attr("id"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_ascii_lowercase()
+        };
+        let own = classes(e.value());
+        let parent = e
+            .parent()
+            .and_then(|p| p.value().as_element().map(classes))
+            .unwrap_or_default();
+        ["title", "headline", "subject", "tit"]
+            .iter()
+            .any(|w| own.contains(w) || parent.contains(w))
+    };
+    let long = |t: &String| t.chars().count() >= 8;
+    doc.select(&sel)
+        .find(|e| marked(e) && long(&text_of(*e)))
+        .map(text_of)
+        .or_else(|| {
+            let h1 = Selector::parse("h1").ok()?;
+            doc.select(&h1).map(text_of).find(long)
+        })
+}
+
 /// The page as article text plus its metadata.
 pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     let doc = Html::parse_document(source);
     let site_name = meta(&doc, r#"meta[property="og:site_name"]"#, "content");
     let mut title = meta(&doc, r#"meta[property="og:title"]"#, "content")
-        .or_else(|| {
-            Selector::parse("h1")
-                .ok()
-                .and_then(|s| doc.select(&s).map(text_of).find(|t| t.chars().count() >= 8))
-        })
+        .or_else(|| headline(&doc))
         .or_else(|| {
             Selector::parse("title")
                 .ok()

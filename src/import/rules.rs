@@ -139,8 +139,10 @@ const ROLES: &[&str] = &[
     "위원",
     "의원",
     "의장",
-    "시장",
     "도지사",
+    "부지사",
+    "행정부지사",
+    "경제부지사",
     "지사",
     "군수",
     "구청장",
@@ -341,7 +343,7 @@ const NOT_BUDGET: &[&str] = &[
 /// Words that say a sentence is about funding.
 const BUDGET_WORDS: &[&str] = &[
     "예산", "지원", "투자", "투입", "편성", "배정", "출연", "확보", "집행", "사업비", "국비", "지방비",
-    "기금", "보조", "융자", "출자", "들여", "마련", "쓰인다", "지급",
+    "기금", "보조", "융자", "출자", "들여", "마련", "쓰인다", "쓴다", "사용", "지급",
 ];
 
 /// The rules in working form: built-in lists merged with the site's additions, patterns compiled.

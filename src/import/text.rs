@@ -59,7 +59,7 @@ pub(crate) struct Cleaned {
 
 pub(crate) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|By\s+|by\s+|/\s*)?([가-힣]{2,4})\s*(?:선임|수석|객원|인턴|전문)?\s*(?:기자|특파원)(?:\s*[(<\[]?\s*[\w.+-]+@[\w.-]+\s*[)>\]]?)?(?:\s*[|/·]\s*.*)?$",
+        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d]{2,15})\s+)?(?P<name>[가-힣]{2,4})\s*(?:선임|수석|객원|인턴|전문)?\s*(?:기자|특파원)(?:\s*[(<\[]?\s*[\w.+-]+@[\w.-]+\s*[)>\]]?)?(?:\s*[|/·]\s*.*)?$",
     )
     .unwrap()
 });
@@ -67,6 +67,9 @@ static EMAIL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[<(\[]?[\w.+-]+@[\w-]+(\.[\w-]+)+[>)\]]?$").unwrap());
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(담당\s*부서|담당\s*자|책임자|문의|연락처|보도\s*담당|배포\s*일시|배포)\s*[:：]?").unwrap()
+});
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:기사\s*)?(?:URL|주소|원문|출처|링크)\s*[:：]?\s*)?https?://\S+$").unwrap()
 });
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(?0\d{1,2}[)-]\s?\d{3,4}-\d{4}").unwrap());
@@ -163,7 +166,11 @@ fn is_title_like(line: &str, rules: &Compiled) -> bool {
 /// Dates, bylines, e-mail addresses, contact lines: page metadata, not article text.
 fn is_meta_line(line: &str) -> bool {
     let bare = line.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-    if BYLINE.is_match(bare) || EMAIL_LINE.is_match(bare) || CONTACT.is_match(bare) {
+    if BYLINE.is_match(bare)
+        || EMAIL_LINE.is_match(bare)
+        || CONTACT.is_match(bare)
+        || URL_LINE.is_match(bare)
+    {
         return true;
     }
     if PHONE.is_match(bare) && char_len(bare) < 80 && !SENTENCE_END.is_match(bare) {
@@ -386,6 +393,12 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
             });
             continue;
         }
+        // A deck wrapped in dashes, `- 부제 -`.
+        if line.starts_with('-') && line.ends_with('-') && char_len(line) > 4 {
+            flush(&mut para, &mut pending, body_started);
+            pending.push(Block::Deck(strip_deck_dashes(line)));
+            continue;
+        }
         if let Some((marker, number, rest)) = list_marker(line) {
             flush(&mut para, &mut pending, body_started);
             // A list item may carry the lead in a press release.
@@ -398,12 +411,6 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
                 marker,
                 text: rest.to_string(),
             });
-            continue;
-        }
-        // A deck wrapped in dashes, `- 부제 -`.
-        if line.starts_with('-') && line.ends_with('-') && char_len(line) > 4 {
-            flush(&mut para, &mut pending, body_started);
-            pending.push(Block::Deck(strip_deck_dashes(line)));
             continue;
         }
         // Continuation of a wrapped item or paragraph: join when the previous line did not end

@@ -92,6 +92,7 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     }
     let known = aliases.contains_key(token)
         || rules.org_aliases.contains_key(token)
+        || rules.regions.iter().any(|(s, _)| s == token)
         || rules.ministries.iter().any(|m| m == token);
     if known {
         return true;
@@ -117,7 +118,10 @@ fn org_before(
     aliases: &BTreeMap<String, String>,
 ) -> Option<String> {
     let mut start = end;
-    while start > 0 && end - start < 3 && org_like(tokens[start - 1], start == end, rules, aliases)
+    while start > 0
+        && end - start < 3
+        && !(start < end && name_like(tokens[start - 1], rules))
+        && org_like(tokens[start - 1], start == end, rules, aliases)
     {
         start -= 1;
     }
@@ -157,6 +161,53 @@ fn strip_particles(t: &str) -> &str {
     t
 }
 
+/// `울산시장` → (`시장`, `울산시`); `경상남도지사` → (`도지사`, `경상남도`). `시장` alone is left
+/// out of the job titles: it is far more often "the market".
+fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
+    let token = clean_token(token);
+    for (spelling, _) in &rules.regions {
+        let Some(rest) = token.strip_prefix(spelling.as_str()) else {
+            continue;
+        };
+        for (head, suffix) in [
+            ("부시장", "시"),
+            ("시장", "시"),
+            ("도지사", "도"),
+            ("지사", "도"),
+            ("군수", "군"),
+            ("구청장", "구"),
+            ("교육감", "교육청"),
+        ] {
+            let Some(particle) = rest.strip_prefix(head) else {
+                continue;
+            };
+            if particle.is_empty() || super::super::rules::is_particle(particle) {
+                let org = if spelling.ends_with(suffix) {
+                    spelling.clone()
+                } else {
+                    format!("{spelling}{suffix}")
+                };
+                return Some((head.to_string(), org));
+            }
+        }
+    }
+    None
+}
+
+/// `위원회` alone: the full name the article gave earlier (`디지털플랫폼정부위원회`).
+fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String {
+    if org.contains(' ') || !rules.org_suffixes.iter().any(|s| *s == org) {
+        return org;
+    }
+    sentences
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .map(strip_particles)
+        .find(|t| t.ends_with(org.as_str()) && t.chars().count() > org.chars().count())
+        .map(str::to_string)
+        .unwrap_or(org)
+}
+
 const MINISTRY_ROLES: &[&str] = &["장관", "차관", "제1차관", "제2차관", "실장", "국장", "과장", "정책관"];
 
 /// People in the sentences, with review notes for the unsure ones.
@@ -192,6 +243,20 @@ pub(crate) fn attendees(
         }
         let tokens: Vec<&str> = s.split_whitespace().collect();
         for i in 0..tokens.len() {
+            // `울산시장`, `경기도지사`: the place is the organisation.
+            if i >= 1 && name_like(tokens[i - 1], rules) {
+                if let Some((role, org)) = local_head(tokens[i], rules) {
+                    found.push((
+                        Attendee {
+                            name: tokens[i - 1].to_string(),
+                            role: Some(role),
+                            org: Some(org),
+                        },
+                        elsewhere,
+                    ));
+                    continue;
+                }
+            }
             let Some((role, particle)) = rules.role_of_token(tokens[i]) else {
                 continue;
             };
@@ -225,7 +290,11 @@ pub(crate) fn attendees(
             } else if i >= 2 {
                 // NAME ORG ROLE.
                 let mut k = i;
-                while k > 0 && i - k < 3 && org_like(tokens[k - 1], k == i, rules, &aliases) {
+                while k > 0
+                    && i - k < 3
+                    && !(k < i && name_like(tokens[k - 1], rules))
+                    && org_like(tokens[k - 1], k == i, rules, &aliases)
+                {
                     k -= 1;
                 }
                 if k < i && k >= 1 && name_like(tokens[k - 1], rules) {
@@ -255,6 +324,11 @@ pub(crate) fn attendees(
         }
     }
 
+    for (p, _) in found.iter_mut() {
+        if let Some(org) = p.org.take() {
+            p.org = Some(resolve_generic(org, sentences, rules));
+        }
+    }
     let mut out: Vec<Attendee> = Vec::new();
     for (p, elsewhere) in &found {
         if Some(p.name.as_str()) == author {

@@ -22,9 +22,14 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The item before the amount: `… 구축에 94억원`, `… 양성 예산은 2,881억 원`.
-static ITEM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<item>.*?)\s*(?:에는|에도|에만|에|예산은|예산으로|예산이|예산을|예산|사업비는|사업비로|사업비|재원은|으로|로)\s*(?:(?:총|각각|각|약|모두|올해|연간|매년|최대|최소)\s*)*$").unwrap()
+/// The item before the amount, ending in `에`: `… 구축에 94억원`, `… 구축에 추경 45억원`,
+/// `… 조성에는 2026년까지 국비와 도비를 합쳐 총 1,100억원` (up to four words in between).
+static ITEM_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<item>.*\S)(?:에는|에도|에만|에)(?:\s+[^\s,]+){0,6}\s*$").unwrap()
+});
+/// The item before the amount, naming a budget: `… 양성 예산은 2,881억 원`.
+static ITEM_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<item>.*?)\s+(?:예산은|예산으로|예산이|예산을|예산|사업비는|사업비로|사업비|재원은|으로|로)\s*(?:(?:총|각각|각|약|모두|올해|연간|매년|최대|최소)\s*)*$").unwrap()
 });
 /// The item after the amount: `5,770억원을 투자해 지방 디지털 혁신을 지원`.
 static ITEM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,15 +42,24 @@ static ITEM_SCALE: LazyLock<Regex> = LazyLock::new(|| {
 static ASCII_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([A-Za-z0-9 .,&/\-]+\)").unwrap());
 static TIME_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:올해|내년|금년|작년|지난해|내년도|올해부터|이번|이번에|지난|향후|앞으로|매년|연간|총|약|각각|각|모두|구체적으로|특히|또|또한|아울러|우선|먼저|이와|함께|한편|이어|이에|이를|위해|통해|정부는|정부가|\d+일|\d+월|\d{4}년(?:도)?(?:까지|부터|에)?|\d+년간|\d+년)$").unwrap()
+    Regex::new(r"^(?:올해|내년|금년|작년|지난해|내년도|올해부터|이번|이번에|지난|향후|앞으로|매년|연간|총|약|각각|각|모두|구체적으로|특히|또|또한|아울러|우선|먼저|이와|함께|한편|이어|이에|이를|위해|통해|정부는|정부가|\d+일|\d+월|\d{4}년(?:도)?(?:까지|부터|에)?|\d+년간|\d+년|최대|최소|\S+당|이|가운데|중|그중|이중)$").unwrap()
 });
 
 /// Endings of words that end a clause's subject or adverbial: the item starts after them.
 fn ends_clause(token: &str) -> bool {
     let t = token.trim_end_matches(',');
-    if ["위해", "통해", "따라", "대해", "비롯해", "에서", "에서는", "으로는"]
+    if ["위해", "위한", "통해", "따라", "대해", "비롯해", "에서", "에서는", "으로는", "며", "면서"]
         .iter()
         .any(|e| t.ends_with(e))
+    {
+        return true;
+    }
+    // `열고`, `지정하고`: a verb joining two clauses.
+    if t.ends_with('고')
+        && t.chars().count() >= 2
+        && !["광고", "재고", "최고", "창고", "사고", "참고", "신고", "경고", "보고", "공고"]
+            .iter()
+            .any(|n| t.ends_with(n))
     {
         return true;
     }
@@ -57,10 +71,21 @@ fn ends_clause(token: &str) -> bool {
 
 fn clean_item(raw: &str) -> String {
     let raw = ASCII_PAREN.replace_all(raw, "");
+    let raw: String = raw
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '‘' | '’' | '"' | '“' | '”' | '*'))
+        .collect();
     let tokens: Vec<&str> = raw.split_whitespace().collect();
+    // The item starts after the last clause boundary, or after `X에` that is not `X에 대한`.
     let start = tokens
         .iter()
-        .rposition(|t| ends_clause(t))
+        .enumerate()
+        .rposition(|(k, t)| {
+            ends_clause(t)
+                || (t.ends_with('에')
+                    && k + 1 < tokens.len()
+                    && !["대한", "관한", "대해", "관해", "따른", "있는"].contains(&tokens[k + 1]))
+        })
         .map(|i| i + 1)
         .unwrap_or(0);
     let mut rest: &[&str] = &tokens[start..];
@@ -125,10 +150,16 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
                 .or_else(|| ITEM_SCALE.captures(suffix))
                 .map(|c| clean_item(&c["item"]))
                 .filter(|s| !s.is_empty());
-            let before = ITEM_BEFORE
+            let before = ITEM_BUDGET
                 .captures(prefix)
                 .map(|c| clean_item(&c["item"]))
-                .filter(|s| !s.is_empty());
+                .filter(|s| !s.is_empty())
+                .or_else(|| {
+                    ITEM_AT
+                        .captures(prefix)
+                        .map(|c| clean_item(&c["item"]))
+                        .filter(|s| !s.is_empty())
+                });
             match (before, after) {
                 (Some(b), _) => {
                     if prefix.contains("각각") || prefix.contains("각 ") {

@@ -39,6 +39,15 @@ pub(crate) fn source(
             })
         })
         .or_else(|| {
+            // `해오름뉴스 전소율 기자`.
+            cleaned.meta.iter().find_map(|l| {
+                let bare = l.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
+                BYLINE
+                    .captures(bare)
+                    .and_then(|c| c.name("outlet").map(|m| m.as_str().to_string()))
+            })
+        })
+        .or_else(|| {
             // A press release names its ministry on a line of its own.
             cleaned.meta.iter().find_map(|l| {
                 let l = l.trim();
@@ -54,7 +63,7 @@ pub(crate) fn source(
         .or_else(|| {
             cleaned.meta.iter().find_map(|l| {
                 let bare = l.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-                BYLINE.captures(bare).map(|c| c[1].to_string())
+                BYLINE.captures(bare).map(|c| c["name"].to_string())
             })
         })
         .or_else(|| hints.author.clone())

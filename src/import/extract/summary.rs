@@ -19,5 +19,6 @@ pub(crate) fn summary(blocks: &[Block]) -> Option<String> {
             out.push_str(second);
         }
     }
-    Some(out)
+    // Footnote marks (`바우처*`) belong to the body.
+    Some(out.replace('*', ""))
 }
