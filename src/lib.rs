@@ -3,5 +3,5 @@
 //! Data flows one way: files on disk → parsed briefs (`content`) → an immutable site model
 //! (`model`) → rendered pages (`render`) → written output (`output`).
 
-pub mod money;
 pub mod import;
+pub mod money;

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "annals", version, about = "A static site generator for policy-briefing archives")]
+#[command(
+    name = "annals",
+    version,
+    about = "A static site generator for policy-briefing archives"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

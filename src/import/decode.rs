@@ -96,7 +96,10 @@ mod tests {
 
     #[test]
     fn refuses_empty_binary_and_unknown() {
-        assert!(matches!(decode(b"  \n", "a"), Err(ImportError::Empty { .. })));
+        assert!(matches!(
+            decode(b"  \n", "a"),
+            Err(ImportError::Empty { .. })
+        ));
         assert!(matches!(
             decode(b"%PDF-1.7 ...", "a"),
             Err(ImportError::Binary { .. })

@@ -23,27 +23,117 @@ pub(crate) fn looks_like_html(name: &str, text: &str) -> bool {
     if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
         return true;
     }
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") || head.contains("<head")
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<body")
+        || head.contains("<head")
 }
 
 /// Elements whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "iframe", "nav", "header", "footer", "aside", "form", "button",
-    "svg", "figure", "figcaption", "select", "option", "template", "object", "embed", "video",
-    "audio", "canvas", "input", "textarea", "label", "table",
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "figure",
+    "figcaption",
+    "select",
+    "option",
+    "template",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "canvas",
+    "input",
+    "textarea",
+    "label",
+    "table",
 ];
 /// Words in a class or id that mark clutter.
 const SKIP_CLASS_WORDS: &[&str] = &[
-    "share", "sns", "social", "comment", "comments", "reply", "related", "relation", "recommend",
-    "banner", "ad", "ads", "advert", "advertisement", "copyright", "byline", "caption", "photo",
-    "font", "fontsize", "print", "scrap", "popular", "ranking", "rank", "subscribe", "nav", "gnb",
-    "lnb", "menu", "footer", "header", "sidebar", "aside", "breadcrumb", "tag", "tags", "sponsor",
-    "promotion", "widget", "login", "util", "toolbar",
+    "share",
+    "sns",
+    "social",
+    "comment",
+    "comments",
+    "reply",
+    "related",
+    "relation",
+    "recommend",
+    "banner",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "copyright",
+    "byline",
+    "caption",
+    "photo",
+    "font",
+    "fontsize",
+    "print",
+    "scrap",
+    "popular",
+    "ranking",
+    "rank",
+    "subscribe",
+    "nav",
+    "gnb",
+    "lnb",
+    "menu",
+    "footer",
+    "header",
+    "sidebar",
+    "aside",
+    "breadcrumb",
+    "tag",
+    "tags",
+    "sponsor",
+    "promotion",
+    "widget",
+    "login",
+    "util",
+    "toolbar",
 ];
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
-    "h6", "blockquote", "td", "th", "tr", "dd", "dt", "dl", "pre", "body", "center",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "td",
+    "th",
+    "tr",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "body",
+    "center",
 ];
 
 fn skip_element(el: &scraper::node::Element) -> bool {
@@ -80,11 +170,21 @@ fn meta(doc: &Html, selector: &str, attr: &str) -> Option<String> {
 }
 
 fn text_of(el: ElementRef<'_>) -> String {
-    el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Scores: the paragraph text (outside links) whose nearest block ancestor is each element.
-fn own_text(node: NodeRef<'_, Node>, block: ego_tree::NodeId, in_link: bool, own: &mut HashMap<ego_tree::NodeId, usize>) {
+fn own_text(
+    node: NodeRef<'_, Node>,
+    block: ego_tree::NodeId,
+    in_link: bool,
+    own: &mut HashMap<ego_tree::NodeId, usize>,
+) {
     match node.value() {
         Node::Text(t) => {
             if !in_link {
@@ -95,7 +195,11 @@ fn own_text(node: NodeRef<'_, Node>, block: ego_tree::NodeId, in_link: bool, own
             if skip_element(el) {
                 return;
             }
-            let block = if BLOCK_TAGS.contains(&el.name()) { node.id() } else { block };
+            let block = if BLOCK_TAGS.contains(&el.name()) {
+                node.id()
+            } else {
+                block
+            };
             let in_link = in_link || el.name() == "a";
             for child in node.children() {
                 own_text(child, block, in_link, own);
@@ -116,7 +220,10 @@ fn write_lines(node: NodeRef<'_, Node>, out: &mut String) {
         Node::Text(t) => {
             let s = t.split_whitespace().collect::<Vec<_>>().join(" ");
             if !s.is_empty() {
-                if !out.is_empty() && !out.ends_with(['\n', ' ']) && t.starts_with(char::is_whitespace) {
+                if !out.is_empty()
+                    && !out.ends_with(['\n', ' '])
+                    && t.starts_with(char::is_whitespace)
+                {
                     out.push(' ');
                 }
                 out.push_str(&s);
@@ -144,7 +251,8 @@ fn write_lines(node: NodeRef<'_, Node>, out: &mut String) {
                     let text = ElementRef::wrap(node).map(text_of).unwrap_or_default();
                     if !text.is_empty() {
                         out.push('\n');
-                        let marked = text.starts_with(['□', 'ㅇ', '○', '△', '-', '·', '①', '②', '③', '*', '※']);
+                        let marked = text
+                            .starts_with(['□', 'ㅇ', '○', '△', '-', '·', '①', '②', '③', '*', '※']);
                         if !marked {
                             out.push_str("- ");
                         }
@@ -181,14 +289,25 @@ fn meta_lines(doc: &Html, body: ego_tree::NodeId) -> Vec<String> {
         if el.id() == body || el.ancestors().any(|a| a.id() == body) {
             continue;
         }
-        if !matches!(el.value().name(), "span" | "li" | "p" | "div" | "em" | "time" | "dd" | "address") {
+        if !matches!(
+            el.value().name(),
+            "span" | "li" | "p" | "div" | "em" | "time" | "dd" | "address"
+        ) {
             continue;
         }
         // Only leaf-ish elements: their own text, not a whole page section.
-        if el.children().any(|c| c.value().as_element().is_some_and(|e| BLOCK_TAGS.contains(&e.name()))) {
+        if el.children().any(|c| {
+            c.value()
+                .as_element()
+                .is_some_and(|e| BLOCK_TAGS.contains(&e.name()))
+        }) {
             continue;
         }
-        if el.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "nav"))) {
+        if el.ancestors().any(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "script" | "style" | "nav"))
+        }) {
             continue;
         }
         let t = text_of(el);
@@ -253,7 +372,9 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     if let Some(t) = &mut title {
         for sep in [" | ", " - ", " :: ", " < ", " – "] {
             if let Some((head, tail)) = t.rsplit_once(sep) {
-                let is_site = site_name.as_deref().is_some_and(|s| tail.contains(s) || s.contains(tail.trim()))
+                let is_site = site_name
+                    .as_deref()
+                    .is_some_and(|s| tail.contains(s) || s.contains(tail.trim()))
                     || tail.chars().count() <= 12;
                 if is_site && head.chars().count() >= 8 {
                     *t = head.trim().to_string();
@@ -271,10 +392,14 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     let url = meta(&doc, r#"link[rel="canonical"]"#, "href")
         .or_else(|| meta(&doc, r#"meta[property="og:url"]"#, "content"))
         .filter(|u| u.starts_with("http"));
-    let published = meta(&doc, r#"meta[property="article:published_time"]"#, "content")
-        .or_else(|| meta(&doc, r#"meta[name="pubdate"]"#, "content"))
-        .or_else(|| meta(&doc, r#"meta[itemprop="datePublished"]"#, "content"))
-        .or_else(|| meta(&doc, "time[datetime]", "datetime"));
+    let published = meta(
+        &doc,
+        r#"meta[property="article:published_time"]"#,
+        "content",
+    )
+    .or_else(|| meta(&doc, r#"meta[name="pubdate"]"#, "content"))
+    .or_else(|| meta(&doc, r#"meta[itemprop="datePublished"]"#, "content"))
+    .or_else(|| meta(&doc, "time[datetime]", "datetime"));
 
     // The body: the element collecting the most paragraph text.
     let root = doc.tree.root();
@@ -285,7 +410,9 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
         if *n < 20 {
             continue;
         }
-        let Some(node) = doc.tree.get(*id) else { continue };
+        let Some(node) = doc.tree.get(*id) else {
+            continue;
+        };
         let is_para = node
             .value()
             .as_element()

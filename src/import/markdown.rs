@@ -12,7 +12,10 @@ const REF_CLOSE: char = '\u{e001}';
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '~' | '&' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '~' | '&' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -145,9 +148,22 @@ mod tests {
     #[test]
     fn nests_lists_and_makes_footnotes() {
         let blocks = vec![
-            Block::Item { level: 0, number: None, marker: '□', text: "정부는 바우처* 사업을 한다.".into() },
-            Block::Item { level: 1, number: None, marker: 'ㅇ', text: "세부 내용".into() },
-            Block::Note { stars: 1, text: "중소기업 지원 제도".into() },
+            Block::Item {
+                level: 0,
+                number: None,
+                marker: '□',
+                text: "정부는 바우처* 사업을 한다.".into(),
+            },
+            Block::Item {
+                level: 1,
+                number: None,
+                marker: 'ㅇ',
+                text: "세부 내용".into(),
+            },
+            Block::Note {
+                stars: 1,
+                text: "중소기업 지원 제도".into(),
+            },
             Block::Para("끝.".into()),
         ];
         assert_eq!(

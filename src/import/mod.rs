@@ -22,8 +22,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::money::Amount;
-pub use rules::ImportRules;
 use rules::Compiled;
+pub use rules::ImportRules;
 
 /// How the input is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -52,7 +52,10 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("대전", &["대전광역시", "대전시", "대전"]),
     ("울산", &["울산광역시", "울산시", "울산"]),
     ("세종", &["세종특별자치시", "세종시", "세종"]),
-    ("경기", &["경기도", "경기 남부", "경기 북부", "경기남부", "경기북부"]),
+    (
+        "경기",
+        &["경기도", "경기 남부", "경기 북부", "경기남부", "경기북부"],
+    ),
     ("강원", &["강원특별자치도", "강원도", "강원"]),
     ("충북", &["충청북도", "충북"]),
     ("충남", &["충청남도", "충남"]),
@@ -92,8 +95,22 @@ const REGIONS: &[(&str, &[&str])] = &[
 
 /// Sector → keywords. ASCII keywords match only as whole words (`AI` not in `MAIN`).
 const SECTORS: &[(&str, &[&str])] = &[
-    ("AI", &["AI", "인공지능", "생성형", "초거대", "LLM", "머신러닝", "딥러닝"]),
-    ("반도체", &["반도체", "팹리스", "파운드리", "HBM", "NPU", "PIM"]),
+    (
+        "AI",
+        &[
+            "AI",
+            "인공지능",
+            "생성형",
+            "초거대",
+            "LLM",
+            "머신러닝",
+            "딥러닝",
+        ],
+    ),
+    (
+        "반도체",
+        &["반도체", "팹리스", "파운드리", "HBM", "NPU", "PIM"],
+    ),
     ("제조", &["제조", "스마트공장", "스마트 공장"]),
     ("농업", &["농업", "스마트팜", "스마트 팜", "농가", "농촌"]),
     ("의료", &["의료", "헬스케어", "병원", "진료"]),
@@ -110,7 +127,10 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("모빌리티", &["자율주행", "모빌리티", "UAM"]),
     ("에너지", &["에너지", "전력망", "원전"]),
     ("바이오", &["바이오", "신약"]),
-    ("교육", &["교육", "인재 양성", "인재양성", "인력 양성", "인력양성"]),
+    (
+        "교육",
+        &["교육", "인재 양성", "인재양성", "인력 양성", "인력양성"],
+    ),
     ("금융", &["금융", "핀테크"]),
     ("콘텐츠", &["콘텐츠", "게임", "메타버스"]),
 ];
@@ -342,8 +362,28 @@ const NOT_BUDGET: &[&str] = &[
 
 /// Words that say a sentence is about funding.
 const BUDGET_WORDS: &[&str] = &[
-    "예산", "지원", "투자", "투입", "편성", "배정", "출연", "확보", "집행", "사업비", "국비", "지방비",
-    "기금", "보조", "융자", "출자", "들여", "마련", "쓰인다", "쓴다", "사용", "지급",
+    "예산",
+    "지원",
+    "투자",
+    "투입",
+    "편성",
+    "배정",
+    "출연",
+    "확보",
+    "집행",
+    "사업비",
+    "국비",
+    "지방비",
+    "기금",
+    "보조",
+    "융자",
+    "출자",
+    "들여",
+    "마련",
+    "쓰인다",
+    "쓴다",
+    "사용",
+    "지급",
 ];
 
 /// The rules in working form: built-in lists merged with the site's additions, patterns compiled.
@@ -394,7 +434,7 @@ impl Compiled {
             regions.push((name.clone(), name.clone()));
             regions.extend(spellings.iter().map(|s| (s.clone(), name.clone())));
         }
-        regions.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        regions.sort_by_key(|r| std::cmp::Reverse(r.0.chars().count()));
 
         let mut sectors: Vec<(String, Vec<String>)> = SECTORS
             .iter()
@@ -415,8 +455,9 @@ impl Compiled {
 
         let mut roles: Vec<String> = ROLES.iter().map(|r| r.to_string()).collect();
         roles.extend(rules.roles.iter().cloned());
-        roles.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()));
-        roles.dedup();
+        let mut seen = std::collections::BTreeSet::new();
+        roles.retain(|r| seen.insert(r.clone()));
+        roles.sort_by_key(|r| std::cmp::Reverse(r.chars().count()));
 
         let mut org_suffixes: Vec<String> = ORG_SUFFIXES.iter().map(|r| r.to_string()).collect();
         org_suffixes.extend(rules.org_suffixes.iter().cloned());
@@ -491,9 +532,43 @@ pub(crate) const PUNCT_END: &[char] = &[
 
 /// Korean particles (조사) that may follow a noun inside a token.
 pub(crate) const PARTICLES: &[&str] = &[
-    "에서는", "에게서", "께서는", "으로는", "에서도", "에서", "에게", "께서", "으로", "까지", "부터", "처럼",
-    "과의", "와의", "와", "과", "은", "는", "이", "가", "을", "를", "의", "에", "도", "로", "만", "이나",
-    "이며", "이고", "이다", "이자", "과도", "와도", "에는", "으로서", "로서",
+    "에서는",
+    "에게서",
+    "께서는",
+    "으로는",
+    "에서도",
+    "에서",
+    "에게",
+    "께서",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "과의",
+    "와의",
+    "와",
+    "과",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "도",
+    "로",
+    "만",
+    "이나",
+    "이며",
+    "이고",
+    "이다",
+    "이자",
+    "과도",
+    "와도",
+    "에는",
+    "으로서",
+    "로서",
 ];
 
 pub(crate) fn is_particle(s: &str) -> bool {

@@ -66,7 +66,8 @@ pub(crate) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static EMAIL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[<(\[]?[\w.+-]+@[\w-]+(\.[\w-]+)+[>)\]]?$").unwrap());
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(담당\s*부서|담당\s*자|책임자|문의|연락처|보도\s*담당|배포\s*일시|배포)\s*[:：]?").unwrap()
+    Regex::new(r"^(담당\s*부서|담당\s*자|책임자|문의|연락처|보도\s*담당|배포\s*일시|배포)\s*[:：]?")
+        .unwrap()
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:기사\s*)?(?:URL|주소|원문|출처|링크)\s*[:：]?\s*)?https?://\S+$").unwrap()
@@ -85,11 +86,12 @@ static LEAD_WIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(【\[]\s*[가-힣A-Za-z]{1,10}\s*=\s*([^)】\]\s]{2,20})\s*[)】\]]\s*(?:([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*(?:기자|특파원)\s*=?\s*)?").unwrap()
 });
 static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[/]?\s*([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$")
-        .unwrap()
+    Regex::new(
+        r"\s*[/]?\s*([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$",
+    )
+    .unwrap()
 });
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[<〈《【\[]\s*(.+?)\s*[>〉》】\]]|[■◆◇●▣◈]\s*(.+)|#{1,6}\s+(.+))$").unwrap()
 });
@@ -129,11 +131,65 @@ fn is_prose(line: &str) -> bool {
 
 /// Navigation words that make up menu lines on news pages.
 const NAV_WORDS: &[&str] = &[
-    "뉴스", "정치", "경제", "사회", "산업", "IT", "오피니언", "국제", "문화", "스포츠", "연예", "전체기사",
-    "로그인", "회원가입", "검색", "포토", "영상", "기획", "칼럼", "사설", "인물", "홈", "메뉴", "구독",
-    "정책", "과학", "생활", "지역", "라이프", "테크", "비즈", "금융", "부동산", "기업", "유통", "에너지",
-    "모빌리티", "바이오", "AI", "IT/과학", "ICT", "통신", "방송", "게임", "인터뷰", "특집", "이슈",
-    "전국", "세계", "글로벌", "피플", "마켓", "증권", "산업/IT", "정보통신", "|", "·", "/", ">",
+    "뉴스",
+    "정치",
+    "경제",
+    "사회",
+    "산업",
+    "IT",
+    "오피니언",
+    "국제",
+    "문화",
+    "스포츠",
+    "연예",
+    "전체기사",
+    "로그인",
+    "회원가입",
+    "검색",
+    "포토",
+    "영상",
+    "기획",
+    "칼럼",
+    "사설",
+    "인물",
+    "홈",
+    "메뉴",
+    "구독",
+    "정책",
+    "과학",
+    "생활",
+    "지역",
+    "라이프",
+    "테크",
+    "비즈",
+    "금융",
+    "부동산",
+    "기업",
+    "유통",
+    "에너지",
+    "모빌리티",
+    "바이오",
+    "AI",
+    "IT/과학",
+    "ICT",
+    "통신",
+    "방송",
+    "게임",
+    "인터뷰",
+    "특집",
+    "이슈",
+    "전국",
+    "세계",
+    "글로벌",
+    "피플",
+    "마켓",
+    "증권",
+    "산업/IT",
+    "정보통신",
+    "|",
+    "·",
+    "/",
+    ">",
 ];
 
 fn is_nav_line(line: &str) -> bool {
@@ -210,8 +266,7 @@ fn list_marker(line: &str) -> Option<(char, Option<u32>, &str)> {
             if !rest.is_empty() =>
         {
             // `-` and `·` need a space after them, so negative numbers and `-부제-` stay text.
-            if matches!(first, '-' | '·' | '―' | '–')
-                && !line[first.len_utf8()..].starts_with(' ')
+            if matches!(first, '-' | '·' | '―' | '–') && !line[first.len_utf8()..].starts_with(' ')
             {
                 return None;
             }
@@ -265,7 +320,8 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
     if let Some(hint) = title_hint {
         let hint = squash(hint);
         if let Some(i) = lines.iter().position(|l| *l == hint) {
-            out.meta.extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
+            out.meta
+                .extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
             start = i + 1;
         }
         out.title = Some(hint);
@@ -443,7 +499,8 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
                 out.lead_byline = Some((c[1].to_string(), Some(c[2].to_string())));
                 *text = text[c.get(0).unwrap().end()..].trim().to_string();
             } else if let Some(c) = LEAD_WIRE.captures(text) {
-                out.lead_byline = Some((c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())));
+                out.lead_byline =
+                    Some((c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())));
                 *text = text[c.get(0).unwrap().end()..].trim().to_string();
             }
             break;

@@ -11,12 +11,29 @@ static ETC: LazyLock<Regex> =
 
 /// Words that say an enumeration is an agenda or a set of priorities.
 const AGENDA_WORDS: &[&str] = &[
-    "추진", "과제", "안건", "논의", "전략", "방향", "중점", "의제", "목표", "계획", "주요 내용", "분야",
-    "발표", "핵심", "정책",
+    "추진",
+    "과제",
+    "안건",
+    "논의",
+    "전략",
+    "방향",
+    "중점",
+    "의제",
+    "목표",
+    "계획",
+    "주요 내용",
+    "분야",
+    "발표",
+    "핵심",
+    "정책",
 ];
 
 fn clean_item(raw: &str, last: bool) -> Option<String> {
-    let mut s = raw.trim().trim_end_matches([',', '，', ';', '、']).trim().to_string();
+    let mut s = raw
+        .trim()
+        .trim_end_matches([',', '，', ';', '、'])
+        .trim()
+        .to_string();
     if let Some(m) = ETC.find(&s) {
         s.truncate(m.start());
     } else if last {
@@ -43,7 +60,11 @@ fn clean_item(raw: &str, last: bool) -> Option<String> {
             }
         }
     }
-    let s = s.trim().trim_end_matches([',', '.', '·']).trim().to_string();
+    let s = s
+        .trim()
+        .trim_end_matches([',', '.', '·'])
+        .trim()
+        .to_string();
     let n = s.chars().count();
     (2..=100).contains(&n).then_some(s)
 }
@@ -72,12 +93,18 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
                 out.extend(inline_items(t));
                 i += 1;
             }
-            Block::Item { marker, .. } if *marker == '△' || *marker == '1' || ('①'..='⑳').contains(marker) => {
+            Block::Item { marker, .. }
+                if *marker == '△' || *marker == '1' || ('①'..='⑳').contains(marker) =>
+            {
                 let kind_numbered = *marker == '1';
                 let mut j = i;
                 let mut group = Vec::new();
-                while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
-                    if m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(marker)) {
+                while let Some(Block::Item {
+                    marker: m, text, ..
+                }) = blocks.get(j)
+                {
+                    if m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(marker))
+                    {
                         break;
                     }
                     group.push(text.as_str());
@@ -121,9 +148,15 @@ mod tests {
         )];
         assert_eq!(
             agenda(&b),
-            vec!["AI플랫폼 확산 및 생태계 조성", "온디바이스 AI 확산", "AI 기업 양성 및 해외진출 지원 확대"]
+            vec![
+                "AI플랫폼 확산 및 생태계 조성",
+                "온디바이스 AI 확산",
+                "AI 기업 양성 및 해외진출 지원 확대"
+            ]
         );
-        let b = vec![Block::Para("①데이터 개방과 ②인재 양성을 추진한다.".to_string())];
+        let b = vec![Block::Para(
+            "①데이터 개방과 ②인재 양성을 추진한다.".to_string(),
+        )];
         assert_eq!(agenda(&b), vec!["데이터 개방", "인재 양성"]);
     }
 }

@@ -12,36 +12,171 @@ use super::super::rules::{Compiled, PUNCT_END};
 use super::super::Attendee;
 
 const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉복태목형계피두감빈온호범좌팽승";
-const DOUBLE_SURNAMES: &[&str] = &["남궁", "황보", "제갈", "선우", "독고", "동방", "사공", "서문"];
+const DOUBLE_SURNAMES: &[&str] = &[
+    "남궁", "황보", "제갈", "선우", "독고", "동방", "사공", "서문",
+];
 
 /// Words that look like names but are not (a surname syllable followed by one or two more).
 const NOT_NAMES: &[&str] = &[
-    "정부", "국회", "기업", "이날", "이번", "이어", "한편", "전국", "지역", "지방", "정책", "한국", "국내",
-    "주요", "공동", "현직", "신임", "초대", "전임", "전직", "민간", "산업", "최근", "현재", "이사", "고문",
-    "우리", "조직", "연구", "기관", "대학", "지원", "관계자", "위원", "부처", "도내", "시내", "이후", "향후",
-    "오늘", "내일", "당시", "이상", "이하", "기존", "각계", "인사", "대상", "참석자", "발표자", "진행",
-    "강연", "전문", "부문", "사업", "업계", "유관", "소관", "조합", "노조", "관련", "임원", "직원", "전략",
+    "정부",
+    "국회",
+    "기업",
+    "이날",
+    "이번",
+    "이어",
+    "한편",
+    "전국",
+    "지역",
+    "지방",
+    "정책",
+    "한국",
+    "국내",
+    "주요",
+    "공동",
+    "현직",
+    "신임",
+    "초대",
+    "전임",
+    "전직",
+    "민간",
+    "산업",
+    "최근",
+    "현재",
+    "이사",
+    "고문",
+    "우리",
+    "조직",
+    "연구",
+    "기관",
+    "대학",
+    "지원",
+    "관계자",
+    "위원",
+    "부처",
+    "도내",
+    "시내",
+    "이후",
+    "향후",
+    "오늘",
+    "내일",
+    "당시",
+    "이상",
+    "이하",
+    "기존",
+    "각계",
+    "인사",
+    "대상",
+    "참석자",
+    "발표자",
+    "진행",
+    "강연",
+    "전문",
+    "부문",
+    "사업",
+    "업계",
+    "유관",
+    "소관",
+    "조합",
+    "노조",
+    "관련",
+    "임원",
+    "직원",
+    "전략",
 ];
 
 /// Words that are not part of an organisation name.
 const NOT_ORG: &[&str] = &[
-    "올해", "이날", "지난", "당시", "또", "또한", "특히", "이어", "한편", "그리고", "및", "등", "현재", "최근",
-    "前", "전", "현", "신임", "새", "초대", "각", "이번", "해당", "같은", "관련", "대표", "기업", "회사",
-    "업체", "정부", "민간", "국내", "해외", "글로벌", "주요", "현직", "공동", "직무대행", "측", "겸", "중",
-    "관계자", "이", "그", "저", "이후", "앞서", "또한", "아울러", "먼저", "우선", "다음", "마지막으로", "한",
-    "첫", "두", "세", "여러", "다양한", "분야", "분야별", "업계", "대해", "위해", "통해", "함께", "모두",
+    "올해",
+    "이날",
+    "지난",
+    "당시",
+    "또",
+    "또한",
+    "특히",
+    "이어",
+    "한편",
+    "그리고",
+    "및",
+    "등",
+    "현재",
+    "최근",
+    "前",
+    "전",
+    "현",
+    "신임",
+    "새",
+    "초대",
+    "각",
+    "이번",
+    "해당",
+    "같은",
+    "관련",
+    "대표",
+    "기업",
+    "회사",
+    "업체",
+    "정부",
+    "민간",
+    "국내",
+    "해외",
+    "글로벌",
+    "주요",
+    "현직",
+    "공동",
+    "직무대행",
+    "측",
+    "겸",
+    "중",
+    "관계자",
+    "이",
+    "그",
+    "저",
+    "이후",
+    "앞서",
+    "또한",
+    "아울러",
+    "먼저",
+    "우선",
+    "다음",
+    "마지막으로",
+    "한",
+    "첫",
+    "두",
+    "세",
+    "여러",
+    "다양한",
+    "분야",
+    "분야별",
+    "업계",
+    "대해",
+    "위해",
+    "통해",
+    "함께",
+    "모두",
 ];
 
 /// Endings that make a word a verb form or a noun with a particle: the organisation ends there.
 const NOT_ORG_ENDINGS: &[&str] = &[
-    "은", "는", "을", "를", "의", "에", "와", "과", "도", "로", "서", "며", "고", "한", "된", "던", "할",
-    "해", "게", "다", "면", "인", "가", "이", "등", "들",
+    "은", "는", "을", "를", "의", "에", "와", "과", "도", "로", "서", "며", "고", "한", "된", "던",
+    "할", "해", "게", "다", "면", "인", "가", "이", "등", "들",
 ];
 
 /// Sentences that report a statement made elsewhere.
 const ELSEWHERE: &[&str] = &[
-    "인터뷰", "외신", "보도에 따르면", "SNS", "페이스북", "저서", "기고", "칼럼", "앞서", "지난해", "지난달",
-    "과거", "성명을 통해", "보도자료를 통해",
+    "인터뷰",
+    "외신",
+    "보도에 따르면",
+    "SNS",
+    "페이스북",
+    "저서",
+    "기고",
+    "칼럼",
+    "앞서",
+    "지난해",
+    "지난달",
+    "과거",
+    "성명을 통해",
+    "보도자료를 통해",
 ];
 
 static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,11 +196,17 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
         return false;
     }
     let n = token.chars().count();
-    if !(2..=4).contains(&n) || !token.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)) {
+    if !(2..=4).contains(&n)
+        || !token
+            .chars()
+            .all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
+    {
         return false;
     }
     let first = token.chars().next().unwrap();
-    let surname = DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3)
+    let surname = DOUBLE_SURNAMES
+        .iter()
+        .any(|d| token.starts_with(d) && n >= 3)
         || SURNAMES.contains(first);
     // `지원은`: a common word with a particle, not a name.
     let stem = ["은", "는", "이", "가", "을", "를", "의", "도", "와", "과"]
@@ -83,7 +224,12 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
 
 /// Whether a word can be part of an organisation name. `adjacent` words (right next to the name)
 /// may be any noun; words further out need an organisation ending or to be a known name.
-fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<String, String>) -> bool {
+fn org_like(
+    token: &str,
+    adjacent: bool,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> bool {
     if token.is_empty() || token.ends_with([',', '.', '·', ')', '”', '’', '"', ':']) {
         return false;
     }
@@ -107,7 +253,11 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) {
         return false;
     }
-    adjacent || rules.org_suffixes.iter().any(|s| token.ends_with(s.as_str()))
+    adjacent
+        || rules
+            .org_suffixes
+            .iter()
+            .any(|s| token.ends_with(s.as_str()))
 }
 
 /// The organisation written just before `end` (exclusive), up to three words.
@@ -151,7 +301,21 @@ fn ministry_before(
 
 fn strip_particles(t: &str) -> &str {
     let t = clean_token(t);
-    for p in ["에서는", "에서", "으로", "과", "와", "는", "은", "이", "가", "의", "를", "을", "도"] {
+    for p in [
+        "에서는",
+        "에서",
+        "으로",
+        "과",
+        "와",
+        "는",
+        "은",
+        "이",
+        "가",
+        "의",
+        "를",
+        "을",
+        "도",
+    ] {
         if let Some(s) = t.strip_suffix(p) {
             if s.chars().count() >= 2 {
                 return s;
@@ -196,7 +360,7 @@ fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
 
 /// `위원회` alone: the full name the article gave earlier (`디지털플랫폼정부위원회`).
 fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String {
-    if org.contains(' ') || !rules.org_suffixes.iter().any(|s| *s == org) {
+    if org.contains(' ') || !rules.org_suffixes.contains(&org) {
         return org;
     }
     sentences
@@ -208,7 +372,16 @@ fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String 
         .unwrap_or(org)
 }
 
-const MINISTRY_ROLES: &[&str] = &["장관", "차관", "제1차관", "제2차관", "실장", "국장", "과장", "정책관"];
+const MINISTRY_ROLES: &[&str] = &[
+    "장관",
+    "차관",
+    "제1차관",
+    "제2차관",
+    "실장",
+    "국장",
+    "과장",
+    "정책관",
+];
 
 /// People in the sentences, with review notes for the unsure ones.
 pub(crate) fn attendees(
@@ -269,7 +442,8 @@ pub(crate) fn attendees(
                 // NAME ROLE 겸 ORG ROLE2.
                 if bare_role && tokens.get(i + 1) == Some(&"겸") {
                     let mut j = i + 2;
-                    while j < tokens.len() && j < i + 5 && rules.role_of_token(tokens[j]).is_none() {
+                    while j < tokens.len() && j < i + 5 && rules.role_of_token(tokens[j]).is_none()
+                    {
                         j += 1;
                     }
                     if let Some((role2, _)) = tokens.get(j).and_then(|t| rules.role_of_token(t)) {
@@ -377,11 +551,16 @@ mod tests {
     #[test]
     fn reads_the_common_patterns() {
         assert_eq!(
-            run(&["과학기술정보통신부(장관 이종호, 이하 과기정통부)는 밝혔다.", "과기정통부 이종호 장관은 말했다."]),
+            run(&[
+                "과학기술정보통신부(장관 이종호, 이하 과기정통부)는 밝혔다.",
+                "과기정통부 이종호 장관은 말했다."
+            ]),
             vec![p("이종호", "장관", "과학기술정보통신부")]
         );
         assert_eq!(
-            run(&["참석한 삼성전자 영상디스플레이사업부 용석우 사장 및 KT 김영섭 대표는 제언했다."]),
+            run(&[
+                "참석한 삼성전자 영상디스플레이사업부 용석우 사장 및 KT 김영섭 대표는 제언했다."
+            ]),
             vec![
                 p("용석우", "사장", "삼성전자 영상디스플레이사업부"),
                 p("김영섭", "대표", "KT")
@@ -396,7 +575,10 @@ mod tests {
             vec![p("김민수", "원장", "한국전자통신연구원")]
         );
         assert_eq!(
-            run(&["조창현 기자가 썼다.", "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."]),
+            run(&[
+                "조창현 기자가 썼다.",
+                "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."
+            ]),
             vec![]
         );
     }

@@ -48,25 +48,42 @@ static TIME_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Endings of words that end a clause's subject or adverbial: the item starts after them.
 fn ends_clause(token: &str) -> bool {
     let t = token.trim_end_matches(',');
-    if ["위해", "위한", "통해", "따라", "대해", "비롯해", "에서", "에서는", "으로는", "며", "면서"]
-        .iter()
-        .any(|e| t.ends_with(e))
+    if [
+        "위해",
+        "위한",
+        "통해",
+        "따라",
+        "대해",
+        "비롯해",
+        "에서",
+        "에서는",
+        "으로는",
+        "며",
+        "면서",
+    ]
+    .iter()
+    .any(|e| t.ends_with(e))
     {
         return true;
     }
     // `열고`, `지정하고`: a verb joining two clauses.
     if t.ends_with('고')
         && t.chars().count() >= 2
-        && !["광고", "재고", "최고", "창고", "사고", "참고", "신고", "경고", "보고", "공고"]
-            .iter()
-            .any(|n| t.ends_with(n))
+        && ![
+            "광고", "재고", "최고", "창고", "사고", "참고", "신고", "경고", "보고", "공고",
+        ]
+        .iter()
+        .any(|n| t.ends_with(n))
     {
         return true;
     }
     (t.ends_with('는') || t.ends_with('은'))
-        && !["하는", "되는", "있는", "없는", "받는", "오는", "가는", "이는", "주는", "나는", "높은", "낮은", "작은", "많은", "같은"]
-            .iter()
-            .any(|e| t.ends_with(e))
+        && ![
+            "하는", "되는", "있는", "없는", "받는", "오는", "가는", "이는", "주는", "나는", "높은",
+            "낮은", "작은", "많은", "같은",
+        ]
+        .iter()
+        .any(|e| t.ends_with(e))
 }
 
 fn clean_item(raw: &str) -> String {
@@ -111,7 +128,11 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
     let mut lines: Vec<BudgetLine> = Vec::new();
     let mut review = Vec::new();
     for sentence in sentences {
-        if !rules.budget_words.iter().any(|w| sentence.contains(w.as_str())) {
+        if !rules
+            .budget_words
+            .iter()
+            .any(|w| sentence.contains(w.as_str()))
+        {
             continue;
         }
         let matches: Vec<_> = AMOUNT.captures_iter(sentence).collect();
@@ -119,7 +140,11 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
             let m = c.name("amount").unwrap();
             let whole = c.get(0).unwrap();
             // The clause: from the previous comma or amount to the next.
-            let floor = if k > 0 { matches[k - 1].get(0).unwrap().end() } else { 0 };
+            let floor = if k > 0 {
+                matches[k - 1].get(0).unwrap().end()
+            } else {
+                0
+            };
             let ceil = matches
                 .get(k + 1)
                 .map(|n| n.get(0).unwrap().start())

@@ -42,7 +42,10 @@ pub fn has_full_date(s: &str) -> bool {
     dates_in(s, chrono_tz::UTC).next().is_some()
 }
 
-fn dates_in(line: &str, tz: Tz) -> impl Iterator<Item = (usize, usize, NaiveDate, Option<DateTime<FixedOffset>>)> + '_ {
+fn dates_in(
+    line: &str,
+    tz: Tz,
+) -> impl Iterator<Item = (usize, usize, NaiveDate, Option<DateTime<FixedOffset>>)> + '_ {
     DATE.captures_iter(line).filter_map(move |c| {
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
         let y = c.name("y")?.as_str().parse::<i32>().ok()?;
@@ -104,7 +107,10 @@ pub fn dates_in_line(line: &str, tz: Tz) -> Vec<FoundDate> {
         let after = line[end..].trim_start();
         let rank = if let Some(c) = LABEL.captures(before) {
             label_rank(&c[3])
-        } else if after.starts_with("송고") || after.starts_with("입력") || after.starts_with("발행") {
+        } else if after.starts_with("송고")
+            || after.starts_with("입력")
+            || after.starts_with("발행")
+        {
             1
         } else if after.starts_with("수정") {
             9

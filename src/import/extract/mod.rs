@@ -40,18 +40,19 @@ pub(crate) fn brief_from_text(
     let title = match &cleaned.title {
         Some(t) => t.clone(),
         None => {
-            let first = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(_)))?;
+            let first = cleaned
+                .blocks
+                .iter()
+                .find(|b| matches!(b, Block::Para(_)))?;
             let s = text::sentences(first.text()).first()?.to_string();
-            review.push("title: no headline found; the lead's first sentence stands in".to_string());
+            review
+                .push("title: no headline found; the lead's first sentence stands in".to_string());
             s.chars().take(80).collect()
         }
     };
 
-    let found = date::publication_date(&cleaned.meta, hints.published.as_deref(), tz).or_else(
-        || {
-            date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2)
-        },
-    );
+    let found = date::publication_date(&cleaned.meta, hints.published.as_deref(), tz)
+        .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
     let (date, date_found) = match found {
         Some(d) => {
             if d.rank >= 5 {

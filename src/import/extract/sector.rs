@@ -4,7 +4,7 @@
 use super::super::rules::Compiled;
 
 fn count(text: &str, keyword: &str) -> usize {
-    let ascii = keyword.chars().all(|c| c.is_ascii());
+    let ascii = keyword.is_ascii();
     text.match_indices(keyword)
         .filter(|(at, _)| {
             if !ascii {
@@ -19,7 +19,12 @@ fn count(text: &str, keyword: &str) -> usize {
 }
 
 /// Sectors, most mentioned first.
-pub(crate) fn sectors(title: &str, body: &str, budget_items: &[&str], rules: &Compiled) -> Vec<String> {
+pub(crate) fn sectors(
+    title: &str,
+    body: &str,
+    budget_items: &[&str],
+    rules: &Compiled,
+) -> Vec<String> {
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
     for (order, (sector, keywords)) in rules.sectors.iter().enumerate() {
         // Longer keywords first, so `디지털 트윈` is not counted again as part of something else.
