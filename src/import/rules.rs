@@ -574,3 +574,57 @@ pub(crate) const PARTICLES: &[&str] = &[
 pub(crate) fn is_particle(s: &str) -> bool {
     PARTICLES.contains(&s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_rules_extend_the_built_in_lists() {
+        let rules: ImportRules = toml::from_str(
+            r#"
+            regions = { "판교" = ["판교테크노밸리"], "송도" = [] }
+            sectors = { "AI" = ["에이아이"], "우주" = ["위성"] }
+            roles = ["최고기술책임자"]
+            org_aliases = { "과기부" = "과학기술정보통신부" }
+            boilerplate = ["^무료 구독하기$"]
+            "#,
+        )
+        .unwrap();
+        let c = Compiled::new(&rules).unwrap();
+        assert!(c
+            .regions
+            .iter()
+            .any(|(s, n)| s == "판교테크노밸리" && n == "판교"));
+        assert!(c.regions.iter().any(|(s, n)| s == "송도" && n == "송도"));
+        assert!(
+            c.regions.iter().any(|(s, _)| s == "서울특별시"),
+            "built-ins stay"
+        );
+        let ai = &c.sectors.iter().find(|(s, _)| s == "AI").unwrap().1;
+        assert!(ai.contains(&"에이아이".to_string()) && ai.contains(&"인공지능".to_string()));
+        assert!(c
+            .sectors
+            .iter()
+            .any(|(s, k)| s == "우주" && k.contains(&"위성".to_string())));
+        assert_eq!(
+            c.role_of_token("최고기술책임자는"),
+            Some(("최고기술책임자", "는"))
+        );
+        assert!(c.is_boilerplate("무료 구독하기"));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_patterns_are_errors() {
+        assert!(toml::from_str::<ImportRules>("region = []").is_err());
+        let rules = ImportRules {
+            boilerplate: vec!["([unclosed".to_string()],
+            ..ImportRules::default()
+        };
+        let err = Compiled::new(&rules).unwrap_err().to_string();
+        assert!(
+            err.contains("([unclosed") && err.contains("[import]"),
+            "{err}"
+        );
+    }
+}
