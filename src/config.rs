@@ -26,6 +26,7 @@ const KEYS: &[&str] = &[
     "feed",
     "home",
     "extra",
+    "import",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +49,8 @@ struct RawConfig {
     home: HomeConfig,
     #[serde(default)]
     extra: Option<toml::Table>,
+    #[serde(default)]
+    import: crate::import::ImportRules,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,12 +78,7 @@ pub struct FeedConfig {
 
 impl Default for FeedConfig {
     fn default() -> Self {
-        FeedConfig {
-            enabled: true,
-            limit: 20,
-            per_term: true,
-            full_content: false,
-        }
+        FeedConfig { enabled: true, limit: 20, per_term: true, full_content: false }
     }
 }
 
@@ -157,6 +155,8 @@ pub struct Config {
     pub home: HomeConfig,
     /// The `[extra]` table, for templates.
     pub extra: serde_json::Value,
+    /// Extra word lists and patterns for `annals import` (`[import]`).
+    pub import: crate::import::ImportRules,
 }
 
 impl Config {
@@ -164,12 +164,8 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![
-                Diagnostic::error(&path, 0, 0, format!("cannot read the site file: {e}"))
-                    .with_hint(
-                        "run annals in a site folder (one with site.toml), or pass --root DIR",
-                    ),
-            ]
+            vec![Diagnostic::error(&path, 0, 0, format!("cannot read the site file: {e}"))
+                .with_hint("run annals in a site folder (one with site.toml), or pass --root DIR")]
         })?;
         Config::parse(root, &path, &text)
     }
@@ -232,11 +228,8 @@ impl Config {
         let language = raw.language.unwrap_or_else(|| "ko".into());
         if !is_language_tag(&language) {
             problems.push(
-                located(
-                    "language",
-                    format!("`language = \"{language}\"` is not a language tag"),
-                )
-                .with_hint("use a BCP 47 tag such as \"ko\", \"en\" or \"ko-KR\""),
+                located("language", format!("`language = \"{language}\"` is not a language tag"))
+                    .with_hint("use a BCP 47 tag such as \"ko\", \"en\" or \"ko-KR\""),
             );
         }
         let tz_name = raw.timezone.unwrap_or_else(|| "Asia/Seoul".into());
@@ -248,20 +241,15 @@ impl Config {
                     Some(s) => format!("did you mean \"{s}\"?"),
                     None => "use an IANA time zone name such as \"Asia/Seoul\"".into(),
                 };
-                problems.push(
-                    located("timezone", format!("unknown time zone `{tz_name}`")).with_hint(hint),
-                );
+                problems.push(located("timezone", format!("unknown time zone `{tz_name}`")).with_hint(hint));
                 None
             }
         };
         let currency = raw.currency.unwrap_or_else(|| "KRW".into());
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
             problems.push(
-                located(
-                    "currency",
-                    format!("`currency = \"{currency}\"` is not an ISO 4217 code"),
-                )
-                .with_hint("use three capital letters, e.g. \"KRW\" or \"USD\""),
+                located("currency", format!("`currency = \"{currency}\"` is not an ISO 4217 code"))
+                    .with_hint("use three capital letters, e.g. \"KRW\" or \"USD\""),
             );
         }
         let slugify = match raw.slugify.as_deref() {
@@ -290,10 +278,7 @@ impl Config {
                         if a.name == b.name || a.path == b.path {
                             problems.push(located(
                                 "taxonomies",
-                                format!(
-                                    "taxonomies `{}` and `{}` share a name or path",
-                                    b.name, a.name
-                                ),
+                                format!("taxonomies `{}` and `{}` share a name or path", b.name, a.name),
                             ));
                         }
                     }
@@ -304,11 +289,8 @@ impl Config {
         let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
         if output_dir == root || root.starts_with(&output_dir) {
             problems.push(
-                located(
-                    "output_dir",
-                    "`output_dir` would replace the site folder itself".into(),
-                )
-                .with_hint("use a subfolder such as \"public\""),
+                located("output_dir", "`output_dir` would replace the site folder itself".into())
+                    .with_hint("use a subfolder such as \"public\""),
             );
         }
         let extra = raw
@@ -334,6 +316,7 @@ impl Config {
             feed: raw.feed,
             home: raw.home,
             extra,
+            import: raw.import,
         })
     }
 
@@ -381,32 +364,20 @@ fn taxonomy_from_raw(raw: RawTaxonomy) -> Result<TaxonomyConfig, String> {
         "agenda" => TermSource::Agenda,
         "attendees" => TermSource::Attendees,
         f if crate::frontmatter::FIELDS.contains(&f) => {
-            return Err(format!(
-                "taxonomy `{}` reads `{f}`, which is not a list of terms",
-                raw.name
-            ))
+            return Err(format!("taxonomy `{}` reads `{f}`, which is not a list of terms", raw.name))
         }
         f => TermSource::Custom(f.to_string()),
     };
-    let path = raw
-        .path
-        .or_else(|| known.map(|d| d.path.clone()))
-        .unwrap_or_else(|| raw.name.clone());
+    let path = raw.path.or_else(|| known.map(|d| d.path.clone())).unwrap_or_else(|| raw.name.clone());
     if path.is_empty() || path.contains(['/', '\\', '.']) {
-        return Err(format!(
-            "taxonomy `{}` has an unusable path `{path}`",
-            raw.name
-        ));
+        return Err(format!("taxonomy `{}` has an unusable path `{path}`", raw.name));
     }
     const RESERVED: &[&str] = &["briefs", "timeline", "budget"];
     if RESERVED.contains(&path.as_str()) {
         return Err(format!("taxonomy path `{path}` is used by annals itself"));
     }
     Ok(TaxonomyConfig {
-        title: raw
-            .title
-            .or_else(|| known.map(|d| d.title.clone()))
-            .unwrap_or_else(|| raw.name.clone()),
+        title: raw.title.or_else(|| known.map(|d| d.title.clone())).unwrap_or_else(|| raw.name.clone()),
         name: raw.name,
         path,
         source,
@@ -418,8 +389,7 @@ fn is_language_tag(s: &str) -> bool {
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_lowercase())
-        && parts
-            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// 1-based line and column of `key = ...` or `[key]` in TOML text; (0, 0) if not found.
@@ -473,8 +443,7 @@ mod tests {
 
     #[test]
     fn needs_only_title_and_base_url() {
-        let c =
-            parse("title = \"아카이브\"\nbase_url = \"https://user.github.io/archive\"\n").unwrap();
+        let c = parse("title = \"아카이브\"\nbase_url = \"https://user.github.io/archive\"\n").unwrap();
         assert_eq!(c.language, "ko");
         assert_eq!(c.timezone, chrono_tz::Asia::Seoul);
         assert_eq!(c.currency, "KRW");
@@ -486,8 +455,8 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located_with_a_suggestion() {
-        let e = parse("title = \"a\"\nbase_url = \"https://x.org/\"\ntimezon = \"Asia/Seoul\"\n")
-            .unwrap_err();
+        let e =
+            parse("title = \"a\"\nbase_url = \"https://x.org/\"\ntimezon = \"Asia/Seoul\"\n").unwrap_err();
         assert_eq!(e.len(), 1);
         assert_eq!((e[0].line, e[0].column), (3, 1));
         assert!(e[0].message.contains("timezon"));
@@ -507,8 +476,7 @@ mod tests {
 
     #[test]
     fn nested_unknown_field_is_located() {
-        let e =
-            parse("title = \"a\"\nbase_url = \"https://x.org/\"\n[feed]\nlimt = 3\n").unwrap_err();
+        let e = parse("title = \"a\"\nbase_url = \"https://x.org/\"\n[feed]\nlimt = 3\n").unwrap_err();
         assert_eq!(e[0].line, 4);
         assert!(e[0].message.contains("limt"), "{}", e[0].message);
     }
@@ -521,10 +489,7 @@ mod tests {
         .unwrap();
         assert_eq!(c.taxonomies.len(), 2);
         assert_eq!(c.taxonomies[0].path, "regions");
-        assert_eq!(
-            c.taxonomies[1].source,
-            TermSource::Custom("ministry".into())
-        );
+        assert_eq!(c.taxonomies[1].source, TermSource::Custom("ministry".into()));
         assert_eq!(c.custom_fields().collect::<Vec<_>>(), ["ministry"]);
     }
 }

@@ -8,6 +8,7 @@ pub mod content;
 pub mod dates;
 pub mod diagnostics;
 pub mod frontmatter;
+pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod money;

@@ -8,11 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "annals",
-    version,
-    about = "A static site generator for policy-briefing archives"
-)]
+#[command(name = "annals", version, about = "A static site generator for policy-briefing archives")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,6 +20,38 @@ enum Command {
     Build(BuildArgs),
     /// Check the site for every problem `build` would report, without writing anything.
     Check(SiteArgs),
+    /// Turn news articles and press releases (text or HTML) into briefs.
+    Import(ImportArgs),
+}
+
+/// `annals import FILE_OR_DIR... [--out DIR] [--dry-run] [--force] [--format text|html|auto]`
+#[derive(Args)]
+struct ImportArgs {
+    /// Articles or folders of articles; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    inputs: Vec<PathBuf>,
+    /// The site folder whose site.toml gives the time zone and `[import]` rules (optional).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Where to write the briefs (default: content/briefs under --root).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Print the briefs instead of writing them.
+    #[arg(long)]
+    dry_run: bool,
+    /// Replace briefs that already exist.
+    #[arg(long)]
+    force: bool,
+    /// How to read the input.
+    #[arg(long, value_enum, default_value = "auto")]
+    format: FormatArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Auto,
+    Text,
+    Html,
 }
 
 #[derive(Args)]
@@ -63,12 +91,9 @@ fn main() -> ExitCode {
             };
             finish(pipeline::build(&options), args.timings, "built")
         }
+        Command::Import(args) => import(args),
         Command::Check(args) => {
-            let options = Options {
-                root: args.root,
-                drafts: args.drafts,
-                ..Options::default()
-            };
+            let options = Options { root: args.root, drafts: args.drafts, ..Options::default() };
             finish(pipeline::check(&options), false, "checked")
         }
     }
@@ -83,25 +108,17 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
                 }
             }
             match &report.output {
-                Some(dir) => eprintln!(
-                    "{verb} {} briefs, {} files → {}",
-                    report.briefs,
-                    report.files,
-                    dir.display()
-                ),
-                None => eprintln!(
-                    "{verb} {} briefs, {} pages: no problems",
-                    report.briefs, report.files
-                ),
+                Some(dir) => {
+                    eprintln!("{verb} {} briefs, {} files → {}", report.briefs, report.files, dir.display())
+                }
+                None => eprintln!("{verb} {} briefs, {} pages: no problems", report.briefs, report.files),
             }
             ExitCode::SUCCESS
         }
         Err(BuildError::Problems(problems)) => {
             print_problems(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "error: {errors} problem(s); nothing was written, the previous output is unchanged"
-            );
+            eprintln!("error: {errors} problem(s); nothing was written, the previous output is unchanged");
             ExitCode::FAILURE
         }
         Err(BuildError::Output(e)) => {
@@ -111,6 +128,48 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+fn import(args: ImportArgs) -> ExitCode {
+    use annals::import::{ImportOptions, ImportRules, Importer, InputFormat};
+    // A site folder is optional: without site.toml, the defaults (Asia/Seoul, built-in rules) apply.
+    let (rules, timezone) = if args.root.join(annals::config::CONFIG_FILE).is_file() {
+        match annals::config::Config::load(&args.root) {
+            Ok(c) => (c.import, c.timezone),
+            Err(problems) => {
+                print_problems(&problems);
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        (ImportRules::default(), chrono_tz::Asia::Seoul)
+    };
+    let options = ImportOptions {
+        out_dir: args.out.unwrap_or_else(|| args.root.join("content/briefs")),
+        dry_run: args.dry_run,
+        force: args.force,
+        timezone,
+        format: match args.format {
+            FormatArg::Auto => InputFormat::Auto,
+            FormatArg::Text => InputFormat::Text,
+            FormatArg::Html => InputFormat::Html,
+        },
+        ..ImportOptions::default()
+    };
+    let importer = match Importer::new(&rules, options) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let summary = importer.run(&args.inputs);
+    eprintln!("{summary}");
+    if summary.has_failures() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

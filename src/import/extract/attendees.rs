@@ -1,0 +1,585 @@
+//! Attendees: people who attended, hosted or spoke, with role and organisation, from the patterns
+//! Korean writing uses: `두산로보틱스 류정훈 대표`, `이종호 장관`, `이종호 과기정통부 장관`,
+//! `과학기술정보통신부(장관 이종호)`, `대표 류정훈`, `배경훈 부총리 겸 과학기술정보통신부 장관`.
+//! The reporter and people quoted only from elsewhere (an interview, a past statement) are not
+//! attendees.
+
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use super::super::rules::{Compiled, PUNCT_END};
+use super::super::Attendee;
+
+const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉복태목형계피두감빈온호범좌팽승";
+const DOUBLE_SURNAMES: &[&str] = &[
+    "남궁", "황보", "제갈", "선우", "독고", "동방", "사공", "서문",
+];
+
+/// Words that look like names but are not (a surname syllable followed by one or two more).
+const NOT_NAMES: &[&str] = &[
+    "정부",
+    "국회",
+    "기업",
+    "이날",
+    "이번",
+    "이어",
+    "한편",
+    "전국",
+    "지역",
+    "지방",
+    "정책",
+    "한국",
+    "국내",
+    "주요",
+    "공동",
+    "현직",
+    "신임",
+    "초대",
+    "전임",
+    "전직",
+    "민간",
+    "산업",
+    "최근",
+    "현재",
+    "이사",
+    "고문",
+    "우리",
+    "조직",
+    "연구",
+    "기관",
+    "대학",
+    "지원",
+    "관계자",
+    "위원",
+    "부처",
+    "도내",
+    "시내",
+    "이후",
+    "향후",
+    "오늘",
+    "내일",
+    "당시",
+    "이상",
+    "이하",
+    "기존",
+    "각계",
+    "인사",
+    "대상",
+    "참석자",
+    "발표자",
+    "진행",
+    "강연",
+    "전문",
+    "부문",
+    "사업",
+    "업계",
+    "유관",
+    "소관",
+    "조합",
+    "노조",
+    "관련",
+    "임원",
+    "직원",
+    "전략",
+];
+
+/// Words that are not part of an organisation name.
+const NOT_ORG: &[&str] = &[
+    "올해",
+    "이날",
+    "지난",
+    "당시",
+    "또",
+    "또한",
+    "특히",
+    "이어",
+    "한편",
+    "그리고",
+    "및",
+    "등",
+    "현재",
+    "최근",
+    "前",
+    "전",
+    "현",
+    "신임",
+    "새",
+    "초대",
+    "각",
+    "이번",
+    "해당",
+    "같은",
+    "관련",
+    "대표",
+    "기업",
+    "회사",
+    "업체",
+    "정부",
+    "민간",
+    "국내",
+    "해외",
+    "글로벌",
+    "주요",
+    "현직",
+    "공동",
+    "직무대행",
+    "측",
+    "겸",
+    "중",
+    "관계자",
+    "이",
+    "그",
+    "저",
+    "이후",
+    "앞서",
+    "또한",
+    "아울러",
+    "먼저",
+    "우선",
+    "다음",
+    "마지막으로",
+    "한",
+    "첫",
+    "두",
+    "세",
+    "여러",
+    "다양한",
+    "분야",
+    "분야별",
+    "업계",
+    "대해",
+    "위해",
+    "통해",
+    "함께",
+    "모두",
+];
+
+/// Endings that make a word a verb form or a noun with a particle: the organisation ends there.
+const NOT_ORG_ENDINGS: &[&str] = &[
+    "은", "는", "을", "를", "의", "에", "와", "과", "도", "로", "서", "며", "고", "한", "된", "던",
+    "할", "해", "게", "다", "면", "인", "가", "이", "등", "들",
+];
+
+/// Sentences that report a statement made elsewhere.
+const ELSEWHERE: &[&str] = &[
+    "인터뷰",
+    "외신",
+    "보도에 따르면",
+    "SNS",
+    "페이스북",
+    "저서",
+    "기고",
+    "칼럼",
+    "앞서",
+    "지난해",
+    "지난달",
+    "과거",
+    "성명을 통해",
+    "보도자료를 통해",
+];
+
+static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([가-힣A-Za-z0-9]+)\s*\(\s*([가-힣A-Z]+)\s+([가-힣]{2,4})\s*(?:[,)])").unwrap()
+});
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9]+)['’"”]?\s*\)"#)
+        .unwrap()
+});
+
+fn clean_token(t: &str) -> &str {
+    t.trim_matches(|c: char| PUNCT_END.contains(&c) || matches!(c, '(' | '‘' | '“' | '[' | '「'))
+}
+
+fn name_like(token: &str, rules: &Compiled) -> bool {
+    if token.ends_with(PUNCT_END) || token.starts_with(['(', '‘', '“', '"', '[']) {
+        return false;
+    }
+    let n = token.chars().count();
+    if !(2..=4).contains(&n)
+        || !token
+            .chars()
+            .all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
+    {
+        return false;
+    }
+    let first = token.chars().next().unwrap();
+    let surname = DOUBLE_SURNAMES
+        .iter()
+        .any(|d| token.starts_with(d) && n >= 3)
+        || SURNAMES.contains(first);
+    // `지원은`: a common word with a particle, not a name.
+    let stem = ["은", "는", "이", "가", "을", "를", "의", "도", "와", "과"]
+        .iter()
+        .find_map(|p| token.strip_suffix(p))
+        .unwrap_or(token);
+    surname
+        && !NOT_NAMES.contains(&token)
+        && !NOT_NAMES.contains(&stem)
+        && !rules.regions.iter().any(|(s, _)| s == token)
+        && !rules.ministries.iter().any(|m| m == token)
+        && !rules.org_aliases.contains_key(token)
+        && rules.role_of_token(token).is_none()
+}
+
+/// Whether a word can be part of an organisation name. `adjacent` words (right next to the name)
+/// may be any noun; words further out need an organisation ending or to be a known name.
+fn org_like(
+    token: &str,
+    adjacent: bool,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> bool {
+    if token.is_empty() || token.ends_with([',', '.', '·', ')', '”', '’', '"', ':']) {
+        return false;
+    }
+    if NOT_ORG.contains(&token) || rules.role_of_token(token).is_some() {
+        return false;
+    }
+    let known = aliases.contains_key(token)
+        || rules.org_aliases.contains_key(token)
+        || rules.regions.iter().any(|(s, _)| s == token)
+        || rules.ministries.iter().any(|m| m == token);
+    if known {
+        return true;
+    }
+    let ascii_led = token.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    if ascii_led {
+        return true;
+    }
+    if !token.chars().all(|c| c.is_alphanumeric() || c == '&') {
+        return false;
+    }
+    if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) {
+        return false;
+    }
+    adjacent
+        || rules
+            .org_suffixes
+            .iter()
+            .any(|s| token.ends_with(s.as_str()))
+}
+
+/// The organisation written just before `end` (exclusive), up to three words.
+fn org_before(
+    tokens: &[&str],
+    end: usize,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Option<String> {
+    let mut start = end;
+    while start > 0
+        && end - start < 3
+        && !(start < end && name_like(tokens[start - 1], rules))
+        && org_like(tokens[start - 1], start == end, rules, aliases)
+    {
+        start -= 1;
+    }
+    (start < end).then(|| canonical(&tokens[start..end].join(" "), rules, aliases))
+}
+
+fn canonical(org: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> String {
+    let org = clean_token(org);
+    aliases
+        .get(org)
+        .cloned()
+        .unwrap_or_else(|| rules.canonical_org(org))
+}
+
+/// The ministry named earliest in the sentence before `end`.
+fn ministry_before(
+    tokens: &[&str],
+    end: usize,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Option<String> {
+    tokens[..end].iter().find_map(|t| {
+        let full = canonical(strip_particles(t), rules, aliases);
+        rules.ministries.iter().find(|m| **m == full).cloned()
+    })
+}
+
+fn strip_particles(t: &str) -> &str {
+    let t = clean_token(t);
+    for p in [
+        "에서는",
+        "에서",
+        "으로",
+        "과",
+        "와",
+        "는",
+        "은",
+        "이",
+        "가",
+        "의",
+        "를",
+        "을",
+        "도",
+    ] {
+        if let Some(s) = t.strip_suffix(p) {
+            if s.chars().count() >= 2 {
+                return s;
+            }
+        }
+    }
+    t
+}
+
+/// `울산시장` → (`시장`, `울산시`); `경상남도지사` → (`도지사`, `경상남도`). `시장` alone is left
+/// out of the job titles: it is far more often "the market".
+fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
+    let token = clean_token(token);
+    for (spelling, _) in &rules.regions {
+        let Some(rest) = token.strip_prefix(spelling.as_str()) else {
+            continue;
+        };
+        for (head, suffix) in [
+            ("부시장", "시"),
+            ("시장", "시"),
+            ("도지사", "도"),
+            ("지사", "도"),
+            ("군수", "군"),
+            ("구청장", "구"),
+            ("교육감", "교육청"),
+        ] {
+            let Some(particle) = rest.strip_prefix(head) else {
+                continue;
+            };
+            if particle.is_empty() || super::super::rules::is_particle(particle) {
+                let org = if spelling.ends_with(suffix) {
+                    spelling.clone()
+                } else {
+                    format!("{spelling}{suffix}")
+                };
+                return Some((head.to_string(), org));
+            }
+        }
+    }
+    None
+}
+
+/// `위원회` alone: the full name the article gave earlier (`디지털플랫폼정부위원회`).
+fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String {
+    if org.contains(' ') || !rules.org_suffixes.contains(&org) {
+        return org;
+    }
+    sentences
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .map(strip_particles)
+        .find(|t| t.ends_with(org.as_str()) && t.chars().count() > org.chars().count())
+        .map(str::to_string)
+        .unwrap_or(org)
+}
+
+const MINISTRY_ROLES: &[&str] = &[
+    "장관",
+    "차관",
+    "제1차관",
+    "제2차관",
+    "실장",
+    "국장",
+    "과장",
+    "정책관",
+];
+
+/// People in the sentences, with review notes for the unsure ones.
+pub(crate) fn attendees(
+    sentences: &[&str],
+    rules: &Compiled,
+    author: Option<&str>,
+) -> (Vec<Attendee>, Vec<String>) {
+    // Short names the article introduces: `과학기술정보통신부(…, 이하 과기정통부)`.
+    let mut aliases: BTreeMap<String, String> = BTreeMap::new();
+    for s in sentences {
+        for c in ALIAS.captures_iter(s) {
+            aliases.insert(c[2].to_string(), rules.canonical_org(&c[1]));
+        }
+    }
+    // (person, found in a sentence about something said elsewhere)
+    let mut found: Vec<(Attendee, bool)> = Vec::new();
+    for s in sentences {
+        let elsewhere = ELSEWHERE.iter().any(|w| s.contains(w));
+        for c in PAREN_PERSON.captures_iter(s) {
+            if let Some((role, "")) = rules.role_of_token(&c[2]) {
+                if name_like(&c[3], rules) {
+                    found.push((
+                        Attendee {
+                            name: c[3].to_string(),
+                            role: Some(role.to_string()),
+                            org: Some(canonical(&c[1], rules, &aliases)),
+                        },
+                        elsewhere,
+                    ));
+                }
+            }
+        }
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        for i in 0..tokens.len() {
+            // `울산시장`, `경기도지사`: the place is the organisation.
+            if i >= 1 && name_like(tokens[i - 1], rules) {
+                if let Some((role, org)) = local_head(tokens[i], rules) {
+                    found.push((
+                        Attendee {
+                            name: tokens[i - 1].to_string(),
+                            role: Some(role),
+                            org: Some(org),
+                        },
+                        elsewhere,
+                    ));
+                    continue;
+                }
+            }
+            let Some((role, particle)) = rules.role_of_token(tokens[i]) else {
+                continue;
+            };
+            let bare_role = particle.is_empty() && !tokens[i].ends_with(PUNCT_END);
+            let mut person: Option<Attendee> = None;
+            if i >= 1 && name_like(tokens[i - 1], rules) {
+                // NAME ROLE, with the organisation before the name.
+                let mut org = org_before(&tokens, i - 1, rules, &aliases);
+                let mut role = role.to_string();
+                // NAME ROLE 겸 ORG ROLE2.
+                if bare_role && tokens.get(i + 1) == Some(&"겸") {
+                    let mut j = i + 2;
+                    while j < tokens.len() && j < i + 5 && rules.role_of_token(tokens[j]).is_none()
+                    {
+                        j += 1;
+                    }
+                    if let Some((role2, _)) = tokens.get(j).and_then(|t| rules.role_of_token(t)) {
+                        if j > i + 2 {
+                            org = Some(canonical(&tokens[i + 2..j].join(" "), rules, &aliases));
+                        }
+                        role = format!("{role} 겸 {role2}");
+                    }
+                }
+                if org.is_none() && MINISTRY_ROLES.contains(&role.as_str()) {
+                    org = ministry_before(&tokens, i - 1, rules, &aliases);
+                }
+                person = Some(Attendee {
+                    name: tokens[i - 1].to_string(),
+                    role: Some(role),
+                    org,
+                });
+            } else if i >= 2 {
+                // NAME ORG ROLE.
+                let mut k = i;
+                while k > 0
+                    && i - k < 3
+                    && !(k < i && name_like(tokens[k - 1], rules))
+                    && org_like(tokens[k - 1], k == i, rules, &aliases)
+                {
+                    k -= 1;
+                }
+                if k < i && k >= 1 && name_like(tokens[k - 1], rules) {
+                    person = Some(Attendee {
+                        name: tokens[k - 1].to_string(),
+                        role: Some(role.to_string()),
+                        org: Some(canonical(&tokens[k..i].join(" "), rules, &aliases)),
+                    });
+                }
+            }
+            if person.is_none() && bare_role && i + 1 < tokens.len() {
+                // ORG ROLE NAME.
+                let candidate = strip_particles(tokens[i + 1]);
+                if name_like(candidate, rules) {
+                    if let Some(org) = org_before(&tokens, i, rules, &aliases) {
+                        person = Some(Attendee {
+                            name: candidate.to_string(),
+                            role: Some(role.to_string()),
+                            org: Some(org),
+                        });
+                    }
+                }
+            }
+            if let Some(p) = person {
+                found.push((p, elsewhere));
+            }
+        }
+    }
+
+    for (p, _) in found.iter_mut() {
+        if let Some(org) = p.org.take() {
+            p.org = Some(resolve_generic(org, sentences, rules));
+        }
+    }
+    let mut out: Vec<Attendee> = Vec::new();
+    for (p, elsewhere) in &found {
+        if Some(p.name.as_str()) == author {
+            continue;
+        }
+        let here_too = found.iter().any(|(q, e)| q.name == p.name && !e);
+        if *elsewhere && !here_too {
+            continue;
+        }
+        match out.iter_mut().find(|q| q.name == p.name) {
+            Some(q) => {
+                if q.org.is_none() && p.org.is_some() {
+                    q.org = p.org.clone();
+                    q.role = p.role.clone();
+                }
+            }
+            None => out.push(p.clone()),
+        }
+    }
+    let review = out
+        .iter()
+        .filter(|p| p.org.is_none())
+        .map(|p| format!("attendees: {} has no organisation", p.name))
+        .collect();
+    (out, review)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::rules::ImportRules;
+
+    fn run(s: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        attendees(s, &rules, Some("조창현"))
+            .0
+            .into_iter()
+            .map(|a| (a.name, a.role, a.org))
+            .collect()
+    }
+
+    fn p(n: &str, r: &str, o: &str) -> (String, Option<String>, Option<String>) {
+        (n.into(), Some(r.into()), Some(o.into()))
+    }
+
+    #[test]
+    fn reads_the_common_patterns() {
+        assert_eq!(
+            run(&[
+                "과학기술정보통신부(장관 이종호, 이하 과기정통부)는 밝혔다.",
+                "과기정통부 이종호 장관은 말했다."
+            ]),
+            vec![p("이종호", "장관", "과학기술정보통신부")]
+        );
+        assert_eq!(
+            run(&[
+                "참석한 삼성전자 영상디스플레이사업부 용석우 사장 및 KT 김영섭 대표는 제언했다."
+            ]),
+            vec![
+                p("용석우", "사장", "삼성전자 영상디스플레이사업부"),
+                p("김영섭", "대표", "KT")
+            ]
+        );
+        assert_eq!(
+            run(&["배경훈 부총리 겸 과학기술정보통신부 장관이 주재했다."]),
+            vec![p("배경훈", "부총리 겸 장관", "과학기술정보통신부")]
+        );
+        assert_eq!(
+            run(&["회의는 김민수 한국전자통신연구원 원장이 열었다."]),
+            vec![p("김민수", "원장", "한국전자통신연구원")]
+        );
+        assert_eq!(
+            run(&[
+                "조창현 기자가 썼다.",
+                "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."
+            ]),
+            vec![]
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! Field extraction from a cleaned article: one module per field.
+
+pub mod agenda;
+pub mod attendees;
+pub mod budget;
+pub mod date;
+pub mod region;
+pub mod sector;
+pub mod source;
+pub mod summary;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::html::Hints;
+use super::markdown;
+use super::rules::Compiled;
+use super::text::{self, Block};
+use super::{Brief, Source};
+
+/// Reads every field of a brief from an article's text. `None` when no article is left after
+/// cleaning.
+pub(crate) fn brief_from_text(
+    article: &str,
+    hints: &Hints,
+    rules: &Compiled,
+    tz: Tz,
+    placeholder: NaiveDate,
+) -> Option<Brief> {
+    let cleaned = text::clean(article, hints.title.as_deref(), rules);
+    if !cleaned
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Para(_) | Block::Item { .. }))
+    {
+        return None;
+    }
+    let mut review: Vec<String> = Vec::new();
+
+    let title = match &cleaned.title {
+        Some(t) => t.clone(),
+        None => {
+            let first = cleaned
+                .blocks
+                .iter()
+                .find(|b| matches!(b, Block::Para(_)))?;
+            let s = text::sentences(first.text()).first()?.to_string();
+            review
+                .push("title: no headline found; the lead's first sentence stands in".to_string());
+            s.chars().take(80).collect()
+        }
+    };
+
+    let found = date::publication_date(&cleaned.meta, hints.published.as_deref(), tz)
+        .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
+    let (date, date_found) = match found {
+        Some(d) => {
+            if d.rank >= 5 {
+                review.push("date: read from an unlabelled dateline".to_string());
+            }
+            (d.date, true)
+        }
+        None => {
+            review.push(format!(
+                "date: no publication date in the article; {placeholder} is a placeholder"
+            ));
+            (placeholder, false)
+        }
+    };
+
+    let (publisher, author, url) = source::source(&cleaned, hints, rules);
+    if publisher.is_none() {
+        review.push("source.publisher: not found".to_string());
+    }
+    if author.is_none() {
+        review.push("source.author: no byline found".to_string());
+    }
+
+    // Text for the extractors: paragraphs and list items, sentence by sentence.
+    let prose: Vec<&str> = cleaned
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Para(_) | Block::Item { .. }))
+        .flat_map(|b| text::sentences(b.text()))
+        .collect();
+    let all_text: String = std::iter::once(title.as_str())
+        .chain(cleaned.blocks.iter().map(|b| b.text()))
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    let (budget, budget_review) = budget::budget(&prose, rules);
+    review.extend(budget_review);
+    let (attendees, people_review) = attendees::attendees(&prose, rules, author.as_deref());
+    review.extend(people_review);
+    let region = region::regions(&all_text, rules);
+    let items: Vec<&str> = budget.iter().map(|l| l.item.as_str()).collect();
+    // Organisation names are not topics: `과학기술정보통신부` says nothing about 통신.
+    let mut body_text: String = cleaned
+        .blocks
+        .iter()
+        .map(|b| b.text())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for name in rules.ministries.iter().chain(rules.org_aliases.keys()) {
+        if body_text.contains(name.as_str()) {
+            body_text = body_text.replace(name.as_str(), " ");
+        }
+    }
+    let sector = sector::sectors(&title, &body_text, &items, rules);
+    let agenda = agenda::agenda(&cleaned.blocks);
+    let summary = summary::summary(&cleaned.blocks);
+
+    Some(Brief {
+        title,
+        date,
+        date_found,
+        summary,
+        region,
+        sector,
+        agenda,
+        budget,
+        attendees,
+        source: Source {
+            publisher,
+            author,
+            url,
+            published: found.and_then(|d| d.moment),
+        },
+        review,
+        body: markdown::render(&cleaned.blocks),
+    })
+}

@@ -1,0 +1,630 @@
+//! The word lists and patterns the importer works from. The built-in lists cover Korean AI and
+//! digital-policy writing; a site adds to them through [`ImportRules`] (the `[import]` table of
+//! site.toml), it never has to repeat them.
+
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use super::ImportError;
+
+/// What a site adds to the importer's built-in word lists. Every field is optional and adds to
+/// (never replaces) the built-in list of the same kind.
+///
+/// ```toml
+/// [import]
+/// regions = { "판교" = ["판교테크노밸리"] }
+/// sectors = { "우주" = ["위성", "발사체"] }
+/// roles = ["최고기술책임자"]
+/// org_aliases = { "과기부" = "과학기술정보통신부" }
+/// boilerplate = ["^무료 구독하기$"]
+/// ```
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportRules {
+    /// Extra places: the name written in briefs → other spellings of it (`"창원" = ["창원시"]`).
+    pub regions: BTreeMap<String, Vec<String>>,
+    /// Extra sectors or extra keywords for a built-in sector: sector → keywords.
+    pub sectors: BTreeMap<String, Vec<String>>,
+    /// Extra job titles that mark a person (`"최고기술책임자"`).
+    pub roles: Vec<String>,
+    /// Extra endings that mark an organisation name (`"조합"`).
+    pub org_suffixes: Vec<String>,
+    /// Extra short names of organisations: short → full (`"과기정통부" = "과학기술정보통신부"`).
+    pub org_aliases: BTreeMap<String, String>,
+    /// Extra regular expressions: a body line that matches one is page clutter and is dropped.
+    pub boilerplate: Vec<String>,
+    /// Extra words that mark an amount as something other than funding (`"시가총액"`).
+    pub not_budget: Vec<String>,
+    /// How often a sector keyword must occur in the body before the sector is listed (it is
+    /// always listed when it occurs in the title or a budget item). 0 means the default, 2.
+    pub sector_min_mentions: usize,
+}
+
+/// The 17 시·도, the 권역 and major cities: the name used in briefs and the spellings that mean it.
+/// `경기` alone is left out on purpose: it is also "the economy" (`경기 침체`).
+const REGIONS: &[(&str, &[&str])] = &[
+    ("서울", &["서울특별시", "서울시", "서울"]),
+    ("부산", &["부산광역시", "부산시", "부산"]),
+    ("대구", &["대구광역시", "대구시", "대구"]),
+    ("인천", &["인천광역시", "인천시", "인천"]),
+    ("광주", &["광주광역시", "광주시", "광주"]),
+    ("대전", &["대전광역시", "대전시", "대전"]),
+    ("울산", &["울산광역시", "울산시", "울산"]),
+    ("세종", &["세종특별자치시", "세종시", "세종"]),
+    (
+        "경기",
+        &["경기도", "경기 남부", "경기 북부", "경기남부", "경기북부"],
+    ),
+    ("강원", &["강원특별자치도", "강원도", "강원"]),
+    ("충북", &["충청북도", "충북"]),
+    ("충남", &["충청남도", "충남"]),
+    ("전북", &["전북특별자치도", "전라북도", "전북"]),
+    ("전남", &["전라남도", "전남"]),
+    ("경북", &["경상북도", "경북"]),
+    ("경남", &["경상남도", "경남"]),
+    ("제주", &["제주특별자치도", "제주도", "제주"]),
+    ("수도권", &["수도권"]),
+    ("충청권", &["충청권"]),
+    ("호남권", &["호남권"]),
+    ("영남권", &["영남권"]),
+    ("강원권", &["강원권"]),
+    ("제주권", &["제주권"]),
+    ("동남권", &["동남권"]),
+    ("대경권", &["대경권"]),
+    ("비수도권", &["비수도권"]),
+    ("전국", &["전국"]),
+    ("창원", &["창원시", "창원"]),
+    ("포항", &["포항시", "포항"]),
+    ("구미", &["구미시", "구미"]),
+    ("수원", &["수원시", "수원"]),
+    ("성남", &["성남시", "성남"]),
+    ("판교", &["판교"]),
+    ("용인", &["용인시", "용인"]),
+    ("고양", &["고양시"]),
+    ("청주", &["청주시", "청주"]),
+    ("천안", &["천안시", "천안"]),
+    ("전주", &["전주시", "전주"]),
+    ("김해", &["김해시", "김해"]),
+    ("평택", &["평택시", "평택"]),
+    ("여수", &["여수시", "여수"]),
+    ("춘천", &["춘천시", "춘천"]),
+    ("원주", &["원주시", "원주"]),
+    ("나주", &["나주시", "나주"]),
+];
+
+/// Sector → keywords. ASCII keywords match only as whole words (`AI` not in `MAIN`).
+const SECTORS: &[(&str, &[&str])] = &[
+    (
+        "AI",
+        &[
+            "AI",
+            "인공지능",
+            "생성형",
+            "초거대",
+            "LLM",
+            "머신러닝",
+            "딥러닝",
+        ],
+    ),
+    (
+        "반도체",
+        &["반도체", "팹리스", "파운드리", "HBM", "NPU", "PIM"],
+    ),
+    ("제조", &["제조", "스마트공장", "스마트 공장"]),
+    ("농업", &["농업", "스마트팜", "스마트 팜", "농가", "농촌"]),
+    ("의료", &["의료", "헬스케어", "병원", "진료"]),
+    ("로봇", &["로봇"]),
+    ("국방", &["국방", "방산", "방위산업"]),
+    ("통신", &["5G", "6G", "이동통신", "통신망", "통신"]),
+    ("블록체인", &["블록체인"]),
+    ("디지털 트윈", &["디지털 트윈", "디지털트윈"]),
+    ("데이터", &["데이터", "빅데이터"]),
+    ("클라우드", &["클라우드"]),
+    ("보안", &["사이버보안", "정보보호", "보안"]),
+    ("양자", &["양자"]),
+    ("우주", &["우주", "인공위성", "발사체"]),
+    ("모빌리티", &["자율주행", "모빌리티", "UAM"]),
+    ("에너지", &["에너지", "전력망", "원전"]),
+    ("바이오", &["바이오", "신약"]),
+    (
+        "교육",
+        &["교육", "인재 양성", "인재양성", "인력 양성", "인력양성"],
+    ),
+    ("금융", &["금융", "핀테크"]),
+    ("콘텐츠", &["콘텐츠", "게임", "메타버스"]),
+];
+
+/// Job titles. Longer titles are tried first, so `대표이사` wins over `대표`.
+const ROLES: &[&str] = &[
+    "대통령",
+    "국무총리",
+    "총리",
+    "부총리",
+    "장관",
+    "차관",
+    "제1차관",
+    "제2차관",
+    "실장",
+    "국장",
+    "과장",
+    "정책관",
+    "단장",
+    "청장",
+    "처장",
+    "원장",
+    "부원장",
+    "위원장",
+    "부위원장",
+    "위원",
+    "의원",
+    "의장",
+    "도지사",
+    "부지사",
+    "행정부지사",
+    "경제부지사",
+    "지사",
+    "군수",
+    "구청장",
+    "교육감",
+    "총장",
+    "학장",
+    "교수",
+    "연구위원",
+    "책임연구원",
+    "연구원",
+    "박사",
+    "소장",
+    "센터장",
+    "본부장",
+    "부문장",
+    "사업부장",
+    "팀장",
+    "회장",
+    "부회장",
+    "사장",
+    "부사장",
+    "대표",
+    "대표이사",
+    "공동대표",
+    "최고경영자",
+    "CEO",
+    "CTO",
+    "전무",
+    "상무",
+    "이사장",
+    "사무총장",
+    "협회장",
+    "대사",
+    "비서관",
+    "수석",
+];
+
+/// Endings of organisation names.
+const ORG_SUFFIXES: &[&str] = &[
+    "부",
+    "처",
+    "청",
+    "원",
+    "위원회",
+    "공사",
+    "공단",
+    "재단",
+    "협회",
+    "연합회",
+    "센터",
+    "대학교",
+    "대학",
+    "연구소",
+    "그룹",
+    "전자",
+    "사업부",
+    "본부",
+    "은행",
+    "병원",
+    "학회",
+    "포럼",
+    "시청",
+    "도청",
+    "랩",
+    "텍",
+    "테크",
+    "소프트",
+    "시스템즈",
+    "바이오",
+    "통신",
+    "텔레콤",
+];
+
+/// Short names of ministries and agencies.
+const ORG_ALIASES: &[(&str, &str)] = &[
+    ("과기정통부", "과학기술정보통신부"),
+    ("과기부", "과학기술정보통신부"),
+    ("산업부", "산업통상자원부"),
+    ("산자부", "산업통상자원부"),
+    ("중기부", "중소벤처기업부"),
+    ("행안부", "행정안전부"),
+    ("기재부", "기획재정부"),
+    ("국토부", "국토교통부"),
+    ("복지부", "보건복지부"),
+    ("농식품부", "농림축산식품부"),
+    ("해수부", "해양수산부"),
+    ("문체부", "문화체육관광부"),
+    ("고용부", "고용노동부"),
+    ("노동부", "고용노동부"),
+    ("여가부", "여성가족부"),
+    ("방통위", "방송통신위원회"),
+    ("개인정보위", "개인정보보호위원회"),
+    ("금융위", "금융위원회"),
+    ("공정위", "공정거래위원회"),
+    ("NIPA", "정보통신산업진흥원"),
+    ("NIA", "한국지능정보사회진흥원"),
+    ("IITP", "정보통신기획평가원"),
+];
+
+/// Full names of ministries: a press release's issuer, and the home of a `장관` met alone.
+const MINISTRIES: &[&str] = &[
+    "과학기술정보통신부",
+    "산업통상자원부",
+    "중소벤처기업부",
+    "행정안전부",
+    "기획재정부",
+    "국토교통부",
+    "보건복지부",
+    "농림축산식품부",
+    "해양수산부",
+    "문화체육관광부",
+    "고용노동부",
+    "여성가족부",
+    "교육부",
+    "국방부",
+    "외교부",
+    "법무부",
+    "환경부",
+    "통일부",
+    "방송통신위원회",
+    "개인정보보호위원회",
+    "금융위원회",
+    "공정거래위원회",
+];
+
+/// Lines that are page clutter wherever they appear (whole-line patterns).
+const BOILERPLATE: &[&str] = &[
+    r"^이 기사를 공유합니다$",
+    r"^(기사\s*)?공유(하기)?$",
+    r"^(페이스북|트위터|카카오톡|카카오스토리|네이버\s?밴드|밴드|라인|링크\s?복사|URL\s?복사|주소\s?복사|스크랩|프린트|인쇄|인쇄하기|이메일|메일|북마크|좋아요|추천|구독|구독하기|글씨\s?크기|글자\s?크기|가+|확대|축소|닫기|[+\-−]|목록|기사\s?목록|이전\s?기사|다음\s?기사|본문\s?듣기|음성으로\s?듣기)(\s*[|/·]\s*.*)?$",
+    r"^(읽는\s?시간|예상\s?읽기\s?시간|읽기\s?시간)\s*[:：]?\s*(약\s*)?\d+\s*분.*$",
+    r"^(약\s*)?\d+\s*분\s*(소요|읽기)$",
+    r"^(AD|ad|광고|Advertisement|ADVERTISEMENT|스폰서|Sponsored)$",
+    r"^[▶☞►].*(구독|바로가기|클릭|제보|채널|친구\s?추가|앱\s?다운|무료).*$",
+    r"^(기사\s?제보|제보하기|기사\s?원문|원문\s?보기|기사원문|오탈자\s?신고|정정\s?보도\s?요청).*$",
+    r"^(홈|HOME|Home)\s*[>›].*$",
+    r"^(보도\s?자료|보도\s?참고\s?자료|설명\s?자료|참고\s?자료|PRESS RELEASE|Press Release)$",
+    r"^\d+\s*/\s*\d+$",
+    r"^(전체\s?메뉴|메뉴|검색|로그인|회원가입|마이페이지|뉴스레터|전체기사|최신기사|PC\s?버전|모바일\s?버전|맨\s?위로|TOP)$",
+    r"^(사진|이미지)\s*(확대|보기|크게\s?보기)$",
+];
+
+/// Markers after which nothing is article text any more (comment widgets, copyright footers).
+/// They only end the article once its text has begun.
+const TAIL_MARKERS: &[&str] = &[
+    r"^댓글(\s*\d+|\s*쓰기|\s*삭제|\s*보기|\s*달기|\s*작성)?$",
+    r"^삭제한 댓글은",
+    r"^(저작권자|Copyright|COPYRIGHT|copyright|ⓒ|©|\(c\)|\(C\)).*",
+    r".*(무단\s?전재|재배포\s?금지|All [Rr]ights [Rr]eserved).*",
+    r"^(많이\s?본|가장\s?많이\s?본|인기|실시간\s?인기|오늘의\s?주요|주요|최신|추천)\s?(뉴스|기사)$",
+];
+
+/// Markers of a "related articles" box: short headline lines follow until article text resumes.
+const RELATED_MARKERS: &[&str] = &[
+    r"^(관련\s?기사|관련\s?뉴스|함께\s?보면\s?좋은\s?(기사|뉴스)|이\s?시각\s?(주요|많이 본)\s?뉴스|다른\s?기사\s?보기)\s*(더보기)?$",
+];
+
+/// Words near an amount that make it something other than funding.
+const NOT_BUDGET: &[&str] = &[
+    "경제 효과",
+    "경제효과",
+    "경제적 효과",
+    "파급 효과",
+    "파급효과",
+    "생산 유발",
+    "생산유발",
+    "부가가치",
+    "시장 규모",
+    "시장규모",
+    "시장은",
+    "시장이",
+    "시장을",
+    "시가총액",
+    "기업가치",
+    "기업 가치",
+    "가치",
+    "매출",
+    "수출",
+    "가격",
+    "판매",
+    "손실",
+    "피해",
+    "영업이익",
+    "순이익",
+    "이익",
+    "연봉",
+    "임금",
+    "평가",
+    "자산",
+    "부채",
+    "유치",
+    "몸값",
+    "규모로 성장",
+    "달할 전망",
+    "달할 것으로",
+];
+
+/// Words that say a sentence is about funding.
+const BUDGET_WORDS: &[&str] = &[
+    "예산",
+    "지원",
+    "투자",
+    "투입",
+    "편성",
+    "배정",
+    "출연",
+    "확보",
+    "집행",
+    "사업비",
+    "국비",
+    "지방비",
+    "기금",
+    "보조",
+    "융자",
+    "출자",
+    "들여",
+    "마련",
+    "쓰인다",
+    "쓴다",
+    "사용",
+    "지급",
+];
+
+/// The rules in working form: built-in lists merged with the site's additions, patterns compiled.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    /// (spelling, canonical name), longest spelling first.
+    pub regions: Vec<(String, String)>,
+    /// (sector, keywords).
+    pub sectors: Vec<(String, Vec<String>)>,
+    /// Longest first.
+    pub roles: Vec<String>,
+    pub org_suffixes: Vec<String>,
+    pub org_aliases: BTreeMap<String, String>,
+    pub ministries: Vec<String>,
+    pub boilerplate: Vec<Regex>,
+    pub tail_markers: Vec<Regex>,
+    pub related_markers: Vec<Regex>,
+    pub not_budget: Vec<String>,
+    pub budget_words: Vec<String>,
+    pub sector_min_mentions: usize,
+}
+
+fn compile_all(patterns: &[&str], extra: &[String]) -> Result<Vec<Regex>, ImportError> {
+    patterns
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str))
+        .map(|p| {
+            Regex::new(p).map_err(|e| ImportError::Rules {
+                pattern: p.to_string(),
+                reason: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+impl Compiled {
+    pub fn new(rules: &ImportRules) -> Result<Self, ImportError> {
+        let mut regions: Vec<(String, String)> = REGIONS
+            .iter()
+            .flat_map(|(name, spellings)| {
+                spellings
+                    .iter()
+                    .map(move |s| (s.to_string(), name.to_string()))
+            })
+            .collect();
+        for (name, spellings) in &rules.regions {
+            regions.push((name.clone(), name.clone()));
+            regions.extend(spellings.iter().map(|s| (s.clone(), name.clone())));
+        }
+        regions.sort_by_key(|r| std::cmp::Reverse(r.0.chars().count()));
+
+        let mut sectors: Vec<(String, Vec<String>)> = SECTORS
+            .iter()
+            .map(|(s, kws)| (s.to_string(), kws.iter().map(|k| k.to_string()).collect()))
+            .collect();
+        for (sector, kws) in &rules.sectors {
+            match sectors.iter_mut().find(|(s, _)| s == sector) {
+                Some((_, existing)) => existing.extend(kws.iter().cloned()),
+                None => {
+                    let mut all = kws.clone();
+                    if !all.contains(sector) {
+                        all.push(sector.clone());
+                    }
+                    sectors.push((sector.clone(), all));
+                }
+            }
+        }
+
+        let mut roles: Vec<String> = ROLES.iter().map(|r| r.to_string()).collect();
+        roles.extend(rules.roles.iter().cloned());
+        let mut seen = std::collections::BTreeSet::new();
+        roles.retain(|r| seen.insert(r.clone()));
+        roles.sort_by_key(|r| std::cmp::Reverse(r.chars().count()));
+
+        let mut org_suffixes: Vec<String> = ORG_SUFFIXES.iter().map(|r| r.to_string()).collect();
+        org_suffixes.extend(rules.org_suffixes.iter().cloned());
+
+        let mut org_aliases: BTreeMap<String, String> = ORG_ALIASES
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        org_aliases.extend(rules.org_aliases.clone());
+
+        let mut not_budget: Vec<String> = NOT_BUDGET.iter().map(|r| r.to_string()).collect();
+        not_budget.extend(rules.not_budget.iter().cloned());
+
+        Ok(Compiled {
+            regions,
+            sectors,
+            roles,
+            org_suffixes,
+            org_aliases,
+            ministries: MINISTRIES.iter().map(|m| m.to_string()).collect(),
+            boilerplate: compile_all(BOILERPLATE, &rules.boilerplate)?,
+            tail_markers: compile_all(TAIL_MARKERS, &[])?,
+            related_markers: compile_all(RELATED_MARKERS, &[])?,
+            not_budget,
+            budget_words: BUDGET_WORDS.iter().map(|r| r.to_string()).collect(),
+            sector_min_mentions: if rules.sector_min_mentions == 0 {
+                2
+            } else {
+                rules.sector_min_mentions
+            },
+        })
+    }
+
+    /// The full name of an organisation written in short (`과기정통부` → `과학기술정보통신부`).
+    pub fn canonical_org(&self, org: &str) -> String {
+        self.org_aliases
+            .get(org)
+            .cloned()
+            .unwrap_or_else(|| org.to_string())
+    }
+
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        self.boilerplate.iter().any(|r| r.is_match(line))
+    }
+
+    pub fn is_tail_marker(&self, line: &str) -> bool {
+        self.tail_markers.iter().any(|r| r.is_match(line))
+    }
+
+    pub fn is_related_marker(&self, line: &str) -> bool {
+        self.related_markers.iter().any(|r| r.is_match(line))
+    }
+
+    /// The job title a token starts with exactly (`장관은` → `장관`), if the rest is a particle.
+    pub fn role_of_token<'t>(&self, token: &'t str) -> Option<(&str, &'t str)> {
+        let token = token.trim_end_matches(PUNCT_END);
+        for role in &self.roles {
+            if let Some(rest) = token.strip_prefix(role.as_str()) {
+                if rest.is_empty() || is_particle(rest) {
+                    return Some((role.as_str(), rest));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Punctuation that may close a token.
+pub(crate) const PUNCT_END: &[char] = &[
+    ',', '.', '·', ')', '’', '”', '"', '\'', ':', ';', '!', '?', '…', '」', '』', '〉', '》',
+];
+
+/// Korean particles (조사) that may follow a noun inside a token.
+pub(crate) const PARTICLES: &[&str] = &[
+    "에서는",
+    "에게서",
+    "께서는",
+    "으로는",
+    "에서도",
+    "에서",
+    "에게",
+    "께서",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "과의",
+    "와의",
+    "와",
+    "과",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "도",
+    "로",
+    "만",
+    "이나",
+    "이며",
+    "이고",
+    "이다",
+    "이자",
+    "과도",
+    "와도",
+    "에는",
+    "으로서",
+    "로서",
+];
+
+pub(crate) fn is_particle(s: &str) -> bool {
+    PARTICLES.contains(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_rules_extend_the_built_in_lists() {
+        let rules: ImportRules = toml::from_str(
+            r#"
+            regions = { "판교" = ["판교테크노밸리"], "송도" = [] }
+            sectors = { "AI" = ["에이아이"], "우주" = ["위성"] }
+            roles = ["최고기술책임자"]
+            org_aliases = { "과기부" = "과학기술정보통신부" }
+            boilerplate = ["^무료 구독하기$"]
+            "#,
+        )
+        .unwrap();
+        let c = Compiled::new(&rules).unwrap();
+        assert!(c
+            .regions
+            .iter()
+            .any(|(s, n)| s == "판교테크노밸리" && n == "판교"));
+        assert!(c.regions.iter().any(|(s, n)| s == "송도" && n == "송도"));
+        assert!(
+            c.regions.iter().any(|(s, _)| s == "서울특별시"),
+            "built-ins stay"
+        );
+        let ai = &c.sectors.iter().find(|(s, _)| s == "AI").unwrap().1;
+        assert!(ai.contains(&"에이아이".to_string()) && ai.contains(&"인공지능".to_string()));
+        assert!(c
+            .sectors
+            .iter()
+            .any(|(s, k)| s == "우주" && k.contains(&"위성".to_string())));
+        assert_eq!(
+            c.role_of_token("최고기술책임자는"),
+            Some(("최고기술책임자", "는"))
+        );
+        assert!(c.is_boilerplate("무료 구독하기"));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_patterns_are_errors() {
+        assert!(toml::from_str::<ImportRules>("region = []").is_err());
+        let rules = ImportRules {
+            boilerplate: vec!["([unclosed".to_string()],
+            ..ImportRules::default()
+        };
+        let err = Compiled::new(&rules).unwrap_err().to_string();
+        assert!(
+            err.contains("([unclosed") && err.contains("[import]"),
+            "{err}"
+        );
+    }
+}

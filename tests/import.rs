@@ -1,0 +1,612 @@
+//! `annals import` over the test corpus (`tests/import/`): each article has an `*.expect.yaml`
+//! with the fields a careful editor would extract, compared field by field. The seed article is
+//! read from `../shared/seeds/` beside the repository. Also: bad input (empty, binary, EUC-KR, no
+//! date), the written file, and the command line.
+
+use annals::import::{Brief, ImportError, ImportOptions, ImportRules, Importer, Outcome};
+use annals::money::parse_amount;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    input: String,
+    title: String,
+    /// `None`: the article has no date (a placeholder is written and flagged).
+    date: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+    author: Option<String>,
+    url: Option<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    region: Vec<String>,
+    #[serde(default)]
+    sector: Vec<String>,
+    #[serde(default)]
+    agenda: Vec<String>,
+    #[serde(default)]
+    budget: Vec<ExpectBudget>,
+    #[serde(default)]
+    attendees: Vec<ExpectPerson>,
+    /// The field names the importer should flag for review.
+    #[serde(default)]
+    review: Vec<String>,
+    #[serde(default)]
+    body_has: Vec<String>,
+    #[serde(default)]
+    body_lacks: Vec<String>,
+    /// Fields the importer is known to get wrong on this article (counted as misses).
+    #[serde(default)]
+    known_misses: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectBudget {
+    item: String,
+    amount: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectPerson {
+    name: String,
+    role: Option<String>,
+    org: Option<String>,
+}
+
+const PLACEHOLDER: (i32, u32, u32) = (2000, 1, 1);
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn importer(out: &Path) -> Importer {
+    Importer::new(
+        &ImportRules::default(),
+        ImportOptions {
+            out_dir: out.to_path_buf(),
+            placeholder_date: NaiveDate::from_ymd_opt(PLACEHOLDER.0, PLACEHOLDER.1, PLACEHOLDER.2),
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap()
+}
+
+fn input_path(expect: &Expect) -> PathBuf {
+    if expect.input.starts_with("../") {
+        manifest().join(&expect.input)
+    } else {
+        manifest().join("tests/import").join(&expect.input)
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort();
+    v
+}
+
+/// Compares every field; returns (field, ok, detail) in a fixed order.
+fn compare(e: &Expect, b: &Brief) -> Vec<(&'static str, bool, String)> {
+    let mut out = Vec::new();
+    let mut check = |field: &'static str, ok: bool, detail: String| out.push((field, ok, detail));
+
+    check("title", b.title == e.title, format!("{:?}", b.title));
+
+    let date_ok = match &e.date {
+        Some(d) => b.date_found && b.date.to_string() == *d,
+        None => {
+            !b.date_found
+                && b.date
+                    == NaiveDate::from_ymd_opt(PLACEHOLDER.0, PLACEHOLDER.1, PLACEHOLDER.2).unwrap()
+        }
+    } && b.source.published.map(|p| p.to_rfc3339()) == e.published;
+    check(
+        "date",
+        date_ok,
+        format!(
+            "{} found={} published={:?}",
+            b.date, b.date_found, b.source.published
+        ),
+    );
+
+    check(
+        "publisher",
+        b.source.publisher == e.publisher,
+        format!("{:?}", b.source.publisher),
+    );
+    check(
+        "author",
+        b.source.author == e.author,
+        format!("{:?}", b.source.author),
+    );
+    check("url", b.source.url == e.url, format!("{:?}", b.source.url));
+    check(
+        "summary",
+        b.summary == e.summary,
+        format!("{:?}", b.summary),
+    );
+    check(
+        "region",
+        sorted(b.region.clone()) == sorted(e.region.clone()),
+        format!("{:?}", b.region),
+    );
+    check(
+        "sector",
+        sorted(b.sector.clone()) == sorted(e.sector.clone()),
+        format!("{:?}", b.sector),
+    );
+    check("agenda", b.agenda == e.agenda, format!("{:?}", b.agenda));
+
+    let got_budget = sorted(
+        b.budget
+            .iter()
+            .map(|l| (l.item.clone(), l.amount.min, l.amount.max))
+            .collect(),
+    );
+    let want_budget = sorted(
+        e.budget
+            .iter()
+            .map(|l| {
+                let a = parse_amount(&l.amount).expect("expected amounts are readable");
+                (l.item.clone(), a.min, a.max)
+            })
+            .collect(),
+    );
+    check(
+        "budget",
+        got_budget == want_budget,
+        format!("{got_budget:?}"),
+    );
+
+    // Organisations compare without spaces: Korean spacing of compounds varies
+    // (`영상디스플레이사업부` / `영상디스플레이 사업부`).
+    let got_people = sorted(
+        b.attendees
+            .iter()
+            .map(|p| (p.name.clone(), p.role.clone(), p.org.as_deref().map(squash)))
+            .collect(),
+    );
+    let want_people = sorted(
+        e.attendees
+            .iter()
+            .map(|p| (p.name.clone(), p.role.clone(), p.org.as_deref().map(squash)))
+            .collect(),
+    );
+    check(
+        "attendees",
+        got_people == want_people,
+        format!("{got_people:?}"),
+    );
+
+    let got_review = sorted(
+        b.review
+            .iter()
+            .map(|r| r.split(':').next().unwrap_or("").to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+    );
+    check(
+        "review",
+        got_review == sorted(e.review.clone()),
+        format!("{:?}", b.review),
+    );
+
+    let missing: Vec<&String> = e
+        .body_has
+        .iter()
+        .filter(|s| !b.body.contains(s.as_str()))
+        .collect();
+    let present: Vec<&String> = e
+        .body_lacks
+        .iter()
+        .filter(|s| b.body.contains(s.as_str()))
+        .collect();
+    // Nothing from the input is written as raw HTML.
+    let raw_html = b
+        .body
+        .match_indices('<')
+        .any(|(i, _)| !b.body[..i].ends_with('\\'));
+    check(
+        "body",
+        missing.is_empty() && present.is_empty() && !raw_html,
+        format!("missing {missing:?}, present {present:?}, raw html {raw_html}"),
+    );
+    out
+}
+
+fn load_expectations() -> Vec<(String, Expect)> {
+    let dir = manifest().join("tests/import");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if let Some(stem) = name.strip_suffix(".expect.yaml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let e: Expect = serde_yaml::from_str(&text)
+                .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+            out.push((stem.to_string(), e));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+#[test]
+fn corpus_field_by_field() {
+    let expectations = load_expectations();
+    assert!(
+        expectations.len() >= 13,
+        "the corpus has the seed and at least 12 articles"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let imp = importer(tmp.path());
+    let mut table: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for (stem, e) in &expectations {
+        let path = input_path(e);
+        let bytes = std::fs::read(&path).unwrap_or_else(|err| {
+            panic!(
+                "{stem}: cannot read {} ({err}); the seed article is expected in ../shared/seeds beside the repository",
+                path.display()
+            )
+        });
+        let brief = imp
+            .extract(&bytes, &path.display().to_string())
+            .unwrap_or_else(|err| panic!("{stem}: {err}"));
+        for (field, ok, detail) in compare(e, &brief) {
+            let entry = table.entry(field).or_default();
+            entry.1 += 1;
+            if ok {
+                entry.0 += 1;
+            }
+            let known = e.known_misses.iter().any(|k| k == field);
+            if ok && known {
+                failures.push(format!(
+                    "{stem}: {field} now matches; remove it from known_misses"
+                ));
+            } else if !ok && !known {
+                failures.push(format!("{stem}: {field} differs: got {detail}"));
+            }
+        }
+    }
+    println!("field       correct/total");
+    for (field, (ok, total)) in &table {
+        println!("{field:<11} {ok}/{total}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn seed_article_yields_the_listed_facts() {
+    let path = manifest().join("../shared/seeds/000_3e87861e510b99f2.txt");
+    let bytes = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("the seed article must be at {} ({e})", path.display()));
+    let tmp = tempfile::tempdir().unwrap();
+    let b = importer(tmp.path()).extract(&bytes, "seed.txt").unwrap();
+    assert_eq!(b.date, NaiveDate::from_ymd_opt(2024, 1, 19).unwrap());
+    assert_eq!(b.source.publisher.as_deref(), Some("인더스트리뉴스"));
+    assert_eq!(b.source.author.as_deref(), Some("조창현"));
+    let amounts = sorted(b.budget.iter().map(|l| l.amount.min).collect());
+    assert_eq!(
+        amounts,
+        vec![
+            3_300_000_000,
+            9_400_000_000,
+            10_000_000_000,
+            10_000_000_000,
+            577_000_000_000
+        ]
+    );
+    let local = b
+        .budget
+        .iter()
+        .find(|l| l.amount.min == 577_000_000_000)
+        .unwrap();
+    assert_eq!(local.item, "지방 디지털 혁신");
+    assert_eq!(b.region, vec!["영남권", "호남권", "강원권"]);
+    let people: Vec<(&str, &str, String)> = b
+        .attendees
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.role.as_deref().unwrap(),
+                squash(p.org.as_deref().unwrap()),
+            )
+        })
+        .collect();
+    for (name, role, org) in [
+        ("이종호", "장관", "과학기술정보통신부"),
+        ("류정훈", "대표", "두산로보틱스"),
+        ("용석우", "사장", "삼성전자영상디스플레이사업부"),
+        ("김영섭", "대표", "KT"),
+        ("강성훈", "대표", "스튜디오랩"),
+        ("김녹원", "대표", "딥엑스"),
+    ] {
+        assert!(
+            people.contains(&(name, role, org.to_string())),
+            "{name} missing in {people:?}"
+        );
+    }
+    assert_eq!(people.len(), 6);
+    assert_eq!(b.agenda.len(), 4);
+    for widget in [
+        "댓글",
+        "삭제한 댓글은",
+        "그래도 삭제하시겠습니까",
+        "로그인·계정인증",
+    ] {
+        assert!(
+            !b.body.contains(widget),
+            "comment widget text `{widget}` in the body"
+        );
+    }
+}
+
+#[test]
+fn written_brief_is_valid_front_matter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let imp = importer(tmp.path());
+    let summary = imp.run(&[manifest().join("tests/import/02_press_release.txt")]);
+    assert_eq!(summary.counts(), (1, 0, 0), "{summary}");
+    let written = tmp
+        .path()
+        .join("2024-05-14-중소기업-ai-도입-돕는-ai-바우처-올해-1000곳-지원.md");
+    let text = std::fs::read_to_string(&written)
+        .unwrap_or_else(|e| panic!("{}: {e}; {summary}", written.display()));
+    let rest = text
+        .strip_prefix("---\n")
+        .expect("front matter opens the file");
+    let (yaml, body) = rest.split_once("\n---\n").expect("front matter closes");
+    let fm: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
+    let keys: Vec<&str> = fm.keys().filter_map(|k| k.as_str()).collect();
+    let allowed = [
+        "title",
+        "date",
+        "summary",
+        "region",
+        "sector",
+        "agenda",
+        "budget",
+        "attendees",
+        "source",
+        "draft",
+        "slug",
+        "review",
+    ];
+    assert!(keys.iter().all(|k| allowed.contains(k)), "{keys:?}");
+    assert_eq!(
+        fm["title"].as_str(),
+        Some("중소기업 AI 도입 돕는 'AI 바우처' 올해 1,000곳 지원")
+    );
+    assert_eq!(fm["date"].as_str(), Some("2024-05-14"));
+    let budget = fm["budget"].as_sequence().unwrap();
+    for line in budget {
+        let amount = line["amount"].as_str().unwrap();
+        assert!(parse_amount(amount).is_ok(), "{amount}");
+        assert!(!line["item"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(
+        fm["source"]["published"].as_str(),
+        Some("2024-05-14T12:00:00+09:00")
+    );
+    assert!(body.contains("[^1]:"));
+
+    // A second import leaves the file alone; --force replaces it.
+    let again = imp.run(&[manifest().join("tests/import/02_press_release.txt")]);
+    assert_eq!(again.counts(), (0, 1, 0), "{again}");
+    std::fs::write(&written, "edited by the author").unwrap();
+    let forced = Importer::new(
+        &ImportRules::default(),
+        ImportOptions {
+            out_dir: tmp.path().to_path_buf(),
+            force: true,
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap()
+    .run(&[manifest().join("tests/import/02_press_release.txt")]);
+    assert_eq!(forced.counts(), (1, 0, 0));
+    assert!(std::fs::read_to_string(&written)
+        .unwrap()
+        .starts_with("---\ntitle:"));
+    // No temporary files left behind.
+    let names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn yaml_special_characters_are_quoted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = "속보: \"AI 기본법\" 국회 통과 #AI - 시행은 2026년\n\n입력 2024.12.26 10:00\n\n국회는 26일 본회의를 열고 인공지능 기본법을 통과시켰다고 밝혔다. 법은 2026년 1월부터 시행된다.\n";
+    let b = importer(tmp.path())
+        .extract(article.as_bytes(), "x.txt")
+        .unwrap();
+    let text = annals::import::writer::render(&b);
+    let yaml = text
+        .strip_prefix("---\n")
+        .unwrap()
+        .split_once("\n---\n")
+        .unwrap()
+        .0;
+    let fm: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
+    assert_eq!(fm["title"].as_str(), Some(b.title.as_str()));
+    assert!(b.title.starts_with("속보: \"AI 기본법\""));
+}
+
+#[test]
+fn empty_file_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let err = importer(tmp.path())
+        .extract(b" \n\t\n", "empty.txt")
+        .unwrap_err();
+    assert!(matches!(err, ImportError::Empty { .. }));
+    let msg = err.to_string();
+    assert!(
+        msg.contains("empty.txt") && msg.contains("empty") && msg.contains("hint"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn binary_file_is_refused_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let input = tmp.path().join("scan.txt");
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend([0u8; 64]);
+    std::fs::write(&input, &png).unwrap();
+    let summary = importer(&out).run(&[input]);
+    assert_eq!(summary.counts(), (0, 0, 1));
+    assert!(summary.has_failures());
+    let report = summary.to_string();
+    assert!(
+        report.contains("scan.txt") && report.contains("binary"),
+        "{report}"
+    );
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
+}
+
+#[test]
+fn euc_kr_is_detected_and_converted() {
+    let path = manifest().join("tests/import/05_euckr.txt");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture really is EUC-KR"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let b = importer(tmp.path())
+        .extract(&bytes, "05_euckr.txt")
+        .unwrap();
+    assert_eq!(b.title, "대구시, 로봇 산업 육성에 500억원 투입");
+    // Latin-1 text is not mistaken for Korean.
+    let err = importer(tmp.path())
+        .extract(
+            b"Caf\xe9 cr\xe8me, br\xfbl\xe9e \xe0 la fran\xe7aise.",
+            "latin1.txt",
+        )
+        .unwrap_err();
+    assert!(matches!(err, ImportError::Encoding { .. }), "{err}");
+    assert!(err.to_string().contains("iconv"));
+}
+
+#[test]
+fn article_without_a_date_is_written_with_a_placeholder_under_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let imp = importer(tmp.path());
+    let summary = imp.run(&[manifest().join("tests/import/06_no_date.txt")]);
+    assert_eq!(summary.counts(), (1, 0, 0), "{summary}");
+    let path = tmp
+        .path()
+        .join("2000-01-01-농식품부-스마트팜-청년-창업-지원-확대.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("date: 2000-01-01"), "{text}");
+    assert!(
+        text.contains("review:\n- 'date: no publication date"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_folder_imports_file_by_file_and_one_bad_file_does_not_stop_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(
+        manifest().join("tests/import/03_wire_short.txt"),
+        dir.join("a.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        manifest().join("tests/import/12_portal.txt"),
+        dir.join("b.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("c.txt"), "").unwrap();
+    std::fs::write(dir.join("notes.pdf"), b"%PDF-1.4").unwrap();
+    let summary = importer(&tmp.path().join("out")).run(&[dir]);
+    assert_eq!(summary.counts(), (2, 1, 1), "{summary}");
+    let report = summary.to_string();
+    assert!(
+        report.contains("2 imported, 1 skipped, 1 failed"),
+        "{report}"
+    );
+    assert!(
+        report.contains("c.txt") && report.contains("notes.pdf"),
+        "{report}"
+    );
+    assert!(summary
+        .results
+        .iter()
+        .any(|(n, o)| n.ends_with("a.txt") && matches!(o, Outcome::Imported(_))));
+}
+
+#[test]
+fn command_line_dry_run_prints_and_exit_status_reports_failures() {
+    let bin = env!("CARGO_BIN_EXE_annals");
+    let tmp = tempfile::tempdir().unwrap();
+    let ok = std::process::Command::new(bin)
+        .args(["import", "--dry-run", "--out"])
+        .arg(tmp.path())
+        .arg(manifest().join("tests/import/03_wire_short.txt"))
+        .output()
+        .unwrap();
+    assert!(ok.status.success());
+    let stdout = String::from_utf8(ok.stdout).unwrap();
+    assert!(
+        stdout.starts_with("---\ntitle: 행안부, 지자체 민원 창구에 생성형 AI 상담 시범 도입\n"),
+        "{stdout}"
+    );
+    assert!(
+        std::fs::read_dir(tmp.path()).unwrap().next().is_none(),
+        "a dry run writes nothing"
+    );
+
+    let empty = tmp.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let bad = std::process::Command::new(bin)
+        .args(["import", "--out"])
+        .arg(tmp.path().join("out"))
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("empty"));
+
+    let mut child = std::process::Command::new(bin)
+        .args(["import", "--dry-run", "--format", "text", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            std::fs::read(manifest().join("tests/import/08_people.txt"))
+                .unwrap()
+                .as_slice(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("name: 배경훈"));
+}
