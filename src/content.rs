@@ -58,10 +58,8 @@ fn is_ignored(name: &str) -> bool {
 pub fn find_briefs(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
-        return Err(
-            Diagnostic::error(CONTENT_DIR, 0, 0, "the site has no content folder")
-                .with_hint("put briefs (Markdown files with front matter) in content/"),
-        );
+        return Err(Diagnostic::error(CONTENT_DIR, 0, 0, "the site has no content folder")
+            .with_hint("put briefs (Markdown files with front matter) in content/"));
     }
     let mut files = Vec::new();
     let walker = WalkDir::new(&dir)
@@ -71,10 +69,7 @@ pub fn find_briefs(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| dir.clone());
+            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
             Diagnostic::error(rel(root, &path), 0, 0, format!("cannot read: {e}"))
         })?;
         if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
@@ -92,22 +87,12 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 pub fn load(config: &Config, drafts: bool) -> Loaded {
     let files = match find_briefs(&config.root) {
         Ok(f) => f,
-        Err(d) => {
-            return Loaded {
-                diagnostics: vec![d],
-                ..Loaded::default()
-            }
-        }
+        Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
     };
     let custom: Vec<String> = config.custom_fields().map(str::to_string).collect();
-    let rules = Rules {
-        timezone: config.timezone,
-        custom_fields: &custom,
-    };
-    let results: Vec<Result<Brief, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|path| read_brief(&config.root, path, rules, config.slugify))
-        .collect();
+    let rules = Rules { timezone: config.timezone, custom_fields: &custom };
+    let results: Vec<Result<Brief, Vec<Diagnostic>>> =
+        files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
     let mut loaded = Loaded::default();
     for (r, path) in results.into_iter().zip(&files) {
         match r {
@@ -129,27 +114,20 @@ pub fn read_brief(
     rules: Rules<'_>,
     style: SlugStyle,
 ) -> Result<Brief, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(path)).map_err(|e| {
-        vec![Diagnostic::error(
-            path,
-            0,
-            0,
-            format!("cannot read the file: {e}"),
-        )]
-    })?;
+    let bytes = std::fs::read(root.join(path))
+        .map_err(|e| vec![Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}"))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = crate::config::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
-        vec![Diagnostic::error(path, line, col, "the file is not UTF-8 text")
-            .with_hint("save the file as UTF-8 (EUC-KR files can be converted with `iconv -f euc-kr -t utf-8`)")]
+        let (line, col) =
+            crate::config::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+        vec![Diagnostic::error(path, line, col, "the file is not UTF-8 text").with_hint(
+            "save the file as UTF-8 (EUC-KR files can be converted with `iconv -f euc-kr -t utf-8`)",
+        )]
     })?;
     let text = nfc(text);
     let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
     let meta = frontmatter::parse(path, &split, rules)?;
     let content_path = content_path(path);
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = nfc(stem);
     let slug = match &meta.slug {
         Some(s) => {
@@ -167,35 +145,21 @@ pub fn read_brief(
                     7,
                     format!("the slug `{s}` is not URL-safe"),
                 )
-                .with_hint(format!(
-                    "use `{clean}` (lowercase, `-` between words, no punctuation)"
-                ))]);
+                .with_hint(format!("use `{clean}` (lowercase, `-` between words, no punctuation)"))]);
             }
             clean
         }
         None => slugify(&stem, style),
     };
     if slug.is_empty() {
-        return Err(vec![Diagnostic::error(
-            path,
-            1,
-            1,
-            "cannot make a URL name (slug) from the file name",
-        )
-        .with_hint(
-            "rename the file with letters or digits, or add `slug: some-name` to the front matter",
-        )]);
+        return Err(vec![Diagnostic::error(path, 1, 1, "cannot make a URL name (slug) from the file name")
+            .with_hint(
+                "rename the file with letters or digits, or add `slug: some-name` to the front matter",
+            )]);
     }
     let body_line = split.body_line;
     let body = split.body.to_string();
-    Ok(Brief {
-        path: path.to_path_buf(),
-        content_path,
-        slug,
-        meta,
-        body,
-        body_line,
-    })
+    Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line })
 }
 
 /// `content/briefs/a.md` → `briefs/a.md`, NFC, with `/` separators.
@@ -212,10 +176,25 @@ fn content_path(path: &Path) -> String {
 
 /// NFC-normalises text, without copying when it already is (the common case).
 pub fn nfc(text: String) -> String {
+    if text.chars().all(is_plainly_nfc) {
+        return text;
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),
     }
+}
+
+/// Characters that are NFC and never combine with what follows: ASCII, precomposed Hangul
+/// syllables and common punctuation. Text made only of these needs no normalisation, which
+/// spares the table lookups for nearly every Korean brief. (A combining mark or conjoining jamo
+/// after one of them is not in this set, so such text takes the full check.)
+fn is_plainly_nfc(c: char) -> bool {
+    c.is_ascii()
+        || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{3001}'..='\u{3011}').contains(&c)
+        || c == '·'
 }
 
 #[cfg(test)]
@@ -234,5 +213,8 @@ mod tests {
     fn nfd_hangul_becomes_nfc() {
         let nfd: String = "영남권".nfd().collect();
         assert_eq!(nfc(nfd), "영남권");
+        // A precomposed syllable followed by a conjoining final jamo composes further.
+        assert_eq!(nfc("가\u{11A8}".to_string()), "각");
+        assert_eq!(nfc("e\u{301}".to_string()), "é");
     }
 }

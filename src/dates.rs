@@ -4,8 +4,7 @@
 //! the site's time zone.
 
 use chrono::{
-    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
-    Timelike,
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike,
 };
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -41,6 +40,7 @@ impl Moment {
             month: d.month(),
             day: d.day(),
             has_time: self.has_time,
+            machine: if self.has_time { self.at.to_rfc3339() } else { d.format("%Y-%m-%d").to_string() },
             time: if self.has_time {
                 format!("{:02}:{:02}", self.at.hour(), self.at.minute())
             } else {
@@ -69,6 +69,8 @@ pub struct DateView {
     pub has_time: bool,
     /// `14:00`, or empty.
     pub time: String,
+    /// For `<time datetime>`: the RFC 3339 date-time when a time was given, else the date.
+    pub machine: String,
 }
 
 /// Reads a date in one of the accepted forms; the error says what is wrong in words.
@@ -78,22 +80,12 @@ pub fn parse_date(text: &str, tz: Tz) -> Result<Moment, String> {
         return Ok(in_zone(dt, tz, true));
     }
     // YAML-style timestamps: `2024-01-19 14:00:00 +09:00`, `2024-01-19 14:00:00+0900`.
-    for fmt in [
-        "%Y-%m-%d %H:%M:%S %z",
-        "%Y-%m-%d %H:%M:%S%z",
-        "%Y-%m-%d %H:%M %z",
-        "%Y-%m-%dT%H:%M:%S%z",
-    ] {
+    for fmt in ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M %z", "%Y-%m-%dT%H:%M:%S%z"] {
         if let Ok(dt) = DateTime::parse_from_str(text, fmt) {
             return Ok(in_zone(dt, tz, true));
         }
     }
-    for fmt in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M",
-    ] {
+    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, fmt) {
             return local(naive, tz, true);
         }
@@ -109,25 +101,16 @@ pub fn parse_date(text: &str, tz: Tz) -> Result<Moment, String> {
 fn in_zone(dt: DateTime<FixedOffset>, tz: Tz, has_time: bool) -> Moment {
     let zoned = dt.with_timezone(&tz);
     let offset = zoned.offset().fix();
-    Moment {
-        at: zoned.with_timezone(&offset),
-        has_time,
-    }
+    Moment { at: zoned.with_timezone(&offset), has_time }
 }
 
 fn local(naive: NaiveDateTime, tz: Tz, has_time: bool) -> Result<Moment, String> {
     match tz.from_local_datetime(&naive).earliest() {
         Some(dt) => {
             let offset = dt.offset().fix();
-            Ok(Moment {
-                at: dt.with_timezone(&offset),
-                has_time,
-            })
+            Ok(Moment { at: dt.with_timezone(&offset), has_time })
         }
-        None => Err(format!(
-            "{naive} does not exist in {} (a clock change skips it)",
-            tz.name()
-        )),
+        None => Err(format!("{naive} does not exist in {} (a clock change skips it)", tz.name())),
     }
 }
 
@@ -153,15 +136,8 @@ fn explain(text: &str) -> String {
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .map(|d| d.day())
-        .unwrap_or(31)
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt()).map(|d| d.day()).unwrap_or(31)
 }
 
 #[cfg(test)]
@@ -199,10 +175,7 @@ mod tests {
             parse_date("2023-02-29", Seoul).unwrap_err(),
             "`2023-02-29` is not a date: 2023-02 has 28 days, not 29"
         );
-        assert_eq!(
-            parse_date("yesterday", Seoul).unwrap_err(),
-            "`yesterday` is not a date"
-        );
+        assert_eq!(parse_date("yesterday", Seoul).unwrap_err(), "`yesterday` is not a date");
         assert!(parse_date("2024-02-29", Seoul).is_ok());
     }
 }

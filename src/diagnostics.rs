@@ -32,12 +32,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at a place in a file.
-    pub fn error(
-        path: impl AsRef<Path>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: impl AsRef<Path>, line: usize, column: usize, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.as_ref().to_path_buf(),
@@ -49,16 +44,8 @@ impl Diagnostic {
     }
 
     /// A warning at a place in a file.
-    pub fn warning(
-        path: impl AsRef<Path>,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, line, column, message)
-        }
+    pub fn warning(path: impl AsRef<Path>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, column, message) }
     }
 
     /// Adds a hint saying how to fix the problem.
@@ -102,10 +89,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 /// The closest candidate to `word`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -121,10 +105,7 @@ mod tests {
     #[test]
     fn prints_path_line_column_and_hint() {
         let d = Diagnostic::error("content/a.md", 3, 7, "bad").with_hint("fix it");
-        assert_eq!(
-            d.to_string(),
-            "content/a.md:3:7: error: bad\n  hint: fix it"
-        );
+        assert_eq!(d.to_string(), "content/a.md:3:7: error: bad\n  hint: fix it");
         let w = Diagnostic::warning("site.toml", 0, 0, "odd");
         assert_eq!(w.to_string(), "site.toml: warning: odd");
     }

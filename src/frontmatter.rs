@@ -114,11 +114,8 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Err(
-            Diagnostic::error(path, 1, 1, "the brief has no front matter").with_hint(
-                "start the file with a line `---`, then `title:` and `date:`, then a closing `---`",
-            ),
-        );
+        return Err(Diagnostic::error(path, 1, 1, "the brief has no front matter")
+            .with_hint("start the file with a line `---`, then `title:` and `date:`, then a closing `---`"));
     }
     let rest = &text[first_end..];
     let mut offset = 0;
@@ -135,10 +132,8 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(
-        Diagnostic::error(path, 1, 1, "the front matter is never closed")
-            .with_hint("end the front matter with a line `---` before the Markdown body"),
-    )
+    Err(Diagnostic::error(path, 1, 1, "the front matter is never closed")
+        .with_hint("end the front matter with a line `---` before the Markdown body"))
 }
 
 /// What front matter parsing needs from the site.
@@ -151,16 +146,8 @@ pub struct Rules<'a> {
 }
 
 /// Reads the front matter of a split brief; all problems are returned together.
-pub fn parse(
-    path: &Path,
-    split: &Split<'_>,
-    rules: Rules<'_>,
-) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let loc = Locator {
-        path,
-        yaml: split.yaml,
-        first_line: split.yaml_line,
-    };
+pub fn parse(path: &Path, split: &Split<'_>, rules: Rules<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let loc = Locator { path, yaml: split.yaml, first_line: split.yaml_line };
     let value: Value = match serde_yaml::from_str(split.yaml) {
         Ok(v) => v,
         Err(e) => return Err(vec![yaml_error(&loc, &e)]),
@@ -168,13 +155,8 @@ pub fn parse(
     let map = match value {
         Value::Mapping(m) => m,
         Value::Null => {
-            return Err(vec![Diagnostic::error(
-                path,
-                split.yaml_line,
-                1,
-                "the front matter is empty",
-            )
-            .with_hint("add at least `title:` and `date:`")])
+            return Err(vec![Diagnostic::error(path, split.yaml_line, 1, "the front matter is empty")
+                .with_hint("add at least `title:` and `date:`")])
         }
         _ => {
             return Err(vec![Diagnostic::error(
@@ -183,17 +165,12 @@ pub fn parse(
                 1,
                 "the front matter is not a list of `key: value` lines",
             )
-            .with_hint(
-                "write fields as `title: ...`, `date: 2024-01-19`, one per line",
-            )])
+            .with_hint("write fields as `title: ...`, `date: 2024-01-19`, one per line")])
         }
     };
     let mut p = Vec::new();
-    let known: Vec<&str> = FIELDS
-        .iter()
-        .copied()
-        .chain(rules.custom_fields.iter().map(String::as_str))
-        .collect();
+    let known: Vec<&str> =
+        FIELDS.iter().copied().chain(rules.custom_fields.iter().map(String::as_str)).collect();
     for key in map.keys() {
         let name = scalar(key).unwrap_or_default();
         if !known.contains(&name.as_str()) {
@@ -229,14 +206,15 @@ pub fn parse(
         Some(Some(d)) => match parse_date(&d, rules.timezone) {
             Ok(m) => Some(m),
             Err(msg) => {
-                p.push(loc.at_key("date", msg).with_hint("write the date as YYYY-MM-DD, e.g. 2024-01-19, or as 2024-01-19T14:00:00+09:00"));
+                p.push(loc.at_key("date", msg).with_hint(
+                    "write the date as YYYY-MM-DD, e.g. 2024-01-19, or as 2024-01-19T14:00:00+09:00",
+                ));
                 None
             }
         },
         Some(None) => {
             p.push(
-                loc.at_key("date", "`date` is not a date".into())
-                    .with_hint("write the date as YYYY-MM-DD"),
+                loc.at_key("date", "`date` is not a date".into()).with_hint("write the date as YYYY-MM-DD"),
             );
             None
         }
@@ -266,11 +244,7 @@ pub fn parse(
     let sector = terms(&mut p, &loc, &map, "sector");
     let agenda = terms(&mut p, &loc, &map, "agenda");
     let review = terms(&mut p, &loc, &map, "review");
-    let custom = rules
-        .custom_fields
-        .iter()
-        .map(|f| (f.clone(), terms(&mut p, &loc, &map, f)))
-        .collect();
+    let custom = rules.custom_fields.iter().map(|f| (f.clone(), terms(&mut p, &loc, &map, f))).collect();
     let budget = budget(&mut p, &loc, &map);
     let attendees = attendees(&mut p, &loc, &map);
     let source = source(&mut p, &loc, &map, rules.timezone);
@@ -286,10 +260,7 @@ pub fn parse(
         None | Some(Value::Null) => serde_json::Value::Object(Default::default()),
         Some(v @ Value::Mapping(_)) => serde_json::to_value(v).unwrap_or_default(),
         Some(_) => {
-            p.push(loc.at_key(
-                "extra",
-                "`extra` must be a map of `key: value` lines".into(),
-            ));
+            p.push(loc.at_key("extra", "`extra` must be a map of `key: value` lines".into()));
             serde_json::Value::Null
         }
     };
@@ -340,15 +311,10 @@ fn terms(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping, key: &str) -
                 match scalar(item) {
                     Some(s) => push(s),
                     None => p.push(
-                        loc.at_item(
-                            key,
-                            i,
-                            None,
-                            format!("item {} of `{key}` is not text", i + 1),
-                        )
-                        .with_hint(format!(
-                            "write `{key}` as a list of names, e.g. {key}: [영남권, 호남권]"
-                        )),
+                        loc.at_item(key, i, None, format!("item {} of `{key}` is not text", i + 1))
+                            .with_hint(format!(
+                                "write `{key}` as a list of names, e.g. {key}: [영남권, 호남권]"
+                            )),
                     ),
                 }
             }
@@ -370,13 +336,8 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
         Some(Value::Sequence(items)) => items,
         Some(_) => {
             p.push(
-                loc.at_key(
-                    "budget",
-                    "`budget` must be a list of lines with `item` and `amount`".into(),
-                )
-                .with_hint(
-                    "write:\nbudget:\n  - item: 지방 디지털 혁신\n    amount: \"5,770억원\"",
-                ),
+                loc.at_key("budget", "`budget` must be a list of lines with `item` and `amount`".into())
+                    .with_hint("write:\nbudget:\n  - item: 지방 디지털 혁신\n    amount: \"5,770억원\""),
             );
             return Vec::new();
         }
@@ -388,10 +349,7 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                 "budget",
                 i,
                 None,
-                format!(
-                    "budget line {} is not a map with `item` and `amount`",
-                    i + 1
-                ),
+                format!("budget line {} is not a map with `item` and `amount`", i + 1),
             ));
             continue;
         };
@@ -404,50 +362,39 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                     Some(&k),
                     format!("unknown field `{k}` in budget line {}", i + 1),
                 );
-                p.push(
-                    match did_you_mean(&k, ["item", "amount", "region", "sector"]) {
-                        Some(s) => d.with_hint(format!("did you mean `{s}`?")),
-                        None => d.with_hint(
-                            "a budget line has item, amount, and optionally region and sector",
-                        ),
-                    },
-                );
+                p.push(match did_you_mean(&k, ["item", "amount", "region", "sector"]) {
+                    Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+                    None => d.with_hint("a budget line has item, amount, and optionally region and sector"),
+                });
             }
         }
-        let item = m
-            .get("item")
-            .and_then(scalar)
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
+        let item = m.get("item").and_then(scalar).map(|s| s.trim().to_string()).unwrap_or_default();
         if item.is_empty() {
             p.push(
-                loc.at_item(
-                    "budget",
-                    i,
-                    None,
-                    format!("budget line {} has no `item`", i + 1),
-                )
-                .with_hint("name what the money pays for: item: 지방 디지털 혁신"),
+                loc.at_item("budget", i, None, format!("budget line {} has no `item`", i + 1))
+                    .with_hint("name what the money pays for: item: 지방 디지털 혁신"),
             );
         }
         let amount = match m.get("amount") {
             None | Some(Value::Null) => {
                 p.push(
-                    loc.at_item(
-                        "budget",
-                        i,
-                        None,
-                        format!("budget line {} has no `amount`", i + 1),
-                    )
-                    .with_hint("add amount: \"5,770억원\" or a plain integer"),
+                    loc.at_item("budget", i, None, format!("budget line {} has no `amount`", i + 1))
+                        .with_hint("add amount: \"5,770억원\" or a plain integer"),
                 );
                 None
             }
             Some(Value::Number(n)) => match n.as_u64() {
                 Some(v) => Some(Amount::exact(v)),
                 None => {
-                    p.push(loc.at_item("budget", i, Some("amount"), format!("cannot read the amount `{n}`: amounts are whole, non-negative numbers"))
-                        .with_hint("write digits (3300000000) or Korean units in quotes (\"33억원\")"));
+                    p.push(
+                        loc.at_item(
+                            "budget",
+                            i,
+                            Some("amount"),
+                            format!("cannot read the amount `{n}`: amounts are whole, non-negative numbers"),
+                        )
+                        .with_hint("write digits (3300000000) or Korean units in quotes (\"33억원\")"),
+                    );
                     None
                 }
             },
@@ -463,19 +410,9 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                 }
             }
         };
-        let opt = |k: &str| {
-            m.get(k)
-                .and_then(scalar)
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-        };
+        let opt = |k: &str| m.get(k).and_then(scalar).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         if let Some(amount) = amount {
-            out.push(BudgetLine {
-                item,
-                amount,
-                region: opt("region"),
-                sector: opt("sector"),
-            });
+            out.push(BudgetLine { item, amount, region: opt("region"), sector: opt("sector") });
         }
     }
     out
@@ -533,11 +470,7 @@ pub fn parse_attendee_text(text: &str) -> Attendee {
         [one] => (one.to_string(), String::new()),
         [rest @ .., last] => (rest.join(" "), last.to_string()),
     };
-    Attendee {
-        name: name.to_string(),
-        role,
-        org,
-    }
+    Attendee { name: name.to_string(), role, org }
 }
 
 fn attendees(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Attendee> {
@@ -571,17 +504,9 @@ fn attendees(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<A
                         });
                     }
                 }
-                let get = |k: &str| {
-                    m.get(k)
-                        .and_then(scalar)
-                        .map(|s| s.trim().to_string())
-                        .unwrap_or_default()
-                };
-                Attendee {
-                    name: get("name"),
-                    role: get("role"),
-                    org: get("org"),
-                }
+                let get =
+                    |k: &str| m.get(k).and_then(scalar).map(|s| s.trim().to_string()).unwrap_or_default();
+                Attendee { name: get("name"), role: get("role"), org: get("org") }
             }
             _ => {
                 p.push(loc.at_item(
@@ -595,13 +520,8 @@ fn attendees(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<A
         };
         if a.name.is_empty() {
             p.push(
-                loc.at_item(
-                    "attendees",
-                    i,
-                    None,
-                    format!("attendee {} has no name", i + 1),
-                )
-                .with_hint("add name: 이종호"),
+                loc.at_item("attendees", i, None, format!("attendee {} has no name", i + 1))
+                    .with_hint("add name: 이종호"),
             );
         } else if !out.iter().any(|o| o.name == a.name) {
             out.push(a);
@@ -613,43 +533,25 @@ fn attendees(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<A
 fn source(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping, tz: Tz) -> Option<Source> {
     match map.get("source") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(Source {
-            publisher: s.trim().to_string(),
-            ..Source::default()
-        }),
+        Some(Value::String(s)) => Some(Source { publisher: s.trim().to_string(), ..Source::default() }),
         Some(Value::Mapping(m)) => {
             const KEYS: [&str; 4] = ["publisher", "author", "url", "published"];
             for k in m.keys() {
                 let k = scalar(k).unwrap_or_default();
                 if !KEYS.contains(&k.as_str()) {
-                    let d = loc.at_item(
-                        "source",
-                        0,
-                        Some(&k),
-                        format!("unknown field `{k}` in `source`"),
-                    );
+                    let d = loc.at_item("source", 0, Some(&k), format!("unknown field `{k}` in `source`"));
                     p.push(match did_you_mean(&k, KEYS) {
                         Some(s) => d.with_hint(format!("did you mean `{s}`?")),
                         None => d.with_hint("source has publisher, author, url and published"),
                     });
                 }
             }
-            let get = |k: &str| {
-                m.get(k)
-                    .and_then(scalar)
-                    .map(|s| s.trim().to_string())
-                    .unwrap_or_default()
-            };
+            let get = |k: &str| m.get(k).and_then(scalar).map(|s| s.trim().to_string()).unwrap_or_default();
             let url = get("url");
             if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
                 p.push(
-                    loc.at_item(
-                        "source",
-                        0,
-                        Some("url"),
-                        format!("source url `{url}` is not a web address"),
-                    )
-                    .with_hint("write the full address, starting with https://"),
+                    loc.at_item("source", 0, Some("url"), format!("source url `{url}` is not a web address"))
+                        .with_hint("write the full address, starting with https://"),
                 );
             }
             let published = match get("published") {
@@ -665,18 +567,10 @@ fn source(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping, tz: Tz) -> 
                     }
                 },
             };
-            Some(Source {
-                publisher: get("publisher"),
-                author: get("author"),
-                url,
-                published,
-            })
+            Some(Source { publisher: get("publisher"), author: get("author"), url, published })
         }
         Some(_) => {
-            p.push(loc.at_key(
-                "source",
-                "`source` must be a map (publisher, author, url, published)".into(),
-            ));
+            p.push(loc.at_key("source", "`source` must be a map (publisher, author, url, published)".into()));
             None
         }
     }
@@ -693,10 +587,7 @@ struct Locator<'a> {
 
 impl Locator<'_> {
     fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.yaml
-            .lines()
-            .enumerate()
-            .map(move |(i, l)| (i + self.first_line, l))
+        self.yaml.lines().enumerate().map(move |(i, l)| (i + self.first_line, l))
     }
 
     /// Line and value column of a top-level `key:`.
@@ -716,10 +607,8 @@ impl Locator<'_> {
 
     /// Error at item `index` of the block list under `key`, or at `sub:` inside it.
     fn at_item(&self, key: &str, index: usize, sub: Option<&str>, message: String) -> Diagnostic {
-        let (line, col) = self
-            .item_pos(key, index, sub)
-            .or_else(|| self.key_pos(key))
-            .unwrap_or((self.first_line, 1));
+        let (line, col) =
+            self.item_pos(key, index, sub).or_else(|| self.key_pos(key)).unwrap_or((self.first_line, 1));
         Diagnostic::error(self.path, line, col, message)
     }
 
@@ -757,13 +646,9 @@ impl Locator<'_> {
                 let t = l.trim_start().trim_start_matches('-').trim_start();
                 if let Some(pos) = t.find(&format!("{sub}:")) {
                     if pos == 0 || t.contains('{') {
-                        let col =
-                            l.chars().count() - t.chars().count() + t[..pos].chars().count() + 1;
+                        let col = l.chars().count() - t.chars().count() + t[..pos].chars().count() + 1;
                         let after = &t[pos + sub.len() + 1..];
-                        let col = col
-                            + sub.chars().count()
-                            + 1
-                            + (after.len() - after.trim_start().len());
+                        let col = col + sub.chars().count() + 1 + (after.len() - after.trim_start().len());
                         return Some((*n, col));
                     }
                 }
@@ -791,13 +676,8 @@ fn yaml_error(loc: &Locator<'_>, e: &serde_yaml::Error) -> Diagnostic {
     } else {
         "check the YAML syntax of the front matter"
     };
-    Diagnostic::error(
-        loc.path,
-        line,
-        col,
-        format!("the front matter is not valid YAML: {message}"),
-    )
-    .with_hint(hint)
+    Diagnostic::error(loc.path, line, col, format!("the front matter is not valid YAML: {message}"))
+        .with_hint(hint)
 }
 
 #[cfg(test)]
@@ -808,14 +688,7 @@ mod tests {
     fn read(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let path = Path::new("content/a.md");
         let s = split(path, text).map_err(|d| vec![d])?;
-        parse(
-            path,
-            &s,
-            Rules {
-                timezone: Seoul,
-                custom_fields: &[],
-            },
-        )
+        parse(path, &s, Rules { timezone: Seoul, custom_fields: &[] })
     }
 
     #[test]
@@ -846,10 +719,8 @@ mod tests {
     #[test]
     fn errors_are_located_in_the_file() {
         let e = read("---\ntitle: t\ndate: 2024-13-45\nregoin: 서울\nbudget:\n  - item: a\n    amount: \"5억\"\n  - item: b\n    amount: \"많은 돈\"\n---\n").unwrap_err();
-        let got: Vec<(usize, usize, &str)> = e
-            .iter()
-            .map(|d| (d.line, d.column, d.message.as_str()))
-            .collect();
+        let got: Vec<(usize, usize, &str)> =
+            e.iter().map(|d| (d.line, d.column, d.message.as_str())).collect();
         assert_eq!(got[0].0, 4, "unknown field on its line: {got:?}");
         assert!(got[0].2.contains("regoin"));
         assert_eq!(e[0].hint.as_deref(), Some("did you mean `region`?"));
@@ -861,8 +732,7 @@ mod tests {
 
     #[test]
     fn broken_yaml_is_counted_in_file_lines() {
-        let e =
-            read("---\ntitle: a\ndate: 2024-01-01\nsummary: \"unclosed\n---\nbody\n").unwrap_err();
+        let e = read("---\ntitle: a\ndate: 2024-01-01\nsummary: \"unclosed\n---\nbody\n").unwrap_err();
         assert_eq!(e.len(), 1);
         assert!(e[0].line >= 4, "{}", e[0]);
         assert!(!e[0].message.contains(" at line "), "{}", e[0].message);
@@ -874,20 +744,13 @@ mod tests {
     fn missing_title_and_date_and_front_matter() {
         let e = read("---\nsummary: s\n---\n").unwrap_err();
         assert_eq!(e.len(), 2);
-        assert!(read("no front matter\n").unwrap_err()[0]
-            .message
-            .contains("no front matter"));
-        assert!(read("---\ntitle: a\n").unwrap_err()[0]
-            .message
-            .contains("never closed"));
+        assert!(read("no front matter\n").unwrap_err()[0].message.contains("no front matter"));
+        assert!(read("---\ntitle: a\n").unwrap_err()[0].message.contains("never closed"));
     }
 
     #[test]
     fn attendee_strings() {
-        assert_eq!(
-            parse_attendee_text("이종호 (과학기술정보통신부 장관)").org,
-            "과학기술정보통신부"
-        );
+        assert_eq!(parse_attendee_text("이종호 (과학기술정보통신부 장관)").org, "과학기술정보통신부");
         assert_eq!(parse_attendee_text("김영섭 (KT)").org, "KT");
         assert_eq!(parse_attendee_text("이종호 (장관)").role, "장관");
         assert_eq!(parse_attendee_text("홍길동").name, "홍길동");
@@ -895,11 +758,7 @@ mod tests {
 
     #[test]
     fn split_counts_body_lines() {
-        let s = split(
-            Path::new("a.md"),
-            "---\ntitle: a\ndate: 2024-01-01\n---\nline5\n",
-        )
-        .unwrap();
+        let s = split(Path::new("a.md"), "---\ntitle: a\ndate: 2024-01-01\n---\nline5\n").unwrap();
         assert_eq!(s.body_line, 5);
         assert_eq!(s.body, "line5\n");
     }

@@ -106,6 +106,10 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
                 for (stage, d) in &report.timings {
                     eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
                 }
+                eprintln!("  per template (summed over threads):");
+                for (name, pages, d) in &report.templates {
+                    eprintln!("    {name:<22} {pages:>6} pages {:>9.1} ms", d.as_secs_f64() * 1000.0);
+                }
             }
             match &report.output {
                 Some(dir) => {

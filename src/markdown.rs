@@ -41,9 +41,7 @@ impl Highlighter {
         let syntax = ss.find_syntax_by_token(lang)?;
         let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, ss, CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
-            generator
-                .parse_html_for_line_which_includes_newline(line)
-                .ok()?;
+            generator.parse_html_for_line_which_includes_newline(line).ok()?;
         }
         Some(generator.finalize())
     }
@@ -52,16 +50,12 @@ impl Highlighter {
     /// `prefers-color-scheme: dark`.
     pub fn stylesheet() -> String {
         let themes = ThemeSet::load_defaults();
-        let light = syntect::html::css_for_theme_with_class_style(
-            &themes.themes["InspiredGitHub"],
-            CLASS_STYLE,
-        )
-        .unwrap_or_default();
-        let dark = syntect::html::css_for_theme_with_class_style(
-            &themes.themes["base16-ocean.dark"],
-            CLASS_STYLE,
-        )
-        .unwrap_or_default();
+        let light =
+            syntect::html::css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], CLASS_STYLE)
+                .unwrap_or_default();
+        let dark =
+            syntect::html::css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE)
+                .unwrap_or_default();
         format!(
             "/* Code highlighting, written by annals. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
         )
@@ -121,12 +115,10 @@ pub fn render(
     highlighter: &Highlighter,
     problems: &mut Vec<LinkProblem>,
 ) -> Rendered {
-    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect();
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let position = |offset: usize| {
         let line = line_starts.partition_point(|&s| s <= offset) - 1;
         (line, body[line_starts[line]..offset].chars().count() + 1)
@@ -163,13 +155,11 @@ pub fn render(
                 }
                 headings.push((level, id, text.trim().to_string()));
             }
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
                 match rewrite_link(dest_url, content_path, links) {
                     Ok(Some(new)) => {
-                        if let Event::Start(
-                            Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. },
-                        ) = &mut events[i].0
+                        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                            &mut events[i].0
                         {
                             *dest_url = CowStr::from(new);
                         }
@@ -177,12 +167,7 @@ pub fn render(
                     Ok(None) => {}
                     Err((message, hint)) => {
                         let (line, column) = position(events[i].1.start);
-                        problems.push(LinkProblem {
-                            body_line: line,
-                            column,
-                            message,
-                            hint,
-                        });
+                        problems.push(LinkProblem { body_line: line, column, message, hint });
                     }
                 }
             }
@@ -206,10 +191,7 @@ pub fn render(
                 }
                 let html = code_block_html(&lang, &code, highlighter);
                 let range = events[i].1.clone();
-                events.splice(
-                    i..=end.min(events.len() - 1),
-                    [(Event::Html(CowStr::from(html)), range)],
-                );
+                events.splice(i..=end.min(events.len() - 1), [(Event::Html(CowStr::from(html)), range)]);
             }
             _ => {}
         }
@@ -217,11 +199,7 @@ pub fn render(
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    Rendered {
-        html,
-        toc: nest(headings),
-        has_code,
-    }
+    Rendered { html, toc: nest(headings), has_code }
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
@@ -254,15 +232,7 @@ fn nest(headings: Vec<(u8, String, String)>) -> Vec<TocEntry> {
     }
     let mut out = Vec::new();
     for (level, id, title) in headings {
-        push(
-            &mut out,
-            TocEntry {
-                level,
-                id,
-                title,
-                children: Vec::new(),
-            },
-        );
+        push(&mut out, TocEntry { level, id, title, children: Vec::new() });
     }
     out
 }
@@ -271,18 +241,13 @@ fn code_block_html(lang: &str, code: &str, highlighter: &Highlighter) -> String 
     let lang_attr = escape(lang);
     if !lang.is_empty() {
         if let Some(inner) = highlighter.highlight(lang, code) {
-            return format!("<pre class=\"code hl-code\" data-lang=\"{lang_attr}\"><code>{inner}</code></pre>\n");
+            return format!(
+                "<pre class=\"code hl-code\" data-lang=\"{lang_attr}\"><code>{inner}</code></pre>\n"
+            );
         }
     }
-    let class = if lang.is_empty() {
-        String::new()
-    } else {
-        format!(" class=\"language-{lang_attr}\"")
-    };
-    format!(
-        "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-        escape(code)
-    )
+    let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{lang_attr}\"") };
+    format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape(code))
 }
 
 fn escape(s: &str) -> String {
@@ -334,35 +299,22 @@ fn rewrite_link(
         }
         None => {
             let file = target.rsplit('/').next().unwrap_or(&target);
-            let near = links
-                .briefs
-                .keys()
-                .find(|k| k.rsplit('/').next() == Some(file));
+            let near = links.briefs.keys().find(|k| k.rsplit('/').next() == Some(file));
             let hint = match near {
                 Some(k) => format!(
                     "did you mean `{}`? (paths are relative to this brief's folder)",
                     relative(dir, k)
                 ),
-                None => {
-                    "link to another brief's .md file, relative to this brief's folder".to_string()
-                }
+                None => "link to another brief's .md file, relative to this brief's folder".to_string(),
             };
-            Err((
-                format!("broken link: `{dest}` is not a brief (looked for content/{target})"),
-                Some(hint),
-            ))
+            Err((format!("broken link: `{dest}` is not a brief (looked for content/{target})"), Some(hint)))
         }
     }
 }
 
 fn has_scheme(dest: &str) -> bool {
     match dest.find(':') {
-        Some(i) => {
-            dest[..i]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-                && i > 0
-        }
+        Some(i) => dest[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && i > 0,
         None => false,
     }
 }
@@ -422,18 +374,9 @@ mod tests {
         let mut briefs = HashMap::new();
         briefs.insert("briefs/2024/a.md".to_string(), "briefs/a/".to_string());
         let base = BaseUrl::parse("https://user.github.io/archive/").unwrap();
-        let links = Links {
-            briefs: &briefs,
-            base: &base,
-        };
+        let links = Links { briefs: &briefs, base: &base };
         let mut problems = Vec::new();
-        let r = render(
-            body,
-            "briefs/2024/b.md",
-            &links,
-            &Highlighter::default(),
-            &mut problems,
-        );
+        let r = render(body, "briefs/2024/b.md", &links, &Highlighter::default(), &mut problems);
         (r, problems)
     }
 
@@ -450,11 +393,7 @@ mod tests {
     #[test]
     fn links_to_briefs_are_rewritten_and_broken_ones_located() {
         let (r, p) = run("see [a](a.md#x) and [site](/budget/) and [web](https://x.org/a.md)\n\nline two [gone](nope.md)\n");
-        assert!(
-            r.html.contains("href=\"/archive/briefs/a/#x\""),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains("href=\"/archive/briefs/a/#x\""), "{}", r.html);
         assert!(r.html.contains("href=\"/archive/budget/\""));
         assert!(r.html.contains("href=\"https://x.org/a.md\""));
         assert_eq!(p.len(), 1);
@@ -470,18 +409,12 @@ mod tests {
         assert!(r.has_code);
         assert!(r.html.contains("class=\"hl-"), "{}", r.html);
         assert!(!r.html.contains("style="));
-        assert!(
-            r.html
-                .contains("<code class=\"language-nosuchlang\">&lt;b&gt;\n</code>"),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains("<code class=\"language-nosuchlang\">&lt;b&gt;\n</code>"), "{}", r.html);
     }
 
     #[test]
     fn extensions_are_on() {
-        let (r, _) =
-            run("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ - [x] done\n\nnote[^1]\n\n[^1]: foot\n");
+        let (r, _) = run("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ - [x] done\n\nnote[^1]\n\n[^1]: foot\n");
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>x</del>"));
         assert!(r.html.contains("footnote"));
@@ -489,10 +422,7 @@ mod tests {
 
     #[test]
     fn excerpt_takes_the_first_paragraph() {
-        assert_eq!(
-            excerpt("## 제목\n\n첫 **문단**입니다.\n둘째 줄\n\n다음", 100),
-            "첫 문단입니다. 둘째 줄"
-        );
+        assert_eq!(excerpt("## 제목\n\n첫 **문단**입니다.\n둘째 줄\n\n다음", 100), "첫 문단입니다. 둘째 줄");
         assert_eq!(excerpt("가나다라마바사", 3), "가나다…");
     }
 }

@@ -33,10 +33,7 @@ impl Total {
 
     /// The total as an amount.
     pub fn amount(&self) -> Amount {
-        Amount {
-            min: self.min,
-            max: self.max,
-        }
+        Amount { min: self.min, max: self.max }
     }
 }
 
@@ -83,8 +80,8 @@ pub struct BudgetGroup {
 pub struct Budget {
     /// Every line, newest first.
     pub all: BudgetGroup,
-    /// Totals per year, newest first.
-    pub by_year: Vec<(i32, Total)>,
+    /// Lines and totals per year, newest first.
+    pub by_year: Vec<(i32, BudgetGroup)>,
     /// Per taxonomy (same order as `Archive::taxonomies`), per term: its lines.
     pub by_term: Vec<Vec<BudgetGroup>>,
 }
@@ -120,22 +117,14 @@ impl Archive {
     pub fn build(config: Config, mut briefs: Vec<Brief>) -> Result<Archive, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         briefs.sort_by(|a, b| {
-            b.meta
-                .date
-                .timestamp()
-                .cmp(&a.meta.date.timestamp())
-                .then_with(|| a.slug.cmp(&b.slug))
+            b.meta.date.timestamp().cmp(&a.meta.date.timestamp()).then_with(|| a.slug.cmp(&b.slug))
         });
 
         let mut by_slug: HashMap<&str, usize> = HashMap::with_capacity(briefs.len());
         for (i, b) in briefs.iter().enumerate() {
             if let Some(&j) = by_slug.get(b.slug.as_str()) {
                 let first = &briefs[j];
-                let (earlier, later) = if first.path < b.path {
-                    (first, b)
-                } else {
-                    (b, first)
-                };
+                let (earlier, later) = if first.path < b.path { (first, b) } else { (b, first) };
                 problems.push(
                     Diagnostic::error(
                         &later.path,
@@ -176,11 +165,7 @@ impl Archive {
         for (b, per_tax) in brief_terms.iter_mut().enumerate() {
             for (x, list) in per_tax.iter_mut().enumerate() {
                 let written = taxonomy::terms_of(&briefs[b], &taxonomies[x].config.source);
-                list.sort_by_key(|&t| {
-                    written
-                        .iter()
-                        .position(|w| *w == taxonomies[x].terms[t].name)
-                });
+                list.sort_by_key(|&t| written.iter().position(|w| *w == taxonomies[x].terms[t].name));
             }
         }
 
@@ -197,10 +182,8 @@ impl Archive {
         let timeline = timeline(&briefs);
         let budget = budget(&briefs, &taxonomies);
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
-        let link_map = briefs
-            .iter()
-            .map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug)))
-            .collect();
+        let link_map =
+            briefs.iter().map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug))).collect();
         Ok(Archive {
             config,
             briefs,
@@ -221,9 +204,7 @@ impl Archive {
 
     /// The index of the taxonomy reading `source`, if the site has one.
     pub fn taxonomy_index(&self, source: &TermSource) -> Option<usize> {
-        self.taxonomies
-            .iter()
-            .position(|t| &t.config.source == source)
+        self.taxonomies.iter().position(|t| &t.config.source == source)
     }
 }
 
@@ -232,18 +213,11 @@ fn timeline(briefs: &[Brief]) -> Vec<Year> {
     for (i, b) in briefs.iter().enumerate() {
         let d = b.meta.date.date();
         if years.last().map(|y| y.year) != Some(d.year()) {
-            years.push(Year {
-                year: d.year(),
-                months: Vec::new(),
-                count: 0,
-            });
+            years.push(Year { year: d.year(), months: Vec::new(), count: 0 });
         }
         let year = years.last_mut().expect("pushed above");
         if year.months.last().map(|m| m.month) != Some(d.month()) {
-            year.months.push(Month {
-                month: d.month(),
-                briefs: Vec::new(),
-            });
+            year.months.push(Month { month: d.month(), briefs: Vec::new() });
         }
         year.months.last_mut().expect("pushed above").briefs.push(i);
         year.count += 1;
@@ -256,20 +230,12 @@ fn timeline(briefs: &[Brief]) -> Vec<Year> {
 /// people, custom) count every line of the briefs that carry the term.
 fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
     let mut all = BudgetGroup::default();
-    let mut by_year: Vec<(i32, Total)> = Vec::new();
-    let mut by_term: Vec<Vec<BudgetGroup>> = taxonomies
-        .iter()
-        .map(|t| vec![BudgetGroup::default(); t.terms.len()])
-        .collect();
+    let mut by_year: Vec<(i32, BudgetGroup)> = Vec::new();
+    let mut by_term: Vec<Vec<BudgetGroup>> =
+        taxonomies.iter().map(|t| vec![BudgetGroup::default(); t.terms.len()]).collect();
     let lookup: Vec<HashMap<&str, usize>> = taxonomies
         .iter()
-        .map(|t| {
-            t.terms
-                .iter()
-                .enumerate()
-                .map(|(i, term)| (term.name.as_str(), i))
-                .collect()
-        })
+        .map(|t| t.terms.iter().enumerate().map(|(i, term)| (term.name.as_str(), i)).collect())
         .collect();
     for (b, brief) in briefs.iter().enumerate() {
         let year = brief.meta.date.date().year();
@@ -278,9 +244,11 @@ fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
             all.lines.push(r);
             all.total.add(line.amount);
             if by_year.last().map(|y| y.0) != Some(year) {
-                by_year.push((year, Total::default()));
+                by_year.push((year, BudgetGroup::default()));
             }
-            by_year.last_mut().expect("pushed above").1.add(line.amount);
+            let y = &mut by_year.last_mut().expect("pushed above").1;
+            y.lines.push(r);
+            y.total.add(line.amount);
             for (x, tax) in taxonomies.iter().enumerate() {
                 let own = match tax.config.source {
                     TermSource::Region => line.region.as_deref(),
@@ -301,9 +269,5 @@ fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
             }
         }
     }
-    Budget {
-        all,
-        by_year,
-        by_term,
-    }
+    Budget { all, by_year, by_term }
 }

@@ -18,10 +18,7 @@ pub struct Amount {
 impl Amount {
     /// A single figure.
     pub fn exact(value: u64) -> Self {
-        Amount {
-            min: value,
-            max: value,
-        }
+        Amount { min: value, max: value }
     }
 
     /// Whether this amount is a range with two different ends.
@@ -154,11 +151,7 @@ fn parse_single(text: &str) -> Result<u64, AmountError> {
                     '백' => 100,
                     _ => 10,
                 };
-                let n = if number.is_empty() {
-                    small
-                } else {
-                    parse_decimal_times(&number, small)?
-                };
+                let n = if number.is_empty() { small } else { parse_decimal_times(&number, small)? };
                 number.clear();
                 inner = inner.checked_add(n).ok_or(AmountError::Overflow)?;
             }
@@ -167,19 +160,13 @@ fn parse_single(text: &str) -> Result<u64, AmountError> {
                 if unit >= last_unit {
                     return Err(AmountError::UnitOrder { unit: c });
                 }
-                let rest = if number.is_empty() {
-                    0
-                } else {
-                    parse_decimal_times(&number, unit)?
-                };
+                let rest = if number.is_empty() { 0 } else { parse_decimal_times(&number, unit)? };
                 number.clear();
                 if inner == 0 && rest == 0 {
                     return Err(AmountError::MissingNumber { unit: c });
                 }
-                let value = inner
-                    .checked_mul(unit)
-                    .and_then(|v| v.checked_add(rest))
-                    .ok_or(AmountError::Overflow)?;
+                let value =
+                    inner.checked_mul(unit).and_then(|v| v.checked_add(rest)).ok_or(AmountError::Overflow)?;
                 inner = 0;
                 total = total.checked_add(value).ok_or(AmountError::Overflow)?;
                 last_unit = unit;
@@ -187,15 +174,8 @@ fn parse_single(text: &str) -> Result<u64, AmountError> {
             other => return Err(AmountError::Unexpected { found: other }),
         }
     }
-    let tail = if number.is_empty() {
-        0
-    } else {
-        parse_decimal_times(&number, 1)?
-    };
-    total
-        .checked_add(inner)
-        .and_then(|t| t.checked_add(tail))
-        .ok_or(AmountError::Overflow)
+    let tail = if number.is_empty() { 0 } else { parse_decimal_times(&number, 1)? };
+    total.checked_add(inner).and_then(|t| t.checked_add(tail)).ok_or(AmountError::Overflow)
 }
 
 /// `"5,770"` × 10^8, or `"1.25"` × 10^12, exactly.
@@ -218,25 +198,18 @@ fn parse_decimal_times(number: &str, unit: u64) -> Result<u64, AmountError> {
     if digits.is_empty() && frac_part.is_empty() {
         return Err(AmountError::Empty);
     }
-    let int_value: u64 = if digits.is_empty() {
-        0
-    } else {
-        digits.parse().map_err(|_| AmountError::Overflow)?
-    };
+    let int_value: u64 =
+        if digits.is_empty() { 0 } else { digits.parse().map_err(|_| AmountError::Overflow)? };
     let mut value = int_value.checked_mul(unit).ok_or(AmountError::Overflow)?;
     if !frac_part.is_empty() {
         let frac_digits = frac_part.trim_end_matches('0');
-        let scale = 10u64
-            .checked_pow(frac_digits.len() as u32)
-            .ok_or(AmountError::Fraction)?;
+        let scale = 10u64.checked_pow(frac_digits.len() as u32).ok_or(AmountError::Fraction)?;
         if !frac_digits.is_empty() {
             let frac: u64 = frac_digits.parse().map_err(|_| AmountError::Fraction)?;
             if unit % scale != 0 {
                 return Err(AmountError::Fraction);
             }
-            value = value
-                .checked_add(frac * (unit / scale))
-                .ok_or(AmountError::Overflow)?;
+            value = value.checked_add(frac * (unit / scale)).ok_or(AmountError::Overflow)?;
         }
     }
     Ok(value)
@@ -300,33 +273,16 @@ impl AmountView {
                 group_thousands(v)
             }
         };
-        let suffix = if currency == "KRW" {
-            " 원".to_string()
-        } else {
-            format!(" {currency}")
-        };
+        let suffix = if currency == "KRW" { " 원".to_string() } else { format!(" {currency}") };
         let (display, digits) = if amount.is_range() {
             (
                 format!("{}~{}{}", one(amount.min), one(amount.max), suffix),
-                format!(
-                    "{}~{}",
-                    group_thousands(amount.min),
-                    group_thousands(amount.max)
-                ),
+                format!("{}~{}", group_thousands(amount.min), group_thousands(amount.max)),
             )
         } else {
-            (
-                format!("{}{}", one(amount.min), suffix),
-                group_thousands(amount.min),
-            )
+            (format!("{}{}", one(amount.min), suffix), group_thousands(amount.min))
         };
-        AmountView {
-            min: amount.min,
-            max: amount.max,
-            is_range: amount.is_range(),
-            display,
-            digits,
-        }
+        AmountView { min: amount.min, max: amount.max, is_range: amount.is_range(), display, digits }
     }
 }
 
@@ -385,33 +341,18 @@ mod tests {
         assert_eq!((a.min, a.max), (3_000_000_000, 10_000_000_000));
         let b = parse_amount("30~100억원").unwrap();
         assert_eq!((b.min, b.max), (3_000_000_000, 10_000_000_000));
-        assert!(matches!(
-            parse_amount("100억~30억"),
-            Err(AmountError::BackwardsRange { .. })
-        ));
+        assert!(matches!(parse_amount("100억~30억"), Err(AmountError::BackwardsRange { .. })));
     }
 
     #[test]
     fn rejects_unreadable_amounts() {
         assert_eq!(parse_amount(""), Err(AmountError::Empty));
         assert_eq!(parse_amount("원"), Err(AmountError::Empty));
-        assert_eq!(
-            parse_amount("약 50억"),
-            Err(AmountError::Unexpected { found: '약' })
-        );
-        assert_eq!(
-            parse_amount("100만 5억"),
-            Err(AmountError::UnitOrder { unit: '억' })
-        );
-        assert_eq!(
-            parse_amount("억원"),
-            Err(AmountError::MissingNumber { unit: '억' })
-        );
+        assert_eq!(parse_amount("약 50억"), Err(AmountError::Unexpected { found: '약' }));
+        assert_eq!(parse_amount("100만 5억"), Err(AmountError::UnitOrder { unit: '억' }));
+        assert_eq!(parse_amount("억원"), Err(AmountError::MissingNumber { unit: '억' }));
         assert_eq!(parse_amount("5,77억"), Err(AmountError::BadComma));
-        assert_eq!(
-            parse_amount("99999999999999999999"),
-            Err(AmountError::Overflow)
-        );
+        assert_eq!(parse_amount("99999999999999999999"), Err(AmountError::Overflow));
     }
 
     #[test]
@@ -424,22 +365,12 @@ mod tests {
         let v = AmountView::new(parse_amount("30억~100억원").unwrap(), "KRW");
         assert_eq!(v.display, "30억~100억 원");
         assert_eq!(v.digits, "3,000,000,000~10,000,000,000");
-        assert_eq!(
-            AmountView::new(Amount::exact(1500), "USD").display,
-            "1,500 USD"
-        );
+        assert_eq!(AmountView::new(Amount::exact(1500), "USD").display, "1,500 USD");
     }
 
     #[test]
     fn formatting_and_parsing_round_trip() {
-        for v in [
-            1u64,
-            999,
-            10_000,
-            123_456_789,
-            577_000_000_000,
-            9_400_000_000,
-        ] {
+        for v in [1u64, 999, 10_000, 123_456_789, 577_000_000_000, 9_400_000_000] {
             assert_eq!(one(&format!("{}원", format_korean(v))), v);
         }
     }

@@ -42,10 +42,7 @@ impl Memory {
 
 impl Sink for Memory {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string(), bytes.to_vec());
+        self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.to_vec());
         Ok(())
     }
 }
@@ -75,9 +72,9 @@ impl OutputError {
     /// A hint for the author.
     pub fn hint(&self) -> Option<&'static str> {
         match self {
-            OutputError::Foreign(_) => Some(
-                "choose another folder with --output or `output_dir`, or empty this one yourself",
-            ),
+            OutputError::Foreign(_) => {
+                Some("choose another folder with --output or `output_dir`, or empty this one yourself")
+            }
             OutputError::NotAFolder(_) => Some("choose another --output or `output_dir`"),
             OutputError::Io { .. } => None,
         }
@@ -93,11 +90,7 @@ fn io_err(what: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputEr
 pub fn check_replaceable(dir: &Path) -> Result<(), OutputError> {
     match std::fs::metadata(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(OutputError::Io {
-            what: "cannot inspect",
-            path: dir.to_path_buf(),
-            source: e,
-        }),
+        Err(e) => Err(OutputError::Io { what: "cannot inspect", path: dir.to_path_buf(), source: e }),
         Ok(m) if !m.is_dir() => Err(OutputError::NotAFolder(dir.to_path_buf())),
         Ok(_) => {
             if dir.join(MARKER).is_file() {
@@ -125,26 +118,17 @@ impl Staging {
     /// Creates a fresh staging folder beside `target` (same file system, so the swap is a rename).
     pub fn new(target: &Path) -> Result<Staging, OutputError> {
         check_replaceable(target)?;
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
+        let name =
+            target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
         let dir = parent.join(format!(".{name}.annals-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(io_err("cannot clear", &dir))?;
         }
         std::fs::create_dir_all(&dir).map_err(io_err("cannot create", &dir))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io_err("cannot write", &dir))?;
-        Ok(Staging {
-            target: target.to_path_buf(),
-            dir,
-            committed: false,
-        })
+        Ok(Staging { target: target.to_path_buf(), dir, committed: false })
     }
 
     /// The staging folder.
@@ -158,16 +142,12 @@ impl Staging {
         check_replaceable(&self.target)?;
         let old = self.dir.with_file_name(format!(
             ".{}.annals-old-{}",
-            self.target
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             std::process::id()
         ));
         let had_old = self.target.exists();
         if had_old {
-            std::fs::rename(&self.target, &old)
-                .map_err(io_err("cannot move aside", &self.target))?;
+            std::fs::rename(&self.target, &old).map_err(io_err("cannot move aside", &self.target))?;
         }
         if let Err(e) = std::fs::rename(&self.dir, &self.target) {
             if had_old {
@@ -182,8 +162,7 @@ impl Staging {
         }
         self.committed = true;
         if had_old {
-            std::fs::remove_dir_all(&old)
-                .map_err(io_err("cannot remove the previous output", &old))?;
+            std::fs::remove_dir_all(&old).map_err(io_err("cannot remove the previous output", &old))?;
         }
         Ok(())
     }
@@ -227,10 +206,7 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join("thesis.docx"), "precious").unwrap();
         assert!(matches!(Staging::new(&out), Err(OutputError::Foreign(_))));
-        assert_eq!(
-            std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
-            "precious"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
     }
 
     #[test]
@@ -240,20 +216,14 @@ mod tests {
         let s = Staging::new(&out).unwrap();
         s.write("a/index.html", b"one").unwrap();
         s.commit().unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "one"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
         // A second build that fails (dropped without commit) leaves the first output whole.
         let s = Staging::new(&out).unwrap();
         s.write("a/index.html", b"two").unwrap();
         let staging = s.dir().to_path_buf();
         drop(s);
         assert!(!staging.exists());
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "one"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
     }

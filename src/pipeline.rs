@@ -37,6 +37,8 @@ pub struct Report {
     pub output: Option<PathBuf>,
     /// Time per stage, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Per template: pages and time spent (summed over threads), slowest first.
+    pub templates: Vec<(&'static str, usize, Duration)>,
 }
 
 /// Why a run failed.
@@ -64,10 +66,7 @@ struct Clock {
 
 impl Clock {
     fn new() -> Self {
-        Clock {
-            start: Instant::now(),
-            timings: Vec::new(),
-        }
+        Clock { start: Instant::now(), timings: Vec::new() }
     }
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
@@ -81,11 +80,8 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
     let mut config = Config::load(&options.root)?;
     if let Some(u) = &options.base_url {
         config.base_url = BaseUrl::parse(u).map_err(|m| {
-            vec![
-                Diagnostic::error("--base-url", 0, 0, format!("--base-url {m}")).with_hint(
-                    "pass a full address, e.g. --base-url https://user.github.io/archive/",
-                ),
-            ]
+            vec![Diagnostic::error("--base-url", 0, 0, format!("--base-url {m}"))
+                .with_hint("pass a full address, e.g. --base-url https://user.github.io/archive/")]
         })?;
     }
     if let Some(o) = &options.output {
@@ -145,16 +141,12 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     clock.lap("load + model");
     let renderer = Renderer::new(&archive, &theme)?;
     clock.lap("templates + summaries");
-    let staging = if write {
-        Some(Staging::new(&output_dir)?)
-    } else {
-        None
-    };
+    let staging = if write { Some(Staging::new(&output_dir)?) } else { None };
     let sink: &dyn Sink = match &staging {
         Some(s) => s,
         None => &Discard,
     };
-    let files = renderer.render_all(sink)?;
+    let stats = renderer.render_all(sink)?;
     clock.lap(if write { "render + write" } else { "render" });
     if let Some(s) = staging {
         s.commit()?;
@@ -162,8 +154,9 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     }
     Ok(Report {
         briefs: archive.briefs.len(),
-        files,
+        files: stats.files,
         output: write.then_some(output_dir),
         timings: clock.timings,
+        templates: stats.per_template,
     })
 }

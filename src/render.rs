@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::error::Error as _;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 use tera::{Context, Tera};
 
 /// The generator string templates can print.
@@ -37,6 +38,8 @@ pub enum Page {
     Term(usize, usize),
     /// `/budget/`.
     Budget,
+    /// `/budget/<year>/`: that year's lines (index into the budget's years).
+    BudgetYear(usize),
     /// `/404.html`.
     NotFound,
     /// `/atom.xml`.
@@ -49,6 +52,15 @@ pub enum Page {
     Robots,
 }
 
+/// What rendering did.
+#[derive(Debug, Clone, Default)]
+pub struct RenderStats {
+    /// Files written.
+    pub files: usize,
+    /// Per template: pages rendered and the time spent on them (summed over threads), slowest first.
+    pub per_template: Vec<(&'static str, usize, Duration)>,
+}
+
 /// Renders the pages of one archive.
 pub struct Renderer<'a> {
     archive: &'a Archive,
@@ -57,26 +69,52 @@ pub struct Renderer<'a> {
     highlighter: Highlighter,
     base: BaseUrl,
     site: Value,
-    summaries: Vec<Value>,
+    /// Per brief: its list entry, rendered once and cloned into every list that shows it.
+    items: Vec<Item>,
+    /// Per brief, per budget line: the rendered table row.
+    line_rows: Vec<Vec<String>>,
     term_urls: Vec<Vec<String>>,
+}
+
+/// A brief as list pages get it: a few plain fields and the theme's pre-rendered HTML.
+struct Item {
+    title: String,
+    url: String,
+    iso: String,
+    display: String,
+    /// `partials/brief_item.html`.
+    card: String,
+    /// `partials/brief_row.html`.
+    row: String,
+}
+
+/// A brief's list entry and budget rows, or what went wrong rendering them.
+type Prerendered = Result<(Item, Vec<String>), Vec<Diagnostic>>;
+
+/// One page's template, render time and outcome.
+type Timed = (&'static str, Duration, Result<(), Vec<Diagnostic>>);
+
+/// Builds a JSON object from owned values without re-serialising them (`json!` would deep-copy
+/// every nested value, which is what made list pages slow).
+macro_rules! obj {
+    ($($k:literal => $v:expr),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut m = Map::new();
+        $( m.insert($k.to_string(), Value::from($v)); )*
+        Value::Object(m)
+    }};
 }
 
 struct UrlFunction(BaseUrl);
 
 impl tera::Function for UrlFunction {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let path = args.get("path").and_then(Value::as_str).ok_or_else(|| {
-            tera::Error::msg("url() needs a `path` argument, e.g. url(path=\"style.css\")")
-        })?;
-        let absolute = args
-            .get("absolute")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        Ok(Value::String(if absolute {
-            self.0.absolute(path)
-        } else {
-            self.0.url(path)
-        }))
+        let path = args
+            .get("path")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("url() needs a `path` argument, e.g. url(path=\"style.css\")"))?;
+        let absolute = args.get("absolute").and_then(Value::as_bool).unwrap_or(false);
+        Ok(Value::String(if absolute { self.0.absolute(path) } else { self.0.url(path) }))
     }
 
     fn is_safe(&self) -> bool {
@@ -88,17 +126,23 @@ impl tera::Function for UrlFunction {
 /// Tera's default escaping also turns `/` into `&#x2F;`, which makes every URL unreadable in the
 /// page source; `/` is harmless in text and attribute values.
 fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(input.len() + 16);
+    let mut start = 0;
+    // Copy runs of safe bytes at once; only the five special ASCII bytes need work.
+    for (i, b) in input.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.push_str(&input[start..i]);
+        out.push_str(rep);
+        start = i + 1;
     }
+    out.push_str(&input[start..]);
     out
 }
 
@@ -115,12 +159,7 @@ impl<'a> Renderer<'a> {
         for t in &theme.templates {
             match String::from_utf8(t.bytes.clone()) {
                 Ok(s) => sources.push((t.name.clone(), s)),
-                Err(_) => problems.push(Diagnostic::error(
-                    &t.origin,
-                    0,
-                    0,
-                    "the template is not UTF-8 text",
-                )),
+                Err(_) => problems.push(Diagnostic::error(&t.origin, 0, 0, "the template is not UTF-8 text")),
             }
         }
         if !problems.is_empty() {
@@ -140,32 +179,41 @@ impl<'a> Renderer<'a> {
             tera,
             highlighter: Highlighter::default(),
             site: Value::Null,
-            summaries: Vec::new(),
+            items: Vec::new(),
+            line_rows: Vec::new(),
             term_urls,
             base,
         };
         r.site = r.site_value();
-        r.summaries = (0..archive.briefs.len())
-            .into_par_iter()
-            .map(|i| r.summary(i))
-            .collect();
+        let done: Vec<Prerendered> =
+            (0..archive.briefs.len()).into_par_iter().map(|i| r.prerender(i)).collect();
+        let mut problems = Vec::new();
+        for d in done {
+            match d {
+                Ok((item, rows)) => {
+                    r.items.push(item);
+                    r.line_rows.push(rows);
+                }
+                Err(mut e) => problems.append(&mut e),
+            }
+        }
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| a.message.cmp(&b.message));
+            problems.dedup();
+            return Err(problems);
+        }
         Ok(r)
     }
 
     /// Every page of the site, in a stable order.
     pub fn pages(&self) -> Vec<Page> {
         let a = self.archive;
-        let mut pages = vec![
-            Page::Home,
-            Page::Timeline,
-            Page::Budget,
-            Page::NotFound,
-            Page::Sitemap,
-            Page::Robots,
-        ];
+        let mut pages =
+            vec![Page::Home, Page::Timeline, Page::Budget, Page::NotFound, Page::Sitemap, Page::Robots];
         if a.config.feed.enabled {
             pages.push(Page::SiteFeed);
         }
+        pages.extend((0..a.budget.by_year.len()).map(Page::BudgetYear));
         pages.extend((0..a.briefs.len()).map(Page::Brief));
         for (x, tax) in a.taxonomies.iter().enumerate() {
             pages.push(Page::TaxonomyList(x));
@@ -177,6 +225,26 @@ impl<'a> Renderer<'a> {
             }
         }
         pages
+    }
+
+    /// The template a page is rendered with.
+    pub fn template_of(&self, page: Page) -> &'static str {
+        let people = |x: usize| self.archive.taxonomies[x].config.source == TermSource::Attendees;
+        match page {
+            Page::Home => "index.html",
+            Page::Brief(_) => "brief.html",
+            Page::Timeline => "timeline.html",
+            Page::TaxonomyList(x) if people(x) => "people.html",
+            Page::TaxonomyList(_) => "taxonomy_list.html",
+            Page::Term(x, _) if people(x) => "person.html",
+            Page::Term(..) => "taxonomy_term.html",
+            Page::Budget => "budget.html",
+            Page::BudgetYear(_) => "budget_year.html",
+            Page::NotFound => "404.html",
+            Page::SiteFeed | Page::TermFeed(..) => "atom.xml",
+            Page::Sitemap => "sitemap.xml",
+            Page::Robots => "robots.txt",
+        }
     }
 
     /// The site path a page is written to (`briefs/a/index.html`).
@@ -193,6 +261,7 @@ impl<'a> Renderer<'a> {
             Page::TaxonomyList(x) => format!("{}/", a.taxonomies[x].config.path),
             Page::Term(x, t) => a.taxonomies[x].terms[t].path.clone(),
             Page::Budget => "budget/".into(),
+            Page::BudgetYear(y) => format!("budget/{}/", a.budget.by_year[y].0),
             Page::NotFound => "404.html".into(),
             Page::SiteFeed => "atom.xml".into(),
             Page::TermFeed(x, t) => format!("{}atom.xml", a.taxonomies[x].terms[t].path),
@@ -203,51 +272,46 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page in parallel into `sink`, plus the theme's static files and the
     /// highlighting stylesheet. Returns the number of files written, or every problem found.
-    pub fn render_all(&self, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
+    pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
-        let results: Vec<Result<(), Vec<Diagnostic>>> = pages
+        let timed: Vec<Timed> = pages
             .par_iter()
             .map(|&page| {
-                let html = self.render(page)?;
-                sink.write(&self.file_of(page), html.as_bytes())
-                    .map_err(|e| {
-                        vec![Diagnostic::error(
-                            self.file_of(page),
-                            0,
-                            0,
-                            format!("cannot write: {e}"),
-                        )]
+                let start = Instant::now();
+                let result = self.render(page).and_then(|html| {
+                    sink.write(&self.file_of(page), &html).map_err(|e| {
+                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("cannot write: {e}"))]
                     })
+                });
+                (self.template_of(page), start.elapsed(), result)
             })
             .collect();
-        let mut problems: Vec<Diagnostic> = results
-            .into_iter()
-            .filter_map(Result::err)
-            .flatten()
-            .collect();
+        let mut per_template: Vec<(&'static str, usize, Duration)> = Vec::new();
+        for (name, took, _) in &timed {
+            match per_template.iter_mut().find(|t| t.0 == *name) {
+                Some(t) => {
+                    t.1 += 1;
+                    t.2 += *took;
+                }
+                None => per_template.push((name, 1, *took)),
+            }
+        }
+        per_template.sort_by_key(|t| std::cmp::Reverse(t.2));
+        let results: Vec<Result<(), Vec<Diagnostic>>> = timed.into_iter().map(|(_, _, r)| r).collect();
+        let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).flatten().collect();
         let mut written = pages.len();
         for f in &self.theme.statics {
             if let Err(e) = sink.write(&f.name, &f.bytes) {
-                problems.push(Diagnostic::error(
-                    &f.origin,
-                    0,
-                    0,
-                    format!("cannot copy: {e}"),
-                ));
+                problems.push(Diagnostic::error(&f.origin, 0, 0, format!("cannot copy: {e}")));
             }
             written += 1;
         }
         if let Err(e) = sink.write("syntax.css", Highlighter::stylesheet().as_bytes()) {
-            problems.push(Diagnostic::error(
-                "syntax.css",
-                0,
-                0,
-                format!("cannot write: {e}"),
-            ));
+            problems.push(Diagnostic::error("syntax.css", 0, 0, format!("cannot write: {e}")));
         }
         written += 1;
         if problems.is_empty() {
-            Ok(written)
+            Ok(RenderStats { files: written, per_template })
         } else {
             crate::diagnostics::sort(&mut problems);
             problems.dedup();
@@ -256,100 +320,61 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders one page.
-    pub fn render(&self, page: Page) -> Result<String, Vec<Diagnostic>> {
+    pub fn render(&self, page: Page) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let a = self.archive;
         let site_path = self.site_path(page);
-        let (template, kind, title, mut vars): (&str, &str, String, Map<String, Value>) = match page
-        {
+        let (template, kind, title, mut vars): (&str, &str, String, Map<String, Value>) = match page {
             Page::Home => ("index.html", "home", a.config.title.clone(), self.home()),
             Page::Brief(i) => {
                 let vars = self.brief_page(i)?;
                 ("brief.html", "brief", a.briefs[i].meta.title.clone(), vars)
             }
-            Page::Timeline => (
-                "timeline.html",
-                "timeline",
-                "타임라인".into(),
-                self.timeline(),
-            ),
+            Page::Timeline => ("timeline.html", "timeline", "타임라인".into(), self.timeline()),
             Page::TaxonomyList(x) => {
                 let people = a.taxonomies[x].config.source == TermSource::Attendees;
-                let template = if people {
-                    "people.html"
-                } else {
-                    "taxonomy_list.html"
-                };
+                let template = if people { "people.html" } else { "taxonomy_list.html" };
                 let kind = if people { "people" } else { "taxonomy_list" };
-                (
-                    template,
-                    kind,
-                    a.taxonomies[x].config.title.clone(),
-                    self.taxonomy_list(x),
-                )
+                (template, kind, a.taxonomies[x].config.title.clone(), self.taxonomy_list(x))
             }
             Page::Term(x, t) => {
                 let people = a.taxonomies[x].config.source == TermSource::Attendees;
-                let template = if people {
-                    "person.html"
-                } else {
-                    "taxonomy_term.html"
-                };
+                let template = if people { "person.html" } else { "taxonomy_term.html" };
                 let kind = if people { "person" } else { "taxonomy_term" };
-                (
-                    template,
-                    kind,
-                    a.taxonomies[x].terms[t].name.clone(),
-                    self.term(x, t),
-                )
+                (template, kind, a.taxonomies[x].terms[t].name.clone(), self.term(x, t))
             }
             Page::Budget => ("budget.html", "budget", "예산".into(), self.budget()),
-            Page::NotFound => (
-                "404.html",
-                "404",
-                "페이지를 찾을 수 없습니다".into(),
-                Map::new(),
-            ),
+            Page::BudgetYear(y) => {
+                let (year, group) = &a.budget.by_year[y];
+                let mut vars = Map::new();
+                vars.insert(
+                    "year".into(),
+                    obj! {
+                        "year" => *year, "total" => self.total(&group.total), "count" => group.total.count,
+                        "lines" => self.lines_of(&group.lines),
+                    },
+                );
+                ("budget_year.html", "budget_year", format!("{year}년 예산"), vars)
+            }
+            Page::NotFound => ("404.html", "404", "페이지를 찾을 수 없습니다".into(), Map::new()),
             Page::SiteFeed => {
                 let ids: Vec<usize> = (0..a.briefs.len().min(a.config.feed.limit)).collect();
                 (
                     "atom.xml",
                     "feed",
                     a.config.title.clone(),
-                    self.feed(
-                        &a.config.title,
-                        "atom.xml",
-                        "",
-                        &ids,
-                        a.config.feed.full_content,
-                    )?,
+                    self.feed(&a.config.title, "atom.xml", "", &ids, a.config.feed.full_content)?,
                 )
             }
             Page::TermFeed(x, t) => {
                 let term = &a.taxonomies[x].terms[t];
-                let ids: Vec<usize> = term
-                    .briefs
-                    .iter()
-                    .copied()
-                    .take(a.config.feed.limit)
-                    .collect();
-                let title = format!(
-                    "{} — {}: {}",
-                    a.config.title, a.taxonomies[x].config.title, term.name
-                );
-                (
-                    "atom.xml",
-                    "feed",
-                    title.clone(),
-                    self.feed(&title, &site_path, &term.path, &ids, false)?,
-                )
+                let ids: Vec<usize> = term.briefs.iter().copied().take(a.config.feed.limit).collect();
+                let title = format!("{} — {}: {}", a.config.title, a.taxonomies[x].config.title, term.name);
+                ("atom.xml", "feed", title.clone(), self.feed(&title, &site_path, &term.path, &ids, false)?)
             }
             Page::Sitemap => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap()),
             Page::Robots => {
                 let mut m = Map::new();
-                m.insert(
-                    "sitemap_url".into(),
-                    Value::String(self.base.absolute("sitemap.xml")),
-                );
+                m.insert("sitemap_url".into(), Value::String(self.base.absolute("sitemap.xml")));
                 ("robots.txt", "robots", "robots".into(), m)
             }
         };
@@ -359,15 +384,14 @@ impl<'a> Renderer<'a> {
             json!({"kind": kind, "title": title, "url": self.base.url(&site_path), "permalink": self.base.absolute(&site_path)}),
         );
         vars.insert("generator".into(), Value::String(GENERATOR.into()));
-        let context =
-            Context::from_value(Value::Object(vars)).expect("an object is a valid context");
-        self.tera.render(template, &context).map_err(|e| {
-            vec![template_error(
-                self.theme,
-                &e,
-                Some(&self.base.url(&site_path)),
-            )]
-        })
+        let context = Context::from_value(Value::Object(vars)).expect("an object is a valid context");
+        // Rendered into bytes and written as they are: Tera's `render` would validate the whole
+        // page as UTF-8 once more just to hand back a String.
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut out)
+            .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&site_path)))])?;
+        Ok(out)
     }
 
     fn site_value(&self) -> Value {
@@ -395,8 +419,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn amount(&self, a: Amount) -> Value {
-        serde_json::to_value(AmountView::new(a, &self.archive.config.currency))
-            .unwrap_or(Value::Null)
+        serde_json::to_value(AmountView::new(a, &self.archive.config.currency)).unwrap_or(Value::Null)
     }
 
     fn total(&self, t: &Total) -> Value {
@@ -418,10 +441,7 @@ impl<'a> Renderer<'a> {
     /// A term named in a brief, linked when the site has pages for it.
     fn named_ref(&self, source: &TermSource, name: &str) -> Value {
         let a = self.archive;
-        match a
-            .taxonomy_index(source)
-            .and_then(|x| a.taxonomies[x].term(name).map(|t| (x, t)))
-        {
+        match a.taxonomy_index(source).and_then(|x| a.taxonomies[x].term(name).map(|t| (x, t))) {
             Some((x, t)) => self.term_ref(x, t),
             None => json!({"name": name, "url": Value::Null}),
         }
@@ -430,18 +450,8 @@ impl<'a> Renderer<'a> {
     fn terms_for(&self, i: usize, source: &TermSource, names: &[String]) -> Value {
         let a = self.archive;
         match a.taxonomy_index(source) {
-            Some(x) => Value::Array(
-                a.brief_terms[i][x]
-                    .iter()
-                    .map(|&t| self.term_ref(x, t))
-                    .collect(),
-            ),
-            None => Value::Array(
-                names
-                    .iter()
-                    .map(|n| json!({"name": n, "url": Value::Null}))
-                    .collect(),
-            ),
+            Some(x) => Value::Array(a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect()),
+            None => Value::Array(names.iter().map(|n| json!({"name": n, "url": Value::Null})).collect()),
         }
     }
 
@@ -452,63 +462,102 @@ impl<'a> Renderer<'a> {
         let mut terms = Map::new();
         for (x, tax) in a.taxonomies.iter().enumerate() {
             if tax.config.source != TermSource::Attendees {
-                terms.insert(
-                    tax.config.name.clone(),
-                    Value::Array(
-                        a.brief_terms[i][x]
-                            .iter()
-                            .map(|&t| self.term_ref(x, t))
-                            .collect(),
-                    ),
-                );
+                let refs: Vec<Value> = a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect();
+                terms.insert(tax.config.name.clone(), Value::Array(refs));
             }
         }
         let mut total = Total::default();
         for l in &b.meta.budget {
             total.add(l.amount);
         }
-        json!({
-            "title": b.meta.title,
-            "slug": b.slug,
-            "url": self.base.url(&path),
-            "permalink": self.base.absolute(&path),
-            "date": Self::date(&b.meta.date),
-            "summary": a.summaries[i],
-            "draft": b.meta.draft,
-            "region": self.terms_for(i, &TermSource::Region, &b.meta.region),
-            "sector": self.terms_for(i, &TermSource::Sector, &b.meta.sector),
-            "agenda": self.terms_for(i, &TermSource::Agenda, &b.meta.agenda),
-            "terms": terms,
-            "budget_total": self.total(&total),
-            "attendee_count": b.meta.attendees.len(),
-        })
+        obj! {
+            "title" => b.meta.title.clone(),
+            "slug" => b.slug.clone(),
+            "url" => self.base.url(&path),
+            "permalink" => self.base.absolute(&path),
+            "date" => Self::date(&b.meta.date),
+            "summary" => a.summaries[i].clone(),
+            "draft" => b.meta.draft,
+            "region" => self.terms_for(i, &TermSource::Region, &b.meta.region),
+            "sector" => self.terms_for(i, &TermSource::Sector, &b.meta.sector),
+            "agenda" => self.terms_for(i, &TermSource::Agenda, &b.meta.agenda),
+            "terms" => terms,
+            "budget_total" => self.total(&total),
+            "attendee_count" => b.meta.attendees.len(),
+        }
     }
 
-    fn summaries_of(&self, ids: impl IntoIterator<Item = usize>) -> Value {
-        Value::Array(ids.into_iter().map(|i| self.summaries[i].clone()).collect())
+    /// Renders what lists show of brief `i` (its card, its timeline row, its budget rows) once.
+    fn prerender(&self, i: usize) -> Prerendered {
+        let a = self.archive;
+        let b = &a.briefs[i];
+        let currency = Value::String(a.config.currency.clone());
+        let context = Context::from_value(obj! { "b" => self.summary(i), "currency" => currency.clone() })
+            .expect("an object is a valid context");
+        let render = |name: &str, context: &Context| {
+            self.tera.render(name, context).map_err(|e| vec![template_error(self.theme, &e, None)])
+        };
+        let card = render("partials/brief_item.html", &context)?;
+        let row = render("partials/brief_row.html", &context)?;
+        let mut rows = Vec::with_capacity(b.meta.budget.len());
+        for l in 0..b.meta.budget.len() {
+            let line = self.line(LineRef { brief: i, line: l });
+            let context = Context::from_value(obj! { "line" => line, "currency" => currency.clone() })
+                .expect("an object is a valid context");
+            rows.push(render("partials/budget_row.html", &context)?);
+        }
+        let date = b.meta.date.view();
+        let item = Item {
+            title: b.meta.title.clone(),
+            url: self.base.url(&a.brief_path(i)),
+            iso: date.iso,
+            display: date.display,
+            card,
+            row,
+        };
+        Ok((item, rows))
+    }
+
+    /// List entries for briefs: title, url, iso, display, and `html` (the card, or the compact
+    /// row when `rows`).
+    fn items_of(&self, ids: impl IntoIterator<Item = usize>, rows: bool) -> Value {
+        Value::Array(ids.into_iter().map(|i| self.item(i, rows)).collect())
+    }
+
+    fn item(&self, i: usize, row: bool) -> Value {
+        let it = &self.items[i];
+        obj! {
+            "title" => it.title.clone(),
+            "url" => it.url.clone(),
+            "iso" => it.iso.clone(),
+            "display" => it.display.clone(),
+            "html" => if row { it.row.clone() } else { it.card.clone() },
+        }
+    }
+
+    /// Budget line entries: item, amount display, and `html` (the rendered table row).
+    fn lines_of(&self, refs: &[LineRef]) -> Value {
+        let list = refs
+            .iter()
+            .map(|r| {
+                let l = &self.archive.briefs[r.brief].meta.budget[r.line];
+                obj! { "item" => l.item.clone(), "html" => self.line_rows[r.brief][r.line].clone() }
+            })
+            .collect();
+        Value::Array(list)
     }
 
     fn brief_page(&self, i: usize) -> Result<Map<String, Value>, Vec<Diagnostic>> {
         let a = self.archive;
         let b = &a.briefs[i];
-        let links = Links {
-            briefs: &a.link_map,
-            base: &self.base,
-        };
+        let links = Links { briefs: &a.link_map, base: &self.base };
         let mut problems = Vec::new();
-        let rendered = markdown::render(
-            &b.body,
-            &b.content_path,
-            &links,
-            &self.highlighter,
-            &mut problems,
-        );
+        let rendered = markdown::render(&b.body, &b.content_path, &links, &self.highlighter, &mut problems);
         if !problems.is_empty() {
             return Err(problems
                 .into_iter()
                 .map(|p| {
-                    let d =
-                        Diagnostic::error(&b.path, b.body_line + p.body_line, p.column, p.message);
+                    let d = Diagnostic::error(&b.path, b.body_line + p.body_line, p.column, p.message);
                     match p.hint {
                         Some(h) => d.with_hint(h),
                         None => d,
@@ -516,15 +565,14 @@ impl<'a> Renderer<'a> {
                 })
                 .collect());
         }
-        let mut brief = match self.summaries[i].clone() {
+        // Built again rather than kept from the list pass: holding 10,000 summaries as JSON
+        // values costs more memory than rebuilding one per page costs time.
+        let mut brief = match self.summary(i) {
             Value::Object(m) => m,
             _ => Map::new(),
         };
         brief.insert("content".into(), Value::String(rendered.html));
-        brief.insert(
-            "toc".into(),
-            serde_json::to_value(&rendered.toc).unwrap_or_default(),
-        );
+        brief.insert("toc".into(), serde_json::to_value(&rendered.toc).unwrap_or_default());
         brief.insert("has_code".into(), Value::Bool(rendered.has_code));
         let budget: Vec<Value> = b
             .meta
@@ -564,41 +612,23 @@ impl<'a> Renderer<'a> {
         brief.insert("review".into(), json!(b.meta.review));
         let mut vars = Map::new();
         vars.insert("brief".into(), Value::Object(brief));
-        vars.insert(
-            "previous".into(),
-            if i + 1 < a.briefs.len() {
-                self.summaries[i + 1].clone()
-            } else {
-                Value::Null
-            },
-        );
-        vars.insert(
-            "next".into(),
-            if i > 0 {
-                self.summaries[i - 1].clone()
-            } else {
-                Value::Null
-            },
-        );
-        vars.insert(
-            "related".into(),
-            self.summaries_of(a.related[i].iter().copied()),
-        );
+        let neighbour = |j: Option<usize>| j.filter(|&j| j < a.briefs.len()).map(|j| self.item(j, false));
+        vars.insert("previous".into(), neighbour(i.checked_add(1)).unwrap_or_default());
+        vars.insert("next".into(), neighbour(i.checked_sub(1)).unwrap_or_default());
+        vars.insert("related".into(), self.items_of(a.related[i].iter().copied(), false));
         Ok(vars)
     }
 
     fn home(&self) -> Map<String, Value> {
         let a = self.archive;
         let mut vars = Map::new();
+        vars.insert("latest".into(), self.items_of(0..a.briefs.len().min(a.config.home.latest), false));
+        let people =
+            a.taxonomy_index(&TermSource::Attendees).map(|x| a.taxonomies[x].terms.len()).unwrap_or(0);
         vars.insert(
-            "latest".into(),
-            self.summaries_of(0..a.briefs.len().min(a.config.home.latest)),
+            "counts".into(),
+            json!({"briefs": a.briefs.len(), "people": people, "budget_lines": a.budget.all.lines.len()}),
         );
-        let people = a
-            .taxonomy_index(&TermSource::Attendees)
-            .map(|x| a.taxonomies[x].terms.len())
-            .unwrap_or(0);
-        vars.insert("counts".into(), json!({"briefs": a.briefs.len(), "people": people, "budget_lines": a.budget.all.lines.len()}));
         let overview: Vec<Value> = a
             .taxonomies
             .iter()
@@ -637,28 +667,25 @@ impl<'a> Renderer<'a> {
                     .months
                     .iter()
                     .map(|m| {
-                        json!({"month": m.month, "label": format!("{}월", m.month), "anchor": format!("y{}-{:02}", y.year, m.month),
-                               "count": m.briefs.len(), "briefs": self.summaries_of(m.briefs.iter().copied())})
+                        obj! {
+                            "month" => m.month, "label" => format!("{}월", m.month),
+                            "anchor" => format!("y{}-{:02}", y.year, m.month), "count" => m.briefs.len(),
+                            "briefs" => self.items_of(m.briefs.iter().copied(), true),
+                        }
                     })
                     .collect();
-                json!({"year": y.year, "count": y.count, "anchor": format!("y{}", y.year), "months": months})
+                obj! { "year" => y.year, "count" => y.count, "anchor" => format!("y{}", y.year), "months" => months }
             })
             .collect();
         let mut vars = Map::new();
-        vars.insert(
-            "timeline".into(),
-            json!({"count": a.briefs.len(), "years": years}),
-        );
+        vars.insert("timeline".into(), obj! { "count" => a.briefs.len(), "years" => years });
         vars
     }
 
     fn term_feed_url(&self, x: usize, t: usize) -> Value {
         let c = &self.archive.config;
         if c.feed.enabled && c.feed.per_term {
-            Value::String(self.base.url(&format!(
-                "{}atom.xml",
-                self.archive.taxonomies[x].terms[t].path
-            )))
+            Value::String(self.base.url(&format!("{}atom.xml", self.archive.taxonomies[x].terms[t].path)))
         } else {
             Value::Null
         }
@@ -719,7 +746,7 @@ impl<'a> Renderer<'a> {
             "taxonomy".into(),
             json!({"name": tax.config.name, "title": tax.config.title, "url": tax_url}),
         );
-        let briefs = self.summaries_of(term.briefs.iter().copied());
+        let briefs = self.items_of(term.briefs.iter().copied(), true);
         if tax.config.source == TermSource::Attendees {
             let roles: Vec<Value> = tax.roles[t]
                 .iter()
@@ -727,14 +754,20 @@ impl<'a> Renderer<'a> {
                 .collect();
             vars.insert(
                 "person".into(),
-                json!({"name": term.name, "url": self.term_urls[x][t], "count": term.briefs.len(), "roles": roles, "briefs": briefs}),
+                obj! {
+                    "name" => term.name.clone(), "url" => self.term_urls[x][t].clone(),
+                    "count" => term.briefs.len(), "roles" => roles, "briefs" => briefs,
+                },
             );
         } else {
-            let lines: Vec<Value> = group.lines.iter().map(|&r| self.line(r)).collect();
             vars.insert(
                 "term".into(),
-                json!({"name": term.name, "url": self.term_urls[x][t], "count": term.briefs.len(), "feed_url": self.term_feed_url(x, t),
-                       "budget_total": self.total(&group.total), "briefs": briefs, "budget_lines": lines}),
+                obj! {
+                    "name" => term.name.clone(), "url" => self.term_urls[x][t].clone(),
+                    "count" => term.briefs.len(), "feed_url" => self.term_feed_url(x, t),
+                    "budget_total" => self.total(&group.total), "briefs" => briefs,
+                    "budget_lines" => self.lines_of(&group.lines),
+                },
             );
         }
         vars
@@ -746,7 +779,12 @@ impl<'a> Renderer<'a> {
             .budget
             .by_year
             .iter()
-            .map(|(y, t)| json!({"year": y, "total": self.total(t), "count": t.count}))
+            .map(|(y, g)| {
+                obj! {
+                    "year" => *y, "total" => self.total(&g.total), "count" => g.total.count,
+                    "url" => self.base.url(&format!("budget/{y}/")),
+                }
+            })
             .collect();
         let by_source = |source: TermSource| -> Vec<Value> {
             let Some(x) = a.taxonomy_index(&source) else {
@@ -763,12 +801,14 @@ impl<'a> Renderer<'a> {
                 })
                 .collect()
         };
-        let lines: Vec<Value> = a.budget.all.lines.iter().map(|&r| self.line(r)).collect();
         let mut vars = Map::new();
         vars.insert(
             "budget".into(),
-            json!({"total": self.total(&a.budget.all.total), "line_count": a.budget.all.lines.len(), "by_year": by_year,
-                   "by_region": by_source(TermSource::Region), "by_sector": by_source(TermSource::Sector), "lines": lines}),
+            obj! {
+                "total" => self.total(&a.budget.all.total), "line_count" => a.budget.all.lines.len(),
+                "by_year" => by_year, "by_region" => by_source(TermSource::Region),
+                "by_sector" => by_source(TermSource::Sector),
+            },
         );
         vars
     }
@@ -782,10 +822,7 @@ impl<'a> Renderer<'a> {
         full: bool,
     ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
         let a = self.archive;
-        let links = Links {
-            briefs: &a.link_map,
-            base: &self.base,
-        };
+        let links = Links { briefs: &a.link_map, base: &self.base };
         let entries: Vec<Value> = ids
             .iter()
             .map(|&i| {
@@ -815,28 +852,26 @@ impl<'a> Renderer<'a> {
 
     fn sitemap(&self) -> Map<String, Value> {
         let a = self.archive;
-        let newest = |ids: &[usize]| {
-            ids.first()
-                .map(|&i| a.briefs[i].meta.date.view().iso)
-                .unwrap_or_default()
-        };
+        let newest =
+            |ids: &[usize]| ids.first().map(|&i| a.briefs[i].meta.date.view().iso).unwrap_or_default();
         let all: Vec<usize> = (0..a.briefs.len().min(1)).collect();
         let mut entries = vec![
             json!({"loc": self.base.absolute(""), "lastmod": newest(&all)}),
             json!({"loc": self.base.absolute("timeline/"), "lastmod": newest(&all)}),
             json!({"loc": self.base.absolute("budget/"), "lastmod": ""}),
         ];
+        for (year, group) in &a.budget.by_year {
+            let lastmod =
+                group.lines.first().map(|l| a.briefs[l.brief].meta.date.view().iso).unwrap_or_default();
+            entries.push(json!({"loc": self.base.absolute(&format!("budget/{year}/")), "lastmod": lastmod}));
+        }
         for i in 0..a.briefs.len() {
             entries.push(json!({"loc": self.base.absolute(&a.brief_path(i)), "lastmod": a.briefs[i].meta.date.view().iso}));
         }
         for tax in &a.taxonomies {
-            entries.push(
-                json!({"loc": self.base.absolute(&format!("{}/", tax.config.path)), "lastmod": ""}),
-            );
+            entries.push(json!({"loc": self.base.absolute(&format!("{}/", tax.config.path)), "lastmod": ""}));
             for term in &tax.terms {
-                entries.push(
-                    json!({"loc": self.base.absolute(&term.path), "lastmod": newest(&term.briefs)}),
-                );
+                entries.push(json!({"loc": self.base.absolute(&term.path), "lastmod": newest(&term.briefs)}));
             }
         }
         let mut vars = Map::new();
@@ -864,31 +899,17 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
         .find("--> ")
         .and_then(|i| {
             let rest = &text[i + 4..];
-            let end = rest
-                .find(|c: char| !(c.is_ascii_digit() || c == ':'))
-                .unwrap_or(rest.len());
+            let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(rest.len());
             let (l, c) = rest[..end].split_once(':')?;
             Some((l.parse().ok()?, c.parse().ok()?))
         })
         .unwrap_or((0, 0));
-    let path: PathBuf = if name.is_empty() {
-        PathBuf::from("templates")
-    } else {
-        theme.origin(&name)
-    };
-    let mut message = format!(
-        "template error: {}",
-        chain.last().map(|s| s.trim()).unwrap_or("")
-    );
+    let path: PathBuf = if name.is_empty() { PathBuf::from("templates") } else { theme.origin(&name) };
+    let mut message = format!("template error: {}", chain.last().map(|s| s.trim()).unwrap_or(""));
     if chain.len() > 1 {
         message = format!(
             "template error: {}",
-            chain[1..]
-                .join(": ")
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
+            chain[1..].join(": ").lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" ")
         );
     }
     if let Some(p) = page {
@@ -896,4 +917,15 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
     }
     Diagnostic::error(path, line, col, message)
         .with_hint("docs/templates.md lists the variables each template gets")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_keeps_slashes_and_hangul() {
+        assert_eq!(escape_html("/regions/영남권/"), "/regions/영남권/");
+        assert_eq!(escape_html("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&#x27;c");
+    }
 }

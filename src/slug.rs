@@ -41,17 +41,15 @@ pub fn slugify(text: &str, style: SlugStyle) -> String {
     out
 }
 
-const INITIALS: [&str; 19] = [
-    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p",
-    "h",
-];
+const INITIALS: [&str; 19] =
+    ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
 const MEDIALS: [&str; 21] = [
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we",
-    "wi", "yu", "eu", "ui", "i",
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+    "yu", "eu", "ui", "i",
 ];
 const FINALS: [&str; 28] = [
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p",
-    "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+    "ng", "t", "t", "k", "t", "p", "t",
 ];
 
 fn romanize_syllable(c: char) -> Option<String> {
@@ -61,10 +59,7 @@ fn romanize_syllable(c: char) -> Option<String> {
     }
     let index = (code - 0xAC00) as usize;
     let (initial, medial, fin) = (index / 588, (index % 588) / 28, index % 28);
-    Some(format!(
-        "{}{}{}",
-        INITIALS[initial], MEDIALS[medial], FINALS[fin]
-    ))
+    Some(format!("{}{}{}", INITIALS[initial], MEDIALS[medial], FINALS[fin]))
 }
 
 #[cfg(test)]
@@ -73,15 +68,9 @@ mod tests {
 
     #[test]
     fn keeps_hangul_and_drops_punctuation() {
-        assert_eq!(
-            slugify("지방 디지털 혁신", SlugStyle::Unicode),
-            "지방-디지털-혁신"
-        );
+        assert_eq!(slugify("지방 디지털 혁신", SlugStyle::Unicode), "지방-디지털-혁신");
         assert_eq!(slugify("  AI 반도체!! ", SlugStyle::Unicode), "ai-반도체");
-        assert_eq!(
-            slugify("R&D 예산 효율화", SlugStyle::Unicode),
-            "rd-예산-효율화"
-        );
+        assert_eq!(slugify("R&D 예산 효율화", SlugStyle::Unicode), "rd-예산-효율화");
         assert_eq!(slugify("K-콘텐츠", SlugStyle::Unicode), "k-콘텐츠");
         assert_eq!(slugify("!!!", SlugStyle::Unicode), "");
     }
@@ -90,10 +79,7 @@ mod tests {
     fn nfd_and_nfc_give_one_slug() {
         let nfd: String = "영남권".nfd().collect();
         assert_ne!(nfd, "영남권");
-        assert_eq!(
-            slugify(&nfd, SlugStyle::Unicode),
-            slugify("영남권", SlugStyle::Unicode)
-        );
+        assert_eq!(slugify(&nfd, SlugStyle::Unicode), slugify("영남권", SlugStyle::Unicode));
     }
 
     #[test]

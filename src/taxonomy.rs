@@ -7,6 +7,7 @@ use crate::content::Brief;
 use crate::dates::Moment;
 use crate::diagnostics::Diagnostic;
 use crate::slug::{slugify, SlugStyle};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// One term (`영남권`) of one taxonomy.
@@ -51,9 +52,7 @@ pub struct Taxonomy {
 impl Taxonomy {
     /// Finds a term by name.
     pub fn term(&self, name: &str) -> Option<usize> {
-        self.terms
-            .binary_search_by(|t| t.name.as_str().cmp(name))
-            .ok()
+        self.terms.binary_search_by(|t| t.name.as_str().cmp(name)).ok()
     }
 }
 
@@ -62,14 +61,8 @@ pub fn terms_of<'a>(brief: &'a Brief, source: &TermSource) -> Vec<&'a str> {
     let m = &brief.meta;
     match source {
         // A budget line tied to a region or sector puts the brief under that term too.
-        TermSource::Region => with_line_terms(
-            &m.region,
-            m.budget.iter().filter_map(|l| l.region.as_deref()),
-        ),
-        TermSource::Sector => with_line_terms(
-            &m.sector,
-            m.budget.iter().filter_map(|l| l.sector.as_deref()),
-        ),
+        TermSource::Region => with_line_terms(&m.region, m.budget.iter().filter_map(|l| l.region.as_deref())),
+        TermSource::Sector => with_line_terms(&m.sector, m.budget.iter().filter_map(|l| l.sector.as_deref())),
         TermSource::Agenda => m.agenda.iter().map(String::as_str).collect(),
         TermSource::Attendees => m.attendees.iter().map(|a| a.name.as_str()).collect(),
         TermSource::Custom(field) => m
@@ -81,10 +74,7 @@ pub fn terms_of<'a>(brief: &'a Brief, source: &TermSource) -> Vec<&'a str> {
     }
 }
 
-fn with_line_terms<'a>(
-    listed: &'a [String],
-    from_lines: impl Iterator<Item = &'a str>,
-) -> Vec<&'a str> {
+fn with_line_terms<'a>(listed: &'a [String], from_lines: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut out: Vec<&str> = listed.iter().map(String::as_str).collect();
     for t in from_lines {
         if !out.contains(&t) {
@@ -167,18 +157,11 @@ pub fn build(
     }
     let terms: Vec<Term> = paired.into_iter().map(|(t, _)| t).collect();
     let roles = if config.source == TermSource::Attendees {
-        terms
-            .iter()
-            .map(|t| roles_of(&t.name, &t.briefs, briefs))
-            .collect()
+        terms.iter().map(|t| roles_of(&t.name, &t.briefs, briefs)).collect()
     } else {
         Vec::new()
     };
-    Taxonomy {
-        config: config.clone(),
-        terms,
-        roles,
-    }
+    Taxonomy { config: config.clone(), terms, roles }
 }
 
 /// The distinct (role, organisation) pairs a person appears with, oldest first.
@@ -190,10 +173,7 @@ fn roles_of(name: &str, indexes: &[usize], briefs: &[Brief]) -> Vec<Role> {
         let Some(a) = b.meta.attendees.iter().find(|a| a.name == name) else {
             continue;
         };
-        match roles
-            .iter_mut()
-            .find(|r| r.role == a.role && r.org == a.org)
-        {
+        match roles.iter_mut().find(|r| r.role == a.role && r.org == a.org) {
             Some(r) => {
                 r.last = b.meta.date;
                 r.count += 1;
@@ -213,12 +193,7 @@ fn roles_of(name: &str, indexes: &[usize], briefs: &[Brief]) -> Vec<Role> {
 /// For each brief, up to `limit` briefs sharing the most terms with it (ties: nearest in time).
 /// Only the `window` nearest briefs of each term are considered, so a term carried by thousands
 /// of briefs does not make this quadratic.
-pub fn related(
-    briefs: &[Brief],
-    taxonomies: &[Taxonomy],
-    limit: usize,
-    window: usize,
-) -> Vec<Vec<usize>> {
+pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: usize) -> Vec<Vec<usize>> {
     // Position of each brief in each of its terms' lists.
     let mut memberships: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); briefs.len()];
     for (x, tax) in taxonomies.iter().enumerate() {
@@ -228,27 +203,31 @@ pub fn related(
             }
         }
     }
-    let mut out = Vec::with_capacity(briefs.len());
-    let mut scores: HashMap<usize, usize> = HashMap::new();
-    for (b, terms) in memberships.iter().enumerate() {
-        scores.clear();
-        for &(x, t, pos) in terms {
-            let list = &taxonomies[x].terms[t].briefs;
-            let lo = pos.saturating_sub(window / 2);
-            let hi = (pos + window / 2 + 1).min(list.len());
-            for &other in &list[lo..hi] {
-                if other != b {
-                    *scores.entry(other).or_default() += 1;
+    memberships
+        .par_iter()
+        .enumerate()
+        .map(|(b, terms)| {
+            let mut scores: HashMap<usize, usize> = HashMap::with_capacity(terms.len() * window);
+            for &(x, t, pos) in terms {
+                let list = &taxonomies[x].terms[t].briefs;
+                let lo = pos.saturating_sub(window / 2);
+                let hi = (pos + window / 2 + 1).min(list.len());
+                for &other in &list[lo..hi] {
+                    if other != b {
+                        *scores.entry(other).or_default() += 1;
+                    }
                 }
             }
-        }
-        let mut ranked: Vec<(usize, usize)> = scores.iter().map(|(&o, &s)| (o, s)).collect();
-        ranked.sort_by(|a, b2| {
-            b2.1.cmp(&a.1)
-                .then(a.0.abs_diff(b).cmp(&b2.0.abs_diff(b)))
-                .then(a.0.cmp(&b2.0))
-        });
-        out.push(ranked.into_iter().take(limit).map(|(o, _)| o).collect());
-    }
-    out
+            let mut ranked: Vec<(usize, usize)> = scores.into_iter().collect();
+            let order = |a: &(usize, usize), c: &(usize, usize)| {
+                c.1.cmp(&a.1).then(a.0.abs_diff(b).cmp(&c.0.abs_diff(b))).then(a.0.cmp(&c.0))
+            };
+            if ranked.len() > limit {
+                ranked.select_nth_unstable_by(limit, order);
+                ranked.truncate(limit);
+            }
+            ranked.sort_by(order);
+            ranked.into_iter().map(|(o, _)| o).collect()
+        })
+        .collect()
 }

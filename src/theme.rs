@@ -24,10 +24,14 @@ pub const REQUIRED: &[&str] = &[
     "people.html",
     "person.html",
     "budget.html",
+    "budget_year.html",
     "404.html",
     "atom.xml",
     "sitemap.xml",
     "robots.txt",
+    "partials/brief_item.html",
+    "partials/brief_row.html",
+    "partials/budget_row.html",
 ];
 
 /// A file of a theme: its name relative to `templates/` or `static/`, where it came from, and
@@ -56,10 +60,7 @@ impl Theme {
     /// Loads the theme a site asks for, with the site's overrides.
     pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         let mut theme = Theme::default();
-        let disk = config
-            .theme
-            .as_ref()
-            .map(|name| config.root.join("themes").join(name));
+        let disk = config.theme.as_ref().map(|name| config.root.join("themes").join(name));
         match (&config.theme, &disk) {
             (Some(_), Some(dir)) if dir.is_dir() => {
                 theme.templates = read_dir(&config.root, &dir.join("templates"))?;
@@ -74,14 +75,8 @@ impl Theme {
                 theme.statics = embedded("static");
             }
         }
-        merge(
-            &mut theme.templates,
-            read_dir(&config.root, &config.root.join("templates"))?,
-        );
-        merge(
-            &mut theme.statics,
-            read_dir(&config.root, &config.root.join("static"))?,
-        );
+        merge(&mut theme.templates, read_dir(&config.root, &config.root.join("templates"))?);
+        merge(&mut theme.statics, read_dir(&config.root, &config.root.join("static"))?);
         let missing: Vec<Diagnostic> = REQUIRED
             .iter()
             .filter(|name| !theme.templates.iter().any(|t| t.name == **name))
@@ -153,40 +148,17 @@ fn read_dir(root: &Path, dir: &Path) -> Result<Vec<ThemeFile>, Vec<Diagnostic>> 
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
     {
         let entry = entry.map_err(|e| {
-            vec![Diagnostic::error(
-                dir.strip_prefix(root).unwrap_or(dir),
-                0,
-                0,
-                format!("cannot read: {e}"),
-            )]
+            vec![Diagnostic::error(dir.strip_prefix(root).unwrap_or(dir), 0, 0, format!("cannot read: {e}"))]
         })?;
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel_to_root = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let bytes = std::fs::read(entry.path()).map_err(|e| {
-            vec![Diagnostic::error(
-                &rel_to_root,
-                0,
-                0,
-                format!("cannot read: {e}"),
-            )]
-        })?;
-        let name = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        out.push(ThemeFile {
-            name,
-            origin: rel_to_root,
-            bytes,
-        });
+        let rel_to_root = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| vec![Diagnostic::error(&rel_to_root, 0, 0, format!("cannot read: {e}"))])?;
+        let name =
+            entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        out.push(ThemeFile { name, origin: rel_to_root, bytes });
     }
     Ok(out)
 }
@@ -199,10 +171,7 @@ mod tests {
     fn the_embedded_theme_has_every_required_template() {
         let names: Vec<String> = embedded("templates").into_iter().map(|t| t.name).collect();
         for r in REQUIRED {
-            assert!(
-                names.iter().any(|n| n == r),
-                "built-in theme lacks {r}: {names:?}"
-            );
+            assert!(names.iter().any(|n| n == r), "built-in theme lacks {r}: {names:?}");
         }
         assert!(embedded("static").iter().any(|f| f.name == "style.css"));
     }

@@ -32,10 +32,7 @@ impl BaseUrl {
         if !path.ends_with('/') {
             path.push('/');
         }
-        Ok(BaseUrl {
-            origin: format!("{scheme}://{host}"),
-            path,
-        })
+        Ok(BaseUrl { origin: format!("{scheme}://{host}"), path })
     }
 
     /// The path part, starting and ending with `/`.
@@ -48,39 +45,46 @@ impl BaseUrl {
         format!("{}{}", self.origin, self.path)
     }
 
-    /// Root-relative URL of a site path: `regions/영남권/` → `/archive/regions/%EC%98%81...`.
+    /// Root-relative URL of a site path, for links inside pages: `regions/영남권/` →
+    /// `/archive/regions/영남권/`. Hangul stays readable (HTML allows it in `href`; browsers
+    /// encode it when they ask the server), which also keeps pages with many term links a third
+    /// of the size; spaces and other ASCII punctuation are percent-encoded.
     pub fn url(&self, site_path: &str) -> String {
-        let mut out = String::with_capacity(self.path.len() + site_path.len() * 3);
+        let mut out = String::with_capacity(self.path.len() + site_path.len());
         out.push_str(&self.path);
-        encode_path_into(site_path.trim_start_matches('/'), &mut out);
+        encode_path_into(site_path.trim_start_matches('/'), false, &mut out);
         out
     }
 
-    /// Absolute URL of a site path, for feeds, sitemaps and canonical links.
+    /// Absolute URL of a site path, fully percent-encoded, for feeds, sitemaps and canonical
+    /// links (sitemaps must be plain ASCII).
     pub fn absolute(&self, site_path: &str) -> String {
-        format!("{}{}", self.origin, self.url(site_path))
+        let mut out = String::with_capacity(self.origin.len() + self.path.len() + site_path.len() * 3);
+        out.push_str(&self.origin);
+        encode_path_into(&self.path, true, &mut out);
+        encode_path_into(site_path.trim_start_matches('/'), true, &mut out);
+        out
     }
 }
 
-/// Percent-encodes what is not allowed raw in a URL path (keeps `/`, `#`, and unreserved ASCII).
-pub fn encode_path_into(path: &str, out: &mut String) {
-    for b in path.bytes() {
-        let keep =
-            b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~' | b'#');
-        if keep {
-            out.push(b as char);
-        } else {
+/// Percent-encodes what is not allowed raw in a URL path: keeps `/`, `#`, unreserved ASCII, and
+/// (unless `ascii_only`) every non-ASCII character.
+pub fn encode_path_into(path: &str, ascii_only: bool, out: &mut String) {
+    for c in path.chars() {
+        if !c.is_ascii() && !ascii_only {
+            out.push(c);
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            let keep = b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~' | b'#');
+            if keep {
+                out.push(b as char);
+                continue;
+            }
             out.push('%');
-            out.push(
-                char::from_digit((b >> 4) as u32, 16)
-                    .unwrap()
-                    .to_ascii_uppercase(),
-            );
-            out.push(
-                char::from_digit((b & 0xf) as u32, 16)
-                    .unwrap()
-                    .to_ascii_uppercase(),
-            );
+            out.push(char::from_digit((b >> 4) as u32, 16).unwrap().to_ascii_uppercase());
+            out.push(char::from_digit((b & 0xf) as u32, 16).unwrap().to_ascii_uppercase());
         }
     }
 }
@@ -114,18 +118,17 @@ mod tests {
         assert_eq!(b.url("timeline/"), "/archive/timeline/");
         assert_eq!(b.url("/style.css"), "/archive/style.css");
         assert_eq!(b.url(""), "/archive/");
-        assert_eq!(
-            b.absolute("budget/"),
-            "https://user.github.io/archive/budget/"
-        );
+        assert_eq!(b.absolute("budget/"), "https://user.github.io/archive/budget/");
     }
 
     #[test]
-    fn hangul_is_percent_encoded_and_decodes_back() {
+    fn hangul_is_kept_in_pages_and_encoded_in_absolute_urls() {
         let b = BaseUrl::parse("http://127.0.0.1:8000/").unwrap();
-        let u = b.url("regions/영남권/");
-        assert_eq!(u, "/regions/%EC%98%81%EB%82%A8%EA%B6%8C/");
-        assert_eq!(percent_decode(&u).unwrap(), "/regions/영남권/");
+        assert_eq!(b.url("regions/영남권/"), "/regions/영남권/");
+        assert_eq!(b.url("a b/"), "/a%20b/");
+        let u = b.absolute("regions/영남권/");
+        assert_eq!(u, "http://127.0.0.1:8000/regions/%EC%98%81%EB%82%A8%EA%B6%8C/");
+        assert_eq!(percent_decode(&u).unwrap(), "http://127.0.0.1:8000/regions/영남권/");
         assert_eq!(percent_decode("%zz"), None);
     }
 

@@ -105,53 +105,20 @@ fn compare(e: &Expect, b: &Brief) -> Vec<(&'static str, bool, String)> {
         Some(d) => b.date_found && b.date.to_string() == *d,
         None => {
             !b.date_found
-                && b.date
-                    == NaiveDate::from_ymd_opt(PLACEHOLDER.0, PLACEHOLDER.1, PLACEHOLDER.2).unwrap()
+                && b.date == NaiveDate::from_ymd_opt(PLACEHOLDER.0, PLACEHOLDER.1, PLACEHOLDER.2).unwrap()
         }
     } && b.source.published.map(|p| p.to_rfc3339()) == e.published;
-    check(
-        "date",
-        date_ok,
-        format!(
-            "{} found={} published={:?}",
-            b.date, b.date_found, b.source.published
-        ),
-    );
+    check("date", date_ok, format!("{} found={} published={:?}", b.date, b.date_found, b.source.published));
 
-    check(
-        "publisher",
-        b.source.publisher == e.publisher,
-        format!("{:?}", b.source.publisher),
-    );
-    check(
-        "author",
-        b.source.author == e.author,
-        format!("{:?}", b.source.author),
-    );
+    check("publisher", b.source.publisher == e.publisher, format!("{:?}", b.source.publisher));
+    check("author", b.source.author == e.author, format!("{:?}", b.source.author));
     check("url", b.source.url == e.url, format!("{:?}", b.source.url));
-    check(
-        "summary",
-        b.summary == e.summary,
-        format!("{:?}", b.summary),
-    );
-    check(
-        "region",
-        sorted(b.region.clone()) == sorted(e.region.clone()),
-        format!("{:?}", b.region),
-    );
-    check(
-        "sector",
-        sorted(b.sector.clone()) == sorted(e.sector.clone()),
-        format!("{:?}", b.sector),
-    );
+    check("summary", b.summary == e.summary, format!("{:?}", b.summary));
+    check("region", sorted(b.region.clone()) == sorted(e.region.clone()), format!("{:?}", b.region));
+    check("sector", sorted(b.sector.clone()) == sorted(e.sector.clone()), format!("{:?}", b.sector));
     check("agenda", b.agenda == e.agenda, format!("{:?}", b.agenda));
 
-    let got_budget = sorted(
-        b.budget
-            .iter()
-            .map(|l| (l.item.clone(), l.amount.min, l.amount.max))
-            .collect(),
-    );
+    let got_budget = sorted(b.budget.iter().map(|l| (l.item.clone(), l.amount.min, l.amount.max)).collect());
     let want_budget = sorted(
         e.budget
             .iter()
@@ -161,31 +128,17 @@ fn compare(e: &Expect, b: &Brief) -> Vec<(&'static str, bool, String)> {
             })
             .collect(),
     );
-    check(
-        "budget",
-        got_budget == want_budget,
-        format!("{got_budget:?}"),
-    );
+    check("budget", got_budget == want_budget, format!("{got_budget:?}"));
 
     // Organisations compare without spaces: Korean spacing of compounds varies
     // (`영상디스플레이사업부` / `영상디스플레이 사업부`).
     let got_people = sorted(
-        b.attendees
-            .iter()
-            .map(|p| (p.name.clone(), p.role.clone(), p.org.as_deref().map(squash)))
-            .collect(),
+        b.attendees.iter().map(|p| (p.name.clone(), p.role.clone(), p.org.as_deref().map(squash))).collect(),
     );
     let want_people = sorted(
-        e.attendees
-            .iter()
-            .map(|p| (p.name.clone(), p.role.clone(), p.org.as_deref().map(squash)))
-            .collect(),
+        e.attendees.iter().map(|p| (p.name.clone(), p.role.clone(), p.org.as_deref().map(squash))).collect(),
     );
-    check(
-        "attendees",
-        got_people == want_people,
-        format!("{got_people:?}"),
-    );
+    check("attendees", got_people == want_people, format!("{got_people:?}"));
 
     let got_review = sorted(
         b.review
@@ -195,27 +148,12 @@ fn compare(e: &Expect, b: &Brief) -> Vec<(&'static str, bool, String)> {
             .into_iter()
             .collect(),
     );
-    check(
-        "review",
-        got_review == sorted(e.review.clone()),
-        format!("{:?}", b.review),
-    );
+    check("review", got_review == sorted(e.review.clone()), format!("{:?}", b.review));
 
-    let missing: Vec<&String> = e
-        .body_has
-        .iter()
-        .filter(|s| !b.body.contains(s.as_str()))
-        .collect();
-    let present: Vec<&String> = e
-        .body_lacks
-        .iter()
-        .filter(|s| b.body.contains(s.as_str()))
-        .collect();
+    let missing: Vec<&String> = e.body_has.iter().filter(|s| !b.body.contains(s.as_str())).collect();
+    let present: Vec<&String> = e.body_lacks.iter().filter(|s| b.body.contains(s.as_str())).collect();
     // Nothing from the input is written as raw HTML.
-    let raw_html = b
-        .body
-        .match_indices('<')
-        .any(|(i, _)| !b.body[..i].ends_with('\\'));
+    let raw_html = b.body.match_indices('<').any(|(i, _)| !b.body[..i].ends_with('\\'));
     check(
         "body",
         missing.is_empty() && present.is_empty() && !raw_html,
@@ -232,8 +170,8 @@ fn load_expectations() -> Vec<(String, Expect)> {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if let Some(stem) = name.strip_suffix(".expect.yaml") {
             let text = std::fs::read_to_string(&path).unwrap();
-            let e: Expect = serde_yaml::from_str(&text)
-                .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+            let e: Expect =
+                serde_yaml::from_str(&text).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
             out.push((stem.to_string(), e));
         }
     }
@@ -244,10 +182,7 @@ fn load_expectations() -> Vec<(String, Expect)> {
 #[test]
 fn corpus_field_by_field() {
     let expectations = load_expectations();
-    assert!(
-        expectations.len() >= 13,
-        "the corpus has the seed and at least 12 articles"
-    );
+    assert!(expectations.len() >= 13, "the corpus has the seed and at least 12 articles");
     let tmp = tempfile::tempdir().unwrap();
     let imp = importer(tmp.path());
     let mut table: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
@@ -260,9 +195,8 @@ fn corpus_field_by_field() {
                 path.display()
             )
         });
-        let brief = imp
-            .extract(&bytes, &path.display().to_string())
-            .unwrap_or_else(|err| panic!("{stem}: {err}"));
+        let brief =
+            imp.extract(&bytes, &path.display().to_string()).unwrap_or_else(|err| panic!("{stem}: {err}"));
         for (field, ok, detail) in compare(e, &brief) {
             let entry = table.entry(field).or_default();
             entry.1 += 1;
@@ -271,9 +205,7 @@ fn corpus_field_by_field() {
             }
             let known = e.known_misses.iter().any(|k| k == field);
             if ok && known {
-                failures.push(format!(
-                    "{stem}: {field} now matches; remove it from known_misses"
-                ));
+                failures.push(format!("{stem}: {field} now matches; remove it from known_misses"));
             } else if !ok && !known {
                 failures.push(format!("{stem}: {field} differs: got {detail}"));
             }
@@ -297,33 +229,14 @@ fn seed_article_yields_the_listed_facts() {
     assert_eq!(b.source.publisher.as_deref(), Some("인더스트리뉴스"));
     assert_eq!(b.source.author.as_deref(), Some("조창현"));
     let amounts = sorted(b.budget.iter().map(|l| l.amount.min).collect());
-    assert_eq!(
-        amounts,
-        vec![
-            3_300_000_000,
-            9_400_000_000,
-            10_000_000_000,
-            10_000_000_000,
-            577_000_000_000
-        ]
-    );
-    let local = b
-        .budget
-        .iter()
-        .find(|l| l.amount.min == 577_000_000_000)
-        .unwrap();
+    assert_eq!(amounts, vec![3_300_000_000, 9_400_000_000, 10_000_000_000, 10_000_000_000, 577_000_000_000]);
+    let local = b.budget.iter().find(|l| l.amount.min == 577_000_000_000).unwrap();
     assert_eq!(local.item, "지방 디지털 혁신");
     assert_eq!(b.region, vec!["영남권", "호남권", "강원권"]);
     let people: Vec<(&str, &str, String)> = b
         .attendees
         .iter()
-        .map(|p| {
-            (
-                p.name.as_str(),
-                p.role.as_deref().unwrap(),
-                squash(p.org.as_deref().unwrap()),
-            )
-        })
+        .map(|p| (p.name.as_str(), p.role.as_deref().unwrap(), squash(p.org.as_deref().unwrap())))
         .collect();
     for (name, role, org) in [
         ("이종호", "장관", "과학기술정보통신부"),
@@ -333,23 +246,13 @@ fn seed_article_yields_the_listed_facts() {
         ("강성훈", "대표", "스튜디오랩"),
         ("김녹원", "대표", "딥엑스"),
     ] {
-        assert!(
-            people.contains(&(name, role, org.to_string())),
-            "{name} missing in {people:?}"
-        );
+        assert!(people.contains(&(name, role, org.to_string())), "{name} missing in {people:?}");
     }
     assert_eq!(people.len(), 6);
     assert_eq!(b.agenda.len(), 4);
-    for widget in [
-        "댓글",
-        "삭제한 댓글은",
-        "그래도 삭제하시겠습니까",
-        "로그인·계정인증",
-    ] {
-        assert!(
-            !b.body.contains(widget),
-            "comment widget text `{widget}` in the body"
-        );
+    for widget in ["댓글", "삭제한 댓글은", "그래도 삭제하시겠습니까", "로그인·계정인증"]
+    {
+        assert!(!b.body.contains(widget), "comment widget text `{widget}` in the body");
     }
 }
 
@@ -359,14 +262,10 @@ fn written_brief_is_valid_front_matter() {
     let imp = importer(tmp.path());
     let summary = imp.run(&[manifest().join("tests/import/02_press_release.txt")]);
     assert_eq!(summary.counts(), (1, 0, 0), "{summary}");
-    let written = tmp
-        .path()
-        .join("2024-05-14-중소기업-ai-도입-돕는-ai-바우처-올해-1000곳-지원.md");
-    let text = std::fs::read_to_string(&written)
-        .unwrap_or_else(|e| panic!("{}: {e}; {summary}", written.display()));
-    let rest = text
-        .strip_prefix("---\n")
-        .expect("front matter opens the file");
+    let written = tmp.path().join("2024-05-14-중소기업-ai-도입-돕는-ai-바우처-올해-1000곳-지원.md");
+    let text =
+        std::fs::read_to_string(&written).unwrap_or_else(|e| panic!("{}: {e}; {summary}", written.display()));
+    let rest = text.strip_prefix("---\n").expect("front matter opens the file");
     let (yaml, body) = rest.split_once("\n---\n").expect("front matter closes");
     let fm: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
     let keys: Vec<&str> = fm.keys().filter_map(|k| k.as_str()).collect();
@@ -385,10 +284,7 @@ fn written_brief_is_valid_front_matter() {
         "review",
     ];
     assert!(keys.iter().all(|k| allowed.contains(k)), "{keys:?}");
-    assert_eq!(
-        fm["title"].as_str(),
-        Some("중소기업 AI 도입 돕는 'AI 바우처' 올해 1,000곳 지원")
-    );
+    assert_eq!(fm["title"].as_str(), Some("중소기업 AI 도입 돕는 'AI 바우처' 올해 1,000곳 지원"));
     assert_eq!(fm["date"].as_str(), Some("2024-05-14"));
     let budget = fm["budget"].as_sequence().unwrap();
     for line in budget {
@@ -396,10 +292,7 @@ fn written_brief_is_valid_front_matter() {
         assert!(parse_amount(amount).is_ok(), "{amount}");
         assert!(!line["item"].as_str().unwrap().is_empty());
     }
-    assert_eq!(
-        fm["source"]["published"].as_str(),
-        Some("2024-05-14T12:00:00+09:00")
-    );
+    assert_eq!(fm["source"]["published"].as_str(), Some("2024-05-14T12:00:00+09:00"));
     assert!(body.contains("[^1]:"));
 
     // A second import leaves the file alone; --force replaces it.
@@ -408,18 +301,12 @@ fn written_brief_is_valid_front_matter() {
     std::fs::write(&written, "edited by the author").unwrap();
     let forced = Importer::new(
         &ImportRules::default(),
-        ImportOptions {
-            out_dir: tmp.path().to_path_buf(),
-            force: true,
-            ..ImportOptions::default()
-        },
+        ImportOptions { out_dir: tmp.path().to_path_buf(), force: true, ..ImportOptions::default() },
     )
     .unwrap()
     .run(&[manifest().join("tests/import/02_press_release.txt")]);
     assert_eq!(forced.counts(), (1, 0, 0));
-    assert!(std::fs::read_to_string(&written)
-        .unwrap()
-        .starts_with("---\ntitle:"));
+    assert!(std::fs::read_to_string(&written).unwrap().starts_with("---\ntitle:"));
     // No temporary files left behind.
     let names: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
@@ -432,16 +319,9 @@ fn written_brief_is_valid_front_matter() {
 fn yaml_special_characters_are_quoted() {
     let tmp = tempfile::tempdir().unwrap();
     let article = "속보: \"AI 기본법\" 국회 통과 #AI - 시행은 2026년\n\n입력 2024.12.26 10:00\n\n국회는 26일 본회의를 열고 인공지능 기본법을 통과시켰다고 밝혔다. 법은 2026년 1월부터 시행된다.\n";
-    let b = importer(tmp.path())
-        .extract(article.as_bytes(), "x.txt")
-        .unwrap();
+    let b = importer(tmp.path()).extract(article.as_bytes(), "x.txt").unwrap();
     let text = annals::import::writer::render(&b);
-    let yaml = text
-        .strip_prefix("---\n")
-        .unwrap()
-        .split_once("\n---\n")
-        .unwrap()
-        .0;
+    let yaml = text.strip_prefix("---\n").unwrap().split_once("\n---\n").unwrap().0;
     let fm: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
     assert_eq!(fm["title"].as_str(), Some(b.title.as_str()));
     assert!(b.title.starts_with("속보: \"AI 기본법\""));
@@ -450,15 +330,10 @@ fn yaml_special_characters_are_quoted() {
 #[test]
 fn empty_file_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
-    let err = importer(tmp.path())
-        .extract(b" \n\t\n", "empty.txt")
-        .unwrap_err();
+    let err = importer(tmp.path()).extract(b" \n\t\n", "empty.txt").unwrap_err();
     assert!(matches!(err, ImportError::Empty { .. }));
     let msg = err.to_string();
-    assert!(
-        msg.contains("empty.txt") && msg.contains("empty") && msg.contains("hint"),
-        "{msg}"
-    );
+    assert!(msg.contains("empty.txt") && msg.contains("empty") && msg.contains("hint"), "{msg}");
 }
 
 #[test]
@@ -473,10 +348,7 @@ fn binary_file_is_refused_and_nothing_is_written() {
     assert_eq!(summary.counts(), (0, 0, 1));
     assert!(summary.has_failures());
     let report = summary.to_string();
-    assert!(
-        report.contains("scan.txt") && report.contains("binary"),
-        "{report}"
-    );
+    assert!(report.contains("scan.txt") && report.contains("binary"), "{report}");
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
 }
 
@@ -484,21 +356,13 @@ fn binary_file_is_refused_and_nothing_is_written() {
 fn euc_kr_is_detected_and_converted() {
     let path = manifest().join("tests/import/05_euckr.txt");
     let bytes = std::fs::read(&path).unwrap();
-    assert!(
-        std::str::from_utf8(&bytes).is_err(),
-        "the fixture really is EUC-KR"
-    );
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture really is EUC-KR");
     let tmp = tempfile::tempdir().unwrap();
-    let b = importer(tmp.path())
-        .extract(&bytes, "05_euckr.txt")
-        .unwrap();
+    let b = importer(tmp.path()).extract(&bytes, "05_euckr.txt").unwrap();
     assert_eq!(b.title, "대구시, 로봇 산업 육성에 500억원 투입");
     // Latin-1 text is not mistaken for Korean.
     let err = importer(tmp.path())
-        .extract(
-            b"Caf\xe9 cr\xe8me, br\xfbl\xe9e \xe0 la fran\xe7aise.",
-            "latin1.txt",
-        )
+        .extract(b"Caf\xe9 cr\xe8me, br\xfbl\xe9e \xe0 la fran\xe7aise.", "latin1.txt")
         .unwrap_err();
     assert!(matches!(err, ImportError::Encoding { .. }), "{err}");
     assert!(err.to_string().contains("iconv"));
@@ -510,15 +374,10 @@ fn article_without_a_date_is_written_with_a_placeholder_under_review() {
     let imp = importer(tmp.path());
     let summary = imp.run(&[manifest().join("tests/import/06_no_date.txt")]);
     assert_eq!(summary.counts(), (1, 0, 0), "{summary}");
-    let path = tmp
-        .path()
-        .join("2000-01-01-농식품부-스마트팜-청년-창업-지원-확대.md");
+    let path = tmp.path().join("2000-01-01-농식품부-스마트팜-청년-창업-지원-확대.md");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("date: 2000-01-01"), "{text}");
-    assert!(
-        text.contains("review:\n- 'date: no publication date"),
-        "{text}"
-    );
+    assert!(text.contains("review:\n- 'date: no publication date"), "{text}");
 }
 
 #[test]
@@ -526,33 +385,16 @@ fn a_folder_imports_file_by_file_and_one_bad_file_does_not_stop_the_others() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::copy(
-        manifest().join("tests/import/03_wire_short.txt"),
-        dir.join("a.txt"),
-    )
-    .unwrap();
-    std::fs::copy(
-        manifest().join("tests/import/12_portal.txt"),
-        dir.join("b.txt"),
-    )
-    .unwrap();
+    std::fs::copy(manifest().join("tests/import/03_wire_short.txt"), dir.join("a.txt")).unwrap();
+    std::fs::copy(manifest().join("tests/import/12_portal.txt"), dir.join("b.txt")).unwrap();
     std::fs::write(dir.join("c.txt"), "").unwrap();
     std::fs::write(dir.join("notes.pdf"), b"%PDF-1.4").unwrap();
     let summary = importer(&tmp.path().join("out")).run(&[dir]);
     assert_eq!(summary.counts(), (2, 1, 1), "{summary}");
     let report = summary.to_string();
-    assert!(
-        report.contains("2 imported, 1 skipped, 1 failed"),
-        "{report}"
-    );
-    assert!(
-        report.contains("c.txt") && report.contains("notes.pdf"),
-        "{report}"
-    );
-    assert!(summary
-        .results
-        .iter()
-        .any(|(n, o)| n.ends_with("a.txt") && matches!(o, Outcome::Imported(_))));
+    assert!(report.contains("2 imported, 1 skipped, 1 failed"), "{report}");
+    assert!(report.contains("c.txt") && report.contains("notes.pdf"), "{report}");
+    assert!(summary.results.iter().any(|(n, o)| n.ends_with("a.txt") && matches!(o, Outcome::Imported(_))));
 }
 
 #[test]
@@ -571,10 +413,7 @@ fn command_line_dry_run_prints_and_exit_status_reports_failures() {
         stdout.starts_with("---\ntitle: 행안부, 지자체 민원 창구에 생성형 AI 상담 시범 도입\n"),
         "{stdout}"
     );
-    assert!(
-        std::fs::read_dir(tmp.path()).unwrap().next().is_none(),
-        "a dry run writes nothing"
-    );
+    assert!(std::fs::read_dir(tmp.path()).unwrap().next().is_none(), "a dry run writes nothing");
 
     let empty = tmp.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
@@ -598,15 +437,9 @@ fn command_line_dry_run_prints_and_exit_status_reports_failures() {
         .stdin
         .take()
         .unwrap()
-        .write_all(
-            std::fs::read(manifest().join("tests/import/08_people.txt"))
-                .unwrap()
-                .as_slice(),
-        )
+        .write_all(std::fs::read(manifest().join("tests/import/08_people.txt")).unwrap().as_slice())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8(out.stdout)
-        .unwrap()
-        .contains("name: 배경훈"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("name: 배경훈"));
 }

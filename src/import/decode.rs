@@ -20,10 +20,7 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
         return Err(ImportError::Empty { file });
     }
     if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
-        return Err(ImportError::Binary {
-            file,
-            kind: kind.to_string(),
-        });
+        return Err(ImportError::Binary { file, kind: kind.to_string() });
     }
     // A BOM settles the encoding.
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -35,10 +32,7 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
-        return Err(ImportError::Binary {
-            file,
-            kind: "contains NUL bytes".to_string(),
-        });
+        return Err(ImportError::Binary { file, kind: "contains NUL bytes".to_string() });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text.to_string(), file);
@@ -47,10 +41,7 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
     // and reads as Korean.
     let (text, had_errors) = encoding_rs::EUC_KR.decode_without_bom_handling(bytes);
     if !had_errors {
-        let hangul = text
-            .chars()
-            .filter(|c| ('\u{ac00}'..='\u{d7a3}').contains(c))
-            .count();
+        let hangul = text.chars().filter(|c| ('\u{ac00}'..='\u{d7a3}').contains(c)).count();
         let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
         if hangul > 0 && hangul * 2 >= non_ascii {
             return finish(text.into_owned(), file);
@@ -60,15 +51,10 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String, ImportError> {
 }
 
 fn finish(text: String, file: String) -> Result<String, ImportError> {
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
+    let controls =
+        text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
     if controls * 20 > text.chars().count().max(1) {
-        return Err(ImportError::Binary {
-            file,
-            kind: "mostly control characters".to_string(),
-        });
+        return Err(ImportError::Binary { file, kind: "mostly control characters".to_string() });
     }
     if text.trim().is_empty() {
         return Err(ImportError::Empty { file });
@@ -96,22 +82,10 @@ mod tests {
 
     #[test]
     fn refuses_empty_binary_and_unknown() {
-        assert!(matches!(
-            decode(b"  \n", "a"),
-            Err(ImportError::Empty { .. })
-        ));
-        assert!(matches!(
-            decode(b"%PDF-1.7 ...", "a"),
-            Err(ImportError::Binary { .. })
-        ));
-        assert!(matches!(
-            decode(&[1, 2, 0, 0, 5, 6], "a"),
-            Err(ImportError::Binary { .. })
-        ));
+        assert!(matches!(decode(b"  \n", "a"), Err(ImportError::Empty { .. })));
+        assert!(matches!(decode(b"%PDF-1.7 ...", "a"), Err(ImportError::Binary { .. })));
+        assert!(matches!(decode(&[1, 2, 0, 0, 5, 6], "a"), Err(ImportError::Binary { .. })));
         // Latin-1 French is neither UTF-8 nor Korean EUC-KR.
-        assert!(matches!(
-            decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e", "a"),
-            Err(ImportError::Encoding { .. })
-        ));
+        assert!(matches!(decode(b"caf\xe9 cr\xe8me br\xfbl\xe9e", "a"), Err(ImportError::Encoding { .. })));
     }
 }

@@ -23,12 +23,7 @@ pub(crate) fn looks_like_html(name: &str, text: &str) -> bool {
     if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
         return true;
     }
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.contains("<body")
@@ -141,9 +136,7 @@ fn skip_element(el: &scraper::node::Element) -> bool {
         return true;
     }
     if el.attr("hidden").is_some()
-        || el
-            .attr("style")
-            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+        || el.attr("style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
     {
         return true;
     }
@@ -170,12 +163,7 @@ fn meta(doc: &Html, selector: &str, attr: &str) -> Option<String> {
 }
 
 fn text_of(el: ElementRef<'_>) -> String {
-    el.text()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Scores: the paragraph text (outside links) whose nearest block ancestor is each element.
@@ -195,11 +183,7 @@ fn own_text(
             if skip_element(el) {
                 return;
             }
-            let block = if BLOCK_TAGS.contains(&el.name()) {
-                node.id()
-            } else {
-                block
-            };
+            let block = if BLOCK_TAGS.contains(&el.name()) { node.id() } else { block };
             let in_link = in_link || el.name() == "a";
             for child in node.children() {
                 own_text(child, block, in_link, own);
@@ -220,10 +204,7 @@ fn write_lines(node: NodeRef<'_, Node>, out: &mut String) {
         Node::Text(t) => {
             let s = t.split_whitespace().collect::<Vec<_>>().join(" ");
             if !s.is_empty() {
-                if !out.is_empty()
-                    && !out.ends_with(['\n', ' '])
-                    && t.starts_with(char::is_whitespace)
-                {
+                if !out.is_empty() && !out.ends_with(['\n', ' ']) && t.starts_with(char::is_whitespace) {
                     out.push(' ');
                 }
                 out.push_str(&s);
@@ -251,8 +232,8 @@ fn write_lines(node: NodeRef<'_, Node>, out: &mut String) {
                     let text = ElementRef::wrap(node).map(text_of).unwrap_or_default();
                     if !text.is_empty() {
                         out.push('\n');
-                        let marked = text
-                            .starts_with(['□', 'ㅇ', '○', '△', '-', '·', '①', '②', '③', '*', '※']);
+                        let marked =
+                            text.starts_with(['□', 'ㅇ', '○', '△', '-', '·', '①', '②', '③', '*', '※']);
                         if !marked {
                             out.push_str("- ");
                         }
@@ -289,25 +270,17 @@ fn meta_lines(doc: &Html, body: ego_tree::NodeId) -> Vec<String> {
         if el.id() == body || el.ancestors().any(|a| a.id() == body) {
             continue;
         }
-        if !matches!(
-            el.value().name(),
-            "span" | "li" | "p" | "div" | "em" | "time" | "dd" | "address"
-        ) {
+        if !matches!(el.value().name(), "span" | "li" | "p" | "div" | "em" | "time" | "dd" | "address") {
             continue;
         }
         // Only leaf-ish elements: their own text, not a whole page section.
-        if el.children().any(|c| {
-            c.value()
-                .as_element()
-                .is_some_and(|e| BLOCK_TAGS.contains(&e.name()))
-        }) {
+        if el.children().any(|c| c.value().as_element().is_some_and(|e| BLOCK_TAGS.contains(&e.name()))) {
             continue;
         }
-        if el.ancestors().any(|a| {
-            a.value()
-                .as_element()
-                .is_some_and(|e| matches!(e.name(), "script" | "style" | "nav"))
-        }) {
+        if el
+            .ancestors()
+            .any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "nav")))
+        {
             continue;
         }
         let t = text_of(el);
@@ -339,22 +312,14 @@ fn headline(doc: &Html) -> Option<String> {
                 .to_ascii_lowercase()
         };
         let own = classes(e.value());
-        let parent = e
-            .parent()
-            .and_then(|p| p.value().as_element().map(classes))
-            .unwrap_or_default();
-        ["title", "headline", "subject", "tit"]
-            .iter()
-            .any(|w| own.contains(w) || parent.contains(w))
+        let parent = e.parent().and_then(|p| p.value().as_element().map(classes)).unwrap_or_default();
+        ["title", "headline", "subject", "tit"].iter().any(|w| own.contains(w) || parent.contains(w))
     };
     let long = |t: &String| t.chars().count() >= 8;
-    doc.select(&sel)
-        .find(|e| marked(e) && long(&text_of(*e)))
-        .map(text_of)
-        .or_else(|| {
-            let h1 = Selector::parse("h1").ok()?;
-            doc.select(&h1).map(text_of).find(long)
-        })
+    doc.select(&sel).find(|e| marked(e) && long(&text_of(*e))).map(text_of).or_else(|| {
+        let h1 = Selector::parse("h1").ok()?;
+        doc.select(&h1).map(text_of).find(long)
+    })
 }
 
 /// The page as article text plus its metadata.
@@ -363,19 +328,14 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     let site_name = meta(&doc, r#"meta[property="og:site_name"]"#, "content");
     let mut title = meta(&doc, r#"meta[property="og:title"]"#, "content")
         .or_else(|| headline(&doc))
-        .or_else(|| {
-            Selector::parse("title")
-                .ok()
-                .and_then(|s| doc.select(&s).map(text_of).next())
-        });
+        .or_else(|| Selector::parse("title").ok().and_then(|s| doc.select(&s).map(text_of).next()));
     // `제목 - 매체`, `제목 | 매체`.
     if let Some(t) = &mut title {
         for sep in [" | ", " - ", " :: ", " < ", " – "] {
             if let Some((head, tail)) = t.rsplit_once(sep) {
-                let is_site = site_name
-                    .as_deref()
-                    .is_some_and(|s| tail.contains(s) || s.contains(tail.trim()))
-                    || tail.chars().count() <= 12;
+                let is_site =
+                    site_name.as_deref().is_some_and(|s| tail.contains(s) || s.contains(tail.trim()))
+                        || tail.chars().count() <= 12;
                 if is_site && head.chars().count() >= 8 {
                     *t = head.trim().to_string();
                     break;
@@ -392,14 +352,10 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     let url = meta(&doc, r#"link[rel="canonical"]"#, "href")
         .or_else(|| meta(&doc, r#"meta[property="og:url"]"#, "content"))
         .filter(|u| u.starts_with("http"));
-    let published = meta(
-        &doc,
-        r#"meta[property="article:published_time"]"#,
-        "content",
-    )
-    .or_else(|| meta(&doc, r#"meta[name="pubdate"]"#, "content"))
-    .or_else(|| meta(&doc, r#"meta[itemprop="datePublished"]"#, "content"))
-    .or_else(|| meta(&doc, "time[datetime]", "datetime"));
+    let published = meta(&doc, r#"meta[property="article:published_time"]"#, "content")
+        .or_else(|| meta(&doc, r#"meta[name="pubdate"]"#, "content"))
+        .or_else(|| meta(&doc, r#"meta[itemprop="datePublished"]"#, "content"))
+        .or_else(|| meta(&doc, "time[datetime]", "datetime"));
 
     // The body: the element collecting the most paragraph text.
     let root = doc.tree.root();
@@ -417,11 +373,7 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
             .value()
             .as_element()
             .is_some_and(|e| matches!(e.name(), "p" | "li" | "h2" | "h3" | "h4" | "blockquote"));
-        let target = if is_para {
-            node.parent().map(|p| p.id()).unwrap_or(*id)
-        } else {
-            *id
-        };
+        let target = if is_para { node.parent().map(|p| p.id()).unwrap_or(*id) } else { *id };
         *score.entry(target).or_default() += n;
     }
     let body = score
@@ -445,14 +397,5 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     }
     article.push('\n');
     article.push_str(&text);
-    (
-        article,
-        Hints {
-            title,
-            site_name,
-            author,
-            url,
-            published,
-        },
-    )
+    (article, Hints { title, site_name, author, url, published })
 }

@@ -12,10 +12,7 @@ const REF_CLOSE: char = '\u{e001}';
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '~' | '&' | '|'
-        ) {
+        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '~' | '&' | '|') {
             out.push('\\');
         }
         out.push(c);
@@ -89,13 +86,7 @@ pub(crate) fn render(blocks: &[Block]) -> String {
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut in_list = false;
     for block in &blocks {
-        if let Block::Item {
-            level,
-            number,
-            text,
-            ..
-        } = block
-        {
+        if let Block::Item { level, number, text, .. } = block {
             while stack.last().is_some_and(|(r, _)| r >= level) {
                 stack.pop();
             }
@@ -149,21 +140,10 @@ mod tests {
     fn nests_lists_and_makes_footnotes() {
         let blocks = vec![
             Block::Item {
-                level: 0,
-                number: None,
-                marker: '□',
-                text: "정부는 바우처* 사업을 한다.".into(),
+                level: 0, number: None, marker: '□', text: "정부는 바우처* 사업을 한다.".into()
             },
-            Block::Item {
-                level: 1,
-                number: None,
-                marker: 'ㅇ',
-                text: "세부 내용".into(),
-            },
-            Block::Note {
-                stars: 1,
-                text: "중소기업 지원 제도".into(),
-            },
+            Block::Item { level: 1, number: None, marker: 'ㅇ', text: "세부 내용".into() },
+            Block::Note { stars: 1, text: "중소기업 지원 제도".into() },
             Block::Para("끝.".into()),
         ];
         assert_eq!(

@@ -247,10 +247,7 @@ impl Summary {
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (imported, skipped, failed) = self.counts();
-        writeln!(
-            f,
-            "import: {imported} imported, {skipped} skipped, {failed} failed"
-        )?;
+        writeln!(f, "import: {imported} imported, {skipped} skipped, {failed} failed")?;
         for (input, outcome) in &self.results {
             match outcome {
                 Outcome::Skipped(why) => writeln!(f, "  skipped {input}: {why}")?,
@@ -268,10 +265,7 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "xhtml"];
 impl Importer {
     /// Compiles the rules.
     pub fn new(rules: &ImportRules, options: ImportOptions) -> Result<Self, ImportError> {
-        Ok(Importer {
-            rules: Compiled::new(rules)?,
-            options,
-        })
+        Ok(Importer { rules: Compiled::new(rules)?, options })
     }
 
     /// The options in force.
@@ -287,27 +281,17 @@ impl Importer {
             InputFormat::Text => false,
             InputFormat::Auto => html::looks_like_html(name, &text),
         };
-        let (article, hints) = if is_html {
-            html::to_article_text(&text)
-        } else {
-            (text, html::Hints::default())
-        };
-        let placeholder = self.options.placeholder_date.unwrap_or_else(|| {
-            chrono::Utc::now()
-                .with_timezone(&self.options.timezone)
-                .date_naive()
-        });
-        extract::brief_from_text(
-            &article,
-            &hints,
-            &self.rules,
-            self.options.timezone,
-            placeholder,
-        )
-        .ok_or_else(|| ImportError::NoArticle {
-            file: name.to_string(),
-            reason: "no headline or paragraph left after removing page clutter".to_string(),
-        })
+        let (article, hints) =
+            if is_html { html::to_article_text(&text) } else { (text, html::Hints::default()) };
+        let placeholder = self
+            .options
+            .placeholder_date
+            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&self.options.timezone).date_naive());
+        extract::brief_from_text(&article, &hints, &self.rules, self.options.timezone, placeholder)
+            .ok_or_else(|| ImportError::NoArticle {
+                file: name.to_string(),
+                reason: "no headline or paragraph left after removing page clutter".to_string(),
+            })
     }
 
     /// Imports one input: a file, or `-` for standard input. On a dry run the brief is returned in
@@ -318,22 +302,12 @@ impl Importer {
             let mut buf = Vec::new();
             match std::io::stdin().read_to_end(&mut buf) {
                 Ok(_) => buf,
-                Err(source) => {
-                    return (
-                        Outcome::Failed(ImportError::Read { file: name, source }),
-                        None,
-                    )
-                }
+                Err(source) => return (Outcome::Failed(ImportError::Read { file: name, source }), None),
             }
         } else {
             match std::fs::read(input) {
                 Ok(b) => b,
-                Err(source) => {
-                    return (
-                        Outcome::Failed(ImportError::Read { file: name, source }),
-                        None,
-                    )
-                }
+                Err(source) => return (Outcome::Failed(ImportError::Read { file: name, source }), None),
             }
         };
         let brief = match self.extract(&bytes, &name) {
@@ -349,10 +323,7 @@ impl Importer {
         match writer::write_new(&target, &rendered, self.options.force) {
             Ok(true) => (Outcome::Imported(target), None),
             Ok(false) => (
-                Outcome::Skipped(format!(
-                    "{} already exists (use --force to replace it)",
-                    target.display()
-                )),
+                Outcome::Skipped(format!("{} already exists (use --force to replace it)", target.display())),
                 None,
             ),
             Err(source) => (
@@ -378,21 +349,14 @@ impl Importer {
                     match entry {
                         Ok(e) if e.file_type().is_file() => {
                             let path = e.into_path();
-                            let hidden = path
-                                .file_name()
-                                .and_then(|n| n.to_str())
-                                .is_some_and(|n| n.starts_with('.'));
-                            let ext = path
-                                .extension()
-                                .and_then(|x| x.to_str())
-                                .map(|x| x.to_ascii_lowercase());
+                            let hidden =
+                                path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                            let ext =
+                                path.extension().and_then(|x| x.to_str()).map(|x| x.to_ascii_lowercase());
                             if hidden {
                                 continue;
                             }
-                            if ext
-                                .as_deref()
-                                .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x))
-                            {
+                            if ext.as_deref().is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x)) {
                                 found.push(path);
                             } else {
                                 summary.results.push((

@@ -52,10 +52,7 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("대전", &["대전광역시", "대전시", "대전"]),
     ("울산", &["울산광역시", "울산시", "울산"]),
     ("세종", &["세종특별자치시", "세종시", "세종"]),
-    (
-        "경기",
-        &["경기도", "경기 남부", "경기 북부", "경기남부", "경기북부"],
-    ),
+    ("경기", &["경기도", "경기 남부", "경기 북부", "경기남부", "경기북부"]),
     ("강원", &["강원특별자치도", "강원도", "강원"]),
     ("충북", &["충청북도", "충북"]),
     ("충남", &["충청남도", "충남"]),
@@ -95,22 +92,8 @@ const REGIONS: &[(&str, &[&str])] = &[
 
 /// Sector → keywords. ASCII keywords match only as whole words (`AI` not in `MAIN`).
 const SECTORS: &[(&str, &[&str])] = &[
-    (
-        "AI",
-        &[
-            "AI",
-            "인공지능",
-            "생성형",
-            "초거대",
-            "LLM",
-            "머신러닝",
-            "딥러닝",
-        ],
-    ),
-    (
-        "반도체",
-        &["반도체", "팹리스", "파운드리", "HBM", "NPU", "PIM"],
-    ),
+    ("AI", &["AI", "인공지능", "생성형", "초거대", "LLM", "머신러닝", "딥러닝"]),
+    ("반도체", &["반도체", "팹리스", "파운드리", "HBM", "NPU", "PIM"]),
     ("제조", &["제조", "스마트공장", "스마트 공장"]),
     ("농업", &["농업", "스마트팜", "스마트 팜", "농가", "농촌"]),
     ("의료", &["의료", "헬스케어", "병원", "진료"]),
@@ -127,10 +110,7 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("모빌리티", &["자율주행", "모빌리티", "UAM"]),
     ("에너지", &["에너지", "전력망", "원전"]),
     ("바이오", &["바이오", "신약"]),
-    (
-        "교육",
-        &["교육", "인재 양성", "인재양성", "인력 양성", "인력양성"],
-    ),
+    ("교육", &["교육", "인재 양성", "인재양성", "인력 양성", "인력양성"]),
     ("금융", &["금융", "핀테크"]),
     ("콘텐츠", &["콘텐츠", "게임", "메타버스"]),
 ];
@@ -412,10 +392,7 @@ fn compile_all(patterns: &[&str], extra: &[String]) -> Result<Vec<Regex>, Import
         .copied()
         .chain(extra.iter().map(String::as_str))
         .map(|p| {
-            Regex::new(p).map_err(|e| ImportError::Rules {
-                pattern: p.to_string(),
-                reason: e.to_string(),
-            })
+            Regex::new(p).map_err(|e| ImportError::Rules { pattern: p.to_string(), reason: e.to_string() })
         })
         .collect()
 }
@@ -424,11 +401,7 @@ impl Compiled {
     pub fn new(rules: &ImportRules) -> Result<Self, ImportError> {
         let mut regions: Vec<(String, String)> = REGIONS
             .iter()
-            .flat_map(|(name, spellings)| {
-                spellings
-                    .iter()
-                    .map(move |s| (s.to_string(), name.to_string()))
-            })
+            .flat_map(|(name, spellings)| spellings.iter().map(move |s| (s.to_string(), name.to_string())))
             .collect();
         for (name, spellings) in &rules.regions {
             regions.push((name.clone(), name.clone()));
@@ -462,10 +435,8 @@ impl Compiled {
         let mut org_suffixes: Vec<String> = ORG_SUFFIXES.iter().map(|r| r.to_string()).collect();
         org_suffixes.extend(rules.org_suffixes.iter().cloned());
 
-        let mut org_aliases: BTreeMap<String, String> = ORG_ALIASES
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
+        let mut org_aliases: BTreeMap<String, String> =
+            ORG_ALIASES.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         org_aliases.extend(rules.org_aliases.clone());
 
         let mut not_budget: Vec<String> = NOT_BUDGET.iter().map(|r| r.to_string()).collect();
@@ -483,20 +454,13 @@ impl Compiled {
             related_markers: compile_all(RELATED_MARKERS, &[])?,
             not_budget,
             budget_words: BUDGET_WORDS.iter().map(|r| r.to_string()).collect(),
-            sector_min_mentions: if rules.sector_min_mentions == 0 {
-                2
-            } else {
-                rules.sector_min_mentions
-            },
+            sector_min_mentions: if rules.sector_min_mentions == 0 { 2 } else { rules.sector_min_mentions },
         })
     }
 
     /// The full name of an organisation written in short (`과기정통부` → `과학기술정보통신부`).
     pub fn canonical_org(&self, org: &str) -> String {
-        self.org_aliases
-            .get(org)
-            .cloned()
-            .unwrap_or_else(|| org.to_string())
+        self.org_aliases.get(org).cloned().unwrap_or_else(|| org.to_string())
     }
 
     pub fn is_boilerplate(&self, line: &str) -> bool {
@@ -526,9 +490,8 @@ impl Compiled {
 }
 
 /// Punctuation that may close a token.
-pub(crate) const PUNCT_END: &[char] = &[
-    ',', '.', '·', ')', '’', '”', '"', '\'', ':', ';', '!', '?', '…', '」', '』', '〉', '》',
-];
+pub(crate) const PUNCT_END: &[char] =
+    &[',', '.', '·', ')', '’', '”', '"', '\'', ':', ';', '!', '?', '…', '」', '』', '〉', '》'];
 
 /// Korean particles (조사) that may follow a noun inside a token.
 pub(crate) const PARTICLES: &[&str] = &[
@@ -592,39 +555,21 @@ mod tests {
         )
         .unwrap();
         let c = Compiled::new(&rules).unwrap();
-        assert!(c
-            .regions
-            .iter()
-            .any(|(s, n)| s == "판교테크노밸리" && n == "판교"));
+        assert!(c.regions.iter().any(|(s, n)| s == "판교테크노밸리" && n == "판교"));
         assert!(c.regions.iter().any(|(s, n)| s == "송도" && n == "송도"));
-        assert!(
-            c.regions.iter().any(|(s, _)| s == "서울특별시"),
-            "built-ins stay"
-        );
+        assert!(c.regions.iter().any(|(s, _)| s == "서울특별시"), "built-ins stay");
         let ai = &c.sectors.iter().find(|(s, _)| s == "AI").unwrap().1;
         assert!(ai.contains(&"에이아이".to_string()) && ai.contains(&"인공지능".to_string()));
-        assert!(c
-            .sectors
-            .iter()
-            .any(|(s, k)| s == "우주" && k.contains(&"위성".to_string())));
-        assert_eq!(
-            c.role_of_token("최고기술책임자는"),
-            Some(("최고기술책임자", "는"))
-        );
+        assert!(c.sectors.iter().any(|(s, k)| s == "우주" && k.contains(&"위성".to_string())));
+        assert_eq!(c.role_of_token("최고기술책임자는"), Some(("최고기술책임자", "는")));
         assert!(c.is_boilerplate("무료 구독하기"));
     }
 
     #[test]
     fn unknown_keys_and_bad_patterns_are_errors() {
         assert!(toml::from_str::<ImportRules>("region = []").is_err());
-        let rules = ImportRules {
-            boilerplate: vec!["([unclosed".to_string()],
-            ..ImportRules::default()
-        };
+        let rules = ImportRules { boilerplate: vec!["([unclosed".to_string()], ..ImportRules::default() };
         let err = Compiled::new(&rules).unwrap_err().to_string();
-        assert!(
-            err.contains("([unclosed") && err.contains("[import]"),
-            "{err}"
-        );
+        assert!(err.contains("([unclosed") && err.contains("[import]"), "{err}");
     }
 }

@@ -19,12 +19,7 @@ pub(crate) enum Block {
     /// A paragraph.
     Para(String),
     /// A list item: nesting level, its number when the marker was numbered, the text.
-    Item {
-        level: usize,
-        number: Option<u32>,
-        marker: char,
-        text: String,
-    },
+    Item { level: usize, number: Option<u32>, marker: char, text: String },
     /// A `*` or `※` note under a paragraph; `stars` is how many `*` mark it (0 for `※`).
     Note { stars: usize, text: String },
 }
@@ -66,30 +61,29 @@ pub(crate) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static EMAIL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[<(\[]?[\w.+-]+@[\w-]+(\.[\w-]+)+[>)\]]?$").unwrap());
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(담당\s*부서|담당\s*자|책임자|문의|연락처|보도\s*담당|배포\s*일시|배포)\s*[:：]?")
-        .unwrap()
+    Regex::new(r"^(담당\s*부서|담당\s*자|책임자|문의|연락처|보도\s*담당|배포\s*일시|배포)\s*[:：]?").unwrap()
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:기사\s*)?(?:URL|주소|원문|출처|링크)\s*[:：]?\s*)?https?://\S+$").unwrap()
 });
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(?0\d{1,2}[)-]\s?\d{3,4}-\d{4}").unwrap());
+static PHONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(?0\d{1,2}[)-]\s?\d{3,4}-\d{4}").unwrap());
 static CAPTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\[(<〈【]\s*(?:사진|그래픽|이미지|자료|표|영상|출처|제공|사진\s*제공|자료\s*제공)\s*[=:：]?\s*[^\])>〉】]{0,40}[\])>〉】]|/\s*사진\s*=\s*\S+$|\s사진\s*제공\s*=\s*\S+$")
         .unwrap()
 });
 /// `[인더스트리뉴스 조창현 기자]`, `【서울=매체】 홍길동 기자 =`, `(세종=매체) 홍길동 기자 =`.
 static LEAD_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[\s*([^\]\s=]{2,20})\s+([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*(?:기자|특파원)\s*\]\s*").unwrap()
+    Regex::new(
+        r"^\[\s*([^\]\s=]{2,20})\s+([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*(?:기자|특파원)\s*\]\s*",
+    )
+    .unwrap()
 });
 static LEAD_WIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(【\[]\s*[가-힣A-Za-z]{1,10}\s*=\s*([^)】\]\s]{2,20})\s*[)】\]]\s*(?:([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*(?:기자|특파원)\s*=?\s*)?").unwrap()
 });
 static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\s*[/]?\s*([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$",
-    )
-    .unwrap()
+    Regex::new(r"\s*[/]?\s*([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$")
+        .unwrap()
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -222,10 +216,7 @@ fn is_title_like(line: &str, rules: &Compiled) -> bool {
 /// Dates, bylines, e-mail addresses, contact lines: page metadata, not article text.
 fn is_meta_line(line: &str) -> bool {
     let bare = line.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-    if BYLINE.is_match(bare)
-        || EMAIL_LINE.is_match(bare)
-        || CONTACT.is_match(bare)
-        || URL_LINE.is_match(bare)
+    if BYLINE.is_match(bare) || EMAIL_LINE.is_match(bare) || CONTACT.is_match(bare) || URL_LINE.is_match(bare)
     {
         return true;
     }
@@ -261,13 +252,12 @@ fn list_marker(line: &str) -> Option<(char, Option<u32>, &str)> {
     let first = line.chars().next()?;
     let rest = line[first.len_utf8()..].trim_start();
     match first {
-        '□' | '■' | 'ㅇ' | '○' | '◦' | '△' | '-' | '―' | '–' | '·' | '∙' | '•' | '◇' | '◆'
-        | '▶' | '►' | '✓' | '√'
+        '□' | '■' | 'ㅇ' | '○' | '◦' | '△' | '-' | '―' | '–' | '·' | '∙' | '•' | '◇' | '◆' | '▶' | '►'
+        | '✓' | '√'
             if !rest.is_empty() =>
         {
             // `-` and `·` need a space after them, so negative numbers and `-부제-` stay text.
-            if matches!(first, '-' | '·' | '―' | '–') && !line[first.len_utf8()..].starts_with(' ')
-            {
+            if matches!(first, '-' | '·' | '―' | '–') && !line[first.len_utf8()..].starts_with(' ') {
                 return None;
             }
             Some((first, None, rest))
@@ -275,10 +265,7 @@ fn list_marker(line: &str) -> Option<(char, Option<u32>, &str)> {
         '①'..='⑳' => Some((first, Some(first as u32 - '①' as u32 + 1), rest)),
         _ => {
             if let Some(c) = NUMBERED.captures(line) {
-                let n: u32 = c
-                    .get(1)
-                    .or(c.get(2))
-                    .and_then(|m| m.as_str().parse().ok())?;
+                let n: u32 = c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok())?;
                 let rest = c.get(3).map(|m| m.as_str())?;
                 Some(('1', Some(n), rest))
             } else {
@@ -320,8 +307,7 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
     if let Some(hint) = title_hint {
         let hint = squash(hint);
         if let Some(i) = lines.iter().position(|l| *l == hint) {
-            out.meta
-                .extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
+            out.meta.extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
             start = i + 1;
         }
         out.title = Some(hint);
@@ -374,11 +360,7 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
         // Widget lines often come bulleted (`• 댓글 0`).
         let bare = line.trim_start_matches(['•', '|', '·']).trim();
         if body_started && rules.is_tail_marker(bare) {
-            out.tail = lines[index..]
-                .iter()
-                .filter(|l| !l.is_empty())
-                .cloned()
-                .collect();
+            out.tail = lines[index..].iter().filter(|l| !l.is_empty()).cloned().collect();
             break;
         }
         if rules.is_related_marker(bare) {
@@ -443,10 +425,7 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
         };
         if let Some((stars, rest)) = note.filter(|(_, r)| !r.trim().is_empty()) {
             flush(&mut para, &mut pending, body_started);
-            pending.push(Block::Note {
-                stars,
-                text: rest.trim().to_string(),
-            });
+            pending.push(Block::Note { stars, text: rest.trim().to_string() });
             continue;
         }
         // A deck wrapped in dashes, `- 부제 -`.
@@ -461,12 +440,7 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
             if is_prose(rest) {
                 body_started = true;
             }
-            pending.push(Block::Item {
-                level: marker_rank(marker),
-                number,
-                marker,
-                text: rest.to_string(),
-            });
+            pending.push(Block::Item { level: marker_rank(marker), number, marker, text: rest.to_string() });
             continue;
         }
         // Continuation of a wrapped item or paragraph: join when the previous line did not end
@@ -499,8 +473,7 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
                 out.lead_byline = Some((c[1].to_string(), Some(c[2].to_string())));
                 *text = text[c.get(0).unwrap().end()..].trim().to_string();
             } else if let Some(c) = LEAD_WIRE.captures(text) {
-                out.lead_byline =
-                    Some((c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())));
+                out.lead_byline = Some((c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())));
                 *text = text[c.get(0).unwrap().end()..].trim().to_string();
             }
             break;
@@ -520,16 +493,12 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
     while matches!(pending.last(), Some(Block::Heading(_))) {
         pending.pop();
     }
-    out.blocks = pending
-        .into_iter()
-        .filter(|b| !b.text().is_empty())
-        .collect();
+    out.blocks = pending.into_iter().filter(|b| !b.text().is_empty()).collect();
     out
 }
 
 fn strip_deck_dashes(s: &str) -> String {
-    s.trim_matches(|c: char| c == '-' || c == '–' || c == '―' || c.is_whitespace())
-        .to_string()
+    s.trim_matches(|c: char| c == '-' || c == '–' || c == '―' || c.is_whitespace()).to_string()
 }
 
 /// Splits text into sentences: after `.`, `?` or `!` (and closing quotes) followed by a space.

@@ -63,14 +63,13 @@ struct SourceOut<'a> {
 /// The brief as file content: front matter between `---` lines, then the body.
 pub fn render(brief: &Brief) -> String {
     let s = &brief.source;
-    let source =
-        (s.publisher.is_some() || s.author.is_some() || s.url.is_some() || s.published.is_some())
-            .then(|| SourceOut {
-                publisher: s.publisher.as_deref(),
-                author: s.author.as_deref(),
-                url: s.url.as_deref(),
-                published: s.published.map(|p| p.to_rfc3339()),
-            });
+    let source = (s.publisher.is_some() || s.author.is_some() || s.url.is_some() || s.published.is_some())
+        .then(|| SourceOut {
+            publisher: s.publisher.as_deref(),
+            author: s.author.as_deref(),
+            url: s.url.as_deref(),
+            published: s.published.map(|p| p.to_rfc3339()),
+        });
     let fm = FrontMatter {
         title: &brief.title,
         date: brief.date.format("%Y-%m-%d").to_string(),
@@ -78,22 +77,11 @@ pub fn render(brief: &Brief) -> String {
         region: &brief.region,
         sector: &brief.sector,
         agenda: &brief.agenda,
-        budget: brief
-            .budget
-            .iter()
-            .map(|l| BudgetOut {
-                item: &l.item,
-                amount: &l.amount_text,
-            })
-            .collect(),
+        budget: brief.budget.iter().map(|l| BudgetOut { item: &l.item, amount: &l.amount_text }).collect(),
         attendees: brief
             .attendees
             .iter()
-            .map(|a| AttendeeOut {
-                name: &a.name,
-                role: a.role.as_deref(),
-                org: a.org.as_deref(),
-            })
+            .map(|a| AttendeeOut { name: &a.name, role: a.role.as_deref(), org: a.org.as_deref() })
             .collect(),
         source,
         review: &brief.review,
@@ -132,11 +120,7 @@ pub fn slug(title: &str) -> String {
 
 /// `<date>-<slug>.md`.
 pub fn file_name(brief: &Brief) -> String {
-    format!(
-        "{}-{}.md",
-        brief.date.format("%Y-%m-%d"),
-        slug(&brief.title)
-    )
+    format!("{}-{}.md", brief.date.format("%Y-%m-%d"), slug(&brief.title))
 }
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -151,10 +135,7 @@ pub fn write_new(target: &Path, content: &str, force: bool) -> io::Result<bool> 
     }
     let tmp = dir.join(format!(
         ".{}.{}.{}.tmp",
-        target
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("brief"),
+        target.file_name().and_then(|n| n.to_str()).unwrap_or("brief"),
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
@@ -181,10 +162,7 @@ mod tests {
 
     #[test]
     fn slugs_keep_hangul_and_drop_punctuation() {
-        assert_eq!(
-            slug("정부, AI 경쟁력 강화에 칼 뽑았다…"),
-            "정부-ai-경쟁력-강화에-칼-뽑았다"
-        );
+        assert_eq!(slug("정부, AI 경쟁력 강화에 칼 뽑았다…"), "정부-ai-경쟁력-강화에-칼-뽑았다");
         assert_eq!(slug("“따옴표” 제목: 부제!"), "따옴표-제목-부제");
         assert_eq!(slug("???"), "brief");
         assert!(slug(&"가나다 ".repeat(40)).chars().count() <= 60);

@@ -29,11 +29,7 @@ const AGENDA_WORDS: &[&str] = &[
 ];
 
 fn clean_item(raw: &str, last: bool) -> Option<String> {
-    let mut s = raw
-        .trim()
-        .trim_end_matches([',', '，', ';', '、'])
-        .trim()
-        .to_string();
+    let mut s = raw.trim().trim_end_matches([',', '，', ';', '、']).trim().to_string();
     if let Some(m) = ETC.find(&s) {
         s.truncate(m.start());
     } else if last {
@@ -60,11 +56,7 @@ fn clean_item(raw: &str, last: bool) -> Option<String> {
             }
         }
     }
-    let s = s
-        .trim()
-        .trim_end_matches([',', '.', '·'])
-        .trim()
-        .to_string();
+    let s = s.trim().trim_end_matches([',', '.', '·']).trim().to_string();
     let n = s.chars().count();
     (2..=100).contains(&n).then_some(s)
 }
@@ -76,11 +68,7 @@ fn inline_items(text: &str) -> Vec<String> {
     }
     let parts: Vec<&str> = text.split(markers).skip(1).collect();
     let n = parts.len();
-    parts
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| clean_item(p, i + 1 == n))
-        .collect()
+    parts.iter().enumerate().filter_map(|(i, p)| clean_item(p, i + 1 == n)).collect()
 }
 
 /// Agenda items in order, each once.
@@ -99,12 +87,8 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
                 let kind_numbered = *marker == '1';
                 let mut j = i;
                 let mut group = Vec::new();
-                while let Some(Block::Item {
-                    marker: m, text, ..
-                }) = blocks.get(j)
-                {
-                    if m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(marker))
-                    {
+                while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
+                    if m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(marker)) {
                         break;
                     }
                     group.push(text.as_str());
@@ -148,15 +132,9 @@ mod tests {
         )];
         assert_eq!(
             agenda(&b),
-            vec![
-                "AI플랫폼 확산 및 생태계 조성",
-                "온디바이스 AI 확산",
-                "AI 기업 양성 및 해외진출 지원 확대"
-            ]
+            vec!["AI플랫폼 확산 및 생태계 조성", "온디바이스 AI 확산", "AI 기업 양성 및 해외진출 지원 확대"]
         );
-        let b = vec![Block::Para(
-            "①데이터 개방과 ②인재 양성을 추진한다.".to_string(),
-        )];
+        let b = vec![Block::Para("①데이터 개방과 ②인재 양성을 추진한다.".to_string())];
         assert_eq!(agenda(&b), vec!["데이터 개방", "인재 양성"]);
     }
 }

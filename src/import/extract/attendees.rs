@@ -12,9 +12,7 @@ use super::super::rules::{Compiled, PUNCT_END};
 use super::super::Attendee;
 
 const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉복태목형계피두감빈온호범좌팽승";
-const DOUBLE_SURNAMES: &[&str] = &[
-    "남궁", "황보", "제갈", "선우", "독고", "동방", "사공", "서문",
-];
+const DOUBLE_SURNAMES: &[&str] = &["남궁", "황보", "제갈", "선우", "독고", "동방", "사공", "서문"];
 
 /// Words that look like names but are not (a surname syllable followed by one or two more).
 const NOT_NAMES: &[&str] = &[
@@ -157,8 +155,8 @@ const NOT_ORG: &[&str] = &[
 
 /// Endings that make a word a verb form or a noun with a particle: the organisation ends there.
 const NOT_ORG_ENDINGS: &[&str] = &[
-    "은", "는", "을", "를", "의", "에", "와", "과", "도", "로", "서", "며", "고", "한", "된", "던",
-    "할", "해", "게", "다", "면", "인", "가", "이", "등", "들",
+    "은", "는", "을", "를", "의", "에", "와", "과", "도", "로", "서", "며", "고", "한", "된", "던", "할",
+    "해", "게", "다", "면", "인", "가", "이", "등", "들",
 ];
 
 /// Sentences that report a statement made elsewhere.
@@ -183,8 +181,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([가-힣A-Za-z0-9]+)\s*\(\s*([가-힣A-Z]+)\s+([가-힣]{2,4})\s*(?:[,)])").unwrap()
 });
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9]+)['’"”]?\s*\)"#)
-        .unwrap()
+    Regex::new(r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9]+)['’"”]?\s*\)"#).unwrap()
 });
 
 fn clean_token(t: &str) -> &str {
@@ -196,18 +193,11 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
         return false;
     }
     let n = token.chars().count();
-    if !(2..=4).contains(&n)
-        || !token
-            .chars()
-            .all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
-    {
+    if !(2..=4).contains(&n) || !token.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)) {
         return false;
     }
     let first = token.chars().next().unwrap();
-    let surname = DOUBLE_SURNAMES
-        .iter()
-        .any(|d| token.starts_with(d) && n >= 3)
-        || SURNAMES.contains(first);
+    let surname = DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3) || SURNAMES.contains(first);
     // `지원은`: a common word with a particle, not a name.
     let stem = ["은", "는", "이", "가", "을", "를", "의", "도", "와", "과"]
         .iter()
@@ -224,12 +214,7 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
 
 /// Whether a word can be part of an organisation name. `adjacent` words (right next to the name)
 /// may be any noun; words further out need an organisation ending or to be a known name.
-fn org_like(
-    token: &str,
-    adjacent: bool,
-    rules: &Compiled,
-    aliases: &BTreeMap<String, String>,
-) -> bool {
+fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<String, String>) -> bool {
     if token.is_empty() || token.ends_with([',', '.', '·', ')', '”', '’', '"', ':']) {
         return false;
     }
@@ -253,11 +238,7 @@ fn org_like(
     if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) {
         return false;
     }
-    adjacent
-        || rules
-            .org_suffixes
-            .iter()
-            .any(|s| token.ends_with(s.as_str()))
+    adjacent || rules.org_suffixes.iter().any(|s| token.ends_with(s.as_str()))
 }
 
 /// The organisation written just before `end` (exclusive), up to three words.
@@ -280,10 +261,7 @@ fn org_before(
 
 fn canonical(org: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> String {
     let org = clean_token(org);
-    aliases
-        .get(org)
-        .cloned()
-        .unwrap_or_else(|| rules.canonical_org(org))
+    aliases.get(org).cloned().unwrap_or_else(|| rules.canonical_org(org))
 }
 
 /// The ministry named earliest in the sentence before `end`.
@@ -301,21 +279,8 @@ fn ministry_before(
 
 fn strip_particles(t: &str) -> &str {
     let t = clean_token(t);
-    for p in [
-        "에서는",
-        "에서",
-        "으로",
-        "과",
-        "와",
-        "는",
-        "은",
-        "이",
-        "가",
-        "의",
-        "를",
-        "을",
-        "도",
-    ] {
+    for p in ["에서는", "에서", "으로", "과", "와", "는", "은", "이", "가", "의", "를", "을", "도"]
+    {
         if let Some(s) = t.strip_suffix(p) {
             if s.chars().count() >= 2 {
                 return s;
@@ -346,11 +311,8 @@ fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
                 continue;
             };
             if particle.is_empty() || super::super::rules::is_particle(particle) {
-                let org = if spelling.ends_with(suffix) {
-                    spelling.clone()
-                } else {
-                    format!("{spelling}{suffix}")
-                };
+                let org =
+                    if spelling.ends_with(suffix) { spelling.clone() } else { format!("{spelling}{suffix}") };
                 return Some((head.to_string(), org));
             }
         }
@@ -372,16 +334,7 @@ fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String 
         .unwrap_or(org)
 }
 
-const MINISTRY_ROLES: &[&str] = &[
-    "장관",
-    "차관",
-    "제1차관",
-    "제2차관",
-    "실장",
-    "국장",
-    "과장",
-    "정책관",
-];
+const MINISTRY_ROLES: &[&str] = &["장관", "차관", "제1차관", "제2차관", "실장", "국장", "과장", "정책관"];
 
 /// People in the sentences, with review notes for the unsure ones.
 pub(crate) fn attendees(
@@ -420,11 +373,7 @@ pub(crate) fn attendees(
             if i >= 1 && name_like(tokens[i - 1], rules) {
                 if let Some((role, org)) = local_head(tokens[i], rules) {
                     found.push((
-                        Attendee {
-                            name: tokens[i - 1].to_string(),
-                            role: Some(role),
-                            org: Some(org),
-                        },
+                        Attendee { name: tokens[i - 1].to_string(), role: Some(role), org: Some(org) },
                         elsewhere,
                     ));
                     continue;
@@ -442,8 +391,7 @@ pub(crate) fn attendees(
                 // NAME ROLE 겸 ORG ROLE2.
                 if bare_role && tokens.get(i + 1) == Some(&"겸") {
                     let mut j = i + 2;
-                    while j < tokens.len() && j < i + 5 && rules.role_of_token(tokens[j]).is_none()
-                    {
+                    while j < tokens.len() && j < i + 5 && rules.role_of_token(tokens[j]).is_none() {
                         j += 1;
                     }
                     if let Some((role2, _)) = tokens.get(j).and_then(|t| rules.role_of_token(t)) {
@@ -456,11 +404,7 @@ pub(crate) fn attendees(
                 if org.is_none() && MINISTRY_ROLES.contains(&role.as_str()) {
                     org = ministry_before(&tokens, i - 1, rules, &aliases);
                 }
-                person = Some(Attendee {
-                    name: tokens[i - 1].to_string(),
-                    role: Some(role),
-                    org,
-                });
+                person = Some(Attendee { name: tokens[i - 1].to_string(), role: Some(role), org });
             } else if i >= 2 {
                 // NAME ORG ROLE.
                 let mut k = i;
@@ -537,11 +481,7 @@ mod tests {
 
     fn run(s: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
-        attendees(s, &rules, Some("조창현"))
-            .0
-            .into_iter()
-            .map(|a| (a.name, a.role, a.org))
-            .collect()
+        attendees(s, &rules, Some("조창현")).0.into_iter().map(|a| (a.name, a.role, a.org)).collect()
     }
 
     fn p(n: &str, r: &str, o: &str) -> (String, Option<String>, Option<String>) {
@@ -558,13 +498,8 @@ mod tests {
             vec![p("이종호", "장관", "과학기술정보통신부")]
         );
         assert_eq!(
-            run(&[
-                "참석한 삼성전자 영상디스플레이사업부 용석우 사장 및 KT 김영섭 대표는 제언했다."
-            ]),
-            vec![
-                p("용석우", "사장", "삼성전자 영상디스플레이사업부"),
-                p("김영섭", "대표", "KT")
-            ]
+            run(&["참석한 삼성전자 영상디스플레이사업부 용석우 사장 및 KT 김영섭 대표는 제언했다."]),
+            vec![p("용석우", "사장", "삼성전자 영상디스플레이사업부"), p("김영섭", "대표", "KT")]
         );
         assert_eq!(
             run(&["배경훈 부총리 겸 과학기술정보통신부 장관이 주재했다."]),
@@ -575,10 +510,7 @@ mod tests {
             vec![p("김민수", "원장", "한국전자통신연구원")]
         );
         assert_eq!(
-            run(&[
-                "조창현 기자가 썼다.",
-                "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."
-            ]),
+            run(&["조창현 기자가 썼다.", "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."]),
             vec![]
         );
     }

@@ -16,17 +16,13 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let part = format!(r"(?:{num}\s?(?:[천백십]\s?)?[조억만]|[천백]\s?[조억만])");
     let single = format!(r"{part}(?:\s?{part})*(?:\s?{num})?\s?원|{num}\s?원");
     let low = format!(r"(?:{part}(?:\s?{part})*(?:\s?원)?|{num})");
-    Regex::new(&format!(
-        r"(?P<amount>{low}\s?~\s?(?:{single})|{single})(?P<each>씩)?"
-    ))
-    .unwrap()
+    Regex::new(&format!(r"(?P<amount>{low}\s?~\s?(?:{single})|{single})(?P<each>씩)?")).unwrap()
 });
 
 /// The item before the amount, ending in `에`: `… 구축에 94억원`, `… 구축에 추경 45억원`,
 /// `… 조성에는 2026년까지 국비와 도비를 합쳐 총 1,100억원` (up to four words in between).
-static ITEM_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<item>.*\S)(?:에는|에도|에만|에)(?:\s+[^\s,]+){0,6}\s*$").unwrap()
-});
+static ITEM_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<item>.*\S)(?:에는|에도|에만|에)(?:\s+[^\s,]+){0,6}\s*$").unwrap());
 /// The item before the amount, naming a budget: `… 양성 예산은 2,881억 원`.
 static ITEM_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<item>.*?)\s+(?:예산은|예산으로|예산이|예산을|예산|사업비는|사업비로|사업비|재원은|으로|로)\s*(?:(?:총|각각|각|약|모두|올해|연간|매년|최대|최소)\s*)*$").unwrap()
@@ -36,11 +32,9 @@ static ITEM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:을|를|이|가|은|는)?\s*(?:투자|투입|들여|지원|편성|배정|집행|출연)(?:해|하여|해서|하고|,|돼|되어)?\s+(?P<item>[^,]+?)(?:을|를|에|의)\s").unwrap()
 });
 /// `13조5000억원 규모의 반도체 지원 프로그램을`.
-static ITEM_SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:규모의|규모로|의)\s*(?P<item>[^,]+?)(?:을|를|이|가|에)\s").unwrap()
-});
-static ASCII_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*\([A-Za-z0-9 .,&/\-]+\)").unwrap());
+static ITEM_SCALE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:규모의|규모로|의)\s*(?P<item>[^,]+?)(?:을|를|이|가|에)\s").unwrap());
+static ASCII_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\([A-Za-z0-9 .,&/\-]+\)").unwrap());
 static TIME_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:올해|내년|금년|작년|지난해|내년도|올해부터|이번|이번에|지난|향후|앞으로|매년|연간|총|약|각각|각|모두|구체적으로|특히|또|또한|아울러|우선|먼저|이와|함께|한편|이어|이에|이를|위해|통해|정부는|정부가|\d+일|\d+월|\d{4}년(?:도)?(?:까지|부터|에)?|\d+년간|\d+년|최대|최소|\S+당|이|가운데|중|그중|이중)$").unwrap()
 });
@@ -48,39 +42,25 @@ static TIME_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// Endings of words that end a clause's subject or adverbial: the item starts after them.
 fn ends_clause(token: &str) -> bool {
     let t = token.trim_end_matches(',');
-    if [
-        "위해",
-        "위한",
-        "통해",
-        "따라",
-        "대해",
-        "비롯해",
-        "에서",
-        "에서는",
-        "으로는",
-        "며",
-        "면서",
-    ]
-    .iter()
-    .any(|e| t.ends_with(e))
+    if ["위해", "위한", "통해", "따라", "대해", "비롯해", "에서", "에서는", "으로는", "며", "면서"]
+        .iter()
+        .any(|e| t.ends_with(e))
     {
         return true;
     }
     // `열고`, `지정하고`: a verb joining two clauses.
     if t.ends_with('고')
         && t.chars().count() >= 2
-        && ![
-            "광고", "재고", "최고", "창고", "사고", "참고", "신고", "경고", "보고", "공고",
-        ]
-        .iter()
-        .any(|n| t.ends_with(n))
+        && !["광고", "재고", "최고", "창고", "사고", "참고", "신고", "경고", "보고", "공고"]
+            .iter()
+            .any(|n| t.ends_with(n))
     {
         return true;
     }
     (t.ends_with('는') || t.ends_with('은'))
         && ![
-            "하는", "되는", "있는", "없는", "받는", "오는", "가는", "이는", "주는", "나는", "높은",
-            "낮은", "작은", "많은", "같은",
+            "하는", "되는", "있는", "없는", "받는", "오는", "가는", "이는", "주는", "나는", "높은", "낮은",
+            "작은", "많은", "같은",
         ]
         .iter()
         .any(|e| t.ends_with(e))
@@ -88,10 +68,8 @@ fn ends_clause(token: &str) -> bool {
 
 fn clean_item(raw: &str) -> String {
     let raw = ASCII_PAREN.replace_all(raw, "");
-    let raw: String = raw
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '‘' | '’' | '"' | '“' | '”' | '*'))
-        .collect();
+    let raw: String =
+        raw.chars().filter(|c| !matches!(c, '\'' | '‘' | '’' | '"' | '“' | '”' | '*')).collect();
     let tokens: Vec<&str> = raw.split_whitespace().collect();
     // The item starts after the last clause boundary, or after `X에` that is not `X에 대한`.
     let start = tokens
@@ -119,8 +97,7 @@ fn clean_item(raw: &str) -> String {
             item = s.to_string();
         }
     }
-    item.trim_matches(|c: char| c == ',' || c.is_whitespace())
-        .to_string()
+    item.trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()
 }
 
 /// Budget lines of a sentence list, with review notes.
@@ -128,11 +105,7 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
     let mut lines: Vec<BudgetLine> = Vec::new();
     let mut review = Vec::new();
     for sentence in sentences {
-        if !rules
-            .budget_words
-            .iter()
-            .any(|w| sentence.contains(w.as_str()))
-        {
+        if !rules.budget_words.iter().any(|w| sentence.contains(w.as_str())) {
             continue;
         }
         let matches: Vec<_> = AMOUNT.captures_iter(sentence).collect();
@@ -140,23 +113,12 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
             let m = c.name("amount").unwrap();
             let whole = c.get(0).unwrap();
             // The clause: from the previous comma or amount to the next.
-            let floor = if k > 0 {
-                matches[k - 1].get(0).unwrap().end()
-            } else {
-                0
-            };
-            let ceil = matches
-                .get(k + 1)
-                .map(|n| n.get(0).unwrap().start())
-                .unwrap_or(sentence.len());
-            let clause_start = sentence[floor..m.start()]
-                .rfind([',', ';', '，'])
-                .map(|i| floor + i + 1)
-                .unwrap_or(floor);
-            let clause_end = sentence[whole.end()..ceil]
-                .find([',', ';', '，'])
-                .map(|i| whole.end() + i)
-                .unwrap_or(ceil);
+            let floor = if k > 0 { matches[k - 1].get(0).unwrap().end() } else { 0 };
+            let ceil = matches.get(k + 1).map(|n| n.get(0).unwrap().start()).unwrap_or(sentence.len());
+            let clause_start =
+                sentence[floor..m.start()].rfind([',', ';', '，']).map(|i| floor + i + 1).unwrap_or(floor);
+            let clause_end =
+                sentence[whole.end()..ceil].find([',', ';', '，']).map(|i| whole.end() + i).unwrap_or(ceil);
             let prefix = &sentence[clause_start..m.start()];
             let suffix = &sentence[whole.end()..clause_end];
             let clause = &sentence[clause_start..clause_end];
@@ -180,10 +142,7 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
                 .map(|c| clean_item(&c["item"]))
                 .filter(|s| !s.is_empty())
                 .or_else(|| {
-                    ITEM_AT
-                        .captures(prefix)
-                        .map(|c| clean_item(&c["item"]))
-                        .filter(|s| !s.is_empty())
+                    ITEM_AT.captures(prefix).map(|c| clean_item(&c["item"])).filter(|s| !s.is_empty())
                 });
             match (before, after) {
                 (Some(b), _) => {
@@ -200,11 +159,7 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
                         "budget: no programme found for {amount_text}; `{}` is a guess",
                         if guess.is_empty() { "예산" } else { &guess }
                     ));
-                    items.push(if guess.is_empty() {
-                        "예산".to_string()
-                    } else {
-                        guess
-                    });
+                    items.push(if guess.is_empty() { "예산".to_string() } else { guess });
                 }
             }
             if c.name("each").is_some() {
@@ -214,15 +169,10 @@ pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, 
             }
             for item in items {
                 let duplicate = lines.iter().any(|l| {
-                    l.amount == amount
-                        && (l.item == item || l.item.contains(&item) || item.contains(&l.item))
+                    l.amount == amount && (l.item == item || l.item.contains(&item) || item.contains(&l.item))
                 });
                 if !duplicate {
-                    lines.push(BudgetLine {
-                        item,
-                        amount_text: amount_text.clone(),
-                        amount,
-                    });
+                    lines.push(BudgetLine { item, amount_text: amount_text.clone(), amount });
                 }
             }
         }
@@ -237,11 +187,7 @@ mod tests {
 
     fn run(s: &str) -> Vec<(String, u64, u64)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
-        budget(&[s], &rules)
-            .0
-            .into_iter()
-            .map(|l| (l.item, l.amount.min, l.amount.max))
-            .collect()
+        budget(&[s], &rules).0.into_iter().map(|l| (l.item, l.amount.min, l.amount.max)).collect()
     }
 
     #[test]

@@ -65,10 +65,7 @@ fn dates_in(
                     let at = offset.from_local_datetime(&naive).single()?;
                     Some(at.with_timezone(&tz).fixed_offset())
                 }
-                None => tz
-                    .from_local_datetime(&naive)
-                    .earliest()
-                    .map(|d| d.fixed_offset()),
+                None => tz.from_local_datetime(&naive).earliest().map(|d| d.fixed_offset()),
             }
         });
         // The date of the moment in the site timezone (an ISO time in UTC may fall on another day).
@@ -107,10 +104,7 @@ pub fn dates_in_line(line: &str, tz: Tz) -> Vec<FoundDate> {
         let after = line[end..].trim_start();
         let rank = if let Some(c) = LABEL.captures(before) {
             label_rank(&c[3])
-        } else if after.starts_with("송고")
-            || after.starts_with("입력")
-            || after.starts_with("발행")
-        {
+        } else if after.starts_with("송고") || after.starts_with("입력") || after.starts_with("발행") {
             1
         } else if after.starts_with("수정") {
             9
@@ -177,10 +171,7 @@ mod tests {
 
     #[test]
     fn prefers_publication_over_update() {
-        let meta = vec![
-            "수정 2024.03.06 09:00".to_string(),
-            "입력 2024.03.05 10:00".to_string(),
-        ];
+        let meta = vec!["수정 2024.03.06 09:00".to_string(), "입력 2024.03.05 10:00".to_string()];
         let d = publication_date(&meta, None, chrono_tz::Asia::Seoul).unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
     }

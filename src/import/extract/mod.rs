@@ -28,11 +28,7 @@ pub(crate) fn brief_from_text(
     placeholder: NaiveDate,
 ) -> Option<Brief> {
     let cleaned = text::clean(article, hints.title.as_deref(), rules);
-    if !cleaned
-        .blocks
-        .iter()
-        .any(|b| matches!(b, Block::Para(_) | Block::Item { .. }))
-    {
+    if !cleaned.blocks.iter().any(|b| matches!(b, Block::Para(_) | Block::Item { .. })) {
         return None;
     }
     let mut review: Vec<String> = Vec::new();
@@ -40,13 +36,9 @@ pub(crate) fn brief_from_text(
     let title = match &cleaned.title {
         Some(t) => t.clone(),
         None => {
-            let first = cleaned
-                .blocks
-                .iter()
-                .find(|b| matches!(b, Block::Para(_)))?;
+            let first = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(_)))?;
             let s = text::sentences(first.text()).first()?.to_string();
-            review
-                .push("title: no headline found; the lead's first sentence stands in".to_string());
+            review.push("title: no headline found; the lead's first sentence stands in".to_string());
             s.chars().take(80).collect()
         }
     };
@@ -61,9 +53,7 @@ pub(crate) fn brief_from_text(
             (d.date, true)
         }
         None => {
-            review.push(format!(
-                "date: no publication date in the article; {placeholder} is a placeholder"
-            ));
+            review.push(format!("date: no publication date in the article; {placeholder} is a placeholder"));
             (placeholder, false)
         }
     };
@@ -95,12 +85,7 @@ pub(crate) fn brief_from_text(
     let region = region::regions(&all_text, rules);
     let items: Vec<&str> = budget.iter().map(|l| l.item.as_str()).collect();
     // Organisation names are not topics: `과학기술정보통신부` says nothing about 통신.
-    let mut body_text: String = cleaned
-        .blocks
-        .iter()
-        .map(|b| b.text())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let mut body_text: String = cleaned.blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
     for name in rules.ministries.iter().chain(rules.org_aliases.keys()) {
         if body_text.contains(name.as_str()) {
             body_text = body_text.replace(name.as_str(), " ");
@@ -120,12 +105,7 @@ pub(crate) fn brief_from_text(
         agenda,
         budget,
         attendees,
-        source: Source {
-            publisher,
-            author,
-            url,
-            published: found.and_then(|d| d.moment),
-        },
+        source: Source { publisher, author, url, published: found.and_then(|d| d.moment) },
         review,
         body: markdown::render(&cleaned.blocks),
     })

@@ -6,20 +6,8 @@
 use super::super::rules::{Compiled, PARTICLES};
 
 /// What may follow a place name inside the same word.
-const SUFFIXES: &[&str] = &[
-    "특별자치시",
-    "특별자치도",
-    "특별시",
-    "광역시",
-    "지역",
-    "지방",
-    "일대",
-    "권",
-    "시",
-    "도",
-    "군",
-    "내",
-];
+const SUFFIXES: &[&str] =
+    &["특별자치시", "특별자치도", "특별시", "광역시", "지역", "지방", "일대", "권", "시", "도", "군", "내"];
 
 fn is_boundary(c: Option<char>) -> bool {
     match c {
@@ -36,17 +24,12 @@ fn word_ends(rest: &str) -> bool {
     }
     let ends_with_particle = |r: &str| {
         is_boundary(r.chars().next())
-            || PARTICLES.iter().any(|p| {
-                r.strip_prefix(p)
-                    .is_some_and(|x| is_boundary(x.chars().next()))
-            })
+            || PARTICLES.iter().any(|p| r.strip_prefix(p).is_some_and(|x| is_boundary(x.chars().next())))
     };
     if ends_with_particle(rest) {
         return true;
     }
-    SUFFIXES
-        .iter()
-        .any(|s| rest.strip_prefix(s).is_some_and(ends_with_particle))
+    SUFFIXES.iter().any(|s| rest.strip_prefix(s).is_some_and(ends_with_particle))
 }
 
 /// Regions in order of first mention, each once.
@@ -91,18 +74,9 @@ mod tests {
 
     #[test]
     fn finds_places_and_skips_words_containing_them() {
-        assert_eq!(
-            run("영남권에서는 제조, 호남권은 농업"),
-            vec!["영남권", "호남권"]
-        );
-        assert_eq!(
-            run("부산물 재활용과 서울대학교 연구진"),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            run("부산시와 경상남도, 세종에서"),
-            vec!["부산", "경남", "세종"]
-        );
+        assert_eq!(run("영남권에서는 제조, 호남권은 농업"), vec!["영남권", "호남권"]);
+        assert_eq!(run("부산물 재활용과 서울대학교 연구진"), Vec::<String>::new());
+        assert_eq!(run("부산시와 경상남도, 세종에서"), vec!["부산", "경남", "세종"]);
         assert_eq!(run("경기 침체 속에 전국 17개 시도"), vec!["전국"]);
         assert_eq!(run("전국민 대상"), Vec::<String>::new());
     }

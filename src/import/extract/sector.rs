@@ -19,20 +19,13 @@ fn count(text: &str, keyword: &str) -> usize {
 }
 
 /// Sectors, most mentioned first.
-pub(crate) fn sectors(
-    title: &str,
-    body: &str,
-    budget_items: &[&str],
-    rules: &Compiled,
-) -> Vec<String> {
+pub(crate) fn sectors(title: &str, body: &str, budget_items: &[&str], rules: &Compiled) -> Vec<String> {
     let mut scored: Vec<(usize, usize, String)> = Vec::new();
     for (order, (sector, keywords)) in rules.sectors.iter().enumerate() {
         // Longer keywords first, so `디지털 트윈` is not counted again as part of something else.
         let n: usize = keywords.iter().map(|k| count(body, k)).sum();
         let in_title = keywords.iter().any(|k| count(title, k) > 0);
-        let in_budget = budget_items
-            .iter()
-            .any(|i| keywords.iter().any(|k| count(i, k) > 0));
+        let in_budget = budget_items.iter().any(|i| keywords.iter().any(|k| count(i, k) > 0));
         if n >= rules.sector_min_mentions || in_title || in_budget {
             scored.push((n + if in_title { 2 } else { 0 }, order, sector.clone()));
         }

@@ -42,20 +42,14 @@ pub(crate) fn source(
             // `해오름뉴스 전소율 기자`.
             cleaned.meta.iter().find_map(|l| {
                 let bare = l.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-                BYLINE
-                    .captures(bare)
-                    .and_then(|c| c.name("outlet").map(|m| m.as_str().to_string()))
+                BYLINE.captures(bare).and_then(|c| c.name("outlet").map(|m| m.as_str().to_string()))
             })
         })
         .or_else(|| {
             // A press release names its ministry on a line of its own.
             cleaned.meta.iter().find_map(|l| {
                 let l = l.trim();
-                rules
-                    .ministries
-                    .iter()
-                    .find(|m| l == m.as_str() || l.starts_with(&format!("{m} ")))
-                    .cloned()
+                rules.ministries.iter().find(|m| l == m.as_str() || l.starts_with(&format!("{m} "))).cloned()
             })
         });
     let author = lead
@@ -67,18 +61,9 @@ pub(crate) fn source(
             })
         })
         .or_else(|| hints.author.clone())
-        .or_else(|| {
-            cleaned
-                .meta
-                .iter()
-                .find_map(|l| DEPARTMENT.captures(l).map(|c| c[1].to_string()))
-        });
+        .or_else(|| cleaned.meta.iter().find_map(|l| DEPARTMENT.captures(l).map(|c| c[1].to_string())));
     let url = hints.url.clone().or_else(|| {
-        cleaned
-            .meta
-            .iter()
-            .chain(&cleaned.tail)
-            .find_map(|l| URL.find(l).map(|m| m.as_str().to_string()))
+        cleaned.meta.iter().chain(&cleaned.tail).find_map(|l| URL.find(l).map(|m| m.as_str().to_string()))
     });
     (publisher, author, url)
 }

@@ -6,9 +6,7 @@ use super::super::text::{sentences, Block};
 pub(crate) fn summary(blocks: &[Block]) -> Option<String> {
     let lead = blocks.iter().find_map(|b| match b {
         Block::Para(t) if t.chars().count() >= 20 => Some(t.as_str()),
-        Block::Item { level, text, .. } if *level <= 1 && text.chars().count() >= 40 => {
-            Some(text.as_str())
-        }
+        Block::Item { level, text, .. } if *level <= 1 && text.chars().count() >= 40 => Some(text.as_str()),
         _ => None,
     })?;
     let s = sentences(lead);
