@@ -174,7 +174,8 @@ pub fn parse(path: &Path, split: &Split<'_>, rules: Rules<'_>) -> Result<FrontMa
     for key in map.keys() {
         let name = scalar(key).unwrap_or_default();
         if !known.contains(&name.as_str()) {
-            let d = loc.at_key(&name, format!("unknown field `{name}`"));
+            let line = loc.key_pos(&name).map(|(l, _)| l).unwrap_or(split.yaml_line);
+            let d = Diagnostic::error(path, line, 1, format!("unknown field `{name}`"));
             p.push(match did_you_mean(&name, known.iter().copied()) {
                 Some(s) => d.with_hint(format!("did you mean `{s}`?")),
                 None => d.with_hint(format!(

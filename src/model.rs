@@ -113,16 +113,20 @@ pub struct Archive {
 pub const RELATED: usize = 5;
 
 impl Archive {
-    /// Builds the model. Problems that only show across briefs (duplicate URLs) are returned.
-    pub fn build(config: Config, mut briefs: Vec<Brief>) -> Result<Archive, Vec<Diagnostic>> {
+    /// Builds the model. Problems that only show across briefs (two briefs or terms with one
+    /// URL) are returned beside it; the model then leaves out the second of each pair, so that
+    /// the rest of the site can still be checked in the same run.
+    pub fn build(config: Config, mut briefs: Vec<Brief>) -> (Archive, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         briefs.sort_by(|a, b| {
             b.meta.date.timestamp().cmp(&a.meta.date.timestamp()).then_with(|| a.slug.cmp(&b.slug))
         });
 
         let mut by_slug: HashMap<&str, usize> = HashMap::with_capacity(briefs.len());
+        let mut duplicates = Vec::new();
         for (i, b) in briefs.iter().enumerate() {
             if let Some(&j) = by_slug.get(b.slug.as_str()) {
+                duplicates.push(if briefs[j].path < b.path { i } else { j });
                 let first = &briefs[j];
                 let (earlier, later) = if first.path < b.path { (first, b) } else { (b, first) };
                 problems.push(
@@ -143,15 +147,15 @@ impl Archive {
             }
         }
         drop(by_slug);
+        for i in duplicates.into_iter().rev() {
+            briefs.remove(i);
+        }
 
         let taxonomies: Vec<Taxonomy> = config
             .taxonomies
             .iter()
             .map(|t| taxonomy::build(t, &briefs, config.slugify, &mut problems))
             .collect();
-        if !problems.is_empty() {
-            return Err(problems);
-        }
 
         let mut brief_terms = vec![vec![Vec::new(); taxonomies.len()]; briefs.len()];
         for (x, tax) in taxonomies.iter().enumerate() {
@@ -184,7 +188,7 @@ impl Archive {
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
         let link_map =
             briefs.iter().map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug))).collect();
-        Ok(Archive {
+        let archive = Archive {
             config,
             briefs,
             summaries,
@@ -194,7 +198,8 @@ impl Archive {
             budget,
             related,
             link_map,
-        })
+        };
+        (archive, problems)
     }
 
     /// The site path of a brief (`briefs/<slug>/`).

@@ -98,10 +98,8 @@ pub fn load(config: Config, drafts: bool) -> Result<(Archive, Theme), BuildError
         d.append(&mut problems);
         BuildError::from(d)
     })?;
-    let mut archive = Archive::build(config, loaded.briefs).map_err(|mut d| {
-        d.append(&mut problems);
-        BuildError::from(d)
-    })?;
+    let (mut archive, mut model_problems) = Archive::build(config, loaded.briefs);
+    problems.append(&mut model_problems);
     if !problems.is_empty() {
         // Render anyway, into nothing, to report broken links and template errors in the same
         // run; links to briefs that failed to load are not counted as broken.

@@ -313,9 +313,7 @@ impl<'a> Renderer<'a> {
         if problems.is_empty() {
             Ok(RenderStats { files: written, per_template })
         } else {
-            crate::diagnostics::sort(&mut problems);
-            problems.dedup();
-            Err(problems)
+            Err(merge_repeats(problems))
         }
     }
 
@@ -880,6 +878,53 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// One template mistake fails every page that uses the template: report it once, with a count.
+fn merge_repeats(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    const MARK: &str = " (while rendering ";
+    crate::diagnostics::sort(&mut problems);
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in problems {
+        let base = |m: &str| m.split(MARK).next().unwrap_or("").to_string();
+        match out.last_mut() {
+            Some((last, n))
+                if last.path == d.path && last.line == d.line && base(&last.message) == base(&d.message) =>
+            {
+                *n += 1
+            }
+            _ => out.push((d, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, n)| {
+            if n > 1 {
+                d.message = d.message.replacen(MARK, &format!(" (on {n} pages, first while rendering "), 1);
+            }
+            d
+        })
+        .collect()
+}
+
+/// Tera reports no position for errors found while rendering ("Variable `brief.x` not found",
+/// "Filter 'y' not found"). The name it quotes is looked up in the template's text instead:
+/// the first line that mentions it is almost always the culprit.
+fn locate_runtime_error(theme: &Theme, template: &str, text: &str) -> (usize, usize) {
+    let quoted = text
+        .split(['`', '\''])
+        .skip(1)
+        .step_by(2)
+        .find(|q| !q.is_empty() && !q.contains(".html") && !q.contains(".xml") && !q.contains(".txt"));
+    let (Some(needle), Some(file)) = (quoted, theme.templates.iter().find(|t| t.name == template)) else {
+        return (0, 0);
+    };
+    let source = String::from_utf8_lossy(&file.bytes);
+    for (i, line) in source.lines().enumerate() {
+        if let Some(pos) = line.find(needle) {
+            return (i + 1, line[..pos].chars().count() + 1);
+        }
+    }
+    (0, 0)
+}
+
 /// A Tera error as a diagnostic naming the template file and, when Tera knows it, the line.
 fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnostic {
     let mut chain = vec![e.to_string()];
@@ -904,6 +949,7 @@ fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnos
             Some((l.parse().ok()?, c.parse().ok()?))
         })
         .unwrap_or((0, 0));
+    let (line, col) = if line == 0 { locate_runtime_error(theme, &name, &text) } else { (line, col) };
     let path: PathBuf = if name.is_empty() { PathBuf::from("templates") } else { theme.origin(&name) };
     let mut message = format!("template error: {}", chain.last().map(|s| s.trim()).unwrap_or(""));
     if chain.len() > 1 {

@@ -155,7 +155,8 @@ pub fn build(
         paired[t].0.path = format!("{}/{}/", config.path, slug);
         paired[t].0.slug = slug;
     }
-    let terms: Vec<Term> = paired.into_iter().map(|(t, _)| t).collect();
+    // Terms that could not get a URL are reported above and left out.
+    let terms: Vec<Term> = paired.into_iter().map(|(t, _)| t).filter(|t| !t.path.is_empty()).collect();
     let roles = if config.source == TermSource::Attendees {
         terms.iter().map(|t| roles_of(&t.name, &t.briefs, briefs)).collect()
     } else {

@@ -1,0 +1,391 @@
+//! Whole builds of the fixture sites under tests/fixtures/, asserting on the files produced and
+//! on the errors reported.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use annals::pipeline::{self, BuildError, Options};
+use unicode_normalization::UnicodeNormalization;
+
+/// A fixture copied into a temporary folder, so builds never touch the repository.
+struct Site {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Site {
+    fn new(fixture: &str) -> Site {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture), &root);
+        Site { _tmp: tmp, root }
+    }
+
+    fn options(&self) -> Options {
+        Options { root: self.root.clone(), ..Options::default() }
+    }
+
+    fn build(&self) -> Result<pipeline::Report, BuildError> {
+        pipeline::build(&self.options())
+    }
+
+    fn out(&self, rel: &str) -> PathBuf {
+        self.root.join("public").join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.out(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    fn annals(&self, args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_annals")).args(args).arg("--root").arg(&self.root).output().unwrap()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn problems(result: Result<pipeline::Report, BuildError>) -> Vec<String> {
+    match result {
+        Err(BuildError::Problems(p)) => p.iter().map(|d| d.to_string()).collect(),
+        Err(e) => panic!("expected problems, got {e}"),
+        Ok(_) => panic!("expected the build to fail"),
+    }
+}
+
+/// Every file under `dir`, relative, with `/` separators.
+fn files(dir: &Path) -> BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect()
+}
+
+/// `href="..."` and `src="..."` values of an HTML page.
+fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for part in html.split(attr).skip(1) {
+            out.push(part[..part.find('"').unwrap()].replace("&amp;", "&"));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_page_of_the_format_is_built_with_the_right_briefs() {
+    let site = Site::new("forms");
+    let report = site.build().unwrap();
+    assert_eq!(report.briefs, 4, "the draft is left out, the hidden and backup files ignored");
+    let all = files(&site.root.join("public"));
+    for page in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "atom.xml",
+        "style.css",
+        "syntax.css",
+        "timeline/index.html",
+        "budget/index.html",
+        "budget/2024/index.html",
+        "regions/index.html",
+        "regions/영남권/index.html",
+        "regions/영남권/atom.xml",
+        "sectors/ai/index.html",
+        "agenda/온디바이스-ai-확산/index.html",
+        "people/index.html",
+        "people/이종호/index.html",
+        "ministries/농림축산식품부/index.html",
+        "briefs/2024-01-19-dialogue/index.html",
+        "briefs/2024-03-02-budget/index.html",
+        "briefs/deep-note/index.html",
+        "briefs/2030-01-01-future/index.html",
+    ] {
+        assert!(all.contains(page), "missing {page}; built: {all:#?}");
+    }
+    assert!(!all.iter().any(|f| f.contains("draft")), "a draft was built: {all:#?}");
+
+    // Term pages list exactly the briefs carrying the term (a budget line's own region counts).
+    let yeongnam = site.read("regions/영남권/index.html");
+    assert!(yeongnam.contains("/archive/briefs/2024-01-19-dialogue/"));
+    assert!(yeongnam.contains("/archive/briefs/deep-note/"));
+    assert!(!yeongnam.contains("/archive/briefs/2024-03-02-budget/"));
+    let honam = site.read("regions/호남권/index.html");
+    assert!(
+        honam.contains("/archive/briefs/2024-03-02-budget/")
+            && honam.contains("/archive/briefs/2024-01-19-dialogue/")
+    );
+    assert!(site.read("sectors/블록체인/index.html").contains("/archive/briefs/2024-01-19-dialogue/"));
+
+    // A person page carries their role and both meetings.
+    let lee = site.read("people/이종호/index.html");
+    assert!(lee.contains("장관") && lee.contains("과학기술정보통신부"));
+    assert!(
+        lee.contains("/archive/briefs/2024-01-19-dialogue/")
+            && lee.contains("/archive/briefs/2024-03-02-budget/")
+    );
+
+    // The timeline is newest first, in the site time zone: 23:30 UTC on 1 March is 2 March in Seoul.
+    let timeline = site.read("timeline/index.html");
+    let pos = |s: &str| timeline.find(s).unwrap_or_else(|| panic!("{s} not on the timeline"));
+    assert!(pos("2030-01-01-future") < pos("2024-03-02-budget"));
+    assert!(pos("2024-03-02-budget") < pos("2024-01-19-dialogue"));
+    assert!(pos("2024-01-19-dialogue") < pos("deep-note"));
+    assert!(site.read("briefs/2024-03-02-budget/index.html").contains("2024년 3월 2일"));
+}
+
+#[test]
+fn front_matter_forms_render_as_written() {
+    let site = Site::new("forms");
+    site.build().unwrap();
+    let dialogue = site.read("briefs/2024-01-19-dialogue/index.html");
+    // Both attendee forms, with their person pages.
+    assert!(dialogue.contains("/archive/people/류정훈/") && dialogue.contains("두산로보틱스"));
+    // Exact amounts, shown in Korean units with every digit kept.
+    assert!(dialogue.contains("5,770억 원") && dialogue.contains("577,000,000,000"));
+    assert!(dialogue.contains("33억 원") && dialogue.contains("3,300,000,000"));
+    // The link to another brief's .md file points at its page (fragment kept), under the sub-path.
+    assert!(
+        dialogue.contains("href=\"/archive/briefs/2024-03-02-budget/#%EC%84%B8%EB%B6%80\""),
+        "{dialogue}"
+    );
+    // Repeated headings get unique Hangul ids; known code is highlighted with classes, unknown stays plain.
+    assert!(dialogue.contains("id=\"회의-개요\"") && dialogue.contains("id=\"회의-개요-1\""));
+    assert!(dialogue.contains("class=\"hl-"));
+    assert!(dialogue.contains("plain &lt;text&gt;"));
+    assert!(dialogue.contains("/archive/syntax.css"));
+
+    let budget = site.read("briefs/2024-03-02-budget/index.html");
+    assert!(budget.contains("30억~100억 원"), "a range keeps both ends");
+    assert!(budget.contains("1조 2,000억 원") && budget.contains("7,000억 원"));
+    assert!(budget.contains("<table>") && budget.contains("<del>취소</del>") && budget.contains("footnote"));
+    // The total of a brief with a range is a range: 30억+1.2조+7천억 … 100억+1.2조+7천억.
+    assert!(budget.contains("1조 9,030억~1조 9,100억 원"), "{budget}");
+
+    let note = site.read("briefs/deep-note/index.html");
+    assert!(note.contains("첫 문단이 요약이 된다."));
+    // A brief without a summary is listed with the start of its first paragraph.
+    assert!(site.read("index.html").contains("첫 문단이 요약이 된다. 두 번째 문장도 있다."));
+}
+
+#[test]
+fn drafts_are_built_only_when_asked() {
+    let site = Site::new("forms");
+    let report = pipeline::build(&Options { drafts: true, ..site.options() }).unwrap();
+    assert_eq!(report.briefs, 5);
+    assert!(site.out("briefs/2024-02-01-draft/index.html").is_file());
+    assert!(site.out("regions/강원권/index.html").is_file());
+}
+
+#[test]
+fn every_internal_link_resolves_under_a_sub_path() {
+    let site = Site::new("forms");
+    site.build().unwrap();
+    let public = site.root.join("public");
+    let mut checked = 0;
+    for file in files(&public) {
+        if !file.ends_with(".html") {
+            continue;
+        }
+        let html = fs::read_to_string(public.join(&file)).unwrap();
+        for link in links(&html) {
+            if link.starts_with("http") || link.starts_with('#') || link.starts_with("mailto:") {
+                continue;
+            }
+            assert!(link.starts_with("/archive/"), "{file}: link {link} escapes the sub-path");
+            let path = link.trim_start_matches("/archive/").split('#').next().unwrap();
+            let path = annals::url::percent_decode(path).unwrap();
+            let target =
+                if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
+            assert!(public.join(&target).is_file(), "{file}: link {link} points at a missing file");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+    // Feeds and the sitemap carry absolute URLs under the sub-path.
+    assert!(site.read("sitemap.xml").contains("<loc>https://user.github.io/archive/briefs/deep-note/</loc>"));
+    assert!(site.read("atom.xml").contains("https://user.github.io/archive/briefs/2030-01-01-future/"));
+}
+
+#[test]
+fn a_root_base_url_from_the_command_line_replaces_the_sub_path() {
+    let site = Site::new("forms");
+    pipeline::build(&Options { base_url: Some("http://127.0.0.1:8080/".into()), ..site.options() }).unwrap();
+    let home = site.read("index.html");
+    assert!(home.contains("href=\"/timeline/\"") && !home.contains("/archive/"));
+}
+
+#[test]
+fn output_is_byte_identical_across_builds() {
+    let site = Site::new("forms");
+    site.build().unwrap();
+    let first: Vec<(String, Vec<u8>)> = files(&site.root.join("public"))
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(site.out(&f)).unwrap()))
+        .collect();
+    site.build().unwrap();
+    let second: Vec<(String, Vec<u8>)> = files(&site.root.join("public"))
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(site.out(&f)).unwrap()))
+        .collect();
+    assert_eq!(first.len(), second.len());
+    for ((name, a), (_, b)) in first.iter().zip(&second) {
+        assert!(a == b, "{name} differs between two builds");
+    }
+}
+
+#[test]
+fn nfd_and_nfc_spellings_are_one_term() {
+    let site = Site::new("forms");
+    // macOS writes NFD Hangul: the same region spelled in NFD must join the NFC term page.
+    let nfd_region: String = "영남권".nfd().collect();
+    let text = format!("---\ntitle: NFD 브리프\ndate: 2024-05-01\nregion: {nfd_region}\n---\n본문\n");
+    fs::write(site.root.join("content/briefs/nfd.md"), text).unwrap();
+    site.build().unwrap();
+    let regions: Vec<String> = fs::read_dir(site.out("regions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.nfc().collect::<String>() == "영남권")
+        .collect();
+    assert_eq!(regions, ["영남권"], "one NFC folder for the term");
+    assert!(site.read("regions/영남권/index.html").contains("/archive/briefs/nfd/"));
+}
+
+#[test]
+fn a_broken_site_reports_every_problem_with_its_place_and_keeps_the_last_good_output() {
+    let site = Site::new("broken");
+    // A previous good build: only the good brief.
+    let bad: Vec<PathBuf> = ["yaml.md", "unknown.md", "amount.md", "date.md", "b/same.md"]
+        .iter()
+        .map(|f| site.root.join("content").join(f))
+        .collect();
+    let stash = site.root.join("stash");
+    fs::create_dir_all(stash.join("b")).unwrap();
+    for f in &bad {
+        fs::rename(f, stash.join(f.strip_prefix(site.root.join("content")).unwrap())).unwrap();
+    }
+    fs::write(
+        site.root.join("content/good.md"),
+        "---\ntitle: 멀쩡한 브리프\ndate: 2024-01-01\nregion: 서울\n---\n본문\n",
+    )
+    .unwrap();
+    site.build().unwrap();
+    let before = files(&site.root.join("public"));
+    let home_before = site.read("index.html");
+
+    // Now the broken files come back, and the good brief links to a brief that does not exist.
+    for f in &bad {
+        fs::rename(stash.join(f.strip_prefix(site.root.join("content")).unwrap()), f).unwrap();
+    }
+    fs::write(
+        site.root.join("content/good.md"),
+        "---\ntitle: 멀쩡한 브리프\ndate: 2024-01-01\nregion: 서울\n---\n[없는 브리프](missing.md)로 가는 링크.\n",
+    )
+    .unwrap();
+    let found = problems(site.build());
+    let expect = [
+        ("content/amount.md:6:13:", "cannot read the amount `오십억원쯤`"),
+        ("content/b/same.md:", "same URL /briefs/same/ as content/a/same.md"),
+        ("content/date.md:3:7:", "month 13 is out of range"),
+        ("content/good.md:6:1:", "broken link: `missing.md`"),
+        ("content/unknown.md:4:1:", "unknown field `regoin`"),
+        ("content/yaml.md:5:", "not valid YAML"),
+    ];
+    assert_eq!(found.len(), expect.len(), "{found:#?}");
+    for ((place, what), got) in expect.iter().zip(&found) {
+        assert!(got.starts_with(place) && got.contains(what), "expected {place} {what}, got {got}");
+        assert!(got.contains("hint:"), "no hint in {got}");
+    }
+    assert!(found[4].contains("did you mean `region`?"));
+
+    // The last good site is still whole, and no staging folder is left behind.
+    assert_eq!(files(&site.root.join("public")), before);
+    assert_eq!(site.read("index.html"), home_before);
+    let leftovers: Vec<_> = fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("annals"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // The command line says the same and exits non-zero.
+    let out = site.annals(&["build"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("content/date.md:3:7: error:") && stderr.contains("previous output is unchanged")
+    );
+    let check = site.annals(&["check"]);
+    assert!(!check.status.success());
+}
+
+#[test]
+fn a_folder_annals_did_not_write_is_never_replaced() {
+    let site = Site::new("forms");
+    fs::create_dir_all(site.out("")).unwrap();
+    fs::write(site.out("thesis.docx"), "my work").unwrap();
+    let out = site.annals(&["build"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("was not written by annals"), "{stderr}");
+    assert_eq!(fs::read_to_string(site.out("thesis.docx")).unwrap(), "my work");
+    assert_eq!(files(&site.root.join("public")).len(), 1);
+}
+
+#[test]
+fn a_missing_template_is_named() {
+    let site = Site::new("forms");
+    let theme = site.root.join("themes/plain/templates");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(theme.join("index.html"), "<!doctype html><title>x</title>").unwrap();
+    let config = fs::read_to_string(site.root.join("site.toml")).unwrap();
+    fs::write(site.root.join("site.toml"), format!("theme = \"plain\"\n{config}")).unwrap();
+    let found = problems(site.build());
+    assert!(
+        found.iter().any(|p| p
+            .starts_with("themes/plain/templates/brief.html: error: the template `brief.html` is missing")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_template_error_names_the_template_and_line() {
+    let site = Site::new("forms");
+    let templates = site.root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(
+        templates.join("404.html"),
+        "<!doctype html>\n<title>x</title>\n{{ page.title | nosuchfilter }}\n",
+    )
+    .unwrap();
+    let found = problems(site.build());
+    assert!(found[0].starts_with("templates/404.html:3:"), "{found:#?}");
+    assert!(found[0].contains("nosuchfilter"), "{found:#?}");
+}
+
+#[test]
+fn a_site_overrides_one_template_and_keeps_the_rest() {
+    let site = Site::new("forms");
+    let templates = site.root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("404.html"), "<!doctype html><title>{{ page.title }}</title><p>여기 없음</p>")
+        .unwrap();
+    site.build().unwrap();
+    assert!(site.read("404.html").contains("여기 없음"));
+    assert!(site.read("index.html").contains("시험용 아카이브"));
+}
