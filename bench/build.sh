@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Build benchmark: annals beside Hugo on the same generated archives.
+#
+#   bash bench/build.sh                 # 1,000 and 10,000 briefs, 5 runs each, output on disk
+#   SIZES="1000" RUNS=3 bash bench/build.sh
+#   OUT_BASE=/dev/shm bash bench/build.sh    # output on tmpfs: the tools' work without the disk
+#
+# The corpus comes from ../shared/bench/gen_corpus.py (--flavor annals, and --flavor hugo with
+# the equivalent Hugo templates), the same briefs for both tools. Every run builds into a
+# fresh output folder (created empty, removed afterwards). Reported per tool and size: the
+# median wall time and the median peak resident memory (GNU time's %M), with every run listed.
+# Hugo is optional: without it (`apt-get install hugo`), only annals is measured.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 10000"}
+RUNS=${RUNS:-5}
+WORK=${WORK:-$(mktemp -d /tmp/annals-bench.XXXXXX)}
+OUT_BASE=${OUT_BASE:-$WORK}
+GEN=../shared/bench/gen_corpus.py
+[ -f "$GEN" ] || { echo "bench: $GEN not found (../shared must sit beside the repository)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is needed for peak memory: apt-get install time" >&2; exit 1; }
+
+cargo build --release --quiet
+ANNALS=${CARGO_TARGET_DIR:-target}/release/annals
+HUGO=$(command -v hugo || true)
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# run TOOL SIZE CMD...: RUNS builds into fresh folders; prints one summary line.
+run() {
+  local tool=$1 size=$2; shift 2
+  local times=() mems=()
+  for i in $(seq "$RUNS"); do
+    local out="$OUT_BASE/out-$tool-$size-$i"
+    rm -rf "$out"
+    sync
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" "$out" >/dev/null 2>"$WORK/stderr" ||
+      { cat "$WORK/stderr" >&2; echo "bench: $tool failed" >&2; exit 1; }
+    read -r secs kb <"$WORK/time"
+    times+=("$secs"); mems+=("$kb")
+    rm -rf "$out"
+  done
+  local t m
+  t=$(printf '%s\n' "${times[@]}" | median)
+  m=$(printf '%s\n' "${mems[@]}" | median)
+  printf '%-7s %6s briefs  median %6.2f s  peak %5.0f MB   runs: %s\n' \
+    "$tool" "$size" "$t" "$(echo "$m / 1024" | bc -l)" "${times[*]}"
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); output under $OUT_BASE"
+echo "annals: $($ANNALS --version)"
+[ -n "$HUGO" ] && echo "hugo:   $($HUGO version | cut -d' ' -f1-2)"
+for n in $SIZES; do
+  for flavor in annals hugo; do
+    [ "$flavor" = hugo ] && [ -z "$HUGO" ] && continue
+    [ -d "$WORK/$flavor-$n" ] || python3 "$GEN" --n "$n" --out "$WORK/$flavor-$n" --flavor "$flavor" --seed 1 2>/dev/null
+  done
+  run annals "$n" "$ANNALS" build --root "$WORK/annals-$n" --output
+  if [ -n "$HUGO" ]; then
+    run hugo "$n" "$HUGO" --quiet --source "$WORK/hugo-$n" --destination
+  fi
+done
+echo "(work folder: $WORK)"
