@@ -12,6 +12,7 @@ pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod money;
+pub mod new;
 pub mod output;
 pub mod pipeline;
 pub mod render;

@@ -22,6 +22,29 @@ enum Command {
     Check(SiteArgs),
     /// Turn news articles and press releases (text or HTML) into briefs.
     Import(ImportArgs),
+    /// Start a new brief (a draft) under content/briefs/ and print its path.
+    New(NewArgs),
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// The headline.
+    title: String,
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The date (YYYY-MM-DD or RFC 3339); today in the site time zone by default.
+    #[arg(long)]
+    date: Option<String>,
+    /// A region (repeat for several).
+    #[arg(long = "region", value_name = "REGION")]
+    regions: Vec<String>,
+    /// A sector (repeat for several).
+    #[arg(long = "sector", value_name = "SECTOR")]
+    sectors: Vec<String>,
+    /// The URL name; made from the title by default.
+    #[arg(long)]
+    slug: Option<String>,
 }
 
 /// `annals import FILE_OR_DIR... [--out DIR] [--dry-run] [--force] [--format text|html|auto]`
@@ -92,6 +115,7 @@ fn main() -> ExitCode {
             finish(pipeline::build(&options), args.timings, "built")
         }
         Command::Import(args) => import(args),
+        Command::New(args) => new_brief(args),
         Command::Check(args) => {
             let options = Options { root: args.root, drafts: args.drafts, ..Options::default() };
             finish(pipeline::check(&options), false, "checked")
@@ -174,6 +198,34 @@ fn import(args: ImportArgs) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn new_brief(args: NewArgs) -> ExitCode {
+    let config = match annals::config::Config::load(&args.root) {
+        Ok(c) => c,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::FAILURE;
+        }
+    };
+    let brief = annals::new::NewBrief {
+        title: args.title,
+        date: args.date,
+        regions: args.regions,
+        sectors: args.sectors,
+        slug: args.slug,
+    };
+    match annals::new::create(&config, &brief) {
+        Ok(path) => {
+            println!("{}", path.display());
+            eprintln!("a draft: set `draft: false` to publish it; `annals serve --drafts` shows drafts");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
