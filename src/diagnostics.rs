@@ -90,9 +90,13 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// The closest candidate to `word`, if one is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Compared letter by letter in decomposed form: a Hangul typo changes one jamo (부샨 → 부산),
+    // which is a whole different syllable to a character-level measure.
+    use unicode_normalization::UnicodeNormalization;
+    let word: String = word.nfd().collect();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .map(|c| (strsim::jaro_winkler(&word, &c.nfd().collect::<String>()), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -116,5 +120,7 @@ mod tests {
         assert_eq!(did_you_mean("regoin", keys), Some("region"));
         assert_eq!(did_you_mean("titel", keys), Some("title"));
         assert_eq!(did_you_mean("zzz", keys), None);
+        assert_eq!(did_you_mean("부샨", ["부산", "울산", "서울"]), Some("부산"));
+        assert_eq!(did_you_mean("호남", ["영남권", "호남권"]), Some("호남권"));
     }
 }

@@ -15,6 +15,7 @@ pub mod money;
 pub mod new;
 pub mod output;
 pub mod pipeline;
+pub mod registry;
 pub mod render;
 pub mod slug;
 pub mod taxonomy;

@@ -7,6 +7,7 @@ use crate::content::Brief;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::money::Amount;
+use crate::registry::Registry;
 use crate::taxonomy::{self, Taxonomy};
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -116,7 +117,7 @@ impl Archive {
     /// Builds the model. Problems that only show across briefs (two briefs or terms with one
     /// URL) are returned beside it; the model then leaves out the second of each pair, so that
     /// the rest of the site can still be checked in the same run.
-    pub fn build(config: Config, mut briefs: Vec<Brief>) -> (Archive, Vec<Diagnostic>) {
+    pub fn build(config: Config, registry: &Registry, mut briefs: Vec<Brief>) -> (Archive, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         briefs.sort_by(|a, b| {
             b.meta.date.timestamp().cmp(&a.meta.date.timestamp()).then_with(|| a.slug.cmp(&b.slug))
@@ -154,7 +155,7 @@ impl Archive {
         let taxonomies: Vec<Taxonomy> = config
             .taxonomies
             .iter()
-            .map(|t| taxonomy::build(t, &briefs, config.slugify, &mut problems))
+            .map(|t| taxonomy::build(t, &briefs, config.slugify, registry.list(&t.name), &mut problems))
             .collect();
 
         let mut brief_terms = vec![vec![Vec::new(); taxonomies.len()]; briefs.len()];
@@ -272,6 +273,29 @@ fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
                     }
                 }
             }
+        }
+    }
+    // A parent term's totals include its descendants' lines, each line counted once even when
+    // it is tied to several of them.
+    for (x, tax) in taxonomies.iter().enumerate() {
+        let own: Vec<BudgetGroup> = by_term[x].clone();
+        for (t, term) in tax.terms.iter().enumerate() {
+            if term.children.is_empty() {
+                continue;
+            }
+            let mut lines: Vec<LineRef> = own[t].lines.clone();
+            let mut stack = term.children.clone();
+            while let Some(c) = stack.pop() {
+                stack.extend(tax.terms[c].children.iter().copied());
+                lines.extend(own[c].lines.iter().copied());
+            }
+            lines.sort_by_key(|l| (l.brief, l.line));
+            lines.dedup();
+            let mut total = Total::default();
+            for l in &lines {
+                total.add(briefs[l.brief].meta.budget[l.line].amount);
+            }
+            by_term[x][t] = BudgetGroup { lines, total };
         }
     }
     Budget { all, by_year, by_term }

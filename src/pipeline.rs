@@ -6,6 +6,7 @@ use crate::content;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::Archive;
 use crate::output::{self, Discard, OutputError, Sink, Staging};
+use crate::registry::{self, Registry};
 use crate::render::Renderer;
 use crate::theme::Theme;
 use crate::url::BaseUrl;
@@ -92,13 +93,22 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
 
 /// Loads, checks and models the site: everything before rendering.
 pub fn load(config: Config, drafts: bool) -> Result<(Archive, Theme), BuildError> {
-    let loaded = content::load(&config, drafts);
+    let mut loaded = content::load(&config, drafts);
     let mut problems = loaded.diagnostics;
+    let registry = match Registry::load(&config.root) {
+        Ok(r) => r,
+        Err(mut d) => {
+            problems.append(&mut d);
+            Registry::default()
+        }
+    };
+    problems.extend(registry.check_names(config.taxonomies.iter().map(|t| t.name.as_str())));
+    problems.extend(registry::apply(&registry, &config, &mut loaded.briefs));
     let theme = Theme::load(&config).map_err(|mut d| {
         d.append(&mut problems);
         BuildError::from(d)
     })?;
-    let (mut archive, mut model_problems) = Archive::build(config, loaded.briefs);
+    let (mut archive, mut model_problems) = Archive::build(config, &registry, loaded.briefs);
     problems.append(&mut model_problems);
     if !problems.is_empty() {
         // Render anyway, into nothing, to report broken links and template errors in the same

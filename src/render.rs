@@ -710,7 +710,11 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(t, term)| {
+                let parent = term.parent.map(|p| tax.terms[p].name.clone());
+                let children: Vec<Value> = term.children.iter().map(|&c| Value::from(tax.terms[c].name.clone())).collect();
                 json!({"name": term.name, "slug": term.slug, "url": self.term_urls[x][t], "count": term.briefs.len(),
+                       "total_count": term.briefs.len() + term.descendant_briefs.len(),
+                       "english": term.info.english, "parent": parent, "children": children,
                        "budget_total": self.total(&a.budget.by_term[x][t].total), "feed_url": self.term_feed_url(x, t)})
             })
             .collect();
@@ -765,10 +769,44 @@ impl<'a> Renderer<'a> {
                     "count" => term.briefs.len(), "feed_url" => self.term_feed_url(x, t),
                     "budget_total" => self.total(&group.total), "briefs" => briefs,
                     "budget_lines" => self.lines_of(&group.lines),
+                    "english" => term.info.english.clone(), "description" => term.info.description.clone(),
+                    "link" => term.info.link.clone(),
+                    "parent" => term.parent.map(|p| self.term_ref(x, p)).unwrap_or_default(),
+                    "children" => Value::Array(term.children.iter().map(|&c| self.term_ref(x, c)).collect()),
+                    "descendant_briefs" => self.descendant_items(x, t),
                 },
             );
         }
         vars
+    }
+
+    /// Briefs of a term's descendants, each with `via`: the descendant terms it carries.
+    fn descendant_items(&self, x: usize, t: usize) -> Value {
+        let a = self.archive;
+        let tax = &a.taxonomies[x];
+        let under = |mut c: usize| {
+            while let Some(p) = tax.terms[c].parent {
+                if p == t {
+                    return true;
+                }
+                c = p;
+            }
+            false
+        };
+        let list = tax.terms[t]
+            .descendant_briefs
+            .iter()
+            .map(|&b| {
+                let mut item = self.item(b, true);
+                let via: Vec<Value> =
+                    a.brief_terms[b][x].iter().filter(|&&c| under(c)).map(|&c| self.term_ref(x, c)).collect();
+                if let Value::Object(m) = &mut item {
+                    m.insert("via".into(), Value::Array(via));
+                }
+                item
+            })
+            .collect();
+        Value::Array(list)
     }
 
     fn budget(&self) -> Map<String, Value> {

@@ -6,6 +6,7 @@ use crate::config::{TaxonomyConfig, TermSource};
 use crate::content::Brief;
 use crate::dates::Moment;
 use crate::diagnostics::Diagnostic;
+use crate::registry::TermList;
 use crate::slug::{slugify, SlugStyle};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -21,6 +22,60 @@ pub struct Term {
     pub path: String,
     /// Indexes into the archive's briefs, newest first.
     pub briefs: Vec<usize>,
+    /// The parent term (index in the same taxonomy), from the term registry.
+    pub parent: Option<usize>,
+    /// Child terms, by name.
+    pub children: Vec<usize>,
+    /// Briefs that carry a descendant of this term but not the term itself, newest first.
+    pub descendant_briefs: Vec<usize>,
+    /// What the registry says of the term (English name, description, link).
+    pub info: crate::registry::TermInfo,
+}
+
+impl Term {
+    fn named(name: &str) -> Term {
+        Term {
+            name: name.to_string(),
+            slug: String::new(),
+            path: String::new(),
+            briefs: Vec::new(),
+            parent: None,
+            children: Vec::new(),
+            descendant_briefs: Vec::new(),
+            info: Default::default(),
+        }
+    }
+}
+
+/// Sets parents, children, registry metadata and descendants' briefs. Terms are sorted by name.
+fn link_hierarchy(terms: &mut [Term], list: &TermList) {
+    let index: HashMap<String, usize> = terms.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
+    for i in 0..terms.len() {
+        if let Some(info) = list.terms.get(&terms[i].name) {
+            terms[i].info = info.clone();
+            if let Some(&p) = info.parent.as_ref().and_then(|p| index.get(p)) {
+                terms[i].parent = Some(p);
+                terms[p].children.push(i);
+            }
+        }
+    }
+    for i in 0..terms.len() {
+        // Every descendant's briefs, each once, minus the term's own; newest first (brief
+        // indexes are in date order, so sorting the indexes sorts by date).
+        let mut stack: Vec<usize> = terms[i].children.clone();
+        let mut seen: std::collections::HashSet<usize> = terms[i].briefs.iter().copied().collect();
+        let mut found = Vec::new();
+        while let Some(c) = stack.pop() {
+            stack.extend(terms[c].children.iter().copied());
+            for &b in &terms[c].briefs {
+                if seen.insert(b) {
+                    found.push(b);
+                }
+            }
+        }
+        found.sort_unstable();
+        terms[i].descendant_briefs = found;
+    }
 }
 
 /// A role a person held, and when.
@@ -90,6 +145,7 @@ pub fn build(
     config: &TaxonomyConfig,
     briefs: &[Brief],
     style: SlugStyle,
+    registry: Option<&TermList>,
     problems: &mut Vec<Diagnostic>,
 ) -> Taxonomy {
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -98,16 +154,23 @@ pub fn build(
     for (i, b) in briefs.iter().enumerate() {
         for name in terms_of(b, &config.source) {
             let t = *index.entry(name).or_insert_with(|| {
-                terms.push(Term {
-                    name: name.to_string(),
-                    slug: String::new(),
-                    path: String::new(),
-                    briefs: Vec::new(),
-                });
+                terms.push(Term::named(name));
                 first_file.push(i);
                 terms.len() - 1
             });
             terms[t].briefs.push(i);
+        }
+    }
+    // A parent gets its page even when no brief names it directly (영남권 above 부산).
+    if let Some(list) = registry {
+        for t in 0..terms.len() {
+            let (name, file) = (terms[t].name.clone(), first_file[t]);
+            for ancestor in list.ancestors(&name) {
+                if !terms.iter().any(|x| x.name == ancestor) {
+                    terms.push(Term::named(ancestor));
+                    first_file.push(file);
+                }
+            }
         }
     }
     // Sort by name, keeping each term's first file for messages.
@@ -156,7 +219,10 @@ pub fn build(
         paired[t].0.slug = slug;
     }
     // Terms that could not get a URL are reported above and left out.
-    let terms: Vec<Term> = paired.into_iter().map(|(t, _)| t).filter(|t| !t.path.is_empty()).collect();
+    let mut terms: Vec<Term> = paired.into_iter().map(|(t, _)| t).filter(|t| !t.path.is_empty()).collect();
+    if let Some(list) = registry {
+        link_hierarchy(&mut terms, list);
+    }
     let roles = if config.source == TermSource::Attendees {
         terms.iter().map(|t| roles_of(&t.name, &t.briefs, briefs)).collect()
     } else {

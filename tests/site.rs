@@ -389,3 +389,86 @@ fn a_site_overrides_one_template_and_keeps_the_rest() {
     assert!(site.read("404.html").contains("여기 없음"));
     assert!(site.read("index.html").contains("시험용 아카이브"));
 }
+
+#[test]
+fn the_registry_merges_aliases_and_rolls_children_up_into_parents() {
+    let site = Site::new("registry");
+    site.build().unwrap();
+    let regions: BTreeSet<String> = fs::read_dir(site.out("regions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // 호남 → 호남권, 광주광역시 → 광주, 전라남도 → 전남: no page for the variant spellings.
+    assert_eq!(regions, ["index.html", "광주", "전남", "호남권"].map(String::from).into_iter().collect());
+    let honam = site.read("regions/호남권/index.html");
+    assert!(honam.contains("Honam region") && honam.contains("광주·전북·전남을 묶은 권역."));
+    // Its own brief, and its children's briefs marked with the child they come through.
+    let own = honam.find("id=\"term-briefs\"").unwrap();
+    let children = honam.find("id=\"term-descendant-briefs\"").unwrap();
+    let a = honam.find("/briefs/a/").unwrap();
+    assert!(own < a && a < children, "a.md is 호남권's own brief");
+    let rest = &honam[children..];
+    assert!(rest.contains("/briefs/b/") && rest.contains("/briefs/c/") && rest.contains("(광주)"));
+    // Totals count each line once: 100억 (광주) + 50억 (전남) + 30억 (tied to both 전남 and 광주).
+    assert!(honam.contains("data-digits=\"18,000,000,000\""), "{honam}");
+    assert!(site.read("regions/광주/index.html").contains("data-digits=\"13,000,000,000\""));
+    // Sector aliases and organisation aliases: one person, one role.
+    assert!(site.out("sectors/ai/index.html").is_file() && !site.out("sectors/인공지능").exists());
+    let person = site.read("people/홍길동/index.html");
+    assert_eq!(person.matches("과학기술정보통신부").count(), 1, "{person}");
+    assert!(!person.contains("과기정통부"));
+}
+
+#[test]
+fn a_strict_list_rejects_unknown_terms_and_a_broken_registry_is_located() {
+    let site = Site::new("registry");
+    fs::write(
+        site.root.join("content/d.md"),
+        "---\ntitle: 로봇\ndate: 2024-04-01\nsector: [AI, 농엽]\n---\n본문\n",
+    )
+    .unwrap();
+    let found = problems(site.build());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("content/d.md:4:14: error: the sector `농엽` is not in the term registry"),
+        "{found:#?}"
+    );
+    assert!(found[0].contains("did you mean `농업`?"));
+
+    fs::remove_file(site.root.join("content/d.md")).unwrap();
+    let registry = fs::read_to_string(site.root.join("data/terms.yaml")).unwrap();
+    fs::write(site.root.join("data/terms.yaml"), registry.replace("aliases: [인공지능]", "aliases: [AI]"))
+        .unwrap();
+    let found = problems(site.build());
+    assert!(
+        found[0].starts_with("data/terms.yaml:") && found[0].contains("`AI` lists itself as an alias"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn annals_new_writes_a_draft_that_checks_and_never_overwrites() {
+    let site = Site::new("forms");
+    let out = site.annals(&[
+        "new",
+        "새 브리핑: 시험",
+        "--date",
+        "2024-06-01",
+        "--region",
+        "영남권",
+        "--sector",
+        "AI",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert_eq!(path, "content/briefs/2024-06-01-새-브리핑-시험.md");
+    let text = fs::read_to_string(site.root.join(&path)).unwrap();
+    assert!(text.contains("title: \"새 브리핑: 시험\"") && text.contains("draft: true"));
+    let check = site.annals(&["check", "--drafts"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let again = site.annals(&["new", "새 브리핑: 시험", "--date", "2024-06-01"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let bad = site.annals(&["new", "x", "--date", "2024-02-30"]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("2024-02 has 29 days"));
+}
