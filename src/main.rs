@@ -126,6 +126,7 @@ fn main() -> ExitCode {
 fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> ExitCode {
     match result {
         Ok(report) => {
+            print_problems(&report.warnings);
             if timings {
                 for (stage, d) in &report.timings {
                     eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -139,7 +140,15 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
                 Some(dir) => {
                     eprintln!("{verb} {} briefs, {} files → {}", report.briefs, report.files, dir.display())
                 }
-                None => eprintln!("{verb} {} briefs, {} pages: no problems", report.briefs, report.files),
+                None if report.warnings.is_empty() => {
+                    eprintln!("{verb} {} briefs, {} pages: no problems", report.briefs, report.files)
+                }
+                None => eprintln!(
+                    "{verb} {} briefs, {} pages: no errors, {} warning(s)",
+                    report.briefs,
+                    report.files,
+                    report.warnings.len()
+                ),
             }
             ExitCode::SUCCESS
         }

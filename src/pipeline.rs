@@ -40,6 +40,9 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
     /// Per template: pages and time spent (summed over threads), slowest first.
     pub templates: Vec<(&'static str, usize, Duration)>,
+    /// Problems that do not fail the run (`check` only: near-duplicate terms, people whose
+    /// role differs between briefs).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Why a run failed.
@@ -147,6 +150,7 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     clock.lap("config");
     let (archive, theme) = load(config, options.drafts)?;
     clock.lap("load + model");
+    let warnings = if write { Vec::new() } else { crate::lint::warnings(&archive) };
     let renderer = Renderer::new(&archive, &theme)?;
     clock.lap("templates + summaries");
     let staging = if write { Some(Staging::new(&output_dir)?) } else { None };
@@ -166,5 +170,6 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
         output: write.then_some(output_dir),
         timings: clock.timings,
         templates: stats.per_template,
+        warnings,
     })
 }

@@ -472,3 +472,27 @@ fn annals_new_writes_a_draft_that_checks_and_never_overwrites() {
     let bad = site.annals(&["new", "x", "--date", "2024-02-30"]);
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("2024-02 has 29 days"));
 }
+
+#[test]
+fn check_warns_about_near_duplicate_terms_and_changing_roles_without_failing() {
+    let site = Site::new("forms");
+    // Without the built-in registry, nothing merges 호남 into 호남권.
+    fs::create_dir_all(site.root.join("data")).unwrap();
+    fs::write(site.root.join("data/terms.yaml"), "defaults: false\n").unwrap();
+    fs::write(
+        site.root.join("content/briefs/variant.md"),
+        "---\ntitle: 변형 표기\ndate: 2024-07-01\nregion: 호남\nsector: 인공지능\nattendees:\n  - \"이종호 (과기정통부 장관)\"\n---\n본문\n",
+    )
+    .unwrap();
+    let out = site.annals(&["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "warnings do not fail the check: {stderr}");
+    assert!(stderr.contains("the region `호남` and `호남권` may be one term"), "{stderr}");
+    assert!(stderr.contains("the sector `AI` and `인공지능` may be one term: they are synonyms"), "{stderr}");
+    assert!(
+        stderr.contains("the organisations `과기정통부` and `과학기술정보통신부` may be one"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("이종호 appears with different roles or organisations"), "{stderr}");
+    assert!(stderr.contains("3 warning(s)") || stderr.contains("4 warning(s)"), "{stderr}");
+}
