@@ -9,6 +9,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod import;
+pub mod links;
 pub mod lint;
 pub mod markdown;
 pub mod model;

@@ -19,7 +19,7 @@ enum Command {
     /// Build the site into its output folder (public/ by default).
     Build(BuildArgs),
     /// Check the site for every problem `build` would report, without writing anything.
-    Check(SiteArgs),
+    Check(CheckArgs),
     /// Turn news articles and press releases (text or HTML) into briefs.
     Import(ImportArgs),
     /// Start a new brief (a draft) under content/briefs/ and print its path.
@@ -88,6 +88,16 @@ struct SiteArgs {
 }
 
 #[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Also check links to other sites (HEAD, then GET; answers are cached for a day in
+    /// .annals-cache/).
+    #[arg(long)]
+    external: bool,
+}
+
+#[derive(Args)]
 struct BuildArgs {
     #[command(flatten)]
     site: SiteArgs,
@@ -111,13 +121,19 @@ fn main() -> ExitCode {
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.site.drafts,
+                external: false,
             };
             finish(pipeline::build(&options), args.timings, "built")
         }
         Command::Import(args) => import(args),
         Command::New(args) => new_brief(args),
         Command::Check(args) => {
-            let options = Options { root: args.root, drafts: args.drafts, ..Options::default() };
+            let options = Options {
+                root: args.site.root,
+                drafts: args.site.drafts,
+                external: args.external,
+                ..Options::default()
+            };
             finish(pipeline::check(&options), false, "checked")
         }
     }

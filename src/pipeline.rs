@@ -25,6 +25,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// `check` only: also ask every outside link (see `links`).
+    pub external: bool,
 }
 
 /// What a run did.
@@ -151,6 +153,14 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     let (archive, theme) = load(config, options.drafts)?;
     clock.lap("load + model");
     let warnings = if write { Vec::new() } else { crate::lint::warnings(&archive) };
+    if !write && options.external {
+        let dead =
+            crate::links::check(&archive.config.root, &archive.briefs, &crate::links::Settings::default());
+        clock.lap("outside links");
+        if !dead.is_empty() {
+            return Err(dead.into());
+        }
+    }
     let renderer = Renderer::new(&archive, &theme)?;
     clock.lap("templates + summaries");
     let staging = if write { Some(Staging::new(&output_dir)?) } else { None };

@@ -496,3 +496,80 @@ fn check_warns_about_near_duplicate_terms_and_changing_roles_without_failing() {
     assert!(stderr.contains("이종호 appears with different roles or organisations"), "{stderr}");
     assert!(stderr.contains("3 warning(s)") || stderr.contains("4 warning(s)"), "{stderr}");
 }
+
+/// A tiny web server on a loopback port: `/ok` answers 200, `/nohead` refuses HEAD (405) but
+/// answers GET, anything else 404. Returns the base URL and a request counter.
+fn link_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut first = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            reader.read_line(&mut first).unwrap();
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).unwrap() == 0 || header == "\r\n" {
+                    break;
+                }
+            }
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let mut parts = first.split_whitespace();
+            let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let status = match (method, path) {
+                (_, "/ok") => "200 OK",
+                ("HEAD", "/nohead") => "405 Method Not Allowed",
+                ("GET", "/nohead") => "200 OK",
+                _ => "404 Not Found",
+            };
+            let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        }
+    });
+    (base, count)
+}
+
+#[test]
+fn check_external_reports_dead_outside_links_and_caches_answers() {
+    let site = Site::new("forms");
+    let (base, requests) = link_server();
+    fs::write(
+        site.root.join("content/briefs/links.md"),
+        format!(
+            "---\ntitle: 바깥 링크\ndate: 2024-08-01\nsource:\n  publisher: 시험\n  url: {base}/ok\n---\n[살아 있음]({base}/ok)\n\n[HEAD 거절]({base}/nohead)\n\n[사라짐]({base}/gone)\n"
+        ),
+    )
+    .unwrap();
+    // The fixture's own outside links point at example.org: keep this test on loopback.
+    let dialogue = site.root.join("content/briefs/2024/2024-01-19-dialogue.md");
+    let text =
+        fs::read_to_string(&dialogue).unwrap().replace("https://example.org/news/1", &format!("{base}/ok"));
+    fs::write(&dialogue, text).unwrap();
+    let out = site.annals(&["check", "--external"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "content/briefs/links.md:12: error: dead outside link: {base}/gone answers HTTP 404"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("/nohead "), "GET after a refused HEAD counts: {stderr}");
+    assert!(!stderr.contains(&format!("{base}/ok ")), "{stderr}");
+    let asked = requests.load(std::sync::atomic::Ordering::SeqCst);
+    // A second check the same day asks again only the dead link (answers are cached).
+    let again = site.annals(&["check", "--external"]);
+    assert!(!again.status.success());
+    assert_eq!(
+        requests.load(std::sync::atomic::Ordering::SeqCst),
+        asked,
+        "cached answers are not asked again"
+    );
+    assert!(site.root.join(annals::links::CACHE_FILE).is_file());
+    // Without --external nothing is asked.
+    let plain = site.annals(&["check"]);
+    assert!(plain.status.success(), "{}", String::from_utf8_lossy(&plain.stderr));
+}
