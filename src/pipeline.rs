@@ -98,7 +98,12 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
 
 /// Loads, checks and models the site: everything before rendering.
 pub fn load(config: Config, drafts: bool) -> Result<(Archive, Theme), BuildError> {
+    load_timed(config, drafts, &mut Clock::new())
+}
+
+fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<(Archive, Theme), BuildError> {
     let mut loaded = content::load(&config, drafts);
+    clock.lap("read briefs");
     let mut problems = loaded.diagnostics;
     let registry = match Registry::load(&config.root) {
         Ok(r) => r,
@@ -113,8 +118,10 @@ pub fn load(config: Config, drafts: bool) -> Result<(Archive, Theme), BuildError
         d.append(&mut problems);
         BuildError::from(d)
     })?;
+    clock.lap("registry + theme");
     let (mut archive, mut model_problems) = Archive::build(config, &registry, loaded.briefs);
     problems.append(&mut model_problems);
+    clock.lap("site model");
     if !problems.is_empty() {
         // Render anyway, into nothing, to report broken links and template errors in the same
         // run; links to briefs that failed to load are not counted as broken.
@@ -150,8 +157,7 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     }
     let output_dir = config.output_dir.clone();
     clock.lap("config");
-    let (archive, theme) = load(config, options.drafts)?;
-    clock.lap("load + model");
+    let (archive, theme) = load_timed(config, options.drafts, &mut clock)?;
     let warnings = if write { Vec::new() } else { crate::lint::warnings(&archive) };
     if !write && options.external {
         let dead =
