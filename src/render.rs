@@ -1,7 +1,7 @@
 //! Rendering: Tera set up with the theme, one template context per page kind (documented in
 //! docs/templates.md), and every page of the site rendered in parallel into a [`Sink`].
-//! List pages get brief summaries, never whole bodies (the context size that makes big Zola
-//! sites slow, zola#2508); every URL comes from the one [`BaseUrl`].
+//! List pages get each brief's pre-rendered entry, never whole bodies or whole summaries (the
+//! context size that makes big Zola sites slow, zola#2508); every URL comes from the one [`BaseUrl`].
 
 use crate::config::TermSource;
 use crate::dates::DateView;
@@ -533,7 +533,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Budget line entries: item, amount display, and `html` (the rendered table row).
+    /// Budget line entries: `item` and `html` (the rendered table row).
     fn lines_of(&self, refs: &[LineRef]) -> Value {
         let list = refs
             .iter()

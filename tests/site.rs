@@ -573,3 +573,34 @@ fn check_external_reports_dead_outside_links_and_caches_answers() {
     let plain = site.annals(&["check"]);
     assert!(plain.status.success(), "{}", String::from_utf8_lossy(&plain.stderr));
 }
+
+#[test]
+fn the_imported_seed_article_passes_check_and_builds_unchanged() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_3e87861e510b99f2.txt");
+    assert!(
+        seed.is_file(),
+        "the seed article is expected at {} (../shared beside the repository)",
+        seed.display()
+    );
+    let site = Site::new("registry");
+    fs::remove_dir_all(site.root.join("data")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["import", "--root"])
+        .arg(&site.root)
+        .arg(&seed)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let written: Vec<PathBuf> =
+        fs::read_dir(site.root.join("content/briefs")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let brief = fs::read_to_string(&written[0]).unwrap();
+    assert!(brief.contains("date: 2024-01-19") && brief.contains("인더스트리뉴스"), "{brief}");
+    let check = site.annals(&["check"]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    site.build().unwrap();
+    let yeongnam = site.read("regions/영남권/index.html");
+    assert!(yeongnam.contains("AI"), "the imported brief is on its region page");
+    let budget = site.read("budget/index.html");
+    assert!(budget.contains("2024"), "{budget}");
+}
