@@ -15,6 +15,7 @@ pub mod money;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod slug;
 pub mod taxonomy;
 pub mod theme;

@@ -22,6 +22,21 @@ enum Command {
     Check(SiteArgs),
     /// Turn news articles and press releases (text or HTML) into briefs.
     Import(ImportArgs),
+    /// Serve the site locally, rebuilding and reloading open pages on every change.
+    Serve(ServeArgs),
+}
+
+/// `annals serve [--root DIR] [--port N] [--bind ADDR] [--drafts]`
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; anything but loopback lets other machines reach the server.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
 }
 
 /// `annals import FILE_OR_DIR... [--out DIR] [--dry-run] [--force] [--format text|html|auto]`
@@ -92,6 +107,22 @@ fn main() -> ExitCode {
             finish(pipeline::build(&options), args.timings, "built")
         }
         Command::Import(args) => import(args),
+        Command::Serve(args) => {
+            let options = annals::serve::ServeOptions {
+                root: args.site.root,
+                bind: args.bind,
+                port: args.port,
+                drafts: args.site.drafts,
+                ..Default::default()
+            };
+            match annals::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Check(args) => {
             let options = Options { root: args.root, drafts: args.drafts, ..Options::default() };
             finish(pipeline::check(&options), false, "checked")

@@ -1,0 +1,412 @@
+//! Watching the site's files and rebuilding. A full build goes into a fresh map that replaces
+//! the served one only when it succeeded. While the site builds, edits that only touch the
+//! Markdown body of existing briefs take a fast path: those briefs are read again and only
+//! their pages re-rendered, with the archive and the compiled templates of the last full build.
+
+use super::{Files, ServeError, Shared};
+use crate::content::{self, Brief};
+use crate::diagnostics::Diagnostic;
+use crate::frontmatter::Rules;
+use crate::model::{self, Archive};
+use crate::output::Sink;
+use crate::pipeline::{self, BuildError, Options};
+use crate::render::{Page, Renderer};
+use crate::theme::Theme;
+use crate::url::{percent_decode, BaseUrl};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use unicode_normalization::UnicodeNormalization;
+
+/// The folders a site is built from (beside `site.toml`).
+const WATCHED: [&str; 4] = [content::CONTENT_DIR, "templates", "themes", "static"];
+
+/// Longest a burst of changes may delay its rebuild (a long copy into content/, say).
+const MAX_SETTLE: Duration = Duration::from_millis(500);
+
+/// How often a waiting rebuild thread checks whether the server is stopping.
+const STOP_POLL: Duration = Duration::from_millis(100);
+
+/// The file watcher and its events.
+pub(super) struct Watch {
+    watcher: RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
+    /// Folders watched recursively; a folder created later is added on the next full build.
+    watched: HashSet<PathBuf>,
+}
+
+impl Watch {
+    /// Watches the site folder itself (for site.toml and folders created later).
+    pub(super) fn new(root: &Path) -> Result<Watch, ServeError> {
+        let (tx, events) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(tx)
+            .map_err(|source| ServeError::Watch { path: root.to_path_buf(), source })?;
+        watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(|source| ServeError::Watch { path: root.to_path_buf(), source })?;
+        let mut watch = Watch { watcher, events, watched: HashSet::new() };
+        match watch.watch_folders(root).into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(watch),
+        }
+    }
+
+    /// Watches the site's folders that exist and are not watched yet.
+    fn watch_folders(&mut self, root: &Path) -> Vec<ServeError> {
+        let mut problems = Vec::new();
+        for dir in WATCHED {
+            let path = root.join(dir);
+            if path.is_dir() && !self.watched.contains(&path) {
+                match self.watcher.watch(&path, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        self.watched.insert(path);
+                    }
+                    Err(source) => problems.push(ServeError::Watch { path, source }),
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// What the rebuild loop does next.
+enum Flow {
+    Rebuild,
+    Stop,
+}
+
+/// The rebuild thread's state.
+pub(super) struct Site {
+    pub(super) root: PathBuf,
+    pub(super) drafts: bool,
+    /// `http://127.0.0.1:1111`: replaces the origin of `base_url`.
+    pub(super) origin: String,
+    pub(super) settle: Duration,
+    pub(super) shared: Arc<Shared>,
+    pub(super) watch: Watch,
+}
+
+impl Site {
+    /// Builds, serves edits, rebuilds, until the server stops. `ready` is told once the first
+    /// build is over, whatever its outcome.
+    pub(super) fn run(mut self, ready: SyncSender<()>) {
+        let mut ready = Some(ready);
+        loop {
+            for problem in self.watch.watch_folders(&self.root) {
+                eprintln!("warning: {problem}");
+            }
+            match self.build_and_serve(&mut ready) {
+                Flow::Rebuild => continue,
+                Flow::Stop => return,
+            }
+        }
+    }
+
+    /// One full build; on success, then serves body edits until something else changes.
+    fn build_and_serve(&mut self, ready: &mut Option<SyncSender<()>>) -> Flow {
+        let started = Instant::now();
+        let (archive, theme) = match self.load() {
+            Ok(loaded) => loaded,
+            Err(problems) => return self.failed(problems, ready),
+        };
+        let renderer = match Renderer::new(&archive, &theme) {
+            Ok(r) => r,
+            Err(problems) => return self.failed(lines(&problems), ready),
+        };
+        let store = Store::default();
+        if let Err(problems) = renderer.render_all(&store) {
+            return self.failed(lines(&problems), ready);
+        }
+        let files = store.into_files();
+        let count = files.len();
+        self.shared.replace_all(files, decoded_base_path(&archive.config.base_url));
+        self.shared.succeeded();
+        eprintln!(
+            "built {} briefs, {count} files in {:.0} ms",
+            archive.briefs.len(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+        if let Some(r) = ready.take() {
+            let _ = r.send(());
+        }
+        self.serve_edits(&archive, &renderer)
+    }
+
+    fn load(&self) -> Result<(Archive, Theme), Vec<String>> {
+        let options = Options { root: self.root.clone(), drafts: self.drafts, ..Options::default() };
+        let mut config = pipeline::load_config(&options).map_err(build_lines)?;
+        // The local origin with the configured path, so that sub-path links work as deployed.
+        let local = format!("{}{}", self.origin, config.base_url.path());
+        config.base_url = BaseUrl::parse(&local).map_err(|m| vec![format!("base_url: {m}")])?;
+        pipeline::load(config, self.drafts).map_err(build_lines)
+    }
+
+    fn failed(&mut self, problems: Vec<String>, ready: &mut Option<SyncSender<()>>) -> Flow {
+        self.shared.failed(problems);
+        if let Some(r) = ready.take() {
+            let _ = r.send(());
+        }
+        match self.next_batch() {
+            Some(_) => Flow::Rebuild,
+            None => Flow::Stop,
+        }
+    }
+
+    /// Serves edits to brief bodies with the last full build's archive and renderer; returns
+    /// when a change needs a full rebuild, or when the server stops.
+    fn serve_edits(&mut self, archive: &Archive, renderer: &Renderer<'_>) -> Flow {
+        let index: HashMap<&Path, usize> =
+            archive.briefs.iter().enumerate().map(|(i, b)| (b.path.as_path(), i)).collect();
+        let custom: Vec<String> = archive.config.custom_fields().map(str::to_string).collect();
+        let root = self.root.clone();
+        let fast = FastPath {
+            root: &root,
+            archive,
+            renderer,
+            index,
+            rules: Rules { timezone: archive.config.timezone, custom_fields: &custom },
+        };
+        // Briefs whose last edit broke them, with their problems; the rest of the site is fine.
+        let mut broken: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+        loop {
+            let Some(batch) = self.next_batch() else {
+                return Flow::Stop;
+            };
+            let started = Instant::now();
+            let Some(edits) = fast.edits(&batch) else {
+                return Flow::Rebuild;
+            };
+            let before = broken.clone();
+            let mut pages = Vec::new();
+            for (path, outcome) in edits {
+                match outcome {
+                    Ok(page) => {
+                        broken.remove(&path);
+                        pages.push(page);
+                    }
+                    Err(problems) => {
+                        broken.insert(path, problems);
+                    }
+                }
+            }
+            if pages.is_empty() && broken == before {
+                continue;
+            }
+            let updated: Vec<String> = pages.iter().map(|(p, _)| p.clone()).collect();
+            self.shared.replace_some(pages);
+            if broken.is_empty() {
+                self.shared.succeeded();
+            } else {
+                self.shared.failed(broken.values().flatten().cloned().collect());
+            }
+            if !updated.is_empty() {
+                eprintln!(
+                    "updated {} in {:.1} ms",
+                    updated.join(", "),
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        }
+    }
+
+    /// Waits for the next burst of relevant changes and returns the changed paths (relative to
+    /// the site folder) once the files have been quiet for `settle`; `None` when stopping.
+    fn next_batch(&mut self) -> Option<BTreeSet<PathBuf>> {
+        let mut batch = BTreeSet::new();
+        while batch.is_empty() {
+            match self.watch.events.recv_timeout(STOP_POLL) {
+                Ok(event) => self.collect(event, &mut batch),
+                Err(RecvTimeoutError::Timeout) if self.shared.stopping() => return None,
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        let deadline = Instant::now() + MAX_SETTLE;
+        loop {
+            match self.watch.events.recv_timeout(self.settle) {
+                Ok(event) => self.collect(event, &mut batch),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+            if Instant::now() >= deadline {
+                break;
+            }
+        }
+        if self.shared.stopping() {
+            return None;
+        }
+        Some(batch)
+    }
+
+    fn collect(&mut self, event: notify::Result<Event>, batch: &mut BTreeSet<PathBuf>) {
+        let event = match event {
+            Ok(e) => e,
+            Err(e) => {
+                // Lost events (an overflowing queue): rebuild everything to be safe.
+                eprintln!("warning: file watching: {e}");
+                batch.insert(PathBuf::from(crate::config::CONFIG_FILE));
+                return;
+            }
+        };
+        // Reads (our own builds read every file) and metadata changes (atime) change nothing.
+        if matches!(
+            event.kind,
+            EventKind::Access(_) | EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+        ) {
+            return;
+        }
+        for path in event.paths {
+            let Ok(rel) = path.strip_prefix(&self.root) else { continue };
+            if !relevant(rel) {
+                continue;
+            }
+            if rel.components().count() == 1 && self.watch.watched.remove(&path) {
+                // A watched folder itself was replaced: watch it again on the next full build.
+                let _ = self.watch.watcher.unwatch(&path);
+            }
+            batch.insert(rel.to_path_buf());
+        }
+    }
+}
+
+/// Whether a changed path (relative to the site folder) can change the site.
+fn relevant(rel: &Path) -> bool {
+    let mut parts = rel.components();
+    let first = match parts.next() {
+        Some(Component::Normal(first)) => first.to_string_lossy(),
+        _ => return false,
+    };
+    let top = first == crate::config::CONFIG_FILE && rel.components().count() == 1;
+    if !top && !WATCHED.contains(&first.as_ref()) {
+        return false;
+    }
+    !rel.components().any(|c| content::is_ignored(&c.as_os_str().to_string_lossy()))
+}
+
+/// A page to publish: site path and bytes.
+type Published = (String, Arc<[u8]>);
+
+/// Per changed brief: its re-rendered page, or its problems.
+type Edits = Vec<(PathBuf, Result<Published, Vec<String>>)>;
+
+/// The body-only fast path, with the state of the last full build.
+struct FastPath<'a> {
+    root: &'a Path,
+    archive: &'a Archive,
+    renderer: &'a Renderer<'a>,
+    index: HashMap<&'a Path, usize>,
+    rules: Rules<'a>,
+}
+
+impl FastPath<'_> {
+    /// Per changed brief, its re-rendered page or its problems; `None` when the change is more
+    /// than the bodies of existing briefs and needs a full rebuild.
+    fn edits(&self, batch: &BTreeSet<PathBuf>) -> Option<Edits> {
+        let mut out = Vec::with_capacity(batch.len());
+        for rel in batch {
+            let full = self.root.join(rel);
+            if !rel.starts_with(content::CONTENT_DIR) {
+                return None;
+            }
+            if !rel.extension().is_some_and(|x| x == "md") {
+                // Not a brief: `sed -i`'s and other tools' temporary files, notes, images. A
+                // folder may hold briefs, though, and so may one that went away.
+                let held_briefs = self.index.keys().any(|b| b.starts_with(rel));
+                if full.is_dir() || (!full.exists() && held_briefs) {
+                    return None;
+                }
+                continue;
+            }
+            let &i = self.index.get(rel.as_path())?;
+            if !full.is_file() {
+                return None;
+            }
+            let config = &self.archive.config;
+            let brief = match content::read_brief(self.root, rel, self.rules, config.slugify) {
+                Ok(b) => b,
+                Err(problems) => {
+                    out.push((rel.clone(), Err(lines(&problems))));
+                    continue;
+                }
+            };
+            if !self.body_only(i, &brief) {
+                return None;
+            }
+            let page = self
+                .renderer
+                .render_brief_body(i, &brief.body, brief.body_line)
+                .map(|bytes| {
+                    (
+                        self.renderer.file_of(Page::Brief(i)),
+                        stored(&self.renderer.file_of(Page::Brief(i)), bytes),
+                    )
+                })
+                .map_err(|p| lines(&p));
+            out.push((rel.clone(), page));
+        }
+        Some(out)
+    }
+
+    /// Whether `new` differs from brief `i` of the archive only in what its own page shows.
+    fn body_only(&self, i: usize, new: &Brief) -> bool {
+        let old = &self.archive.briefs[i];
+        let feed = &self.archive.config.feed;
+        // The site feed with full content carries the newest bodies.
+        let in_feed = feed.enabled && feed.full_content && i < feed.limit;
+        new.meta == old.meta
+            && new.slug == old.slug
+            && !in_feed
+            && model::summary_of(new) == self.archive.summaries[i]
+    }
+}
+
+/// The sub-path pages are served under, as requests are compared with it: decoded and NFC.
+fn decoded_base_path(base: &BaseUrl) -> String {
+    percent_decode(base.path()).unwrap_or_else(|| base.path().to_string()).nfc().collect()
+}
+
+fn lines(problems: &[Diagnostic]) -> Vec<String> {
+    let mut problems = problems.to_vec();
+    crate::diagnostics::sort(&mut problems);
+    problems.iter().map(ToString::to_string).collect()
+}
+
+fn build_lines(e: BuildError) -> Vec<String> {
+    match e {
+        BuildError::Problems(p) => lines(&p),
+        BuildError::Output(e) => vec![format!("error: {e}")],
+    }
+}
+
+/// Collects rendered files in memory, with the live-reload script in every HTML page.
+#[derive(Default)]
+struct Store {
+    files: Mutex<Files>,
+}
+
+impl Store {
+    fn into_files(self) -> Files {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Store {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let bytes = stored(path, bytes.to_vec());
+        super::lock(&self.files).insert(path.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// A file as it is served: HTML pages get the live-reload script.
+fn stored(path: &str, bytes: Vec<u8>) -> Arc<[u8]> {
+    if path.ends_with(".html") {
+        super::http::inject_reload_script(bytes).into()
+    } else {
+        bytes.into()
+    }
+}
