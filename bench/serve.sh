@@ -10,7 +10,8 @@
 #   body:  a sentence added to one brief's Markdown body (front matter unchanged): timed until
 #          that brief's page serves it;
 #   front: the newest brief's title changed: timed until the home page, and then one of its
-#          region pages, serve the new title.
+#          region pages, serve the new title. The server publishes those pages first and then
+#          renders the whole site again; the next edit waits until that is done.
 # Each time runs from just before the file is written to the first response that has the new
 # text, polled in a tight loop over HTTP (Python's http.client, one connection per request).
 # Reported: the median and every run, beside the full build time of `annals build --timings`.
@@ -38,10 +39,14 @@ rm -rf "$WORK/public"
 SERVER=$!
 trap 'kill -INT $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 
-python3 - "$WORK/site" "$PORT" "$EDITS" <<'PY'
+python3 - "$WORK/site" "$PORT" "$EDITS" "$WORK/serve.log" <<'PY'
 import glob, http.client, os, re, statistics, sys, time, urllib.parse
 
-root, port, edits = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+root, port, edits, log = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+
+def builds():
+    """How many whole-site renders the server has finished (it logs one line each)."""
+    return sum(1 for line in open(log, encoding="utf-8", errors="replace") if line.startswith("built "))
 
 def get(path):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -106,8 +111,13 @@ for i in range(edits):
     def retitle(text, i=i):
         marker = f"벤치마크 제목 {i} {time.time_ns()}"
         return re.sub(r"^title: .*$", f'title: "{marker}"', text, count=1, flags=re.M), marker
+    done = builds()
     h, t = timed(newest, retitle, ["/", f"/regions/{region}/"])
     home.append(h); term.append(t)
+    # The rest of the site is still being rendered: start the next edit on an idle server.
+    deadline = time.time() + 600
+    while builds() == done and time.time() < deadline:
+        time.sleep(0.05)
     time.sleep(0.3)
 print("live edits (file write → new text served):")
 report("body edit: the brief's page", body)

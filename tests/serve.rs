@@ -292,6 +292,9 @@ fn edits_that_change_lists_reach_the_list_pages() {
     .unwrap();
     wait_for("the new brief", || site.get("/archive/briefs/2024-05-01-new/").status == 200);
     assert!(site.get(YEONGNAM).body.contains("새로 쓴 브리핑"));
+    fs::remove_file(site.root.join("content/briefs/2024-05-01-new.md")).unwrap();
+    wait_for("the removed brief to go", || !site.get(YEONGNAM).body.contains("새로 쓴 브리핑"));
+    assert_eq!(site.get("/archive/briefs/2024-05-01-new/").status, 404);
     fs::create_dir_all(site.root.join("templates")).unwrap();
     fs::write(site.root.join("templates/404.html"), "<html><body>사용자 404</body></html>").unwrap();
     wait_for("the site's new 404 page", || site.get("/archive/nothing/").body.contains("사용자 404"));

@@ -2,6 +2,10 @@
 //! the served one only when it succeeded. While the site builds, edits that only touch the
 //! Markdown body of existing briefs take a fast path: those briefs are read again and only
 //! their pages re-rendered, with the archive and the compiled templates of the last full build.
+//! Other edits to briefs (front matter, new or removed briefs) re-make the model from the briefs
+//! kept in memory plus the changed files, publish the pages that show those briefs first (home,
+//! their pages, neighbours, term pages), then render the whole site into a fresh map. Anything
+//! else (templates, static files, site.toml, a brief that does not read) is a full build.
 
 use super::{Files, ServeError, Shared};
 use crate::content::{self, Brief};
@@ -14,6 +18,7 @@ use crate::render::{Page, Renderer};
 use crate::theme::Theme;
 use crate::url::{percent_decode, BaseUrl};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -75,8 +80,21 @@ impl Watch {
 
 /// What the rebuild loop does next.
 enum Flow {
+    /// A full build from the files.
     Rebuild,
+    /// A build from a model already made with the briefs kept in memory.
+    Refresh(Box<Refresh>),
     Stop,
+}
+
+/// A new model made from the last build's briefs and the few files that changed, which spares
+/// reading and parsing every brief again.
+struct Refresh {
+    archive: Archive,
+    theme: Theme,
+    /// The changed briefs: their pages, their neighbours, their term pages and the home page
+    /// are rendered and published first, before the rest of the site.
+    first: Vec<PathBuf>,
 }
 
 /// The rebuild thread's state.
@@ -95,28 +113,37 @@ impl Site {
     /// build is over, whatever its outcome.
     pub(super) fn run(mut self, ready: SyncSender<()>) {
         let mut ready = Some(ready);
+        let mut refresh = None;
         loop {
             for problem in self.watch.watch_folders(&self.root) {
                 eprintln!("warning: {problem}");
             }
-            match self.build_and_serve(&mut ready) {
-                Flow::Rebuild => continue,
+            match self.build_and_serve(refresh.take(), &mut ready) {
+                Flow::Rebuild => {}
+                Flow::Refresh(r) => refresh = Some(r),
                 Flow::Stop => return,
             }
         }
     }
 
-    /// One full build; on success, then serves body edits until something else changes.
-    fn build_and_serve(&mut self, ready: &mut Option<SyncSender<()>>) -> Flow {
+    /// One build of every page (from the files, or from `refresh`); on success, then serves
+    /// body edits until something else changes.
+    fn build_and_serve(&mut self, refresh: Option<Box<Refresh>>, ready: &mut Option<SyncSender<()>>) -> Flow {
         let started = Instant::now();
-        let (archive, theme) = match self.load() {
-            Ok(loaded) => loaded,
-            Err(problems) => return self.failed(problems, ready),
+        let (archive, theme, first) = match refresh {
+            Some(r) => (r.archive, r.theme, r.first),
+            None => match self.load() {
+                Ok((archive, theme)) => (archive, theme, Vec::new()),
+                Err(problems) => return self.failed(problems, ready),
+            },
         };
         let renderer = match Renderer::new(&archive, &theme) {
             Ok(r) => r,
             Err(problems) => return self.failed(lines(&problems), ready),
         };
+        if !first.is_empty() {
+            self.publish_first(&archive, &renderer, &first, started);
+        }
         let store = Store::default();
         if let Err(problems) = renderer.render_all(&store) {
             return self.failed(lines(&problems), ready);
@@ -133,7 +160,45 @@ impl Site {
         if let Some(r) = ready.take() {
             let _ = r.send(());
         }
-        self.serve_edits(&archive, &renderer)
+        self.serve_edits(&archive, &theme, &renderer)
+    }
+
+    /// Renders and publishes the pages that show the changed briefs most directly, so that
+    /// they are visible before the rest of the site has been rendered.
+    fn publish_first(&self, archive: &Archive, renderer: &Renderer<'_>, first: &[PathBuf], started: Instant) {
+        let mut pages = vec![Page::Home];
+        for path in first {
+            let Some(i) = archive.briefs.iter().position(|b| &b.path == path) else { continue };
+            pages.push(Page::Brief(i));
+            // Neighbours link to it by title.
+            pages.extend(i.checked_sub(1).map(Page::Brief));
+            pages.extend((i + 1 < archive.briefs.len()).then_some(Page::Brief(i + 1)));
+            for (x, terms) in archive.brief_terms[i].iter().enumerate() {
+                pages.extend(terms.iter().map(|&t| Page::Term(x, t)));
+            }
+        }
+        let mut seen = HashSet::new();
+        pages.retain(|p| seen.insert(*p));
+        let rendered: Vec<Result<Published, Vec<Diagnostic>>> = pages
+            .par_iter()
+            .map(|&page| {
+                let file = renderer.file_of(page);
+                renderer.render(page).map(|bytes| {
+                    let bytes = stored(&file, bytes);
+                    (file, bytes)
+                })
+            })
+            .collect();
+        // On any problem, publish nothing early: the full render reports it.
+        let Ok(rendered) = rendered.into_iter().collect::<Result<Vec<_>, _>>() else { return };
+        let count = rendered.len();
+        self.shared.replace_some(rendered);
+        self.shared.succeeded();
+        eprintln!(
+            "updated the home page and {} other pages in {:.0} ms; rendering the rest",
+            count - 1,
+            started.elapsed().as_secs_f64() * 1000.0
+        );
     }
 
     fn load(&self) -> Result<(Archive, Theme), Vec<String>> {
@@ -158,7 +223,7 @@ impl Site {
 
     /// Serves edits to brief bodies with the last full build's archive and renderer; returns
     /// when a change needs a full rebuild, or when the server stops.
-    fn serve_edits(&mut self, archive: &Archive, renderer: &Renderer<'_>) -> Flow {
+    fn serve_edits(&mut self, archive: &Archive, theme: &Theme, renderer: &Renderer<'_>) -> Flow {
         let index: HashMap<&Path, usize> =
             archive.briefs.iter().enumerate().map(|(i, b)| (b.path.as_path(), i)).collect();
         let custom: Vec<String> = archive.config.custom_fields().map(str::to_string).collect();
@@ -178,7 +243,18 @@ impl Site {
             };
             let started = Instant::now();
             let Some(edits) = fast.edits(&batch) else {
-                return Flow::Rebuild;
+                // A brief still broken on disk is only read again by a full build.
+                if !broken.is_empty() {
+                    return Flow::Rebuild;
+                }
+                return match fast.refresh(theme, &batch, self.drafts) {
+                    Some(r) => {
+                        let ms = started.elapsed().as_secs_f64() * 1000.0;
+                        eprintln!("re-made the site model in {ms:.0} ms");
+                        Flow::Refresh(Box::new(r))
+                    }
+                    None => Flow::Rebuild,
+                };
             };
             let before = broken.clone();
             let mut pages = Vec::new();
@@ -349,6 +425,49 @@ impl FastPath<'_> {
             out.push((rel.clone(), page));
         }
         Some(out)
+    }
+
+    /// A new model from the archive's briefs with the changed files read again, when the
+    /// change is only briefs written, added or removed, and they all read without problems.
+    fn refresh(&self, theme: &Theme, batch: &BTreeSet<PathBuf>, drafts: bool) -> Option<Refresh> {
+        let config = &self.archive.config;
+        let mut briefs = self.archive.briefs.clone();
+        let mut first = Vec::new();
+        for rel in batch {
+            let full = self.root.join(rel);
+            if !rel.starts_with(content::CONTENT_DIR) {
+                return None;
+            }
+            let position = briefs.iter().position(|b| &b.path == rel);
+            if !rel.extension().is_some_and(|x| x == "md") {
+                if full.is_dir() || (!full.exists() && briefs.iter().any(|b| b.path.starts_with(rel))) {
+                    return None;
+                }
+                continue;
+            }
+            if !full.exists() {
+                if let Some(p) = position {
+                    briefs.remove(p);
+                }
+                continue;
+            }
+            let brief = content::read_brief(self.root, rel, self.rules, config.slugify).ok()?;
+            let keep = drafts || !brief.meta.draft;
+            match position {
+                Some(p) if keep => briefs[p] = brief,
+                Some(p) => {
+                    briefs.remove(p);
+                }
+                None if keep => briefs.push(brief),
+                None => {}
+            }
+            if keep {
+                first.push(rel.clone());
+            }
+        }
+        let (archive, problems) = Archive::build(config.clone(), briefs);
+        // Problems across briefs (two with one URL) are reported by a full build.
+        problems.is_empty().then(|| Refresh { archive, theme: theme.clone(), first })
     }
 
     /// Whether `new` differs from brief `i` of the archive only in what its own page shows.
