@@ -43,7 +43,7 @@ pub struct Loaded {
 }
 
 /// Whether a file name is an editor's swap, backup or lock file, or hidden.
-fn is_ignored(name: &str) -> bool {
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')

@@ -64,7 +64,7 @@ pub struct Source {
 }
 
 /// The front matter of one brief, read and checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
     /// Title.
     pub title: String,

@@ -24,6 +24,8 @@ enum Command {
     Import(ImportArgs),
     /// Start a new brief (a draft) under content/briefs/ and print its path.
     New(NewArgs),
+    /// Serve the site locally, rebuilding and reloading open pages on every change.
+    Serve(ServeArgs),
 }
 
 #[derive(Args)]
@@ -45,6 +47,19 @@ struct NewArgs {
     /// The URL name; made from the title by default.
     #[arg(long)]
     slug: Option<String>,
+}
+
+/// `annals serve [--root DIR] [--port N] [--bind ADDR] [--drafts]`
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; anything but loopback lets other machines reach the server.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
 }
 
 /// `annals import FILE_OR_DIR... [--out DIR] [--dry-run] [--force] [--format text|html|auto]`
@@ -127,6 +142,22 @@ fn main() -> ExitCode {
         }
         Command::Import(args) => import(args),
         Command::New(args) => new_brief(args),
+        Command::Serve(args) => {
+            let options = annals::serve::ServeOptions {
+                root: args.site.root,
+                bind: args.bind,
+                port: args.port,
+                drafts: args.site.drafts,
+                ..Default::default()
+            };
+            match annals::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Check(args) => {
             let options = Options {
                 root: args.site.root,

@@ -174,16 +174,7 @@ impl Archive {
             }
         }
 
-        let summaries = briefs
-            .par_iter()
-            .map(|b| {
-                if b.meta.summary.is_empty() {
-                    markdown::excerpt(&b.body, 160)
-                } else {
-                    b.meta.summary.clone()
-                }
-            })
-            .collect();
+        let summaries = briefs.par_iter().map(summary_of).collect();
         let timeline = timeline(&briefs);
         let budget = budget(&briefs, &taxonomies);
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
@@ -211,6 +202,16 @@ impl Archive {
     /// The index of the taxonomy reading `source`, if the site has one.
     pub fn taxonomy_index(&self, source: &TermSource) -> Option<usize> {
         self.taxonomies.iter().position(|t| &t.config.source == source)
+    }
+}
+
+/// The plain-text summary lists show for a brief: its `summary` field, or an excerpt of its body
+/// (public so that the development server can tell whether a body edit changes any list page).
+pub fn summary_of(brief: &Brief) -> String {
+    if brief.meta.summary.is_empty() {
+        markdown::excerpt(&brief.body, 160)
+    } else {
+        brief.meta.summary.clone()
     }
 }
 

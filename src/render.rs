@@ -319,12 +319,28 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page.
     pub fn render(&self, page: Page) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        self.render_page(page, None)
+    }
+
+    /// Renders brief `i`'s page with `body` (starting on file line `body_line`) in place of the
+    /// body the archive holds: the development server's fast path when only a brief's Markdown
+    /// changed, which spares rebuilding the archive and every list page.
+    pub fn render_brief_body(
+        &self,
+        i: usize,
+        body: &str,
+        body_line: usize,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        self.render_page(Page::Brief(i), Some((body, body_line)))
+    }
+
+    fn render_page(&self, page: Page, body: Option<(&str, usize)>) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let a = self.archive;
         let site_path = self.site_path(page);
         let (template, kind, title, mut vars): (&str, &str, String, Map<String, Value>) = match page {
             Page::Home => ("index.html", "home", a.config.title.clone(), self.home()),
             Page::Brief(i) => {
-                let vars = self.brief_page(i)?;
+                let vars = self.brief_page(i, body)?;
                 ("brief.html", "brief", a.briefs[i].meta.title.clone(), vars)
             }
             Page::Timeline => ("timeline.html", "timeline", "타임라인".into(), self.timeline()),
@@ -545,17 +561,22 @@ impl<'a> Renderer<'a> {
         Value::Array(list)
     }
 
-    fn brief_page(&self, i: usize) -> Result<Map<String, Value>, Vec<Diagnostic>> {
+    fn brief_page(
+        &self,
+        i: usize,
+        body: Option<(&str, usize)>,
+    ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
         let a = self.archive;
         let b = &a.briefs[i];
+        let (body, body_line) = body.unwrap_or((&b.body, b.body_line));
         let links = Links { briefs: &a.link_map, base: &self.base };
         let mut problems = Vec::new();
-        let rendered = markdown::render(&b.body, &b.content_path, &links, &self.highlighter, &mut problems);
+        let rendered = markdown::render(body, &b.content_path, &links, &self.highlighter, &mut problems);
         if !problems.is_empty() {
             return Err(problems
                 .into_iter()
                 .map(|p| {
-                    let d = Diagnostic::error(&b.path, b.body_line + p.body_line, p.column, p.message);
+                    let d = Diagnostic::error(&b.path, body_line + p.body_line, p.column, p.message);
                     match p.hint {
                         Some(h) => d.with_hint(h),
                         None => d,
