@@ -37,6 +37,16 @@ pub struct BudgetLine {
     pub region: Option<String>,
     /// The one sector the line is tied to, if any.
     pub sector: Option<String>,
+    /// The `item` of another line of the same brief that this line is a part of: the line is
+    /// listed, but not added to totals again (a programme's total and its breakdown).
+    pub part_of: Option<String>,
+}
+
+impl BudgetLine {
+    /// Whether the line adds to totals (it is not a part of another line).
+    pub fn counts(&self) -> bool {
+        self.part_of.is_none()
+    }
 }
 
 /// One person at a meeting.
@@ -356,16 +366,18 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
         };
         for k in m.keys() {
             let k = scalar(k).unwrap_or_default();
-            if !["item", "amount", "region", "sector"].contains(&k.as_str()) {
+            if !BUDGET_KEYS.contains(&k.as_str()) {
                 let d = loc.at_item(
                     "budget",
                     i,
                     Some(&k),
                     format!("unknown field `{k}` in budget line {}", i + 1),
                 );
-                p.push(match did_you_mean(&k, ["item", "amount", "region", "sector"]) {
+                p.push(match did_you_mean(&k, BUDGET_KEYS) {
                     Some(s) => d.with_hint(format!("did you mean `{s}`?")),
-                    None => d.with_hint("a budget line has item, amount, and optionally region and sector"),
+                    None => d.with_hint(
+                        "a budget line has item, amount, and optionally region, sector and part_of",
+                    ),
                 });
             }
         }
@@ -413,11 +425,43 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
         };
         let opt = |k: &str| m.get(k).and_then(scalar).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         if let Some(amount) = amount {
-            out.push(BudgetLine { item, amount, region: opt("region"), sector: opt("sector") });
+            out.push(BudgetLine {
+                item,
+                amount,
+                region: opt("region"),
+                sector: opt("sector"),
+                part_of: opt("part_of"),
+            });
+        }
+    }
+    // A part must name a line of the same brief that is not itself a part.
+    for (i, line) in out.iter().enumerate() {
+        let Some(whole) = &line.part_of else { continue };
+        let target = out.iter().find(|l| &l.item == whole);
+        let problem = match target {
+            None => Some(format!("`part_of: {whole}` names no budget line of this brief")),
+            Some(t) if t.part_of.is_some() => {
+                Some(format!("`{whole}` is itself a part; name the line it belongs to"))
+            }
+            Some(t) if std::ptr::eq(t, line) => {
+                Some(format!("the line `{whole}` cannot be a part of itself"))
+            }
+            _ => None,
+        };
+        if let Some(message) = problem {
+            let items: Vec<&str> =
+                out.iter().filter(|l| l.part_of.is_none()).map(|l| l.item.as_str()).collect();
+            let d = loc.at_item("budget", i, Some("part_of"), message);
+            p.push(match did_you_mean(whole, items.iter().copied()) {
+                Some(sug) => d.with_hint(format!("did you mean `{sug}`?")),
+                None => d.with_hint("write the `item` of the line this one is a breakdown of"),
+            });
         }
     }
     out
 }
+
+const BUDGET_KEYS: [&str; 5] = ["item", "amount", "region", "sector", "part_of"];
 
 /// Role words that tell a role from an organisation in `"이름 (직책)"`.
 const ROLE_WORDS: &[&str] = &[
@@ -747,6 +791,15 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert!(read("no front matter\n").unwrap_err()[0].message.contains("no front matter"));
         assert!(read("---\ntitle: a\n").unwrap_err()[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn budget_parts_name_a_whole_line() {
+        let fm = read("---\ntitle: t\ndate: 2024-01-01\nbudget:\n  - item: 총액\n    amount: \"100억\"\n  - item: 세부\n    amount: \"30억\"\n    part_of: 총액\n---\n").unwrap();
+        assert!(fm.budget[0].counts() && !fm.budget[1].counts());
+        let e = read("---\ntitle: t\ndate: 2024-01-01\nbudget:\n  - item: 총액\n    amount: \"100억\"\n  - item: 세부\n    amount: \"30억\"\n    part_of: 총앳\n---\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].column), (9, 14), "{}", e[0]);
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `총액`?"));
     }
 
     #[test]

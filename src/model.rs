@@ -249,13 +249,10 @@ fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
         for (l, line) in brief.meta.budget.iter().enumerate() {
             let r = LineRef { brief: b, line: l };
             all.lines.push(r);
-            all.total.add(line.amount);
             if by_year.last().map(|y| y.0) != Some(year) {
                 by_year.push((year, BudgetGroup::default()));
             }
-            let y = &mut by_year.last_mut().expect("pushed above").1;
-            y.lines.push(r);
-            y.total.add(line.amount);
+            by_year.last_mut().expect("pushed above").1.lines.push(r);
             for (x, tax) in taxonomies.iter().enumerate() {
                 let own = match tax.config.source {
                     TermSource::Region => line.region.as_deref(),
@@ -268,36 +265,54 @@ fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
                 };
                 for name in names {
                     if let Some(&t) = lookup[x].get(name) {
-                        let g = &mut by_term[x][t];
-                        g.lines.push(r);
-                        g.total.add(line.amount);
+                        by_term[x][t].lines.push(r);
                     }
                 }
             }
         }
     }
-    // A parent term's totals include its descendants' lines, each line counted once even when
-    // it is tied to several of them.
+    // A parent term's lines include its descendants' lines, each line once even when it is
+    // tied to several of them.
     for (x, tax) in taxonomies.iter().enumerate() {
-        let own: Vec<BudgetGroup> = by_term[x].clone();
+        let own: Vec<Vec<LineRef>> = by_term[x].iter().map(|g| g.lines.clone()).collect();
         for (t, term) in tax.terms.iter().enumerate() {
             if term.children.is_empty() {
                 continue;
             }
-            let mut lines: Vec<LineRef> = own[t].lines.clone();
+            let mut lines: Vec<LineRef> = own[t].clone();
             let mut stack = term.children.clone();
             while let Some(c) = stack.pop() {
                 stack.extend(tax.terms[c].children.iter().copied());
-                lines.extend(own[c].lines.iter().copied());
+                lines.extend(own[c].iter().copied());
             }
             lines.sort_by_key(|l| (l.brief, l.line));
             lines.dedup();
-            let mut total = Total::default();
-            for l in &lines {
-                total.add(briefs[l.brief].meta.budget[l.line].amount);
-            }
-            by_term[x][t] = BudgetGroup { lines, total };
+            by_term[x][t].lines = lines;
+        }
+    }
+    all.total = total_of(&all.lines, briefs);
+    for (_, g) in &mut by_year {
+        g.total = total_of(&g.lines, briefs);
+    }
+    for groups in &mut by_term {
+        for g in groups {
+            g.total = total_of(&g.lines, briefs);
         }
     }
     Budget { all, by_year, by_term }
+}
+
+/// The total of a group of lines, each amount counted once: a line that is `part_of` another
+/// line of its brief adds nothing when that whole is in the same group (a programme's total and
+/// its breakdown), and adds itself when it is not (a sector page that only has the part).
+fn total_of(lines: &[LineRef], briefs: &[Brief]) -> Total {
+    let mut total = Total::default();
+    for r in lines {
+        let line = &briefs[r.brief].meta.budget[r.line];
+        let whole_here = line.part_of.as_ref().is_some_and(|whole| {
+            lines.iter().any(|o| o.brief == r.brief && &briefs[o.brief].meta.budget[o.line].item == whole)
+        });
+        total.add(if whole_here { Amount::exact(0) } else { line.amount });
+    }
+    total
 }

@@ -481,7 +481,7 @@ impl<'a> Renderer<'a> {
             }
         }
         let mut total = Total::default();
-        for l in &b.meta.budget {
+        for l in b.meta.budget.iter().filter(|l| l.counts()) {
             total.add(l.amount);
         }
         obj! {
@@ -603,6 +603,7 @@ impl<'a> Renderer<'a> {
                     "amount": self.amount(l.amount),
                     "region": l.region.as_deref().map(|r| self.named_ref(&TermSource::Region, r)),
                     "sector": l.sector.as_deref().map(|s| self.named_ref(&TermSource::Sector, s)),
+                    "part_of": l.part_of,
                 })
             })
             .collect();
@@ -754,6 +755,7 @@ impl<'a> Renderer<'a> {
             "amount": self.amount(l.amount),
             "region": l.region.as_deref().map(|n| self.named_ref(&TermSource::Region, n)),
             "sector": l.sector.as_deref().map(|n| self.named_ref(&TermSource::Sector, n)),
+            "part_of": l.part_of,
             "brief": {"title": b.meta.title, "url": self.base.url(&self.archive.brief_path(r.brief)), "date": Self::date(&b.meta.date)},
         })
     }

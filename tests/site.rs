@@ -604,3 +604,22 @@ fn the_imported_seed_article_passes_check_and_builds_unchanged() {
     let budget = site.read("budget/index.html");
     assert!(budget.contains("2024"), "{budget}");
 }
+
+#[test]
+fn a_breakdown_line_is_listed_but_counted_once() {
+    let site = Site::new("forms");
+    fs::write(
+        site.root.join("content/briefs/parts.md"),
+        "---\ntitle: 총액과 세부\ndate: 2025-02-01\nsector: AI\nbudget:\n  - item: 사업 총액\n    amount: \"100억원\"\n    sector: AI\n  - item: 세부 사업\n    amount: \"30억원\"\n    sector: 로봇\n    part_of: 사업 총액\n---\n본문\n",
+    )
+    .unwrap();
+    site.build().unwrap();
+    let brief = site.read("briefs/parts/index.html");
+    assert!(brief.contains("세부 사업") && brief.contains("사업 총액의 일부"), "the part is listed");
+    // The brief's total and the 2025 budget count 100억 once, not 130억.
+    assert!(brief.contains("data-digits=\"10,000,000,000\""));
+    assert!(!brief.contains("13,000,000,000"));
+    assert!(site.read("budget/2025/index.html").contains("data-digits=\"10,000,000,000\""));
+    // A page that has only the part counts the part.
+    assert!(site.read("sectors/로봇/index.html").contains("data-digits=\"3,000,000,000\""));
+}
