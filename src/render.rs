@@ -77,6 +77,7 @@ pub struct Renderer<'a> {
 }
 
 /// A brief as list pages get it: a few plain fields and the theme's pre-rendered HTML.
+#[derive(Clone)]
 struct Item {
     title: String,
     url: String,
@@ -86,6 +87,30 @@ struct Item {
     card: String,
     /// `partials/brief_row.html`.
     row: String,
+}
+
+/// The list entries of one renderer, by brief file, for the next renderer of the same site.
+#[derive(Default)]
+pub struct ListCache {
+    entries: HashMap<PathBuf, CachedEntry>,
+}
+
+struct CachedEntry {
+    meta: crate::frontmatter::FrontMatter,
+    slug: String,
+    summary: String,
+    item: Item,
+    rows: Vec<String>,
+}
+
+impl ListCache {
+    /// Brief `i`'s entry, if it was rendered from the same front matter, slug and summary.
+    fn reuse(&self, archive: &Archive, i: usize) -> Option<(Item, Vec<String>)> {
+        let b = &archive.briefs[i];
+        let e = self.entries.get(&b.path)?;
+        (e.meta == b.meta && e.slug == b.slug && e.summary == archive.summaries[i])
+            .then(|| (e.item.clone(), e.rows.clone()))
+    }
 }
 
 /// A brief's list entry and budget rows, or what went wrong rendering them.
@@ -149,6 +174,18 @@ fn escape_html(input: &str) -> String {
 impl<'a> Renderer<'a> {
     /// Compiles the theme's templates for this archive.
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        Renderer::with_cache(archive, theme, None)
+    }
+
+    /// Like [`Renderer::new`], reusing the list entries of `cache` for briefs whose front matter,
+    /// slug and list summary have not changed (the development server's rebuilds, where one
+    /// edit should not re-render ten thousand cards). Only valid with the same configuration and
+    /// theme as the renderer the cache came from.
+    pub fn with_cache(
+        archive: &'a Archive,
+        theme: &'a Theme,
+        cache: Option<&ListCache>,
+    ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         let base = archive.config.base_url.clone();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".htm", ".xml"]);
@@ -185,8 +222,13 @@ impl<'a> Renderer<'a> {
             base,
         };
         r.site = r.site_value();
-        let done: Vec<Prerendered> =
-            (0..archive.briefs.len()).into_par_iter().map(|i| r.prerender(i)).collect();
+        let done: Vec<Prerendered> = (0..archive.briefs.len())
+            .into_par_iter()
+            .map(|i| match cache.and_then(|c| c.reuse(archive, i)) {
+                Some(hit) => Ok(hit),
+                None => r.prerender(i),
+            })
+            .collect();
         let mut problems = Vec::new();
         for d in done {
             match d {
@@ -203,6 +245,25 @@ impl<'a> Renderer<'a> {
             return Err(problems);
         }
         Ok(r)
+    }
+
+    /// This renderer's list entries, for [`Renderer::with_cache`].
+    pub fn list_cache(&self) -> ListCache {
+        let a = self.archive;
+        let entries = (0..a.briefs.len())
+            .map(|i| {
+                let b = &a.briefs[i];
+                let entry = CachedEntry {
+                    meta: b.meta.clone(),
+                    slug: b.slug.clone(),
+                    summary: a.summaries[i].clone(),
+                    item: self.items[i].clone(),
+                    rows: self.line_rows[i].clone(),
+                };
+                (b.path.clone(), entry)
+            })
+            .collect();
+        ListCache { entries }
     }
 
     /// Every page of the site, in a stable order.

@@ -15,7 +15,7 @@ use crate::model::{self, Archive};
 use crate::output::Sink;
 use crate::pipeline::{self, BuildError, Options};
 use crate::registry::{self, Registry};
-use crate::render::{Page, Renderer};
+use crate::render::{ListCache, Page, Renderer};
 use crate::theme::Theme;
 use crate::url::{percent_decode, BaseUrl};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -96,6 +96,8 @@ struct Refresh {
     /// The changed briefs: their pages, their neighbours, their term pages and the home page
     /// are rendered and published first, before the rest of the site.
     first: Vec<PathBuf>,
+    /// The last renderer's list entries: unchanged briefs keep theirs.
+    cache: ListCache,
 }
 
 /// The rebuild thread's state.
@@ -131,14 +133,14 @@ impl Site {
     /// body edits until something else changes.
     fn build_and_serve(&mut self, refresh: Option<Box<Refresh>>, ready: &mut Option<SyncSender<()>>) -> Flow {
         let started = Instant::now();
-        let (archive, theme, first) = match refresh {
-            Some(r) => (r.archive, r.theme, r.first),
+        let (archive, theme, first, cache) = match refresh {
+            Some(r) => (r.archive, r.theme, r.first, Some(r.cache)),
             None => match self.load() {
-                Ok((archive, theme)) => (archive, theme, Vec::new()),
+                Ok((archive, theme)) => (archive, theme, Vec::new(), None),
                 Err(problems) => return self.failed(problems, ready),
             },
         };
-        let renderer = match Renderer::new(&archive, &theme) {
+        let renderer = match Renderer::with_cache(&archive, &theme, cache.as_ref()) {
             Ok(r) => r,
             Err(problems) => return self.failed(lines(&problems), ready),
         };
@@ -483,7 +485,12 @@ impl FastPath<'_> {
         }
         let (archive, problems) = Archive::build(config.clone(), &self.registry, briefs);
         // Problems across briefs (two with one URL) are reported by a full build.
-        problems.is_empty().then(|| Refresh { archive, theme: theme.clone(), first })
+        problems.is_empty().then(|| Refresh {
+            archive,
+            theme: theme.clone(),
+            first,
+            cache: self.renderer.list_cache(),
+        })
     }
 
     /// Whether `new` differs from brief `i` of the archive only in what its own page shows.
