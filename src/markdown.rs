@@ -402,6 +402,17 @@ fn relative(dir: &str, target: &str) -> String {
 /// A plain-text excerpt of the first paragraph, at most `max` characters, for list pages of
 /// briefs without a `summary`. Stops parsing at the first paragraph's end.
 pub fn excerpt(body: &str, max: usize) -> String {
+    // pulldown-cmark scans the whole text into blocks before yielding the first event, so it is
+    // given only the beginning: up to the end of the first block of text that is not a heading.
+    // When that block is not a paragraph (a code block, a table), the whole body is read.
+    let head = first_paragraph_region(body);
+    match first_paragraph(head, max) {
+        text if text.is_empty() && head.len() < body.len() => first_paragraph(body, max),
+        text => text,
+    }
+}
+
+fn first_paragraph(body: &str, max: usize) -> String {
     let mut text = String::new();
     let mut in_para = false;
     for event in Parser::new_ext(body, options()) {
@@ -419,6 +430,24 @@ pub fn excerpt(body: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// The start of `body` through the first blank line that follows a line of text that is not a
+/// heading: enough for the first paragraph, however long the rest of the brief.
+fn first_paragraph_region(body: &str) -> &str {
+    let mut seen_text = false;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() && seen_text {
+            return &body[..offset];
+        }
+        if !t.is_empty() && !t.starts_with('#') {
+            seen_text = true;
+        }
+        offset += line.len();
+    }
+    body
 }
 
 #[cfg(test)]
@@ -494,5 +523,7 @@ mod tests {
     fn excerpt_takes_the_first_paragraph() {
         assert_eq!(excerpt("## 제목\n\n첫 **문단**입니다.\n둘째 줄\n\n다음", 100), "첫 문단입니다. 둘째 줄");
         assert_eq!(excerpt("가나다라마바사", 3), "가나다…");
+        assert_eq!(excerpt("\n## 제목\n\n```\ncode\n```\n\n문단 **하나**.\n\n둘째 문단", 100), "문단 하나.");
+        assert_eq!(first_paragraph_region("# a\n\nb\nc\n\nd\n"), "# a\n\nb\nc\n");
     }
 }

@@ -168,7 +168,7 @@ impl Archive {
         }
         // Keep each brief's terms in the order its author wrote them.
         for (b, per_tax) in brief_terms.iter_mut().enumerate() {
-            for (x, list) in per_tax.iter_mut().enumerate() {
+            for (x, list) in per_tax.iter_mut().enumerate().filter(|(_, l)| l.len() > 1) {
                 let written = taxonomy::terms_of(&briefs[b], &taxonomies[x].config.source);
                 list.sort_by_key(|&t| written.iter().position(|w| *w == taxonomies[x].terms[t].name));
             }
@@ -176,7 +176,7 @@ impl Archive {
 
         let summaries = briefs.par_iter().map(summary_of).collect();
         let timeline = timeline(&briefs);
-        let budget = budget(&briefs, &taxonomies);
+        let budget = budget(&briefs, &taxonomies, &brief_terms);
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
         let link_map =
             briefs.iter().map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug))).collect();
@@ -235,7 +235,7 @@ fn timeline(briefs: &[Brief]) -> Vec<Year> {
 /// Groups budget lines. A line tied to a region or sector counts for that term only; a line
 /// without one counts for every region (or sector) of its brief. Other taxonomies (agenda,
 /// people, custom) count every line of the briefs that carry the term.
-fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
+fn budget(briefs: &[Brief], taxonomies: &[Taxonomy], brief_terms: &[Vec<Vec<usize>>]) -> Budget {
     let mut all = BudgetGroup::default();
     let mut by_year: Vec<(i32, BudgetGroup)> = Vec::new();
     let mut by_term: Vec<Vec<BudgetGroup>> =
@@ -259,13 +259,16 @@ fn budget(briefs: &[Brief], taxonomies: &[Taxonomy]) -> Budget {
                     TermSource::Sector => line.sector.as_deref(),
                     _ => None,
                 };
-                let names: Vec<&str> = match own {
-                    Some(name) => vec![name],
-                    None => taxonomy::terms_of(brief, &tax.config.source),
-                };
-                for name in names {
-                    if let Some(&t) = lookup[x].get(name) {
-                        by_term[x][t].lines.push(r);
+                match own {
+                    Some(name) => {
+                        if let Some(&t) = lookup[x].get(name) {
+                            by_term[x][t].lines.push(r);
+                        }
+                    }
+                    None => {
+                        for &t in &brief_terms[b][x] {
+                            by_term[x][t].lines.push(r);
+                        }
                     }
                 }
             }

@@ -273,28 +273,39 @@ pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: 
     memberships
         .par_iter()
         .enumerate()
-        .map(|(b, terms)| {
-            let mut scores: HashMap<usize, usize> = HashMap::with_capacity(terms.len() * window);
-            for &(x, t, pos) in terms {
-                let list = &taxonomies[x].terms[t].briefs;
-                let lo = pos.saturating_sub(window / 2);
-                let hi = (pos + window / 2 + 1).min(list.len());
-                for &other in &list[lo..hi] {
-                    if other != b {
-                        *scores.entry(other).or_default() += 1;
+        // One score per brief in a scratch array per thread (cleared through the list of
+        // touched entries): a hash map per brief made this the slowest step of the model.
+        .map_init(
+            || (vec![0u32; briefs.len()], Vec::<usize>::new()),
+            |(scores, touched), (b, terms)| {
+                for &(x, t, pos) in terms {
+                    let list = &taxonomies[x].terms[t].briefs;
+                    let lo = pos.saturating_sub(window / 2);
+                    let hi = (pos + window / 2 + 1).min(list.len());
+                    for &other in &list[lo..hi] {
+                        if other != b {
+                            if scores[other] == 0 {
+                                touched.push(other);
+                            }
+                            scores[other] += 1;
+                        }
                     }
                 }
-            }
-            let mut ranked: Vec<(usize, usize)> = scores.into_iter().collect();
-            let order = |a: &(usize, usize), c: &(usize, usize)| {
-                c.1.cmp(&a.1).then(a.0.abs_diff(b).cmp(&c.0.abs_diff(b))).then(a.0.cmp(&c.0))
-            };
-            if ranked.len() > limit {
-                ranked.select_nth_unstable_by(limit, order);
-                ranked.truncate(limit);
-            }
-            ranked.sort_by(order);
-            ranked.into_iter().map(|(o, _)| o).collect()
-        })
+                let mut ranked: Vec<(usize, u32)> = touched.iter().map(|&o| (o, scores[o])).collect();
+                for &o in touched.iter() {
+                    scores[o] = 0;
+                }
+                touched.clear();
+                let order = |a: &(usize, u32), c: &(usize, u32)| {
+                    c.1.cmp(&a.1).then(a.0.abs_diff(b).cmp(&c.0.abs_diff(b))).then(a.0.cmp(&c.0))
+                };
+                if ranked.len() > limit {
+                    ranked.select_nth_unstable_by(limit, order);
+                    ranked.truncate(limit);
+                }
+                ranked.sort_by(order);
+                ranked.into_iter().map(|(o, _)| o).collect()
+            },
+        )
         .collect()
 }
