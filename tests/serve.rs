@@ -1,6 +1,9 @@
 //! `annals serve` driven on a loopback port: pages, safety, live rebuilds and the error overlay.
 //! Every wait is a bounded poll.
 
+mod common;
+use common::copy_dir;
+
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
@@ -52,19 +55,6 @@ impl Served {
         let path = self.root.join(rel);
         let text = fs::read_to_string(&path).unwrap();
         fs::write(&path, f(&text)).unwrap();
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 
