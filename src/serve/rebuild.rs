@@ -239,6 +239,8 @@ impl Site {
             rules: Rules { timezone: archive.config.timezone, custom_fields: &custom },
             // The last full build read it without problems; a change to it is a full rebuild.
             registry: Registry::load(&root).unwrap_or_default(),
+            // Made now, while the server waits for the next save, not after it.
+            cache: std::cell::RefCell::new(Some(renderer.list_cache())),
         };
         // Briefs whose last edit broke them, with their problems; the rest of the site is fine.
         let mut broken: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
@@ -383,6 +385,8 @@ struct FastPath<'a> {
     rules: Rules<'a>,
     /// Term aliases, applied to re-read briefs as the full build applies them.
     registry: Registry,
+    /// The renderer's list entries, handed to the next renderer by a refresh.
+    cache: std::cell::RefCell<Option<ListCache>>,
 }
 
 impl FastPath<'_> {
@@ -489,7 +493,7 @@ impl FastPath<'_> {
             archive,
             theme: theme.clone(),
             first,
-            cache: self.renderer.list_cache(),
+            cache: self.cache.borrow_mut().take().unwrap_or_else(|| self.renderer.list_cache()),
         })
     }
 
