@@ -202,7 +202,13 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
         Err(BuildError::Problems(problems)) => {
             print_problems(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
-            eprintln!("error: {errors} problem(s); nothing was written, the previous output is unchanged");
+            if verb == "built" {
+                eprintln!(
+                    "error: {errors} problem(s); nothing was written, the previous output is unchanged"
+                );
+            } else {
+                eprintln!("error: {errors} problem(s)");
+            }
             ExitCode::FAILURE
         }
         Err(BuildError::Output(e)) => {
