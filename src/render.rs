@@ -570,7 +570,15 @@ impl<'a> Renderer<'a> {
         let context = Context::from_value(obj! { "b" => self.summary(i), "currency" => currency.clone() })
             .expect("an object is a valid context");
         let render = |name: &str, context: &Context| {
-            self.tera.render(name, context).map_err(|e| vec![template_error(self.theme, &e, None)])
+            // Kept for the whole render, so trimmed: Tera's output buffer starts much larger than
+            // a card or a row, and ten thousand of them kept that slack.
+            self.tera
+                .render(name, context)
+                .map(|mut html| {
+                    html.shrink_to_fit();
+                    html
+                })
+                .map_err(|e| vec![template_error(self.theme, &e, None)])
         };
         let card = render("partials/brief_item.html", &context)?;
         let row = render("partials/brief_row.html", &context)?;
