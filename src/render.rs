@@ -697,6 +697,23 @@ impl<'a> Renderer<'a> {
                 None => Value::Null,
             },
         );
+        // The brief's terms grouped by taxonomy, in menu order, empty lists left out: the page
+        // template loops over this once instead of looking every taxonomy up by name.
+        let facets: Vec<Value> = a
+            .taxonomies
+            .iter()
+            .enumerate()
+            .filter(|(x, tax)| tax.config.source != TermSource::Attendees && !a.brief_terms[i][*x].is_empty())
+            .map(|(x, tax)| {
+                obj! {
+                    "name" => tax.config.name.clone(),
+                    "title" => tax.config.title.clone(),
+                    "url" => self.base.url(&format!("{}/", tax.config.path)),
+                    "terms" => Value::Array(a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect()),
+                }
+            })
+            .collect();
+        brief.insert("facets".into(), Value::Array(facets));
         brief.insert("extra".into(), b.meta.extra.clone());
         brief.insert("review".into(), json!(b.meta.review));
         let mut vars = Map::new();
