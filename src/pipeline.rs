@@ -164,11 +164,13 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
             crate::links::check(&archive.config.root, &archive.briefs, &crate::links::Settings::default());
         clock.lap("outside links");
         if !dead.is_empty() {
-            return Err(dead.into());
+            let mut all = warnings;
+            all.extend(dead);
+            return Err(all.into());
         }
     }
     let renderer = Renderer::new(&archive, &theme)?;
-    clock.lap("templates + summaries");
+    clock.lap("templates + list entries");
     let staging = if write { Some(Staging::new(&output_dir)?) } else { None };
     let sink: &dyn Sink = match &staging {
         Some(s) => s,
