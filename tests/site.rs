@@ -146,7 +146,10 @@ fn front_matter_forms_render_as_written() {
     let dialogue = site.read("briefs/2024-01-19-dialogue/index.html");
     // Its terms, grouped under each taxonomy's title, link to their pages (a custom one too).
     assert!(dialogue.contains("<a href=\"/archive/ministries/\">부처</a>"), "{dialogue}");
-    assert!(dialogue.contains("href=\"/archive/regions/영남권/\"") && dialogue.contains("href=\"/archive/sectors/ai/\""));
+    assert!(
+        dialogue.contains("href=\"/archive/regions/영남권/\"")
+            && dialogue.contains("href=\"/archive/sectors/ai/\"")
+    );
     // Both attendee forms, with their person pages.
     assert!(dialogue.contains("/archive/people/류정훈/") && dialogue.contains("두산로보틱스"));
     // Exact amounts, shown in Korean units with every digit kept.
