@@ -1,0 +1,570 @@
+//! The template context of every page kind, and each brief's list entries (its card, its row,
+//! its budget rows) rendered once for every list that shows it. docs/templates.md documents
+//! what is built here.
+
+use super::{template_error, Item, Prerendered, Renderer};
+use crate::config::TermSource;
+use crate::dates::DateView;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Links};
+use crate::model::{LineRef, Total};
+use crate::money::{Amount, AmountView};
+use serde_json::{json, Map, Value};
+use tera::Context;
+
+impl Renderer<'_> {
+    pub(super) fn site_value(&self) -> Value {
+        let c = &self.archive.config;
+        let nav: Vec<Value> = c
+            .taxonomies
+            .iter()
+            .map(|t| json!({"name": t.name, "title": t.title, "url": self.base.url(&format!("{}/", t.path))}))
+            .collect();
+        json!({
+            "title": c.title,
+            "description": c.description,
+            "language": c.language,
+            "base_url": c.base_url.full(),
+            "base_path": c.base_url.path(),
+            "timezone": c.timezone.name(),
+            "currency": c.currency,
+            "extra": c.extra,
+            "nav": nav,
+            "home_url": self.base.url(""),
+            "timeline_url": self.base.url("timeline/"),
+            "budget_url": self.base.url("budget/"),
+            "feed_url": if c.feed.enabled { Value::String(self.base.url("atom.xml")) } else { Value::Null },
+        })
+    }
+
+    pub(super) fn amount(&self, a: Amount) -> Value {
+        serde_json::to_value(AmountView::new(a, &self.archive.config.currency)).unwrap_or(Value::Null)
+    }
+
+    pub(super) fn total(&self, t: &Total) -> Value {
+        if t.count == 0 {
+            Value::Null
+        } else {
+            self.amount(t.amount())
+        }
+    }
+
+    pub(super) fn date(d: &crate::dates::Moment) -> Value {
+        serde_json::to_value::<DateView>(d.view()).unwrap_or(Value::Null)
+    }
+
+    pub(super) fn term_ref(&self, x: usize, t: usize) -> Value {
+        json!({"name": self.archive.taxonomies[x].terms[t].name, "url": self.term_urls[x][t]})
+    }
+
+    /// A term named in a brief, linked when the site has pages for it.
+    pub(super) fn named_ref(&self, source: &TermSource, name: &str) -> Value {
+        let a = self.archive;
+        match a.taxonomy_index(source).and_then(|x| a.taxonomies[x].term(name).map(|t| (x, t))) {
+            Some((x, t)) => self.term_ref(x, t),
+            None => json!({"name": name, "url": Value::Null}),
+        }
+    }
+
+    pub(super) fn terms_for(&self, i: usize, source: &TermSource, names: &[String]) -> Value {
+        let a = self.archive;
+        match a.taxonomy_index(source) {
+            Some(x) => Value::Array(a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect()),
+            None => Value::Array(names.iter().map(|n| json!({"name": n, "url": Value::Null})).collect()),
+        }
+    }
+
+    pub(super) fn summary(&self, i: usize) -> Value {
+        let a = self.archive;
+        let b = &a.briefs[i];
+        let path = a.brief_path(i);
+        let mut terms = Map::new();
+        for (x, tax) in a.taxonomies.iter().enumerate() {
+            if tax.config.source != TermSource::Attendees {
+                let refs: Vec<Value> = a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect();
+                terms.insert(tax.config.name.clone(), Value::Array(refs));
+            }
+        }
+        let mut total = Total::default();
+        for l in b.meta.budget.iter().filter(|l| l.counts()) {
+            total.add(l.amount);
+        }
+        obj! {
+            "title" => b.meta.title.clone(),
+            "slug" => b.slug.clone(),
+            "url" => self.base.url(&path),
+            "permalink" => self.base.absolute(&path),
+            "date" => Self::date(&b.meta.date),
+            "summary" => a.summaries[i].clone(),
+            "draft" => b.meta.draft,
+            "region" => self.terms_for(i, &TermSource::Region, &b.meta.region),
+            "sector" => self.terms_for(i, &TermSource::Sector, &b.meta.sector),
+            "agenda" => self.terms_for(i, &TermSource::Agenda, &b.meta.agenda),
+            "terms" => terms,
+            "budget_total" => self.total(&total),
+            "attendee_count" => b.meta.attendees.len(),
+        }
+    }
+
+    /// Renders what lists show of brief `i` (its card, its timeline row, its budget rows) once.
+    pub(super) fn prerender(&self, i: usize) -> Prerendered {
+        let a = self.archive;
+        let b = &a.briefs[i];
+        let currency = Value::String(a.config.currency.clone());
+        let context = Context::from_value(obj! { "b" => self.summary(i), "currency" => currency.clone() })
+            .expect("an object is a valid context");
+        let render = |name: &str, context: &Context| {
+            // Kept for the whole render, so trimmed: Tera's output buffer starts much larger than
+            // a card or a row, and ten thousand of them kept that slack.
+            self.tera
+                .render(name, context)
+                .map(|mut html| {
+                    html.shrink_to_fit();
+                    html
+                })
+                .map_err(|e| vec![template_error(self.theme, &e, None)])
+        };
+        let card = render("partials/brief_item.html", &context)?;
+        let row = render("partials/brief_row.html", &context)?;
+        let mut rows = Vec::with_capacity(b.meta.budget.len());
+        for l in 0..b.meta.budget.len() {
+            let line = self.line(LineRef { brief: i, line: l });
+            let context = Context::from_value(obj! { "line" => line, "currency" => currency.clone() })
+                .expect("an object is a valid context");
+            rows.push(render("partials/budget_row.html", &context)?);
+        }
+        let date = b.meta.date.view();
+        let item = Item {
+            title: b.meta.title.clone(),
+            url: self.base.url(&a.brief_path(i)),
+            iso: date.iso,
+            display: date.display,
+            card,
+            row,
+        };
+        Ok((item, rows))
+    }
+
+    /// List entries for briefs: title, url, iso, display, and `html` (the card, or the compact
+    /// row when `rows`).
+    pub(super) fn items_of(&self, ids: impl IntoIterator<Item = usize>, rows: bool) -> Value {
+        Value::Array(ids.into_iter().map(|i| self.item(i, rows)).collect())
+    }
+
+    pub(super) fn item(&self, i: usize, row: bool) -> Value {
+        let it = &self.items[i];
+        obj! {
+            "title" => it.title.clone(),
+            "url" => it.url.clone(),
+            "iso" => it.iso.clone(),
+            "display" => it.display.clone(),
+            "html" => if row { it.row.clone() } else { it.card.clone() },
+        }
+    }
+
+    /// Budget line entries: `item` and `html` (the rendered table row).
+    pub(super) fn lines_of(&self, refs: &[LineRef]) -> Value {
+        let list = refs
+            .iter()
+            .map(|r| {
+                let l = &self.archive.briefs[r.brief].meta.budget[r.line];
+                obj! { "item" => l.item.clone(), "html" => self.line_rows[r.brief][r.line].clone() }
+            })
+            .collect();
+        Value::Array(list)
+    }
+
+    pub(super) fn brief_page(
+        &self,
+        i: usize,
+        body: Option<(&str, usize)>,
+    ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
+        let a = self.archive;
+        let b = &a.briefs[i];
+        let (body, body_line) = body.unwrap_or((&b.body, b.body_line));
+        let links = Links { briefs: &a.link_map, base: &self.base };
+        let mut problems = Vec::new();
+        let rendered = markdown::render(body, &b.content_path, &links, &self.highlighter, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems
+                .into_iter()
+                .map(|p| {
+                    let d = Diagnostic::error(&b.path, body_line + p.body_line, p.column, p.message);
+                    match p.hint {
+                        Some(h) => d.with_hint(h),
+                        None => d,
+                    }
+                })
+                .collect());
+        }
+        // Built again rather than kept from the list pass: holding 10,000 summaries as JSON
+        // values costs more memory than rebuilding one per page costs time.
+        let mut brief = match self.summary(i) {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        };
+        brief.insert("content".into(), Value::String(rendered.html));
+        brief.insert("toc".into(), serde_json::to_value(&rendered.toc).unwrap_or_default());
+        brief.insert("has_code".into(), Value::Bool(rendered.has_code));
+        let budget: Vec<Value> = b
+            .meta
+            .budget
+            .iter()
+            .map(|l| {
+                json!({
+                    "item": l.item,
+                    "amount": self.amount(l.amount),
+                    "region": l.region.as_deref().map(|r| self.named_ref(&TermSource::Region, r)),
+                    "sector": l.sector.as_deref().map(|s| self.named_ref(&TermSource::Sector, s)),
+                    "part_of": l.part_of,
+                })
+            })
+            .collect();
+        brief.insert("budget".into(), Value::Array(budget));
+        let attendees: Vec<Value> = b
+            .meta
+            .attendees
+            .iter()
+            .map(|p| {
+                let url = self.named_ref(&TermSource::Attendees, &p.name)["url"].clone();
+                json!({"name": p.name, "role": p.role, "org": p.org, "url": url})
+            })
+            .collect();
+        brief.insert("attendees".into(), Value::Array(attendees));
+        brief.insert(
+            "source".into(),
+            match &b.meta.source {
+                Some(s) => json!({
+                    "publisher": s.publisher, "author": s.author, "url": s.url,
+                    "published": s.published.as_ref().map(Self::date),
+                }),
+                None => Value::Null,
+            },
+        );
+        // The brief's terms grouped by taxonomy, in menu order, empty lists left out: the page
+        // template loops over this once instead of looking every taxonomy up by name.
+        let facets: Vec<Value> = a
+            .taxonomies
+            .iter()
+            .enumerate()
+            .filter(|(x, tax)| tax.config.source != TermSource::Attendees && !a.brief_terms[i][*x].is_empty())
+            .map(|(x, tax)| {
+                obj! {
+                    "name" => tax.config.name.clone(),
+                    "title" => tax.config.title.clone(),
+                    "url" => self.base.url(&format!("{}/", tax.config.path)),
+                    "terms" => Value::Array(a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect()),
+                }
+            })
+            .collect();
+        brief.insert("facets".into(), Value::Array(facets));
+        brief.insert("extra".into(), b.meta.extra.clone());
+        brief.insert("review".into(), json!(b.meta.review));
+        let mut vars = Map::new();
+        vars.insert("brief".into(), Value::Object(brief));
+        let neighbour = |j: Option<usize>| j.filter(|&j| j < a.briefs.len()).map(|j| self.item(j, false));
+        vars.insert("previous".into(), neighbour(i.checked_add(1)).unwrap_or_default());
+        vars.insert("next".into(), neighbour(i.checked_sub(1)).unwrap_or_default());
+        vars.insert("related".into(), self.items_of(a.related[i].iter().copied(), false));
+        Ok(vars)
+    }
+
+    pub(super) fn home(&self) -> Map<String, Value> {
+        let a = self.archive;
+        let mut vars = Map::new();
+        vars.insert("latest".into(), self.items_of(0..a.briefs.len().min(a.config.home.latest), false));
+        let people =
+            a.taxonomy_index(&TermSource::Attendees).map(|x| a.taxonomies[x].terms.len()).unwrap_or(0);
+        vars.insert(
+            "counts".into(),
+            json!({"briefs": a.briefs.len(), "people": people, "budget_lines": a.budget.all.lines.len()}),
+        );
+        let overview: Vec<Value> = a
+            .taxonomies
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.config.source != TermSource::Attendees)
+            .map(|(x, tax)| {
+                let mut top: Vec<usize> = (0..tax.terms.len()).collect();
+                top.sort_by(|&p, &q| tax.terms[q].briefs.len().cmp(&tax.terms[p].briefs.len()).then(p.cmp(&q)));
+                let terms: Vec<Value> = top
+                    .into_iter()
+                    .take(12)
+                    .map(|t| json!({"name": tax.terms[t].name, "url": self.term_urls[x][t], "count": tax.terms[t].briefs.len()}))
+                    .collect();
+                json!({"name": tax.config.name, "title": tax.config.title, "url": self.base.url(&format!("{}/", tax.config.path)),
+                       "count": tax.terms.len(), "terms": terms})
+            })
+            .collect();
+        vars.insert("overview".into(), Value::Array(overview));
+        vars.insert("budget_total".into(), self.total(&a.budget.all.total));
+        let years: Vec<Value> = a
+            .timeline
+            .iter()
+            .map(|y| json!({"year": y.year, "count": y.count, "url": format!("{}#y{}", self.base.url("timeline/"), y.year)}))
+            .collect();
+        vars.insert("years".into(), Value::Array(years));
+        vars
+    }
+
+    pub(super) fn timeline(&self) -> Map<String, Value> {
+        let a = self.archive;
+        let years: Vec<Value> = a
+            .timeline
+            .iter()
+            .map(|y| {
+                let months: Vec<Value> = y
+                    .months
+                    .iter()
+                    .map(|m| {
+                        obj! {
+                            "month" => m.month, "label" => format!("{}월", m.month),
+                            "anchor" => format!("y{}-{:02}", y.year, m.month), "count" => m.briefs.len(),
+                            "briefs" => self.items_of(m.briefs.iter().copied(), true),
+                        }
+                    })
+                    .collect();
+                obj! { "year" => y.year, "count" => y.count, "anchor" => format!("y{}", y.year), "months" => months }
+            })
+            .collect();
+        let mut vars = Map::new();
+        vars.insert("timeline".into(), obj! { "count" => a.briefs.len(), "years" => years });
+        vars
+    }
+
+    pub(super) fn term_feed_url(&self, x: usize, t: usize) -> Value {
+        let c = &self.archive.config;
+        if c.feed.enabled && c.feed.per_term {
+            Value::String(self.base.url(&format!("{}atom.xml", self.archive.taxonomies[x].terms[t].path)))
+        } else {
+            Value::Null
+        }
+    }
+
+    pub(super) fn taxonomy_list(&self, x: usize) -> Map<String, Value> {
+        let a = self.archive;
+        let tax = &a.taxonomies[x];
+        let mut vars = Map::new();
+        if tax.config.source == TermSource::Attendees {
+            let people: Vec<Value> = tax
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(t, term)| {
+                    let roles: Vec<Value> = tax.roles[t].iter().map(|r| json!({"role": r.role, "org": r.org})).collect();
+                    json!({"name": term.name, "url": self.term_urls[x][t], "count": term.briefs.len(), "roles": roles})
+                })
+                .collect();
+            vars.insert("people".into(), Value::Array(people));
+        }
+        let terms: Vec<Value> = tax
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(t, term)| {
+                let parent = term.parent.map(|p| tax.terms[p].name.clone());
+                let children: Vec<Value> = term.children.iter().map(|&c| Value::from(tax.terms[c].name.clone())).collect();
+                json!({"name": term.name, "slug": term.slug, "url": self.term_urls[x][t], "count": term.briefs.len(),
+                       "total_count": term.briefs.len() + term.descendant_briefs.len(),
+                       "english": term.info.english, "parent": parent, "children": children,
+                       "budget_total": self.total(&a.budget.by_term[x][t].total), "feed_url": self.term_feed_url(x, t)})
+            })
+            .collect();
+        vars.insert(
+            "taxonomy".into(),
+            json!({"name": tax.config.name, "title": tax.config.title, "url": self.base.url(&format!("{}/", tax.config.path)), "terms": terms}),
+        );
+        vars
+    }
+
+    pub(super) fn line(&self, r: LineRef) -> Value {
+        let b = &self.archive.briefs[r.brief];
+        let l = &b.meta.budget[r.line];
+        json!({
+            "item": l.item,
+            "amount": self.amount(l.amount),
+            "region": l.region.as_deref().map(|n| self.named_ref(&TermSource::Region, n)),
+            "sector": l.sector.as_deref().map(|n| self.named_ref(&TermSource::Sector, n)),
+            "part_of": l.part_of,
+            "brief": {"title": b.meta.title, "url": self.base.url(&self.archive.brief_path(r.brief)), "date": Self::date(&b.meta.date)},
+        })
+    }
+
+    pub(super) fn term(&self, x: usize, t: usize) -> Map<String, Value> {
+        let a = self.archive;
+        let tax = &a.taxonomies[x];
+        let term = &tax.terms[t];
+        let group = &a.budget.by_term[x][t];
+        let mut vars = Map::new();
+        let tax_url = self.base.url(&format!("{}/", tax.config.path));
+        vars.insert(
+            "taxonomy".into(),
+            json!({"name": tax.config.name, "title": tax.config.title, "url": tax_url}),
+        );
+        let briefs = self.items_of(term.briefs.iter().copied(), true);
+        if tax.config.source == TermSource::Attendees {
+            let roles: Vec<Value> = tax.roles[t]
+                .iter()
+                .map(|r| json!({"role": r.role, "org": r.org, "first": Self::date(&r.first), "last": Self::date(&r.last), "count": r.count}))
+                .collect();
+            vars.insert(
+                "person".into(),
+                obj! {
+                    "name" => term.name.clone(), "url" => self.term_urls[x][t].clone(),
+                    "count" => term.briefs.len(), "roles" => roles, "briefs" => briefs,
+                },
+            );
+        } else {
+            vars.insert(
+                "term".into(),
+                obj! {
+                    "name" => term.name.clone(), "url" => self.term_urls[x][t].clone(),
+                    "count" => term.briefs.len(), "feed_url" => self.term_feed_url(x, t),
+                    "budget_total" => self.total(&group.total), "briefs" => briefs,
+                    "budget_lines" => self.lines_of(&group.lines),
+                    "english" => term.info.english.clone(), "description" => term.info.description.clone(),
+                    "link" => term.info.link.clone(),
+                    "parent" => term.parent.map(|p| self.term_ref(x, p)).unwrap_or_default(),
+                    "children" => Value::Array(term.children.iter().map(|&c| self.term_ref(x, c)).collect()),
+                    "descendant_briefs" => self.descendant_items(x, t),
+                },
+            );
+        }
+        vars
+    }
+
+    /// Briefs of a term's descendants, each with `via`: the descendant terms it carries.
+    pub(super) fn descendant_items(&self, x: usize, t: usize) -> Value {
+        let a = self.archive;
+        let tax = &a.taxonomies[x];
+        let under = |mut c: usize| {
+            while let Some(p) = tax.terms[c].parent {
+                if p == t {
+                    return true;
+                }
+                c = p;
+            }
+            false
+        };
+        let list = tax.terms[t]
+            .descendant_briefs
+            .iter()
+            .map(|&b| {
+                let mut item = self.item(b, true);
+                let via: Vec<Value> =
+                    a.brief_terms[b][x].iter().filter(|&&c| under(c)).map(|&c| self.term_ref(x, c)).collect();
+                if let Value::Object(m) = &mut item {
+                    m.insert("via".into(), Value::Array(via));
+                }
+                item
+            })
+            .collect();
+        Value::Array(list)
+    }
+
+    pub(super) fn budget(&self) -> Map<String, Value> {
+        let a = self.archive;
+        let by_year: Vec<Value> = a
+            .budget
+            .by_year
+            .iter()
+            .map(|(y, g)| {
+                obj! {
+                    "year" => *y, "total" => self.total(&g.total), "count" => g.total.count,
+                    "url" => self.base.url(&format!("budget/{y}/")),
+                }
+            })
+            .collect();
+        let by_source = |source: TermSource| -> Vec<Value> {
+            let Some(x) = a.taxonomy_index(&source) else {
+                return Vec::new();
+            };
+            a.taxonomies[x]
+                .terms
+                .iter()
+                .enumerate()
+                .filter(|(t, _)| a.budget.by_term[x][*t].total.count > 0)
+                .map(|(t, term)| {
+                    let total = &a.budget.by_term[x][t].total;
+                    json!({"name": term.name, "url": self.term_urls[x][t], "total": self.total(total), "count": total.count})
+                })
+                .collect()
+        };
+        let mut vars = Map::new();
+        vars.insert(
+            "budget".into(),
+            obj! {
+                "total" => self.total(&a.budget.all.total), "line_count" => a.budget.all.lines.len(),
+                "by_year" => by_year, "by_region" => by_source(TermSource::Region),
+                "by_sector" => by_source(TermSource::Sector),
+            },
+        );
+        vars
+    }
+
+    pub(super) fn feed(
+        &self,
+        title: &str,
+        feed_path: &str,
+        page_path: &str,
+        ids: &[usize],
+        full: bool,
+    ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
+        let a = self.archive;
+        let links = Links { briefs: &a.link_map, base: &self.base };
+        let entries: Vec<Value> = ids
+            .iter()
+            .map(|&i| {
+                let b = &a.briefs[i];
+                let content = if full {
+                    let mut ignored = Vec::new();
+                    markdown::render(&b.body, &b.content_path, &links, &self.highlighter, &mut ignored).html
+                } else {
+                    String::new()
+                };
+                json!({"title": b.meta.title, "permalink": self.base.absolute(&a.brief_path(i)), "updated": b.meta.date.view().datetime,
+                       "summary": a.summaries[i], "content": content})
+            })
+            .collect();
+        let updated = ids
+            .first()
+            .map(|&i| a.briefs[i].meta.date.view().datetime)
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+        let mut vars = Map::new();
+        vars.insert(
+            "feed".into(),
+            json!({"title": title, "id": self.base.absolute(feed_path), "url": self.base.absolute(feed_path),
+                   "alternate": self.base.absolute(page_path), "updated": updated, "entries": entries}),
+        );
+        Ok(vars)
+    }
+
+    pub(super) fn sitemap(&self) -> Map<String, Value> {
+        let a = self.archive;
+        let newest =
+            |ids: &[usize]| ids.first().map(|&i| a.briefs[i].meta.date.view().iso).unwrap_or_default();
+        let all: Vec<usize> = (0..a.briefs.len().min(1)).collect();
+        let mut entries = vec![
+            json!({"loc": self.base.absolute(""), "lastmod": newest(&all)}),
+            json!({"loc": self.base.absolute("timeline/"), "lastmod": newest(&all)}),
+            json!({"loc": self.base.absolute("budget/"), "lastmod": ""}),
+        ];
+        for (year, group) in &a.budget.by_year {
+            let lastmod =
+                group.lines.first().map(|l| a.briefs[l.brief].meta.date.view().iso).unwrap_or_default();
+            entries.push(json!({"loc": self.base.absolute(&format!("budget/{year}/")), "lastmod": lastmod}));
+        }
+        for i in 0..a.briefs.len() {
+            entries.push(json!({"loc": self.base.absolute(&a.brief_path(i)), "lastmod": a.briefs[i].meta.date.view().iso}));
+        }
+        for tax in &a.taxonomies {
+            entries.push(json!({"loc": self.base.absolute(&format!("{}/", tax.config.path)), "lastmod": ""}));
+            for term in &tax.terms {
+                entries.push(json!({"loc": self.base.absolute(&term.path), "lastmod": newest(&term.briefs)}));
+            }
+        }
+        let mut vars = Map::new();
+        vars.insert("entries".into(), Value::Array(entries));
+        vars
+    }
+}
