@@ -16,3 +16,21 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The folder `../shared/<what>` beside the repository, when it is there.
+///
+/// A clone of the repository alone does not have `../shared` (the corpora belong to their
+/// authors and stay outside the repo), so a test that needs it is skipped there, saying so.
+/// Under `CI=true` a missing `../shared` is a failure instead: CI always has it beside the
+/// clone, and a skip there would hide a broken setup.
+#[allow(dead_code)] // not every test binary that includes this module reads ../shared
+pub fn shared(what: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(what);
+    if path.exists() {
+        return Some(path);
+    }
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(!in_ci, "CI=true but {} is missing: CI runs with ../shared beside the clone", path.display());
+    eprintln!("skipped: {} is not beside the repository (a bare clone); this test needs it", path.display());
+    None
+}
