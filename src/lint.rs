@@ -149,8 +149,32 @@ pub fn warnings(archive: &Archive) -> Vec<Diagnostic> {
             );
         }
     }
+    if !archive.config.markdown.unsafe_html {
+        out.extend(dropped_html(archive));
+    }
     crate::diagnostics::sort(&mut out);
     out
+}
+
+/// Where the default HTML policy dropped raw HTML or a dangerous URL from a brief's body.
+fn dropped_html(archive: &Archive) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let per_brief: Vec<Vec<Diagnostic>> = archive
+        .briefs
+        .par_iter()
+        .map(|b| {
+            crate::markdown::dropped(&b.body)
+                .into_iter()
+                .map(|d| {
+                    Diagnostic::warning(&b.path, b.body_line + d.body_line, d.column, d.what).with_hint(
+                        "raw HTML and script URLs are not published; write it in Markdown, or set \
+                         `unsafe_html = true` under [markdown] in site.toml if every author is trusted",
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    per_brief.into_iter().flatten().collect()
 }
 
 #[cfg(test)]

@@ -7,6 +7,23 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Writes a line to standard error. A reader that went away (`annals build 2>&1 | head -1`) is
+/// no reason to fail or panic, as `eprintln!` would: the line is dropped.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($t)*);
+    }};
+}
+
+/// Writes a line to standard output, dropping it when the reader went away (see `say!`).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(name = "annals", version, about = "A static site generator for policy-briefing archives")]
 struct Cli {
@@ -153,7 +170,7 @@ fn main() -> ExitCode {
             match annals::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    say!("error: {e}");
                     ExitCode::FAILURE
                 }
             }
@@ -176,21 +193,21 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
             print_problems(&report.warnings);
             if timings {
                 for (stage, d) in &report.timings {
-                    eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+                    say!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
                 }
-                eprintln!("  per template (summed over threads):");
+                say!("  per template (summed over threads):");
                 for (name, pages, d) in &report.templates {
-                    eprintln!("    {name:<22} {pages:>6} pages {:>9.1} ms", d.as_secs_f64() * 1000.0);
+                    say!("    {name:<22} {pages:>6} pages {:>9.1} ms", d.as_secs_f64() * 1000.0);
                 }
             }
             match &report.output {
                 Some(dir) => {
-                    eprintln!("{verb} {} briefs, {} files → {}", report.briefs, report.files, dir.display())
+                    say!("{verb} {} briefs, {} files → {}", report.briefs, report.files, dir.display())
                 }
                 None if report.warnings.is_empty() => {
-                    eprintln!("{verb} {} briefs, {} pages: no problems", report.briefs, report.files)
+                    say!("{verb} {} briefs, {} pages: no problems", report.briefs, report.files)
                 }
-                None => eprintln!(
+                None => say!(
                     "{verb} {} briefs, {} pages: no errors, {} warning(s)",
                     report.briefs,
                     report.files,
@@ -203,18 +220,16 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
             print_problems(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
             if verb == "built" {
-                eprintln!(
-                    "error: {errors} problem(s); nothing was written, the previous output is unchanged"
-                );
+                say!("error: {errors} problem(s); nothing was written, the previous output is unchanged");
             } else {
-                eprintln!("error: {errors} problem(s)");
+                say!("error: {errors} problem(s)");
             }
             ExitCode::FAILURE
         }
         Err(BuildError::Output(e)) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             if let Some(h) = e.hint() {
-                eprintln!("  hint: {h}");
+                say!("  hint: {h}");
             }
             ExitCode::FAILURE
         }
@@ -250,12 +265,12 @@ fn import(args: ImportArgs) -> ExitCode {
     let importer = match Importer::new(&rules, options) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
     let summary = importer.run(&args.inputs);
-    eprintln!("{summary}");
+    say!("{summary}");
     if summary.has_failures() {
         ExitCode::FAILURE
     } else {
@@ -280,12 +295,12 @@ fn new_brief(args: NewArgs) -> ExitCode {
     };
     match annals::new::create(&config, &brief) {
         Ok(path) => {
-            println!("{}", path.display());
-            eprintln!("a draft: set `draft: false` to publish it; `annals serve --drafts` shows drafts");
+            out!("{}", path.display());
+            say!("a draft: set `draft: false` to publish it; `annals serve --drafts` shows drafts");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -293,6 +308,6 @@ fn new_brief(args: NewArgs) -> ExitCode {
 
 fn print_problems(problems: &[Diagnostic]) {
     for d in problems {
-        eprintln!("{d}");
+        say!("{d}");
     }
 }

@@ -130,6 +130,7 @@ macro_rules! obj {
 // After `obj!`: a macro is visible in the modules declared below it.
 mod context;
 mod errors;
+mod limits;
 
 use errors::{merge_repeats, template_error};
 
@@ -207,6 +208,11 @@ impl<'a> Renderer<'a> {
         }
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_error(theme, &e, None)]);
+        }
+        tera.register_function("range", limits::Range);
+        let endless = limits::check(&tera, theme);
+        if !endless.is_empty() {
+            return Err(endless);
         }
         let term_urls: Vec<Vec<String>> = archive
             .taxonomies
@@ -469,6 +475,7 @@ impl<'a> Renderer<'a> {
         self.tera
             .render_to(template, &context, &mut out)
             .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&site_path)))])?;
+        crate::sanitize::strip_forbidden(&mut out);
         Ok(out)
     }
 }

@@ -27,8 +27,11 @@ const FALLBACK_404: &str = "<!doctype html><html lang=\"ko\"><head><meta charset
 
 /// The live-reload client: reloads on `reload`, shows the build's problems over the page on
 /// `build-error` (not `error`, which EventSource fires itself when the connection drops), and
-/// reloads on reconnecting to a restarted server.
-const RELOAD_SCRIPT: &str = r#"<script>/* annals serve: live reload */(function () {
+/// reloads on reconnecting to a restarted server. Served as a file of its own
+/// ([`RELOAD_SCRIPT_PATH`]) so that pages under the theme's Content-Security-Policy
+/// (`script-src 'self'`) run it; the overlay's look is set through the CSSOM, which that policy
+/// allows, not through style attributes.
+const RELOAD_SCRIPT: &str = r#"/* annals serve: live reload */(function () {
   var overlay = null, session = null;
   function clear() { if (overlay) { overlay.remove(); overlay = null; } }
   function show(lines) {
@@ -57,13 +60,19 @@ const RELOAD_SCRIPT: &str = r#"<script>/* annals serve: live reload */(function 
   events.addEventListener("build-error", function (e) {
     try { show(JSON.parse(e.data)); } catch (_) { show([String(e.data)]); }
   });
-})();</script>
+})();
 "#;
+
+/// Where the live-reload script is served (beside the event stream, outside any site path).
+const RELOAD_SCRIPT_PATH: &str = "/__annals/reload.js";
+
+/// The element that loads the live-reload script.
+const RELOAD_TAG: &str = "<script src=\"/__annals/reload.js\"></script>\n";
 
 /// Puts the live-reload script before `</body>` (or at the end of a page without one).
 pub(super) fn inject_reload_script(mut html: Vec<u8>) -> Vec<u8> {
     let at = html.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(html.len());
-    html.splice(at..at, RELOAD_SCRIPT.bytes());
+    html.splice(at..at, RELOAD_TAG.bytes());
     html
 }
 
@@ -152,6 +161,10 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     let path = request_path(target);
     if path == EVENTS_PATH && !head_only {
         return events(stream, shared);
+    }
+    if path == RELOAD_SCRIPT_PATH {
+        let js = Arc::from(RELOAD_SCRIPT.as_bytes());
+        return Response::new("200 OK", "text/javascript; charset=utf-8", js).write(&mut stream, head_only);
     }
     route(path, shared).write(&mut stream, head_only)?;
     stream.shutdown(std::net::Shutdown::Write)
@@ -318,10 +331,10 @@ mod tests {
     #[test]
     fn the_script_goes_before_the_last_body_end() {
         let out = String::from_utf8(inject_reload_script(b"<p></body>x</BODY></html>".to_vec())).unwrap();
-        assert!(out.starts_with("<p></body>x<script>"), "{out}");
+        assert!(out.starts_with("<p></body>x<script src=\"/__annals/reload.js\">"), "{out}");
         assert!(out.ends_with("</script>\n</BODY></html>"));
         let plain = String::from_utf8(inject_reload_script(b"<p>".to_vec())).unwrap();
-        assert!(plain.starts_with("<p><script>"));
+        assert!(plain.starts_with("<p><script src="));
     }
 
     #[test]

@@ -1,0 +1,298 @@
+//! Hostile and broken input (issue 14): each test builds a small site made on the spot and
+//! asserts that annals answers with a located error or safe output, never a crash.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use annals::pipeline::{self, BuildError, Options};
+
+const SITE_TOML: &str = "title = \"시험\"\nbase_url = \"https://user.github.io/archive/\"\n";
+
+/// A site in a temporary folder: site.toml plus briefs written by the test.
+struct Site {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Site {
+    fn new(toml_extra: &str) -> Site {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(root.join("content/briefs")).unwrap();
+        fs::write(root.join("site.toml"), format!("{SITE_TOML}{toml_extra}")).unwrap();
+        Site { _tmp: tmp, root }
+    }
+
+    fn brief(&self, name: &str, front: &str, body: &str) -> &Site {
+        let path = self.root.join("content/briefs").join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, format!("---\n{front}\n---\n{body}")).unwrap();
+        self
+    }
+
+    fn file(&self, rel: &str, text: &str) -> &Site {
+        let path = self.root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    fn options(&self) -> Options {
+        Options { root: self.root.clone(), ..Options::default() }
+    }
+
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    fn annals(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_annals")).args(args).arg("--root").arg(&self.root).output().unwrap()
+    }
+}
+
+fn problems(result: Result<pipeline::Report, BuildError>) -> Vec<String> {
+    match result {
+        Err(BuildError::Problems(p)) => p.iter().map(|d| d.to_string()).collect(),
+        Err(e) => panic!("expected problems, got {e}"),
+        Ok(_) => panic!("expected the run to fail"),
+    }
+}
+
+const FRONT: &str = "title: 회의\ndate: 2024-01-19";
+
+const HOSTILE_BODY: &str = "본문\n\n<script>alert(1)</script>\n\n\
+    사진 <img src=x onerror=alert(2)>\n\n\
+    [누르기](javascript:alert(3)) <javascript:alert(4)> ![그림](data:image/png;base64,AAAA)\n\n\
+    [참고][r]\n\n[r]: vbscript:msgbox\n";
+
+#[test]
+fn probe_6_raw_html_and_script_urls_are_not_published_by_default() {
+    let site = Site::new("");
+    site.brief("a.md", FRONT, HOSTILE_BODY);
+    pipeline::build(&site.options()).unwrap();
+    let page = site.read("briefs/a/index.html").to_lowercase();
+    for bad in ["<script>alert", "onerror", "href=\"javascript:", "vbscript:", "data:image", "<img"] {
+        assert!(!page.contains(bad), "{bad} reached the page");
+    }
+    assert!(page.contains("content-security-policy"), "the page has no CSP");
+    assert!(page.contains("누르기"), "the link text was lost");
+    // `check` names every place, with file, line and column.
+    let out = site.annals(&["check"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("content/briefs/a.md:7:1: warning: raw HTML `<script>alert(1)</script>` was dropped"),
+        "{err}"
+    );
+    assert!(err.contains("content/briefs/a.md:9:4: warning: raw HTML `<img"), "{err}");
+    assert!(
+        err.contains("content/briefs/a.md:11:1: warning: the address `javascript:alert(3)` was removed"),
+        "{err}"
+    );
+    assert!(err.contains("`vbscript:msgbox` was removed"), "{err}");
+    assert!(err.contains("unsafe_html = true"), "{err}");
+}
+
+#[test]
+fn probe_6_unsafe_html_lets_trusted_sites_keep_it() {
+    let site = Site::new("[markdown]\nunsafe_html = true\n");
+    site.brief("a.md", FRONT, HOSTILE_BODY);
+    pipeline::build(&site.options()).unwrap();
+    let page = site.read("briefs/a/index.html");
+    for kept in ["<script>alert(1)</script>", "onerror=alert(2)", "href=\"javascript:alert(3)\""] {
+        assert!(page.contains(kept), "{kept} was dropped");
+    }
+    assert!(!page.contains("Content-Security-Policy"), "a CSP would block the site's own scripts");
+    let out = site.annals(&["check"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("was dropped"));
+}
+
+#[test]
+fn probe_6_the_default_theme_has_nothing_inline_its_csp_would_block() {
+    let site = Site::new("");
+    site.brief("a.md", FRONT, "```rust\nfn main() {}\n```\n\n본문\n");
+    pipeline::build(&site.options()).unwrap();
+    for entry in walkdir::WalkDir::new(site.root.join("public")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let html = fs::read_to_string(entry.path()).unwrap();
+            let at = entry.path().display();
+            assert!(html.contains("script-src 'self'; style-src 'self'"), "{at}: no CSP");
+            assert!(!html.contains("<script>") && !html.contains("<style"), "{at}: inline script or style");
+            assert!(!html.contains(" style=\"") && !html.contains(" onload="), "{at}: inline attribute");
+        }
+    }
+}
+
+#[test]
+fn probe_6_a_theme_outside_themes_is_refused() {
+    for theme in ["../../x", "/etc", "a/b", ".."] {
+        let site = Site::new(&format!("theme = \"{theme}\"\n"));
+        site.brief("a.md", FRONT, "본문\n");
+        let p = problems(pipeline::build(&site.options()));
+        assert!(
+            p.iter().any(|m| m.starts_with("site.toml:3:1: error:") || m.contains("site.toml:3:1: error:")),
+            "{theme}: {p:?}"
+        );
+        assert!(p.iter().any(|m| m.contains("is not the name of a folder in themes/")), "{theme}: {p:?}");
+    }
+}
+
+#[test]
+fn probe_6_an_output_folder_inside_content_or_around_the_site_is_refused() {
+    for out in ["content/out", "content", ".", "..", "x/../content/y"] {
+        let site = Site::new(&format!("output_dir = \"{out}\"\n"));
+        site.brief("a.md", FRONT, "본문\n");
+        let p = problems(pipeline::build(&site.options()));
+        assert!(p.iter().any(|m| m.contains("site.toml:3:1: error: `output_dir`")), "{out}: {p:?}");
+        assert!(!site.root.join(out).join("index.html").exists(), "{out}: written anyway");
+    }
+    let site = Site::new("");
+    site.brief("a.md", FRONT, "본문\n");
+    let o = Options { output: Some(site.root.join("content/public")), ..site.options() };
+    let p = problems(pipeline::build(&o));
+    assert!(p.iter().any(|m| m.contains("--output") && m.contains("inside content/")), "{p:?}");
+}
+
+#[test]
+fn probe_5_control_characters_never_reach_html_or_feeds() {
+    let site = Site::new("");
+    // YAML escapes make NUL, SOH and ESC; a raw ESC and a C1 control sit in the body.
+    site.brief(
+        "a.md",
+        "title: \"제목\\0\\x01\\e끝\"\ndate: 2024-01-19\nsummary: \"요약\\x07\"",
+        "본문\u{1b}[31m 빨강\u{85}\n",
+    );
+    pipeline::build(&site.options()).unwrap();
+    for file in ["atom.xml", "index.html", "briefs/a/index.html", "sitemap.xml"] {
+        let text = site.read(file);
+        let bad: Vec<char> = text.chars().filter(|&c| !annals::sanitize::allowed_char(c)).collect();
+        assert!(bad.is_empty(), "{file} has {bad:?}");
+    }
+    assert!(site.read("atom.xml").contains("제목끝"));
+}
+
+#[test]
+fn probe_5_years_beyond_four_digits_and_second_60_are_located_errors() {
+    for (date, says) in [
+        ("0000-01-01", "the year 0 is outside 1–9999"),
+        ("10000-01-01", "the year 10000 is outside 1–9999"),
+        ("2024-01-19T12:34:60+09:00", "second 60 does not exist"),
+    ] {
+        let site = Site::new("");
+        site.brief("a.md", &format!("title: 회의\ndate: \"{date}\""), "본문\n");
+        let p = problems(pipeline::build(&site.options()));
+        assert!(p.iter().any(|m| m.contains("content/briefs/a.md:3:") && m.contains(says)), "{date}: {p:?}");
+    }
+}
+
+#[test]
+fn probe_5_budget_sums_that_overflow_are_a_located_error() {
+    let site = Site::new("");
+    let front = "title: 회의\ndate: 2024-01-19\nbudget:\n  - item: 가\n    amount: 18446744073709551615\n  - item: 나\n    amount: 18446744073709551615";
+    site.brief("a.md", front, "본문\n");
+    let p = problems(pipeline::build(&site.options()));
+    assert!(
+        p.iter().any(|m| m.contains("content/briefs/a.md:") && m.contains("too large to add up")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn probe_4_a_closed_pipe_is_not_a_panic() {
+    let site = Site::new("");
+    site.brief("a.md", FRONT, "<b>x</b>\n");
+    for args in [["build"].as_slice(), ["check"].as_slice()] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(args)
+            .arg("--root")
+            .arg(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before annals writes anything, as `| head -1` does after a line.
+        drop(child.stderr.take());
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{args:?}: {status:?} (101 is a panic)");
+    }
+}
+
+#[test]
+fn probe_8_a_later_build_cleans_what_killed_builds_left() {
+    let site = Site::new("");
+    site.brief("a.md", FRONT, "본문\n");
+    // A pid no process has: a child that has exited and been waited for.
+    let mut child = Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let mut left = Vec::new();
+    for kind in ["staging", "old"] {
+        let dir = site.root.join(format!(".public.annals-{kind}-{dead}"));
+        fs::create_dir_all(dir.join("briefs/x")).unwrap();
+        fs::write(dir.join("briefs/x/index.html"), "old page").unwrap();
+        fs::write(dir.join(annals::output::MARKER), "").unwrap();
+        left.push(dir);
+    }
+    pipeline::build(&site.options()).unwrap();
+    for dir in left {
+        assert!(!dir.exists(), "{} is still there", dir.display());
+    }
+    assert!(site.root.join("public/index.html").is_file());
+}
+
+/// Runs `annals build` on a site whose templates/ holds `templates`, and returns its stderr
+/// after checking that it failed cleanly (exit 1, not a crash).
+fn build_with_templates(templates: &[(&str, &str)]) -> String {
+    let site = Site::new("");
+    site.brief("a.md", FRONT, "## 목차\n\n본문\n");
+    for (name, text) in templates {
+        site.file(&format!("templates/{name}"), text);
+    }
+    let out = site.annals(&["build"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "not a clean failure: {:?}\n{err}", out.status);
+    err
+}
+
+#[test]
+fn probe_1_a_template_including_itself_is_a_located_error() {
+    let err = build_with_templates(&[("brief.html", "<p>\n{% include \"brief.html\" %}\n")]);
+    assert!(
+        err.contains("templates/brief.html:2:12: error: template error: `brief.html` includes itself"),
+        "{err}"
+    );
+    let err = build_with_templates(&[
+        ("brief.html", "{% include \"a.html\" %}"),
+        ("a.html", "a {% if true %}{% include \"b.html\" %}{% endif %}"),
+        ("b.html", "b {% for x in [1] %}{% include \"a.html\" %}{% endfor %}"),
+    ]);
+    assert!(err.contains("templates/a.html:1:") && err.contains("a.html → b.html"), "{err}");
+}
+
+#[test]
+fn probe_1_a_macro_that_never_stops_recursing_is_a_located_error() {
+    let looped = "{% macro f(x) %}\n{{ self::g(x=x) }}{% endmacro f %}\n{% macro g(x) %}{% for i in [1] %}{{ self::f(x=x) }}{% endfor %}{% endmacro g %}";
+    let err = build_with_templates(&[
+        ("loop.html", looped),
+        ("brief.html", "{% import \"loop.html\" as l %}{{ l::f(x=1) }}"),
+    ]);
+    assert!(
+        err.contains("templates/loop.html:2:8: error: template error: the macro `f` calls itself (f → g)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn probe_1_recursion_down_the_data_still_works_and_range_is_capped() {
+    // The built-in theme's table of contents is a macro that calls itself on `i.children`.
+    let site = Site::new("");
+    site.brief("a.md", FRONT, "## 하나\n\n### 둘\n\n#### 셋\n\n본문\n");
+    pipeline::build(&site.options()).unwrap();
+    assert!(site.read("briefs/a/index.html").contains("href=\"#셋\""));
+    let err =
+        build_with_templates(&[("brief.html", "{% for i in range(end=1000000000) %}{{ i }}{% endfor %}")]);
+    assert!(err.contains("templates/brief.html") && err.contains("over the limit of 100000"), "{err}");
+}
