@@ -296,3 +296,193 @@ fn probe_1_recursion_down_the_data_still_works_and_range_is_capped() {
         build_with_templates(&[("brief.html", "{% for i in range(end=1000000000) %}{{ i }}{% endfor %}")]);
     assert!(err.contains("templates/brief.html") && err.contains("over the limit of 100000"), "{err}");
 }
+
+/// `n` distinct Hangul names of three syllables.
+fn names(n: usize) -> Vec<String> {
+    let syl: Vec<char> = ('가'..='힣').step_by(131).collect();
+    let m = syl.len();
+    (0..n).map(|k| [syl[k % m], syl[k / m % m], syl[k / m / m % m]].iter().collect()).collect()
+}
+
+#[test]
+fn probe_3_near_duplicate_warnings_are_not_quadratic() {
+    // 5,000 distinct people and 1,000 organisations: every pair would be 12.5 million
+    // comparisons (minutes); the indexes make it a fraction of a second.
+    let site = Site::new("");
+    let people = names(5_000);
+    let orgs = names(6_000).split_off(5_000);
+    for b in 0..500 {
+        let attendees: Vec<String> = (0..10)
+            .map(|k| {
+                format!(
+                    "  - {{name: {}, role: 과장, org: {}부}}",
+                    people[b * 10 + k],
+                    orgs[(b * 10 + k) % 1_000]
+                )
+            })
+            .collect();
+        let front = format!("title: 회의 {b}\ndate: 2024-01-19\nattendees:\n{}", attendees.join("\n"));
+        site.brief(&format!("b{b}.md"), &front, "본문\n");
+    }
+    // One real near-duplicate among them is still found.
+    site.brief("x.md", "title: 회의\ndate: 2024-01-20\nagenda: [스마트 농업, 스마트농업]", "본문\n");
+    let config = pipeline::load_config(&site.options()).unwrap();
+    let (archive, _) = pipeline::load(config, false).unwrap();
+    let start = std::time::Instant::now();
+    let warnings = annals::lint::warnings(&archive);
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
+    assert!(warnings.iter().any(|w| w.message.contains("`스마트 농업` and `스마트농업`")), "{warnings:?}");
+}
+
+mod serve {
+    use super::*;
+    use annals::serve::{ServeOptions, Server};
+    use std::io::{Read, Write};
+    use std::net::{Ipv4Addr, TcpStream};
+    use std::time::{Duration, Instant};
+
+    fn start(site: &Site) -> Server {
+        let options = ServeOptions {
+            root: site.root.clone(),
+            bind: Ipv4Addr::LOCALHOST.into(),
+            port: 0,
+            ..ServeOptions::default()
+        };
+        Server::start(&options).unwrap()
+    }
+
+    /// Sends `bytes` on a fresh connection (then closes the sending side) and returns the status
+    /// line of the answer.
+    fn raw(server: &Server, bytes: &[u8]) -> String {
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        s.write_all(bytes).unwrap();
+        s.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        String::from_utf8_lossy(&out).lines().next().unwrap_or("").to_string()
+    }
+
+    /// One GET on a fresh connection: status line and time taken.
+    fn timed_get(server: &Server, path: &str) -> (String, Duration) {
+        let start = Instant::now();
+        let line =
+            raw(server, format!("GET {path} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").as_bytes());
+        (line, start.elapsed())
+    }
+
+    #[test]
+    fn probe_7_bad_requests_get_400_and_431_and_keep_alive_works() {
+        let site = Site::new("");
+        site.brief("a.md", FRONT, "본문\n");
+        let server = start(&site);
+        assert_eq!(raw(&server, b""), "HTTP/1.1 400 Bad Request", "an empty request");
+        assert_eq!(raw(&server, b"\r\n\r\n"), "HTTP/1.1 400 Bad Request");
+        assert_eq!(raw(&server, b"hello\r\n\r\n"), "HTTP/1.1 400 Bad Request");
+        let long = format!("GET /{} HTTP/1.1\r\nHost: a\r\n\r\n", "a".repeat(1 << 20));
+        assert_eq!(raw(&server, long.as_bytes()), "HTTP/1.1 431 Request Header Fields Too Large");
+        assert_eq!(raw(&server, b"POST /archive/ HTTP/1.1\r\n\r\n"), "HTTP/1.1 405 Method Not Allowed");
+        // Two requests on one connection, the second sent after the first was answered.
+        let mut s = TcpStream::connect(server.addr()).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        for _ in 0..2 {
+            s.write_all(b"GET /archive/style.css HTTP/1.1\r\nHost: a\r\n\r\n").unwrap();
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") {
+                s.read_exact(&mut byte).unwrap();
+                head.push(byte[0]);
+            }
+            let head = String::from_utf8(head).unwrap();
+            assert!(head.starts_with("HTTP/1.1 200 OK") && head.contains("Connection: keep-alive"), "{head}");
+            let len: usize =
+                head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).unwrap().parse().unwrap();
+            let mut body = vec![0u8; len];
+            s.read_exact(&mut body).unwrap();
+        }
+    }
+
+    /// Threads of this process (the test and the server in it).
+    #[cfg(target_os = "linux")]
+    fn threads() -> usize {
+        let status = fs::read_to_string("/proc/self/status").unwrap();
+        status.lines().find_map(|l| l.strip_prefix("Threads:")).unwrap().trim().parse().unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn probe_7_slow_clients_neither_hold_up_others_nor_cost_a_thread_each() {
+        let site = Site::new("");
+        site.brief("a.md", FRONT, "본문\n");
+        let server = start(&site);
+        let before = threads();
+        // 300 clients that start a request and then send one byte every 100 ms: a per-read
+        // timeout never fires for them.
+        let mut slow: Vec<TcpStream> = (0..300)
+            .map(|_| {
+                let mut s = TcpStream::connect(server.addr()).unwrap();
+                s.write_all(b"GET /archive/ HTTP/1.1\r\nX-Slow: ").unwrap();
+                s
+            })
+            .collect();
+        let started = Instant::now();
+        let mut latencies = Vec::new();
+        while started.elapsed() < Duration::from_secs(3) {
+            for s in &mut slow {
+                let _ = s.write_all(b"a");
+            }
+            let (line, took) = timed_get(&server, "/archive/");
+            assert_eq!(line, "HTTP/1.1 200 OK");
+            latencies.push(took);
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let during = threads();
+        latencies.sort();
+        let median = latencies[latencies.len() / 2];
+        assert!(
+            median < Duration::from_millis(100),
+            "median {median:?} under 300 slow clients: {latencies:?}"
+        );
+        assert!(during <= before + 2, "{before} threads before, {during} with 300 slow clients");
+        // The whole-request deadline closes them even though bytes keep coming.
+        let deadline = started + annals::serve::REQUEST_DEADLINE + Duration::from_secs(3);
+        let mut closed = 0;
+        while Instant::now() < deadline && closed < slow.len() {
+            closed = 0;
+            for s in &mut slow {
+                if s.write_all(b"a").is_err() {
+                    closed += 1;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert_eq!(closed, slow.len(), "slow clients outlived the request deadline");
+        let mut answer = String::new();
+        let _ = slow[0].read_to_string(&mut answer);
+        assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
+    }
+
+    #[test]
+    fn probe_1_a_self_including_template_saved_during_serve_does_not_kill_it() {
+        let site = Site::new("");
+        site.brief("a.md", FRONT, "본문\n");
+        let server = start(&site);
+        assert_eq!(timed_get(&server, "/archive/briefs/a/").0, "HTTP/1.1 200 OK");
+        site.file("templates/brief.html", "{% include \"brief.html\" %}");
+        let until = Instant::now() + Duration::from_secs(20);
+        while server.status().errors.is_empty() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let errors = server.status().errors;
+        assert!(
+            errors.iter().any(|e| e.contains("templates/brief.html") && e.contains("includes itself")),
+            "{errors:?}"
+        );
+        assert_eq!(
+            timed_get(&server, "/archive/briefs/a/").0,
+            "HTTP/1.1 200 OK",
+            "the last good page is served"
+        );
+    }
+}

@@ -3,8 +3,11 @@
 //! rebuilds on every change and reloads open pages over server-sent events. Only files in the
 //! in-memory map are ever served, so no request can reach the disk.
 
+mod conn;
 mod http;
 mod rebuild;
+
+pub use conn::{MAX_CONNECTIONS, MAX_STREAMS, REQUEST_DEADLINE};
 
 use std::collections::HashMap;
 use std::io;
@@ -246,7 +249,11 @@ impl Server {
         server.spawn("annals-rebuild", move || site.run(ready_tx))?;
         // An error here means the rebuild thread ended early; the server then serves what it has.
         let _ = ready_rx.recv();
-        server.spawn("annals-http", move || http::accept(listener, shared))?;
+        server.spawn("annals-http", move || {
+            if let Err(e) = conn::serve(listener, shared) {
+                eprintln!("error: the server stopped: {e}");
+            }
+        })?;
         Ok(server)
     }
 
