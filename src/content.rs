@@ -54,29 +54,52 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// Lists the brief files under `content/`, sorted, relative to the site root.
-pub fn find_briefs(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// The largest brief file annals reads, in bytes (8 MiB): a brief is an article, and past this
+/// a file is almost certainly something else (a dump, a log) that would take memory many times
+/// its size to render.
+pub const MAX_BRIEF_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Lists the brief files under `content/`, sorted, relative to the site root, and a problem for
+/// each folder that could not be read (a symbolic link loop, a folder without permission):
+/// those are skipped, and the rest is still read, so that every other error is reported too.
+pub fn find_briefs(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Diagnostic> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Diagnostic::error(CONTENT_DIR, 0, 0, "the site has no content folder")
             .with_hint("put briefs (Markdown files with front matter) in content/"));
     }
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     let walker = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
-            Diagnostic::error(rel(root, &path), 0, 0, format!("cannot read: {e}"))
-        })?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
-            files.push(rel(root, entry.path()));
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
+                    files.push(rel(root, entry.path()));
+                }
+            }
+            Err(e) => problems.push(walk_error(root, &dir, &e)),
         }
     }
-    Ok(files)
+    Ok((files, problems))
+}
+
+fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = rel(root, e.path().unwrap_or(dir));
+    match e.loop_ancestor() {
+        Some(ancestor) => Diagnostic::error(
+            &path,
+            0,
+            0,
+            format!("this symbolic link loops back to {}; it is skipped", rel(root, ancestor).display()),
+        )
+        .with_hint("remove the link, or point it at a folder outside its own parents"),
+        None => Diagnostic::error(&path, 0, 0, format!("cannot read: {e}")),
+    }
 }
 
 fn rel(root: &Path, path: &Path) -> PathBuf {
@@ -85,7 +108,7 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads and checks every brief. Drafts are kept only when `drafts` is true.
 pub fn load(config: &Config, drafts: bool) -> Loaded {
-    let files = match find_briefs(&config.root) {
+    let (files, walk_problems) = match find_briefs(&config.root) {
         Ok(f) => f,
         Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
     };
@@ -93,7 +116,7 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
     let rules = Rules { timezone: config.timezone, custom_fields: &custom };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
         files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded { diagnostics: walk_problems, ..Loaded::default() };
     for (r, path) in results.into_iter().zip(&files) {
         match r {
             Ok(b) if b.meta.draft && !drafts => {}
@@ -114,8 +137,7 @@ pub fn read_brief(
     rules: Rules<'_>,
     style: SlugStyle,
 ) -> Result<Brief, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(path))
-        .map_err(|e| vec![Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}"))])?;
+    let bytes = read_limited(root, path).map_err(|d| vec![d])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) =
             crate::config::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
@@ -133,12 +155,7 @@ pub fn read_brief(
         Some(s) => {
             let clean = slugify(s, style);
             if &clean != s {
-                let line = split
-                    .yaml
-                    .lines()
-                    .position(|l| l.starts_with("slug:"))
-                    .map(|i| i + split.yaml_line)
-                    .unwrap_or(1);
+                let line = slug_line(&split).unwrap_or(1);
                 return Err(vec![Diagnostic::error(
                     path,
                     line,
@@ -151,6 +168,20 @@ pub fn read_brief(
         }
         None => slugify(&stem, style),
     };
+    if let Some(why) = crate::slug::too_long(&slug) {
+        let line = meta.slug.as_ref().and_then(|_| slug_line(&split));
+        let hint = match line {
+            Some(_) => "shorten the `slug:`",
+            None => "shorten the file name, or give the brief a shorter `slug:`",
+        };
+        return Err(vec![Diagnostic::error(
+            path,
+            line.unwrap_or(1),
+            if line.is_some() { 7 } else { 1 },
+            why,
+        )
+        .with_hint(hint)]);
+    }
     if slug.is_empty() {
         return Err(vec![Diagnostic::error(path, 1, 1, "cannot make a URL name (slug) from the file name")
             .with_hint(
@@ -160,6 +191,37 @@ pub fn read_brief(
     let body_line = split.body_line;
     let body = split.body.to_string();
     Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line })
+}
+
+/// Reads a brief of at most [`MAX_BRIEF_BYTES`], without reading more than that of a larger
+/// one (`path` is relative to `root`, for messages).
+fn read_limited(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}"));
+    let file = std::fs::File::open(root.join(path)).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BRIEF_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_BRIEF_BYTES {
+        let size = std::fs::metadata(root.join(path)).map(|m| m.len()).unwrap_or(bytes.len() as u64);
+        let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
+        return Err(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "the file is {:.1} MiB, over the limit of {:.0} MiB for a brief",
+                mib(size),
+                mib(MAX_BRIEF_BYTES)
+            ),
+        )
+        .with_hint("split a longer text into several briefs, or move data files out of content/"));
+    }
+    Ok(bytes)
+}
+
+/// The file line of the `slug:` key, if the front matter has one.
+fn slug_line(split: &frontmatter::Split<'_>) -> Option<usize> {
+    split.yaml.lines().position(|l| l.starts_with("slug:")).map(|i| i + split.yaml_line)
 }
 
 /// `content/briefs/a.md` → `briefs/a.md`, NFC, with `/` separators.

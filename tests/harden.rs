@@ -486,3 +486,69 @@ mod serve {
         );
     }
 }
+
+#[test]
+fn probe_10_a_slug_too_long_for_a_folder_name_fails_check_and_build_alike() {
+    let site = Site::new("");
+    site.brief("a.md", &format!("{FRONT}\nslug: {}", "a".repeat(300)), "본문\n");
+    site.brief("b.md", &format!("{FRONT}\nagenda: {}", "가".repeat(100)), "본문\n");
+    let said = "content/briefs/a.md:4:7: error: the URL name (slug) is 300 bytes long; at most 200 fit";
+    let build = problems(pipeline::build(&site.options()));
+    let check = problems(pipeline::check(&site.options()));
+    assert_eq!(build, check, "check and build disagree");
+    assert!(build.iter().any(|m| m.starts_with(said)), "{build:?}");
+    assert!(
+        build.iter().any(|m| m.contains("content/briefs/b.md") && m.contains("300 bytes long")),
+        "{build:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn probe_10_a_symlink_loop_is_reported_and_the_other_briefs_still_checked() {
+    let site = Site::new("");
+    site.brief("a/good.md", FRONT, "본문\n");
+    site.brief("z/bad.md", "title: 회의\ndate: 2024-13-45", "본문\n");
+    std::os::unix::fs::symlink("..", site.root.join("content/briefs/a/loop")).unwrap();
+    let p = problems(pipeline::check(&site.options()));
+    assert!(p.iter().any(|m| m.contains("content/briefs/a/loop") && m.contains("loops back")), "{p:?}");
+    assert!(p.iter().any(|m| m.contains("content/briefs/z/bad.md:3:") && m.contains("month 13")), "{p:?}");
+}
+
+#[test]
+fn probe_10_a_full_disk_is_one_error_not_one_per_file() {
+    struct FullDisk;
+    impl annals::output::Sink for FullDisk {
+        fn write(&self, _path: &str, _bytes: &[u8]) -> std::io::Result<()> {
+            Err(std::io::Error::from_raw_os_error(28)) // ENOSPC
+        }
+    }
+    let site = Site::new("");
+    for i in 0..30 {
+        site.brief(&format!("b{i}.md"), FRONT, "본문\n");
+    }
+    let config = pipeline::load_config(&site.options()).unwrap();
+    let (archive, theme) = pipeline::load(config, false).unwrap();
+    let renderer = annals::render::Renderer::new(&archive, &theme).unwrap();
+    let p = renderer.render_all(&FullDisk).unwrap_err();
+    assert_eq!(p.len(), 1, "{p:#?}");
+    let m = p[0].to_string();
+    assert!(m.contains("cannot write") && m.contains("more):") && m.contains("os error 28"), "{m}");
+}
+
+#[test]
+fn probe_10_a_huge_brief_is_refused_above_the_documented_limit() {
+    let site = Site::new("");
+    site.brief("a.md", FRONT, "본문\n");
+    let big = site.root.join("content/briefs/big.md");
+    // 50 MB, sparse: made at once, and read no further than the limit.
+    fs::File::create(&big).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    let p = problems(pipeline::check(&site.options()));
+    assert!(
+        p.iter()
+            .any(|m| m
+                .starts_with("content/briefs/big.md: error: the file is 50.0 MiB, over the limit of 8 MiB")),
+        "{p:?}"
+    );
+    assert_eq!(annals::content::MAX_BRIEF_BYTES, 8 * 1024 * 1024, "docs/configuration.md states this limit");
+}

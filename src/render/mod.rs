@@ -132,7 +132,7 @@ mod context;
 mod errors;
 mod limits;
 
-use errors::{merge_repeats, template_error};
+use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 
 struct UrlFunction(BaseUrl);
 
@@ -350,7 +350,7 @@ impl<'a> Renderer<'a> {
                 let start = Instant::now();
                 let result = self.render(page).and_then(|html| {
                     sink.write(&self.file_of(page), &html).map_err(|e| {
-                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("cannot write: {e}"))]
+                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("{CANNOT_WRITE}{e}"))]
                     })
                 });
                 (self.template_of(page), start.elapsed(), result)
@@ -372,18 +372,18 @@ impl<'a> Renderer<'a> {
         let mut written = pages.len();
         for f in &self.theme.statics {
             if let Err(e) = sink.write(&f.name, &f.bytes) {
-                problems.push(Diagnostic::error(&f.origin, 0, 0, format!("cannot copy: {e}")));
+                problems.push(Diagnostic::error(&f.name, 0, 0, format!("{CANNOT_WRITE}{e}")));
             }
             written += 1;
         }
         if let Err(e) = sink.write("syntax.css", Highlighter::stylesheet().as_bytes()) {
-            problems.push(Diagnostic::error("syntax.css", 0, 0, format!("cannot write: {e}")));
+            problems.push(Diagnostic::error("syntax.css", 0, 0, format!("{CANNOT_WRITE}{e}")));
         }
         written += 1;
         if problems.is_empty() {
             Ok(RenderStats { files: written, per_template })
         } else {
-            Err(merge_repeats(problems))
+            Err(merge_write_errors(merge_repeats(problems)))
         }
     }
 
