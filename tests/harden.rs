@@ -2,7 +2,7 @@
 //! asserts that annals answers with a located error or safe output, never a crash.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use annals::pipeline::{self, BuildError, Options};
@@ -551,4 +551,33 @@ fn probe_10_a_huge_brief_is_refused_above_the_documented_limit() {
         "{p:?}"
     );
     assert_eq!(annals::content::MAX_BRIEF_BYTES, 8 * 1024 * 1024, "docs/configuration.md states this limit");
+}
+
+/// The inputs kept in tests/fuzz/ (probe inputs, and whatever examples/fuzz.rs saves there)
+/// are checked, and imported, without a panic.
+#[test]
+fn fuzz_inputs_are_checked_without_panicking() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz");
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.file_name().is_some_and(|n| n == "README") {
+            continue;
+        }
+        let bytes = fs::read(path).unwrap();
+        if path.starts_with(dir.join("import")) {
+            let importer = annals::import::Importer::new(
+                &annals::import::ImportRules::default(),
+                annals::import::ImportOptions { dry_run: true, ..Default::default() },
+            )
+            .unwrap();
+            let _ = importer.extract(&bytes, "fuzz.txt");
+        } else {
+            let site = Site::new("");
+            fs::write(site.root.join("content/briefs/fuzz.md"), &bytes).unwrap();
+            let _ = pipeline::check(&site.options());
+        }
+        seen += 1;
+    }
+    assert!(seen >= 7, "the kept inputs are missing: {seen}");
 }
