@@ -165,7 +165,7 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             vec![Diagnostic::error(&path, 0, 0, format!("cannot read the site file: {e}"))
-                .with_hint("run annals in a site folder (one with site.toml), or pass --root DIR")]
+                .with_hint("run annals in a site folder (one with site.toml), pass --root DIR, or start one with `annals init`")]
         })?;
         Config::parse(root, &path, &text)
     }

@@ -40,6 +40,8 @@ pub struct Loaded {
     /// `content/`-relative paths of briefs that could not be read, so that links to them are
     /// not reported as broken on top of their own errors.
     pub failed: Vec<String>,
+    /// Briefs (drafts included) that still carry `review` notes, with how many.
+    pub under_review: Vec<(PathBuf, usize)>,
 }
 
 /// Whether a file name is an editor's swap, backup or lock file, or hidden.
@@ -96,8 +98,17 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
     let mut loaded = Loaded::default();
     for (r, path) in results.into_iter().zip(&files) {
         match r {
-            Ok(b) if b.meta.draft && !drafts => {}
-            Ok(b) => loaded.briefs.push(b),
+            Ok(mut b) => {
+                // A draft's warnings are reported too: an imported brief stays a draft until
+                // its review notes are cleared, and those notes are what the author must see.
+                loaded.diagnostics.append(&mut b.meta.warnings);
+                if !b.meta.review.is_empty() {
+                    loaded.under_review.push((b.path.clone(), b.meta.review.len()));
+                }
+                if drafts || !b.meta.draft {
+                    loaded.briefs.push(b);
+                }
+            }
             Err(mut d) => {
                 loaded.diagnostics.append(&mut d);
                 loaded.failed.push(content_path(path));

@@ -20,12 +20,32 @@ enum Command {
     Build(BuildArgs),
     /// Check the site for every problem `build` would report, without writing anything.
     Check(CheckArgs),
+    /// Start a new archive: site.toml, a sample brief, a term registry, a deploy workflow.
+    Init(InitArgs),
     /// Turn news articles and press releases (text or HTML) into briefs.
     Import(ImportArgs),
     /// Start a new brief (a draft) under content/briefs/ and print its path.
     New(NewArgs),
     /// Serve the site locally, rebuilding and reloading open pages on every change.
     Serve(ServeArgs),
+}
+
+/// `annals init [DIR] [--force]`
+#[derive(Args)]
+struct InitArgs {
+    /// The folder to make the archive in (made if missing).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Add the missing files to a folder that already has some (no file is ever replaced).
+    #[arg(long)]
+    force: bool,
+    /// The git address the deploy workflow installs annals from.
+    #[arg(long, value_name = "URL", requires = "annals_rev")]
+    annals_git: Option<String>,
+    /// The annals commit or tag the deploy workflow installs (default: the one this annals was
+    /// built from).
+    #[arg(long, value_name = "REV")]
+    annals_rev: Option<String>,
 }
 
 #[derive(Args)]
@@ -141,6 +161,7 @@ fn main() -> ExitCode {
             finish(pipeline::build(&options), args.timings, "built")
         }
         Command::Import(args) => import(args),
+        Command::Init(args) => init(args),
         Command::New(args) => new_brief(args),
         Command::Serve(args) => {
             let options = annals::serve::ServeOptions {
@@ -174,6 +195,7 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
     match result {
         Ok(report) => {
             print_problems(&report.warnings);
+            print_under_review(&report.under_review);
             if timings {
                 for (stage, d) in &report.timings {
                     eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -263,6 +285,41 @@ fn import(args: ImportArgs) -> ExitCode {
     }
 }
 
+fn init(args: InitArgs) -> ExitCode {
+    use annals::init::{AnnalsSource, InitOptions};
+    let source = match (args.annals_git, args.annals_rev) {
+        (git, Some(rev)) => Some(AnnalsSource {
+            git: git.unwrap_or_else(|| format!("{}.git", env!("CARGO_PKG_REPOSITORY"))),
+            rev,
+        }),
+        (_, None) => AnnalsSource::of_this_build(),
+    };
+    let options = InitOptions { dir: args.dir.clone(), force: args.force, source: source.clone() };
+    match annals::init::create(&options) {
+        Ok(created) => {
+            for path in &created.written {
+                println!("{}", args.dir.join(path).display());
+            }
+            for path in &created.kept {
+                eprintln!("kept {} (it was there already)", args.dir.join(path).display());
+            }
+            match &source {
+                Some(s) => eprintln!("the deploy workflow installs annals {} from {}", s.rev, s.git),
+                None => eprintln!(
+                    "note: this annals does not know its own commit; set ANNALS_REV in .github/workflows/deploy.yml (or run init with --annals-rev)"
+                ),
+            }
+            let dir = args.dir.display();
+            eprintln!("next: annals serve --root {dir}  (then open http://127.0.0.1:1111/)");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn new_brief(args: NewArgs) -> ExitCode {
     let config = match annals::config::Config::load(&args.root) {
         Ok(c) => c,
@@ -288,6 +345,13 @@ fn new_brief(args: NewArgs) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The briefs still under review, so none is published unnoticed.
+fn print_under_review(briefs: &[(PathBuf, usize)]) {
+    if let Some(text) = pipeline::review_summary(briefs) {
+        eprintln!("{text}");
     }
 }
 

@@ -42,9 +42,11 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
     /// Per template: pages and time spent (summed over threads), slowest first.
     pub templates: Vec<(&'static str, usize, Duration)>,
-    /// Problems that do not fail the run (`check` only: near-duplicate terms, people whose
-    /// role differs between briefs).
+    /// Problems that do not fail the run: likely typos and briefs still under review, and for
+    /// `check` also near-duplicate terms and people whose role differs between briefs.
     pub warnings: Vec<Diagnostic>,
+    /// Briefs, drafts included, that still carry `review` notes, with how many.
+    pub under_review: Vec<(PathBuf, usize)>,
 }
 
 /// Why a run failed.
@@ -81,6 +83,19 @@ impl Clock {
     }
 }
 
+/// A count of the briefs that still carry `review` notes, then one line per brief.
+pub fn review_summary(briefs: &[(PathBuf, usize)]) -> Option<String> {
+    if briefs.is_empty() {
+        return None;
+    }
+    let notes: usize = briefs.iter().map(|(_, n)| n).sum();
+    let mut text = format!("{} brief(s) still have review notes ({notes} in all):", briefs.len());
+    for (path, n) in briefs {
+        text.push_str(&format!("\n  {} ({n})", path.display()));
+    }
+    Some(text)
+}
+
 /// Loads the configuration with command-line overrides applied.
 pub fn load_config(options: &Options) -> Result<Config, BuildError> {
     let mut config = Config::load(&options.root)?;
@@ -96,12 +111,25 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
     Ok(config)
 }
 
+/// A site loaded, checked and modelled, ready to render.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The site model.
+    pub archive: Archive,
+    /// The theme's templates.
+    pub theme: Theme,
+    /// Problems that do not stop the build (likely typos, briefs still under review).
+    pub warnings: Vec<Diagnostic>,
+    /// Briefs, drafts included, that still carry `review` notes, with how many.
+    pub under_review: Vec<(PathBuf, usize)>,
+}
+
 /// Loads, checks and models the site: everything before rendering.
-pub fn load(config: Config, drafts: bool) -> Result<(Archive, Theme), BuildError> {
+pub fn load(config: Config, drafts: bool) -> Result<Loaded, BuildError> {
     load_timed(config, drafts, &mut Clock::new())
 }
 
-fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<(Archive, Theme), BuildError> {
+fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded, BuildError> {
     let mut loaded = content::load(&config, drafts);
     clock.lap("read briefs");
     let mut problems = loaded.diagnostics;
@@ -122,6 +150,9 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<(Archiv
     let (mut archive, mut model_problems) = Archive::build(config, &registry, loaded.briefs);
     problems.append(&mut model_problems);
     clock.lap("site model");
+    let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        problems.into_iter().partition(Diagnostic::is_error);
+    let mut problems = errors;
     if !problems.is_empty() {
         // Render anyway, into nothing, to report broken links and template errors in the same
         // run; links to briefs that failed to load are not counted as broken.
@@ -133,9 +164,11 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<(Archiv
                 problems.append(&mut d);
             }
         }
+        problems.extend(warnings);
         return Err(problems.into());
     }
-    Ok((archive, theme))
+    diagnostics::sort(&mut warnings);
+    Ok(Loaded { archive, theme, warnings, under_review: loaded.under_review })
 }
 
 /// Builds the site into its output folder. On any problem, the previous output stays as it was.
@@ -157,8 +190,11 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     }
     let output_dir = config.output_dir.clone();
     clock.lap("config");
-    let (archive, theme) = load_timed(config, options.drafts, &mut clock)?;
-    let warnings = if write { Vec::new() } else { crate::lint::warnings(&archive) };
+    let Loaded { archive, theme, mut warnings, under_review } =
+        load_timed(config, options.drafts, &mut clock)?;
+    if !write {
+        warnings.extend(crate::lint::warnings(&archive));
+    }
     if !write && options.external {
         let dead =
             crate::links::check(&archive.config.root, &archive.briefs, &crate::links::Settings::default());
@@ -189,5 +225,6 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
         timings: clock.timings,
         templates: stats.per_template,
         warnings,
+        under_review,
     })
 }

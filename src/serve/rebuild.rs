@@ -136,7 +136,15 @@ impl Site {
         let (archive, theme, first, cache) = match refresh {
             Some(r) => (r.archive, r.theme, r.first, Some(r.cache)),
             None => match self.load() {
-                Ok((archive, theme)) => (archive, theme, Vec::new(), None),
+                Ok(loaded) => {
+                    for w in &loaded.warnings {
+                        eprintln!("{w}");
+                    }
+                    if let Some(text) = pipeline::review_summary(&loaded.under_review) {
+                        eprintln!("{text}");
+                    }
+                    (loaded.archive, loaded.theme, Vec::new(), None)
+                }
                 Err(problems) => return self.failed(problems, ready),
             },
         };
@@ -204,7 +212,7 @@ impl Site {
         );
     }
 
-    fn load(&self) -> Result<(Archive, Theme), Vec<String>> {
+    fn load(&self) -> Result<pipeline::Loaded, Vec<String>> {
         let options = Options { root: self.root.clone(), drafts: self.drafts, ..Options::default() };
         let mut config = pipeline::load_config(&options).map_err(build_lines)?;
         // The local origin with the configured path, so that sub-path links work as deployed.
