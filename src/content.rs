@@ -28,6 +28,17 @@ pub struct Brief {
     pub body: String,
     /// 1-based file line where the body starts.
     pub body_line: usize,
+    /// For a page bundle (`…/name/index.md`): the other files of its folder, relative to it
+    /// (`chart.png`, `data/table.pdf`), published beside the brief's page.
+    pub files: Vec<String>,
+}
+
+/// The file name that makes a folder a page bundle: the brief and its files together.
+pub const BUNDLE_INDEX: &str = "index.md";
+
+/// Whether a brief file is the index of a page bundle.
+pub fn is_bundle(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == BUNDLE_INDEX)
 }
 
 /// Every brief of a site, and every problem found reading them.
@@ -56,14 +67,49 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// The files under `content/`, sorted, relative to the site root.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Brief files (`.md`).
+    pub briefs: Vec<PathBuf>,
+    /// Every other file: images, PDFs, data.
+    pub other: Vec<PathBuf>,
+}
+
+impl Found {
+    /// The files of the bundle whose index is `brief`, relative to its folder; none for a brief
+    /// that is not a bundle. A file in a sub-folder that is a bundle of its own is not included.
+    pub fn bundle_files(&self, brief: &Path) -> Vec<String> {
+        let Some(dir) = brief.parent().filter(|_| is_bundle(brief)) else { return Vec::new() };
+        self.other
+            .iter()
+            .filter(|f| f.starts_with(dir) && self.bundle_of(f) == Some(dir))
+            .filter_map(|f| f.strip_prefix(dir).ok())
+            .map(|rel| {
+                nfc(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+            })
+            .collect()
+    }
+
+    /// The nearest folder above `file` that holds a bundle index.
+    fn bundle_of<'a>(&self, file: &'a Path) -> Option<&'a Path> {
+        file.ancestors().skip(1).find(|d| self.briefs.binary_search(&d.join(BUNDLE_INDEX)).is_ok())
+    }
+}
+
 /// Lists the brief files under `content/`, sorted, relative to the site root.
 pub fn find_briefs(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    find(root).map(|f| f.briefs)
+}
+
+/// Lists every file under `content/` (hidden and editor files left out).
+pub fn find(root: &Path) -> Result<Found, Diagnostic> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Diagnostic::error(CONTENT_DIR, 0, 0, "the site has no content folder")
             .with_hint("put briefs (Markdown files with front matter) in content/"));
     }
-    let mut files = Vec::new();
+    let mut found = Found::default();
     let walker = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -74,11 +120,18 @@ pub fn find_briefs(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
             Diagnostic::error(rel(root, &path), 0, 0, format!("cannot read: {e}"))
         })?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
-            files.push(rel(root, entry.path()));
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().extension().is_some_and(|x| x == "md") {
+            found.briefs.push(rel(root, entry.path()));
+        } else {
+            found.other.push(rel(root, entry.path()));
         }
     }
-    Ok(files)
+    // The walk is sorted per folder; bundle lookups need one sorted list.
+    found.briefs.sort();
+    Ok(found)
 }
 
 fn rel(root: &Path, path: &Path) -> PathBuf {
@@ -87,18 +140,20 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads and checks every brief. Drafts are kept only when `drafts` is true.
 pub fn load(config: &Config, drafts: bool) -> Loaded {
-    let files = match find_briefs(&config.root) {
+    let found = match find(&config.root) {
         Ok(f) => f,
         Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
     };
+    let files = &found.briefs;
     let custom: Vec<String> = config.custom_fields().map(str::to_string).collect();
     let rules = Rules { timezone: config.timezone, custom_fields: &custom };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
         files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
     let mut loaded = Loaded::default();
-    for (r, path) in results.into_iter().zip(&files) {
+    for (r, path) in results.into_iter().zip(files) {
         match r {
             Ok(mut b) => {
+                b.files = found.bundle_files(path);
                 // A draft's warnings are reported too: an imported brief stays a draft until
                 // its review notes are cleared, and those notes are what the author must see.
                 loaded.diagnostics.append(&mut b.meta.warnings);
@@ -138,7 +193,9 @@ pub fn read_brief(
     let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
     let meta = frontmatter::parse(path, &split, rules)?;
     let content_path = content_path(path);
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    // A bundle is named by its folder: `briefs/ai-summit/index.md` is `ai-summit`.
+    let named = if is_bundle(path) { path.parent().unwrap_or(path) } else { path };
+    let stem = named.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = nfc(stem);
     let slug = match &meta.slug {
         Some(s) => {
@@ -170,7 +227,7 @@ pub fn read_brief(
     }
     let body_line = split.body_line;
     let body = split.body.to_string();
-    Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line })
+    Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line, files: Vec::new() })
 }
 
 /// `content/briefs/a.md` → `briefs/a.md`, NFC, with `/` separators.

@@ -182,7 +182,7 @@ impl Renderer<'_> {
         let a = self.archive;
         let b = &a.briefs[i];
         let (body, body_line) = body.unwrap_or((&b.body, b.body_line));
-        let links = Links { briefs: &a.link_map, base: &self.base };
+        let links = Links { briefs: &a.link_map, base: &self.base, files: &b.files };
         let mut problems = Vec::new();
         let rendered = markdown::render(body, &b.content_path, &links, &self.highlighter, &mut problems);
         if !problems.is_empty() {
@@ -511,12 +511,13 @@ impl Renderer<'_> {
         full: bool,
     ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
         let a = self.archive;
-        let links = Links { briefs: &a.link_map, base: &self.base };
+        let links = Links { briefs: &a.link_map, base: &self.base, files: &[] };
         let entries: Vec<Value> = ids
             .iter()
             .map(|&i| {
                 let b = &a.briefs[i];
                 let content = if full {
+                    let links = Links { files: &b.files, ..links };
                     let mut ignored = Vec::new();
                     markdown::render(&b.body, &b.content_path, &links, &self.highlighter, &mut ignored).html
                 } else {

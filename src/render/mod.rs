@@ -370,6 +370,7 @@ impl<'a> Renderer<'a> {
             }
             written += 1;
         }
+        written += self.write_bundle_files(sink, &mut problems);
         if let Err(e) = sink.write("syntax.css", Highlighter::stylesheet().as_bytes()) {
             problems.push(Diagnostic::error("syntax.css", 0, 0, format!("cannot write: {e}")));
         }
@@ -379,6 +380,25 @@ impl<'a> Renderer<'a> {
         } else {
             Err(merge_repeats(problems))
         }
+    }
+
+    /// Copies every bundle's files beside its brief's page; returns how many were written.
+    fn write_bundle_files(&self, sink: &dyn Sink, problems: &mut Vec<Diagnostic>) -> usize {
+        let a = self.archive;
+        let copies: Vec<(usize, &String)> =
+            a.briefs.iter().enumerate().flat_map(|(i, b)| b.files.iter().map(move |f| (i, f))).collect();
+        let failed: Vec<Diagnostic> = copies
+            .par_iter()
+            .filter_map(|&(i, rel)| {
+                let b = &a.briefs[i];
+                let from = b.path.parent().unwrap_or(&b.path).join(rel);
+                let result = std::fs::read(a.config.root.join(&from))
+                    .and_then(|bytes| sink.write(&format!("{}{rel}", a.brief_path(i)), &bytes));
+                result.err().map(|e| Diagnostic::error(&from, 0, 0, format!("cannot copy: {e}")))
+            })
+            .collect();
+        problems.extend(failed);
+        copies.len()
     }
 
     /// Renders one page.

@@ -401,7 +401,11 @@ impl FastPath<'_> {
     /// Reads one brief as the full build does: front matter, then the registry's aliases.
     fn read(&self, rel: &Path) -> Result<Brief, Vec<Diagnostic>> {
         let config = &self.archive.config;
-        let brief = content::read_brief(self.root, rel, self.rules, config.slugify)?;
+        let mut brief = content::read_brief(self.root, rel, self.rules, config.slugify)?;
+        // Only the body changed on this path, so the bundle's files are the ones already known.
+        if let Some(&i) = self.index.get(rel) {
+            brief.files.clone_from(&self.archive.briefs[i].files);
+        }
         let mut one = vec![brief];
         let problems = registry::apply(&self.registry, config, &mut one);
         match (problems.is_empty(), one.pop()) {
@@ -423,7 +427,12 @@ impl FastPath<'_> {
                 // Not a brief: `sed -i`'s and other tools' temporary files, notes, images. A
                 // folder may hold briefs, though, and so may one that went away.
                 let held_briefs = self.index.keys().any(|b| b.starts_with(rel));
-                if full.is_dir() || (!full.exists() && held_briefs) {
+                // A file of a page bundle is published with its brief: the full path copies it.
+                let in_bundle = self
+                    .index
+                    .keys()
+                    .any(|b| content::is_bundle(b) && b.parent().is_some_and(|d| rel.starts_with(d)));
+                if full.is_dir() || in_bundle || (!full.exists() && held_briefs) {
                     return None;
                 }
                 continue;
