@@ -5,7 +5,8 @@
 //! Other edits to briefs (front matter, new or removed briefs) re-make the model from the briefs
 //! kept in memory plus the changed files, publish the pages that show those briefs first (home,
 //! their pages, neighbours, term pages), then render the whole site into a fresh map. Anything
-//! else (templates, static files, site.toml, a brief that does not read) is a full build.
+//! else (templates, static files, the term registry in data/, site.toml, a brief that does not
+//! read) is a full build.
 
 use super::{Files, ServeError, Shared};
 use crate::content::{self, Brief};
@@ -29,7 +30,7 @@ use std::time::{Duration, Instant};
 use unicode_normalization::UnicodeNormalization;
 
 /// The folders a site is built from (beside `site.toml`).
-const WATCHED: [&str; 4] = [content::CONTENT_DIR, "templates", "themes", "static"];
+const WATCHED: [&str; 5] = [content::CONTENT_DIR, "data", "templates", "themes", "static"];
 
 /// Longest a burst of changes may delay its rebuild (a long copy into content/, say).
 const MAX_SETTLE: Duration = Duration::from_millis(500);
