@@ -383,7 +383,14 @@ fn unknown_term(list: &TermList, taxonomy: &str, term: &str) -> Option<Diagnosti
         .with_hint(format!("for several, write a list: {taxonomy}: [{}]", parts.join(", ")));
         return Some(if list.strict { d } else { d.into_warning() });
     }
-    let near = list.suggest(term).filter(|s| crate::diagnostics::jamo_distance(s, term) <= 2);
+    // A typo keeps the syllable count (부싼 for 부산); 비수도권 is not a misspelt 수도권. Two jamo
+    // apart is a typo only in longer names: among two-syllable place names it is a different
+    // place as often as not (경주, 경기).
+    let syllables = term.chars().count();
+    let near = list.suggest(term).filter(|s| {
+        let d = crate::diagnostics::jamo_distance(s, term);
+        s.chars().count() == syllables && (d == 1 || (d == 2 && syllables >= 3))
+    });
     if list.strict {
         let d = Diagnostic::error(
             "",
@@ -484,7 +491,10 @@ mod tests {
         assert_eq!(joined.message, "the region `부산, 울산` is one term made of 2 known ones");
         assert_eq!(joined.hint.as_deref(), Some("for several, write a list: region: [부산, 울산]"));
         assert!(unknown_term(regions, "region", "부산·울산").is_some());
-        // A new place far from every known one is simply a new term.
+        // A new place far from every known one is simply a new term, and so is one that only
+        // contains a known name or is two jamo from a short one.
         assert!(unknown_term(regions, "region", "판교테크노밸리").is_none());
+        assert!(unknown_term(regions, "region", "비수도권").is_none());
+        assert!(unknown_term(regions, "region", "경기도청").is_none());
     }
 }
