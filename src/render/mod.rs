@@ -27,12 +27,17 @@ pub enum Page {
     Home,
     /// `/briefs/<slug>/`.
     Brief(usize),
-    /// `/timeline/`.
+    /// `/timeline/`: the years, each linking to its own pages.
     Timeline,
+    /// `/timeline/<year>/` and `/timeline/<year>/page/<n>/`: one year's briefs (index into the
+    /// timeline's years, page number from 1).
+    TimelineYear(usize, usize),
     /// `/<taxonomy>/`.
     TaxonomyList(usize),
-    /// `/<taxonomy>/<term>/`.
+    /// `/<taxonomy>/<term>/`: the first page of a term.
     Term(usize, usize),
+    /// `/<taxonomy>/<term>/page/<n>/`: page `n` (from 2) of a term's briefs.
+    TermPage(usize, usize, usize),
     /// `/budget/`.
     Budget,
     /// `/budget/<year>/`: that year's lines (index into the budget's years).
@@ -43,8 +48,10 @@ pub enum Page {
     SiteFeed,
     /// `/<taxonomy>/<term>/atom.xml`.
     TermFeed(usize, usize),
-    /// `/sitemap.xml`.
+    /// `/sitemap.xml`: every URL, or, past the protocol's 50,000, an index of the parts.
     Sitemap,
+    /// `/sitemap-<n>.xml` (from 1): part `n` of a sitemap too large for one file.
+    SitemapPart(usize),
     /// `/robots.txt`.
     Robots,
 }
@@ -130,6 +137,7 @@ macro_rules! obj {
 // After `obj!`: a macro is visible in the modules declared below it.
 mod context;
 mod errors;
+pub mod paginate;
 
 use errors::{merge_repeats, template_error};
 
@@ -277,12 +285,22 @@ impl<'a> Renderer<'a> {
         if a.config.feed.enabled {
             pages.push(Page::SiteFeed);
         }
+        let per = a.config.paginate_by;
+        for (y, year) in a.timeline.iter().enumerate() {
+            pages.extend((1..=paginate::page_count(year.count, per)).map(|n| Page::TimelineYear(y, n)));
+        }
+        let parts = paginate::page_count(self.sitemap_len(), context::SITEMAP_URLS);
+        if parts > 1 {
+            pages.extend((1..=parts).map(Page::SitemapPart));
+        }
         pages.extend((0..a.budget.by_year.len()).map(Page::BudgetYear));
         pages.extend((0..a.briefs.len()).map(Page::Brief));
         for (x, tax) in a.taxonomies.iter().enumerate() {
             pages.push(Page::TaxonomyList(x));
             for t in 0..tax.terms.len() {
                 pages.push(Page::Term(x, t));
+                let count = paginate::page_count(tax.terms[t].briefs.len(), per);
+                pages.extend((2..=count).map(|n| Page::TermPage(x, t, n)));
                 if a.config.feed.enabled && a.config.feed.per_term {
                     pages.push(Page::TermFeed(x, t));
                 }
@@ -298,15 +316,17 @@ impl<'a> Renderer<'a> {
             Page::Home => "index.html",
             Page::Brief(_) => "brief.html",
             Page::Timeline => "timeline.html",
+            Page::TimelineYear(..) => "timeline_year.html",
             Page::TaxonomyList(x) if people(x) => "people.html",
             Page::TaxonomyList(_) => "taxonomy_list.html",
-            Page::Term(x, _) if people(x) => "person.html",
-            Page::Term(..) => "taxonomy_term.html",
+            Page::Term(x, _) | Page::TermPage(x, _, _) if people(x) => "person.html",
+            Page::Term(..) | Page::TermPage(..) => "taxonomy_term.html",
             Page::Budget => "budget.html",
             Page::BudgetYear(_) => "budget_year.html",
             Page::NotFound => "404.html",
             Page::SiteFeed | Page::TermFeed(..) => "atom.xml",
-            Page::Sitemap => "sitemap.xml",
+            Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => "sitemap_index.xml",
+            Page::Sitemap | Page::SitemapPart(_) => "sitemap.xml",
             Page::Robots => "robots.txt",
         }
     }
@@ -323,13 +343,16 @@ impl<'a> Renderer<'a> {
             Page::Brief(i) => a.brief_path(i),
             Page::Timeline => "timeline/".into(),
             Page::TaxonomyList(x) => format!("{}/", a.taxonomies[x].config.path),
+            Page::TimelineYear(y, n) => paginate::page_path(&format!("timeline/{}/", a.timeline[y].year), n),
             Page::Term(x, t) => a.taxonomies[x].terms[t].path.clone(),
+            Page::TermPage(x, t, n) => paginate::page_path(&a.taxonomies[x].terms[t].path, n),
             Page::Budget => "budget/".into(),
             Page::BudgetYear(y) => format!("budget/{}/", a.budget.by_year[y].0),
             Page::NotFound => "404.html".into(),
             Page::SiteFeed => "atom.xml".into(),
             Page::TermFeed(x, t) => format!("{}atom.xml", a.taxonomies[x].terms[t].path),
             Page::Sitemap => "sitemap.xml".into(),
+            Page::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Page::Robots => "robots.txt".into(),
         }
     }
@@ -434,11 +457,21 @@ impl<'a> Renderer<'a> {
                 let kind = if people { "people" } else { "taxonomy_list" };
                 (template, kind, a.taxonomies[x].config.title.clone(), self.taxonomy_list(x))
             }
-            Page::Term(x, t) => {
+            Page::TimelineYear(y, n) => {
+                let year = a.timeline[y].year;
+                (
+                    "timeline_year.html",
+                    "timeline_year",
+                    format!("{year}년 타임라인"),
+                    self.timeline_year(y, n),
+                )
+            }
+            Page::Term(x, t) | Page::TermPage(x, t, _) => {
+                let n = if let Page::TermPage(_, _, n) = page { n } else { 1 };
                 let people = a.taxonomies[x].config.source == TermSource::Attendees;
                 let template = if people { "person.html" } else { "taxonomy_term.html" };
                 let kind = if people { "person" } else { "taxonomy_term" };
-                (template, kind, a.taxonomies[x].terms[t].name.clone(), self.term(x, t))
+                (template, kind, a.taxonomies[x].terms[t].name.clone(), self.term(x, t, n))
             }
             Page::Budget => ("budget.html", "budget", "예산".into(), self.budget()),
             Page::BudgetYear(y) => {
@@ -469,7 +502,11 @@ impl<'a> Renderer<'a> {
                 let title = format!("{} — {}: {}", a.config.title, a.taxonomies[x].config.title, term.name);
                 ("atom.xml", "feed", title.clone(), self.feed(&title, &site_path, &term.path, &ids, false)?)
             }
-            Page::Sitemap => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap()),
+            Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => {
+                ("sitemap_index.xml", "sitemap_index", "sitemap".into(), self.sitemap_index())
+            }
+            Page::Sitemap => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap(None)),
+            Page::SitemapPart(n) => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap(Some(n))),
             Page::Robots => {
                 let mut m = Map::new();
                 m.insert("sitemap_url".into(), Value::String(self.base.absolute("sitemap.xml")));
