@@ -304,7 +304,7 @@ impl Renderer<'_> {
         let years: Vec<Value> = a
             .timeline
             .iter()
-            .map(|y| json!({"year": y.year, "count": y.count, "url": format!("{}#y{}", self.base.url("timeline/"), y.year)}))
+            .map(|y| json!({"year": y.year, "count": y.count, "url": self.base.url(&format!("timeline/{}/", y.year))}))
             .collect();
         vars.insert("years".into(), Value::Array(years));
         vars
