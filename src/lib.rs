@@ -18,6 +18,7 @@ pub mod money;
 pub mod new;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod serve;

@@ -157,8 +157,11 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.site.drafts,
                 external: false,
+                progress: terminal_progress(),
             };
-            finish(pipeline::build(&options), args.timings, "built")
+            let result = pipeline::build(&options);
+            clear_progress_line();
+            finish(result, args.timings, "built")
         }
         Command::Import(args) => import(args),
         Command::Init(args) => init(args),
@@ -184,10 +187,47 @@ fn main() -> ExitCode {
                 root: args.site.root,
                 drafts: args.site.drafts,
                 external: args.external,
+                progress: terminal_progress(),
                 ..Options::default()
             };
-            finish(pipeline::check(&options), false, "checked")
+            let result = pipeline::check(&options);
+            clear_progress_line();
+            finish(result, false, "checked")
         }
+    }
+}
+
+/// A progress line on standard error when it is a terminal, once a run has taken a second (a
+/// quick build prints nothing but its result); redrawn at most ten times a second.
+fn terminal_progress() -> pipeline::Progress {
+    use std::io::IsTerminal;
+    use std::time::{Duration, Instant};
+    if !std::io::stderr().is_terminal() {
+        return pipeline::Progress::default();
+    }
+    let start = Instant::now();
+    let last = std::sync::Mutex::new(start);
+    pipeline::Progress::new(move |step| {
+        let now = Instant::now();
+        let Ok(mut last) = last.lock() else { return };
+        if now - start < Duration::from_secs(1) || now - *last < Duration::from_millis(100) {
+            return;
+        }
+        *last = now;
+        let line = if step.total > 0 {
+            format!("{} {}/{}", step.stage, step.done, step.total)
+        } else {
+            format!("{}: done", step.stage)
+        };
+        eprint!("\r\x1b[2K{line}");
+    })
+}
+
+/// Removes the progress line, if one was drawn.
+fn clear_progress_line() {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        eprint!("\r\x1b[2K");
     }
 }
 

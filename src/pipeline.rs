@@ -6,6 +6,7 @@ use crate::content;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::Archive;
 use crate::output::{self, Discard, OutputError, Sink, Staging};
+pub use crate::progress::{Progress, Step};
 use crate::registry::{self, Registry};
 use crate::render::Renderer;
 use crate::theme::Theme;
@@ -27,6 +28,8 @@ pub struct Options {
     pub drafts: bool,
     /// `check` only: also ask every outside link (see `links`).
     pub external: bool,
+    /// Where to report how far the run has got.
+    pub progress: Progress,
 }
 
 /// What a run did.
@@ -70,16 +73,18 @@ impl From<Vec<Diagnostic>> for BuildError {
 struct Clock {
     start: Instant,
     timings: Vec<(&'static str, Duration)>,
+    progress: Progress,
 }
 
 impl Clock {
-    fn new() -> Self {
-        Clock { start: Instant::now(), timings: Vec::new() }
+    fn new(progress: Progress) -> Self {
+        Clock { start: Instant::now(), timings: Vec::new(), progress }
     }
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.timings.push((stage, now - self.start));
         self.start = now;
+        self.progress.report(stage, 0, 0);
     }
 }
 
@@ -126,7 +131,7 @@ pub struct Loaded {
 
 /// Loads, checks and models the site: everything before rendering.
 pub fn load(config: Config, drafts: bool) -> Result<Loaded, BuildError> {
-    load_timed(config, drafts, &mut Clock::new())
+    load_timed(config, drafts, &mut Clock::new(Progress::default()))
 }
 
 fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded, BuildError> {
@@ -182,7 +187,7 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
 }
 
 fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
-    let mut clock = Clock::new();
+    let mut clock = Clock::new(options.progress.clone());
     let config = load_config(options)?;
     if write {
         // Fail before any work if the output folder is not ours to replace.
@@ -212,7 +217,7 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
         Some(s) => s,
         None => &Discard,
     };
-    let stats = renderer.render_all(sink)?;
+    let stats = renderer.render_all_reporting(sink, &options.progress)?;
     clock.lap(if write { "render + write" } else { "render" });
     if let Some(s) = staging {
         s.commit()?;

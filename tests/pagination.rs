@@ -113,3 +113,34 @@ fn paginate_by_must_be_a_positive_number() {
     assert_eq!(err[0].line, 3);
     assert!(err[0].message.contains("`paginate_by = 0` is not a number of briefs per page"), "{}", err[0]);
 }
+
+#[test]
+fn a_build_reports_its_stages_and_counts_its_pages() {
+    use std::sync::{Arc, Mutex};
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("site.toml"), "title = \"t\"\nbase_url = \"https://x.example/\"\n").unwrap();
+    fs::create_dir_all(tmp.path().join("content")).unwrap();
+    fs::write(tmp.path().join("content/a.md"), "---\ntitle: 하나\ndate: 2024-01-01\n---\n본문\n").unwrap();
+    let steps = Arc::new(Mutex::new(Vec::new()));
+    let seen = steps.clone();
+    let progress = pipeline::Progress::new(move |s| seen.lock().unwrap().push(s));
+    let report =
+        pipeline::build(&Options { root: tmp.path().to_path_buf(), progress, ..Options::default() }).unwrap();
+    let steps = steps.lock().unwrap();
+    let stages: Vec<&str> = steps.iter().filter(|s| s.total == 0).map(|s| s.stage).collect();
+    assert_eq!(
+        stages,
+        [
+            "config",
+            "read briefs",
+            "registry + theme",
+            "site model",
+            "templates + list entries",
+            "render + write",
+            "swap into place"
+        ]
+    );
+    let last = steps.iter().rev().find(|s| s.total > 0).expect("pages are counted");
+    assert_eq!((last.stage, last.done), ("rendering pages", last.total));
+    assert!(last.total > 0 && last.total <= report.files);
+}

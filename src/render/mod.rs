@@ -17,6 +17,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tera::{Context, Tera};
 
+/// Pages rendered between two progress reports.
+const PROGRESS_EVERY: usize = 500;
+
 /// The generator string templates can print.
 pub const GENERATOR: &str = concat!("annals ", env!("CARGO_PKG_VERSION"));
 
@@ -360,10 +363,24 @@ impl<'a> Renderer<'a> {
     /// Renders every page in parallel into `sink`, plus the theme's static files and the
     /// highlighting stylesheet. Returns the number of files written, or every problem found.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats, Vec<Diagnostic>> {
+        self.render_all_reporting(sink, &crate::progress::Progress::default())
+    }
+
+    /// [`Renderer::render_all`], reporting the pages done to `progress` as it goes.
+    pub fn render_all_reporting(
+        &self,
+        sink: &dyn Sink,
+        progress: &crate::progress::Progress,
+    ) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let timed: Vec<Timed> = pages
             .par_iter()
             .map(|&page| {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n % PROGRESS_EVERY == 0 || n == pages.len() {
+                    progress.report("rendering pages", n, pages.len());
+                }
                 let start = Instant::now();
                 let result = self.render(page).and_then(|html| {
                     sink.write(&self.file_of(page), &html).map_err(|e| {
