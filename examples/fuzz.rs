@@ -226,7 +226,7 @@ fn run_case(input: &[u8], target: &Target, bench: &Bench) -> Result<(), String> 
                 let (briefs, base) =
                     (HashMap::new(), BaseUrl::parse("https://fuzz.example/sub/").expect("a URL"));
                 for unsafe_html in [false, true] {
-                    let links = Links { briefs: &briefs, base: &base, unsafe_html };
+                    let links = Links { briefs: &briefs, base: &base, files: &[], unsafe_html };
                     let _ = markdown::render(
                         &brief.body,
                         &brief.content_path,

@@ -11,6 +11,12 @@ use std::path::{Path, PathBuf};
 /// The name of the site file in a site folder.
 pub const CONFIG_FILE: &str = "site.toml";
 
+/// Briefs per list page when site.toml does not say.
+pub const DEFAULT_PAGINATE_BY: usize = 50;
+
+/// The most briefs a list page may hold: beyond this, pages grow past what phones load well.
+const MAX_PAGINATE_BY: usize = 1000;
+
 /// Top-level keys of site.toml, for "did you mean" hints.
 const KEYS: &[&str] = &[
     "title",
@@ -20,6 +26,7 @@ const KEYS: &[&str] = &[
     "timezone",
     "theme",
     "output_dir",
+    "paginate_by",
     "currency",
     "slugify",
     "taxonomies",
@@ -41,6 +48,7 @@ struct RawConfig {
     timezone: Option<String>,
     theme: Option<String>,
     output_dir: Option<String>,
+    paginate_by: Option<i64>,
     currency: Option<String>,
     slugify: Option<String>,
     taxonomies: Option<Vec<RawTaxonomy>>,
@@ -91,7 +99,7 @@ pub struct FeedConfig {
 
 impl Default for FeedConfig {
     fn default() -> Self {
-        FeedConfig { enabled: true, limit: 20, per_term: true, full_content: false }
+        FeedConfig { enabled: true, limit: 50, per_term: true, full_content: false }
     }
 }
 
@@ -156,6 +164,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// Output folder, resolved against the site folder.
     pub output_dir: PathBuf,
+    /// Briefs per page on term pages and timeline years (`/regions/서울/page/2/`).
+    pub paginate_by: usize,
     /// ISO 4217 code of plain-integer amounts.
     pub currency: String,
     /// How slugs are made.
@@ -180,7 +190,7 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             vec![Diagnostic::error(&path, 0, 0, format!("cannot read the site file: {e}"))
-                .with_hint("run annals in a site folder (one with site.toml), or pass --root DIR")]
+                .with_hint("run annals in a site folder (one with site.toml), pass --root DIR, or start one with `annals init`")]
         })?;
         Config::parse(root, &path, &text)
     }
@@ -301,6 +311,17 @@ impl Config {
                 out
             }
         };
+        let paginate_by = match raw.paginate_by {
+            None => DEFAULT_PAGINATE_BY,
+            Some(n) if (1..=MAX_PAGINATE_BY as i64).contains(&n) => n as usize,
+            Some(n) => {
+                problems.push(
+                    located("paginate_by", format!("`paginate_by = {n}` is not a number of briefs per page"))
+                        .with_hint(format!("use a whole number from 1 to {MAX_PAGINATE_BY}; the default is {DEFAULT_PAGINATE_BY}")),
+                );
+                DEFAULT_PAGINATE_BY
+            }
+        };
         let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
         if let Some(why) = output_dir_problem(root, &output_dir) {
             problems.push(
@@ -332,6 +353,7 @@ impl Config {
             timezone: timezone.expect("checked above"),
             theme,
             output_dir,
+            paginate_by,
             currency,
             slugify,
             taxonomies,

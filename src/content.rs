@@ -28,6 +28,17 @@ pub struct Brief {
     pub body: String,
     /// 1-based file line where the body starts.
     pub body_line: usize,
+    /// For a page bundle (`…/name/index.md`): the other files of its folder, relative to it
+    /// (`chart.png`, `data/table.pdf`), published beside the brief's page.
+    pub files: Vec<String>,
+}
+
+/// The file name that makes a folder a page bundle: the brief and its files together.
+pub const BUNDLE_INDEX: &str = "index.md";
+
+/// Whether a brief file is the index of a page bundle.
+pub fn is_bundle(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == BUNDLE_INDEX)
 }
 
 /// Every brief of a site, and every problem found reading them.
@@ -40,6 +51,8 @@ pub struct Loaded {
     /// `content/`-relative paths of briefs that could not be read, so that links to them are
     /// not reported as broken on top of their own errors.
     pub failed: Vec<String>,
+    /// Briefs (drafts included) that still carry `review` notes, with how many.
+    pub under_review: Vec<(PathBuf, usize)>,
 }
 
 /// Whether a file name is an editor's swap, backup or lock file, or hidden.
@@ -59,33 +72,78 @@ pub fn is_ignored(name: &str) -> bool {
 /// its size to render.
 pub const MAX_BRIEF_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Lists the brief files under `content/`, sorted, relative to the site root, and a problem for
-/// each folder that could not be read (a symbolic link loop, a folder without permission):
-/// those are skipped, and the rest is still read, so that every other error is reported too.
-pub fn find_briefs(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Diagnostic> {
+/// The files under `content/`, sorted, relative to the site root.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Brief files (`.md`).
+    pub briefs: Vec<PathBuf>,
+    /// Every other file: images, PDFs, data.
+    pub other: Vec<PathBuf>,
+    /// A problem for each folder that could not be read (a symbolic link loop, a folder without
+    /// permission): those are skipped and the rest is still read, so that every other error is
+    /// reported too.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Found {
+    /// The files of the bundle whose index is `brief`, relative to its folder; none for a brief
+    /// that is not a bundle. A file in a sub-folder that is a bundle of its own is not included.
+    pub fn bundle_files(&self, brief: &Path) -> Vec<String> {
+        let Some(dir) = brief.parent().filter(|_| is_bundle(brief)) else { return Vec::new() };
+        self.other
+            .iter()
+            .filter(|f| f.starts_with(dir) && self.bundle_of(f) == Some(dir))
+            .filter_map(|f| f.strip_prefix(dir).ok())
+            .map(|rel| {
+                nfc(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+            })
+            .collect()
+    }
+
+    /// The nearest folder above `file` that holds a bundle index.
+    fn bundle_of<'a>(&self, file: &'a Path) -> Option<&'a Path> {
+        file.ancestors().skip(1).find(|d| self.briefs.binary_search(&d.join(BUNDLE_INDEX)).is_ok())
+    }
+}
+
+/// Lists the brief files under `content/`, sorted, relative to the site root.
+pub fn find_briefs(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    find(root).map(|f| f.briefs)
+}
+
+/// Lists every file under `content/` (hidden and editor files left out).
+pub fn find(root: &Path) -> Result<Found, Diagnostic> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Diagnostic::error(CONTENT_DIR, 0, 0, "the site has no content folder")
             .with_hint("put briefs (Markdown files with front matter) in content/"));
     }
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let mut found = Found::default();
     let walker = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     for entry in walker {
-        match entry {
-            Ok(entry) => {
-                if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
-                    files.push(rel(root, entry.path()));
-                }
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                found.problems.push(walk_error(root, &dir, &e));
+                continue;
             }
-            Err(e) => problems.push(walk_error(root, &dir, &e)),
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().extension().is_some_and(|x| x == "md") {
+            found.briefs.push(rel(root, entry.path()));
+        } else {
+            found.other.push(rel(root, entry.path()));
         }
     }
-    Ok((files, problems))
+    // The walk is sorted per folder; bundle lookups need one sorted list.
+    found.briefs.sort();
+    Ok(found)
 }
 
 fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
@@ -108,19 +166,30 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
 
 /// Reads and checks every brief. Drafts are kept only when `drafts` is true.
 pub fn load(config: &Config, drafts: bool) -> Loaded {
-    let (files, walk_problems) = match find_briefs(&config.root) {
+    let mut found = match find(&config.root) {
         Ok(f) => f,
         Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
     };
+    let files = &found.briefs;
     let custom: Vec<String> = config.custom_fields().map(str::to_string).collect();
     let rules = Rules { timezone: config.timezone, custom_fields: &custom };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
         files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
-    let mut loaded = Loaded { diagnostics: walk_problems, ..Loaded::default() };
-    for (r, path) in results.into_iter().zip(&files) {
+    let mut loaded = Loaded { diagnostics: std::mem::take(&mut found.problems), ..Loaded::default() };
+    for (r, path) in results.into_iter().zip(&found.briefs) {
         match r {
-            Ok(b) if b.meta.draft && !drafts => {}
-            Ok(b) => loaded.briefs.push(b),
+            Ok(mut b) => {
+                b.files = found.bundle_files(path);
+                // A draft's warnings are reported too: an imported brief stays a draft until
+                // its review notes are cleared, and those notes are what the author must see.
+                loaded.diagnostics.append(&mut b.meta.warnings);
+                if !b.meta.review.is_empty() {
+                    loaded.under_review.push((b.path.clone(), b.meta.review.len()));
+                }
+                if drafts || !b.meta.draft {
+                    loaded.briefs.push(b);
+                }
+            }
             Err(mut d) => {
                 loaded.diagnostics.append(&mut d);
                 loaded.failed.push(content_path(path));
@@ -149,7 +218,9 @@ pub fn read_brief(
     let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
     let meta = frontmatter::parse(path, &split, rules)?;
     let content_path = content_path(path);
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    // A bundle is named by its folder: `briefs/ai-summit/index.md` is `ai-summit`.
+    let named = if is_bundle(path) { path.parent().unwrap_or(path) } else { path };
+    let stem = named.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = nfc(stem);
     let slug = match &meta.slug {
         Some(s) => {
@@ -190,7 +261,7 @@ pub fn read_brief(
     }
     let body_line = split.body_line;
     let body = split.body.to_string();
-    Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line })
+    Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line, files: Vec::new() })
 }
 
 /// Reads a brief of at most [`MAX_BRIEF_BYTES`], without reading more than that of a larger

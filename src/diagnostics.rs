@@ -48,6 +48,12 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, line, column, message) }
     }
 
+    /// The same problem, reported as a warning.
+    pub fn into_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
     /// Adds a hint saying how to fix the problem.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -102,6 +108,12 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|(_, c)| c)
 }
 
+/// How many jamo (or letters) must change to turn `a` into `b`: `부싼` → `부산` is one.
+pub fn jamo_distance(a: &str, b: &str) -> usize {
+    use unicode_normalization::UnicodeNormalization;
+    strsim::levenshtein(&a.nfd().collect::<String>(), &b.nfd().collect::<String>())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +134,12 @@ mod tests {
         assert_eq!(did_you_mean("zzz", keys), None);
         assert_eq!(did_you_mean("부샨", ["부산", "울산", "서울"]), Some("부산"));
         assert_eq!(did_you_mean("호남", ["영남권", "호남권"]), Some("호남권"));
+    }
+
+    #[test]
+    fn counts_jamo_not_syllables() {
+        assert_eq!(jamo_distance("부싼", "부산"), 1);
+        assert_eq!(jamo_distance("부산", "부산"), 0);
+        assert_eq!(jamo_distance("서울", "부산"), 5);
     }
 }

@@ -104,6 +104,8 @@ pub struct FrontMatter {
     pub review: Vec<String>,
     /// Free-form data for templates.
     pub extra: serde_json::Value,
+    /// Things that read but are probably mistakes (an amount of 5,000원), reported as warnings.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A brief split into its parts.
@@ -255,6 +257,13 @@ pub fn parse(path: &Path, split: &Split<'_>, rules: Rules<'_>) -> Result<FrontMa
     let sector = terms(&mut p, &loc, &map, "sector");
     let agenda = terms(&mut p, &loc, &map, "agenda");
     let review = terms(&mut p, &loc, &map, "review");
+    if !review.is_empty() {
+        p.push(
+            loc.at_key("review", format!("the brief still has {} review note(s): {}", review.len(), review.join("; ")))
+                .with_hint("check each note against the source, fix the front matter, then delete `review:` (and `draft: true`)")
+                .into_warning(),
+        );
+    }
     let custom = rules.custom_fields.iter().map(|f| (f.clone(), terms(&mut p, &loc, &map, f))).collect();
     let budget = budget(&mut p, &loc, &map);
     let attendees = attendees(&mut p, &loc, &map);
@@ -275,10 +284,11 @@ pub fn parse(path: &Path, split: &Split<'_>, rules: Rules<'_>) -> Result<FrontMa
             serde_json::Value::Null
         }
     };
-    if !p.is_empty() {
+    if p.iter().any(Diagnostic::is_error) {
         return Err(p);
     }
     Ok(FrontMatter {
+        warnings: p,
         title,
         date: date.expect("checked above"),
         summary,
@@ -397,6 +407,27 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                 None
             }
             Some(Value::Number(n)) => match n.as_u64() {
+                Some(v) if v < SMALLEST_PLAIN_AMOUNT => {
+                    // Budget lines are in the billions; a bare 5000 is almost always 5,000억원
+                    // with the unit forgotten. It still reads, as won, but the author is told.
+                    p.push(
+                        loc.at_item(
+                            "budget",
+                            i,
+                            Some("amount"),
+                            format!(
+                                "the amount {v} is {}원 (a bare number is in won)",
+                                crate::money::group_thousands(v)
+                            ),
+                        )
+                        .with_hint(format!(
+                            "did you mean \"{}억원\"? Write the unit in quotes",
+                            crate::money::group_thousands(v)
+                        ))
+                        .into_warning(),
+                    );
+                    Some(Amount::exact(v))
+                }
                 Some(v) => Some(Amount::exact(v)),
                 None => {
                     p.push(
@@ -416,8 +447,19 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                 match parse_amount(&text) {
                     Ok(a) => Some(a),
                     Err(e) => {
-                        p.push(loc.at_item("budget", i, Some("amount"), format!("cannot read the amount `{text}`: {e}"))
-                            .with_hint("write digits (3300000000) or Korean units: \"5,770억원\", \"1조 2,345억원\", \"30억~100억원\""));
+                        let hint = match e {
+                            crate::money::AmountError::Approximate { .. } => "write the figure alone (\"5천억원\") or a range (\"4,500억~5,500억원\"), and say in the summary or body that it is approximate",
+                            _ => "write digits (3300000000) or Korean units: \"5,770억원\", \"1조 2,345억원\", \"30억~100억원\"",
+                        };
+                        p.push(
+                            loc.at_item(
+                                "budget",
+                                i,
+                                Some("amount"),
+                                format!("cannot read the amount `{text}`: {e}"),
+                            )
+                            .with_hint(hint),
+                        );
                         None
                     }
                 }
@@ -460,6 +502,9 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
     }
     out
 }
+
+/// A plain-number amount below this many won is warned about as a likely missing unit.
+const SMALLEST_PLAIN_AMOUNT: u64 = 10_000;
 
 const BUDGET_KEYS: [&str; 5] = ["item", "amount", "region", "sector", "part_of"];
 
@@ -705,6 +750,9 @@ impl Locator<'_> {
 }
 
 fn yaml_error(loc: &Locator<'_>, e: &serde_yaml::Error) -> Diagnostic {
+    if let Some(m) = crate::yaml_scan::first_mistake(loc.yaml, loc.first_line) {
+        return Diagnostic::error(loc.path, m.line, m.column, m.message).with_hint(m.hint);
+    }
     let (line, col) = match e.location() {
         Some(l) => (l.line() + loc.first_line - 1, l.column()),
         None => (loc.first_line, 1),

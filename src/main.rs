@@ -16,6 +16,16 @@ macro_rules! say {
     }};
 }
 
+/// Writes to standard error without a newline (the progress line), dropping it like `say!`.
+macro_rules! say_part {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, $($t)*);
+        let _ = err.flush();
+    }};
+}
+
 /// Writes a line to standard output, dropping it when the reader went away (see `say!`).
 macro_rules! out {
     ($($t:tt)*) => {{
@@ -37,12 +47,32 @@ enum Command {
     Build(BuildArgs),
     /// Check the site for every problem `build` would report, without writing anything.
     Check(CheckArgs),
+    /// Start a new archive: site.toml, a sample brief, a term registry, a deploy workflow.
+    Init(InitArgs),
     /// Turn news articles and press releases (text or HTML) into briefs.
     Import(ImportArgs),
     /// Start a new brief (a draft) under content/briefs/ and print its path.
     New(NewArgs),
     /// Serve the site locally, rebuilding and reloading open pages on every change.
     Serve(ServeArgs),
+}
+
+/// `annals init [DIR] [--force]`
+#[derive(Args)]
+struct InitArgs {
+    /// The folder to make the archive in (made if missing).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Add the missing files to a folder that already has some (no file is ever replaced).
+    #[arg(long)]
+    force: bool,
+    /// The git address the deploy workflow installs annals from.
+    #[arg(long, value_name = "URL", requires = "annals_rev")]
+    annals_git: Option<String>,
+    /// The annals commit or tag the deploy workflow installs (default: the one this annals was
+    /// built from).
+    #[arg(long, value_name = "REV")]
+    annals_rev: Option<String>,
 }
 
 #[derive(Args)]
@@ -154,10 +184,14 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.site.drafts,
                 external: false,
+                progress: terminal_progress(),
             };
-            finish(pipeline::build(&options), args.timings, "built")
+            let result = pipeline::build(&options);
+            clear_progress_line();
+            finish(result, args.timings, "built")
         }
         Command::Import(args) => import(args),
+        Command::Init(args) => init(args),
         Command::New(args) => new_brief(args),
         Command::Serve(args) => {
             let options = annals::serve::ServeOptions {
@@ -180,10 +214,47 @@ fn main() -> ExitCode {
                 root: args.site.root,
                 drafts: args.site.drafts,
                 external: args.external,
+                progress: terminal_progress(),
                 ..Options::default()
             };
-            finish(pipeline::check(&options), false, "checked")
+            let result = pipeline::check(&options);
+            clear_progress_line();
+            finish(result, false, "checked")
         }
+    }
+}
+
+/// A progress line on standard error when it is a terminal, once a run has taken a second (a
+/// quick build prints nothing but its result); redrawn at most ten times a second.
+fn terminal_progress() -> pipeline::Progress {
+    use std::io::IsTerminal;
+    use std::time::{Duration, Instant};
+    if !std::io::stderr().is_terminal() {
+        return pipeline::Progress::default();
+    }
+    let start = Instant::now();
+    let last = std::sync::Mutex::new(start);
+    pipeline::Progress::new(move |step| {
+        let now = Instant::now();
+        let Ok(mut last) = last.lock() else { return };
+        if now - start < Duration::from_secs(1) || now - *last < Duration::from_millis(100) {
+            return;
+        }
+        *last = now;
+        let line = if step.total > 0 {
+            format!("{} {}/{}", step.stage, step.done, step.total)
+        } else {
+            format!("{}: done", step.stage)
+        };
+        say_part!("\r\x1b[2K{line}");
+    })
+}
+
+/// Removes the progress line, if one was drawn.
+fn clear_progress_line() {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        say_part!("\r\x1b[2K");
     }
 }
 
@@ -191,6 +262,7 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
     match result {
         Ok(report) => {
             print_problems(&report.warnings);
+            print_under_review(&report.under_review);
             if timings {
                 for (stage, d) in &report.timings {
                     say!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -278,6 +350,41 @@ fn import(args: ImportArgs) -> ExitCode {
     }
 }
 
+fn init(args: InitArgs) -> ExitCode {
+    use annals::init::{AnnalsSource, InitOptions};
+    let source = match (args.annals_git, args.annals_rev) {
+        (git, Some(rev)) => Some(AnnalsSource {
+            git: git.unwrap_or_else(|| format!("{}.git", env!("CARGO_PKG_REPOSITORY"))),
+            rev,
+        }),
+        (_, None) => AnnalsSource::of_this_build(),
+    };
+    let options = InitOptions { dir: args.dir.clone(), force: args.force, source: source.clone() };
+    match annals::init::create(&options) {
+        Ok(created) => {
+            for path in &created.written {
+                out!("{}", args.dir.join(path).display());
+            }
+            for path in &created.kept {
+                say!("kept {} (it was there already)", args.dir.join(path).display());
+            }
+            match &source {
+                Some(s) => say!("the deploy workflow installs annals {} from {}", s.rev, s.git),
+                None => say!(
+                    "note: this annals does not know its own commit; set ANNALS_REV in .github/workflows/deploy.yml (or run init with --annals-rev)"
+                ),
+            }
+            let dir = args.dir.display();
+            say!("next: annals serve --root {dir}  (then open http://127.0.0.1:1111/)");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            say!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn new_brief(args: NewArgs) -> ExitCode {
     let config = match annals::config::Config::load(&args.root) {
         Ok(c) => c,
@@ -303,6 +410,13 @@ fn new_brief(args: NewArgs) -> ExitCode {
             say!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The briefs still under review, so none is published unnoticed.
+fn print_under_review(briefs: &[(PathBuf, usize)]) {
+    if let Some(text) = pipeline::review_summary(briefs) {
+        say!("{text}");
     }
 }
 

@@ -154,6 +154,8 @@ pub struct Links<'a> {
     pub base: &'a BaseUrl,
     /// `[markdown] unsafe_html`: keep raw HTML and every URL scheme as written.
     pub unsafe_html: bool,
+    /// The files of the brief's bundle, relative to its folder ([`crate::content::Brief::files`]).
+    pub files: &'a [String],
 }
 
 /// Something the default HTML policy took out of a body, for `annals check` to name.
@@ -441,11 +443,11 @@ fn rewrite_link(
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),
     };
-    if !path.ends_with(".md") {
-        return Ok(None);
-    }
     let decoded = crate::url::percent_decode(path).unwrap_or_else(|| path.to_string());
     let dir = content_path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    if !path.ends_with(".md") {
+        return bundle_file(&decoded, dest, content_path, links);
+    }
     let target = normalize(dir, &decoded)
         .ok_or_else(|| (format!("the link `{dest}` leaves the content folder"), None))?;
     match links.briefs.get(&target) {
@@ -468,6 +470,41 @@ fn rewrite_link(
                 None => "link to another brief's .md file, relative to this brief's folder".to_string(),
             };
             Err((format!("broken link: `{dest}` is not a brief (looked for content/{target})"), Some(hint)))
+        }
+    }
+}
+
+/// A relative link to a file (`chart.png`, `data/plan.pdf`): one of the bundle's files, published
+/// beside the brief's page and linked by its full path so that it also works in feeds. A relative
+/// link without a file extension (`../timeline/`) is left as written.
+fn bundle_file(
+    decoded: &str,
+    dest: &str,
+    content_path: &str,
+    links: &Links<'_>,
+) -> Result<Option<String>, (String, Option<String>)> {
+    let name = decoded.rsplit('/').next().unwrap_or(decoded);
+    if !name.contains('.') || name.ends_with('.') {
+        return Ok(None);
+    }
+    let rel = normalize("", decoded).filter(|_| !decoded.split('/').any(|p| p == ".."));
+    let site_path = links.briefs.get(content_path);
+    match (rel, site_path) {
+        (Some(rel), Some(page)) if links.files.contains(&rel) => {
+            let mut url = links.base.url(&format!("{page}{rel}"));
+            if let Some((_, fragment)) = dest.split_once('#') {
+                url.push('#');
+                url.push_str(fragment);
+            }
+            Ok(Some(url))
+        }
+        _ => {
+            let hint = if crate::content::is_bundle(std::path::Path::new(content_path)) {
+                "put the file in this brief's folder (beside index.md), or correct the name".to_string()
+            } else {
+                "a brief's images and files are published when the brief is a bundle: move it to a folder of its own as index.md, with the files beside it".to_string()
+            };
+            Err((format!("`{dest}` is not a file of this brief"), Some(hint)))
         }
     }
 }
@@ -563,7 +600,7 @@ mod tests {
         let mut briefs = HashMap::new();
         briefs.insert("briefs/2024/a.md".to_string(), "briefs/a/".to_string());
         let base = BaseUrl::parse("https://user.github.io/archive/").unwrap();
-        let links = Links { briefs: &briefs, base: &base, unsafe_html: false };
+        let links = Links { briefs: &briefs, base: &base, files: &[], unsafe_html: false };
         let mut problems = Vec::new();
         let r = render(body, "briefs/2024/b.md", &links, &Highlighter::default(), &mut problems);
         (r, problems)
@@ -571,7 +608,7 @@ mod tests {
 
     fn run_unsafe(body: &str) -> String {
         let (briefs, base) = (HashMap::new(), BaseUrl::parse("https://a.kr/").unwrap());
-        let links = Links { briefs: &briefs, base: &base, unsafe_html: true };
+        let links = Links { briefs: &briefs, base: &base, files: &[], unsafe_html: true };
         render(body, "briefs/b.md", &links, &Highlighter::default(), &mut Vec::new()).html
     }
 
@@ -646,6 +683,27 @@ mod tests {
         let (_, p) = run("[up](../2024/a.md) [far](../../../x.md)");
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].message.contains("leaves the content folder"));
+    }
+
+    #[test]
+    fn bundle_files_are_linked_by_full_path_and_missing_ones_located() {
+        let mut briefs = HashMap::new();
+        briefs.insert("briefs/summit/index.md".to_string(), "briefs/summit/".to_string());
+        let base = BaseUrl::parse("https://user.github.io/archive/").unwrap();
+        let files = vec!["chart.png".to_string(), "docs/plan.pdf".to_string()];
+        let links = Links { briefs: &briefs, base: &base, files: &files, unsafe_html: false };
+        let mut problems = Vec::new();
+        let body = "![차트](chart.png) [계획](./docs/plan.pdf#page=2) [연표](../../timeline/)\n\n![없음](gone.png)\n";
+        let r = render(body, "briefs/summit/index.md", &links, &Highlighter::default(), &mut problems);
+        assert!(r.html.contains("src=\"/archive/briefs/summit/chart.png\""), "{}", r.html);
+        assert!(r.html.contains("href=\"/archive/briefs/summit/docs/plan.pdf#page=2\""), "{}", r.html);
+        assert!(r.html.contains("href=\"../../timeline/\""), "a page link is kept: {}", r.html);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].body_line, problems[0].column), (2, 1));
+        assert_eq!(problems[0].message, "`gone.png` is not a file of this brief");
+        // Beside a brief that is not a bundle, the hint says how to make one.
+        let (_, p) = run("![](chart.png)");
+        assert!(p[0].hint.as_deref().unwrap().contains("bundle"), "{:?}", p[0]);
     }
 
     #[test]

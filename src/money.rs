@@ -60,6 +60,13 @@ pub enum AmountError {
     /// More than the 64-bit range.
     #[error("the amount is too large")]
     Overflow,
+    /// A word that makes the figure approximate or open-ended (`약`, `내외`, `이상`): a budget line
+    /// holds one figure or a range, so the author has to choose which.
+    #[error("`{word}` makes the amount approximate; a budget amount is one figure or a range")]
+    Approximate {
+        /// The word as written.
+        word: &'static str,
+    },
     /// A range whose upper end is below its lower end.
     #[error("the range goes down ({min} to {max})")]
     BackwardsRange {
@@ -80,6 +87,9 @@ const GYEONG: u64 = 10_000_000_000_000_000;
 /// applies to both ends).
 pub fn parse_amount(text: &str) -> Result<Amount, AmountError> {
     let text = text.trim();
+    if let Some(word) = APPROXIMATE.iter().find(|w| text.contains(**w)) {
+        return Err(AmountError::Approximate { word });
+    }
     let parts: Vec<&str> = text.split(['~', '～', '–']).collect();
     match parts.as_slice() {
         [one] => parse_single(one).map(Amount::exact),
@@ -101,6 +111,11 @@ pub fn parse_amount(text: &str) -> Result<Amount, AmountError> {
         _ => Err(AmountError::Unexpected { found: '~' }),
     }
 }
+
+/// Words of Korean prose that qualify a figure (about, or so, at least, at most, roughly). They
+/// are named in the error instead of failing on their first letter, which reads as nonsense.
+const APPROXIMATE: &[&str] =
+    &["내외", "안팎", "이상", "이하", "미만", "초과", "가량", "정도", "남짓", "약", "여", "최대", "최소"];
 
 fn is_number_char(c: char) -> bool {
     c.is_ascii_digit() || c == ',' || c == '.'
@@ -348,7 +363,10 @@ mod tests {
     fn rejects_unreadable_amounts() {
         assert_eq!(parse_amount(""), Err(AmountError::Empty));
         assert_eq!(parse_amount("원"), Err(AmountError::Empty));
-        assert_eq!(parse_amount("약 50억"), Err(AmountError::Unexpected { found: '약' }));
+        assert_eq!(parse_amount("약 50억"), Err(AmountError::Approximate { word: "약" }));
+        assert_eq!(parse_amount("5천억원 내외"), Err(AmountError::Approximate { word: "내외" }));
+        assert_eq!(parse_amount("50여억원"), Err(AmountError::Approximate { word: "여" }));
+        assert_eq!(parse_amount("100억원 이상"), Err(AmountError::Approximate { word: "이상" }));
         assert_eq!(parse_amount("100만 5억"), Err(AmountError::UnitOrder { unit: '억' }));
         assert_eq!(parse_amount("억원"), Err(AmountError::MissingNumber { unit: '억' }));
         assert_eq!(parse_amount("5,77억"), Err(AmountError::BadComma));

@@ -6,6 +6,7 @@ use crate::content;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::Archive;
 use crate::output::{self, Discard, OutputError, Sink, Staging};
+pub use crate::progress::{Progress, Step};
 use crate::registry::{self, Registry};
 use crate::render::Renderer;
 use crate::theme::Theme;
@@ -27,6 +28,8 @@ pub struct Options {
     pub drafts: bool,
     /// `check` only: also ask every outside link (see `links`).
     pub external: bool,
+    /// Where to report how far the run has got.
+    pub progress: Progress,
 }
 
 /// What a run did.
@@ -42,9 +45,11 @@ pub struct Report {
     pub timings: Vec<(&'static str, Duration)>,
     /// Per template: pages and time spent (summed over threads), slowest first.
     pub templates: Vec<(&'static str, usize, Duration)>,
-    /// Problems that do not fail the run (`check` only: near-duplicate terms, people whose
-    /// role differs between briefs).
+    /// Problems that do not fail the run: likely typos and briefs still under review, and for
+    /// `check` also near-duplicate terms and people whose role differs between briefs.
     pub warnings: Vec<Diagnostic>,
+    /// Briefs, drafts included, that still carry `review` notes, with how many.
+    pub under_review: Vec<(PathBuf, usize)>,
 }
 
 /// Why a run failed.
@@ -68,17 +73,32 @@ impl From<Vec<Diagnostic>> for BuildError {
 struct Clock {
     start: Instant,
     timings: Vec<(&'static str, Duration)>,
+    progress: Progress,
 }
 
 impl Clock {
-    fn new() -> Self {
-        Clock { start: Instant::now(), timings: Vec::new() }
+    fn new(progress: Progress) -> Self {
+        Clock { start: Instant::now(), timings: Vec::new(), progress }
     }
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.timings.push((stage, now - self.start));
         self.start = now;
+        self.progress.report(stage, 0, 0);
     }
+}
+
+/// A count of the briefs that still carry `review` notes, then one line per brief.
+pub fn review_summary(briefs: &[(PathBuf, usize)]) -> Option<String> {
+    if briefs.is_empty() {
+        return None;
+    }
+    let notes: usize = briefs.iter().map(|(_, n)| n).sum();
+    let mut text = format!("{} brief(s) still have review notes ({notes} in all):", briefs.len());
+    for (path, n) in briefs {
+        text.push_str(&format!("\n  {} ({n})", path.display()));
+    }
+    Some(text)
 }
 
 /// Loads the configuration with command-line overrides applied.
@@ -101,12 +121,25 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
     Ok(config)
 }
 
-/// Loads, checks and models the site: everything before rendering.
-pub fn load(config: Config, drafts: bool) -> Result<(Archive, Theme), BuildError> {
-    load_timed(config, drafts, &mut Clock::new())
+/// A site loaded, checked and modelled, ready to render.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The site model.
+    pub archive: Archive,
+    /// The theme's templates.
+    pub theme: Theme,
+    /// Problems that do not stop the build (likely typos, briefs still under review).
+    pub warnings: Vec<Diagnostic>,
+    /// Briefs, drafts included, that still carry `review` notes, with how many.
+    pub under_review: Vec<(PathBuf, usize)>,
 }
 
-fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<(Archive, Theme), BuildError> {
+/// Loads, checks and models the site: everything before rendering.
+pub fn load(config: Config, drafts: bool) -> Result<Loaded, BuildError> {
+    load_timed(config, drafts, &mut Clock::new(Progress::default()))
+}
+
+fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded, BuildError> {
     let mut loaded = content::load(&config, drafts);
     clock.lap("read briefs");
     let mut problems = loaded.diagnostics;
@@ -127,6 +160,9 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<(Archiv
     let (mut archive, mut model_problems) = Archive::build(config, &registry, loaded.briefs);
     problems.append(&mut model_problems);
     clock.lap("site model");
+    let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        problems.into_iter().partition(Diagnostic::is_error);
+    let mut problems = errors;
     if !problems.is_empty() {
         // Render anyway, into nothing, to report broken links and template errors in the same
         // run; links to briefs that failed to load are not counted as broken.
@@ -138,9 +174,11 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<(Archiv
                 problems.append(&mut d);
             }
         }
+        problems.extend(warnings);
         return Err(problems.into());
     }
-    Ok((archive, theme))
+    diagnostics::sort(&mut warnings);
+    Ok(Loaded { archive, theme, warnings, under_review: loaded.under_review })
 }
 
 /// Builds the site into its output folder. On any problem, the previous output stays as it was.
@@ -154,7 +192,7 @@ pub fn check(options: &Options) -> Result<Report, BuildError> {
 }
 
 fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
-    let mut clock = Clock::new();
+    let mut clock = Clock::new(options.progress.clone());
     let config = load_config(options)?;
     if write {
         // Fail before any work if the output folder is not ours to replace.
@@ -162,8 +200,11 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     }
     let output_dir = config.output_dir.clone();
     clock.lap("config");
-    let (archive, theme) = load_timed(config, options.drafts, &mut clock)?;
-    let warnings = if write { Vec::new() } else { crate::lint::warnings(&archive) };
+    let Loaded { archive, theme, mut warnings, under_review } =
+        load_timed(config, options.drafts, &mut clock)?;
+    if !write {
+        warnings.extend(crate::lint::warnings(&archive));
+    }
     if !write && options.external {
         let dead =
             crate::links::check(&archive.config.root, &archive.briefs, &crate::links::Settings::default());
@@ -181,7 +222,7 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
         Some(s) => s,
         None => &Discard,
     };
-    let stats = renderer.render_all(sink)?;
+    let stats = renderer.render_all_reporting(sink, &options.progress)?;
     clock.lap(if write { "render + write" } else { "render" });
     if let Some(s) = staging {
         s.commit()?;
@@ -194,5 +235,6 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
         timings: clock.timings,
         templates: stats.per_template,
         warnings,
+        under_review,
     })
 }

@@ -345,25 +345,12 @@ pub fn apply(
                     }
                 }
             }
-            if list.strict {
-                let used: Vec<String> =
-                    crate::taxonomy::terms_of(b, &tax.source).into_iter().map(str::to_string).collect();
-                for term in used.iter().filter(|t| !list.knows(t)) {
+            let used: Vec<String> =
+                crate::taxonomy::terms_of(b, &tax.source).into_iter().map(str::to_string).collect();
+            for term in used.iter().filter(|t| !list.knows(t)) {
+                if let Some(d) = unknown_term(list, &tax.name, term) {
                     let (line, col) = locate_in_file(&config.root.join(&b.path), term);
-                    let d = Diagnostic::error(
-                        &b.path,
-                        line,
-                        col,
-                        format!("the {} `{term}` is not in the term registry (strict)", tax.name),
-                    );
-                    problems.push(match list.suggest(term) {
-                        Some(s) => {
-                            d.with_hint(format!("did you mean `{s}`? Or add `{term}` to {REGISTRY_FILE}"))
-                        }
-                        None => {
-                            d.with_hint(format!("add `{term}` under {}: terms: in {REGISTRY_FILE}", tax.name))
-                        }
-                    });
+                    problems.push(Diagnostic { path: b.path.clone(), line, column: col, ..d });
                 }
             }
         }
@@ -376,6 +363,56 @@ pub fn apply(
         }
     }
     problems
+}
+
+/// Separators that authors write between two terms when they mean a list (`부산, 울산`).
+const LIST_SEPARATORS: [char; 4] = [',', '·', '、', '/'];
+
+/// What to tell the author about a term the list does not know (position left to the caller):
+/// an error in a strict list; otherwise a warning when it looks like a typo of a known term
+/// (one or two jamo away) or like two known terms written as one; nothing for a plain new term.
+fn unknown_term(list: &TermList, taxonomy: &str, term: &str) -> Option<Diagnostic> {
+    let parts: Vec<&str> = term.split(LIST_SEPARATORS).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1 && parts.iter().all(|p| list.knows(p)) {
+        let d = Diagnostic::error(
+            "",
+            0,
+            0,
+            format!("the {taxonomy} `{term}` is one term made of {} known ones", parts.len()),
+        )
+        .with_hint(format!("for several, write a list: {taxonomy}: [{}]", parts.join(", ")));
+        return Some(if list.strict { d } else { d.into_warning() });
+    }
+    // A typo keeps the syllable count (부싼 for 부산); 비수도권 is not a misspelt 수도권. Two jamo
+    // apart is a typo only in longer names: among two-syllable place names it is a different
+    // place as often as not (경주, 경기).
+    let syllables = term.chars().count();
+    let near = list.suggest(term).filter(|s| {
+        let d = crate::diagnostics::jamo_distance(s, term);
+        s.chars().count() == syllables && (d == 1 || (d == 2 && syllables >= 3))
+    });
+    if list.strict {
+        let d = Diagnostic::error(
+            "",
+            0,
+            0,
+            format!("the {taxonomy} `{term}` is not in the term registry (strict)"),
+        );
+        return Some(match list.suggest(term) {
+            Some(s) => d.with_hint(format!("did you mean `{s}`? Or add `{term}` to {REGISTRY_FILE}")),
+            None => d.with_hint(format!("add `{term}` under {taxonomy}: terms: in {REGISTRY_FILE}")),
+        });
+    }
+    let s = near?;
+    Some(
+        Diagnostic::warning(
+            "",
+            0,
+            0,
+            format!("the {taxonomy} `{term}` is not a known {taxonomy}; did you mean `{s}`?"),
+        )
+        .with_hint(format!("write `{s}`, or add `{term}` to {REGISTRY_FILE} to make it a term of its own")),
+    )
 }
 
 /// Line and column of the first mention of `needle` in a file's front matter (errors only).
@@ -441,5 +478,23 @@ mod tests {
         assert_eq!(e[0].hint.as_deref(), Some("did you mean `부산`?"));
         let e = Registry::from_texts(Some("region:\n  strickt: true\n")).unwrap_err();
         assert!(e[0].message.contains("strickt"), "{e:?}");
+    }
+
+    #[test]
+    fn near_misses_and_joined_terms_are_warned_about() {
+        let r = Registry::from_texts(None).unwrap();
+        let regions = r.list("region").unwrap();
+        let typo = unknown_term(regions, "region", "부싼").unwrap();
+        assert!(!typo.is_error());
+        assert_eq!(typo.message, "the region `부싼` is not a known region; did you mean `부산`?");
+        let joined = unknown_term(regions, "region", "부산, 울산").unwrap();
+        assert_eq!(joined.message, "the region `부산, 울산` is one term made of 2 known ones");
+        assert_eq!(joined.hint.as_deref(), Some("for several, write a list: region: [부산, 울산]"));
+        assert!(unknown_term(regions, "region", "부산·울산").is_some());
+        // A new place far from every known one is simply a new term, and so is one that only
+        // contains a known name or is two jamo from a short one.
+        assert!(unknown_term(regions, "region", "판교테크노밸리").is_none());
+        assert!(unknown_term(regions, "region", "비수도권").is_none());
+        assert!(unknown_term(regions, "region", "경기도청").is_none());
     }
 }

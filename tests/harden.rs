@@ -327,7 +327,7 @@ fn probe_3_near_duplicate_warnings_are_not_quadratic() {
     // One real near-duplicate among them is still found.
     site.brief("x.md", "title: 회의\ndate: 2024-01-20\nagenda: [스마트 농업, 스마트농업]", "본문\n");
     let config = pipeline::load_config(&site.options()).unwrap();
-    let (archive, _) = pipeline::load(config, false).unwrap();
+    let archive = pipeline::load(config, false).unwrap().archive;
     let start = std::time::Instant::now();
     let warnings = annals::lint::warnings(&archive);
     let took = start.elapsed();
@@ -528,7 +528,7 @@ fn probe_10_a_full_disk_is_one_error_not_one_per_file() {
         site.brief(&format!("b{i}.md"), FRONT, "본문\n");
     }
     let config = pipeline::load_config(&site.options()).unwrap();
-    let (archive, theme) = pipeline::load(config, false).unwrap();
+    let annals::pipeline::Loaded { archive, theme, .. } = pipeline::load(config, false).unwrap();
     let renderer = annals::render::Renderer::new(&archive, &theme).unwrap();
     let p = renderer.render_all(&FullDisk).unwrap_err();
     assert_eq!(p.len(), 1, "{p:#?}");

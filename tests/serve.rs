@@ -384,3 +384,16 @@ fn shutdown_stops_serving() {
     let mut rest = String::new();
     let _ = events.0.read_to_string(&mut rest);
 }
+
+#[test]
+fn an_edit_to_the_term_registry_shows_on_the_term_page() {
+    let s = Served::new("registry");
+    let page = "/regions/%ED%98%B8%EB%82%A8%EA%B6%8C/";
+    let first = s.get(page);
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert!(first.body.contains("광주·전북·전남을 묶은 권역."), "{}", first.body);
+    s.edit("data/terms.yaml", |t| t.replace("광주·전북·전남을 묶은 권역.", "서남부의 세 시·도를 묶은 권역."));
+    wait_for("the new description on the term page", || {
+        s.get(page).body.contains("서남부의 세 시·도를 묶은 권역.")
+    });
+}

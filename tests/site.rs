@@ -130,12 +130,18 @@ fn every_page_of_the_format_is_built_with_the_right_briefs() {
             && lee.contains("/archive/briefs/2024-03-02-budget/")
     );
 
-    // The timeline is newest first, in the site time zone: 23:30 UTC on 1 March is 2 March in Seoul.
+    // The timeline is a page per year, newest first, in the site time zone: 23:30 UTC on 1 March
+    // is 2 March in Seoul.
     let timeline = site.read("timeline/index.html");
     let pos = |s: &str| timeline.find(s).unwrap_or_else(|| panic!("{s} not on the timeline"));
-    assert!(pos("2030-01-01-future") < pos("2024-03-02-budget"));
+    assert!(pos("/archive/timeline/2030/") < pos("/archive/timeline/2024/"));
+    assert!(pos("/archive/timeline/2024/") < pos("/archive/timeline/2023/"));
+    let year = site.read("timeline/2024/index.html");
+    let pos = |s: &str| year.find(s).unwrap_or_else(|| panic!("{s} not on the 2024 page"));
+    assert!(pos("2024년 3월") < pos("2024-03-02-budget"));
     assert!(pos("2024-03-02-budget") < pos("2024-01-19-dialogue"));
-    assert!(pos("2024-01-19-dialogue") < pos("deep-note"));
+    assert!(site.read("timeline/2023/index.html").contains("deep-note"));
+    assert!(site.read("timeline/2030/index.html").contains("2030-01-01-future"));
     assert!(site.read("briefs/2024-03-02-budget/index.html").contains("2024년 3월 2일"));
 }
 

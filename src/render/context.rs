@@ -2,7 +2,7 @@
 //! its budget rows) rendered once for every list that shows it. docs/templates.md documents
 //! what is built here.
 
-use super::{template_error, Item, Prerendered, Renderer};
+use super::{paginate, template_error, Item, Prerendered, Renderer};
 use crate::config::TermSource;
 use crate::dates::DateView;
 use crate::diagnostics::Diagnostic;
@@ -11,6 +11,9 @@ use crate::model::{LineRef, Total};
 use crate::money::{Amount, AmountView};
 use serde_json::{json, Map, Value};
 use tera::Context;
+
+/// The most URLs one sitemap file may list (sitemaps.org protocol).
+pub(super) const SITEMAP_URLS: usize = 50_000;
 
 impl Renderer<'_> {
     pub(super) fn site_value(&self) -> Value {
@@ -184,8 +187,12 @@ impl Renderer<'_> {
         let a = self.archive;
         let b = &a.briefs[i];
         let (body, body_line) = body.unwrap_or((&b.body, b.body_line));
-        let links =
-            Links { briefs: &a.link_map, base: &self.base, unsafe_html: a.config.markdown.unsafe_html };
+        let links = Links {
+            briefs: &a.link_map,
+            base: &self.base,
+            files: &b.files,
+            unsafe_html: a.config.markdown.unsafe_html,
+        };
         let mut problems = Vec::new();
         let rendered = markdown::render(body, &b.content_path, &links, &self.highlighter, &mut problems);
         if !problems.is_empty() {
@@ -304,12 +311,13 @@ impl Renderer<'_> {
         let years: Vec<Value> = a
             .timeline
             .iter()
-            .map(|y| json!({"year": y.year, "count": y.count, "url": format!("{}#y{}", self.base.url("timeline/"), y.year)}))
+            .map(|y| json!({"year": y.year, "count": y.count, "url": self.base.url(&format!("timeline/{}/", y.year))}))
             .collect();
         vars.insert("years".into(), Value::Array(years));
         vars
     }
 
+    /// `/timeline/`: every year with its months and counts, linking to the year's pages.
     pub(super) fn timeline(&self) -> Map<String, Value> {
         let a = self.archive;
         let years: Vec<Value> = a
@@ -319,20 +327,50 @@ impl Renderer<'_> {
                 let months: Vec<Value> = y
                     .months
                     .iter()
-                    .map(|m| {
-                        obj! {
-                            "month" => m.month, "label" => format!("{}월", m.month),
-                            "anchor" => format!("y{}-{:02}", y.year, m.month), "count" => m.briefs.len(),
-                            "briefs" => self.items_of(m.briefs.iter().copied(), true),
-                        }
-                    })
+                    .map(|m| obj! { "month" => m.month, "label" => format!("{}월", m.month), "count" => m.briefs.len() })
                     .collect();
-                obj! { "year" => y.year, "count" => y.count, "anchor" => format!("y{}", y.year), "months" => months }
+                let url = self.base.url(&format!("timeline/{}/", y.year));
+                obj! { "year" => y.year, "count" => y.count, "url" => url, "months" => months }
             })
             .collect();
         let mut vars = Map::new();
         vars.insert("timeline".into(), obj! { "count" => a.briefs.len(), "years" => years });
         vars
+    }
+
+    /// Page `n` of year `y` of the timeline: its briefs, grouped by month.
+    pub(super) fn timeline_year(&self, y: usize, n: usize) -> Map<String, Value> {
+        let a = self.archive;
+        let year = &a.timeline[y];
+        let per = a.config.paginate_by;
+        let all: Vec<(u32, usize)> =
+            year.months.iter().flat_map(|m| m.briefs.iter().map(move |&b| (m.month, b))).collect();
+        let mut months: Vec<Value> = Vec::new();
+        for chunk in paginate::slice(&all, per, n).chunk_by(|p, q| p.0 == q.0) {
+            let month = chunk[0].0;
+            months.push(obj! {
+                "month" => month, "label" => format!("{month}월"),
+                "anchor" => format!("y{}-{:02}", year.year, month), "count" => chunk.len(),
+                "briefs" => self.items_of(chunk.iter().map(|p| p.1), true),
+            });
+        }
+        let first = format!("timeline/{}/", year.year);
+        let mut vars = Map::new();
+        vars.insert(
+            "year".into(),
+            obj! {
+                "year" => year.year, "count" => year.count, "url" => self.base.url(&first),
+                "timeline_url" => self.base.url("timeline/"), "months" => months,
+            },
+        );
+        vars.insert("paginator".into(), self.paginator(&first, year.count, n));
+        vars
+    }
+
+    /// The `paginator` value of page `n` of a list of `items` whose first page is at `first`.
+    pub(super) fn paginator(&self, first: &str, items: usize, n: usize) -> Value {
+        let p = paginate::Paginator::new(&self.base, first, items, self.archive.config.paginate_by, n);
+        serde_json::to_value(p).unwrap_or_default()
     }
 
     pub(super) fn term_feed_url(&self, x: usize, t: usize) -> Value {
@@ -393,7 +431,9 @@ impl Renderer<'_> {
         })
     }
 
-    pub(super) fn term(&self, x: usize, t: usize) -> Map<String, Value> {
+    /// Page `n` of a term: its briefs on that page; the budget table and the briefs of its
+    /// children on the first page only.
+    pub(super) fn term(&self, x: usize, t: usize, n: usize) -> Map<String, Value> {
         let a = self.archive;
         let tax = &a.taxonomies[x];
         let term = &tax.terms[t];
@@ -404,7 +444,10 @@ impl Renderer<'_> {
             "taxonomy".into(),
             json!({"name": tax.config.name, "title": tax.config.title, "url": tax_url}),
         );
-        let briefs = self.items_of(term.briefs.iter().copied(), true);
+        let per = a.config.paginate_by;
+        let briefs = self.items_of(paginate::slice(&term.briefs, per, n).iter().copied(), true);
+        vars.insert("paginator".into(), self.paginator(&term.path, term.briefs.len(), n));
+        let first = n == 1;
         if tax.config.source == TermSource::Attendees {
             let roles: Vec<Value> = tax.roles[t]
                 .iter()
@@ -424,19 +467,21 @@ impl Renderer<'_> {
                     "name" => term.name.clone(), "url" => self.term_urls[x][t].clone(),
                     "count" => term.briefs.len(), "feed_url" => self.term_feed_url(x, t),
                     "budget_total" => self.total(&group.total), "briefs" => briefs,
-                    "budget_lines" => self.lines_of(&group.lines),
+                    "budget_lines" => if first { self.lines_of(&group.lines) } else { Value::Array(Vec::new()) },
                     "english" => term.info.english.clone(), "description" => term.info.description.clone(),
                     "link" => term.info.link.clone(),
                     "parent" => term.parent.map(|p| self.term_ref(x, p)).unwrap_or_default(),
                     "children" => Value::Array(term.children.iter().map(|&c| self.term_ref(x, c)).collect()),
-                    "descendant_briefs" => self.descendant_items(x, t),
+                    "descendant_briefs" => if first { self.descendant_items(x, t) } else { Value::Array(Vec::new()) },
+                    "descendant_count" => term.descendant_briefs.len(),
                 },
             );
         }
         vars
     }
 
-    /// Briefs of a term's descendants, each with `via`: the descendant terms it carries.
+    /// The newest `paginate_by` briefs of a term's descendants, each with `via`: the descendant
+    /// terms it carries.
     pub(super) fn descendant_items(&self, x: usize, t: usize) -> Value {
         let a = self.archive;
         let tax = &a.taxonomies[x];
@@ -449,9 +494,12 @@ impl Renderer<'_> {
             }
             false
         };
+        // The newest only: 영남권's page would otherwise list every brief of every 시·도 in it.
+        // Each child's own (paginated) page lists the rest.
         let list = tax.terms[t]
             .descendant_briefs
             .iter()
+            .take(a.config.paginate_by)
             .map(|&b| {
                 let mut item = self.item(b, true);
                 let via: Vec<Value> =
@@ -514,13 +562,18 @@ impl Renderer<'_> {
         full: bool,
     ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
         let a = self.archive;
-        let links =
-            Links { briefs: &a.link_map, base: &self.base, unsafe_html: a.config.markdown.unsafe_html };
+        let links = Links {
+            briefs: &a.link_map,
+            base: &self.base,
+            files: &[],
+            unsafe_html: a.config.markdown.unsafe_html,
+        };
         let entries: Vec<Value> = ids
             .iter()
             .map(|&i| {
                 let b = &a.briefs[i];
                 let content = if full {
+                    let links = Links { files: &b.files, ..links };
                     let mut ignored = Vec::new();
                     markdown::render(&b.body, &b.content_path, &links, &self.highlighter, &mut ignored).html
                 } else {
@@ -543,7 +596,16 @@ impl Renderer<'_> {
         Ok(vars)
     }
 
-    pub(super) fn sitemap(&self) -> Map<String, Value> {
+    /// How many URLs the sitemap lists (the order and count of [`Renderer::sitemap_entries`]).
+    pub(super) fn sitemap_len(&self) -> usize {
+        let a = self.archive;
+        let terms: usize = a.taxonomies.iter().map(|t| 1 + t.terms.len()).sum();
+        3 + a.budget.by_year.len() + a.timeline.len() + a.briefs.len() + terms
+    }
+
+    /// Every URL of the sitemap, with its last change when one is known. Paginated pages after
+    /// the first are left out: each is reached from the first.
+    fn sitemap_entries(&self) -> Vec<Value> {
         let a = self.archive;
         let newest =
             |ids: &[usize]| ids.first().map(|&i| a.briefs[i].meta.date.view().iso).unwrap_or_default();
@@ -553,6 +615,11 @@ impl Renderer<'_> {
             json!({"loc": self.base.absolute("timeline/"), "lastmod": newest(&all)}),
             json!({"loc": self.base.absolute("budget/"), "lastmod": ""}),
         ];
+        for y in &a.timeline {
+            let first: Vec<usize> =
+                y.months.first().and_then(|m| m.briefs.first().copied()).into_iter().collect();
+            entries.push(json!({"loc": self.base.absolute(&format!("timeline/{}/", y.year)), "lastmod": newest(&first)}));
+        }
         for (year, group) in &a.budget.by_year {
             let lastmod =
                 group.lines.first().map(|l| a.briefs[l.brief].meta.date.view().iso).unwrap_or_default();
@@ -567,8 +634,32 @@ impl Renderer<'_> {
                 entries.push(json!({"loc": self.base.absolute(&term.path), "lastmod": newest(&term.briefs)}));
             }
         }
+        debug_assert_eq!(entries.len(), self.sitemap_len());
+        entries
+    }
+
+    /// `sitemap.xml` (`part: None`), or part `n` of a sitemap split into files of at most
+    /// [`SITEMAP_URLS`].
+    pub(super) fn sitemap(&self, part: Option<usize>) -> Map<String, Value> {
+        let entries = self.sitemap_entries();
+        let entries = match part {
+            Some(n) => paginate::slice(&entries, SITEMAP_URLS, n).to_vec(),
+            None => entries,
+        };
         let mut vars = Map::new();
         vars.insert("entries".into(), Value::Array(entries));
+        vars
+    }
+
+    /// `sitemap.xml` as an index of the parts, for a site with more than [`SITEMAP_URLS`] URLs.
+    pub(super) fn sitemap_index(&self) -> Map<String, Value> {
+        let parts = paginate::page_count(self.sitemap_len(), SITEMAP_URLS);
+        let newest = self.archive.briefs.first().map(|b| b.meta.date.view().iso).unwrap_or_default();
+        let sitemaps: Vec<Value> = (1..=parts)
+            .map(|n| json!({"loc": self.base.absolute(&format!("sitemap-{n}.xml")), "lastmod": newest}))
+            .collect();
+        let mut vars = Map::new();
+        vars.insert("sitemaps".into(), Value::Array(sitemaps));
         vars
     }
 }

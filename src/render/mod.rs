@@ -17,6 +17,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tera::{Context, Tera};
 
+/// Pages rendered between two progress reports.
+const PROGRESS_EVERY: usize = 500;
+
 /// The generator string templates can print.
 pub const GENERATOR: &str = concat!("annals ", env!("CARGO_PKG_VERSION"));
 
@@ -27,12 +30,17 @@ pub enum Page {
     Home,
     /// `/briefs/<slug>/`.
     Brief(usize),
-    /// `/timeline/`.
+    /// `/timeline/`: the years, each linking to its own pages.
     Timeline,
+    /// `/timeline/<year>/` and `/timeline/<year>/page/<n>/`: one year's briefs (index into the
+    /// timeline's years, page number from 1).
+    TimelineYear(usize, usize),
     /// `/<taxonomy>/`.
     TaxonomyList(usize),
-    /// `/<taxonomy>/<term>/`.
+    /// `/<taxonomy>/<term>/`: the first page of a term.
     Term(usize, usize),
+    /// `/<taxonomy>/<term>/page/<n>/`: page `n` (from 2) of a term's briefs.
+    TermPage(usize, usize, usize),
     /// `/budget/`.
     Budget,
     /// `/budget/<year>/`: that year's lines (index into the budget's years).
@@ -43,8 +51,10 @@ pub enum Page {
     SiteFeed,
     /// `/<taxonomy>/<term>/atom.xml`.
     TermFeed(usize, usize),
-    /// `/sitemap.xml`.
+    /// `/sitemap.xml`: every URL, or, past the protocol's 50,000, an index of the parts.
     Sitemap,
+    /// `/sitemap-<n>.xml` (from 1): part `n` of a sitemap too large for one file.
+    SitemapPart(usize),
     /// `/robots.txt`.
     Robots,
 }
@@ -131,6 +141,7 @@ macro_rules! obj {
 mod context;
 mod errors;
 mod limits;
+pub mod paginate;
 
 use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 
@@ -283,12 +294,22 @@ impl<'a> Renderer<'a> {
         if a.config.feed.enabled {
             pages.push(Page::SiteFeed);
         }
+        let per = a.config.paginate_by;
+        for (y, year) in a.timeline.iter().enumerate() {
+            pages.extend((1..=paginate::page_count(year.count, per)).map(|n| Page::TimelineYear(y, n)));
+        }
+        let parts = paginate::page_count(self.sitemap_len(), context::SITEMAP_URLS);
+        if parts > 1 {
+            pages.extend((1..=parts).map(Page::SitemapPart));
+        }
         pages.extend((0..a.budget.by_year.len()).map(Page::BudgetYear));
         pages.extend((0..a.briefs.len()).map(Page::Brief));
         for (x, tax) in a.taxonomies.iter().enumerate() {
             pages.push(Page::TaxonomyList(x));
             for t in 0..tax.terms.len() {
                 pages.push(Page::Term(x, t));
+                let count = paginate::page_count(tax.terms[t].briefs.len(), per);
+                pages.extend((2..=count).map(|n| Page::TermPage(x, t, n)));
                 if a.config.feed.enabled && a.config.feed.per_term {
                     pages.push(Page::TermFeed(x, t));
                 }
@@ -304,15 +325,17 @@ impl<'a> Renderer<'a> {
             Page::Home => "index.html",
             Page::Brief(_) => "brief.html",
             Page::Timeline => "timeline.html",
+            Page::TimelineYear(..) => "timeline_year.html",
             Page::TaxonomyList(x) if people(x) => "people.html",
             Page::TaxonomyList(_) => "taxonomy_list.html",
-            Page::Term(x, _) if people(x) => "person.html",
-            Page::Term(..) => "taxonomy_term.html",
+            Page::Term(x, _) | Page::TermPage(x, _, _) if people(x) => "person.html",
+            Page::Term(..) | Page::TermPage(..) => "taxonomy_term.html",
             Page::Budget => "budget.html",
             Page::BudgetYear(_) => "budget_year.html",
             Page::NotFound => "404.html",
             Page::SiteFeed | Page::TermFeed(..) => "atom.xml",
-            Page::Sitemap => "sitemap.xml",
+            Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => "sitemap_index.xml",
+            Page::Sitemap | Page::SitemapPart(_) => "sitemap.xml",
             Page::Robots => "robots.txt",
         }
     }
@@ -329,13 +352,16 @@ impl<'a> Renderer<'a> {
             Page::Brief(i) => a.brief_path(i),
             Page::Timeline => "timeline/".into(),
             Page::TaxonomyList(x) => format!("{}/", a.taxonomies[x].config.path),
+            Page::TimelineYear(y, n) => paginate::page_path(&format!("timeline/{}/", a.timeline[y].year), n),
             Page::Term(x, t) => a.taxonomies[x].terms[t].path.clone(),
+            Page::TermPage(x, t, n) => paginate::page_path(&a.taxonomies[x].terms[t].path, n),
             Page::Budget => "budget/".into(),
             Page::BudgetYear(y) => format!("budget/{}/", a.budget.by_year[y].0),
             Page::NotFound => "404.html".into(),
             Page::SiteFeed => "atom.xml".into(),
             Page::TermFeed(x, t) => format!("{}atom.xml", a.taxonomies[x].terms[t].path),
             Page::Sitemap => "sitemap.xml".into(),
+            Page::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Page::Robots => "robots.txt".into(),
         }
     }
@@ -343,10 +369,24 @@ impl<'a> Renderer<'a> {
     /// Renders every page in parallel into `sink`, plus the theme's static files and the
     /// highlighting stylesheet. Returns the number of files written, or every problem found.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats, Vec<Diagnostic>> {
+        self.render_all_reporting(sink, &crate::progress::Progress::default())
+    }
+
+    /// [`Renderer::render_all`], reporting the pages done to `progress` as it goes.
+    pub fn render_all_reporting(
+        &self,
+        sink: &dyn Sink,
+        progress: &crate::progress::Progress,
+    ) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let timed: Vec<Timed> = pages
             .par_iter()
             .map(|&page| {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n % PROGRESS_EVERY == 0 || n == pages.len() {
+                    progress.report("rendering pages", n, pages.len());
+                }
                 let start = Instant::now();
                 let result = self.render(page).and_then(|html| {
                     sink.write(&self.file_of(page), &html).map_err(|e| {
@@ -376,6 +416,7 @@ impl<'a> Renderer<'a> {
             }
             written += 1;
         }
+        written += self.write_bundle_files(sink, &mut problems);
         if let Err(e) = sink.write("syntax.css", Highlighter::stylesheet().as_bytes()) {
             problems.push(Diagnostic::error("syntax.css", 0, 0, format!("{CANNOT_WRITE}{e}")));
         }
@@ -385,6 +426,25 @@ impl<'a> Renderer<'a> {
         } else {
             Err(merge_write_errors(merge_repeats(problems)))
         }
+    }
+
+    /// Copies every bundle's files beside its brief's page; returns how many were written.
+    fn write_bundle_files(&self, sink: &dyn Sink, problems: &mut Vec<Diagnostic>) -> usize {
+        let a = self.archive;
+        let copies: Vec<(usize, &String)> =
+            a.briefs.iter().enumerate().flat_map(|(i, b)| b.files.iter().map(move |f| (i, f))).collect();
+        let failed: Vec<Diagnostic> = copies
+            .par_iter()
+            .filter_map(|&(i, rel)| {
+                let b = &a.briefs[i];
+                let from = b.path.parent().unwrap_or(&b.path).join(rel);
+                let result = std::fs::read(a.config.root.join(&from))
+                    .and_then(|bytes| sink.write(&format!("{}{rel}", a.brief_path(i)), &bytes));
+                result.err().map(|e| Diagnostic::error(&from, 0, 0, format!("cannot copy: {e}")))
+            })
+            .collect();
+        problems.extend(failed);
+        copies.len()
     }
 
     /// Renders one page.
@@ -420,11 +480,21 @@ impl<'a> Renderer<'a> {
                 let kind = if people { "people" } else { "taxonomy_list" };
                 (template, kind, a.taxonomies[x].config.title.clone(), self.taxonomy_list(x))
             }
-            Page::Term(x, t) => {
+            Page::TimelineYear(y, n) => {
+                let year = a.timeline[y].year;
+                (
+                    "timeline_year.html",
+                    "timeline_year",
+                    format!("{year}년 타임라인"),
+                    self.timeline_year(y, n),
+                )
+            }
+            Page::Term(x, t) | Page::TermPage(x, t, _) => {
+                let n = if let Page::TermPage(_, _, n) = page { n } else { 1 };
                 let people = a.taxonomies[x].config.source == TermSource::Attendees;
                 let template = if people { "person.html" } else { "taxonomy_term.html" };
                 let kind = if people { "person" } else { "taxonomy_term" };
-                (template, kind, a.taxonomies[x].terms[t].name.clone(), self.term(x, t))
+                (template, kind, a.taxonomies[x].terms[t].name.clone(), self.term(x, t, n))
             }
             Page::Budget => ("budget.html", "budget", "예산".into(), self.budget()),
             Page::BudgetYear(y) => {
@@ -455,7 +525,11 @@ impl<'a> Renderer<'a> {
                 let title = format!("{} — {}: {}", a.config.title, a.taxonomies[x].config.title, term.name);
                 ("atom.xml", "feed", title.clone(), self.feed(&title, &site_path, &term.path, &ids, false)?)
             }
-            Page::Sitemap => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap()),
+            Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => {
+                ("sitemap_index.xml", "sitemap_index", "sitemap".into(), self.sitemap_index())
+            }
+            Page::Sitemap => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap(None)),
+            Page::SitemapPart(n) => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap(Some(n))),
             Page::Robots => {
                 let mut m = Map::new();
                 m.insert("sitemap_url".into(), Value::String(self.base.absolute("sitemap.xml")));

@@ -5,7 +5,8 @@
 //! Other edits to briefs (front matter, new or removed briefs) re-make the model from the briefs
 //! kept in memory plus the changed files, publish the pages that show those briefs first (home,
 //! their pages, neighbours, term pages), then render the whole site into a fresh map. Anything
-//! else (templates, static files, site.toml, a brief that does not read) is a full build.
+//! else (templates, static files, the term registry in data/, site.toml, a brief that does not
+//! read) is a full build.
 
 use super::{Files, ServeError, Shared};
 use crate::content::{self, Brief};
@@ -29,7 +30,7 @@ use std::time::{Duration, Instant};
 use unicode_normalization::UnicodeNormalization;
 
 /// The folders a site is built from (beside `site.toml`).
-const WATCHED: [&str; 4] = [content::CONTENT_DIR, "templates", "themes", "static"];
+const WATCHED: [&str; 5] = [content::CONTENT_DIR, "data", "templates", "themes", "static"];
 
 /// Longest a burst of changes may delay its rebuild (a long copy into content/, say).
 const MAX_SETTLE: Duration = Duration::from_millis(500);
@@ -136,7 +137,15 @@ impl Site {
         let (archive, theme, first, cache) = match refresh {
             Some(r) => (r.archive, r.theme, r.first, Some(r.cache)),
             None => match self.load() {
-                Ok((archive, theme)) => (archive, theme, Vec::new(), None),
+                Ok(loaded) => {
+                    for w in &loaded.warnings {
+                        eprintln!("{w}");
+                    }
+                    if let Some(text) = pipeline::review_summary(&loaded.under_review) {
+                        eprintln!("{text}");
+                    }
+                    (loaded.archive, loaded.theme, Vec::new(), None)
+                }
                 Err(problems) => return self.failed(problems, ready),
             },
         };
@@ -204,7 +213,7 @@ impl Site {
         );
     }
 
-    fn load(&self) -> Result<(Archive, Theme), Vec<String>> {
+    fn load(&self) -> Result<pipeline::Loaded, Vec<String>> {
         let options = Options { root: self.root.clone(), drafts: self.drafts, ..Options::default() };
         let mut config = pipeline::load_config(&options).map_err(build_lines)?;
         // The local origin with the configured path, so that sub-path links work as deployed.
@@ -393,7 +402,11 @@ impl FastPath<'_> {
     /// Reads one brief as the full build does: front matter, then the registry's aliases.
     fn read(&self, rel: &Path) -> Result<Brief, Vec<Diagnostic>> {
         let config = &self.archive.config;
-        let brief = content::read_brief(self.root, rel, self.rules, config.slugify)?;
+        let mut brief = content::read_brief(self.root, rel, self.rules, config.slugify)?;
+        // Only the body changed on this path, so the bundle's files are the ones already known.
+        if let Some(&i) = self.index.get(rel) {
+            brief.files.clone_from(&self.archive.briefs[i].files);
+        }
         let mut one = vec![brief];
         let problems = registry::apply(&self.registry, config, &mut one);
         match (problems.is_empty(), one.pop()) {
@@ -415,7 +428,12 @@ impl FastPath<'_> {
                 // Not a brief: `sed -i`'s and other tools' temporary files, notes, images. A
                 // folder may hold briefs, though, and so may one that went away.
                 let held_briefs = self.index.keys().any(|b| b.starts_with(rel));
-                if full.is_dir() || (!full.exists() && held_briefs) {
+                // A file of a page bundle is published with its brief: the full path copies it.
+                let in_bundle = self
+                    .index
+                    .keys()
+                    .any(|b| content::is_bundle(b) && b.parent().is_some_and(|d| rel.starts_with(d)));
+                if full.is_dir() || in_bundle || (!full.exists() && held_briefs) {
                     return None;
                 }
                 continue;
