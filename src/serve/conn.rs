@@ -120,6 +120,9 @@ pub(super) fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> io:
             }
         }
         expire(&poll, &mut conns);
+        // Connections left waiting when accepting failed (out of descriptors) get no new
+        // readiness event of their own: try again on every tick.
+        accept(&listener, &poll, &mut conns, &mut next_token);
     }
     Ok(())
 }
