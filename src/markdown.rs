@@ -26,6 +26,13 @@ fn options() -> Options {
 /// no Hangul heading produces; these are the plain words).
 const RESERVED_IDS: &[&str] = &["main", "top", "content", "footnotes"];
 
+/// pulldown-cmark's table alignment attributes and the theme classes that replace them.
+const ALIGNMENT_CLASSES: [(&str, &str); 3] = [
+    (" style=\"text-align: left\">", " class=\"align-left\">"),
+    (" style=\"text-align: center\">", " class=\"align-center\">"),
+    (" style=\"text-align: right\">", " class=\"align-right\">"),
+];
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Syntax highlighting, loaded on first use so that archives without code never pay for it.
@@ -361,6 +368,13 @@ pub fn render(
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    if html.contains(" style=\"text-align: ") {
+        // Table alignment as classes: the theme's Content-Security-Policy (`style-src 'self'`)
+        // refuses style attributes, so pulldown-cmark's would be ignored, and reported.
+        for (from, to) in ALIGNMENT_CLASSES {
+            html = html.replace(from, to);
+        }
+    }
     Rendered { html, toc: nest(headings), has_code }
 }
 
@@ -734,6 +748,11 @@ mod tests {
     fn extensions_are_on() {
         let (r, _) = run("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ - [x] done\n\nnote[^1]\n\n[^1]: foot\n");
         assert!(r.html.contains("<table>"));
+        let (t, _) = run("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
+        assert!(!t.html.contains("style="), "{}", t.html);
+        assert!(
+            t.html.contains("<td class=\"align-right\">3</td>") && t.html.contains("class=\"align-center\"")
+        );
         assert!(r.html.contains("<del>x</del>"));
         assert!(r.html.contains("footnote"));
     }

@@ -111,7 +111,11 @@ fn probe_6_unsafe_html_lets_trusted_sites_keep_it() {
 #[test]
 fn probe_6_the_default_theme_has_nothing_inline_its_csp_would_block() {
     let site = Site::new("");
-    site.brief("a.md", FRONT, "```rust\nfn main() {}\n```\n\n본문\n");
+    site.brief(
+        "a.md",
+        FRONT,
+        "```rust\nfn main() {}\n```\n\n| 구분 | 금액 |\n|:-:|--:|\n| 실증 | 30억 |\n\n본문\n",
+    );
     pipeline::build(&site.options()).unwrap();
     for entry in walkdir::WalkDir::new(site.root.join("public")) {
         let entry = entry.unwrap();
