@@ -468,6 +468,37 @@ mod serve {
     }
 
     #[test]
+    fn probe_4_serve_with_a_closed_pipe_keeps_serving() {
+        let site = Site::new("");
+        site.brief("a.md", FRONT, "본문\n");
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["serve", "--port", &port.to_string(), "--root"])
+            .arg(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        drop(child.stdout.take());
+        let until = Instant::now() + Duration::from_secs(30);
+        let mut answered = false;
+        while Instant::now() < until && !answered {
+            assert!(child.try_wait().unwrap().is_none(), "serve died with nobody reading its log");
+            answered = TcpStream::connect(("127.0.0.1", port)).is_ok_and(|mut s| {
+                let _ = s.write_all(b"GET /archive/ HTTP/1.1\r\nConnection: close\r\n\r\n");
+                let mut out = String::new();
+                let _ = s.read_to_string(&mut out);
+                out.starts_with("HTTP/1.1 200")
+            });
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(answered, "serve never answered");
+    }
+
+    #[test]
     fn probe_1_a_self_including_template_saved_during_serve_does_not_kill_it() {
         let site = Site::new("");
         site.brief("a.md", FRONT, "본문\n");

@@ -116,6 +116,16 @@ struct Shared {
     session: String,
 }
 
+/// Writes a line of the server's log to standard error. Unlike `eprintln!`, a reader that went
+/// away (`annals serve 2>&1 | head`) does not panic the thread that logs: the line is dropped.
+macro_rules! log {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($t)*);
+    }};
+}
+pub(crate) use log;
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panicked connection thread must not take the server down with it.
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -178,9 +188,9 @@ impl Shared {
     /// Records a failed build: printed in the terminal and shown over open pages.
     fn failed(&self, errors: Vec<String>) {
         for e in &errors {
-            eprintln!("{e}");
+            log!("{e}");
         }
-        eprintln!("error: the site could not be rebuilt; still serving the last good pages");
+        log!("error: the site could not be rebuilt; still serving the last good pages");
         let message = sse("build-error", &error_data(&errors));
         lock(&self.status).errors = errors;
         self.broadcast(message);
@@ -251,7 +261,7 @@ impl Server {
         let _ = ready_rx.recv();
         server.spawn("annals-http", move || {
             if let Err(e) = conn::serve(listener, shared) {
-                eprintln!("error: the server stopped: {e}");
+                log!("error: the server stopped: {e}");
             }
         })?;
         Ok(server)
@@ -320,20 +330,17 @@ fn reachable(addr: SocketAddr) -> SocketAddr {
 /// `annals serve`: serves until Ctrl-C.
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: listening on {}: other machines on the network can reach this server",
-            options.bind
-        );
+        log!("warning: listening on {}: other machines on the network can reach this server", options.bind);
     }
-    eprintln!("building {} …", options.root.display());
+    log!("building {} …", options.root.display());
     let server = Server::start(options)?;
-    eprintln!("serving {} (Ctrl-C stops)", server.url());
+    log!("serving {} (Ctrl-C stops)", server.url());
     let (tx, rx) = mpsc::channel();
     ctrlc::set_handler(move || {
         let _ = tx.send(());
     })?;
     let _ = rx.recv();
-    eprintln!("stopping");
+    log!("stopping");
     server.shutdown();
     Ok(())
 }
