@@ -216,6 +216,15 @@ pub fn read_brief(
     })?;
     let text = nfc(text);
     let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
+    if let Some((line, col)) = too_deep(split.yaml, split.yaml_line) {
+        return Err(vec![Diagnostic::error(
+            path,
+            line,
+            col,
+            format!("the front matter nests `[` and `{{` more than {MAX_FLOW_DEPTH} levels deep"),
+        )
+        .with_hint("write the list or mapping flat; no field of a brief nests that deep")]);
+    }
     let meta = frontmatter::parse(path, &split, rules)?;
     let content_path = content_path(path);
     // A bundle is named by its folder: `briefs/ai-summit/index.md` is `ai-summit`.
@@ -288,6 +297,37 @@ fn read_limited(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
         .with_hint("split a longer text into several briefs, or move data files out of content/"));
     }
     Ok(bytes)
+}
+
+/// How deep `[…]` and `{…}` may nest in front matter. The YAML parser takes time quadratic in
+/// that depth (100,000 levels: over a minute), though no field of a brief nests beyond three.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// The file line and column where the front matter's `[`/`{` nesting passes [`MAX_FLOW_DEPTH`],
+/// if it does. Quoted text on a line is skipped; a bracket in a plain value may be counted, which
+/// only matters past 64 unclosed ones.
+fn too_deep(yaml: &str, first_line: usize) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (i, line) in yaml.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        for (col, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((i + first_line, col + 1));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// The file line of the `slug:` key, if the front matter has one.

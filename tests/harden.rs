@@ -616,3 +616,25 @@ fn fuzz_inputs_are_checked_without_panicking() {
     }
     assert!(seen >= 7, "the kept inputs are missing: {seen}");
 }
+
+/// Found by trying deep inputs after the fuzzer: the YAML parser takes quadratic time in the
+/// nesting of `[`/`{` (100,000 levels took 70 s in a release build).
+#[test]
+fn deeply_nested_front_matter_is_refused_at_once() {
+    let site = Site::new("");
+    let n = 100_000;
+    site.brief(
+        "a.md",
+        &format!("title: a\ndate: 2024-01-19\nregion: {}{}", "[".repeat(n), "]".repeat(n)),
+        "본문\n",
+    );
+    site.brief("b.md", "title: \"[[[[ 괄호 ]]]]\"\ndate: 2024-01-19\nregion: [[서울], {a: [b]}]", "본문\n");
+    let start = std::time::Instant::now();
+    let p = problems(pipeline::check(&site.options()));
+    assert!(start.elapsed() < std::time::Duration::from_secs(10), "{:?}", start.elapsed());
+    assert!(
+        p.iter().any(|m| m.starts_with("content/briefs/a.md:4:73: error: the front matter nests")),
+        "{p:?}"
+    );
+    assert!(!p.iter().any(|m| m.contains("b.md") && m.contains("nests")), "{p:?}");
+}
