@@ -8,6 +8,10 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// The folder of briefs inside a site (here, not in `content`, so that checking where the
+/// output may go does not make the two modules use each other).
+pub const CONTENT_DIR: &str = "content";
+
 /// The name of the site file in a site folder.
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -445,7 +449,7 @@ pub fn output_dir_problem(root: &Path, output: &Path) -> Option<&'static str> {
     let (root, output) = (lexical(root), lexical(output));
     if output == root || root.starts_with(&output) {
         Some("would replace the site folder itself")
-    } else if output.starts_with(root.join(crate::content::CONTENT_DIR)) {
+    } else if output.starts_with(root.join(CONTENT_DIR)) {
         Some("is inside content/: the next build would read the pages it wrote as briefs")
     } else {
         None

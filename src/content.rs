@@ -1,7 +1,7 @@
 //! Content: finding every brief under `content/`, reading them in parallel (NFC-normalised, so
 //! NFD Hangul from macOS and NFC Hangul are one term), and turning each into a [`Brief`].
 
-use crate::config::Config;
+use crate::config::{Config, TermSource};
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::{self, FrontMatter, Rules};
 use crate::slug::{slugify, SlugStyle};
@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use walkdir::WalkDir;
 
-/// The folder of briefs inside a site.
-pub const CONTENT_DIR: &str = "content";
+pub use crate::config::CONTENT_DIR;
 
 /// One brief, read and checked, body not yet rendered.
 #[derive(Debug, Clone)]
@@ -271,6 +270,34 @@ pub fn read_brief(
     let body_line = split.body_line;
     let body = split.body.to_string();
     Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line, files: Vec::new() })
+}
+
+/// The terms a brief carries for a taxonomy.
+pub fn terms_of<'a>(brief: &'a Brief, source: &TermSource) -> Vec<&'a str> {
+    let m = &brief.meta;
+    match source {
+        // A budget line tied to a region or sector puts the brief under that term too.
+        TermSource::Region => with_line_terms(&m.region, m.budget.iter().filter_map(|l| l.region.as_deref())),
+        TermSource::Sector => with_line_terms(&m.sector, m.budget.iter().filter_map(|l| l.sector.as_deref())),
+        TermSource::Agenda => m.agenda.iter().map(String::as_str).collect(),
+        TermSource::Attendees => m.attendees.iter().map(|a| a.name.as_str()).collect(),
+        TermSource::Custom(field) => m
+            .custom
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, t)| t.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+    }
+}
+
+fn with_line_terms<'a>(listed: &'a [String], from_lines: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = listed.iter().map(String::as_str).collect();
+    for t in from_lines {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// Reads a brief of at most [`MAX_BRIEF_BYTES`], without reading more than that of a larger

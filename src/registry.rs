@@ -346,7 +346,7 @@ pub fn apply(
                 }
             }
             let used: Vec<String> =
-                crate::taxonomy::terms_of(b, &tax.source).into_iter().map(str::to_string).collect();
+                crate::content::terms_of(b, &tax.source).into_iter().map(str::to_string).collect();
             for term in used.iter().filter(|t| !list.knows(t)) {
                 if let Some(d) = unknown_term(list, &tax.name, term) {
                     let (line, col) = locate_in_file(&config.root.join(&b.path), term);

@@ -111,33 +111,8 @@ impl Taxonomy {
     }
 }
 
-/// The terms a brief carries for a taxonomy.
-pub fn terms_of<'a>(brief: &'a Brief, source: &TermSource) -> Vec<&'a str> {
-    let m = &brief.meta;
-    match source {
-        // A budget line tied to a region or sector puts the brief under that term too.
-        TermSource::Region => with_line_terms(&m.region, m.budget.iter().filter_map(|l| l.region.as_deref())),
-        TermSource::Sector => with_line_terms(&m.sector, m.budget.iter().filter_map(|l| l.sector.as_deref())),
-        TermSource::Agenda => m.agenda.iter().map(String::as_str).collect(),
-        TermSource::Attendees => m.attendees.iter().map(|a| a.name.as_str()).collect(),
-        TermSource::Custom(field) => m
-            .custom
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, t)| t.iter().map(String::as_str).collect())
-            .unwrap_or_default(),
-    }
-}
-
-fn with_line_terms<'a>(listed: &'a [String], from_lines: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut out: Vec<&str> = listed.iter().map(String::as_str).collect();
-    for t in from_lines {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
-}
+/// A brief's terms of one taxonomy (defined with the briefs, where the registry reads it too).
+pub use crate::content::terms_of;
 
 /// Builds one taxonomy over briefs sorted newest first. Terms whose URLs would collide are
 /// reported, naming the files that use each spelling.

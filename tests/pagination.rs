@@ -144,3 +144,21 @@ fn a_build_reports_its_stages_and_counts_its_pages() {
     assert_eq!((last.stage, last.done), ("rendering pages", last.total));
     assert!(last.total > 0 && last.total <= report.files);
 }
+
+#[test]
+fn budget_years_are_paginated_and_a_term_shows_its_newest_lines() {
+    let tmp = build(7);
+    // Each line's item is `사업 NN`, printed once per row.
+    let lines = |page: &str| page.matches(">사업 0").count();
+    let first = read(&tmp, "budget/2023/index.html");
+    let last = read(&tmp, "budget/2023/page/3/index.html");
+    assert_eq!(lines(&first), 3, "{first}");
+    assert_eq!(lines(&last), 1);
+    assert!(first.contains("<link rel=\"next\" href=\"/archive/budget/2023/page/2/\">"));
+    // The year's total counts every line on every page: 1+2+…+7 = 28억.
+    assert!(
+        first.contains("data-digits=\"2,800,000,000\"") && last.contains("data-digits=\"2,800,000,000\"")
+    );
+    let seoul = read(&tmp, "regions/서울/index.html");
+    assert!(seoul.contains("최신 3건입니다 (모두 7건"), "{seoul}");
+}

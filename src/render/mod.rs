@@ -43,8 +43,9 @@ pub enum Page {
     TermPage(usize, usize, usize),
     /// `/budget/`.
     Budget,
-    /// `/budget/<year>/`: that year's lines (index into the budget's years).
-    BudgetYear(usize),
+    /// `/budget/<year>/` and `/budget/<year>/page/<n>/`: that year's lines (index into the
+    /// budget's years, page number from 1).
+    BudgetYear(usize, usize),
     /// `/404.html`.
     NotFound,
     /// `/atom.xml`.
@@ -302,7 +303,9 @@ impl<'a> Renderer<'a> {
         if parts > 1 {
             pages.extend((1..=parts).map(Page::SitemapPart));
         }
-        pages.extend((0..a.budget.by_year.len()).map(Page::BudgetYear));
+        for (y, (_, group)) in a.budget.by_year.iter().enumerate() {
+            pages.extend((1..=paginate::page_count(group.lines.len(), per)).map(|n| Page::BudgetYear(y, n)));
+        }
         pages.extend((0..a.briefs.len()).map(Page::Brief));
         for (x, tax) in a.taxonomies.iter().enumerate() {
             pages.push(Page::TaxonomyList(x));
@@ -331,7 +334,7 @@ impl<'a> Renderer<'a> {
             Page::Term(x, _) | Page::TermPage(x, _, _) if people(x) => "person.html",
             Page::Term(..) | Page::TermPage(..) => "taxonomy_term.html",
             Page::Budget => "budget.html",
-            Page::BudgetYear(_) => "budget_year.html",
+            Page::BudgetYear(..) => "budget_year.html",
             Page::NotFound => "404.html",
             Page::SiteFeed | Page::TermFeed(..) => "atom.xml",
             Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => "sitemap_index.xml",
@@ -356,7 +359,7 @@ impl<'a> Renderer<'a> {
             Page::Term(x, t) => a.taxonomies[x].terms[t].path.clone(),
             Page::TermPage(x, t, n) => paginate::page_path(&a.taxonomies[x].terms[t].path, n),
             Page::Budget => "budget/".into(),
-            Page::BudgetYear(y) => format!("budget/{}/", a.budget.by_year[y].0),
+            Page::BudgetYear(y, n) => paginate::page_path(&format!("budget/{}/", a.budget.by_year[y].0), n),
             Page::NotFound => "404.html".into(),
             Page::SiteFeed => "atom.xml".into(),
             Page::TermFeed(x, t) => format!("{}atom.xml", a.taxonomies[x].terms[t].path),
@@ -497,16 +500,18 @@ impl<'a> Renderer<'a> {
                 (template, kind, a.taxonomies[x].terms[t].name.clone(), self.term(x, t, n))
             }
             Page::Budget => ("budget.html", "budget", "예산".into(), self.budget()),
-            Page::BudgetYear(y) => {
+            Page::BudgetYear(y, n) => {
                 let (year, group) = &a.budget.by_year[y];
+                let first = format!("budget/{year}/");
                 let mut vars = Map::new();
                 vars.insert(
                     "year".into(),
                     obj! {
                         "year" => *year, "total" => self.total(&group.total), "count" => group.total.count,
-                        "lines" => self.lines_of(&group.lines),
+                        "lines" => self.lines_of(paginate::slice(&group.lines, a.config.paginate_by, n)),
                     },
                 );
+                vars.insert("paginator".into(), self.paginator(&first, group.lines.len(), n));
                 ("budget_year.html", "budget_year", format!("{year}년 예산"), vars)
             }
             Page::NotFound => ("404.html", "404", "페이지를 찾을 수 없습니다".into(), Map::new()),
