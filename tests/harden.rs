@@ -343,7 +343,7 @@ mod serve {
     use super::*;
     use annals::serve::{ServeOptions, Server};
     use std::io::{Read, Write};
-    use std::net::{Ipv4Addr, TcpStream};
+    use std::net::{Ipv4Addr, SocketAddr, TcpStream};
     use std::time::{Duration, Instant};
 
     fn start(site: &Site) -> Server {
@@ -358,8 +358,8 @@ mod serve {
 
     /// Sends `bytes` on a fresh connection (then closes the sending side) and returns the status
     /// line of the answer.
-    fn raw(server: &Server, bytes: &[u8]) -> String {
-        let mut s = TcpStream::connect(server.addr()).unwrap();
+    fn raw(addr: SocketAddr, bytes: &[u8]) -> String {
+        let mut s = TcpStream::connect(addr).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         s.write_all(bytes).unwrap();
         s.shutdown(std::net::Shutdown::Write).unwrap();
@@ -369,10 +369,10 @@ mod serve {
     }
 
     /// One GET on a fresh connection: status line and time taken.
-    fn timed_get(server: &Server, path: &str) -> (String, Duration) {
+    fn timed_get(addr: SocketAddr, path: &str) -> (String, Duration) {
         let start = Instant::now();
         let line =
-            raw(server, format!("GET {path} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").as_bytes());
+            raw(addr, format!("GET {path} HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n").as_bytes());
         (line, start.elapsed())
     }
 
@@ -381,12 +381,12 @@ mod serve {
         let site = Site::new("");
         site.brief("a.md", FRONT, "본문\n");
         let server = start(&site);
-        assert_eq!(raw(&server, b""), "HTTP/1.1 400 Bad Request", "an empty request");
-        assert_eq!(raw(&server, b"\r\n\r\n"), "HTTP/1.1 400 Bad Request");
-        assert_eq!(raw(&server, b"hello\r\n\r\n"), "HTTP/1.1 400 Bad Request");
+        assert_eq!(raw(server.addr(), b""), "HTTP/1.1 400 Bad Request", "an empty request");
+        assert_eq!(raw(server.addr(), b"\r\n\r\n"), "HTTP/1.1 400 Bad Request");
+        assert_eq!(raw(server.addr(), b"hello\r\n\r\n"), "HTTP/1.1 400 Bad Request");
         let long = format!("GET /{} HTTP/1.1\r\nHost: a\r\n\r\n", "a".repeat(1 << 20));
-        assert_eq!(raw(&server, long.as_bytes()), "HTTP/1.1 431 Request Header Fields Too Large");
-        assert_eq!(raw(&server, b"POST /archive/ HTTP/1.1\r\n\r\n"), "HTTP/1.1 405 Method Not Allowed");
+        assert_eq!(raw(server.addr(), long.as_bytes()), "HTTP/1.1 431 Request Header Fields Too Large");
+        assert_eq!(raw(server.addr(), b"POST /archive/ HTTP/1.1\r\n\r\n"), "HTTP/1.1 405 Method Not Allowed");
         // Two requests on one connection, the second sent after the first was answered.
         let mut s = TcpStream::connect(server.addr()).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
@@ -409,8 +409,8 @@ mod serve {
 
     /// Threads of this process (the test and the server in it).
     #[cfg(target_os = "linux")]
-    fn threads() -> usize {
-        let status = fs::read_to_string("/proc/self/status").unwrap();
+    fn threads(pid: u32) -> usize {
+        let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
         status.lines().find_map(|l| l.strip_prefix("Threads:")).unwrap().trim().parse().unwrap()
     }
 
@@ -419,8 +419,9 @@ mod serve {
     fn probe_7_slow_clients_neither_hold_up_others_nor_cost_a_thread_each() {
         let site = Site::new("");
         site.brief("a.md", FRONT, "본문\n");
-        let server = start(&site);
-        let before = threads();
+        // A server process of its own: its thread count is not mixed with other tests' threads.
+        let server = Spawned::serve(&site);
+        let before = threads(server.child.id());
         // 300 clients that start a request and then send one byte every 100 ms: a per-read
         // timeout never fires for them.
         let mut slow: Vec<TcpStream> = (0..300)
@@ -436,12 +437,12 @@ mod serve {
             for s in &mut slow {
                 let _ = s.write_all(b"a");
             }
-            let (line, took) = timed_get(&server, "/archive/");
+            let (line, took) = timed_get(server.addr(), "/archive/");
             assert_eq!(line, "HTTP/1.1 200 OK");
             latencies.push(took);
             std::thread::sleep(Duration::from_millis(100));
         }
-        let during = threads();
+        let during = threads(server.child.id());
         latencies.sort();
         let median = latencies[latencies.len() / 2];
         assert!(
@@ -467,35 +468,64 @@ mod serve {
         assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 408"), "{answer}");
     }
 
+    /// `annals serve` as a child process on a free port, with nobody reading its output; killed
+    /// when dropped.
+    struct Spawned {
+        child: std::process::Child,
+        port: u16,
+    }
+
+    impl Spawned {
+        fn serve(site: &Site) -> Spawned {
+            let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+                .args(["serve", "--port", &port.to_string(), "--root"])
+                .arg(&site.root)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            // The log's reader goes away at once, as `annals serve 2>&1 | head -1` does.
+            drop(child.stderr.take());
+            drop(child.stdout.take());
+            let mut spawned = Spawned { child, port };
+            let until = Instant::now() + Duration::from_secs(30);
+            loop {
+                assert!(
+                    spawned.child.try_wait().unwrap().is_none(),
+                    "serve died with nobody reading its log"
+                );
+                if TcpStream::connect(spawned.addr()).is_ok()
+                    && raw(spawned.addr(), b"GET /archive/ HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 200")
+                {
+                    return spawned;
+                }
+                assert!(Instant::now() < until, "serve never answered");
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+
+        fn addr(&self) -> SocketAddr {
+            SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))
+        }
+    }
+
+    impl Drop for Spawned {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
     #[test]
     fn probe_4_serve_with_a_closed_pipe_keeps_serving() {
         let site = Site::new("");
         site.brief("a.md", FRONT, "본문\n");
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(["serve", "--port", &port.to_string(), "--root"])
-            .arg(&site.root)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stderr.take());
-        drop(child.stdout.take());
-        let until = Instant::now() + Duration::from_secs(30);
-        let mut answered = false;
-        while Instant::now() < until && !answered {
-            assert!(child.try_wait().unwrap().is_none(), "serve died with nobody reading its log");
-            answered = TcpStream::connect(("127.0.0.1", port)).is_ok_and(|mut s| {
-                let _ = s.write_all(b"GET /archive/ HTTP/1.1\r\nConnection: close\r\n\r\n");
-                let mut out = String::new();
-                let _ = s.read_to_string(&mut out);
-                out.starts_with("HTTP/1.1 200")
-            });
-            std::thread::sleep(Duration::from_millis(100));
+        let server = Spawned::serve(&site);
+        // Spawned::serve has checked it is alive and answering; pages keep coming after that.
+        for _ in 0..3 {
+            assert_eq!(timed_get(server.addr(), "/archive/briefs/a/").0, "HTTP/1.1 200 OK");
         }
-        let _ = child.kill();
-        let _ = child.wait();
-        assert!(answered, "serve never answered");
     }
 
     #[test]
@@ -503,7 +533,7 @@ mod serve {
         let site = Site::new("");
         site.brief("a.md", FRONT, "본문\n");
         let server = start(&site);
-        assert_eq!(timed_get(&server, "/archive/briefs/a/").0, "HTTP/1.1 200 OK");
+        assert_eq!(timed_get(server.addr(), "/archive/briefs/a/").0, "HTTP/1.1 200 OK");
         site.file("templates/brief.html", "{% include \"brief.html\" %}");
         let until = Instant::now() + Duration::from_secs(20);
         while server.status().errors.is_empty() && Instant::now() < until {
@@ -515,7 +545,7 @@ mod serve {
             "{errors:?}"
         );
         assert_eq!(
-            timed_get(&server, "/archive/briefs/a/").0,
+            timed_get(server.addr(), "/archive/briefs/a/").0,
             "HTTP/1.1 200 OK",
             "the last good page is served"
         );
