@@ -8,6 +8,10 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// The folder of briefs inside a site (here, not in `content`, so that checking where the
+/// output may go does not make the two modules use each other).
+pub const CONTENT_DIR: &str = "content";
+
 /// The name of the site file in a site folder.
 pub const CONFIG_FILE: &str = "site.toml";
 
@@ -34,6 +38,7 @@ const KEYS: &[&str] = &[
     "home",
     "extra",
     "import",
+    "markdown",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +64,18 @@ struct RawConfig {
     extra: Option<toml::Table>,
     #[serde(default)]
     import: crate::import::ImportRules,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+}
+
+/// Markdown settings (`[markdown]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Pass raw HTML and every URL scheme in brief bodies through as written. Off by default:
+    /// many people write briefs, and a `<script>` or `javascript:` link in one of them would run
+    /// on a site published under an institution's name.
+    pub unsafe_html: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -167,6 +184,8 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Extra word lists and patterns for `annals import` (`[import]`).
     pub import: crate::import::ImportRules,
+    /// Markdown settings (`[markdown]`).
+    pub markdown: MarkdownConfig,
 }
 
 impl Config {
@@ -308,10 +327,17 @@ impl Config {
             }
         };
         let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
-        if output_dir == root || root.starts_with(&output_dir) {
+        if let Some(why) = output_dir_problem(root, &output_dir) {
             problems.push(
-                located("output_dir", "`output_dir` would replace the site folder itself".into())
+                located("output_dir", format!("`output_dir` {why}"))
                     .with_hint("use a subfolder such as \"public\""),
+            );
+        }
+        let theme = raw.theme.filter(|t| !t.is_empty());
+        if let Some(t) = theme.as_deref().filter(|t| !is_folder_name(t)) {
+            problems.push(
+                located("theme", format!("`theme = \"{t}\"` is not the name of a folder in themes/"))
+                    .with_hint("a theme is a folder themes/<name>/ inside the site folder: write only its name, without `/`, `\\` or `..`"),
             );
         }
         let extra = raw
@@ -329,7 +355,7 @@ impl Config {
             base_url: base_url.expect("checked above"),
             language,
             timezone: timezone.expect("checked above"),
-            theme: raw.theme.filter(|t| !t.is_empty()),
+            theme,
             output_dir,
             paginate_by,
             currency,
@@ -339,6 +365,7 @@ impl Config {
             home: raw.home,
             extra,
             import: raw.import,
+            markdown: raw.markdown,
         })
     }
 
@@ -415,6 +442,46 @@ fn is_language_tag(s: &str) -> bool {
 }
 
 /// 1-based line and column of `key = ...` or `[key]` in TOML text; (0, 0) if not found.
+/// Why `output` (as given: relative to the current folder) cannot be the output folder of the
+/// site in `root`, if it cannot: the build replaces it whole, and pages written into
+/// `content/` would be read back as briefs.
+pub fn output_dir_problem(root: &Path, output: &Path) -> Option<&'static str> {
+    let (root, output) = (lexical(root), lexical(output));
+    if output == root || root.starts_with(&output) {
+        Some("would replace the site folder itself")
+    } else if output.starts_with(root.join(CONTENT_DIR)) {
+        Some("is inside content/: the next build would read the pages it wrote as briefs")
+    } else {
+        None
+    }
+}
+
+/// `path` made absolute and with `.` and `..` resolved by name (the folders need not exist).
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether a theme name is one plain folder name (not a path that leaves themes/).
+fn is_folder_name(name: &str) -> bool {
+    !name.contains(['/', '\\', '\0']) && name != "." && name != ".." && !Path::new(name).is_absolute()
+}
+
 fn find_key(text: &str, key: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
         let t = line.trim_start();

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use walkdir::WalkDir;
 
-/// The folder of briefs inside a site.
-pub const CONTENT_DIR: &str = "content";
+pub use crate::config::CONTENT_DIR;
 
 /// One brief, read and checked, body not yet rendered.
 #[derive(Debug, Clone)]
@@ -67,6 +66,11 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// The largest brief file annals reads, in bytes (8 MiB): a brief is an article, and past this
+/// a file is almost certainly something else (a dump, a log) that would take memory many times
+/// its size to render.
+pub const MAX_BRIEF_BYTES: u64 = 8 * 1024 * 1024;
+
 /// The files under `content/`, sorted, relative to the site root.
 #[derive(Debug, Default)]
 pub struct Found {
@@ -74,6 +78,10 @@ pub struct Found {
     pub briefs: Vec<PathBuf>,
     /// Every other file: images, PDFs, data.
     pub other: Vec<PathBuf>,
+    /// A problem for each folder that could not be read (a symbolic link loop, a folder without
+    /// permission): those are skipped and the rest is still read, so that every other error is
+    /// reported too.
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Found {
@@ -116,10 +124,13 @@ pub fn find(root: &Path) -> Result<Found, Diagnostic> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
-            Diagnostic::error(rel(root, &path), 0, 0, format!("cannot read: {e}"))
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                found.problems.push(walk_error(root, &dir, &e));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -134,13 +145,27 @@ pub fn find(root: &Path) -> Result<Found, Diagnostic> {
     Ok(found)
 }
 
+fn walk_error(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = rel(root, e.path().unwrap_or(dir));
+    match e.loop_ancestor() {
+        Some(ancestor) => Diagnostic::error(
+            &path,
+            0,
+            0,
+            format!("this symbolic link loops back to {}; it is skipped", rel(root, ancestor).display()),
+        )
+        .with_hint("remove the link, or point it at a folder outside its own parents"),
+        None => Diagnostic::error(&path, 0, 0, format!("cannot read: {e}")),
+    }
+}
+
 fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// Reads and checks every brief. Drafts are kept only when `drafts` is true.
 pub fn load(config: &Config, drafts: bool) -> Loaded {
-    let found = match find(&config.root) {
+    let mut found = match find(&config.root) {
         Ok(f) => f,
         Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
     };
@@ -149,8 +174,8 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
     let rules = Rules { timezone: config.timezone, custom_fields: &custom };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
         files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
-    let mut loaded = Loaded::default();
-    for (r, path) in results.into_iter().zip(files) {
+    let mut loaded = Loaded { diagnostics: std::mem::take(&mut found.problems), ..Loaded::default() };
+    for (r, path) in results.into_iter().zip(&found.briefs) {
         match r {
             Ok(mut b) => {
                 b.files = found.bundle_files(path);
@@ -180,8 +205,7 @@ pub fn read_brief(
     rules: Rules<'_>,
     style: SlugStyle,
 ) -> Result<Brief, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(path))
-        .map_err(|e| vec![Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}"))])?;
+    let bytes = read_limited(root, path).map_err(|d| vec![d])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) =
             crate::config::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
@@ -191,6 +215,15 @@ pub fn read_brief(
     })?;
     let text = nfc(text);
     let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
+    if let Some((line, col)) = too_deep(split.yaml, split.yaml_line) {
+        return Err(vec![Diagnostic::error(
+            path,
+            line,
+            col,
+            format!("the front matter nests `[` and `{{` more than {MAX_FLOW_DEPTH} levels deep"),
+        )
+        .with_hint("write the list or mapping flat; no field of a brief nests that deep")]);
+    }
     let meta = frontmatter::parse(path, &split, rules)?;
     let content_path = content_path(path);
     // A bundle is named by its folder: `briefs/ai-summit/index.md` is `ai-summit`.
@@ -201,12 +234,7 @@ pub fn read_brief(
         Some(s) => {
             let clean = slugify(s, style);
             if &clean != s {
-                let line = split
-                    .yaml
-                    .lines()
-                    .position(|l| l.starts_with("slug:"))
-                    .map(|i| i + split.yaml_line)
-                    .unwrap_or(1);
+                let line = slug_line(&split).unwrap_or(1);
                 return Err(vec![Diagnostic::error(
                     path,
                     line,
@@ -219,6 +247,20 @@ pub fn read_brief(
         }
         None => slugify(&stem, style),
     };
+    if let Some(why) = crate::slug::too_long(&slug) {
+        let line = meta.slug.as_ref().and_then(|_| slug_line(&split));
+        let hint = match line {
+            Some(_) => "shorten the `slug:`",
+            None => "shorten the file name, or give the brief a shorter `slug:`",
+        };
+        return Err(vec![Diagnostic::error(
+            path,
+            line.unwrap_or(1),
+            if line.is_some() { 7 } else { 1 },
+            why,
+        )
+        .with_hint(hint)]);
+    }
     if slug.is_empty() {
         return Err(vec![Diagnostic::error(path, 1, 1, "cannot make a URL name (slug) from the file name")
             .with_hint(
@@ -256,6 +298,68 @@ fn with_line_terms<'a>(listed: &'a [String], from_lines: impl Iterator<Item = &'
         }
     }
     out
+}
+
+/// Reads a brief of at most [`MAX_BRIEF_BYTES`], without reading more than that of a larger
+/// one (`path` is relative to `root`, for messages).
+fn read_limited(root: &Path, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| Diagnostic::error(path, 0, 0, format!("cannot read the file: {e}"));
+    let file = std::fs::File::open(root.join(path)).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BRIEF_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_BRIEF_BYTES {
+        let size = std::fs::metadata(root.join(path)).map(|m| m.len()).unwrap_or(bytes.len() as u64);
+        let mib = |n: u64| n as f64 / (1024.0 * 1024.0);
+        return Err(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "the file is {:.1} MiB, over the limit of {:.0} MiB for a brief",
+                mib(size),
+                mib(MAX_BRIEF_BYTES)
+            ),
+        )
+        .with_hint("split a longer text into several briefs, or move data files out of content/"));
+    }
+    Ok(bytes)
+}
+
+/// How deep `[…]` and `{…}` may nest in front matter. The YAML parser takes time quadratic in
+/// that depth (100,000 levels: over a minute), though no field of a brief nests beyond three.
+pub const MAX_FLOW_DEPTH: usize = 64;
+
+/// The file line and column where the front matter's `[`/`{` nesting passes [`MAX_FLOW_DEPTH`],
+/// if it does. Quoted text on a line is skipped; a bracket in a plain value may be counted, which
+/// only matters past 64 unclosed ones.
+fn too_deep(yaml: &str, first_line: usize) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (i, line) in yaml.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        for (col, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((i + first_line, col + 1));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// The file line of the `slug:` key, if the front matter has one.
+fn slug_line(split: &frontmatter::Split<'_>) -> Option<usize> {
+    split.yaml.lines().position(|l| l.starts_with("slug:")).map(|i| i + split.yaml_line)
 }
 
 /// `content/briefs/a.md` → `briefs/a.md`, NFC, with `/` separators.

@@ -73,9 +73,32 @@ pub struct DateView {
     pub machine: String,
 }
 
+/// The years a date may have: RFC 3339 (feeds, sitemaps, `<time datetime>`) has four-digit
+/// years only, and year 0 or 10000 would be written in forms no reader accepts.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
 /// Reads a date in one of the accepted forms; the error says what is wrong in words.
 pub fn parse_date(text: &str, tz: Tz) -> Result<Moment, String> {
     let text = text.trim();
+    let m = parse_any(text, tz)?;
+    // chrono reads `:60` as a leap second, which no calendar of briefs has and which would be
+    // written out as `:60` again.
+    if m.at.nanosecond() >= 1_000_000_000 {
+        return Err(format!("`{text}` is not a time: second 60 does not exist (seconds are 00–59)"));
+    }
+    for year in [m.at.year(), m.at.naive_utc().year()] {
+        if !YEARS.contains(&year) {
+            return Err(year_error(text, year));
+        }
+    }
+    Ok(m)
+}
+
+fn year_error(text: &str, year: i32) -> String {
+    format!("`{text}` is not a date annals can publish: the year {year} is outside 1–9999")
+}
+
+fn parse_any(text: &str, tz: Tz) -> Result<Moment, String> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
         return Ok(in_zone(dt, tz, true));
     }
@@ -116,6 +139,13 @@ fn local(naive: NaiveDateTime, tz: Tz, has_time: bool) -> Result<Moment, String>
 
 /// Says why `text` is not a date, as precisely as we can.
 fn explain(text: &str) -> String {
+    // The year is whatever comes before the first dash: `10000-01-01` has a five-digit year,
+    // not the day `0` of a ten-character cut.
+    let year_digits = text.split('-').next().unwrap_or("");
+    if year_digits.len() > 4 && year_digits.chars().all(|c| c.is_ascii_digit()) {
+        let year = year_digits.parse::<i32>().unwrap_or(i32::MAX);
+        return year_error(text, year);
+    }
     let date_part: String = text.chars().take(10).collect();
     let nums: Vec<&str> = date_part.split('-').collect();
     if let [y, m, d] = nums.as_slice() {
@@ -177,5 +207,19 @@ mod tests {
         );
         assert_eq!(parse_date("yesterday", Seoul).unwrap_err(), "`yesterday` is not a date");
         assert!(parse_date("2024-02-29", Seoul).is_ok());
+    }
+
+    #[test]
+    fn years_outside_four_digits_and_leap_seconds_are_refused() {
+        for text in ["0000-06-01", "0000-01-01T00:00:00Z", "10000-01-01", "0001-01-01T00:00:00+14:00"] {
+            let e = parse_date(text, Seoul).unwrap_err();
+            assert!(e.contains("outside 1–9999"), "{text}: {e}");
+        }
+        assert!(parse_date("10000-01-01", Seoul).unwrap_err().contains("the year 10000"));
+        let e = parse_date("2024-01-19T12:34:60+09:00", Seoul).unwrap_err();
+        assert!(e.contains("second 60"), "{e}");
+        assert!(parse_date("2024-01-19 12:34:60", Seoul).is_err());
+        assert!(parse_date("9999-12-31", Seoul).is_ok());
+        assert!(parse_date("2024-01-19T12:34:59+09:00", Seoul).is_ok());
     }
 }

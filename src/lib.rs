@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod registry;
 pub mod render;
+pub mod sanitize;
 pub mod serve;
 pub mod slug;
 pub mod taxonomy;

@@ -7,6 +7,33 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Writes a line to standard error. A reader that went away (`annals build 2>&1 | head -1`) is
+/// no reason to fail or panic, as `eprintln!` would: the line is dropped.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($t)*);
+    }};
+}
+
+/// Writes to standard error without a newline (the progress line), dropping it like `say!`.
+macro_rules! say_part {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, $($t)*);
+        let _ = err.flush();
+    }};
+}
+
+/// Writes a line to standard output, dropping it when the reader went away (see `say!`).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(name = "annals", version, about = "A static site generator for policy-briefing archives")]
 struct Cli {
@@ -177,7 +204,7 @@ fn main() -> ExitCode {
             match annals::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    say!("error: {e}");
                     ExitCode::FAILURE
                 }
             }
@@ -219,7 +246,7 @@ fn terminal_progress() -> pipeline::Progress {
         } else {
             format!("{}: done", step.stage)
         };
-        eprint!("\r\x1b[2K{line}");
+        say_part!("\r\x1b[2K{line}");
     })
 }
 
@@ -227,7 +254,7 @@ fn terminal_progress() -> pipeline::Progress {
 fn clear_progress_line() {
     use std::io::IsTerminal;
     if std::io::stderr().is_terminal() {
-        eprint!("\r\x1b[2K");
+        say_part!("\r\x1b[2K");
     }
 }
 
@@ -238,21 +265,21 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
             print_under_review(&report.under_review);
             if timings {
                 for (stage, d) in &report.timings {
-                    eprintln!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+                    say!("  {stage:<24} {:>8.1} ms", d.as_secs_f64() * 1000.0);
                 }
-                eprintln!("  per template (summed over threads):");
+                say!("  per template (summed over threads):");
                 for (name, pages, d) in &report.templates {
-                    eprintln!("    {name:<22} {pages:>6} pages {:>9.1} ms", d.as_secs_f64() * 1000.0);
+                    say!("    {name:<22} {pages:>6} pages {:>9.1} ms", d.as_secs_f64() * 1000.0);
                 }
             }
             match &report.output {
                 Some(dir) => {
-                    eprintln!("{verb} {} briefs, {} files → {}", report.briefs, report.files, dir.display())
+                    say!("{verb} {} briefs, {} files → {}", report.briefs, report.files, dir.display())
                 }
                 None if report.warnings.is_empty() => {
-                    eprintln!("{verb} {} briefs, {} pages: no problems", report.briefs, report.files)
+                    say!("{verb} {} briefs, {} pages: no problems", report.briefs, report.files)
                 }
-                None => eprintln!(
+                None => say!(
                     "{verb} {} briefs, {} pages: no errors, {} warning(s)",
                     report.briefs,
                     report.files,
@@ -265,18 +292,16 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
             print_problems(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
             if verb == "built" {
-                eprintln!(
-                    "error: {errors} problem(s); nothing was written, the previous output is unchanged"
-                );
+                say!("error: {errors} problem(s); nothing was written, the previous output is unchanged");
             } else {
-                eprintln!("error: {errors} problem(s)");
+                say!("error: {errors} problem(s)");
             }
             ExitCode::FAILURE
         }
         Err(BuildError::Output(e)) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             if let Some(h) = e.hint() {
-                eprintln!("  hint: {h}");
+                say!("  hint: {h}");
             }
             ExitCode::FAILURE
         }
@@ -312,12 +337,12 @@ fn import(args: ImportArgs) -> ExitCode {
     let importer = match Importer::new(&rules, options) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
     let summary = importer.run(&args.inputs);
-    eprintln!("{summary}");
+    say!("{summary}");
     if summary.has_failures() {
         ExitCode::FAILURE
     } else {
@@ -338,23 +363,23 @@ fn init(args: InitArgs) -> ExitCode {
     match annals::init::create(&options) {
         Ok(created) => {
             for path in &created.written {
-                println!("{}", args.dir.join(path).display());
+                out!("{}", args.dir.join(path).display());
             }
             for path in &created.kept {
-                eprintln!("kept {} (it was there already)", args.dir.join(path).display());
+                say!("kept {} (it was there already)", args.dir.join(path).display());
             }
             match &source {
-                Some(s) => eprintln!("the deploy workflow installs annals {} from {}", s.rev, s.git),
-                None => eprintln!(
+                Some(s) => say!("the deploy workflow installs annals {} from {}", s.rev, s.git),
+                None => say!(
                     "note: this annals does not know its own commit; set ANNALS_REV in .github/workflows/deploy.yml (or run init with --annals-rev)"
                 ),
             }
             let dir = args.dir.display();
-            eprintln!("next: annals serve --root {dir}  (then open http://127.0.0.1:1111/)");
+            say!("next: annals serve --root {dir}  (then open http://127.0.0.1:1111/)");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -377,12 +402,12 @@ fn new_brief(args: NewArgs) -> ExitCode {
     };
     match annals::new::create(&config, &brief) {
         Ok(path) => {
-            println!("{}", path.display());
-            eprintln!("a draft: set `draft: false` to publish it; `annals serve --drafts` shows drafts");
+            out!("{}", path.display());
+            say!("a draft: set `draft: false` to publish it; `annals serve --drafts` shows drafts");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -391,12 +416,12 @@ fn new_brief(args: NewArgs) -> ExitCode {
 /// The briefs still under review, so none is published unnoticed.
 fn print_under_review(briefs: &[(PathBuf, usize)]) {
     if let Some(text) = pipeline::review_summary(briefs) {
-        eprintln!("{text}");
+        say!("{text}");
     }
 }
 
 fn print_problems(problems: &[Diagnostic]) {
     for d in problems {
-        eprintln!("{d}");
+        say!("{d}");
     }
 }

@@ -26,6 +26,13 @@ fn options() -> Options {
 /// no Hangul heading produces; these are the plain words).
 const RESERVED_IDS: &[&str] = &["main", "top", "content", "footnotes"];
 
+/// pulldown-cmark's table alignment attributes and the theme classes that replace them.
+const ALIGNMENT_CLASSES: [(&str, &str); 3] = [
+    (" style=\"text-align: left\">", " class=\"align-left\">"),
+    (" style=\"text-align: center\">", " class=\"align-center\">"),
+    (" style=\"text-align: right\">", " class=\"align-right\">"),
+];
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Syntax highlighting, loaded on first use so that archives without code never pay for it.
@@ -146,14 +153,119 @@ pub struct LinkProblem {
     pub hint: Option<String>,
 }
 
-/// What rendering needs from the site: where briefs live and the base URL.
+/// What rendering needs from the site: where briefs live, the base URL and the HTML policy.
 pub struct Links<'a> {
     /// `content/`-relative brief paths (`briefs/a.md`) → site paths (`briefs/a/`).
     pub briefs: &'a HashMap<String, String>,
     /// For site-absolute links.
     pub base: &'a BaseUrl,
+    /// `[markdown] unsafe_html`: keep raw HTML and every URL scheme as written.
+    pub unsafe_html: bool,
     /// The files of the brief's bundle, relative to its folder ([`crate::content::Brief::files`]).
     pub files: &'a [String],
+}
+
+/// Something the default HTML policy took out of a body, for `annals check` to name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    /// 0-based line in the body.
+    pub body_line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What was taken out.
+    pub what: String,
+}
+
+/// Everything the default policy takes out of `body`, in order (see [`apply_policy`]).
+pub fn dropped(body: &str) -> Vec<Dropped> {
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let starts = line_starts(body);
+    apply_policy(body, &mut events)
+        .into_iter()
+        .map(|(offset, what)| {
+            let (body_line, column) = position(body, &starts, offset);
+            Dropped { body_line, column, what }
+        })
+        .collect()
+}
+
+fn line_starts(body: &str) -> Vec<usize> {
+    std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+/// 0-based line and 1-based column of a byte offset.
+fn position(body: &str, line_starts: &[usize], offset: usize) -> (usize, usize) {
+    let line = line_starts.partition_point(|&s| s <= offset) - 1;
+    (line, body[line_starts[line]..offset].chars().count() + 1)
+}
+
+/// A short quote of raw HTML for a message: its first line, at most 40 characters.
+fn quote(html: &str) -> String {
+    let line = html.trim().lines().next().unwrap_or("");
+    let cut: String = line.chars().take(40).collect();
+    if cut.len() < line.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// The default HTML policy: raw HTML (blocks and inline) is dropped, links and images whose URL
+/// could run code lose their URL (their text stays), and heading attributes other than a few
+/// harmless ones are dropped. Returns the byte offset and a description of each thing dropped;
+/// HTML comments go silently, since readers never saw them.
+fn apply_policy(body: &str, events: &mut [(Event<'_>, std::ops::Range<usize>)]) -> Vec<(usize, String)> {
+    let mut report = Vec::new();
+    // Per open link and image: whether its start was dropped, so its end goes too.
+    let (mut links, mut images): (Vec<bool>, Vec<bool>) = (Vec::new(), Vec::new());
+    for (event, range) in events.iter_mut() {
+        let drop = match event {
+            Event::Start(Tag::HtmlBlock) => {
+                let text = &body[range.clone()];
+                if !text.trim_start().starts_with("<!--") {
+                    report.push((range.start, format!("raw HTML `{}` was dropped", quote(text))));
+                }
+                false
+            }
+            Event::Html(_) => true,
+            Event::InlineHtml(t) => {
+                if !t.starts_with("<!--") {
+                    report.push((range.start, format!("raw HTML `{}` was dropped", quote(t))));
+                }
+                true
+            }
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                let bad = !crate::sanitize::safe_url(dest_url);
+                if bad {
+                    report.push((range.start, format!("the address `{}` was removed", quote(dest_url))));
+                }
+                if matches!(event, Event::Start(Tag::Link { .. })) {
+                    links.push(bad);
+                } else {
+                    images.push(bad);
+                }
+                bad
+            }
+            Event::End(TagEnd::Link) => links.pop().unwrap_or(false),
+            Event::End(TagEnd::Image) => images.pop().unwrap_or(false),
+            Event::Start(Tag::Heading { attrs, .. }) => {
+                attrs.retain(|(name, _)| {
+                    let keep = crate::sanitize::safe_attribute(name);
+                    if !keep {
+                        report.push((range.start, format!("the heading attribute `{name}` was dropped")));
+                    }
+                    keep
+                });
+                false
+            }
+            _ => false,
+        };
+        if drop {
+            *event = Event::Text(CowStr::Borrowed(""));
+        }
+    }
+    report
 }
 
 /// Renders `body` (whose file is `content_path`, relative to `content/`).
@@ -166,12 +278,12 @@ pub fn render(
 ) -> Rendered {
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
         Parser::new_ext(body, options()).into_offset_iter().collect();
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let position = |offset: usize| {
-        let line = line_starts.partition_point(|&s| s <= offset) - 1;
-        (line, body[line_starts[line]..offset].chars().count() + 1)
-    };
+    if !links.unsafe_html {
+        // What was dropped is reported by `annals check` (see `dropped`), not on every build.
+        apply_policy(body, &mut events);
+    }
+    let line_starts = line_starts(body);
+    let position = |offset: usize| position(body, &line_starts, offset);
 
     // Ids the page around the body already uses: a `# Main` heading must not become `id="main"`.
     let mut used_ids: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 0)).collect();
@@ -256,6 +368,13 @@ pub fn render(
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    if html.contains(" style=\"text-align: ") {
+        // Table alignment as classes: the theme's Content-Security-Policy (`style-src 'self'`)
+        // refuses style attributes, so pulldown-cmark's would be ignored, and reported.
+        for (from, to) in ALIGNMENT_CLASSES {
+            html = html.replace(from, to);
+        }
+    }
     Rendered { html, toc: nest(headings), has_code }
 }
 
@@ -495,10 +614,66 @@ mod tests {
         let mut briefs = HashMap::new();
         briefs.insert("briefs/2024/a.md".to_string(), "briefs/a/".to_string());
         let base = BaseUrl::parse("https://user.github.io/archive/").unwrap();
-        let links = Links { briefs: &briefs, base: &base, files: &[] };
+        let links = Links { briefs: &briefs, base: &base, files: &[], unsafe_html: false };
         let mut problems = Vec::new();
         let r = render(body, "briefs/2024/b.md", &links, &Highlighter::default(), &mut problems);
         (r, problems)
+    }
+
+    fn run_unsafe(body: &str) -> String {
+        let (briefs, base) = (HashMap::new(), BaseUrl::parse("https://a.kr/").unwrap());
+        let links = Links { briefs: &briefs, base: &base, files: &[], unsafe_html: true };
+        render(body, "briefs/b.md", &links, &Highlighter::default(), &mut Vec::new()).html
+    }
+
+    const HOSTILE: &str = "<script>alert(1)</script>\n\n\
+        글 <img src=x onerror=alert(2)> 끝 <!-- note -->\n\n\
+        [a](javascript:alert(3)) [b](JAVASCRIPT:x) <vbscript:msgbox> ![c](data:image/svg+xml,x)\n\n\
+        [ref][r] [ok](https://korea.kr/) [mail](mailto:a@b.kr)\n\n\
+        ## 제목 {onclick=alert(4) lang=en}\n\n\
+        <iframe src=\"https://evil.example/\"></iframe>\n\n\
+        [r]: java&#115;cript:alert(5)\n";
+
+    #[test]
+    fn raw_html_and_code_urls_are_dropped_by_default() {
+        let (r, _) = run(HOSTILE);
+        let html = r.html.to_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "href=\"vbscript:",
+            "src=\"data:",
+            "<iframe",
+            "onclick",
+            "<img",
+        ] {
+            assert!(!html.contains(bad), "{bad} survived: {}", r.html);
+        }
+        assert!(r.html.contains("href=\"https://korea.kr/\"") && r.html.contains("href=\"mailto:a@b.kr\""));
+        assert!(r.html.contains("<p>a b vbscript:msgbox c</p>"), "link texts and alt texts stay: {}", r.html);
+        assert!(r.html.contains("lang=\"en\""), "{}", r.html);
+        let d = dropped(HOSTILE);
+        let said: Vec<String> =
+            d.iter().map(|d| format!("{}:{} {}", d.body_line, d.column, d.what)).collect();
+        assert!(said.iter().any(|s| s.starts_with("0:1 raw HTML `<script>")), "{said:?}");
+        assert!(said.iter().any(|s| s.starts_with("2:3 raw HTML `<img")), "{said:?}");
+        assert!(!said.iter().any(|s| s.contains("note")), "comments are not reported: {said:?}");
+        assert!(said.iter().any(|s| s.starts_with("4:1 the address `javascript:alert(3)`")), "{said:?}");
+        assert!(said.iter().any(|s| s.contains("`javascript:alert(5)`")), "{said:?}");
+        assert!(said.iter().any(|s| s.contains("`onclick`")), "{said:?}");
+        assert!(said.iter().any(|s| s.contains("<iframe")), "{said:?}");
+        assert!(dropped("[ok](https://korea.kr/) **b** <!-- c -->").is_empty());
+    }
+
+    #[test]
+    fn unsafe_html_keeps_what_the_author_wrote() {
+        let html = run_unsafe(HOSTILE);
+        for kept in
+            ["<script>alert(1)</script>", "onerror=alert(2)", "href=\"javascript:alert(3)\"", "<iframe"]
+        {
+            assert!(html.contains(kept), "{kept} lost: {html}");
+        }
     }
 
     #[test]
@@ -530,7 +705,7 @@ mod tests {
         briefs.insert("briefs/summit/index.md".to_string(), "briefs/summit/".to_string());
         let base = BaseUrl::parse("https://user.github.io/archive/").unwrap();
         let files = vec!["chart.png".to_string(), "docs/plan.pdf".to_string()];
-        let links = Links { briefs: &briefs, base: &base, files: &files };
+        let links = Links { briefs: &briefs, base: &base, files: &files, unsafe_html: false };
         let mut problems = Vec::new();
         let body = "![차트](chart.png) [계획](./docs/plan.pdf#page=2) [연표](../../timeline/)\n\n![없음](gone.png)\n";
         let r = render(body, "briefs/summit/index.md", &links, &Highlighter::default(), &mut problems);
@@ -573,6 +748,11 @@ mod tests {
     fn extensions_are_on() {
         let (r, _) = run("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~ - [x] done\n\nnote[^1]\n\n[^1]: foot\n");
         assert!(r.html.contains("<table>"));
+        let (t, _) = run("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
+        assert!(!t.html.contains("style="), "{}", t.html);
+        assert!(
+            t.html.contains("<td class=\"align-right\">3</td>") && t.html.contains("class=\"align-center\"")
+        );
         assert!(r.html.contains("<del>x</del>"));
         assert!(r.html.contains("footnote"));
     }

@@ -25,11 +25,14 @@ pub struct Total {
 }
 
 impl Total {
-    /// Adds one amount. Sums beyond 18 quintillion (far past any public budget) saturate.
-    pub fn add(&mut self, a: Amount) {
-        self.min = self.min.saturating_add(a.min);
-        self.max = self.max.saturating_add(a.max);
+    /// Adds one amount; `Err` (and the total unchanged) when the sum would pass
+    /// 18,446,744,073,709,551,615, which no real budget reaches but a typo can.
+    pub fn add(&mut self, a: Amount) -> Result<(), Overflow> {
+        let (min, max) = (self.min.checked_add(a.min), self.max.checked_add(a.max));
+        let (Some(min), Some(max)) = (min, max) else { return Err(Overflow) };
+        (self.min, self.max) = (min, max);
         self.count += 1;
+        Ok(())
     }
 
     /// The total as an amount.
@@ -37,6 +40,10 @@ impl Total {
         Amount { min: self.min, max: self.max }
     }
 }
+
+/// A sum of amounts would not fit in 64 bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
 
 /// A budget line, by position: brief index and line index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,7 +183,8 @@ impl Archive {
 
         let summaries = briefs.par_iter().map(summary_of).collect();
         let timeline = timeline(&briefs);
-        let budget = budget(&briefs, &taxonomies, &brief_terms);
+        let (budget, overflows) = budget(&briefs, &taxonomies, &brief_terms);
+        problems.extend(overflows.into_iter().map(|r| overflow_error(&config.root, &briefs[r.brief], r)));
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
         let link_map =
             briefs.iter().map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug))).collect();
@@ -235,7 +243,11 @@ fn timeline(briefs: &[Brief]) -> Vec<Year> {
 /// Groups budget lines. A line tied to a region or sector counts for that term only; a line
 /// without one counts for every region (or sector) of its brief. Other taxonomies (agenda,
 /// people, custom) count every line of the briefs that carry the term.
-fn budget(briefs: &[Brief], taxonomies: &[Taxonomy], brief_terms: &[Vec<Vec<usize>>]) -> Budget {
+fn budget(
+    briefs: &[Brief],
+    taxonomies: &[Taxonomy],
+    brief_terms: &[Vec<Vec<usize>>],
+) -> (Budget, Vec<LineRef>) {
     let mut all = BudgetGroup::default();
     let mut by_year: Vec<(i32, BudgetGroup)> = Vec::new();
     let mut by_term: Vec<Vec<BudgetGroup>> =
@@ -293,29 +305,56 @@ fn budget(briefs: &[Brief], taxonomies: &[Taxonomy], brief_terms: &[Vec<Vec<usiz
             by_term[x][t].lines = lines;
         }
     }
-    all.total = total_of(&all.lines, briefs);
-    for (_, g) in &mut by_year {
-        g.total = total_of(&g.lines, briefs);
+    let mut overflows = Vec::new();
+    let groups = std::iter::once(&mut all)
+        .chain(by_year.iter_mut().map(|(_, g)| g))
+        .chain(by_term.iter_mut().flatten());
+    for g in groups {
+        g.total = total_of(&g.lines, briefs, &mut overflows);
     }
-    for groups in &mut by_term {
-        for g in groups {
-            g.total = total_of(&g.lines, briefs);
-        }
-    }
-    Budget { all, by_year, by_term }
+    overflows.sort_by_key(|r: &LineRef| (r.brief, r.line));
+    overflows.dedup();
+    (Budget { all, by_year, by_term }, overflows)
+}
+
+/// An error for a budget line that made a total overflow, at the line of its `item` when the
+/// file can still be read (this happens once in a lifetime, so it is read again only then).
+fn overflow_error(root: &std::path::Path, brief: &Brief, r: LineRef) -> Diagnostic {
+    let item = &brief.meta.budget[r.line].item;
+    let (line, col) = std::fs::read_to_string(root.join(&brief.path))
+        .ok()
+        .and_then(|text| {
+            text.lines().enumerate().find_map(|(i, l)| {
+                let at = l.find("item:").filter(|_| l.contains(item.as_str()))?;
+                Some((i + 1, l[..at].chars().count() + 1))
+            })
+        })
+        .unwrap_or((0, 0));
+    Diagnostic::error(
+        &brief.path,
+        line,
+        col,
+        format!(
+            "the budget line `{item}` makes a total too large to add up (over {} units)",
+            crate::money::group_thousands(u64::MAX)
+        ),
+    )
+    .with_hint("check the amount for extra digits; amounts are in units of the currency, e.g. \"30억원\"")
 }
 
 /// The total of a group of lines, each amount counted once: a line that is `part_of` another
 /// line of its brief adds nothing when that whole is in the same group (a programme's total and
 /// its breakdown), and adds itself when it is not (a sector page that only has the part).
-fn total_of(lines: &[LineRef], briefs: &[Brief]) -> Total {
+fn total_of(lines: &[LineRef], briefs: &[Brief], overflows: &mut Vec<LineRef>) -> Total {
     let mut total = Total::default();
     for r in lines {
         let line = &briefs[r.brief].meta.budget[r.line];
         let whole_here = line.part_of.as_ref().is_some_and(|whole| {
             lines.iter().any(|o| o.brief == r.brief && &briefs[o.brief].meta.budget[o.line].item == whole)
         });
-        total.add(if whole_here { Amount::exact(0) } else { line.amount });
+        if total.add(if whole_here { Amount::exact(0) } else { line.amount }).is_err() {
+            overflows.push(*r);
+        }
     }
     total
 }

@@ -122,6 +122,7 @@ impl Staging {
         std::fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
         let name =
             target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        remove_leftovers(parent, &name);
         let dir = parent.join(format!(".{name}.annals-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(io_err("cannot clear", &dir))?;
@@ -165,6 +166,48 @@ impl Staging {
             std::fs::remove_dir_all(&old).map_err(io_err("cannot remove the previous output", &old))?;
         }
         Ok(())
+    }
+}
+
+/// The process id in a staging or old-output folder's name (`.public.annals-staging-4242`), if
+/// `file_name` is one of ours for the output folder `name`.
+fn leftover_pid(file_name: &str, name: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix('.')?.strip_prefix(name)?;
+    let pid = rest.strip_prefix(".annals-staging-").or_else(|| rest.strip_prefix(".annals-old-"))?;
+    pid.parse().ok()
+}
+
+/// Removes the staging and old-output folders of builds that were killed before they could
+/// clean up (a build stopped mid-way leaves hundreds of megabytes beside the output). Only
+/// folders carrying our marker, named for `name` and left by a process that is no longer
+/// running are removed: a build running now in the same folder keeps its own.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = leftover_pid(&file_name, name) else { continue };
+        if pid == std::process::id() || process_alive(pid) || !entry.path().join(MARKER).is_file() {
+            continue;
+        }
+        // Best effort: a folder that cannot be removed now is tried again by the next build.
+        let _ = std::fs::remove_dir_all(entry.path());
+    }
+}
+
+/// Whether a process with this id is running (on systems where that cannot be asked, every
+/// process is taken to be running, so nothing is removed).
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else { return true };
+        // SAFETY: kill with signal 0 sends nothing; it only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 
@@ -226,6 +269,40 @@ mod tests {
         assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "one");
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn leftovers_of_killed_builds_are_removed_and_live_ones_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        // A pid that is not running: a child that has exited and been waited for.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let parent_pid = std::os::unix::process::parent_id();
+        let make = |name: String, marked: bool| {
+            let d = tmp.path().join(name);
+            std::fs::create_dir_all(d.join("a")).unwrap();
+            std::fs::write(d.join("a/index.html"), "x").unwrap();
+            if marked {
+                std::fs::write(d.join(MARKER), MARKER_TEXT).unwrap();
+            }
+            d
+        };
+        let staging = make(format!(".public.annals-staging-{dead}"), true);
+        let old = make(format!(".public.annals-old-{dead}"), true);
+        let running = make(format!(".public.annals-old-{parent_pid}"), true);
+        let unmarked = make(format!(".public.annals-staging-{dead}0"), false);
+        let other_site = make(format!(".docs.annals-staging-{dead}"), true);
+        let s = Staging::new(&out).unwrap();
+        s.commit().unwrap();
+        assert!(!staging.exists() && !old.exists(), "leftovers of a dead build stay");
+        assert!(running.exists(), "a running build's folder was removed");
+        assert!(unmarked.exists(), "a folder without our marker was removed");
+        assert!(other_site.exists(), "another output folder's staging was removed");
+        assert_eq!(leftover_pid(".public.annals-old-42", "public"), Some(42));
+        assert_eq!(leftover_pid(".public.annals-old-x", "public"), None);
     }
 
     #[test]

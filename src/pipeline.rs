@@ -111,6 +111,11 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
         })?;
     }
     if let Some(o) = &options.output {
+        if let Some(why) = crate::config::output_dir_problem(&config.root, o) {
+            return Err(vec![Diagnostic::error("--output", 0, 0, format!("--output {} {why}", o.display()))
+                .with_hint("write the site to a folder outside content/, such as public/")]
+            .into());
+        }
         config.output_dir = o.clone();
     }
     Ok(config)

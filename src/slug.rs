@@ -3,6 +3,20 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The longest slug, in bytes (UTF-8). A slug becomes a folder name in the output, and file
+/// systems allow 255 bytes for one; a Hangul syllable takes 3, so this is about 66 syllables.
+pub const MAX_SLUG_BYTES: usize = 200;
+
+/// Why a slug cannot be a URL name, if it cannot: too long for a folder name.
+pub fn too_long(slug: &str) -> Option<String> {
+    (slug.len() > MAX_SLUG_BYTES).then(|| {
+        format!(
+            "the URL name (slug) is {} bytes long; at most {MAX_SLUG_BYTES} fit in a folder name of the output",
+            slug.len()
+        )
+    })
+}
+
 /// How slugs are made (`slugify` in site.toml).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SlugStyle {
@@ -19,12 +33,14 @@ pub fn slugify(text: &str, style: SlugStyle) -> String {
     let mut dash = false;
     for c in text.nfc() {
         if c.is_alphanumeric() {
+            let start = out.len();
             if dash && !out.is_empty() {
                 out.push('-');
             }
-            dash = false;
+            let before = out.len();
             match style {
-                SlugStyle::Unicode => out.extend(c.to_lowercase()),
+                // Lowercasing can add a combining mark (`İ` → `i̇`), which is not a letter.
+                SlugStyle::Unicode => out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric())),
                 SlugStyle::Ascii => {
                     if c.is_ascii() {
                         out.push(c.to_ascii_lowercase());
@@ -33,12 +49,24 @@ pub fn slugify(text: &str, style: SlugStyle) -> String {
                     }
                 }
             }
+            if out.len() == before {
+                // Nothing written (a letter `ascii` cannot spell): no dash for it either, so a
+                // slug never ends in `-` (found by the property tests: `A-𑦠` gave `a-`).
+                out.truncate(start);
+            } else {
+                dash = false;
+            }
         } else if c.is_whitespace() || c == '-' || c == '_' || c == '/' || c == '·' {
             dash = true;
         }
         // Any other punctuation is dropped without a separator: `R&D` → `rd`.
     }
-    out
+    if out.is_ascii() {
+        return out;
+    }
+    // Dropping punctuation can bring combining letters side by side in an order NFC changes:
+    // normalised again, a slug made from a slug is the same slug.
+    out.nfc().collect()
 }
 
 const INITIALS: [&str; 19] =
@@ -65,6 +93,15 @@ fn romanize_syllable(c: char) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_found_by_the_property_tests() {
+        assert_eq!(slugify("A-𑦠", SlugStyle::Ascii), "a", "a letter ascii cannot spell leaves no dash");
+        assert_eq!(slugify("A 𑦠 b", SlugStyle::Ascii), "a-b");
+        assert_eq!(slugify("İstanbul", SlugStyle::Unicode), "istanbul");
+        let once = slugify("\u{1e000}!\u{c55}", SlugStyle::Unicode);
+        assert_eq!(slugify(&once, SlugStyle::Unicode), once);
+    }
 
     #[test]
     fn keeps_hangul_and_drops_punctuation() {

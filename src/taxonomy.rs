@@ -170,6 +170,18 @@ pub fn build(
             );
             continue;
         }
+        if let Some(why) = crate::slug::too_long(&slug) {
+            problems.push(
+                Diagnostic::error(
+                    file,
+                    0,
+                    0,
+                    format!("the {} `{}` is too long: {why}", config.name, paired[t].0.name),
+                )
+                .with_hint("shorten the term"),
+            );
+            continue;
+        }
         if let Some(&other) = by_slug.get(&slug) {
             let (other_term, other_file) = (&paired[other].0.name, &briefs[paired[other].1].path);
             problems.push(

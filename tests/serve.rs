@@ -161,7 +161,11 @@ fn pages_are_served_under_the_sub_path_with_the_local_address() {
         "the canonical link uses the local address"
     );
     assert!(!home.body.contains("user.github.io"));
-    assert!(home.body.contains(EVENTS_PATH), "the live-reload script is injected");
+    assert!(home.body.contains("<script src=\"/__annals/reload.js\">"), "the live-reload script is injected");
+    // A file of its own, so that the theme's Content-Security-Policy (`script-src 'self'`) runs it.
+    let script = site.get("/__annals/reload.js");
+    assert_eq!(script.header("Content-Type"), Some("text/javascript; charset=utf-8"));
+    assert!(script.body.contains(EVENTS_PATH));
     assert_eq!(home.header("Content-Length"), Some(home.body.len().to_string().as_str()));
 
     for (path, kind) in [
@@ -338,7 +342,7 @@ fn a_site_that_does_not_build_at_first_is_served_once_fixed() {
     assert!(!site.server.status().errors.is_empty());
     let r = site.get("/");
     assert_eq!(r.status, 404);
-    assert!(r.body.contains(EVENTS_PATH), "the fallback page carries the overlay script");
+    assert!(r.body.contains("/__annals/reload.js"), "the fallback page carries the overlay script");
     for bad in ["amount.md", "date.md", "unknown.md", "yaml.md", "good.md", "b/same.md"] {
         fs::remove_file(site.root.join("content").join(bad)).unwrap();
     }

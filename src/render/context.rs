@@ -37,6 +37,7 @@ impl Renderer<'_> {
             "timeline_url": self.base.url("timeline/"),
             "budget_url": self.base.url("budget/"),
             "feed_url": if c.feed.enabled { Value::String(self.base.url("atom.xml")) } else { Value::Null },
+            "unsafe_html": c.markdown.unsafe_html,
         })
     }
 
@@ -90,7 +91,8 @@ impl Renderer<'_> {
         }
         let mut total = Total::default();
         for l in b.meta.budget.iter().filter(|l| l.counts()) {
-            total.add(l.amount);
+            // A brief's own total is part of the site's, whose overflow already failed the build.
+            let _ = total.add(l.amount);
         }
         obj! {
             "title" => b.meta.title.clone(),
@@ -185,7 +187,12 @@ impl Renderer<'_> {
         let a = self.archive;
         let b = &a.briefs[i];
         let (body, body_line) = body.unwrap_or((&b.body, b.body_line));
-        let links = Links { briefs: &a.link_map, base: &self.base, files: &b.files };
+        let links = Links {
+            briefs: &a.link_map,
+            base: &self.base,
+            files: &b.files,
+            unsafe_html: a.config.markdown.unsafe_html,
+        };
         let mut problems = Vec::new();
         let rendered = markdown::render(body, &b.content_path, &links, &self.highlighter, &mut problems);
         if !problems.is_empty() {
@@ -556,7 +563,12 @@ impl Renderer<'_> {
         full: bool,
     ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
         let a = self.archive;
-        let links = Links { briefs: &a.link_map, base: &self.base, files: &[] };
+        let links = Links {
+            briefs: &a.link_map,
+            base: &self.base,
+            files: &[],
+            unsafe_html: a.config.markdown.unsafe_html,
+        };
         let entries: Vec<Value> = ids
             .iter()
             .map(|&i| {

@@ -32,6 +32,31 @@ pub(super) fn merge_repeats(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The prefix of a page or file that could not be written.
+pub(super) const CANNOT_WRITE: &str = "cannot write: ";
+
+/// A full disk fails every page alike: one line for all the files that failed for one reason,
+/// naming the first, instead of one line per file.
+pub(super) fn merge_write_errors(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let (writes, mut out): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        problems.into_iter().partition(|d| d.message.starts_with(CANNOT_WRITE));
+    let mut groups: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in writes {
+        match groups.iter_mut().find(|(g, _)| g.message == d.message) {
+            Some((_, n)) => *n += 1,
+            None => groups.push((d, 1)),
+        }
+    }
+    for (mut d, n) in groups {
+        if n > 1 {
+            let cause = &d.message[CANNOT_WRITE.len()..];
+            d.message = format!("cannot write {n} files ({} and {} more): {cause}", d.path.display(), n - 1);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Tera reports no position for errors found while rendering ("Variable `brief.x` not found",
 /// "Filter 'y' not found"). The name it quotes is looked up in the template's text instead:
 /// the first line that mentions it is almost always the culprit.

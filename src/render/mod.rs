@@ -141,9 +141,10 @@ macro_rules! obj {
 // After `obj!`: a macro is visible in the modules declared below it.
 mod context;
 mod errors;
+mod limits;
 pub mod paginate;
 
-use errors::{merge_repeats, template_error};
+use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 
 struct UrlFunction(BaseUrl);
 
@@ -219,6 +220,11 @@ impl<'a> Renderer<'a> {
         }
         if let Err(e) = tera.add_raw_templates(sources) {
             return Err(vec![template_error(theme, &e, None)]);
+        }
+        tera.register_function("range", limits::Range);
+        let endless = limits::check(&tera, theme);
+        if !endless.is_empty() {
+            return Err(endless);
         }
         let term_urls: Vec<Vec<String>> = archive
             .taxonomies
@@ -387,7 +393,7 @@ impl<'a> Renderer<'a> {
                 let start = Instant::now();
                 let result = self.render(page).and_then(|html| {
                     sink.write(&self.file_of(page), &html).map_err(|e| {
-                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("cannot write: {e}"))]
+                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("{CANNOT_WRITE}{e}"))]
                     })
                 });
                 (self.template_of(page), start.elapsed(), result)
@@ -409,19 +415,19 @@ impl<'a> Renderer<'a> {
         let mut written = pages.len();
         for f in &self.theme.statics {
             if let Err(e) = sink.write(&f.name, &f.bytes) {
-                problems.push(Diagnostic::error(&f.origin, 0, 0, format!("cannot copy: {e}")));
+                problems.push(Diagnostic::error(&f.name, 0, 0, format!("{CANNOT_WRITE}{e}")));
             }
             written += 1;
         }
         written += self.write_bundle_files(sink, &mut problems);
         if let Err(e) = sink.write("syntax.css", Highlighter::stylesheet().as_bytes()) {
-            problems.push(Diagnostic::error("syntax.css", 0, 0, format!("cannot write: {e}")));
+            problems.push(Diagnostic::error("syntax.css", 0, 0, format!("{CANNOT_WRITE}{e}")));
         }
         written += 1;
         if problems.is_empty() {
             Ok(RenderStats { files: written, per_template })
         } else {
-            Err(merge_repeats(problems))
+            Err(merge_write_errors(merge_repeats(problems)))
         }
     }
 
@@ -548,6 +554,7 @@ impl<'a> Renderer<'a> {
         self.tera
             .render_to(template, &context, &mut out)
             .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&site_path)))])?;
+        crate::sanitize::strip_forbidden(&mut out);
         Ok(out)
     }
 }

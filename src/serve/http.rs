@@ -5,18 +5,12 @@
 
 use super::{Shared, EVENTS_PATH};
 use crate::url::{encode_path_into, percent_decode};
-use std::io::{self, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{self, Write};
+use std::net::TcpStream;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Arc;
 use std::time::Duration;
 use unicode_normalization::UnicodeNormalization;
-
-/// Request heads larger than this are refused.
-const MAX_HEAD: usize = 16 * 1024;
-
-/// How long a client may take to send its request, or to take a response.
-const IO_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How often an idle event stream gets a comment, which also notices closed connections.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -27,8 +21,11 @@ const FALLBACK_404: &str = "<!doctype html><html lang=\"ko\"><head><meta charset
 
 /// The live-reload client: reloads on `reload`, shows the build's problems over the page on
 /// `build-error` (not `error`, which EventSource fires itself when the connection drops), and
-/// reloads on reconnecting to a restarted server.
-const RELOAD_SCRIPT: &str = r#"<script>/* annals serve: live reload */(function () {
+/// reloads on reconnecting to a restarted server. Served as a file of its own
+/// ([`RELOAD_SCRIPT_PATH`]) so that pages under the theme's Content-Security-Policy
+/// (`script-src 'self'`) run it; the overlay's look is set through the CSSOM, which that policy
+/// allows, not through style attributes.
+const RELOAD_SCRIPT: &str = r#"/* annals serve: live reload */(function () {
   var overlay = null, session = null;
   function clear() { if (overlay) { overlay.remove(); overlay = null; } }
   function show(lines) {
@@ -57,44 +54,24 @@ const RELOAD_SCRIPT: &str = r#"<script>/* annals serve: live reload */(function 
   events.addEventListener("build-error", function (e) {
     try { show(JSON.parse(e.data)); } catch (_) { show([String(e.data)]); }
   });
-})();</script>
+})();
 "#;
+
+/// Where the live-reload script is served (beside the event stream, outside any site path).
+const RELOAD_SCRIPT_PATH: &str = "/__annals/reload.js";
+
+/// The element that loads the live-reload script.
+const RELOAD_TAG: &str = "<script src=\"/__annals/reload.js\"></script>\n";
 
 /// Puts the live-reload script before `</body>` (or at the end of a page without one).
 pub(super) fn inject_reload_script(mut html: Vec<u8>) -> Vec<u8> {
     let at = html.windows(7).rposition(|w| w.eq_ignore_ascii_case(b"</body>")).unwrap_or(html.len());
-    html.splice(at..at, RELOAD_SCRIPT.bytes());
+    html.splice(at..at, RELOAD_TAG.bytes());
     html
 }
 
-/// Accepts connections until the server stops, one thread each.
-pub(super) fn accept(listener: TcpListener, shared: Arc<Shared>) {
-    for stream in listener.incoming() {
-        if shared.stopping() {
-            return;
-        }
-        let stream = match stream {
-            Ok(s) => s,
-            Err(e) => {
-                // Out of file descriptors, say: give connections time to close instead of spinning.
-                eprintln!("warning: accepting a connection: {e}");
-                std::thread::sleep(Duration::from_millis(50));
-                continue;
-            }
-        };
-        let shared = shared.clone();
-        let spawned = std::thread::Builder::new().name("annals-conn".into()).spawn(move || {
-            // A client that went away mid-response is no concern of the server's.
-            let _ = handle(stream, &shared);
-        });
-        if let Err(e) = spawned {
-            eprintln!("warning: cannot start a connection thread: {e}");
-        }
-    }
-}
-
 /// A response about to be written.
-struct Response {
+pub(super) struct Response {
     status: &'static str,
     headers: Vec<(&'static str, String)>,
     body: Arc<[u8]>,
@@ -105,7 +82,7 @@ impl Response {
         Response { status, headers: vec![("Content-Type", content_type.to_string())], body }
     }
 
-    fn text(status: &'static str, text: &str) -> Response {
+    pub(super) fn text(status: &'static str, text: &str) -> Response {
         Response::new(status, "text/plain; charset=utf-8", Arc::from(text.as_bytes()))
     }
 
@@ -117,65 +94,80 @@ impl Response {
         r
     }
 
-    fn write(&self, stream: &mut TcpStream, head_only: bool) -> io::Result<()> {
+    /// The head and body to send; `head_only` for HEAD (the length still says the body's).
+    pub(super) fn bytes(self, head_only: bool, keep_alive: bool) -> (Vec<u8>, Arc<[u8]>) {
         let mut head = format!("HTTP/1.1 {}\r\n", self.status);
         for (name, value) in &self.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str(&format!(
-            "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-            self.body.len()
+            "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: {}\r\n\r\n",
+            self.body.len(),
+            if keep_alive { "keep-alive" } else { "close" }
         ));
-        stream.write_all(head.as_bytes())?;
-        if !head_only {
-            stream.write_all(&self.body)?;
-        }
-        stream.flush()
+        let body = if head_only { Arc::from(&b""[..]) } else { self.body };
+        (head.into_bytes(), body)
     }
 }
 
-fn handle(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
-    stream.set_read_timeout(Some(IO_TIMEOUT))?;
-    stream.set_write_timeout(Some(IO_TIMEOUT))?;
-    let Some(head) = read_head(&mut stream)? else {
-        return Response::text("431 Request Header Fields Too Large", "request head too large\n")
-            .write(&mut stream, false);
+/// What a request asks for.
+pub(super) enum Answer {
+    /// A response, and whether the connection may stay open after it.
+    Page {
+        /// The response.
+        response: Response,
+        /// HEAD: the body is not sent.
+        head_only: bool,
+        /// The client keeps the connection (HTTP/1.1 unless `Connection: close`).
+        keep_alive: bool,
+    },
+    /// The live-reload event stream.
+    Events,
+}
+
+/// Answers one request head (request line and headers, up to the blank line).
+pub(super) fn answer(head: &str, shared: &Shared) -> Answer {
+    let page = |response, head_only, keep_alive| Answer::Page { response, head_only, keep_alive };
+    let mut lines = head.lines();
+    let line = lines.next().unwrap_or("");
+    let parts: Vec<&str> = line.split(' ').collect();
+    let [method, target, version] = parts.as_slice() else {
+        return page(Response::text("400 Bad Request", "not an HTTP request\n"), false, false);
     };
-    let mut parts = head.lines().next().unwrap_or("").split(' ');
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let head_only = method == "HEAD";
-    if method != "GET" && !head_only {
+    if method.is_empty() || !target.starts_with(['/', 'h']) || !version.starts_with("HTTP/1.") {
+        return page(Response::text("400 Bad Request", "not an HTTP/1 request\n"), false, false);
+    }
+    let header = |name: &str| {
+        head.lines().skip(1).find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_ascii_lowercase())
+        })
+    };
+    let connection = header("connection").unwrap_or_default();
+    // A request body is never read: the connection closes after answering one that has any.
+    let has_body = header("transfer-encoding").is_some()
+        || header("content-length").is_some_and(|n| n.parse::<u64>().map_or(true, |n| n > 0));
+    let keep_alive = !has_body
+        && if *version == "HTTP/1.0" {
+            connection.contains("keep-alive")
+        } else {
+            !connection.contains("close")
+        };
+    let head_only = *method == "HEAD";
+    if *method != "GET" && !head_only {
         let mut r = Response::text("405 Method Not Allowed", "only GET and HEAD\n");
         r.headers.push(("Allow", "GET, HEAD".into()));
-        return r.write(&mut stream, head_only);
+        return page(r, false, false);
     }
     let path = request_path(target);
     if path == EVENTS_PATH && !head_only {
-        return events(stream, shared);
+        return Answer::Events;
     }
-    route(path, shared).write(&mut stream, head_only)?;
-    stream.shutdown(std::net::Shutdown::Write)
-}
-
-/// Reads the request line and headers; `None` when they are too large. The request has no body
-/// we care about: GET and HEAD have none, and other methods are refused.
-fn read_head(stream: &mut TcpStream) -> io::Result<Option<String>> {
-    let mut buf = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 2048];
-    loop {
-        let n = stream.read(&mut chunk)?;
-        if n == 0 {
-            break;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if buf.windows(4).any(|w| w == b"\r\n\r\n") || buf.windows(2).any(|w| w == b"\n\n") {
-            break;
-        }
-        if buf.len() > MAX_HEAD {
-            return Ok(None);
-        }
+    if path == RELOAD_SCRIPT_PATH {
+        let js = Arc::from(RELOAD_SCRIPT.as_bytes());
+        return page(Response::new("200 OK", "text/javascript; charset=utf-8", js), head_only, keep_alive);
     }
-    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+    page(route(path, shared), head_only, keep_alive)
 }
 
 /// The path of a request target, without query or fragment; an absolute-form target
@@ -272,7 +264,7 @@ pub(super) fn content_type(path: &str) -> &'static str {
 
 /// The live-reload stream: `hello` (and the current problems, if any), then one event per
 /// rebuild, until the client leaves or the server stops.
-fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
+pub(super) fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let first = shared.subscribe(tx);
     stream.write_all(
@@ -318,10 +310,10 @@ mod tests {
     #[test]
     fn the_script_goes_before_the_last_body_end() {
         let out = String::from_utf8(inject_reload_script(b"<p></body>x</BODY></html>".to_vec())).unwrap();
-        assert!(out.starts_with("<p></body>x<script>"), "{out}");
+        assert!(out.starts_with("<p></body>x<script src=\"/__annals/reload.js\">"), "{out}");
         assert!(out.ends_with("</script>\n</BODY></html>"));
         let plain = String::from_utf8(inject_reload_script(b"<p>".to_vec())).unwrap();
-        assert!(plain.starts_with("<p><script>"));
+        assert!(plain.starts_with("<p><script src="));
     }
 
     #[test]

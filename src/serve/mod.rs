@@ -3,8 +3,11 @@
 //! rebuilds on every change and reloads open pages over server-sent events. Only files in the
 //! in-memory map are ever served, so no request can reach the disk.
 
+mod conn;
 mod http;
 mod rebuild;
+
+pub use conn::{MAX_CONNECTIONS, MAX_STREAMS, REQUEST_DEADLINE};
 
 use std::collections::HashMap;
 use std::io;
@@ -113,6 +116,16 @@ struct Shared {
     session: String,
 }
 
+/// Writes a line of the server's log to standard error. Unlike `eprintln!`, a reader that went
+/// away (`annals serve 2>&1 | head`) does not panic the thread that logs: the line is dropped.
+macro_rules! log {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($t)*);
+    }};
+}
+pub(crate) use log;
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panicked connection thread must not take the server down with it.
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -175,9 +188,9 @@ impl Shared {
     /// Records a failed build: printed in the terminal and shown over open pages.
     fn failed(&self, errors: Vec<String>) {
         for e in &errors {
-            eprintln!("{e}");
+            log!("{e}");
         }
-        eprintln!("error: the site could not be rebuilt; still serving the last good pages");
+        log!("error: the site could not be rebuilt; still serving the last good pages");
         let message = sse("build-error", &error_data(&errors));
         lock(&self.status).errors = errors;
         self.broadcast(message);
@@ -246,7 +259,11 @@ impl Server {
         server.spawn("annals-rebuild", move || site.run(ready_tx))?;
         // An error here means the rebuild thread ended early; the server then serves what it has.
         let _ = ready_rx.recv();
-        server.spawn("annals-http", move || http::accept(listener, shared))?;
+        server.spawn("annals-http", move || {
+            if let Err(e) = conn::serve(listener, shared) {
+                log!("error: the server stopped: {e}");
+            }
+        })?;
         Ok(server)
     }
 
@@ -313,20 +330,17 @@ fn reachable(addr: SocketAddr) -> SocketAddr {
 /// `annals serve`: serves until Ctrl-C.
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: listening on {}: other machines on the network can reach this server",
-            options.bind
-        );
+        log!("warning: listening on {}: other machines on the network can reach this server", options.bind);
     }
-    eprintln!("building {} …", options.root.display());
+    log!("building {} …", options.root.display());
     let server = Server::start(options)?;
-    eprintln!("serving {} (Ctrl-C stops)", server.url());
+    log!("serving {} (Ctrl-C stops)", server.url());
     let (tx, rx) = mpsc::channel();
     ctrlc::set_handler(move || {
         let _ = tx.send(());
     })?;
     let _ = rx.recv();
-    eprintln!("stopping");
+    log!("stopping");
     server.shutdown();
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! else (templates, static files, the term registry in data/, site.toml, a brief that does not
 //! read) is a full build.
 
+use super::log;
 use super::{Files, ServeError, Shared};
 use crate::content::{self, Brief};
 use crate::diagnostics::Diagnostic;
@@ -120,7 +121,7 @@ impl Site {
         let mut refresh = None;
         loop {
             for problem in self.watch.watch_folders(&self.root) {
-                eprintln!("warning: {problem}");
+                log!("warning: {problem}");
             }
             match self.build_and_serve(refresh.take(), &mut ready) {
                 Flow::Rebuild => {}
@@ -139,10 +140,10 @@ impl Site {
             None => match self.load() {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
-                        eprintln!("{w}");
+                        log!("{w}");
                     }
                     if let Some(text) = pipeline::review_summary(&loaded.under_review) {
-                        eprintln!("{text}");
+                        log!("{text}");
                     }
                     (loaded.archive, loaded.theme, Vec::new(), None)
                 }
@@ -164,7 +165,7 @@ impl Site {
         let count = files.len();
         self.shared.replace_all(files, decoded_base_path(&archive.config.base_url));
         self.shared.succeeded();
-        eprintln!(
+        log!(
             "built {} briefs, {count} files in {:.0} ms",
             archive.briefs.len(),
             started.elapsed().as_secs_f64() * 1000.0
@@ -206,7 +207,7 @@ impl Site {
         let count = rendered.len();
         self.shared.replace_some(rendered);
         self.shared.succeeded();
-        eprintln!(
+        log!(
             "updated the home page and {} other pages in {:.0} ms; rendering the rest",
             count - 1,
             started.elapsed().as_secs_f64() * 1000.0
@@ -266,7 +267,7 @@ impl Site {
                 return match fast.refresh(theme, &batch, self.drafts) {
                     Some(r) => {
                         let ms = started.elapsed().as_secs_f64() * 1000.0;
-                        eprintln!("re-made the site model in {ms:.0} ms");
+                        log!("re-made the site model in {ms:.0} ms");
                         Flow::Refresh(Box::new(r))
                     }
                     None => Flow::Rebuild,
@@ -296,11 +297,7 @@ impl Site {
                 self.shared.failed(broken.values().flatten().cloned().collect());
             }
             if !updated.is_empty() {
-                eprintln!(
-                    "updated {} in {:.1} ms",
-                    updated.join(", "),
-                    started.elapsed().as_secs_f64() * 1000.0
-                );
+                log!("updated {} in {:.1} ms", updated.join(", "), started.elapsed().as_secs_f64() * 1000.0);
             }
         }
     }
@@ -339,7 +336,7 @@ impl Site {
             Ok(e) => e,
             Err(e) => {
                 // Lost events (an overflowing queue): rebuild everything to be safe.
-                eprintln!("warning: file watching: {e}");
+                log!("warning: file watching: {e}");
                 batch.insert(PathBuf::from(crate::config::CONFIG_FILE));
                 return;
             }

@@ -1,0 +1,120 @@
+//! What may reach a published page: characters XML and HTML forbid are taken out of every page,
+//! and, unless a site allows raw HTML (`[markdown] unsafe_html = true`), only URL schemes that
+//! cannot run code are kept in brief bodies.
+
+/// URL schemes a brief's links and images may use by default. Everything else (`javascript:`,
+/// `vbscript:`, `data:`, `file:` and schemes browsers may add later) is removed: an allow-list,
+/// because a deny-list misses the next scheme.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// Heading attributes (`## 제목 {lang=en}`) that cannot run code or load anything.
+const SAFE_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "translate"];
+
+/// Whether a link or image destination is safe to publish: relative, or with a safe scheme.
+/// Browsers ignore tabs, newlines and leading spaces or controls inside a scheme
+/// (`java\tscript:`), so they are ignored here too before the scheme is read.
+pub fn safe_url(dest: &str) -> bool {
+    let cleaned: String = dest.chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).collect();
+    let end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
+    match cleaned[..end].find(':') {
+        None => true,
+        Some(i) => {
+            let scheme = cleaned[..i].to_ascii_lowercase();
+            SAFE_SCHEMES.contains(&scheme.as_str())
+        }
+    }
+}
+
+/// Whether a heading attribute set with `{key=value}` is safe to publish (`data-*` too).
+pub fn safe_attribute(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    SAFE_ATTRIBUTES.contains(&name.as_str()) || name.starts_with("data-")
+}
+
+/// Whether a character may appear in HTML and XML 1.0 text: not a control character other than
+/// tab, newline and carriage return, not DEL or a C1 control, and not U+FFFE or U+FFFF.
+pub fn allowed_char(c: char) -> bool {
+    !matches!(c, '\0'..='\x08' | '\x0B' | '\x0C' | '\x0E'..='\x1F' | '\x7F'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Removes the characters [`allowed_char`] refuses from a rendered page, in place. One NUL or
+/// ESC from a YAML escape or an imported title would otherwise make a feed stop being XML.
+/// The page is UTF-8 (templates and values are Rust strings), so every byte of a multi-byte
+/// character is 0x80 or above and only the sequences of the refused characters are matched.
+pub fn strip_forbidden(bytes: &mut Vec<u8>) {
+    let forbidden_at = |b: &[u8], i: usize| -> usize {
+        match b[i] {
+            0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => 2,
+            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => 3,
+            _ => 0,
+        }
+    };
+    // The common page has none: look first, copy only when needed.
+    let Some(first) = (0..bytes.len()).find(|&i| forbidden_at(bytes, i) > 0) else { return };
+    let mut write = first;
+    let mut read = first;
+    while read < bytes.len() {
+        let n = forbidden_at(bytes, read);
+        if n > 0 {
+            read += n;
+        } else {
+            bytes[write] = bytes[read];
+            write += 1;
+            read += 1;
+        }
+    }
+    bytes.truncate(write);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_harmless_schemes_are_kept() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:x",
+            "java\tscript:x",
+            "java\nscript:x",
+            "vbscript:msgbox",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "file:///etc/passwd",
+        ] {
+            assert!(!safe_url(bad), "{bad:?}");
+        }
+        for good in [
+            "https://korea.kr/",
+            "http://x.org/a:b",
+            "mailto:a@b.kr",
+            "tel:+82-2-1",
+            "a.md",
+            "/budget/",
+            "#top",
+            "a/b:c",
+            "?q=a:b",
+        ] {
+            assert!(safe_url(good), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn heading_attributes_that_run_code_are_refused() {
+        assert!(safe_attribute("lang") && safe_attribute("data-x"));
+        assert!(!safe_attribute("onclick") && !safe_attribute("OnError") && !safe_attribute("style"));
+    }
+
+    #[test]
+    fn control_characters_leave_and_text_stays() {
+        let mut page = "<p>a\0b\x1bc\x01d\te\nf\u{85}g\u{FFFF}h 영남권 \u{FFFD}</p>".as_bytes().to_vec();
+        strip_forbidden(&mut page);
+        assert_eq!(String::from_utf8(page).unwrap(), "<p>abcd\te\nfgh 영남권 \u{FFFD}</p>");
+        let mut clean = "가나다 <b>x</b>".as_bytes().to_vec();
+        strip_forbidden(&mut clean);
+        assert_eq!(clean, "가나다 <b>x</b>".as_bytes());
+        assert!(!allowed_char('\x1b') && allowed_char('\n') && allowed_char('가'));
+    }
+}
