@@ -27,6 +27,7 @@ const KEYS: &[&str] = &[
     "home",
     "extra",
     "import",
+    "search",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +52,7 @@ struct RawConfig {
     extra: Option<toml::Table>,
     #[serde(default)]
     import: crate::import::ImportRules,
+    search: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -157,6 +159,8 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Extra word lists and patterns for `annals import` (`[import]`).
     pub import: crate::import::ImportRules,
+    /// Write the search page and index (`search = false` turns them off).
+    pub search: bool,
 }
 
 impl Config {
@@ -317,6 +321,7 @@ impl Config {
             home: raw.home,
             extra,
             import: raw.import,
+            search: raw.search.unwrap_or(true),
         })
     }
 

@@ -47,6 +47,8 @@ pub enum Page {
     Sitemap,
     /// `/robots.txt`.
     Robots,
+    /// `/search/`, when search is on.
+    Search,
 }
 
 /// What rendering did.
@@ -277,6 +279,9 @@ impl<'a> Renderer<'a> {
         if a.config.feed.enabled {
             pages.push(Page::SiteFeed);
         }
+        if a.config.search {
+            pages.push(Page::Search);
+        }
         pages.extend((0..a.budget.by_year.len()).map(Page::BudgetYear));
         pages.extend((0..a.briefs.len()).map(Page::Brief));
         for (x, tax) in a.taxonomies.iter().enumerate() {
@@ -308,6 +313,7 @@ impl<'a> Renderer<'a> {
             Page::SiteFeed | Page::TermFeed(..) => "atom.xml",
             Page::Sitemap => "sitemap.xml",
             Page::Robots => "robots.txt",
+            Page::Search => "search.html",
         }
     }
 
@@ -331,6 +337,7 @@ impl<'a> Renderer<'a> {
             Page::TermFeed(x, t) => format!("{}atom.xml", a.taxonomies[x].terms[t].path),
             Page::Sitemap => "sitemap.xml".into(),
             Page::Robots => "robots.txt".into(),
+            Page::Search => "search/".into(),
         }
     }
 
@@ -338,18 +345,25 @@ impl<'a> Renderer<'a> {
     /// highlighting stylesheet. Returns the number of files written, or every problem found.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
-        let timed: Vec<Timed> = pages
-            .par_iter()
-            .map(|&page| {
-                let start = Instant::now();
-                let result = self.render(page).and_then(|html| {
-                    sink.write(&self.file_of(page), &html).map_err(|e| {
-                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("cannot write: {e}"))]
+        // The search index is built beside the pages: it reads the same model, and the two
+        // together keep both cores busy.
+        let (timed, index): (Vec<Timed>, Vec<(String, Vec<u8>)>) = rayon::join(
+            || {
+                pages
+                    .par_iter()
+                    .map(|&page| {
+                        let start = Instant::now();
+                        let result = self.render(page).and_then(|html| {
+                            sink.write(&self.file_of(page), &html).map_err(|e| {
+                                vec![Diagnostic::error(self.file_of(page), 0, 0, format!("cannot write: {e}"))]
+                            })
+                        });
+                        (self.template_of(page), start.elapsed(), result)
                     })
-                });
-                (self.template_of(page), start.elapsed(), result)
-            })
-            .collect();
+                    .collect()
+            },
+            || if self.archive.config.search { crate::search::build(self.archive) } else { Vec::new() },
+        );
         let mut per_template: Vec<(&'static str, usize, Duration)> = Vec::new();
         for (name, took, _) in &timed {
             match per_template.iter_mut().find(|t| t.0 == *name) {
@@ -367,6 +381,12 @@ impl<'a> Renderer<'a> {
         for f in &self.theme.statics {
             if let Err(e) = sink.write(&f.name, &f.bytes) {
                 problems.push(Diagnostic::error(&f.origin, 0, 0, format!("cannot copy: {e}")));
+            }
+            written += 1;
+        }
+        for (name, bytes) in &index {
+            if let Err(e) = sink.write(name, bytes) {
+                problems.push(Diagnostic::error(name, 0, 0, format!("cannot write: {e}")));
             }
             written += 1;
         }
@@ -434,6 +454,7 @@ impl<'a> Renderer<'a> {
                 ("budget_year.html", "budget_year", format!("{year}년 예산"), vars)
             }
             Page::NotFound => ("404.html", "404", "페이지를 찾을 수 없습니다".into(), Map::new()),
+            Page::Search => ("search.html", "search", "검색".into(), self.search()),
             Page::SiteFeed => {
                 let ids: Vec<usize> = (0..a.briefs.len().min(a.config.feed.limit)).collect();
                 (
