@@ -7,13 +7,11 @@
 //!   [`DOCS_PER_CHUNK`] briefs per file in the model's order (newest first).
 //!
 //! A token chunk is a sequence of entries: the upper 32 bits of the token's hash (LE), the
-//! entry's length in bytes (varint), then five brief sets: any field, title, summary, terms, body
-//! often. A set is a varint `h`: when `h` is even, `h / 2` varint gaps follow (first brief, then
-//! the distance to the previous one minus one); when odd, a bitmap of `h / 2` bytes follows (bit
-//! `i % 8` of byte `i / 8` is brief `i`). The smaller of the two is written. Filters are tokens
-//! too: `=region:<name>`, `=sector:<name>` (with descendant terms) and `=year:<year>`.
+//! entry's length in bytes (varint), then five brief sets (see `sets`): any field, title,
+//! summary, terms, body often. Filters are tokens too: `=region:<name>`, `=sector:<name>` (with descendant terms) and `=year:<year>`.
 
 mod index;
+mod sets;
 pub mod tokenize;
 
 use crate::config::TermSource;
@@ -39,7 +37,8 @@ pub fn build(archive: &Archive) -> Vec<(String, Vec<u8>)> {
         let p = postings.entry(tokenize::hash(&token)).or_default();
         p.any = briefs;
     }
-    let mut entries: Vec<(u64, Vec<u8>)> = postings.into_iter().map(|(h, p)| (h, entry(h, &p))).collect();
+    let n = archive.briefs.len() as u32;
+    let mut entries: Vec<(u64, Vec<u8>)> = postings.into_iter().map(|(h, p)| (h, entry(h, &p, n))).collect();
     let total: usize = entries.iter().map(|e| e.1.len()).sum();
     let chunks = total.div_ceil(CHUNK_BYTES).clamp(1, MAX_CHUNKS) as u64;
     entries.sort_unstable_by_key(|(h, _)| (h % chunks, h >> 32));
@@ -126,91 +125,16 @@ fn doc(archive: &Archive, i: usize) -> Value {
 }
 
 /// One token's entry in its chunk.
-fn entry(h: u64, p: &index::Postings) -> Vec<u8> {
-    let mut sets = Vec::with_capacity(p.any.len() + 16);
-    set(&p.any, &mut sets);
+fn entry(h: u64, p: &index::Postings, n: u32) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(p.any.len() + 16);
+    sets::write(&p.any, n, &mut bytes);
     for list in &p.by_flag {
-        set(list, &mut sets);
+        sets::write(list, n, &mut bytes);
     }
-    let mut out = Vec::with_capacity(sets.len() + 8);
+    let mut out = Vec::with_capacity(bytes.len() + 8);
     out.extend_from_slice(&((h >> 32) as u32).to_le_bytes());
-    varint(sets.len() as u64, &mut out);
-    out.extend_from_slice(&sets);
+    sets::varint(bytes.len() as u64, &mut out);
+    out.extend_from_slice(&bytes);
     out
 }
 
-fn varint(mut v: u64, out: &mut Vec<u8>) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// A set of briefs (ascending) as gaps or a bitmap, whichever is smaller.
-fn set(docs: &[u32], out: &mut Vec<u8>) {
-    let mut gaps = Vec::with_capacity(docs.len() + 1);
-    let mut prev: i64 = -1;
-    for &d in docs {
-        varint((i64::from(d) - prev - 1) as u64, &mut gaps);
-        prev = i64::from(d);
-    }
-    let bitmap_len = docs.last().map_or(0, |&d| d as usize / 8 + 1);
-    if !docs.is_empty() && bitmap_len < gaps.len() {
-        varint((bitmap_len as u64) << 1 | 1, out);
-        let start = out.len();
-        out.resize(start + bitmap_len, 0);
-        for &d in docs {
-            out[start + d as usize / 8] |= 1 << (d % 8);
-        }
-    } else {
-        varint((docs.len() as u64) << 1, out);
-        out.extend_from_slice(&gaps);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn decode(bytes: &[u8]) -> Vec<u32> {
-        let mut pos = 0;
-        let mut read = || {
-            let (mut v, mut shift) = (0u64, 0);
-            loop {
-                let b = bytes[pos];
-                pos += 1;
-                v |= u64::from(b & 0x7f) << shift;
-                shift += 7;
-                if b < 0x80 {
-                    return v;
-                }
-            }
-        };
-        let h = read();
-        if h & 1 == 1 {
-            let start = bytes.len() - (h >> 1) as usize;
-            (0..((h >> 1) * 8) as u32).filter(|&d| bytes[start + d as usize / 8] & (1 << (d % 8)) != 0).collect()
-        } else {
-            let mut prev: i64 = -1;
-            (0..h >> 1).map(|_| {
-                prev += read() as i64 + 1;
-                prev as u32
-            }).collect()
-        }
-    }
-
-    #[test]
-    fn sets_take_the_smaller_form_and_read_back() {
-        let sparse = [3, 700, 701];
-        let dense: Vec<u32> = (0..200).filter(|d| d % 3 != 0).collect();
-        for docs in [&sparse[..], &dense[..], &[][..]] {
-            let mut out = Vec::new();
-            set(docs, &mut out);
-            assert_eq!(decode(&out), docs);
-        }
-        let mut out = Vec::new();
-        set(&dense, &mut out);
-        assert_eq!(out.len(), 1 + 25, "a dense set is a one-byte header and a bitmap");
-    }
-}

@@ -79,8 +79,8 @@
   }
 
   // ---- query plan ----
-  // Particles (조사) a query word may end with: its bigrams become optional, so 지역에서 finds
-  // what 지역 finds. Longest first.
+  // Particles (조사) a query word may end with: their bigrams are left out of the query (and not
+  // even fetched), so 지역에서 finds, ranks and costs what 지역 does. Longest first.
   var PARTICLES = ('으로부터 에서부터 에게서 이라고 에서는 에서도 에서의 으로는 으로도 으로서 으로써 ' +
     '에서 에게 께서 으로 부터 까지 마다 조차 처럼 보다 라고 이나 이며 에는 에도 와는 과는 와의 과의 ' +
     '이란 로서 로써 에의 의 을 를 이 가 은 는 에 와 과 도 로 만 께 나 랑').split(' ');
@@ -171,16 +171,29 @@
       if (k !== key) { pos = end; continue; }
       var flags = new Uint8Array(n), count = 0;
       for (var s = 0; s < 5; s++) {
-        var h = varint(), bit = 1 << s, d, j;
-        if (h % 2) {
-          var bytes = (h - 1) / 2;
-          for (j = 0; j < bytes; j++) {
+        var h = varint(), form = h % 4, size = (h - form) / 4, bit = 1 << s, d, j;
+        if (form === 1) {
+          for (j = 0; j < size; j++) {
             var byte = b[pos + j];
             if (byte) for (d = 0; d < 8; d++) if (byte & (1 << d)) flags[j * 8 + d] |= bit;
           }
-          pos += bytes;
+          pos += size;
         } else {
-          for (j = 0, d = -1; j < h / 2; j++) { d += varint() + 1; flags[d] |= bit; }
+          // Rice-coded gaps of the members (form 0) or of the others (form 2).
+          var mark = form ? new Uint8Array(n) : flags, on = form ? 1 : bit;
+          if (size) {
+            var k = b[pos++], at = pos * 8;
+            for (j = 0, d = -1; j < size; j++) {
+              var q = 0, r = 0, t;
+              while (b[at >> 3] >> (at & 7) & 1) { q++; at++; }
+              at++;
+              for (t = 0; t < k; t++, at++) r += (b[at >> 3] >> (at & 7) & 1) * Math.pow(2, t);
+              d += q * Math.pow(2, k) + r + 1;
+              mark[d] |= on;
+            }
+            pos = (at + 7) >> 3;
+          }
+          if (form) for (d = 0; d < n; d++) if (!mark[d]) flags[d] |= bit;
         }
         if (s === 0) for (j = 0; j < n; j++) count += flags[j] & 1;
       }
@@ -198,7 +211,7 @@
     ['region', 'sector', 'year'].forEach(function (f) {
       if (filters && filters[f]) filterTokens.push('=' + f + ':' + filters[f]);
     });
-    var all = p.need.concat(p.optional, p.cross, filterTokens);
+    var all = p.need.concat(p.cross, filterTokens);
     return this.load().then(function () {
       return Promise.all(all.map(function (t) { return self.token(t); }));
     }).then(function (got) {
@@ -209,8 +222,7 @@
   };
 
   Engine.prototype.rank = function (p, by, filterTokens) {
-    var n = this.n, need = p.need.length ? p.need : p.optional;
-    var scored = need === p.optional ? [] : p.optional;
+    var n = this.n, need = p.need;
     var allowed = new Uint8Array(n).fill(1);
     filterTokens.forEach(function (t) {
       var f = by[t].flags;
@@ -237,7 +249,7 @@
     docs = matching(need.concat(p.cross), 0);
     if (!docs.length && p.cross.length) { tier = 'words'; docs = matching(need, 0); }
     if (!docs.length && need.length > 1) { tier = 'typo'; docs = matching(need, 1); }
-    var terms = need.concat(scored, p.cross);
+    var terms = need.concat(p.cross);
     var weight = terms.map(function (t) { var c = by[t].count; return c ? Math.log(1 + n / c) : 0; });
     var total = weight.reduce(function (a, b) { return a + b; }, 0) || 1;
     var score = new Float64Array(n);
