@@ -94,7 +94,9 @@ impl Theme {
                     "or remove `theme` from site.toml to use the built-in theme"
                 };
                 Diagnostic::error(format!("{dir}{name}"), 0, 0, format!("the template `{name}` is missing"))
-                    .with_hint(format!("add {dir}{name} (docs/templates.md lists what each template gets), {or_else}"))
+                    .with_hint(format!(
+                        "add {dir}{name} (docs/templates.md lists what each template gets), {or_else}"
+                    ))
             })
             .collect();
         if !missing.is_empty() {

@@ -355,7 +355,12 @@ impl<'a> Renderer<'a> {
                         let start = Instant::now();
                         let result = self.render(page).and_then(|html| {
                             sink.write(&self.file_of(page), &html).map_err(|e| {
-                                vec![Diagnostic::error(self.file_of(page), 0, 0, format!("cannot write: {e}"))]
+                                vec![Diagnostic::error(
+                                    self.file_of(page),
+                                    0,
+                                    0,
+                                    format!("cannot write: {e}"),
+                                )]
                             })
                         });
                         (self.template_of(page), start.elapsed(), result)

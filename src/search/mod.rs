@@ -137,4 +137,3 @@ fn entry(h: u64, p: &index::Postings, n: u32) -> Vec<u8> {
     out.extend_from_slice(&bytes);
     out
 }
-

@@ -56,7 +56,10 @@ fn rice_bits(gaps: &[u32], k: u32) -> u64 {
 fn best_k(gaps: &[u32]) -> (u32, u64) {
     let mean = gaps.iter().map(|&g| u64::from(g)).sum::<u64>() / gaps.len().max(1) as u64;
     let guess = 63 - (mean | 1).leading_zeros();
-    (guess.saturating_sub(1)..=guess + 1).map(|k| (k, rice_bits(gaps, k))).min_by_key(|e| e.1).unwrap_or((0, 0))
+    (guess.saturating_sub(1)..=guess + 1)
+        .map(|k| (k, rice_bits(gaps, k)))
+        .min_by_key(|e| e.1)
+        .unwrap_or((0, 0))
 }
 
 fn rice(form: u64, gaps: &[u32], out: &mut Vec<u8>) {
@@ -85,7 +88,8 @@ pub fn write(docs: &[u32], n: u32, out: &mut Vec<u8>) {
     let others = if docs.len() * 2 > n as usize { gaps(complement(docs, n).into_iter()) } else { Vec::new() };
     let cost = |g: &[u32]| if g.is_empty() { 0 } else { 1 + best_k(g).1.div_ceil(8) };
     let bitmap = docs.last().map_or(0, |&d| u64::from(d) / 8 + 1);
-    let (m, o) = (cost(&members), if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others) });
+    let (m, o) =
+        (cost(&members), if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others) });
     if !docs.is_empty() && bitmap < m.min(o) {
         varint(bitmap << 2 | 1, out);
         let start = out.len();
@@ -117,7 +121,8 @@ pub fn read(bytes: &[u8], pos: &mut usize, n: u32) -> Vec<u32> {
     }
     let (form, count) = (h & 3, (h >> 2) as usize);
     if form == 1 {
-        let docs = (0..count as u32 * 8).filter(|&d| bytes[*pos + d as usize / 8] & (1 << (d % 8)) != 0).collect();
+        let docs =
+            (0..count as u32 * 8).filter(|&d| bytes[*pos + d as usize / 8] & (1 << (d % 8)) != 0).collect();
         *pos += count;
         return docs;
     }
@@ -194,7 +199,11 @@ mod tests {
         let tenth: Vec<u32> = (0..n).filter(|d| d % 10 == 3).collect();
         let mut out = Vec::new();
         write(&tenth, n, &mut out);
-        assert!(out.len() < 700, "one in ten as Rice gaps of 9: 5 bits each, not a 1,250-byte bitmap ({})", out.len());
+        assert!(
+            out.len() < 700,
+            "one in ten as Rice gaps of 9: 5 bits each, not a 1,250-byte bitmap ({})",
+            out.len()
+        );
         let most: Vec<u32> = (0..n).filter(|d| d % 100 != 7).collect();
         out.clear();
         write(&most, n, &mut out);

@@ -117,7 +117,9 @@ pub fn tokenize(text: &str, emit: &mut impl FnMut(&str, Kind, bool)) {
         word = None;
         if c.is_ascii_alphanumeric() {
             i = alnum_run(&chars, i, &mut buf);
-            if buf.starts_with(|c: char| c.is_ascii_digit()) && buf.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            if buf.starts_with(|c: char| c.is_ascii_digit())
+                && buf.chars().all(|c| c.is_ascii_digit() || c == '.')
+            {
                 i = number_unit(&chars, i, &mut buf);
                 emit(&buf, Kind::Number, false);
             } else {
@@ -166,7 +168,14 @@ fn alnum_run(chars: &[char], mut i: usize, buf: &mut String) -> usize {
         let c = chars[i];
         if c.is_ascii_alphanumeric() {
             buf.push(c);
-        } else if c == ',' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) {
+        } else if c == ','
+            && i > 0
+            && digit(i - 1)
+            && digit(i + 1)
+            && digit(i + 2)
+            && digit(i + 3)
+            && !digit(i + 4)
+        {
             // A thousands separator: dropped.
         } else if c == '.' && !dot && i > 0 && digit(i - 1) && digit(i + 1) {
             dot = true;
