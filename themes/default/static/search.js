@@ -228,16 +228,18 @@
       var f = by[t].flags;
       for (var d = 0; d < n; d++) if (!f || !(f[d] & 1)) allowed[d] = 0;
     });
+    // Briefs with every token of `list` but at most `missing` (when two may be missing, they
+    // must be neighbours: the two pairs one wrong syllable inside a word breaks).
     function matching(list, missing) {
       var out = [];
       for (var d = 0; d < n; d++) {
         if (!allowed[d]) continue;
-        var miss = 0;
+        var miss = 0, last = -2, apart = false;
         for (var j = 0; j < list.length && miss <= missing; j++) {
           var f = by[list[j]].flags;
-          if (!f || !(f[d] & 1)) miss++;
+          if (!f || !(f[d] & 1)) { miss++; if (last >= 0 && j !== last + 1) apart = true; last = j; }
         }
-        if (miss <= missing) out.push(d);
+        if (miss <= missing && !apart) out.push(d);
       }
       return out;
     }
@@ -249,6 +251,7 @@
     docs = matching(need.concat(p.cross), 0);
     if (!docs.length && p.cross.length) { tier = 'words'; docs = matching(need, 0); }
     if (!docs.length && need.length > 1) { tier = 'typo'; docs = matching(need, 1); }
+    if (!docs.length && need.length > 2) docs = matching(need, 2);
     var terms = need.concat(p.cross);
     var weight = terms.map(function (t) { var c = by[t].count; return c ? Math.log(1 + n / c) : 0; });
     var total = weight.reduce(function (a, b) { return a + b; }, 0) || 1;
