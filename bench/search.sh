@@ -14,7 +14,9 @@
 #    over queries made from the corpus' own vocabulary: nouns, nouns with particles, compounds,
 #    partial words, people, regions, amounts, mixes and typos).
 # 3. Pagefind (npm `pagefind`, installed into target/bench-pagefind/, never committed) indexes
-#    the same built sites: time, peak memory, size, files.
+#    the same built sites (default settings): time, peak memory, size, files; then its own
+#    pagefind.js runs the same queries in node (bench/pagefind-eval.mjs): relevance on the
+#    example archive, bytes per query on both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -95,6 +97,8 @@ if [ "$PAGEFIND" = 1 ]; then
   fi
   echo "pagefind $("$PF/node_modules/.bin/pagefind" --version 2>/dev/null | tail -1)"
   for site in example out-search-off; do
+    queries=$WORK/queries.json
+    [ "$site" = example ] || queries=$WORK/bench-queries.json
     rm -rf "$WORK/$site/pagefind"
     /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$PF/node_modules/.bin/pagefind" --site "$WORK/$site" --force-language ko >"$WORK/pagefind-$site.log" 2>&1 ||
       { tail -n 20 "$WORK/pagefind-$site.log"; echo "bench: pagefind failed" >&2; exit 1; }
@@ -102,6 +106,7 @@ if [ "$PAGEFIND" = 1 ]; then
     printf '%-14s pagefind wall %6.2f s  cpu %6.2f s  peak %5.0f MB  index: %s files, %s bytes\n' "$site" "$wall" \
       "$(echo "$user + $sys" | bc -l)" "$(echo "$kb / 1024" | bc -l)" \
       "$(find "$WORK/$site/pagefind" -type f | wc -l)" "$(du -sb "$WORK/$site/pagefind" | cut -f1)"
+    node bench/pagefind-eval.mjs "$WORK/$site" "$queries" | tail -n 2
   done
 fi
 echo "(work folder: $WORK)"

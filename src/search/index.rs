@@ -5,7 +5,6 @@
 use super::tokenize::{hash, tokenize};
 use crate::content::Brief;
 use crate::model::Archive;
-use crate::money::format_korean;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -84,8 +83,9 @@ fn brief_tokens(archive: &Archive, i: usize, seen: &mut HashMap<u64, (u8, u16)>)
     out
 }
 
-/// The front matter's terms, people and budget lines as searchable text. Amounts are given in
-/// the written Korean form too (`3300000000` → `33억`), so that a query in 억 finds them.
+/// The front matter's terms, people and budget lines as searchable text. Amounts are given as
+/// their value in won, which is the token every written form of them makes (`33억원` →
+/// `3300000000`).
 fn for_each_term(b: &Brief, f: &mut impl FnMut(&str)) {
     let m = &b.meta;
     for t in m.region.iter().chain(&m.sector).chain(&m.agenda).chain(m.custom.iter().flat_map(|c| &c.1)) {
@@ -98,9 +98,9 @@ fn for_each_term(b: &Brief, f: &mut impl FnMut(&str)) {
     }
     for line in &m.budget {
         f(&line.item);
-        f(&format_korean(line.amount.min));
+        f(&line.amount.min.to_string());
         if line.amount.is_range() {
-            f(&format_korean(line.amount.max));
+            f(&line.amount.max.to_string());
         }
     }
 }

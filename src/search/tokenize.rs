@@ -10,8 +10,9 @@
 //!   Anything that is not Hangul or whitespace ends the phrase.
 //! - A run of ASCII letters and digits is one word (`ai`, `6g`; `&` between letters stays:
 //!   `r&d`). A run of digits is a number: thousands commas are dropped (`5,770` = `5770`), one
-//!   decimal point stays, a following 만/억/조/경 is part of it and a 원 after that is dropped, so
-//!   `5,770억원`, `5770억 원` and `5770억` are all `5770억`.
+//!   decimal point stays, a following 만/억/조/경 multiplies it and a 원 after the number is
+//!   dropped, so `5,770억원`, `5770억 원`, `5770억` and `577,000,000,000원` are all
+//!   `577000000000`, and `1.5조` is `1500000000000`.
 //!
 //! - A word next to a Hangul phrase, with only spaces between, also gives a join token of the
 //!   word and the neighbouring syllable (`AI 기본법` → `ai|기`), marked `cross`: it lets a query
@@ -192,14 +193,28 @@ fn alnum_run(chars: &[char], mut i: usize, buf: &mut String) -> usize {
 
 /// After a number at `i`: takes a 만/억/조/경 into `buf`, and skips a 원 after the number.
 fn number_unit(chars: &[char], mut i: usize, buf: &mut String) -> usize {
-    if let Some(&u) = chars.get(i).filter(|c| UNITS.contains(c)) {
-        buf.push(u);
+    if let Some(u) = chars.get(i).and_then(|c| UNITS.iter().position(|x| x == c)) {
+        scale(buf, 4 * (u + 1), chars[i]);
         i += 1;
     }
     if chars.get(i) == Some(&'원') {
         i += 1;
     }
     i
+}
+
+/// Writes the number in `buf` times 10^`zeros` as plain digits (`5770` 억 → `577000000000`), so
+/// that `5,770억원` and `577,000,000,000원` are one token; a number with more decimals than that
+/// keeps its unit instead (`1.23456만`).
+fn scale(buf: &mut String, zeros: usize, unit: char) {
+    let (int, frac) = buf.split_once('.').unwrap_or((buf.as_str(), ""));
+    if frac.len() > zeros {
+        buf.push(unit);
+        return;
+    }
+    let digits = format!("{int}{frac}{}", "0".repeat(zeros - frac.len()));
+    let trimmed = digits.trim_start_matches('0');
+    *buf = if trimmed.is_empty() { "0".into() } else { trimmed.into() };
 }
 
 /// The tokens of `text` as (text, kind, cross), for tests and tools.
@@ -237,10 +252,12 @@ mod tests {
 
     #[test]
     fn amounts_in_any_format_are_one_token() {
-        assert_eq!(texts("5,770억원"), ["5770억"]);
-        assert_eq!(texts("5770억 원"), ["5770억", "원"]);
-        assert_eq!(texts("총 3,901억원이"), ["총", "3901억", "이"]);
-        assert_eq!(texts("1.5조"), ["1.5조"]);
+        assert_eq!(texts("5,770억원"), ["577000000000"]);
+        assert_eq!(texts("5770억 원"), ["577000000000", "원"]);
+        assert_eq!(texts("577,000,000,000원"), ["577000000000"]);
+        assert_eq!(texts("총 3,901억원이"), ["총", "390100000000", "이"]);
+        assert_eq!(texts("1.5조"), ["1500000000000"]);
+        assert_eq!(texts("1.23456만"), ["1.23456만"]);
         assert_eq!(texts("2,3,4"), ["2", "3", "4"]);
     }
 

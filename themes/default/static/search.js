@@ -16,6 +16,14 @@
     return c >= 65 && c <= 90 ? c + 32 : c;
   }
 
+  // The number `num` times 10^zeros as plain digits; with more decimals than that, num + unit.
+  function scale(num, zeros, unit) {
+    var dot = num.indexOf('.'), int = dot < 0 ? num : num.slice(0, dot), frac = dot < 0 ? '' : num.slice(dot + 1);
+    if (frac.length > zeros) return num + unit;
+    var digits = (int + frac + '0'.repeat(zeros - frac.length)).replace(/^0+/, '');
+    return digits || '0';
+  }
+
   // emit(text, kind, cross, start, end): kind is b(igram), s(yllable), w(ord) or n(umber);
   // start/end index the NFC form of text (the same string for NFC input, as content is).
   function tokenize(text, emit) {
@@ -54,7 +62,8 @@
           i++;
         }
         if (/^[0-9][0-9.]*$/.test(buf)) {
-          if (i < n && UNITS.indexOf(String.fromCharCode(cs[i])) >= 0) { buf += String.fromCharCode(cs[i]); i++; }
+          var u = i < n ? UNITS.indexOf(String.fromCharCode(cs[i])) : -1;
+          if (u >= 0) { buf = scale(buf, 4 * (u + 1), UNITS[u]); i++; }
           if (i < n && cs[i] === 0xc6d0 /* 원 */) i++;
           emit(buf, 'n', false, start, i);
         } else {
