@@ -1,16 +1,18 @@
 // Runs the theme's real search.js in node against a built site's index files on disk, as the
 // browser would (same code, same files), and reports relevance and bytes.
 //
-//   node bench/search-eval.mjs SITE_DIR QUERIES.json [--json OUT.json] [--list]
+//   node bench/search-eval.mjs SITE_DIR QUERIES.json [--json OUT.json] [--list] [--no-range]
 //
 // QUERIES.json: [{id, kind, query, relevant?: [slug], acceptable?: [slug], primary?: [slug],
 // filters?: {region, sector, year}}] (bench/search.sh makes it from ../shared/search/queries.yaml).
 // With judgements, per query: recall@10 = |relevant ∩ top10| / min(|relevant|, 10),
 // precision@10 = |(relevant ∪ acceptable) ∩ top10| / |top10|, primary first; no results is zero
-// recall. Bytes: a cold query downloads search.js, meta.json, its token chunks and the result
-// files of its first 10 results; the next query (the following one in the list, same page)
-// only what it does not have yet. Raw bytes and gzip -6 bytes (what a host that compresses
-// sends) are both reported; .bin chunks are counted raw in both (hosts do not compress them).
+// recall. Bytes: a cold query downloads search.js, meta.json, the directories of its token
+// chunks and its tokens' entries, and the records of its first 10 results (HTTP Range
+// requests, answered as GitHub Pages or Cloudflare Pages do); the next query (the following
+// one in the list, same page) only what it does not have yet. With --no-range the server
+// ignores Range and sends whole files (python's http.server, `annals serve`). search.js and
+// meta.json are counted raw and gzip -6 (what a host that compresses sends); .bin files raw.
 
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +25,7 @@ const site = args[0];
 const queries = JSON.parse(readFileSync(args[1], 'utf8'));
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const list = args.includes('--list');
+const ranges = !args.includes('--no-range');
 const search = require(path.resolve(site, 'search.js'));
 
 const gz = new Map();
@@ -38,7 +41,7 @@ function sizes(file) {
 // A fetch over the site folder that counts what it serves.
 function counter() {
   const c = { raw: 0, gz: 0, files: 0 };
-  c.fetch = async (url) => {
+  c.fetch = async (url, options) => {
     const rel = decodeURIComponent(url.split('?')[0]).replace(/^\/+/, '');
     const file = path.join(site, rel);
     let bytes;
@@ -47,10 +50,20 @@ function counter() {
     } catch {
       return { ok: false, status: 404 };
     }
+    c.files += 1;
+    const range = ranges && /^bytes=(\d+)-(\d+)$/.exec(options?.headers?.Range || '');
+    if (range) {
+      const from = Number(range[1]);
+      if (from >= bytes.length) return { ok: false, status: 416 };
+      const part = bytes.subarray(from, Math.min(bytes.length, Number(range[2]) + 1));
+      c.raw += part.length;
+      c.gz += part.length;
+      const buf = part.buffer.slice(part.byteOffset, part.byteOffset + part.length);
+      return { ok: true, status: 206, arrayBuffer: async () => buf };
+    }
     const s = sizes(file);
     c.raw += s.raw;
     c.gz += s.gz;
-    c.files += 1;
     const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
     return { ok: true, status: 200, json: async () => JSON.parse(bytes.toString('utf8')), arrayBuffer: async () => buf };
   };

@@ -161,9 +161,15 @@ fn the_build_writes_the_page_the_header_box_and_the_index() {
     for k in 0..chunks {
         assert!(out.join(format!("search/index/t{k}.bin")).is_file(), "chunk {k}");
     }
-    let docs: Value = serde_json::from_slice(&fs::read(out.join("search/index/d0.json")).unwrap()).unwrap();
-    assert_eq!(docs[0][0], "briefs/a/", "newest first, site paths relative to the base");
-    assert_eq!(docs[0][3][0], "영남권");
+    // The result file: count, count + 1 offsets, then the records (see src/search/mod.rs).
+    let file = fs::read(out.join("search/index/d0.bin")).unwrap();
+    let u32_at = |p: usize| u32::from_le_bytes(file[p..p + 4].try_into().unwrap()) as usize;
+    assert_eq!(u32_at(0), 3);
+    let data = 4 + 4 * 4;
+    let first: Value = serde_json::from_slice(&file[data + u32_at(4)..data + u32_at(8)]).unwrap();
+    assert_eq!(first[0], "briefs/a/", "newest first, site paths relative to the base");
+    assert_eq!(first[3][0], "영남권");
+    assert_eq!(data + u32_at(16), file.len(), "the last offset ends the file");
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(!sitemap.contains("search/"), "the search page is not content");
 }

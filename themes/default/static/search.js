@@ -149,13 +149,62 @@
     return this.meta.then(function (m) { self.n = m.briefs; self.k = BigInt(m.chunks); self.v = m.version; return m; });
   };
 
-  Engine.prototype.chunk = function (k) {
+  // ---- files: a directory first, then what it points to, read with Range requests ----
+  function u32(b, p) { return (b[p] | b[p + 1] << 8 | b[p + 2] << 16 | b[p + 3] << 24) >>> 0; }
+
+  // Bytes [from, to] of a file: {bytes, whole}, whole when the server ignored the range and sent
+  // the whole file (bytes is then the file).
+  Engine.prototype.range = function (name, from, to) {
+    var url = this.url + name + '?v=' + this.v;
+    return this.fetch(url, { headers: { Range: 'bytes=' + from + '-' + to } }).then(function (r) {
+      if (!r.ok) throw new Error('search file ' + name + ' missing (' + r.status + ')');
+      return r.arrayBuffer().then(function (b) { return { bytes: new Uint8Array(b), whole: r.status !== 206 }; });
+    });
+  };
+
+  // A file's first `size` bytes (or all of it), extended to `need` bytes when they are not there.
+  Engine.prototype.head = function (name, size, need) {
     var self = this;
+    return this.range(name, 0, size - 1).then(function (f) {
+      var more = need ? need(f.bytes) : 0;
+      if (f.whole || f.bytes.length >= more) return f;
+      return self.range(name, f.bytes.length, more - 1).then(function (g) {
+        if (g.whole) return g;
+        var all = new Uint8Array(f.bytes.length + g.bytes.length);
+        all.set(f.bytes);
+        all.set(g.bytes, f.bytes.length);
+        return { bytes: all, whole: false };
+      });
+    });
+  };
+
+  // `len` bytes at `from` of a file whose head is `f`.
+  Engine.prototype.slice = function (name, f, from, len) {
+    if (f.whole || from + len <= f.bytes.length) return Promise.resolve(f.bytes.subarray(from, from + len));
+    if (!len) return Promise.resolve(new Uint8Array(0));
+    return this.range(name, from, from + len - 1).then(function (g) {
+      if (g.whole) { f.bytes = g.bytes; f.whole = true; return g.bytes.subarray(from, from + len); }
+      return g.bytes;
+    });
+  };
+
+  // Token chunk k: its head with the directory parsed (key -> [offset, length]).
+  Engine.prototype.chunk = function (k) {
     if (!this.chunks[k]) {
-      this.chunks[k] = this.fetch(this.url + 't' + k + '.bin?v=' + this.v).then(function (r) {
-        if (!r.ok) throw new Error('search chunk ' + k + ' missing (' + r.status + ')');
-        return r.arrayBuffer();
-      }).then(function (b) { return new Uint8Array(b); });
+      var name = 't' + k + '.bin';
+      this.chunks[k] = this.head(name, 1024, function (b) { return 4 + u32(b, 0); }).then(function (f) {
+        var end = 4 + u32(f.bytes, 0), pos = 4, at = end, b = f.bytes, dir = {};
+        while (pos < end) {
+          var key = u32(b, pos), len = 0, mul = 1, x;
+          pos += 4;
+          do { x = b[pos++]; len += (x & 127) * mul; mul *= 128; } while (x >= 128);
+          dir[key] = [at, len];
+          at += len;
+        }
+        f.dir = dir;
+        f.name = name;
+        return f;
+      });
     }
     return this.chunks[k];
   };
@@ -163,52 +212,49 @@
   // One token's briefs as flags per brief: 1 any, 2 title, 4 summary, 8 terms, 16 body often.
   Engine.prototype.token = function (t) {
     var self = this, h = hash(t), k = Number(h % this.k), key = Number(h >> BigInt(32));
-    return this.chunk(k).then(function (b) { return self.decode(b, key); });
+    return this.chunk(k).then(function (f) {
+      var e = f.dir[key];
+      if (!e) return { flags: null, count: 0 };
+      return self.slice(f.name, f, e[0], e[1]).then(function (b) { return self.decode(b); });
+    });
   };
 
-  Engine.prototype.decode = function (b, key) {
+  Engine.prototype.decode = function (b) {
     var pos = 0, n = this.n;
     function varint() {
       var v = 0, mul = 1, x;
       do { x = b[pos++]; v += (x & 127) * mul; mul *= 128; } while (x >= 128);
       return v;
     }
-    while (pos < b.length) {
-      var k = (b[pos] | b[pos + 1] << 8 | b[pos + 2] << 16 | b[pos + 3] << 24) >>> 0;
-      pos += 4;
-      var len = varint(), end = pos + len;
-      if (k !== key) { pos = end; continue; }
-      var flags = new Uint8Array(n), count = 0;
-      for (var s = 0; s < 5; s++) {
-        var h = varint(), form = h % 4, size = (h - form) / 4, bit = 1 << s, d, j;
-        if (form === 1) {
-          for (j = 0; j < size; j++) {
-            var byte = b[pos + j];
-            if (byte) for (d = 0; d < 8; d++) if (byte & (1 << d)) flags[j * 8 + d] |= bit;
-          }
-          pos += size;
-        } else {
-          // Rice-coded gaps of the members (form 0) or of the others (form 2).
-          var mark = form ? new Uint8Array(n) : flags, on = form ? 1 : bit;
-          if (size) {
-            var k = b[pos++], at = pos * 8;
-            for (j = 0, d = -1; j < size; j++) {
-              var q = 0, r = 0, t;
-              while (b[at >> 3] >> (at & 7) & 1) { q++; at++; }
-              at++;
-              for (t = 0; t < k; t++, at++) r += (b[at >> 3] >> (at & 7) & 1) * Math.pow(2, t);
-              d += q * Math.pow(2, k) + r + 1;
-              mark[d] |= on;
-            }
-            pos = (at + 7) >> 3;
-          }
-          if (form) for (d = 0; d < n; d++) if (!mark[d]) flags[d] |= bit;
+    var flags = new Uint8Array(n), count = 0;
+    for (var s = 0; s < 5; s++) {
+      var h = varint(), form = h % 4, size = (h - form) / 4, bit = 1 << s, d, j;
+      if (form === 1) {
+        for (j = 0; j < size; j++) {
+          var byte = b[pos + j];
+          if (byte) for (d = 0; d < 8; d++) if (byte & (1 << d)) flags[j * 8 + d] |= bit;
         }
-        if (s === 0) for (j = 0; j < n; j++) count += flags[j] & 1;
+        pos += size;
+      } else {
+        // Rice-coded gaps of the members (form 0) or of the others (form 2).
+        var mark = form ? new Uint8Array(n) : flags, on = form ? 1 : bit;
+        if (size) {
+          var k = b[pos++], at = pos * 8;
+          for (j = 0, d = -1; j < size; j++) {
+            var q = 0, r = 0, t;
+            while (b[at >> 3] >> (at & 7) & 1) { q++; at++; }
+            at++;
+            for (t = 0; t < k; t++, at++) r += (b[at >> 3] >> (at & 7) & 1) * Math.pow(2, t);
+            d += q * Math.pow(2, k) + r + 1;
+            mark[d] |= on;
+          }
+          pos = (at + 7) >> 3;
+        }
+        if (form) for (d = 0; d < n; d++) if (!mark[d]) flags[d] |= bit;
       }
-      return { flags: flags, count: count };
+      if (s === 0) for (j = 0; j < n; j++) count += flags[j] & 1;
     }
-    return { flags: null, count: 0 };
+    return { flags: flags, count: count };
   };
 
   // ---- search ----
@@ -282,18 +328,18 @@
   };
 
   // Result data for brief ids: [path, title, date, regions, sectors, summary].
+  var utf8 = typeof TextDecoder === 'function' ? new TextDecoder() : null;
   Engine.prototype.records = function (ids) {
     var self = this;
     return this.load().then(function (m) {
+      var per = m.docs_per_chunk;
       return Promise.all(ids.map(function (d) {
-        var k = Math.floor(d / m.docs_per_chunk);
-        if (!self.docs[k]) {
-          self.docs[k] = self.fetch(self.url + 'd' + k + '.json?v=' + self.v).then(function (r) {
-            if (!r.ok) throw new Error('search results ' + k + ' missing (' + r.status + ')');
-            return r.json();
-          });
-        }
-        return self.docs[k].then(function (list) { return list[d % m.docs_per_chunk]; });
+        var k = Math.floor(d / per), j = d % per, name = 'd' + k + '.bin';
+        if (!self.docs[k]) self.docs[k] = self.head(name, 4 * (per + 2));
+        return self.docs[k].then(function (f) {
+          var data = 4 + 4 * (u32(f.bytes, 0) + 1), from = u32(f.bytes, 4 + 4 * j);
+          return self.slice(name, f, data + from, u32(f.bytes, 8 + 4 * j) - from);
+        }).then(function (b) { return JSON.parse(utf8.decode(b)); });
       }));
     });
   };
