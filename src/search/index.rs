@@ -7,6 +7,30 @@ use crate::content::Brief;
 use crate::model::Archive;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Keys are FNV hashes of tokens already: they are used as they are, not hashed again with
+/// std's (slower, DoS-resistant) SipHash, which nothing here needs.
+#[derive(Default)]
+pub struct TokenHasher(u64);
+
+impl Hasher for TokenHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; this keeps the trait whole for any other use.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A map keyed by token hash.
+pub type TokenMap<V> = HashMap<u64, V, BuildHasherDefault<TokenHasher>>;
 
 /// Where a token occurs in a brief, as bits.
 pub const TITLE: u8 = 1;
@@ -33,14 +57,14 @@ pub struct Postings {
 }
 
 /// Every token's postings, keyed by the token's hash.
-pub fn build(archive: &Archive) -> HashMap<u64, Postings> {
-    let mut all: HashMap<u64, Postings> = HashMap::new();
+pub fn build(archive: &Archive) -> TokenMap<Postings> {
+    let mut all: TokenMap<Postings> = TokenMap::default();
     let n = archive.briefs.len();
     for start in (0..n).step_by(BATCH) {
         let end = (start + BATCH).min(n);
         let batch: Vec<Vec<(u64, u8)>> = (start..end)
             .into_par_iter()
-            .map_init(HashMap::new, |seen, i| brief_tokens(archive, i, seen))
+            .map_init(TokenMap::default, |seen, i| brief_tokens(archive, i, seen))
             .collect();
         for (offset, tokens) in batch.into_iter().enumerate() {
             let doc = (start + offset) as u32;
@@ -58,8 +82,8 @@ pub fn build(archive: &Archive) -> HashMap<u64, Postings> {
     all
 }
 
-/// A brief's tokens with their flags, sorted by hash. `seen` is scratch space, reused.
-fn brief_tokens(archive: &Archive, i: usize, seen: &mut HashMap<u64, (u8, u16)>) -> Vec<(u64, u8)> {
+/// A brief's tokens with their flags, in no particular order. `seen` is scratch space, reused.
+fn brief_tokens(archive: &Archive, i: usize, seen: &mut TokenMap<(u8, u16)>) -> Vec<(u64, u8)> {
     seen.clear();
     let b = &archive.briefs[i];
     let mut add = |text: &str, flag: u8| {
@@ -75,12 +99,9 @@ fn brief_tokens(archive: &Archive, i: usize, seen: &mut HashMap<u64, (u8, u16)>)
     add(&archive.summaries[i], SUMMARY);
     for_each_term(b, &mut |t| add(t, TERMS));
     add(&without_link_targets(&b.body), 0);
-    let mut out: Vec<(u64, u8)> = seen
-        .iter()
+    seen.iter()
         .map(|(&h, &(flags, body))| (h, if body >= MANY { flags | BODY_MANY } else { flags }))
-        .collect();
-    out.sort_unstable_by_key(|e| e.0);
-    out
+        .collect()
 }
 
 /// The front matter's terms, people and budget lines as searchable text. Amounts are given as
