@@ -33,7 +33,7 @@ use serde_json::{json, Value};
 pub const DIR: &str = "search/index/";
 
 /// Briefs per result file.
-pub const DOCS_PER_CHUNK: usize = 100;
+pub const DOCS_PER_CHUNK: usize = 40;
 
 /// Tokens a chunk aims at: its directory (about 6 bytes a token) is what a query downloads
 /// besides the entries themselves.
