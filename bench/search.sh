@@ -4,6 +4,7 @@
 #   bash bench/search.sh                # relevance on ../shared/search, then 10,000 briefs
 #   SIZE=1000 bash bench/search.sh      # a smaller generated archive
 #   PAGEFIND=0 bash bench/search.sh     # annals only
+#   OUT_BASE=/dev/shm bash bench/search.sh   # timed builds write to tmpfs (less disk noise)
 #
 # 1. Relevance: builds ../shared/search/site, runs every query of its queries.yaml through the
 #    real search.js (node, bench/search-eval.mjs, reading the built index files) and prints
@@ -24,13 +25,18 @@ SIZE=${SIZE:-10000}
 RUNS=${RUNS:-3}
 PAGEFIND=${PAGEFIND:-1}
 WORK=${WORK:-$(mktemp -d /tmp/annals-search.XXXXXX)}
+OUT_BASE=${OUT_BASE:-$WORK}
+mkdir -p "$WORK" "$OUT_BASE"
 SHARED=../shared
 [ -f "$SHARED/search/queries.yaml" ] || { echo "bench: $SHARED/search/queries.yaml not found (../shared must sit beside the repository)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is needed: apt-get install time" >&2; exit 1; }
 command -v node >/dev/null || { echo "bench: node is needed" >&2; exit 1; }
 
-cargo build --release --quiet
-ANNALS=${CARGO_TARGET_DIR:-target}/release/annals
+# ANNALS=path/to/annals uses that binary instead of building the release one.
+if [ -z "${ANNALS:-}" ]; then
+  cargo build --release --quiet
+  ANNALS=${CARGO_TARGET_DIR:-target}/release/annals
+fi
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "== relevance: $SHARED/search (queries.yaml)"
@@ -49,15 +55,19 @@ rm -rf "$CORPUS-off"
 cp -r "$CORPUS" "$CORPUS-off"
 sed -i '1i search = false' "$CORPUS-off/site.toml"
 
-# build NAME SITE: RUNS builds; prints the medians; leaves the last output in $WORK/out-NAME.
+# build NAME SITE: RUNS builds into $OUT_BASE; prints the medians; leaves the last output in
+# $WORK/out-NAME.
 build() {
   local name=$1 site=$2 walls=() cpus=() mems=()
   for _ in $(seq "$RUNS"); do
-    rm -rf "$WORK/out-$name"
-    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$ANNALS" build --root "$site" --output "$WORK/out-$name" >/dev/null
+    rm -rf "$OUT_BASE/out-$name-timed"
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$ANNALS" build --root "$site" --output "$OUT_BASE/out-$name-timed" >/dev/null
     read -r wall user sys kb <"$WORK/time"
     walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc -l)"); mems+=("$kb")
   done
+  rm -rf "$WORK/out-$name"
+  if [ "$OUT_BASE" = "$WORK" ]; then mv "$OUT_BASE/out-$name-timed" "$WORK/out-$name"; else
+    cp -r "$OUT_BASE/out-$name-timed" "$WORK/out-$name"; rm -rf "$OUT_BASE/out-$name-timed"; fi
   printf '%-14s wall %6.2f s  cpu %6.2f s  peak %5.0f MB   (wall per run: %s)\n' "$name" \
     "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" \
     "$(echo "$(printf '%s\n' "${mems[@]}" | median) / 1024" | bc -l)" "${walls[*]}"
@@ -86,6 +96,8 @@ qs += [("typo", w) for w in ["반도채", "클러스타", "인공지눙"]]
 json.dump([{"id": f"b{i:02d}", "kind": k, "query": q} for i, (k, q) in enumerate(qs)], open(sys.argv[2], "w"), ensure_ascii=False)
 PY
 node bench/search-eval.mjs "$WORK/out-search-on" "$WORK/bench-queries.json" --list --json "$WORK/bench-eval.json"
+echo "the same on a server without Range requests (whole files):"
+node bench/search-eval.mjs "$WORK/out-search-on" "$WORK/bench-queries.json" --no-range | tail -n 1
 
 if [ "$PAGEFIND" = 1 ]; then
   echo
