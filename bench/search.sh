@@ -52,7 +52,7 @@ echo "== $SIZE generated briefs"
 CORPUS=$WORK/annals-$SIZE
 [ -d "$CORPUS" ] || python3 "$SHARED/bench/gen_corpus.py" --n "$SIZE" --out "$CORPUS" --flavor annals --seed 1 2>/dev/null
 rm -rf "$CORPUS-off"
-cp -r "$CORPUS" "$CORPUS-off"
+cp -rL "$CORPUS" "$CORPUS-off"
 sed -i '1i search = false' "$CORPUS-off/site.toml"
 
 # build NAME SITE: RUNS builds into $OUT_BASE; prints the medians; leaves the last output in
