@@ -10,8 +10,8 @@
 #    real search.js (node, bench/search-eval.mjs, reading the built index files) and prints
 #    recall@10, precision@10 and primary-first, per query and per kind.
 # 2. Size and cost at SIZE briefs (../shared/bench/gen_corpus.py, seed 1): the build with and
-#    without search (`search = false`): wall time, CPU time and peak memory (GNU time, median of
-#    RUNS); the index's bytes and files; bytes a cold query and the next query download (median
+#    without search (`search = false`), alternating: wall time, CPU time and peak memory (GNU
+#    time, median of RUNS); the index's bytes and files; bytes a cold query and the next query download (median
 #    over queries made from the corpus' own vocabulary: nouns, nouns with particles, compounds,
 #    partial words, people, regions, amounts, mixes and typos).
 # 3. Pagefind (npm `pagefind`, installed into target/bench-pagefind/, never committed) indexes
@@ -55,25 +55,32 @@ rm -rf "$CORPUS-off"
 cp -rL "$CORPUS" "$CORPUS-off"
 sed -i '1i search = false' "$CORPUS-off/site.toml"
 
-# build NAME SITE: RUNS builds into $OUT_BASE; prints the medians; leaves the last output in
-# $WORK/out-NAME.
-build() {
-  local name=$1 site=$2 walls=() cpus=() mems=()
-  for _ in $(seq "$RUNS"); do
-    rm -rf "$OUT_BASE/out-$name-timed"
-    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$ANNALS" build --root "$site" --output "$OUT_BASE/out-$name-timed" >/dev/null
-    read -r wall user sys kb <"$WORK/time"
-    walls+=("$wall"); cpus+=("$(echo "$user + $sys" | bc -l)"); mems+=("$kb")
-  done
+# One timed build of SITE into $OUT_BASE/out-NAME-timed; appends "wall cpu kb" to $WORK/NAME.times.
+timed() {
+  local name=$1 site=$2
+  rm -rf "$OUT_BASE/out-$name-timed"
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$ANNALS" build --root "$site" --output "$OUT_BASE/out-$name-timed" >/dev/null
+  read -r wall user sys kb <"$WORK/time"
+  echo "$wall $(echo "$user + $sys" | bc -l) $kb" >>"$WORK/$name.times"
+}
+# The medians of NAME's runs; keeps its last output as $WORK/out-NAME.
+report() {
+  local name=$1 col
+  col() { awk -v c="$1" '{ print $c }' "$WORK/$name.times" | median; }
+  printf '%-14s wall %6.2f s  cpu %6.2f s  peak %5.0f MB   (wall per run: %s)\n' "$name" "$(col 1)" "$(col 2)" \
+    "$(echo "$(col 3) / 1024" | bc -l)" "$(awk '{ printf "%s ", $1 }' "$WORK/$name.times")"
   rm -rf "$WORK/out-$name"
   if [ "$OUT_BASE" = "$WORK" ]; then mv "$OUT_BASE/out-$name-timed" "$WORK/out-$name"; else
     cp -r "$OUT_BASE/out-$name-timed" "$WORK/out-$name"; rm -rf "$OUT_BASE/out-$name-timed"; fi
-  printf '%-14s wall %6.2f s  cpu %6.2f s  peak %5.0f MB   (wall per run: %s)\n' "$name" \
-    "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" \
-    "$(echo "$(printf '%s\n' "${mems[@]}" | median) / 1024" | bc -l)" "${walls[*]}"
 }
-build "search-on" "$CORPUS"
-build "search-off" "$CORPUS-off"
+# On and off alternate, so that the machine's load drifting during the runs hits both alike.
+rm -f "$WORK/search-on.times" "$WORK/search-off.times"
+for _ in $(seq "$RUNS"); do
+  timed "search-on" "$CORPUS"
+  timed "search-off" "$CORPUS-off"
+done
+report "search-on"
+report "search-off"
 IDX=$WORK/out-search-on/search/index
 echo "index: $(find "$IDX" -type f | wc -l) files, $(du -sb "$IDX" | cut -f1) bytes ($(du -sh --apparent-size "$IDX" | cut -f1)); site: $(find "$WORK/out-search-on" -type f | wc -l) files"
 
