@@ -39,6 +39,7 @@ const KEYS: &[&str] = &[
     "extra",
     "import",
     "markdown",
+    "search",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -66,6 +67,7 @@ struct RawConfig {
     import: crate::import::ImportRules,
     #[serde(default)]
     markdown: MarkdownConfig,
+    search: Option<bool>,
 }
 
 /// Markdown settings (`[markdown]`).
@@ -186,6 +188,8 @@ pub struct Config {
     pub import: crate::import::ImportRules,
     /// Markdown settings (`[markdown]`).
     pub markdown: MarkdownConfig,
+    /// Write the search page and index (`search = false` turns them off).
+    pub search: bool,
 }
 
 impl Config {
@@ -366,6 +370,7 @@ impl Config {
             extra,
             import: raw.import,
             markdown: raw.markdown,
+            search: raw.search.unwrap_or(true),
         })
     }
 

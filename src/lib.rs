@@ -22,6 +22,7 @@ pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod sanitize;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod taxonomy;

@@ -77,16 +77,26 @@ impl Theme {
         }
         merge(&mut theme.templates, read_dir(&config.root, &config.root.join("templates"))?);
         merge(&mut theme.statics, read_dir(&config.root, &config.root.join("static"))?);
+        search_files(config, &mut theme);
+        let search_page = config.search.then_some(&SEARCH_PAGE);
         let missing: Vec<Diagnostic> = REQUIRED
             .iter()
+            .chain(search_page)
             .filter(|name| !theme.templates.iter().any(|t| t.name == **name))
             .map(|name| {
                 let dir = match &config.theme {
                     Some(t) => format!("themes/{t}/templates/"),
                     None => "templates/".to_string(),
                 };
+                let or_else = if **name == *SEARCH_PAGE {
+                    "or set `search = false` in site.toml"
+                } else {
+                    "or remove `theme` from site.toml to use the built-in theme"
+                };
                 Diagnostic::error(format!("{dir}{name}"), 0, 0, format!("the template `{name}` is missing"))
-                    .with_hint(format!("add {dir}{name} (docs/templates.md lists what each template gets), or remove `theme` from site.toml to use the built-in theme"))
+                    .with_hint(format!(
+                        "add {dir}{name} (docs/templates.md lists what each template gets), {or_else}"
+                    ))
             })
             .collect();
         if !missing.is_empty() {
@@ -102,6 +112,22 @@ impl Theme {
             .find(|t| t.name == name)
             .map(|t| t.origin.clone())
             .unwrap_or_else(|| PathBuf::from(name))
+    }
+}
+
+/// The search page's template, required while search is on.
+pub const SEARCH_PAGE: &str = "search.html";
+
+/// The search script, part of annals: a theme without its own gets the built-in one, and with
+/// search off it is not written.
+pub const SEARCH_SCRIPT: &str = "search.js";
+
+fn search_files(config: &Config, theme: &mut Theme) {
+    let has_script = theme.statics.iter().any(|f| f.name == SEARCH_SCRIPT);
+    if !config.search {
+        theme.statics.retain(|f| f.name != SEARCH_SCRIPT);
+    } else if !has_script {
+        theme.statics.extend(embedded("static").into_iter().filter(|f| f.name == SEARCH_SCRIPT));
     }
 }
 

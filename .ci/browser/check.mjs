@@ -5,6 +5,10 @@
 //   - axe-core finds no violation of impact "serious" or "critical";
 //   - a full-page screenshot of each is saved (CI artifact): NAME-390.png, NAME-1280.png, and
 //     NAME-1280-dark.png (the same checks with prefers-color-scheme: dark).
+// The search page is checked the same way with results shown (search/?q=<a word of a brief's
+// title>), and then driven: a brief found by its own title comes first, typing a query into the
+// form updates the results and the shareable ?q= URL, a filter narrows them, a query that
+// matches nothing says so in the live region, and result links stay under the sub-path.
 //
 // usage: node .ci/browser/check.mjs BASE_URL SCREENSHOT_DIR
 //   BASE_URL is the site's base URL as built, e.g. http://127.0.0.1:8123/archive/
@@ -91,8 +95,13 @@ async function discover() {
   if (!region) region = pagesIn(hrefsOf(await fetchText(new URL('regions/', base))), 'regions')[0];
   const missing = [!region && 'a region page (regions/<term>/)', !brief && 'a brief (briefs/<slug>/)'].filter(Boolean);
   if (missing.length) throw new Error(`could not find ${missing.join(' or ')} in sitemap.xml or the site's links`);
+  const title = (await fetchText(brief)).match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]?.trim();
+  if (!title) throw new Error(`no <h1> title in ${brief}`);
+  searchProbe = { brief, title };
+  const word = title.split(/\s+/).find((w) => /[가-힣]{2,}/.test(w)) || title;
   return [
     { name: 'home', url: base.href },
+    { name: 'search', url: `${new URL('search/', base).href}?q=${encodeURIComponent(word)}`, waitFor: 'ol.search-results > li a' },
     { name: 'timeline', url: new URL('timeline/', base).href },
     { name: 'region', url: region },
     { name: 'brief', url: brief },
@@ -131,6 +140,9 @@ async function checkPage(browser, target, vp) {
 
   const res = await page.goto(target.url, { waitUntil: 'load', timeout: 30000 });
   if (!res || !res.ok()) problems.push(`page itself answered HTTP ${res ? res.status() : '(no response)'}`);
+  if (target.waitFor) {
+    await page.waitForSelector(target.waitFor, { timeout: 10000 }).catch(() => problems.push(`no ${target.waitFor} appeared`));
+  }
 
   // Evaluated through the DevTools protocol, not added as a <script>: the pages' CSP
   // (`script-src 'self'`) rightly refuses inline scripts, and a CSP violation is a console error.
@@ -169,6 +181,74 @@ async function checkPage(browser, target, vp) {
   return { problems, notes, file };
 }
 
+// Set by discover(): a brief and its title, for the search checks.
+let searchProbe = null;
+
+// Drives the search page like a reader: results, ranking, the URL, filters, the live region.
+async function checkSearch(browser) {
+  const problems = [];
+  const context = await browser.newContext({ locale: 'ko-KR' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => problems.push(`uncaught error: ${err.message}`));
+  const searchUrl = new URL('search/', base).href;
+  const results = () =>
+    page.$$eval('ol.search-results > li', (lis) => lis.map((li) => li.querySelector('a')?.getAttribute('href') || ''));
+  const settle = async () => {
+    await page.waitForFunction(() => !/찾는 중/.test(document.querySelector('#search-status')?.textContent || ''), null, { timeout: 10000 });
+  };
+
+  // A brief found by its whole title comes first, with a link under the sub-path.
+  await page.goto(`${searchUrl}?q=${encodeURIComponent(searchProbe.title)}`, { waitUntil: 'load' });
+  await page.waitForSelector('ol.search-results > li a', { timeout: 10000 }).catch(() => {});
+  let hrefs = await results();
+  const want = new URL(searchProbe.brief).pathname;
+  if (hrefs.length === 0) problems.push(`searching a brief's title (${searchProbe.title}) found nothing`);
+  else if (new URL(hrefs[0], base).pathname !== want) problems.push(`searching "${searchProbe.title}" put ${hrefs[0]} first, not ${want}`);
+  for (const h of hrefs) {
+    if (!new URL(h, base).pathname.startsWith(`${base.pathname}briefs/`)) problems.push(`result link ${h} is not under ${base.pathname}briefs/`);
+  }
+  if (await page.$$eval('ol.search-results mark', (m) => m.length) === 0) problems.push('no highlighted <mark> in the results');
+
+  // Typing into the form (keyboard only) updates the results and the shareable URL.
+  const word = searchProbe.title.split(/\s+/).find((w) => /[가-힣]{2,}/.test(w)) || searchProbe.title;
+  await page.fill('#search-q', '');
+  await page.focus('#search-q');
+  await page.keyboard.type(word);
+  await page.keyboard.press('Enter');
+  await settle();
+  hrefs = await results();
+  const q = new URL(page.url()).searchParams.get('q');
+  if (q !== word) problems.push(`after typing "${word}" the URL has q=${q}`);
+  if (hrefs.length === 0) problems.push(`typing "${word}" found nothing`);
+  const status = await page.textContent('#search-status');
+  if (!/\d+건/.test(status || '')) problems.push(`the live region says "${status}", not a result count`);
+
+  // A year filter keeps only briefs of that year.
+  const years = await page.$$eval('#search-year option', (os) => os.map((o) => o.value).filter(Boolean));
+  if (years.length) {
+    await page.selectOption('#search-year', years[years.length - 1]);
+    await settle();
+    const dates = await page.$$eval('ol.search-results time', (ts) => ts.map((t) => t.getAttribute('datetime')));
+    if (dates.some((d) => !d.startsWith(years[years.length - 1]))) problems.push(`year filter ${years[years.length - 1]} kept ${dates.join(', ')}`);
+    if (new URL(page.url()).searchParams.get('year') !== years[years.length - 1]) problems.push('the year filter is not in the URL');
+    await page.selectOption('#search-year', '');
+  }
+
+  // Nothing found is said, not left blank.
+  await page.fill('#search-q', 'qqxqzzq');
+  await page.keyboard.press('Enter');
+  await settle();
+  if ((await results()).length) problems.push('a query of nonsense found results');
+  if (!/없습니다/.test((await page.textContent('#search-status')) || '')) problems.push('no "검색 결과가 없습니다" for a query that matches nothing');
+
+  // The header box is a plain GET form to the search page.
+  await page.goto(base.href, { waitUntil: 'load' });
+  const action = await page.getAttribute('form.site-search', 'action');
+  if (!action || new URL(action, base).href !== searchUrl) problems.push(`the header search form goes to ${action}, not ${searchUrl}`);
+  await context.close();
+  return problems;
+}
+
 async function main() {
   await mkdir(shotDir, { recursive: true });
   const targets = await discover();
@@ -191,6 +271,15 @@ async function main() {
         }
         for (const n of notes) console.log(`    note: ${n}`);
       }
+    }
+    const problems = await checkSearch(browser);
+    checked += 1;
+    if (problems.length) {
+      failed += 1;
+      console.log('FAIL search page, driven');
+      for (const p of problems) console.log(`    ${p}`);
+    } else {
+      console.log('ok   search page, driven: title query ranks its brief first, typing, URL, filter, no-results');
     }
   } finally {
     await browser.close();

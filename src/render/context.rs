@@ -36,6 +36,7 @@ impl Renderer<'_> {
             "home_url": self.base.url(""),
             "timeline_url": self.base.url("timeline/"),
             "budget_url": self.base.url("budget/"),
+            "search_url": if c.search { Value::String(self.base.url("search/")) } else { Value::Null },
             "feed_url": if c.feed.enabled { Value::String(self.base.url("atom.xml")) } else { Value::Null },
             "unsafe_html": c.markdown.unsafe_html,
         })
@@ -595,6 +596,20 @@ impl Renderer<'_> {
                    "alternate": self.base.absolute(page_path), "updated": updated, "entries": entries}),
         );
         Ok(vars)
+    }
+
+    /// The search page: where the index is, and the filters it offers.
+    pub(super) fn search(&self) -> Map<String, Value> {
+        let mut vars = Map::new();
+        vars.insert(
+            "search".into(),
+            json!({
+                "index_url": self.base.url(crate::search::DIR),
+                "script_url": self.base.url("search.js"),
+                "filters": crate::search::filters(self.archive),
+            }),
+        );
+        vars
     }
 
     /// How many URLs the sitemap lists (the order and count of [`Renderer::sitemap_entries`]).

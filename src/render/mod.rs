@@ -58,6 +58,8 @@ pub enum Page {
     SitemapPart(usize),
     /// `/robots.txt`.
     Robots,
+    /// `/search/`, when search is on.
+    Search,
 }
 
 /// What rendering did.
@@ -295,6 +297,9 @@ impl<'a> Renderer<'a> {
         if a.config.feed.enabled {
             pages.push(Page::SiteFeed);
         }
+        if a.config.search {
+            pages.push(Page::Search);
+        }
         let per = a.config.paginate_by;
         for (y, year) in a.timeline.iter().enumerate() {
             pages.extend((1..=paginate::page_count(year.count, per)).map(|n| Page::TimelineYear(y, n)));
@@ -340,6 +345,7 @@ impl<'a> Renderer<'a> {
             Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => "sitemap_index.xml",
             Page::Sitemap | Page::SitemapPart(_) => "sitemap.xml",
             Page::Robots => "robots.txt",
+            Page::Search => "search.html",
         }
     }
 
@@ -366,6 +372,7 @@ impl<'a> Renderer<'a> {
             Page::Sitemap => "sitemap.xml".into(),
             Page::SitemapPart(n) => format!("sitemap-{n}.xml"),
             Page::Robots => "robots.txt".into(),
+            Page::Search => "search/".into(),
         }
     }
 
@@ -383,22 +390,34 @@ impl<'a> Renderer<'a> {
     ) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let timed: Vec<Timed> = pages
-            .par_iter()
-            .map(|&page| {
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if n % PROGRESS_EVERY == 0 || n == pages.len() {
-                    progress.report("rendering pages", n, pages.len());
-                }
-                let start = Instant::now();
-                let result = self.render(page).and_then(|html| {
-                    sink.write(&self.file_of(page), &html).map_err(|e| {
-                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("{CANNOT_WRITE}{e}"))]
+        // The search index is built beside the pages: it reads the same model, and the two
+        // together keep both cores busy.
+        let (timed, index): (Vec<Timed>, Vec<(String, Vec<u8>)>) = rayon::join(
+            || {
+                pages
+                    .par_iter()
+                    .map(|&page| {
+                        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        if n % PROGRESS_EVERY == 0 || n == pages.len() {
+                            progress.report("rendering pages", n, pages.len());
+                        }
+                        let start = Instant::now();
+                        let result = self.render(page).and_then(|html| {
+                            sink.write(&self.file_of(page), &html).map_err(|e| {
+                                vec![Diagnostic::error(
+                                    self.file_of(page),
+                                    0,
+                                    0,
+                                    format!("{CANNOT_WRITE}{e}"),
+                                )]
+                            })
+                        });
+                        (self.template_of(page), start.elapsed(), result)
                     })
-                });
-                (self.template_of(page), start.elapsed(), result)
-            })
-            .collect();
+                    .collect()
+            },
+            || if self.archive.config.search { crate::search::build(self.archive) } else { Vec::new() },
+        );
         let mut per_template: Vec<(&'static str, usize, Duration)> = Vec::new();
         for (name, took, _) in &timed {
             match per_template.iter_mut().find(|t| t.0 == *name) {
@@ -420,6 +439,12 @@ impl<'a> Renderer<'a> {
             written += 1;
         }
         written += self.write_bundle_files(sink, &mut problems);
+        for (name, bytes) in &index {
+            if let Err(e) = sink.write(name, bytes) {
+                problems.push(Diagnostic::error(name, 0, 0, format!("{CANNOT_WRITE}{e}")));
+            }
+            written += 1;
+        }
         if let Err(e) = sink.write("syntax.css", Highlighter::stylesheet().as_bytes()) {
             problems.push(Diagnostic::error("syntax.css", 0, 0, format!("{CANNOT_WRITE}{e}")));
         }
@@ -515,6 +540,7 @@ impl<'a> Renderer<'a> {
                 ("budget_year.html", "budget_year", format!("{year}년 예산"), vars)
             }
             Page::NotFound => ("404.html", "404", "페이지를 찾을 수 없습니다".into(), Map::new()),
+            Page::Search => ("search.html", "search", "검색".into(), self.search()),
             Page::SiteFeed => {
                 let ids: Vec<usize> = (0..a.briefs.len().min(a.config.feed.limit)).collect();
                 (

@@ -1,0 +1,159 @@
+//! The postings: for every token, which briefs have it, and where (title, summary, terms, body,
+//! often in the body). Built from the site model in batches of briefs, in parallel, so memory
+//! holds one batch's per-brief token lists at a time besides the postings themselves.
+
+use super::tokenize::{hash, tokenize};
+use crate::content::Brief;
+use crate::model::Archive;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Keys are FNV hashes of tokens already: they are used as they are, not hashed again with
+/// std's (slower, DoS-resistant) SipHash, which nothing here needs.
+#[derive(Default)]
+pub struct TokenHasher(u64);
+
+impl Hasher for TokenHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; this keeps the trait whole for any other use.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// A map keyed by token hash.
+pub type TokenMap<V> = HashMap<u64, V, BuildHasherDefault<TokenHasher>>;
+
+/// Where a token occurs in a brief, as bits.
+pub const TITLE: u8 = 1;
+/// In the summary.
+pub const SUMMARY: u8 = 2;
+/// In a term, attendee or budget line of the front matter.
+pub const TERMS: u8 = 4;
+/// In the body at least [`MANY`] times.
+pub const BODY_MANY: u8 = 8;
+
+/// How many body occurrences make a token "frequent" in a brief.
+const MANY: u16 = 3;
+
+/// Briefs tokenized at once before their tokens are merged into the postings.
+const BATCH: usize = 1024;
+
+/// One token's briefs, each list ascending.
+#[derive(Debug, Default)]
+pub struct Postings {
+    /// Briefs that have the token anywhere.
+    pub any: Vec<u32>,
+    /// Per flag bit (title, summary, terms, body-many): briefs with that bit.
+    pub by_flag: [Vec<u32>; 4],
+}
+
+/// Every token's postings, keyed by the token's hash.
+pub fn build(archive: &Archive) -> TokenMap<Postings> {
+    let mut all: TokenMap<Postings> = TokenMap::default();
+    let n = archive.briefs.len();
+    for start in (0..n).step_by(BATCH) {
+        let end = (start + BATCH).min(n);
+        let batch: Vec<Vec<(u64, u8)>> = (start..end)
+            .into_par_iter()
+            .map_init(TokenMap::default, |seen, i| brief_tokens(archive, i, seen))
+            .collect();
+        for (offset, tokens) in batch.into_iter().enumerate() {
+            let doc = (start + offset) as u32;
+            for (h, flags) in tokens {
+                let p = all.entry(h).or_default();
+                p.any.push(doc);
+                for (bit, list) in p.by_flag.iter_mut().enumerate() {
+                    if flags & (1 << bit) != 0 {
+                        list.push(doc);
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+/// A brief's tokens with their flags, in no particular order. `seen` is scratch space, reused.
+fn brief_tokens(archive: &Archive, i: usize, seen: &mut TokenMap<(u8, u16)>) -> Vec<(u64, u8)> {
+    seen.clear();
+    let b = &archive.briefs[i];
+    let mut add = |text: &str, flag: u8| {
+        tokenize(text, &mut |t, _, _| {
+            let e = seen.entry(hash(t)).or_insert((0, 0));
+            if flag == 0 {
+                e.1 = e.1.saturating_add(1);
+            }
+            e.0 |= flag;
+        })
+    };
+    add(&b.meta.title, TITLE);
+    add(&archive.summaries[i], SUMMARY);
+    for_each_term(b, &mut |t| add(t, TERMS));
+    add(&without_link_targets(&b.body), 0);
+    seen.iter()
+        .map(|(&h, &(flags, body))| (h, if body >= MANY { flags | BODY_MANY } else { flags }))
+        .collect()
+}
+
+/// The front matter's terms, people and budget lines as searchable text. Amounts are given as
+/// their value in won, which is the token every written form of them makes (`33억원` →
+/// `3300000000`).
+fn for_each_term(b: &Brief, f: &mut impl FnMut(&str)) {
+    let m = &b.meta;
+    for t in m.region.iter().chain(&m.sector).chain(&m.agenda).chain(m.custom.iter().flat_map(|c| &c.1)) {
+        f(t);
+    }
+    for a in &m.attendees {
+        f(&a.name);
+        f(&a.role);
+        f(&a.org);
+    }
+    for line in &m.budget {
+        f(&line.item);
+        f(&line.amount.min.to_string());
+        if line.amount.is_range() {
+            f(&line.amount.max.to_string());
+        }
+    }
+}
+
+/// Markdown with the targets of inline links (`](../a.md)`) removed: file names and URLs are
+/// not what a reader searches for.
+pub fn without_link_targets(body: &str) -> std::borrow::Cow<'_, str> {
+    if !body.contains("](") {
+        return body.into();
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find("](") {
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        let after = &rest[at + 2..];
+        match after.find([')', '\n']) {
+            Some(end) if after.as_bytes()[end] == b')' => rest = &after[end + 1..],
+            _ => rest = after,
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_targets_are_left_out() {
+        assert_eq!(without_link_targets("[전략대화](a-b.md) 이후"), "[전략대화  이후");
+        assert_eq!(without_link_targets("괄호](없음\n다음"), "괄호 없음\n다음");
+    }
+}

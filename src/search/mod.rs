@@ -1,0 +1,169 @@
+//! The search index `annals build` writes for the briefs, read by the theme's `search.js`:
+//!
+//! - `search/index/meta.json`: counts, and the build's version (search.js adds it to every
+//!   file's URL, so a browser never mixes files of two builds);
+//! - `search/index/t<k>.bin`: token chunks; a token lives in chunk `hash % chunks`;
+//! - `search/index/d<k>.bin`: what a result shows, [`DOCS_PER_CHUNK`] briefs per file in the
+//!   model's order (newest first).
+//!
+//! Both kinds of file start with a directory, so that a browser can ask for the few bytes it
+//! needs with HTTP `Range` requests (what GitHub Pages, Cloudflare Pages and Netlify serve): the
+//! directory, then one token's entry or one brief's record. A server without ranges sends the
+//! whole file, which search.js uses as well.
+//!
+//! A token chunk: the directory's length in bytes (u32 LE); the directory, one line per token
+//! sorted by key: the upper 32 bits of the token's hash (u32 LE) and the length of its entry
+//! (varint), entries following each other after the directory in that order; the entries: five
+//! brief sets each (see `sets`): any field, title, summary, terms, body often. Filters are
+//! tokens too: `=region:<name>`, `=sector:<name>` (with descendant terms) and `=year:<year>`.
+//!
+//! A result file: the number of briefs `c` (u32 LE), `c + 1` offsets (u32 LE) of their records
+//! counted from the end of the offsets, then the records: each a JSON array [site path, title,
+//! date, regions, sectors, summary].
+
+mod index;
+mod sets;
+pub mod tokenize;
+
+use crate::config::TermSource;
+use crate::model::Archive;
+use serde_json::{json, Value};
+
+/// Where the index goes, under the output folder.
+pub const DIR: &str = "search/index/";
+
+/// Briefs per result file.
+pub const DOCS_PER_CHUNK: usize = 40;
+
+/// Tokens a chunk aims at: its directory (about 6 bytes a token) is what a query downloads
+/// besides the entries themselves.
+const CHUNK_TOKENS: usize = 64;
+
+/// At most this many token chunks, whatever the size (the site's file count matters to hosts).
+const MAX_CHUNKS: usize = 600;
+
+/// The index's files, as (site path, bytes).
+pub fn build(archive: &Archive) -> Vec<(String, Vec<u8>)> {
+    let mut postings = index::build(archive);
+    for (token, briefs) in facets(archive) {
+        let p = postings.entry(tokenize::hash(&token)).or_default();
+        p.any = briefs;
+    }
+    let n = archive.briefs.len() as u32;
+    let mut entries: Vec<(u64, Vec<u8>)> = postings.into_iter().map(|(h, p)| (h, entry(&p, n))).collect();
+    let chunks = entries.len().div_ceil(CHUNK_TOKENS).clamp(1, MAX_CHUNKS) as u64;
+    entries.sort_unstable_by_key(|(h, _)| (h % chunks, h >> 32));
+    let mut dirs: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
+    let mut bodies: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
+    for (h, bytes) in entries {
+        let k = (h % chunks) as usize;
+        dirs[k].extend_from_slice(&((h >> 32) as u32).to_le_bytes());
+        sets::varint(bytes.len() as u64, &mut dirs[k]);
+        bodies[k].extend_from_slice(&bytes);
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut version = tokenize::hash("");
+    for (k, (dir, body)) in dirs.into_iter().zip(bodies).enumerate() {
+        let mut file = Vec::with_capacity(4 + dir.len() + body.len());
+        file.extend_from_slice(&(dir.len() as u32).to_le_bytes());
+        file.extend_from_slice(&dir);
+        file.extend_from_slice(&body);
+        version = mix(version, &file);
+        files.push((format!("{DIR}t{k}.bin"), file));
+    }
+    for (k, start) in (0..archive.briefs.len()).step_by(DOCS_PER_CHUNK).enumerate() {
+        let file = results(archive, start..(start + DOCS_PER_CHUNK).min(archive.briefs.len()));
+        version = mix(version, &file);
+        files.push((format!("{DIR}d{k}.bin"), file));
+    }
+    let meta = json!({
+        "format": 2,
+        "version": format!("{version:016x}"),
+        "briefs": archive.briefs.len(),
+        "chunks": chunks,
+        "docs_per_chunk": DOCS_PER_CHUNK,
+    });
+    files.push((format!("{DIR}meta.json"), serde_json::to_vec(&meta).expect("JSON values serialise")));
+    files
+}
+
+/// One result file: count, offsets, records.
+fn results(archive: &Archive, briefs: std::ops::Range<usize>) -> Vec<u8> {
+    let mut records = Vec::new();
+    let mut offsets = vec![0u32];
+    for i in briefs {
+        serde_json::to_writer(&mut records, &doc(archive, i)).expect("JSON values serialise");
+        offsets.push(records.len() as u32);
+    }
+    let mut file = Vec::with_capacity(4 + 4 * offsets.len() + records.len());
+    file.extend_from_slice(&(offsets.len() as u32 - 1).to_le_bytes());
+    for o in offsets {
+        file.extend_from_slice(&o.to_le_bytes());
+    }
+    file.extend_from_slice(&records);
+    file
+}
+
+fn mix(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The filter tokens and their briefs.
+fn facets(archive: &Archive) -> Vec<(String, Vec<u32>)> {
+    let mut out = Vec::new();
+    for (source, name) in [(TermSource::Region, "region"), (TermSource::Sector, "sector")] {
+        let Some(x) = archive.taxonomy_index(&source) else { continue };
+        for term in &archive.taxonomies[x].terms {
+            let mut briefs: Vec<u32> =
+                term.briefs.iter().chain(&term.descendant_briefs).map(|&b| b as u32).collect();
+            briefs.sort_unstable();
+            briefs.dedup();
+            out.push((format!("={name}:{}", term.name), briefs));
+        }
+    }
+    for y in &archive.timeline {
+        let briefs = y.months.iter().flat_map(|m| m.briefs.iter().map(|&b| b as u32));
+        let mut briefs: Vec<u32> = briefs.collect();
+        briefs.sort_unstable();
+        out.push((format!("=year:{}", y.year), briefs));
+    }
+    out
+}
+
+/// The years, regions and sectors the search page offers as filters.
+pub fn filters(archive: &Archive) -> Value {
+    let names = |source: TermSource| -> Vec<String> {
+        archive
+            .taxonomy_index(&source)
+            .map(|x| archive.taxonomies[x].terms.iter().map(|t| t.name.clone()).collect())
+            .unwrap_or_default()
+    };
+    json!({
+        "regions": names(TermSource::Region),
+        "sectors": names(TermSource::Sector),
+        "years": archive.timeline.iter().map(|y| y.year).collect::<Vec<_>>(),
+    })
+}
+
+/// One result's data: [site path, title, date, regions, sectors, summary].
+fn doc(archive: &Archive, i: usize) -> Value {
+    let b = &archive.briefs[i];
+    json!([
+        archive.brief_path(i),
+        b.meta.title,
+        b.meta.date.view().iso.get(..10).unwrap_or_default(),
+        b.meta.region,
+        b.meta.sector,
+        archive.summaries[i],
+    ])
+}
+
+/// One token's entry in its chunk.
+fn entry(p: &index::Postings, n: u32) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(p.any.len() / 4 + 16);
+    sets::write(&p.any, n, &mut bytes);
+    for list in &p.by_flag {
+        sets::write(list, n, &mut bytes);
+    }
+    bytes
+}
