@@ -27,6 +27,8 @@ const KEYS: &[&str] = &[
     "home",
     "extra",
     "import",
+    "data",
+    "charts",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +53,10 @@ struct RawConfig {
     extra: Option<toml::Table>,
     #[serde(default)]
     import: crate::import::ImportRules,
+    #[serde(default)]
+    data: Switch,
+    #[serde(default)]
+    charts: Switch,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,6 +85,21 @@ pub struct FeedConfig {
 impl Default for FeedConfig {
     fn default() -> Self {
         FeedConfig { enabled: true, limit: 20, per_term: true, full_content: false }
+    }
+}
+
+/// A feature that is on unless the site turns it off: `[data]` (the open data files under
+/// `data/`) and `[charts]` (the budget charts), each `enabled = false` to turn off.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Switch {
+    /// Whether the feature is on.
+    pub enabled: bool,
+}
+
+impl Default for Switch {
+    fn default() -> Self {
+        Switch { enabled: true }
     }
 }
 
@@ -157,6 +178,10 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Extra word lists and patterns for `annals import` (`[import]`).
     pub import: crate::import::ImportRules,
+    /// Open data files (`[data]`).
+    pub data: Switch,
+    /// Budget charts (`[charts]`).
+    pub charts: Switch,
 }
 
 impl Config {
@@ -317,6 +342,8 @@ impl Config {
             home: raw.home,
             extra,
             import: raw.import,
+            data: raw.data,
+            charts: raw.charts,
         })
     }
 

@@ -3,6 +3,7 @@
 //! Data flows one way: files on disk → parsed briefs (`content`) → an immutable site model
 //! (`model`) → rendered pages (`render`) → written output (`output`).
 
+pub mod breakdown;
 pub mod config;
 pub mod content;
 pub mod dates;
@@ -14,6 +15,7 @@ pub mod lint;
 pub mod markdown;
 pub mod model;
 pub mod money;
+pub mod opendata;
 pub mod new;
 pub mod output;
 pub mod pipeline;

@@ -221,6 +221,7 @@ impl Renderer<'_> {
             })
             .collect();
         brief.insert("budget".into(), Value::Array(budget));
+        brief.insert("budget_chart".into(), self.brief_chart(i));
         let attendees: Vec<Value> = b
             .meta
             .attendees
@@ -427,6 +428,7 @@ impl Renderer<'_> {
                     "parent" => term.parent.map(|p| self.term_ref(x, p)).unwrap_or_default(),
                     "children" => Value::Array(term.children.iter().map(|&c| self.term_ref(x, c)).collect()),
                     "descendant_briefs" => self.descendant_items(x, t),
+                    "budget_trend" => self.term_trend(&term.name, group),
                 },
             );
         }
@@ -499,6 +501,9 @@ impl Renderer<'_> {
                 "by_sector" => by_source(TermSource::Sector),
             },
         );
+        if let Some(b) = vars.get_mut("budget") {
+            self.budget_extras(b);
+        }
         vars
     }
 

@@ -128,6 +128,8 @@ macro_rules! obj {
 }
 
 // After `obj!`: a macro is visible in the modules declared below it.
+mod budget;
+mod chart;
 mod context;
 mod errors;
 
@@ -374,6 +376,10 @@ impl<'a> Renderer<'a> {
             problems.push(Diagnostic::error("syntax.css", 0, 0, format!("cannot write: {e}")));
         }
         written += 1;
+        match crate::opendata::write(self.archive, sink) {
+            Ok(n) => written += n,
+            Err(e) => problems.push(Diagnostic::error("data/", 0, 0, e.to_string())),
+        }
         if problems.is_empty() {
             Ok(RenderStats { files: written, per_template })
         } else {
