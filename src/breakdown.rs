@@ -90,11 +90,7 @@ pub fn nest<'a>(
 /// Which row under `parent` (at `depth`) an entry goes to: the sorted set of children (or the
 /// parent itself) its paths pass through.
 fn members(entry: &Entry, parent: Option<usize>, depth: usize) -> Vec<usize> {
-    let mut m: Vec<usize> = entry
-        .paths
-        .iter()
-        .filter_map(|p| p.get(depth).copied().or(parent))
-        .collect();
+    let mut m: Vec<usize> = entry.paths.iter().filter_map(|p| p.get(depth).copied().or(parent)).collect();
     m.sort_unstable();
     m.dedup();
     m

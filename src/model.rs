@@ -344,10 +344,7 @@ pub fn line_names<'a>(own: Option<&'a str>, brief_list: &[&'a str]) -> Vec<&'a s
 /// one run of them).
 fn years_of(lines: &[LineRef], briefs: &[Brief]) -> Vec<(i32, Total)> {
     let year = |r: &LineRef| briefs[r.brief].meta.date.date().year();
-    lines
-        .chunk_by(|a, b| year(a) == year(b))
-        .map(|run| (year(&run[0]), total_of(run, briefs)))
-        .collect()
+    lines.chunk_by(|a, b| year(a) == year(b)).map(|run| (year(&run[0]), total_of(run, briefs))).collect()
 }
 
 /// The total of a group of lines, each amount counted once: a line that is `part_of` another

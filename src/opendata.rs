@@ -29,8 +29,19 @@ pub const SCHEMA: &str = include_str!("../docs/briefs.schema.json");
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Columns of `budget.csv`.
-pub const BUDGET_COLUMNS: [&str; 11] =
-    ["brief", "url", "date", "year", "item", "amount_min", "amount_max", "currency", "regions", "sector", "part_of"];
+pub const BUDGET_COLUMNS: [&str; 11] = [
+    "brief",
+    "url",
+    "date",
+    "year",
+    "item",
+    "amount_min",
+    "amount_max",
+    "currency",
+    "regions",
+    "sector",
+    "part_of",
+];
 
 /// Columns of `people.csv`.
 pub const PEOPLE_COLUMNS: [&str; 5] = ["name", "role", "org", "brief", "date"];

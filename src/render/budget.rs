@@ -42,7 +42,8 @@ impl Renderer<'_> {
         if group.lines.is_empty() {
             return Value::Null;
         }
-        let years: Vec<(i32, Vec<Amount>)> = group.years.iter().map(|(y, t)| (*y, vec![t.amount()])).collect();
+        let years: Vec<(i32, Vec<Amount>)> =
+            group.years.iter().map(|(y, t)| (*y, vec![t.amount()])).collect();
         let cols = chart::by_year(&years, 1);
         let svg = self
             .charts_on()
@@ -73,7 +74,11 @@ impl Renderer<'_> {
             .years
             .iter()
             .map(|(y, _, parts)| {
-                let parts = if parts.is_empty() { vec![Amount::exact(0)] } else { parts.iter().map(|p| p.amount()).collect() };
+                let parts = if parts.is_empty() {
+                    vec![Amount::exact(0)]
+                } else {
+                    parts.iter().map(|p| p.amount()).collect()
+                };
                 (*y, parts)
             })
             .collect();
@@ -82,22 +87,35 @@ impl Renderer<'_> {
         let svg = self
             .charts_on()
             .then(|| {
-                chart::columns("budget-chart", "연도별 예산 합계", &names, &cols, &self.archive.config.currency)
+                chart::columns(
+                    "budget-chart",
+                    "연도별 예산 합계",
+                    &names,
+                    &cols,
+                    &self.archive.config.currency,
+                )
             })
             .flatten();
         let rows: Vec<Value> = stacks
             .years
             .iter()
             .map(|(y, total, parts)| {
-                let parts: Vec<Value> =
-                    parts.iter().map(|p| if p.max == 0 { Value::Null } else { self.amount(p.amount()) }).collect();
+                let parts: Vec<Value> = parts
+                    .iter()
+                    .map(|p| if p.max == 0 { Value::Null } else { self.amount(p.amount()) })
+                    .collect();
                 obj! {
                     "year" => *y, "total" => self.total(total), "count" => total.count,
                     "url" => self.base.url(&format!("budget/{y}/")), "parts" => parts,
                 }
             })
             .collect();
-        let names: Vec<Value> = stacks.names.iter().enumerate().map(|(k, n)| json!({"name": n, "class": format!("c-{}", k % 6)})).collect();
+        let names: Vec<Value> = stacks
+            .names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| json!({"name": n, "class": format!("c-{}", k % 6)}))
+            .collect();
         obj! { "chart" => svg.map(Value::String).unwrap_or_default(), "names" => names, "years" => rows }
     }
 
@@ -125,15 +143,31 @@ impl Renderer<'_> {
         let (kind, name, url, members, full) = match &row.kind {
             RowKind::Term(t) => {
                 let full = &a.budget.by_term[x][*t].total;
-                let differs = full.amount() != row.total.amount() || full.count != row.lines;
-                ("term", terms[*t].name.clone(), Value::from(self.term_urls[x][*t].clone()), Vec::new(), differs.then(|| self.total(full)))
+                let differs = full.amount() != row.total.amount();
+                (
+                    "term",
+                    terms[*t].name.clone(),
+                    Value::from(self.term_urls[x][*t].clone()),
+                    Vec::new(),
+                    differs.then(|| self.total(full)),
+                )
             }
-            RowKind::Direct(t) => {
-                ("direct", format!("{} 전체 대상", terms[*t].name), Value::from(self.term_urls[x][*t].clone()), Vec::new(), None)
-            }
+            RowKind::Direct(t) => (
+                "direct",
+                format!("{} 전체 대상", terms[*t].name),
+                Value::from(self.term_urls[x][*t].clone()),
+                Vec::new(),
+                None,
+            ),
             RowKind::Shared(ms) => {
                 let names: Vec<&str> = ms.iter().map(|&t| terms[t].name.as_str()).collect();
-                ("shared", format!("{} 공동", names.join("·")), Value::Null, ms.iter().map(|&t| member(t)).collect(), None)
+                (
+                    "shared",
+                    format!("{} 공동", names.join("·")),
+                    Value::Null,
+                    ms.iter().map(|&t| member(t)).collect(),
+                    None,
+                )
             }
             RowKind::Unassigned => ("unassigned", format!("{title} 미지정"), Value::Null, Vec::new(), None),
         };

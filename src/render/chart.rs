@@ -39,9 +39,10 @@ pub struct Column {
 
 impl Column {
     fn total(&self) -> Amount {
-        let (min, max) = self.parts.iter().fold((0u64, 0u64), |(a, b), p| {
-            (a.saturating_add(p.min), b.saturating_add(p.max))
-        });
+        let (min, max) = self
+            .parts
+            .iter()
+            .fold((0u64, 0u64), |(a, b), p| (a.saturating_add(p.min), b.saturating_add(p.max)));
         Amount { min, max }
     }
 }
@@ -188,7 +189,7 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
     let mut out = String::with_capacity(2048 + cols.len() * 400);
     open_svg(&mut out, id, height, &full_title, &desc);
     let base = TOP + PLOT_H; // the zero line, in viewBox units
-    // Grid lines and axis labels at every step.
+                             // Grid lines and axis labels at every step.
     let mut tick = 0;
     while tick <= top_value {
         let y = base * 100 - scale(tick, top_value, PLOT_H);
@@ -271,7 +272,9 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
 }
 
 fn describe_columns(names: &[String], cols: &[Column], currency: &str) -> String {
-    let mut desc = String::from("막대 높이는 해마다의 합계입니다. 범위로 적힌 금액은 하한까지 진하게, 상한까지는 옅게 그렸습니다. ");
+    let mut desc = String::from(
+        "막대 높이는 해마다의 합계입니다. 범위로 적힌 금액은 하한까지 진하게, 상한까지는 옅게 그렸습니다. ",
+    );
     for c in cols {
         let _ = write!(desc, "{}년 {}", c.label, AmountView::new(c.total(), currency).display);
         if names.len() > 1 {
@@ -399,7 +402,9 @@ mod tests {
         ];
         let a = columns("t", "부산 연도별 예산", &["합계".into()], &cols, "KRW").unwrap();
         assert_eq!(a, columns("t", "부산 연도별 예산", &["합계".into()], &cols, "KRW").unwrap());
-        assert!(a.contains("<title id=\"t-title\">부산 연도별 예산: 2023년 100억 원, 2024년 30억~60억 원</title>"));
+        assert!(a.contains(
+            "<title id=\"t-title\">부산 연도별 예산: 2023년 100억 원, 2024년 30억~60억 원</title>"
+        ));
         assert!(a.contains("class=\"range\""), "the range is drawn");
         assert!(columns("t", "x", &[], &[], "KRW").is_none());
     }

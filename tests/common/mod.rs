@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 
 /// Copies a fixture folder, so tests never change the repository's files.
+#[allow(dead_code)] // not every test binary that includes this module copies fixtures
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
