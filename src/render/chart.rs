@@ -15,15 +15,19 @@ const W: u64 = 400;
 /// Height of a column chart's plot area.
 const PLOT_H: u64 = 150;
 /// Room left of the plot for the axis labels.
-const LEFT: u64 = 50;
+const LEFT: u64 = 58;
+/// Font size of labels and names (the theme's CSS sets the same), in viewBox units.
+const TEXT: u64 = 13;
+/// Font size of axis and value labels.
+const SMALL: u64 = 12;
 /// Room above the plot for the value labels.
-const TOP: u64 = 18;
+const TOP: u64 = 20;
 /// Room below the plot for the year labels.
-const BOTTOM: u64 = 22;
+const BOTTOM: u64 = 24;
 /// Height of one legend line.
-const LEGEND_LINE: u64 = 18;
+const LEGEND_LINE: u64 = 20;
 /// Height of one row of a horizontal bar chart.
-const ROW: u64 = 36;
+const ROW: u64 = 40;
 /// More columns than this and the bars get no value labels (the table has them).
 const LABELLED_COLUMNS: usize = 12;
 
@@ -148,18 +152,18 @@ fn legend(out: &mut String, names: &[String], y0: u64) -> u64 {
     }
     let (mut x, mut y) = (LEFT, y0);
     for (k, name) in names.iter().enumerate() {
-        let w = 14 + text_width(name, 11) + 12;
+        let w = 16 + text_width(name, TEXT) + 12;
         if x + w > W && x > LEFT {
             x = LEFT;
             y += LEGEND_LINE;
         }
         let _ = write!(
             out,
-            "<rect class=\"c-{}\" x=\"{x}\" y=\"{}\" width=\"10\" height=\"10\"/><text x=\"{}\" y=\"{}\" class=\"label\">{}</text>",
+            "<rect class=\"c-{}\" x=\"{x}\" y=\"{}\" width=\"11\" height=\"11\"/><text x=\"{}\" y=\"{}\" class=\"label\">{}</text>",
             k % 6,
             y + 3,
-            x + 14,
-            y + 12,
+            x + 16,
+            y + 13,
             escape_html(name)
         );
         x += w;
@@ -198,7 +202,7 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
             "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0}\" y2=\"{0}\"/><text class=\"axis\" x=\"{1}\" y=\"{2}\" text-anchor=\"end\">{3}</text>",
             hu(y),
             LEFT - 4,
-            hu(y + 350),
+            hu(y + 400),
             format_korean_short(tick)
         );
         tick += step;
@@ -245,13 +249,15 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
             );
         }
         let mid = x + bar / 2;
-        if cols.len() <= LABELLED_COLUMNS && total.max > 0 {
+        let value = short(total);
+        // A label wider than its column would run into the next one; the table has the figure.
+        if cols.len() <= LABELLED_COLUMNS && total.max > 0 && text_width(&value, SMALL) * 100 <= band {
             let _ = write!(
                 out,
                 "<text class=\"value\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                 hu(mid),
                 hu(y - 400),
-                short(total)
+                value
             );
         }
         if i % every == 0 || i + 1 == cols.len() {
@@ -259,7 +265,7 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
                 out,
                 "<text class=\"axis\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                 hu(mid),
-                base + 15,
+                base + 17,
                 escape_html(&c.label)
             );
         }
@@ -333,16 +339,16 @@ pub fn bars(id: &str, title: &str, lines: &[Bar], currency: &str) -> Option<Stri
         let y = i as u64 * ROW;
         let indent = if l.part_of.is_some() { 12 } else { 0 };
         let amount = short(l.amount);
-        let room = width - indent - text_width(&amount, 11) - 10;
+        let room = width - indent - text_width(&amount, SMALL) - 10;
         let _ = write!(
             out,
             "<g><title>{}</title><text class=\"label\" x=\"{}\" y=\"{}\">{}</text><text class=\"value\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             escape_html(&desc_lines[i]),
             left + indent,
-            y + 13,
-            escape_html(&fit(&l.label, room, 11)),
+            y + 15,
+            escape_html(&fit(&l.label, room, TEXT)),
             left + width,
-            y + 13,
+            y + 15,
             amount
         );
         let x0 = left * 100 + scale(start[i], max, width);
@@ -350,9 +356,9 @@ pub fn bars(id: &str, title: &str, lines: &[Bar], currency: &str) -> Option<Stri
         let class = if l.part_of.is_some() { "c-1" } else { "c-0" };
         let _ = write!(
             out,
-            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\" data-amount=\"{}\"/>",
+            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" data-amount=\"{}\"/>",
             hu(x0),
-            y + 18,
+            y + 21,
             hu(solid),
             l.amount.min
         );
@@ -361,9 +367,9 @@ pub fn bars(id: &str, title: &str, lines: &[Bar], currency: &str) -> Option<Stri
                 scale(start[i] + l.amount.max, max, width) - scale(start[i] + l.amount.min, max, width);
             let _ = write!(
                 out,
-                "<rect class=\"range\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\" data-amount=\"{}\"/>",
+                "<rect class=\"range\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" data-amount=\"{}\"/>",
                 hu(x0 + solid),
-                y + 18,
+                y + 21,
                 hu(span),
                 l.amount.max - l.amount.min
             );
@@ -411,8 +417,8 @@ mod tests {
 
     #[test]
     fn long_labels_are_cut_to_fit() {
-        let s = fit("아주 긴 예산 항목 이름이 차트의 폭을 넘는 경우에는 잘라서 보여 줍니다", 120, 11);
-        assert!(s.ends_with('…') && text_width(&s, 11) <= 120, "{s}");
-        assert_eq!(fit("짧은 이름", 120, 11), "짧은 이름");
+        let s = fit("아주 긴 예산 항목 이름이 차트의 폭을 넘는 경우에는 잘라서 보여 줍니다", 120, TEXT);
+        assert!(s.ends_with('…') && text_width(&s, TEXT) <= 120, "{s}");
+        assert_eq!(fit("짧은 이름", 120, TEXT), "짧은 이름");
     }
 }
