@@ -340,18 +340,29 @@ impl<'a> Renderer<'a> {
     /// highlighting stylesheet. Returns the number of files written, or every problem found.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
-        let timed: Vec<Timed> = pages
-            .par_iter()
-            .map(|&page| {
-                let start = Instant::now();
-                let result = self.render(page).and_then(|html| {
-                    sink.write(&self.file_of(page), &html).map_err(|e| {
-                        vec![Diagnostic::error(self.file_of(page), 0, 0, format!("cannot write: {e}"))]
+        // The open data files are written beside the pages, on a thread of their own.
+        let (timed, data): (Vec<Timed>, _) = rayon::join(
+            || {
+                pages
+                    .par_iter()
+                    .map(|&page| {
+                        let start = Instant::now();
+                        let result = self.render(page).and_then(|html| {
+                            sink.write(&self.file_of(page), &html).map_err(|e| {
+                                vec![Diagnostic::error(
+                                    self.file_of(page),
+                                    0,
+                                    0,
+                                    format!("cannot write: {e}"),
+                                )]
+                            })
+                        });
+                        (self.template_of(page), start.elapsed(), result)
                     })
-                });
-                (self.template_of(page), start.elapsed(), result)
-            })
-            .collect();
+                    .collect()
+            },
+            || crate::opendata::write(self.archive, sink),
+        );
         let mut per_template: Vec<(&'static str, usize, Duration)> = Vec::new();
         for (name, took, _) in &timed {
             match per_template.iter_mut().find(|t| t.0 == *name) {
@@ -376,7 +387,7 @@ impl<'a> Renderer<'a> {
             problems.push(Diagnostic::error("syntax.css", 0, 0, format!("cannot write: {e}")));
         }
         written += 1;
-        match crate::opendata::write(self.archive, sink) {
+        match data {
             Ok(n) => written += n,
             Err(e) => problems.push(Diagnostic::error("data/", 0, 0, e.to_string())),
         }
