@@ -137,6 +137,13 @@ fn charts_draw_the_right_years_with_heights_from_exact_amounts() {
         ulsan.contains("<caption id=\"term-trend-caption\">울산 연도별 예산 합계"),
         "the table beside it"
     );
+    // No line on 울산's page names a region or a sector of its own: those columns are dropped.
+    assert!(ulsan.contains("<table class=\"budget-table no-region no-sector\">"));
+    assert!(!ulsan.contains("<th scope=\"col\">지역</th>") && ulsan.contains("<td colspan=\"1\"></td>"));
+    assert!(
+        site.read("regions/부산/index.html").contains("<th scope=\"col\">지역</th>"),
+        "부산's own line names it"
+    );
 
     // A brief with parts: the parts sit inside the whole, one after another.
     let parts = site.read("briefs/2024-parts/index.html");
@@ -336,4 +343,81 @@ fn data_files_and_charts_can_be_turned_off() {
     let bad = Site::new().with_toml("\n[data]\nenabeld = false\n");
     let e = pipeline::build(&Options { root: bad.root.clone(), ..Options::default() }).unwrap_err();
     assert!(format!("{e:?}").contains("enabeld"), "{e:?}");
+}
+
+/// `(min, max)` from the `data-digits` of the amount in a cell, `(0, 0)` for an empty cell.
+fn digits(cell_html: &str) -> (u64, u64) {
+    let Some(at) = cell_html.find("data-digits=\"") else { return (0, 0) };
+    let rest = &cell_html[at + 13..];
+    let value: String = rest[..rest.find('"').unwrap()].chars().filter(|c| *c != ',').collect();
+    match value.split_once('~') {
+        Some((a, b)) => (a.parse().unwrap(), b.parse().unwrap()),
+        None => (value.parse().unwrap(), value.parse().unwrap()),
+    }
+}
+
+#[test]
+fn rows_under_a_parent_add_up_to_it_at_every_level() {
+    let site = Site::new();
+    let brief = |name: &str, regions: &str, line: &str| {
+        let text = format!(
+            "---\ntitle: \"{name}\"\ndate: 2023-02-01\nregion: [{regions}]\nbudget:\n  - item: {name}\n{line}---\n본문.\n"
+        );
+        fs::write(site.root.join(format!("content/{name}.md")), text).unwrap();
+    };
+    // Across two 권역: shared at the top. A line of 영남권 and 부산 both: shared between 영남권
+    // as such and 부산. A line naming 영남권 itself: its own row under 영남권.
+    brief("cross", "영남권, 부산, 서울", "    amount: \"10억원\"\n");
+    brief("wide-and-busan", "영남권, 부산", "    amount: \"20억원\"\n");
+    brief("yeongnam-itself", "부산", "    amount: \"40억원\"\n    region: 영남권\n");
+    site.build();
+    let budget = site.read("budget/index.html");
+    let start = budget.find("지역별 예산 합계").unwrap();
+    let table = &budget[start..start + budget[start..].find("</table>").unwrap()];
+    let body = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
+    // (depth, kind, name cell, amount)
+    let rows: Vec<(usize, &str, &str, (u64, u64))> = body
+        .split("<tr class=\"depth-")
+        .skip(1)
+        .map(|r| {
+            let depth = r[..1].parse().unwrap();
+            let kind = &r[r.find("row-").unwrap() + 4..r.find("\">").unwrap()];
+            let cells: Vec<&str> = r.split("<td").collect();
+            (depth, kind, cells[0], digits(cells[2]))
+        })
+        .collect();
+    let kinds: Vec<(usize, &str)> = rows.iter().map(|r| (r.0, r.1)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (0, "term"),   // 수도권
+            (1, "term"),   // 서울
+            (0, "term"),   // 영남권
+            (1, "direct"), // 영남권 전체 대상
+            (1, "term"),   // 부산
+            (1, "term"),   // 울산
+            (1, "shared"), // 부산 · 영남권 전체 대상
+            (1, "shared"), // 부산 · 울산
+            (0, "shared"), // 수도권 · 영남권
+            (0, "unassigned"),
+        ],
+        "{rows:#?}"
+    );
+    assert!(rows[3].2.contains("영남권 전체 대상") && rows[3].3 == (40 * EOK, 40 * EOK));
+    assert!(rows[6].2.contains("부산</a>·<a") && rows[6].2.contains("영남권 전체 대상"));
+    assert!(rows[8].2.contains("수도권</a>·<a") && rows[8].3 == (10 * EOK, 10 * EOK));
+    // Every parent is the sum of the rows directly under it; the top level is the grand total.
+    for (i, parent) in rows.iter().enumerate() {
+        let children: Vec<_> =
+            rows[i + 1..].iter().take_while(|r| r.0 > parent.0).filter(|r| r.0 == parent.0 + 1).collect();
+        if children.is_empty() {
+            continue;
+        }
+        let sum = children.iter().fold((0, 0), |(a, b), r| (a + r.3 .0, b + r.3 .1));
+        assert_eq!(sum, parent.3, "row {i} ({}) is not the sum of its rows", parent.2);
+    }
+    assert_eq!(rows[2].3, (240 * EOK, 270 * EOK), "영남권: 40 + 50 + 30~60 + 20 + 100");
+    let top = rows.iter().filter(|r| r.0 == 0).fold((0, 0), |(a, b), r| (a + r.3 .0, b + r.3 .1));
+    let archive = site.archive();
+    assert_eq!(top, (archive.budget.all.total.min, archive.budget.all.total.max));
 }

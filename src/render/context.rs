@@ -168,7 +168,12 @@ impl Renderer<'_> {
             .iter()
             .map(|r| {
                 let l = &self.archive.briefs[r.brief].meta.budget[r.line];
-                obj! { "item" => l.item.clone(), "html" => self.line_rows[r.brief][r.line].clone() }
+                // Whether the line names a region or sector: tables drop a column no line fills.
+                let named = |v: &Option<String>| if v.is_some() { Value::Bool(true) } else { Value::Null };
+                obj! {
+                    "item" => l.item.clone(), "html" => self.line_rows[r.brief][r.line].clone(),
+                    "region" => named(&l.region), "sector" => named(&l.sector),
+                }
             })
             .collect();
         Value::Array(list)
