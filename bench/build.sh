@@ -53,7 +53,7 @@ run() {
 # (`annals` with charts + data files, `annals-off` without) and the relative cost.
 run_pair() {
   local size=$1 on=$2 off=$3
-  local t_on=() t_off=() m_on=() m_off=()
+  local t_on=() t_off=() m_on=() m_off=() c_on=() c_off=()
   for i in $(seq "$RUNS"); do
     for which in on off; do
       local site=$on
@@ -61,25 +61,35 @@ run_pair() {
       local out="$OUT_BASE/out-annals-$which-$size-$i"
       rm -rf "$out"
       sync
-      /usr/bin/time -f "%e %M" -o "$WORK/time" "$ANNALS" build --root "$site" --output "$out" >/dev/null 2>"$WORK/stderr" ||
+      /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$ANNALS" build --root "$site" --output "$out" >/dev/null 2>"$WORK/stderr" ||
         { cat "$WORK/stderr" >&2; echo "bench: annals ($which) failed" >&2; exit 1; }
-      read -r secs kb <"$WORK/time"
-      if [ "$which" = on ]; then t_on+=("$secs"); m_on+=("$kb"); else t_off+=("$secs"); m_off+=("$kb"); fi
+      read -r secs kb user sys <"$WORK/time"
+      local cpu
+      cpu=$(echo "$user + $sys" | bc -l)
+      if [ "$which" = on ]; then
+        t_on+=("$secs"); m_on+=("$kb"); c_on+=("$cpu")
+      else
+        t_off+=("$secs"); m_off+=("$kb"); c_off+=("$cpu")
+      fi
       rm -rf "$out"
     done
   done
-  local a b
+  # CPU time (user + system) beside wall time: on a machine shared with other work the wall
+  # time of one run swings with the load, the CPU a build needs much less.
+  local a b ca cb
   for which in on off; do
-    local -n ts="t_$which" ms="m_$which"
-    local t m label=annals
+    local -n ts="t_$which" ms="m_$which" cs="c_$which"
+    local t m c label=annals
     [ "$which" = off ] && label=annals-off
     t=$(printf '%s\n' "${ts[@]}" | median)
     m=$(printf '%s\n' "${ms[@]}" | median)
-    printf '%-10s %6s briefs  median %6.2f s  peak %5.0f MB   runs: %s\n' \
-      "$label" "$size" "$t" "$(echo "$m / 1024" | bc -l)" "${ts[*]}"
-    [ "$which" = on ] && a=$t || b=$t
+    c=$(printf '%s\n' "${cs[@]}" | median)
+    printf '%-10s %6s briefs  median %6.2f s  cpu %6.2f s  peak %5.0f MB   runs: %s\n' \
+      "$label" "$size" "$t" "$c" "$(echo "$m / 1024" | bc -l)" "${ts[*]}"
+    if [ "$which" = on ]; then a=$t; ca=$c; else b=$t; cb=$c; fi
   done
-  printf '           charts + data files cost %+.1f%% of the time without them\n' "$(echo "($a - $b) * 100 / $b" | bc -l)"
+  printf '           charts + data files cost %+.1f%% wall time, %+.1f%% CPU time\n' \
+    "$(echo "($a - $b) * 100 / $b" | bc -l)" "$(echo "($ca - $cb) * 100 / $cb" | bc -l)"
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); output under $OUT_BASE"

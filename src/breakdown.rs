@@ -25,9 +25,17 @@ pub enum RowKind {
     /// Lines under several siblings at once, counted here once. A member equal to the parent
     /// term stands for the parent itself.
     Shared(Vec<usize>),
+    /// The shared lines of the combinations past the largest [`SHARED_ROWS`], together: how
+    /// many combinations they are.
+    SharedRest(usize),
     /// Lines tied to no term of the taxonomy (top level only).
     Unassigned,
 }
+
+/// How many combinations of terms get a shared row of their own under one parent (the largest
+/// by amount); the rest share one row, so that an archive whose briefs name many regions in
+/// many combinations still has a table a person can read.
+pub const SHARED_ROWS: usize = 5;
 
 /// One row of a nested budget table, in display order (a term's rows follow it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,9 +135,30 @@ fn split(parent: Option<usize>, depth: usize, entries: &[&Entry], briefs: &[Brie
         rows.push(row(RowKind::Term(key[0]), group));
         split(Some(key[0]), depth + 1, group, briefs, rows);
     }
-    for (key, group) in groups.iter().filter(|(k, _)| k.len() > 1) {
-        rows.push(row(RowKind::Shared(key.clone()), group));
+    let mut shared: Vec<Row> =
+        groups.iter().filter(|(k, _)| k.len() > 1).map(|(k, g)| row(RowKind::Shared(k.clone()), g)).collect();
+    // Largest first (upper ends, then lower ends); ties keep the order of the terms.
+    shared.sort_by(|a, b| (b.total.max, b.total.min).cmp(&(a.total.max, a.total.min)));
+    if shared.len() > SHARED_ROWS {
+        let rest = shared.split_off(SHARED_ROWS);
+        let mut merged = Row {
+            depth,
+            kind: RowKind::SharedRest(rest.len()),
+            parent,
+            lines: 0,
+            parts: 0,
+            total: Total::default(),
+        };
+        for r in &rest {
+            merged.lines += r.lines;
+            merged.parts += r.parts;
+            merged.total.min = merged.total.min.saturating_add(r.total.min);
+            merged.total.max = merged.total.max.saturating_add(r.total.max);
+            merged.total.count += r.total.count;
+        }
+        shared.push(merged);
     }
+    rows.extend(shared);
     if let Some(group) = groups.get(&Vec::new()) {
         rows.push(row(RowKind::Unassigned, group));
     }

@@ -396,15 +396,16 @@ fn rows_under_a_parent_add_up_to_it_at_every_level() {
             (1, "direct"), // 영남권 전체 대상
             (1, "term"),   // 부산
             (1, "term"),   // 울산
-            (1, "shared"), // 부산 · 영남권 전체 대상
-            (1, "shared"), // 부산 · 울산
+            (1, "shared"), // 부산 · 울산 (100억: the larger first)
+            (1, "shared"), // 부산 · 영남권 전체 대상 (20억)
             (0, "shared"), // 수도권 · 영남권
             (0, "unassigned"),
         ],
         "{rows:#?}"
     );
     assert!(rows[3].2.contains("영남권 전체 대상") && rows[3].3 == (40 * EOK, 40 * EOK));
-    assert!(rows[6].2.contains("부산</a>·<a") && rows[6].2.contains("영남권 전체 대상"));
+    assert!(rows[7].2.contains("부산</a>·<a") && rows[7].2.contains("영남권 전체 대상"));
+    assert!(rows[6].2.contains("울산</a>") && rows[6].3 == (100 * EOK, 100 * EOK));
     assert!(rows[8].2.contains("수도권</a>·<a") && rows[8].3 == (10 * EOK, 10 * EOK));
     // Every parent is the sum of the rows directly under it; the top level is the grand total.
     for (i, parent) in rows.iter().enumerate() {
@@ -420,4 +421,37 @@ fn rows_under_a_parent_add_up_to_it_at_every_level() {
     let top = rows.iter().filter(|r| r.0 == 0).fold((0, 0), |(a, b), r| (a + r.3 .0, b + r.3 .1));
     let archive = site.archive();
     assert_eq!(top, (archive.budget.all.total.min, archive.budget.all.total.max));
+}
+
+#[test]
+fn many_combinations_share_one_row_past_the_largest_five() {
+    let site = Site::new();
+    let pairs = [
+        ("대구", "경북"),
+        ("대구", "경남"),
+        ("경북", "경남"),
+        ("부산", "경남"),
+        ("울산", "경남"),
+        ("대구", "부산"),
+    ];
+    for (i, (a, b)) in pairs.iter().enumerate() {
+        let text = format!(
+            "---\ntitle: \"쌍 {i}\"\ndate: 2022-01-0{}\nregion: [{a}, {b}]\nbudget:\n  - item: 공동 {i}\n    amount: \"{}억원\"\n---\n본문.\n",
+            i + 1,
+            i + 1
+        );
+        fs::write(site.root.join(format!("content/pair-{i}.md")), text).unwrap();
+    }
+    site.build();
+    let budget = site.read("budget/index.html");
+    let table = &budget[budget.find("지역별 예산 합계").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // Under 영남권: the fixture's 부산·울산 (100억) and the six pairs (1억 … 6억): the five
+    // largest by amount keep their rows, the two smallest (1억, 2억) share one.
+    assert_eq!(table.matches("<tr class=\"depth-1 row-shared\">").count(), 6);
+    assert!(table.contains("그 밖의 조합 2개"), "{table}");
+    let rest = &table[table.find("그 밖의 조합 2개").unwrap()..];
+    assert!(rest.contains("<td class=\"num\">2건</td>") && rest.contains("data-digits=\"300,000,000\""));
+    // 영남권 still counts every line once: 180억~210억 + 1+2+…+6억.
+    assert!(table.contains("201억~231억 원"));
 }

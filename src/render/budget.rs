@@ -169,6 +169,9 @@ impl Renderer<'_> {
                     None,
                 )
             }
+            RowKind::SharedRest(n) => {
+                ("shared", format!("그 밖의 조합 {n}개"), Value::Null, Vec::new(), None)
+            }
             RowKind::Unassigned => ("unassigned", format!("{title} 미지정"), Value::Null, Vec::new(), None),
         };
         obj! {
