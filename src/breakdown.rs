@@ -138,7 +138,7 @@ fn split(parent: Option<usize>, depth: usize, entries: &[&Entry], briefs: &[Brie
     let mut shared: Vec<Row> =
         groups.iter().filter(|(k, _)| k.len() > 1).map(|(k, g)| row(RowKind::Shared(k.clone()), g)).collect();
     // Largest first (upper ends, then lower ends); ties keep the order of the terms.
-    shared.sort_by(|a, b| (b.total.max, b.total.min).cmp(&(a.total.max, a.total.min)));
+    shared.sort_by_key(|r| std::cmp::Reverse((r.total.max, r.total.min)));
     if shared.len() > SHARED_ROWS {
         let rest = shared.split_off(SHARED_ROWS);
         let mut merged = Row {
