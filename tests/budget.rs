@@ -240,7 +240,7 @@ fn region_totals_nest_and_count_a_shared_line_once() {
 }
 
 #[test]
-fn the_data_files_hold_every_line_and_total_of_the_model() {
+fn budget_csv_holds_every_line_and_total_of_the_model() {
     let site = Site::new();
     site.build();
     let archive = site.archive();
@@ -287,7 +287,13 @@ fn the_data_files_hold_every_line_and_total_of_the_model() {
             });
         assert_eq!((lo, hi), (group.total.min, group.total.max), "{year}");
     }
+}
 
+#[test]
+fn briefs_json_and_people_csv_hold_every_brief_and_attendance() {
+    let site = Site::new();
+    site.build();
+    let archive = site.archive();
     // briefs.json, read with serde: every brief, with its lines as exact integers.
     let records: Vec<BriefRecord> = serde_json::from_str(&site.read("data/briefs.json")).unwrap();
     assert_eq!(records.len(), archive.briefs.len());

@@ -192,72 +192,25 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
     let height = TOP + PLOT_H + BOTTOM + legend_h;
     let mut out = String::with_capacity(2048 + cols.len() * 400);
     open_svg(&mut out, id, height, &full_title, &desc);
-    let base = TOP + PLOT_H; // the zero line, in viewBox units
-                             // Grid lines and axis labels at every step.
-    let mut tick = 0;
-    while tick <= top_value {
-        let y = base * 100 - scale(tick, top_value, PLOT_H);
-        let _ = write!(
-            out,
-            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0}\" y2=\"{0}\"/><text class=\"axis\" x=\"{1}\" y=\"{2}\" text-anchor=\"end\">{3}</text>",
-            hu(y),
-            LEFT - 4,
-            hu(y + 400),
-            format_korean_short(tick)
-        );
-        tick += step;
-    }
+    grid(&mut out, top_value, step);
     let band = (W - LEFT) * 100 / cols.len() as u64;
     let bar = (band * 6 / 10).min(4000);
     let every = cols.len().div_ceil(LABELLED_COLUMNS);
+    let base = TOP + PLOT_H; // the zero line, in viewBox units
     for (i, c) in cols.iter().enumerate() {
         let x = LEFT * 100 + band * i as u64 + (band - bar) / 2;
         let total = c.total();
         let _ = write!(out, "<g><title>{}</title>", escape_html(&figures[i]));
-        let mut y = base * 100;
-        let mut below = 0u64;
-        for (k, p) in c.parts.iter().enumerate() {
-            if p.min == 0 {
-                continue;
-            }
-            // Each edge from the running exact sum, so the stack's top is the total's height.
-            let h = scale(below + p.min, top_value, PLOT_H) - scale(below, top_value, PLOT_H);
-            below += p.min;
-            y -= h;
-            let _ = write!(
-                out,
-                "<rect class=\"c-{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-amount=\"{}\"/>",
-                k % 6,
-                hu(x),
-                hu(y),
-                hu(bar),
-                hu(h),
-                p.min
-            );
-        }
-        if total.is_range() {
-            let h = scale(total.max, top_value, PLOT_H) - scale(total.min, top_value, PLOT_H);
-            y -= h;
-            let _ = write!(
-                out,
-                "<rect class=\"range\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-amount=\"{}\"/>",
-                hu(x),
-                hu(y),
-                hu(bar),
-                hu(h),
-                total.max - total.min
-            );
-        }
+        let y = stack(&mut out, c, x, bar, top_value);
         let mid = x + bar / 2;
         let value = short(total);
         // A label wider than its column would run into the next one; the table has the figure.
         if cols.len() <= LABELLED_COLUMNS && total.max > 0 && text_width(&value, SMALL) * 100 <= band {
             let _ = write!(
                 out,
-                "<text class=\"value\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                "<text class=\"value\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{value}</text>",
                 hu(mid),
                 hu(y - 400),
-                value
             );
         }
         if i % every == 0 || i + 1 == cols.len() {
@@ -275,6 +228,56 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
     out.push_str(&legend_svg);
     out.push_str("</svg>");
     Some(out)
+}
+
+/// Grid lines and axis labels at every `step` up to `top_value`.
+fn grid(out: &mut String, top_value: u64, step: u64) {
+    let base = TOP + PLOT_H;
+    let mut tick = 0;
+    while tick <= top_value {
+        let y = base * 100 - scale(tick, top_value, PLOT_H);
+        let _ = write!(
+            out,
+            "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0}\" y2=\"{0}\"/><text class=\"axis\" x=\"{1}\" y=\"{2}\" text-anchor=\"end\">{3}</text>",
+            hu(y),
+            LEFT - 4,
+            hu(y + 400),
+            format_korean_short(tick)
+        );
+        tick += step;
+    }
+}
+
+/// One `<rect>`; lengths in hundredths.
+fn rect(out: &mut String, class: &str, (x, y, w, h): (u64, u64, u64, u64), amount: u64) {
+    let _ = write!(
+        out,
+        "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-amount=\"{amount}\"/>",
+        hu(x),
+        hu(y),
+        hu(w),
+        hu(h)
+    );
+}
+
+/// One column's stacked parts and range span at `x`; returns the top of the stack (hundredths).
+fn stack(out: &mut String, c: &Column, x: u64, bar: u64, top_value: u64) -> u64 {
+    let mut y = (TOP + PLOT_H) * 100;
+    let mut below = 0u64;
+    for (k, p) in c.parts.iter().enumerate().filter(|(_, p)| p.min > 0) {
+        // Each edge from the running exact sum, so the stack's top is the total's height.
+        let h = scale(below + p.min, top_value, PLOT_H) - scale(below, top_value, PLOT_H);
+        below += p.min;
+        y -= h;
+        rect(out, &format!("c-{}", k % 6), (x, y, bar, h), p.min);
+    }
+    let total = c.total();
+    if total.is_range() {
+        let h = scale(total.max, top_value, PLOT_H) - scale(total.min, top_value, PLOT_H);
+        y -= h;
+        rect(out, "range", (x, y, bar, h), total.max - total.min);
+    }
+    y
 }
 
 fn describe_columns(names: &[String], cols: &[Column], currency: &str) -> String {
@@ -354,25 +357,11 @@ pub fn bars(id: &str, title: &str, lines: &[Bar], currency: &str) -> Option<Stri
         let x0 = left * 100 + scale(start[i], max, width);
         let solid = scale(start[i] + l.amount.min, max, width) - scale(start[i], max, width);
         let class = if l.part_of.is_some() { "c-1" } else { "c-0" };
-        let _ = write!(
-            out,
-            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" data-amount=\"{}\"/>",
-            hu(x0),
-            y + 21,
-            hu(solid),
-            l.amount.min
-        );
+        rect(&mut out, class, (x0, (y + 21) * 100, solid, 1400), l.amount.min);
         if l.amount.is_range() {
             let span =
                 scale(start[i] + l.amount.max, max, width) - scale(start[i] + l.amount.min, max, width);
-            let _ = write!(
-                out,
-                "<rect class=\"range\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" data-amount=\"{}\"/>",
-                hu(x0 + solid),
-                y + 21,
-                hu(span),
-                l.amount.max - l.amount.min
-            );
+            rect(&mut out, "range", (x0 + solid, (y + 21) * 100, span, 1400), l.amount.max - l.amount.min);
         }
         out.push_str("</g>");
     }
