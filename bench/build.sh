@@ -84,8 +84,8 @@ run_pair() {
     t=$(printf '%s\n' "${ts[@]}" | median)
     m=$(printf '%s\n' "${ms[@]}" | median)
     c=$(printf '%s\n' "${cs[@]}" | median)
-    printf '%-10s %6s briefs  median %6.2f s  cpu %6.2f s  peak %5.0f MB   runs: %s\n' \
-      "$label" "$size" "$t" "$c" "$(echo "$m / 1024" | bc -l)" "${ts[*]}"
+    printf '%-10s %6s briefs  median %6.2f s  cpu %6.2f s  peak %5.0f MB   runs: %s  cpu runs: %s\n' \
+      "$label" "$size" "$t" "$c" "$(echo "$m / 1024" | bc -l)" "${ts[*]}" "${cs[*]}"
     if [ "$which" = on ]; then a=$t; ca=$c; else b=$t; cb=$c; fi
   done
   printf '           charts + data files cost %+.1f%% wall time, %+.1f%% CPU time\n' \
