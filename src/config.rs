@@ -40,6 +40,8 @@ const KEYS: &[&str] = &[
     "import",
     "markdown",
     "search",
+    "data",
+    "charts",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -68,6 +70,10 @@ struct RawConfig {
     #[serde(default)]
     markdown: MarkdownConfig,
     search: Option<bool>,
+    #[serde(default)]
+    data: Switch,
+    #[serde(default)]
+    charts: Switch,
 }
 
 /// Markdown settings (`[markdown]`).
@@ -106,6 +112,21 @@ pub struct FeedConfig {
 impl Default for FeedConfig {
     fn default() -> Self {
         FeedConfig { enabled: true, limit: 50, per_term: true, full_content: false }
+    }
+}
+
+/// A feature that is on unless the site turns it off: `[data]` (the open data files under
+/// `data/`) and `[charts]` (the budget charts), each `enabled = false` to turn off.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Switch {
+    /// Whether the feature is on.
+    pub enabled: bool,
+}
+
+impl Default for Switch {
+    fn default() -> Self {
+        Switch { enabled: true }
     }
 }
 
@@ -190,6 +211,10 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Write the search page and index (`search = false` turns them off).
     pub search: bool,
+    /// Open data files (`[data]`).
+    pub data: Switch,
+    /// Budget charts (`[charts]`).
+    pub charts: Switch,
 }
 
 impl Config {
@@ -371,6 +396,8 @@ impl Config {
             import: raw.import,
             markdown: raw.markdown,
             search: raw.search.unwrap_or(true),
+            data: raw.data,
+            charts: raw.charts,
         })
     }
 

@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod money;
 pub mod new;
+pub mod opendata;
 pub mod output;
 pub mod pipeline;
 pub mod progress;

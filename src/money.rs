@@ -250,6 +250,27 @@ pub fn format_korean(value: u64) -> String {
     parts.join(" ")
 }
 
+/// A short label for charts: the largest unit only, with one decimal below ten of it
+/// (`1234567890000` → `1.2조`, `577000000000` → `5,770억`, `9400000000` → `94억`). Rounded
+/// half up in integers, so it is for axis and bar labels only; the exact figure goes beside it.
+pub fn format_korean_short(value: u64) -> String {
+    let Some((unit, name)) =
+        [(GYEONG, "경"), (JO, "조"), (EOK, "억"), (MAN, "만")].into_iter().find(|(u, _)| value >= *u)
+    else {
+        return group_thousands(value);
+    };
+    let tenths = (u128::from(value) * 10 + u128::from(unit) / 2) / u128::from(unit);
+    if tenths < 100 {
+        match tenths % 10 {
+            0 => format!("{}{name}", tenths / 10),
+            d => format!("{}.{d}{name}", tenths / 10),
+        }
+    } else {
+        let whole = (u128::from(value) + u128::from(unit) / 2) / u128::from(unit);
+        format!("{}{name}", group_thousands(whole as u64))
+    }
+}
+
 /// `1234567` → `1,234,567`.
 pub fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
@@ -384,6 +405,18 @@ mod tests {
         assert_eq!(v.display, "30억~100억 원");
         assert_eq!(v.digits, "3,000,000,000~10,000,000,000");
         assert_eq!(AmountView::new(Amount::exact(1500), "USD").display, "1,500 USD");
+    }
+
+    #[test]
+    fn short_labels_keep_the_largest_unit() {
+        assert_eq!(format_korean_short(1_234_567_890_000), "1.2조");
+        assert_eq!(format_korean_short(577_000_000_000), "5,770억");
+        assert_eq!(format_korean_short(9_400_000_000), "94억");
+        assert_eq!(format_korean_short(1_250_000_000), "13억", "twelve and a half rounds up");
+        assert_eq!(format_korean_short(150_000_000), "1.5억");
+        assert_eq!(format_korean_short(2_000_000_000_000), "2조");
+        assert_eq!(format_korean_short(9_960_000_000_000), "10조");
+        assert_eq!(format_korean_short(999), "999");
     }
 
     #[test]

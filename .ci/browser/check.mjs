@@ -4,7 +4,7 @@
 //   - no console error, no uncaught page error, no failed or >= 400 same-origin request;
 //   - axe-core finds no violation of impact "serious" or "critical";
 //   - a full-page screenshot of each is saved (CI artifact): NAME-390.png, NAME-1280.png, and
-//     NAME-1280-dark.png (the same checks with prefers-color-scheme: dark).
+//     NAME-390-dark.png, NAME-1280-dark.png (the same checks with prefers-color-scheme: dark).
 // The search page is checked the same way with results shown (search/?q=<a word of a brief's
 // title>), and then driven: a brief found by its own title comes first, typing a query into the
 // form updates the results and the shareable ?q= URL, a filter narrows them, a query that
@@ -13,8 +13,9 @@
 // usage: node .ci/browser/check.mjs BASE_URL SCREENSHOT_DIR
 //   BASE_URL is the site's base URL as built, e.g. http://127.0.0.1:8123/archive/
 //
-// The region page and the brief are found in the built site (sitemap.xml, falling back to the
-// links of the home page and of the region index), never hard-coded.
+// The region page and the brief are found in the built site (the budget page's region table and
+// sitemap.xml, falling back to the links of the home page and of the region index), never
+// hard-coded.
 
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -34,9 +35,11 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-// The theme declares `color-scheme: light dark`, so the dark palette is checked too (one width).
+// The theme declares `color-scheme: light dark`, so the dark palette is checked too (both widths:
+// the budget charts and tables change with the width).
 const VIEWPORTS = [
   { width: 390, height: 844, isMobile: true, colorScheme: 'light', suffix: '390' },
+  { width: 390, height: 844, isMobile: true, colorScheme: 'dark', suffix: '390-dark' },
   { width: 1280, height: 800, isMobile: false, colorScheme: 'light', suffix: '1280' },
   { width: 1280, height: 800, isMobile: false, colorScheme: 'dark', suffix: '1280-dark' },
 ];
@@ -89,7 +92,15 @@ async function discover() {
   } catch (e) {
     console.log(`  (no usable sitemap.xml: ${e.message}; using the links of the pages instead)`);
   }
-  let region = pagesIn(candidates, 'regions')[0];
+  // A region with budget lines (linked from the budget page's region table), so that its
+  // screenshot shows the trend chart; any region otherwise.
+  let region;
+  try {
+    region = pagesIn(hrefsOf(await fetchText(new URL('budget/', base))), 'regions')[0];
+  } catch (e) {
+    console.log(`  (budget page not readable: ${e.message})`);
+  }
+  if (!region) region = pagesIn(candidates, 'regions')[0];
   let brief = pagesIn(candidates, 'briefs')[0];
   if (!brief) brief = pagesIn(hrefsOf(await fetchText(base)), 'briefs')[0];
   if (!region) region = pagesIn(hrefsOf(await fetchText(new URL('regions/', base))), 'regions')[0];

@@ -174,7 +174,12 @@ impl Renderer<'_> {
             .iter()
             .map(|r| {
                 let l = &self.archive.briefs[r.brief].meta.budget[r.line];
-                obj! { "item" => l.item.clone(), "html" => self.line_rows[r.brief][r.line].clone() }
+                // Whether the line names a region or sector: tables drop a column no line fills.
+                let named = |v: &Option<String>| if v.is_some() { Value::Bool(true) } else { Value::Null };
+                obj! {
+                    "item" => l.item.clone(), "html" => self.line_rows[r.brief][r.line].clone(),
+                    "region" => named(&l.region), "sector" => named(&l.sector),
+                }
             })
             .collect();
         Value::Array(list)
@@ -232,6 +237,7 @@ impl Renderer<'_> {
             })
             .collect();
         brief.insert("budget".into(), Value::Array(budget));
+        brief.insert("budget_chart".into(), self.brief_chart(i));
         let attendees: Vec<Value> = b
             .meta
             .attendees
@@ -476,6 +482,7 @@ impl Renderer<'_> {
                     "children" => Value::Array(term.children.iter().map(|&c| self.term_ref(x, c)).collect()),
                     "descendant_briefs" => if first { self.descendant_items(x, t) } else { Value::Array(Vec::new()) },
                     "descendant_count" => term.descendant_briefs.len(),
+                    "budget_trend" => if first { self.term_trend(&term.name, group) } else { Value::Null },
                 },
             );
         }
@@ -552,6 +559,9 @@ impl Renderer<'_> {
                 "by_sector" => by_source(TermSource::Sector),
             },
         );
+        if let Some(b) = vars.get_mut("budget") {
+            self.budget_extras(b);
+        }
         vars
     }
 

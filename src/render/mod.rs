@@ -126,6 +126,9 @@ impl ListCache {
 /// A brief's list entry and budget rows, or what went wrong rendering them.
 type Prerendered = Result<(Item, Vec<String>), Vec<Diagnostic>>;
 
+/// One file of the search index: its site path and bytes.
+type IndexFile = (String, Vec<u8>);
+
 /// One page's template, render time and outcome.
 type Timed = (&'static str, Duration, Result<(), Vec<Diagnostic>>);
 
@@ -141,6 +144,8 @@ macro_rules! obj {
 }
 
 // After `obj!`: a macro is visible in the modules declared below it.
+mod budget;
+mod chart;
 mod context;
 mod errors;
 mod limits;
@@ -390,9 +395,9 @@ impl<'a> Renderer<'a> {
     ) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
         let done = std::sync::atomic::AtomicUsize::new(0);
-        // The search index is built beside the pages: it reads the same model, and the two
-        // together keep both cores busy.
-        let (timed, index): (Vec<Timed>, Vec<(String, Vec<u8>)>) = rayon::join(
+        // The search index and the open data files are made beside the pages: they read the
+        // same model, and together they keep both cores busy.
+        let (timed, (index, data)): (Vec<Timed>, (Vec<IndexFile>, _)) = rayon::join(
             || {
                 pages
                     .par_iter()
@@ -416,7 +421,18 @@ impl<'a> Renderer<'a> {
                     })
                     .collect()
             },
-            || if self.archive.config.search { crate::search::build(self.archive) } else { Vec::new() },
+            || {
+                rayon::join(
+                    || {
+                        if self.archive.config.search {
+                            crate::search::build(self.archive)
+                        } else {
+                            Vec::new()
+                        }
+                    },
+                    || crate::opendata::write(self.archive, sink),
+                )
+            },
         );
         let mut per_template: Vec<(&'static str, usize, Duration)> = Vec::new();
         for (name, took, _) in &timed {
@@ -449,6 +465,15 @@ impl<'a> Renderer<'a> {
             problems.push(Diagnostic::error("syntax.css", 0, 0, format!("{CANNOT_WRITE}{e}")));
         }
         written += 1;
+        match data {
+            Ok(n) => written += n,
+            // Written like every other file that could not be written, so that a full disk is
+            // still one line for all of them.
+            Err(crate::opendata::DataError::Write { file, source }) => {
+                problems.push(Diagnostic::error(file, 0, 0, format!("{CANNOT_WRITE}{source}")))
+            }
+            Err(e) => problems.push(Diagnostic::error("data/", 0, 0, e.to_string())),
+        }
         if problems.is_empty() {
             Ok(RenderStats { files: written, per_template })
         } else {

@@ -2,6 +2,8 @@
 //! pages render. The timeline, term indexes, budget totals, neighbours and related briefs are all
 //! here, so no page ever scans all briefs again.
 
+pub mod breakdown;
+
 use crate::config::{Config, TermSource};
 use crate::content::Brief;
 use crate::diagnostics::Diagnostic;
@@ -11,7 +13,7 @@ use crate::registry::Registry;
 use crate::taxonomy::{self, Taxonomy};
 use chrono::Datelike;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A sum of amounts; ranges add up end by end.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -81,6 +83,9 @@ pub struct BudgetGroup {
     pub lines: Vec<LineRef>,
     /// Their total.
     pub total: Total,
+    /// The total per year of the briefs' dates (site time zone), newest first: the trend
+    /// charts read it. A year's total counts parts the same way as the whole group's.
+    pub years: Vec<(i32, Total)>,
 }
 
 /// Budget lines grouped for the budget page and term pages.
@@ -92,6 +97,11 @@ pub struct Budget {
     pub by_year: Vec<(i32, BudgetGroup)>,
     /// Per taxonomy (same order as `Archive::taxonomies`), per term: its lines.
     pub by_term: Vec<Vec<BudgetGroup>>,
+    /// Per taxonomy: its lines' totals nested by the term hierarchy, each line once per level
+    /// (built for the region and sector taxonomies only; empty for others).
+    pub nested: Vec<Vec<breakdown::Row>>,
+    /// Each year's total split by sector, for the overview chart.
+    pub year_sectors: breakdown::Stacks,
 }
 
 /// The immutable site model.
@@ -266,22 +276,8 @@ fn budget(
             }
             by_year.last_mut().expect("pushed above").1.lines.push(r);
             for (x, tax) in taxonomies.iter().enumerate() {
-                let own = match tax.config.source {
-                    TermSource::Region => line.region.as_deref(),
-                    TermSource::Sector => line.sector.as_deref(),
-                    _ => None,
-                };
-                match own {
-                    Some(name) => {
-                        if let Some(&t) = lookup[x].get(name) {
-                            by_term[x][t].lines.push(r);
-                        }
-                    }
-                    None => {
-                        for &t in &brief_terms[b][x] {
-                            by_term[x][t].lines.push(r);
-                        }
-                    }
+                for t in line_terms(tax, &lookup[x], line, &brief_terms[b][x]) {
+                    by_term[x][t].lines.push(r);
                 }
             }
         }
@@ -306,15 +302,36 @@ fn budget(
         }
     }
     let mut overflows = Vec::new();
-    let groups = std::iter::once(&mut all)
-        .chain(by_year.iter_mut().map(|(_, g)| g))
-        .chain(by_term.iter_mut().flatten());
-    for g in groups {
+    all.total = total_of(&all.lines, briefs, &mut overflows);
+    for (_, g) in &mut by_year {
         g.total = total_of(&g.lines, briefs, &mut overflows);
     }
+    let term_overflows: Vec<LineRef> = by_term
+        .par_iter_mut()
+        .flatten()
+        .flat_map_iter(|g| {
+            let mut found = Vec::new();
+            g.total = total_of(&g.lines, briefs, &mut found);
+            g.years = years_of(&g.lines, briefs);
+            found
+        })
+        .collect();
+    overflows.extend(term_overflows);
+    let nested = taxonomies
+        .iter()
+        .enumerate()
+        .map(|(x, tax)| match tax.config.source {
+            TermSource::Region | TermSource::Sector => {
+                breakdown::nest(tax, &lookup[x], briefs, &all.lines, |b| &brief_terms[b][x])
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    let sector = taxonomies.iter().position(|t| t.config.source == TermSource::Sector);
+    let year_sectors = breakdown::year_stacks(&by_year, briefs, sector.map(|x| &taxonomies[x]));
     overflows.sort_by_key(|r: &LineRef| (r.brief, r.line));
     overflows.dedup();
-    (Budget { all, by_year, by_term }, overflows)
+    (Budget { all, by_year, by_term, nested, year_sectors }, overflows)
 }
 
 /// An error for a budget line that made a total overflow, at the line of its `item` when the
@@ -342,17 +359,64 @@ fn overflow_error(root: &std::path::Path, brief: &Brief, r: LineRef) -> Diagnost
     .with_hint("check the amount for extra digits; amounts are in units of the currency, e.g. \"30억원\"")
 }
 
+/// The terms of taxonomy `tax` a budget line counts for directly (before the hierarchy): the
+/// line's own region or sector when it names one, otherwise every term of its brief
+/// (`brief_terms`). `lookup` maps term names to indexes.
+pub fn line_terms(
+    tax: &Taxonomy,
+    lookup: &HashMap<&str, usize>,
+    line: &crate::frontmatter::BudgetLine,
+    brief_terms: &[usize],
+) -> Vec<usize> {
+    let own = match tax.config.source {
+        TermSource::Region => line.region.as_deref(),
+        TermSource::Sector => line.sector.as_deref(),
+        _ => None,
+    };
+    match own {
+        Some(name) => lookup.get(name).map(|&t| vec![t]).unwrap_or_default(),
+        None => brief_terms.to_vec(),
+    }
+}
+
+/// [`line_terms`] by name, for readers without the taxonomy (the open data files): the line's
+/// own term when it names one, otherwise every term of its brief (`brief_list`, from
+/// [`taxonomy::terms_of`], which includes the terms its lines name).
+pub fn line_names<'a>(own: Option<&'a str>, brief_list: &[&'a str]) -> Vec<&'a str> {
+    match own {
+        Some(name) => vec![name],
+        None => brief_list.to_vec(),
+    }
+}
+
+/// Totals per year of a group's lines (which are in date order, newest first, so each year is
+/// one run of them).
+fn years_of(lines: &[LineRef], briefs: &[Brief]) -> Vec<(i32, Total)> {
+    let year = |r: &LineRef| briefs[r.brief].meta.date.date().year();
+    // A year's lines are part of the group, whose total was checked: it cannot overflow here.
+    lines
+        .chunk_by(|a, b| year(a) == year(b))
+        .map(|run| (year(&run[0]), total_of(run, briefs, &mut Vec::new())))
+        .collect()
+}
+
 /// The total of a group of lines, each amount counted once: a line that is `part_of` another
 /// line of its brief adds nothing when that whole is in the same group (a programme's total and
 /// its breakdown), and adds itself when it is not (a sector page that only has the part).
 fn total_of(lines: &[LineRef], briefs: &[Brief], overflows: &mut Vec<LineRef>) -> Total {
+    let line = |r: &LineRef| &briefs[r.brief].meta.budget[r.line];
+    // The lines present, by brief and item, looked up only when some line is a part: a scan of
+    // the group per part made a term with thousands of lines quadratic.
+    let present: HashSet<(usize, &str)> = if lines.iter().any(|r| line(r).part_of.is_some()) {
+        lines.iter().map(|r| (r.brief, line(r).item.as_str())).collect()
+    } else {
+        HashSet::new()
+    };
     let mut total = Total::default();
     for r in lines {
-        let line = &briefs[r.brief].meta.budget[r.line];
-        let whole_here = line.part_of.as_ref().is_some_and(|whole| {
-            lines.iter().any(|o| o.brief == r.brief && &briefs[o.brief].meta.budget[o.line].item == whole)
-        });
-        if total.add(if whole_here { Amount::exact(0) } else { line.amount }).is_err() {
+        let l = line(r);
+        let whole_here = l.part_of.as_ref().is_some_and(|whole| present.contains(&(r.brief, whole.as_str())));
+        if total.add(if whole_here { Amount::exact(0) } else { l.amount }).is_err() {
             overflows.push(*r);
         }
     }
