@@ -184,6 +184,18 @@ static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9]+)['’"”]?\s*\)"#).unwrap()
 });
 
+/// Whether a word reads as a Korean personal name: two to four syllables led by a surname, and
+/// not a common word that starts like one.
+pub(crate) fn is_person_name(token: &str) -> bool {
+    let n = token.chars().count();
+    if !(2..=4).contains(&n) || !token.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)) {
+        return false;
+    }
+    let first = token.chars().next().unwrap_or(' ');
+    (DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3) || SURNAMES.contains(first))
+        && !NOT_NAMES.contains(&token)
+}
+
 fn clean_token(t: &str) -> &str {
     t.trim_matches(|c: char| PUNCT_END.contains(&c) || matches!(c, '(' | '‘' | '“' | '[' | '「'))
 }
@@ -206,7 +218,7 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
     surname
         && !NOT_NAMES.contains(&token)
         && !NOT_NAMES.contains(&stem)
-        && !rules.regions.iter().any(|(s, _)| s == token)
+        && !rules.regions.iter().any(|r| r.spelling == token)
         && !rules.ministries.iter().any(|m| m == token)
         && !rules.org_aliases.contains_key(token)
         && rules.role_of_token(token).is_none()
@@ -223,7 +235,7 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     }
     let known = aliases.contains_key(token)
         || rules.org_aliases.contains_key(token)
-        || rules.regions.iter().any(|(s, _)| s == token)
+        || rules.regions.iter().any(|r| r.spelling == token)
         || rules.ministries.iter().any(|m| m == token);
     if known {
         return true;
@@ -294,7 +306,7 @@ fn strip_particles(t: &str) -> &str {
 /// out of the job titles: it is far more often "the market".
 fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
     let token = clean_token(token);
-    for (spelling, _) in &rules.regions {
+    for spelling in rules.regions.iter().map(|r| &r.spelling) {
         let Some(rest) = token.strip_prefix(spelling.as_str()) else {
             continue;
         };
