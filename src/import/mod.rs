@@ -155,6 +155,8 @@ pub struct BudgetLine {
     pub amount_text: String,
     /// The amount, exactly.
     pub amount: Amount,
+    /// The item of the line this one is a part of (its total already counts it).
+    pub part_of: Option<String>,
 }
 
 /// A person who attended, hosted or spoke.

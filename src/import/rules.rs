@@ -284,37 +284,16 @@ const NOT_BUDGET: &[&str] = &[
     "평가",
     "자산",
     "부채",
-    "유치",
+    "유발",
+    "효과",
+    "추정",
+    "페널티",
+    "벌금",
+    "과징금",
     "몸값",
     "규모로 성장",
     "달할 전망",
     "달할 것으로",
-];
-
-/// Words that say a sentence is about funding.
-const BUDGET_WORDS: &[&str] = &[
-    "예산",
-    "지원",
-    "투자",
-    "투입",
-    "편성",
-    "배정",
-    "출연",
-    "확보",
-    "집행",
-    "사업비",
-    "국비",
-    "지방비",
-    "기금",
-    "보조",
-    "융자",
-    "출자",
-    "들여",
-    "마련",
-    "쓰인다",
-    "쓴다",
-    "사용",
-    "지급",
 ];
 
 /// Whether a place is a 시·도 or 권역, a 시·군·구, or one the site added.
@@ -357,7 +336,6 @@ pub(crate) struct Compiled {
     pub tail_markers: Vec<Regex>,
     pub related_markers: Vec<Regex>,
     pub not_budget: Vec<String>,
-    pub budget_words: Vec<String>,
     pub sector_min_mentions: usize,
 }
 
@@ -433,7 +411,6 @@ impl Compiled {
             tail_markers: compile_all(TAIL_MARKERS, &[])?,
             related_markers: compile_all(RELATED_MARKERS, &[])?,
             not_budget,
-            budget_words: BUDGET_WORDS.iter().map(|r| r.to_string()).collect(),
             sector_min_mentions: if rules.sector_min_mentions == 0 { 2 } else { rules.sector_min_mentions },
         })
     }

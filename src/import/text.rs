@@ -234,14 +234,22 @@ fn title_score(lines: &[String], filled: &[usize], order: usize, rules: &Compile
     }
     let mut score = 0;
     // What follows: a byline or date line right after a headline is the strongest sign.
-    for (k, &j) in filled.iter().skip(order + 1).take(3).enumerate() {
+    // Subtitles stacked under the headline do not push its byline away.
+    let mut k = 0;
+    for &j in filled.iter().skip(order + 1).take(8) {
         let next = lines[j].as_str();
         if is_meta_line(next) || byline::parse_lead(next).is_some_and(|(b, _)| b.name.is_some()) {
-            score += 5 - k as i32;
+            score += 5 - k;
             break;
         }
         if k == 0 && order == 0 && is_prose(next) {
             score += 4;
+            break;
+        }
+        if !is_heading_like(next, 90) || next == line {
+            k += 1;
+        }
+        if k >= 3 {
             break;
         }
     }
@@ -551,7 +559,7 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
 
     // The byline that opens the lead: `[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`. It may sit
     // behind a leftover widget label, so the first few paragraphs are tried.
-    for block in pending.iter_mut().filter(|b| matches!(b, Block::Para(_) | Block::Item { .. })).take(3) {
+    for block in pending.iter_mut().filter(|b| matches!(b, Block::Para(_) | Block::Item { .. })).take(8) {
         if let Block::Para(text) | Block::Item { text, .. } = block {
             if let Some((b, used)) = byline::parse_lead(text) {
                 out.lead_byline = Some(b);

@@ -37,6 +37,8 @@ struct FrontMatter<'a> {
 struct BudgetOut<'a> {
     item: &'a str,
     amount: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -77,7 +79,7 @@ pub fn render(brief: &Brief) -> String {
         region: &brief.region,
         sector: &brief.sector,
         agenda: &brief.agenda,
-        budget: brief.budget.iter().map(|l| BudgetOut { item: &l.item, amount: &l.amount_text }).collect(),
+        budget: brief.budget.iter().map(|l| BudgetOut { item: &l.item, amount: &l.amount_text, part_of: l.part_of.as_deref() }).collect(),
         attendees: brief
             .attendees
             .iter()

@@ -82,7 +82,10 @@ pub(crate) fn brief_from_text(
         .filter(|b| matches!(b, Block::Para(_) | Block::Item { .. }))
         .flat_map(|b| text::sentences(b.text()))
         .collect();
-    let (budget, budget_review) = budget::budget(&prose, rules);
+    let heads: Vec<&str> = std::iter::once(title.as_str())
+        .chain(cleaned.blocks.iter().filter(|b| matches!(b, Block::Deck(_) | Block::Heading(_))).map(|b| b.text()))
+        .collect();
+    let (budget, budget_review) = budget::budget(&prose, &heads, rules);
     review.extend(budget_review);
     let (attendees, people_review) = attendees::attendees(&prose, rules, author.as_deref());
     review.extend(people_review);

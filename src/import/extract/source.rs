@@ -66,13 +66,15 @@ fn line_bylines(cleaned: &Cleaned) -> Vec<Byline> {
 }
 
 fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
-    let lines: Vec<&String> = cleaned.meta.iter().chain(&cleaned.tail).collect();
+    // Short blocks at the top of the body are often a portal's fields (`출처`, `작성일`).
+    let fields = cleaned.blocks.iter().take(10).map(|b| b.text()).filter(|t| t.chars().count() <= 20);
+    let lines: Vec<&str> = cleaned.meta.iter().map(String::as_str).chain(fields).chain(cleaned.tail.iter().map(String::as_str)).collect();
     // `머니투데이 뉴스1 제공 | 2020.03.26`: a story one outlet gives another is the host's.
     let syndicated = lines.iter().find(|l| l.contains("제공") && text::is_meta_line(l)).and_then(|l| gazetteer::outlet_in(l));
     // A portal's `출처` field, on its line or the next.
     let portal = lines.iter().enumerate().find_map(|(k, l)| {
         let rest = l.strip_prefix("출처")?.trim_start_matches([' ', ':', '：']);
-        let value = if rest.is_empty() { lines.get(k + 1).map(|s| s.as_str())? } else { rest };
+        let value = if rest.is_empty() { *lines.get(k + 1)? } else { rest };
         gazetteer::outlet_in(value).map(|o| o.name.clone())
     });
     let lead = cleaned.lead_byline.as_ref().and_then(|b| b.outlet.clone()).map(|o| outlet_name(&o));
