@@ -75,6 +75,13 @@ const ROLES: &[&str] = &[
     "장관",
     "차관",
     "제1차관",
+    "1차관",
+    "2차관",
+    "국회의원",
+    "부시장",
+    "경제부시장",
+    "행정부시장",
+    "정무부시장",
     "제2차관",
     "실장",
     "국장",
@@ -437,7 +444,8 @@ impl Compiled {
         let token = token.trim_end_matches(PUNCT_END);
         for role in &self.roles {
             if let Some(rest) = token.strip_prefix(role.as_str()) {
-                if rest.is_empty() || is_particle(rest) {
+                // `국회의원등`: `등` closes a list of people.
+                if rest.is_empty() || is_particle(rest) || rest == "등" {
                     return Some((role.as_str(), rest));
                 }
             }
