@@ -86,7 +86,9 @@ pub(crate) fn normalize(text: &str) -> String {
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
+        // Zero-width and control characters (NUL, ESC) carry nothing a brief can show.
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .map(|c| match c {
             '\u{a0}' | '\u{3000}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\t' => ' ',
             '∼' | '〜' => '~',
