@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(outlet_for_domain("https://m.etnews.com/2019").map(|o| o.name.as_str()), Some("전자신문"));
         assert!(outlet_for_domain("someone@gmail.com").is_none());
         assert_eq!(outlet_in("머니투데이 뉴스1 제공 | 2020.03.26").map(|o| o.name.as_str()), Some("머니투데이"));
-        assert!(outlet_in("연합뉴스TV가 아닌 곳").is_some_and(|o| o.name == "연합뉴스"));
+        assert!(outlet_in("연합뉴스TV 보도").is_some_and(|o| o.name == "연합뉴스"));
         assert!(outlet_in("연합회는").is_none());
     }
 

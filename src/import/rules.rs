@@ -324,6 +324,8 @@ pub(crate) struct RegionSpelling {
     pub name: String,
     /// What kind of place.
     pub level: PlaceLevel,
+    /// The 시·도 a 시·군·구 is in.
+    pub parent: Option<String>,
 }
 
 /// The rules in working form: built-in lists merged with the site's additions, patterns compiled.
@@ -365,11 +367,17 @@ impl Compiled {
                 spelling: spelling.clone(),
                 name: place.name.clone(),
                 level: if place.parent.is_some() { PlaceLevel::Local } else { PlaceLevel::Province },
+                parent: place.parent.clone(),
             })
             .collect();
         for (name, spellings) in &rules.regions {
             for s in std::iter::once(name).chain(spellings) {
-                regions.push(RegionSpelling { spelling: s.clone(), name: name.clone(), level: PlaceLevel::Site });
+                regions.push(RegionSpelling {
+                    spelling: s.clone(),
+                    name: name.clone(),
+                    level: PlaceLevel::Site,
+                    parent: None,
+                });
             }
         }
         regions.sort_by_key(|r| std::cmp::Reverse(r.spelling.chars().count()));
@@ -445,7 +453,10 @@ impl Compiled {
         for role in &self.roles {
             if let Some(rest) = token.strip_prefix(role.as_str()) {
                 // `국회의원등`: `등` closes a list of people.
-                if rest.is_empty() || is_particle(rest) || rest == "등" {
+                if rest.is_empty()
+                    || is_particle(rest)
+                    || rest.strip_prefix('등').is_some_and(|r| r.is_empty() || is_particle(r))
+                {
                     return Some((role.as_str(), rest));
                 }
             }

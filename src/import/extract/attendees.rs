@@ -569,7 +569,7 @@ mod tests {
     fn reads_the_common_patterns() {
         assert_eq!(
             run(&[
-                "과학기술정보통신부(장관 이종호, 이하 과기정통부)는 밝혔다.",
+                "과학기술정보통신부(장관 이종호, 이하 과기정통부)는 간담회를 열었다.",
                 "과기정통부 이종호 장관은 말했다."
             ]),
             vec![p("이종호", "장관", "과학기술정보통신부")]
@@ -589,6 +589,33 @@ mod tests {
         assert_eq!(
             run(&["조창현 기자가 썼다.", "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."]),
             vec![]
+        );
+        assert_eq!(
+            run(&["출범식에는 박완수 초대 시장을 비롯 김두관 경남도지사,안홍준 국회의원등이 참석했다."]),
+            vec![
+                ("박완수".to_string(), Some("시장".to_string()), None),
+                p("김두관", "도지사", "경남도"),
+                ("안홍준".to_string(), Some("국회의원".to_string()), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn people_not_at_the_event_are_not_attendees() {
+        // A written message is not attendance.
+        assert_eq!(run(&["김철수 행정안전부 장관은 서면축사를 통해 개소식을 축하했다."]), vec![]);
+        // Quoted from a statement, with no event in the sentence.
+        assert_eq!(run(&["박영희 과기정통부 정책관은 “연구를 지원하겠다”고 말했다."]), vec![]);
+        // Recommended for a post, not present at anything.
+        assert_eq!(run(&["위원회는 총괄책임자로 최민수 카이스트 교수를 추천했다고 밝혔다."]), vec![]);
+        // A meeting to be held next month.
+        assert_eq!(run(&["다음 달 정우성 부총리 주재로 열리는 간담회에서 논의할 예정이다."]), vec![]);
+        // An earlier event the article recalls.
+        assert_eq!(run(&["그는 올해 2월 윤나라 대통령 주재의 회의를 성사시켰다."]), vec![]);
+        // Present: a video message counts, as does chairing.
+        assert_eq!(
+            run(&["이도현 경제부지사 주재로 회의를 열고 토론했다."]),
+            vec![(String::from("이도현"), Some("경제부지사".into()), None)]
         );
     }
 }

@@ -9,7 +9,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::super::rules::{Compiled, PlaceLevel, RegionSpelling, PARTICLES};
+use super::super::rules::{Compiled, RegionSpelling, PARTICLES};
 
 /// What may follow a place name inside the same word.
 const SUFFIXES: &[&str] =
@@ -128,7 +128,8 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     for (u, text) in units.iter().enumerate() {
         let all = mentions(u, text, rules);
         let out = ruled_out(text, &all);
-        let distinct: std::collections::BTreeSet<&str> = all.iter().map(|m| m.place.name.as_str()).collect();
+        let distinct: std::collections::BTreeSet<&str> =
+            all.iter().zip(&out).filter(|(_, r)| !**r).map(|(m, _)| m.place.name.as_str()).collect();
         let listing = distinct.len() >= 3 && LIST_OF_PLACES.is_match(text);
         for (m, ruled) in all.into_iter().zip(out) {
             if !ruled {
@@ -142,11 +143,12 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
         if *listing && !elsewhere {
             continue;
         }
-        let name = match m.place.level {
-            PlaceLevel::Province | PlaceLevel::Local | PlaceLevel::Site => m.place.name.clone(),
-        };
-        if !names.contains(&name) {
-            names.push(name);
+        // `대전 유성구`: the city is named too.
+        let parent = m.place.parent.as_ref().filter(|_| m.place.spelling.contains(' '));
+        for name in parent.into_iter().chain(std::iter::once(&m.place.name)) {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
         }
     }
     names
