@@ -404,7 +404,7 @@ fn command_line_dry_run_prints_and_exit_status_reports_failures() {
     assert!(ok.status.success());
     let stdout = String::from_utf8(ok.stdout).unwrap();
     assert!(
-        stdout.starts_with("---\ntitle: 행안부, 지자체 민원 창구에 생성형 AI 상담 시범 도입\n"),
+        stdout.starts_with("---\ntitle: \"행안부, 지자체 민원 창구에 생성형 AI 상담 시범 도입\"\n"),
         "{stdout}"
     );
     assert!(std::fs::read_dir(tmp.path()).unwrap().next().is_none(), "a dry run writes nothing");

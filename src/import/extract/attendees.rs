@@ -183,7 +183,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
 /// speak (a video message counts), or brief.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|참여한 가운데|주재|개최|열린|열어|열고|열었|체결|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|안녕하십니까|입니다\s*$").unwrap()
+    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|안녕하십니까|입니다\s*$").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`).
