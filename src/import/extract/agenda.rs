@@ -4,7 +4,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::super::text::Block;
+use super::super::text::{sentences, Block};
 
 static ETC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$)").unwrap());
@@ -61,14 +61,99 @@ fn clean_item(raw: &str, last: bool) -> Option<String> {
     (2..=100).contains(&n).then_some(s)
 }
 
+/// An amount in a list item: the list is a budget breakdown, not an agenda.
+static HAS_AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,.]*\s?[조억만]").unwrap());
+/// What closes a list of categories or of programmes and operators, not of agenda items.
+static NOT_AGENDA_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"등\s*\d+\s*개\s*(?:분야|산업|업종|부문|기업|기관)|신설|선정됐|선정되었|등이다").unwrap());
+/// An intro that states directions or goals rather than items to act on.
+static NOT_AGENDA_INTRO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:방향|목표|비전|원칙)은").unwrap());
+
 fn inline_items(text: &str) -> Vec<String> {
-    let markers = |c: char| c == '△' || ('①'..='⑳').contains(&c);
-    if text.chars().filter(|c| markers(*c)).count() < 2 {
+    let markers = |c: char| c == '△' || c == '▲' || c == 'Δ' || ('①'..='⑳').contains(&c);
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        if sentence.chars().filter(|c| markers(*c)).count() < 2 {
+            continue;
+        }
+        let mut parts = sentence.split(markers);
+        let intro = parts.next().unwrap_or("");
+        let parts: Vec<&str> = parts.collect();
+        let closing = parts.last().copied().unwrap_or("");
+        let with_amounts = parts.iter().filter(|p| HAS_AMOUNT.is_match(p)).count();
+        if with_amounts * 2 >= parts.len()
+            || NOT_AGENDA_CLOSE.is_match(closing)
+            || NOT_AGENDA_INTRO.is_match(intro)
+        {
+            continue;
+        }
+        let n = parts.len();
+        out.extend(parts.iter().enumerate().filter_map(|(i, p)| clean_item(p, i + 1 == n)));
+    }
+    out
+}
+
+/// Tokens after which the object of a discussion or a list of actions begins.
+fn opens_object(token: &str) -> bool {
+    let t = token.trim_end_matches([',', '’', '\'']);
+    token.ends_with(',')
+        || ["위한", "위해", "통해", "대해", "주재로", "열어", "열고", "개최"].iter().any(|w| t.ends_with(w))
+        || ["해", "어", "고", "며", "서", "여"].iter().any(|e| t.ends_with(e)) && t.chars().count() >= 2
+}
+
+/// The words of `before` after the last token that opens an object (`…를 열어 A 등을 논의`).
+fn object_phrase(before: &str) -> String {
+    let tokens: Vec<&str> = before.split_whitespace().collect();
+    let start = tokens.iter().rposition(|t| opens_object(t)).map(|i| i + 1).unwrap_or(0);
+    tokens[start..].join(" ")
+}
+
+/// What a meeting discussed: `A와 B에 대해 논의했다`, `A 등을 논의했다`, `A 사업에 대한 토론을 진행`.
+fn discussed(sentence: &str) -> Vec<String> {
+    static DISCUSS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:등에\s*대해|에\s*대해|에\s*대한|등을|을|를)\s+(?:논의|토론|협의)(?:했|하|를|을|한)").unwrap()
+    });
+    let Some(m) = DISCUSS.find(sentence) else { return Vec::new() };
+    let object = object_phrase(&sentence[..m.start()]);
+    // `올해 사업보고와 내년 계획`: two items.
+    let mut items = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for token in object.split_whitespace() {
+        match token.strip_suffix('와').or_else(|| token.strip_suffix('과')).filter(|s| s.chars().count() >= 2) {
+            Some(stem) => {
+                current.push(stem);
+                items.push(current.join(" "));
+                current.clear();
+            }
+            None => current.push(token),
+        }
+    }
+    if !current.is_empty() {
+        items.push(current.join(" "));
+    }
+    items.into_iter().filter(|i| i.chars().count() >= 4).collect()
+}
+
+/// Actions listed with commas before `등을 … 지원/추진` or `등에 대해 … 협력`.
+fn listed_actions(sentence: &str) -> Vec<String> {
+    static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*등(?:을|에\s*대해)\s+(?:\S+\s+){0,3}?(?:지원|추진|협력|논의|진행|검토)").unwrap()
+    });
+    let Some(m) = LISTED.find(sentence) else { return Vec::new() };
+    let before = &sentence[..m.start()];
+    let parts: Vec<&str> = before.split(", ").collect();
+    if parts.len() < 3 {
         return Vec::new();
     }
-    let parts: Vec<&str> = text.split(markers).skip(1).collect();
-    let n = parts.len();
-    parts.iter().enumerate().filter_map(|(i, p)| clean_item(p, i + 1 == n)).collect()
+    let mut items: Vec<String> = Vec::new();
+    for (k, part) in parts.iter().enumerate() {
+        let item = if k == 0 { object_phrase(part) } else { part.trim().to_string() };
+        if item.split_whitespace().count() < 2 {
+            return Vec::new();
+        }
+        items.push(item);
+    }
+    items
 }
 
 /// Agenda items in order, each once.
@@ -79,6 +164,13 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
         match &blocks[i] {
             Block::Para(t) | Block::Item { text: t, .. } if inline_items(t).len() >= 2 => {
                 out.extend(inline_items(t));
+                i += 1;
+            }
+            Block::Para(t) => {
+                for s in sentences(t) {
+                    out.extend(discussed(s));
+                    out.extend(listed_actions(s));
+                }
                 i += 1;
             }
             Block::Item { marker, .. }
