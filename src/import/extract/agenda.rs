@@ -93,18 +93,23 @@ fn inline_items(text: &str) -> Vec<String> {
     out
 }
 
-/// Tokens after which the object of a discussion or a list of actions begins.
-fn opens_object(token: &str) -> bool {
+/// Tokens after which the object of a discussion or a list of actions begins. `위한`-forms
+/// (adnominal) open a discussion's object but sit inside the items of a list.
+fn opens_object(token: &str, adnominal: bool) -> bool {
     let t = token.trim_end_matches([',', '’', '\'']);
+    if ["올해", "지난해", "해", "이해", "피해"].contains(&t) {
+        return false;
+    }
     token.ends_with(',')
-        || ["위한", "위해", "통해", "대해", "주재로", "열어", "열고", "개최"].iter().any(|w| t.ends_with(w))
+        || adnominal && ["위한", "통한"].iter().any(|w| t.ends_with(w))
+        || ["위해", "통해", "대해", "주재로", "열어", "열고", "개최"].iter().any(|w| t.ends_with(w))
         || ["해", "어", "고", "며", "서", "여"].iter().any(|e| t.ends_with(e)) && t.chars().count() >= 2
 }
 
 /// The words of `before` after the last token that opens an object (`…를 열어 A 등을 논의`).
-fn object_phrase(before: &str) -> String {
+fn object_phrase(before: &str, adnominal: bool) -> String {
     let tokens: Vec<&str> = before.split_whitespace().collect();
-    let start = tokens.iter().rposition(|t| opens_object(t)).map(|i| i + 1).unwrap_or(0);
+    let start = tokens.iter().rposition(|t| opens_object(t, adnominal)).map(|i| i + 1).unwrap_or(0);
     tokens[start..].join(" ")
 }
 
@@ -114,7 +119,7 @@ fn discussed(sentence: &str) -> Vec<String> {
         Regex::new(r"\s*(?:등에\s*대해|에\s*대해|에\s*대한|등을|을|를)\s+(?:논의|토론|협의)(?:했|하|를|을|한)").unwrap()
     });
     let Some(m) = DISCUSS.find(sentence) else { return Vec::new() };
-    let object = object_phrase(&sentence[..m.start()]);
+    let object = object_phrase(&sentence[..m.start()], true);
     // `올해 사업보고와 내년 계획`: two items.
     let mut items = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -142,16 +147,22 @@ fn listed_actions(sentence: &str) -> Vec<String> {
     let Some(m) = LISTED.find(sentence) else { return Vec::new() };
     let before = &sentence[..m.start()];
     let parts: Vec<&str> = before.split(", ").collect();
-    if parts.len() < 3 {
-        return Vec::new();
-    }
+    // The run of phrases before `등`, back to the clause that introduces them.
     let mut items: Vec<String> = Vec::new();
-    for (k, part) in parts.iter().enumerate() {
-        let item = if k == 0 { object_phrase(part) } else { part.trim().to_string() };
+    for part in parts.iter().rev() {
+        let opener = part.split_whitespace().any(|t| opens_object(t, false));
+        let item = if opener { object_phrase(part, false) } else { part.trim().to_string() };
         if item.split_whitespace().count() < 2 {
-            return Vec::new();
+            break;
         }
         items.push(item);
+        if opener {
+            break;
+        }
+    }
+    items.reverse();
+    if items.len() < 3 {
+        return Vec::new();
     }
     items
 }
