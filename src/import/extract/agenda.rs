@@ -170,6 +170,7 @@ fn listed_actions(sentence: &str) -> Vec<String> {
 /// Agenda items in order, each once.
 pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut prose: Vec<String> = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
@@ -179,8 +180,8 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
             }
             Block::Para(t) => {
                 for s in sentences(t) {
-                    out.extend(discussed(s));
-                    out.extend(listed_actions(s));
+                    prose.extend(discussed(s));
+                    prose.extend(listed_actions(s));
                 }
                 i += 1;
             }
@@ -214,6 +215,10 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
             _ => i += 1,
         }
     }
+    // What a meeting discussed, or actions listed in prose, stand in only for a missing list.
+    if out.is_empty() {
+        out = prose;
+    }
     let mut seen = Vec::new();
     out.retain(|x| {
         let new = !seen.contains(x);
@@ -239,5 +244,30 @@ mod tests {
         );
         let b = vec![Block::Para("①데이터 개방과 ②인재 양성을 추진한다.".to_string())];
         assert_eq!(agenda(&b), vec!["데이터 개방", "인재 양성"]);
+    }
+
+    #[test]
+    fn lists_that_are_not_agenda_are_left_out() {
+        // Budget lines.
+        let b = vec![Block::Para("△A 센터 구축 21억 △B 단지 조성 50억 △C 랩 운영 8억을 반영했다.".to_string())];
+        assert!(agenda(&b).is_empty());
+        // Categories, new programmes, directions.
+        let b = vec![Block::Para("△에너지 △자동차 △헬스케어 등 3개 분야를 중점으로 연구한다.".to_string())];
+        assert!(agenda(&b).is_empty());
+        let b = vec![Block::Para("△AI 바우처 지원 △AI 생태계 기반 마련 사업이 신설됐다.".to_string())];
+        assert!(agenda(&b).is_empty());
+        let b = vec![Block::Para("협의회의 기본방향은 ▲정책 제안 ▲기관 간 교류 등이다.".to_string())];
+        assert!(agenda(&b).is_empty());
+    }
+
+    #[test]
+    fn what_a_meeting_discussed_and_listed_actions_are_agenda() {
+        let b = vec![Block::Para("차관이 간담회를 열어 대학 연구의 경쟁력 강화 방안 등을 논의했다.".to_string())];
+        assert_eq!(agenda(&b), vec!["대학 연구의 경쟁력 강화 방안"]);
+        let b = vec![Block::Para(
+            "정부는 2개 입지를 선정해 기업 성장 인프라 구축, 산학연 협력체계 형성, 인재 네트워크 활성화 등을 3년간 지원한다."
+                .to_string(),
+        )];
+        assert_eq!(agenda(&b), vec!["기업 성장 인프라 구축", "산학연 협력체계 형성", "인재 네트워크 활성화"]);
     }
 }

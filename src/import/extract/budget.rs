@@ -31,7 +31,7 @@ static BREAKDOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:구체적으로|세부적으로|이\s?중|그\s?중|이\s?가운데|세부\s?내역)").unwrap());
 /// A comparison with an earlier figure: `올해(310억원)`, `기존 국비지원 규모(540억원)`.
 static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:올해|금년|작년|지난해|전년|전년도|기존|종전|당초|예년)[^\s(]*\s*\(\s*$|(?:올해|작년|지난해|전년)\s*규모[^\s(]*\s*\(\s*$").unwrap()
+    Regex::new(r"(?:올해|금년)[^\s(]*\s*\(\s*$|(?:작년|지난해|전년|전년도|기존|종전|당초|예년)(?:\s*[^\s(]+){0,2}\s*\(\s*$").unwrap()
 });
 /// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`.
 static DELTA_AFTER: LazyLock<Regex> =
@@ -373,5 +373,73 @@ mod tests {
         );
         assert!(run("이번 투자로 310조 원의 경제 효과가 기대된다.").is_empty());
         assert!(run("국내 AI 시장 규모는 5조원으로 지원이 필요하다.").is_empty());
+    }
+
+    fn amounts(s: &str) -> Vec<u64> {
+        run(s).into_iter().map(|(_, min, _)| min).collect()
+    }
+
+    #[test]
+    fn reads_every_way_of_writing_an_amount() {
+        assert_eq!(amounts("정부는 데이터 사업에 총 1천787억원을 투입한다."), vec![178_700_000_000]);
+        assert_eq!(amounts("바우처로 기업당 최고 8천500만원을 지급한다."), vec![85_000_000]);
+        assert_eq!(amounts("총 예산은 2억 5백66만4천원이다."), vec![205_664_000]);
+        assert_eq!(amounts("설립 예산으로 3억 5800만 원을 확보했다."), vec![358_000_000]);
+        assert_eq!(amounts("이종집적기술개발(82.5억원)을 반영했다."), vec![8_250_000_000]);
+        assert_eq!(amounts("국비 60억과 지방비 40억 등 총 100억 원이 지원된다."), vec![6_000_000_000, 4_000_000_000, 10_000_000_000]);
+        assert_eq!(amounts("총사업비는 1176억원(국비 581억원·지방비 399〃)이다."), vec![117_600_000_000, 58_100_000_000, 39_900_000_000]);
+        assert_eq!(run("과제당 연 30~50억원을 지원한다.")[0].1..=run("과제당 연 30~50억원을 지원한다.")[0].2, 3_000_000_000..=5_000_000_000);
+        let r = run("과제당 2억 원에서 최대 8억 원까지 지원한다.");
+        assert_eq!((r.len(), r[0].1, r[0].2), (1, 200_000_000, 800_000_000));
+        let r = run("센터당 연 15억~20억원 규모 연구비를 지원받는다.");
+        assert_eq!((r[0].1, r[0].2), (1_500_000_000, 2_000_000_000));
+    }
+
+    #[test]
+    fn counts_sizes_and_dates_are_not_amounts() {
+        assert!(amounts("기업 1천곳과 640곳, 센터 100곳을 지원한다.").is_empty());
+        assert!(amounts("가구 1만5000호에 계량기를 달고 24만3000㎡ 부지에 1259kW 설비를 짓는다.").is_empty());
+        assert!(amounts("취업 유발 6,555명, 8~10인 연구그룹을 지원한다.").is_empty());
+        assert!(amounts("해외 펀드는 10억 달러를 지원한다.").is_empty());
+    }
+
+    #[test]
+    fn what_is_not_budget_is_left_out() {
+        // An economic-effect estimate.
+        assert!(amounts("이 사업은 생산 유발효과 3조 2,000억원을 낼 것으로 기대된다.").is_empty());
+        assert!(amounts("연간 50억 원의 부가가치를 창출할 것으로 추정된다.").is_empty());
+        // A market size.
+        assert!(amounts("세계 로봇 시장 규모는 2030년 200조원에 이른다.").is_empty());
+        // A prior-year figure in parentheses.
+        assert_eq!(amounts("내년 예산은 700억원으로 올해(350억원)보다 늘었다."), vec![70_000_000_000]);
+        assert_eq!(amounts("기존 지원 규모(300억원)를 올해 800억원으로 늘렸다."), vec![80_000_000_000]);
+        // An increase over an earlier figure.
+        assert_eq!(amounts("정부는 작년보다 150억원 많은 4,000억원을 투자한다."), vec![400_000_000_000]);
+        // Revenue and prices.
+        assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
+        assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
+        // A cumulative figure since an earlier year.
+        assert!(amounts("이 사업으로 2019년부터 총 500억원이 지원됐다.").is_empty());
+        // A private investment target.
+        assert!(amounts("민간투자 1조원 유치를 목표로 한다.").is_empty());
+        // A penalty.
+        assert!(amounts("시는 사업 부진으로 5억 원의 페널티를 받았다.").is_empty());
+    }
+
+    #[test]
+    fn repeats_are_one_line_and_breakdowns_are_parts() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let (lines, _) = budget(
+            &["정부는 올해 AI 사업에 46억원을 지원한다.", "46억원은 A 연구에 30억원, B 연구에 16억원이 투입된다."],
+            &["AI 사업에 46억 지원"],
+            &rules,
+        );
+        let got: Vec<(u64, Option<&str>)> = lines.iter().map(|l| (l.amount.min, l.part_of.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![(4_600_000_000, None), (3_000_000_000, Some("AI 사업")), (1_600_000_000, Some("AI 사업"))]
+        );
+        // Two different projects of the same amount in one list are two lines.
+        assert_eq!(amounts("△A 플라자 조성사업 3억 △B 과학관 리뉴얼 사업 3억을 반영했다."), vec![300_000_000, 300_000_000]);
     }
 }
