@@ -10,6 +10,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+// Not every helper of the shared test module is used here.
+#[allow(dead_code)]
 mod common;
 
 #[derive(Debug, Deserialize)]
@@ -449,7 +451,16 @@ fn with_headline(headline: &str) -> String {
 fn short_or_odd_headlines_are_kept_and_written_quoted() {
     let tmp = tempfile::tempdir().unwrap();
     let imp = importer(tmp.path());
-    for headline in ["yes", "2024", "\"따옴표\" 제목", "🚀 누리호 발사 성공", "--- 속보", "- 목록 같은 제목", "* 별표 제목", "AI > 반도체"] {
+    for headline in [
+        "yes",
+        "2024",
+        "\"따옴표\" 제목",
+        "🚀 누리호 발사 성공",
+        "--- 속보",
+        "- 목록 같은 제목",
+        "* 별표 제목",
+        "AI > 반도체",
+    ] {
         let b = imp.extract(with_headline(headline).as_bytes(), "x.txt").unwrap();
         assert_eq!(b.title, headline);
         assert_eq!(b.source.publisher.as_deref(), Some("인더스트리뉴스"), "{headline}");

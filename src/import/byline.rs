@@ -64,8 +64,21 @@ static TRAILING_BARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*\s+(?P<name>[가-힣]{2,3})$"#).unwrap());
 
 /// Bracketed tags that open a lead but name no outlet.
-const NOT_OUTLETS: &[&str] =
-    &["단독", "속보", "종합", "포토", "영상", "인터뷰", "기획", "사설", "칼럼", "기고", "특집", "해설", "사진"];
+const NOT_OUTLETS: &[&str] = &[
+    "단독",
+    "속보",
+    "종합",
+    "포토",
+    "영상",
+    "인터뷰",
+    "기획",
+    "사설",
+    "칼럼",
+    "기고",
+    "특집",
+    "해설",
+    "사진",
+];
 
 fn plausible_outlet(s: &str) -> bool {
     if NOT_OUTLETS.iter().any(|n| s.starts_with(n)) {
@@ -115,7 +128,11 @@ pub(crate) fn parse_lead(text: &str) -> Option<(Byline, usize)> {
             if k == LEAD_FORMS.len() - 1 && b.outlet.is_none() {
                 continue;
             }
-            let b = if k == 3 { Byline { outlet: c.name("outlet").map(|m| m.as_str().to_string()), ..b } } else { b };
+            let b = if k == 3 {
+                Byline { outlet: c.name("outlet").map(|m| m.as_str().to_string()), ..b }
+            } else {
+                b
+            };
             return Some((b, c.get(0).unwrap().end()));
         }
     }
@@ -137,9 +154,8 @@ pub(crate) fn parse_trailing(text: &str, is_name: impl Fn(&str) -> bool) -> Opti
     }
     let c = TRAILING_BARE.captures(text)?;
     let name = c.name("name").unwrap();
-    is_name(name.as_str()).then(|| {
-        (Byline { name: Some(name.as_str().to_string()), ..Byline::default() }, name.start())
-    })
+    is_name(name.as_str())
+        .then(|| (Byline { name: Some(name.as_str().to_string()), ..Byline::default() }, name.start()))
 }
 
 #[cfg(test)]
@@ -158,7 +174,10 @@ mod tests {
     #[test]
     fn reads_byline_lines() {
         assert_eq!(line("(서울=뉴스1) 최소망 기자 | 2018-01-03 10:26 송고"), some("뉴스1", "최소망"));
-        assert_eq!(line("장철호 기자 | jch2580@gmail.com | 2017.11.22 15:10:50"), (None, Some("장철호".into())));
+        assert_eq!(
+            line("장철호 기자 | jch2580@gmail.com | 2017.11.22 15:10:50"),
+            (None, Some("장철호".into()))
+        );
         assert_eq!(line("이호진 기자 jiny@busan.com 2025-09-03 17:53:29"), (None, Some("이호진".into())));
         assert_eq!(line("임현규 | 기사입력 2013-11-12 15:04:30"), (None, Some("임현규".into())));
         assert_eq!(line("안기자 2010. 7. 2. 15:54"), (None, Some("안기자".into())));

@@ -28,9 +28,8 @@ pub(crate) struct Page {
     pub is_html: bool,
 }
 
-static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)"#).unwrap()
-});
+static META_CHARSET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)"#).unwrap());
 
 fn charset_of(content_type: &str) -> Option<String> {
     content_type
@@ -41,7 +40,11 @@ fn charset_of(content_type: &str) -> Option<String> {
 }
 
 /// Decodes a page's bytes: the server's charset, then the page's own `<meta>`, then a guess.
-pub(crate) fn decode_page(bytes: &[u8], header_charset: Option<&str>, url: &str) -> Result<String, ImportError> {
+pub(crate) fn decode_page(
+    bytes: &[u8],
+    header_charset: Option<&str>,
+    url: &str,
+) -> Result<String, ImportError> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
     let meta = META_CHARSET.captures(&head).map(|c| c[1].to_string());
     let label = header_charset.map(str::to_string).or(meta);

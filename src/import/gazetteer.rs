@@ -180,7 +180,8 @@ pub(crate) static PLACES: LazyLock<Vec<(String, Place)>> = LazyLock::new(|| {
         }
     }
     // Special zones that policy is written about as places.
-    for (spelling, name) in [("대덕연구개발특구", "대덕연구개발특구"), ("대덕특구", "대덕특구")] {
+    for (spelling, name) in [("대덕연구개발특구", "대덕연구개발특구"), ("대덕특구", "대덕특구")]
+    {
         out.push((spelling.to_string(), Place { name: name.to_string(), parent: Some("대전".to_string()) }));
     }
     out.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
@@ -198,7 +199,10 @@ mod tests {
         assert_eq!(outlet_for_domain("dok2000@kwangju.co.kr").map(|o| o.name.as_str()), Some("광주일보"));
         assert_eq!(outlet_for_domain("https://m.etnews.com/2019").map(|o| o.name.as_str()), Some("전자신문"));
         assert!(outlet_for_domain("someone@gmail.com").is_none());
-        assert_eq!(outlet_in("머니투데이 뉴스1 제공 | 2020.03.26").map(|o| o.name.as_str()), Some("머니투데이"));
+        assert_eq!(
+            outlet_in("머니투데이 뉴스1 제공 | 2020.03.26").map(|o| o.name.as_str()),
+            Some("머니투데이")
+        );
         assert!(outlet_in("연합뉴스TV 보도").is_some_and(|o| o.name == "연합뉴스"));
         assert!(outlet_in("연합회는").is_none());
     }

@@ -276,8 +276,10 @@ fn write_text(t: &str, out: &mut String) {
 pub(crate) const MAX_DEPTH: usize = 256;
 
 /// Elements that never nest.
-const VOID_TAGS: &[&str] =
-    &["br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source", "track", "wbr"];
+const VOID_TAGS: &[&str] = &[
+    "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source", "track",
+    "wbr",
+];
 
 /// Drops the start and end tags nested deeper than [`MAX_DEPTH`], keeping their text: one linear
 /// pass over the tags (comments, and the contents of scripts and styles, are passed over whole).

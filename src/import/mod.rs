@@ -300,7 +300,12 @@ impl Importer {
     }
 
     /// Reads decoded text; `page` is the (address, served as HTML) of a fetched page.
-    fn extract_text(&self, text: String, name: &str, page: Option<(&str, bool)>) -> Result<Brief, ImportError> {
+    fn extract_text(
+        &self,
+        text: String,
+        name: &str,
+        page: Option<(&str, bool)>,
+    ) -> Result<Brief, ImportError> {
         let is_html = match self.options.format {
             InputFormat::Html => true,
             InputFormat::Text => false,

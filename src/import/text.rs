@@ -191,10 +191,21 @@ fn is_nav_line(line: &str) -> bool {
 }
 
 /// Words of page chrome (menus, skip links, widgets): a line holding one is hardly a headline.
-const CHROME_WORDS: &[&str] =
-    &["바로가기", "로그인", "누리집", "PC버전", "default_", "글씨 크기", "글자 크기", "로고", "메뉴", "사이트맵"];
+const CHROME_WORDS: &[&str] = &[
+    "바로가기",
+    "로그인",
+    "누리집",
+    "PC버전",
+    "default_",
+    "글씨 크기",
+    "글자 크기",
+    "로고",
+    "메뉴",
+    "사이트맵",
+];
 /// Words that are chrome in a short line but may be in a headline.
-const WEAK_CHROME_WORDS: &[&str] = &["검색", "광고", "닫기", "열기", "영역", "공유", "구독", "목록", "프린트"];
+const WEAK_CHROME_WORDS: &[&str] =
+    &["검색", "광고", "닫기", "열기", "영역", "공유", "구독", "목록", "프린트"];
 
 /// The headline among the first lines: scored by what follows it (a byline or date line, the
 /// lead), whether it is repeated, its shape and how far down it is; never a menu, a banner, a
@@ -288,7 +299,8 @@ fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
     }
     if let Some((head, tail)) = line.rsplit_once(" - ") {
         let tail = tail.trim();
-        let issuer = rules.ministries.iter().any(|m| m == tail) || super::gazetteer::outlet_named(tail).is_some();
+        let issuer =
+            rules.ministries.iter().any(|m| m == tail) || super::gazetteer::outlet_named(tail).is_some();
         if issuer && char_len(head) >= 4 {
             return (head.trim().to_string(), Some(tail.to_string()));
         }
@@ -299,7 +311,10 @@ fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
 /// Dates, bylines, e-mail addresses, contact lines: page metadata, not article text.
 pub(crate) fn is_meta_line(line: &str) -> bool {
     let bare = line.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-    if byline::parse_line(bare).is_some() || EMAIL_LINE.is_match(bare) || CONTACT.is_match(bare) || URL_LINE.is_match(bare)
+    if byline::parse_line(bare).is_some()
+        || EMAIL_LINE.is_match(bare)
+        || CONTACT.is_match(bare)
+        || URL_LINE.is_match(bare)
     {
         return true;
     }

@@ -80,7 +80,11 @@ pub fn render(brief: &Brief) -> String {
         region: &brief.region,
         sector: &brief.sector,
         agenda: &brief.agenda,
-        budget: brief.budget.iter().map(|l| BudgetOut { item: &l.item, amount: &l.amount_text, part_of: l.part_of.as_deref() }).collect(),
+        budget: brief
+            .budget
+            .iter()
+            .map(|l| BudgetOut { item: &l.item, amount: &l.amount_text, part_of: l.part_of.as_deref() })
+            .collect(),
         attendees: brief
             .attendees
             .iter()

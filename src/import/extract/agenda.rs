@@ -64,10 +64,12 @@ fn clean_item(raw: &str, last: bool) -> Option<String> {
 /// An amount in a list item: the list is a budget breakdown, not an agenda.
 static HAS_AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,.]*\s?[조억만]").unwrap());
 /// What closes a list of categories or of programmes and operators, not of agenda items.
-static NOT_AGENDA_CLOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"등\s*\d+\s*개\s*(?:분야|산업|업종|부문|기업|기관)|신설|선정됐|선정되었|등이다").unwrap());
+static NOT_AGENDA_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"등\s*\d+\s*개\s*(?:분야|산업|업종|부문|기업|기관)|신설|선정됐|선정되었|등이다").unwrap()
+});
 /// An intro that states directions or goals rather than items to act on.
-static NOT_AGENDA_INTRO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:방향|목표|비전|원칙)은").unwrap());
+static NOT_AGENDA_INTRO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:방향|목표|비전|원칙)은").unwrap());
 
 fn inline_items(text: &str) -> Vec<String> {
     let markers = |c: char| c == '△' || c == '▲' || c == 'Δ' || ('①'..='⑳').contains(&c);
@@ -116,7 +118,10 @@ fn object_phrase(before: &str, adnominal: bool) -> String {
 /// What a meeting discussed: `A와 B에 대해 논의했다`, `A 등을 논의했다`, `A 사업에 대한 토론을 진행`.
 fn discussed(sentence: &str) -> Vec<String> {
     static DISCUSS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:등에\s*대해|에\s*대해|에\s*대한|등을|을|를)\s+(?:논의|토론|협의)(?:했|하|를|을|한)").unwrap()
+        Regex::new(
+            r"\s*(?:등에\s*대해|에\s*대해|에\s*대한|등을|을|를)\s+(?:논의|토론|협의)(?:했|하|를|을|한)",
+        )
+        .unwrap()
     });
     let Some(m) = DISCUSS.find(sentence) else { return Vec::new() };
     let object = object_phrase(&sentence[..m.start()], true);
@@ -124,7 +129,8 @@ fn discussed(sentence: &str) -> Vec<String> {
     let mut items = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for token in object.split_whitespace() {
-        match token.strip_suffix('와').or_else(|| token.strip_suffix('과')).filter(|s| s.chars().count() >= 2) {
+        match token.strip_suffix('와').or_else(|| token.strip_suffix('과')).filter(|s| s.chars().count() >= 2)
+        {
             Some(stem) => {
                 current.push(stem);
                 items.push(current.join(" "));
@@ -249,7 +255,8 @@ mod tests {
     #[test]
     fn lists_that_are_not_agenda_are_left_out() {
         // Budget lines.
-        let b = vec![Block::Para("△A 센터 구축 21억 △B 단지 조성 50억 △C 랩 운영 8억을 반영했다.".to_string())];
+        let b =
+            vec![Block::Para("△A 센터 구축 21억 △B 단지 조성 50억 △C 랩 운영 8억을 반영했다.".to_string())];
         assert!(agenda(&b).is_empty());
         // Categories, new programmes, directions.
         let b = vec![Block::Para("△에너지 △자동차 △헬스케어 등 3개 분야를 중점으로 연구한다.".to_string())];
@@ -262,7 +269,8 @@ mod tests {
 
     #[test]
     fn what_a_meeting_discussed_and_listed_actions_are_agenda() {
-        let b = vec![Block::Para("차관이 간담회를 열어 대학 연구의 경쟁력 강화 방안 등을 논의했다.".to_string())];
+        let b =
+            vec![Block::Para("차관이 간담회를 열어 대학 연구의 경쟁력 강화 방안 등을 논의했다.".to_string())];
         assert_eq!(agenda(&b), vec!["대학 연구의 경쟁력 강화 방안"]);
         let b = vec![Block::Para(
             "정부는 2개 입지를 선정해 기업 성장 인프라 구축, 산학연 협력체계 형성, 인재 네트워크 활성화 등을 3년간 지원한다."

@@ -178,7 +178,8 @@ const ELSEWHERE: &[&str] = &[
 ];
 
 static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([가-힣A-Za-z0-9]+)\s*\(\s*([가-힣A-Z]+(?:\s+[가-힣]+)?)\s+([가-힣]{2,4})\s*(?:[,)])").unwrap()
+    Regex::new(r"([가-힣A-Za-z0-9]+)\s*\(\s*([가-힣A-Z]+(?:\s+[가-힣]+)?)\s+([가-힣]{2,4})\s*(?:[,)])")
+        .unwrap()
 });
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
 /// speak (a video message counts), or brief.
@@ -402,7 +403,9 @@ pub(crate) fn attendees(
         let elsewhere = !is_present(s);
         for c in PAREN_PERSON.captures_iter(s) {
             let first = c[2].split_whitespace().next().unwrap_or("");
-            if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty()) || LOCAL_HEADS.contains(&first) {
+            if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty())
+                || LOCAL_HEADS.contains(&first)
+            {
                 let role = &c[2];
                 if name_like(&c[3], rules) {
                     found.push((
@@ -429,13 +432,15 @@ pub(crate) fn attendees(
                 }
             }
             // `박완수 초대 시장`: a word like 초대 may stand between the name and the title.
-            let skip = usize::from(i >= 2 && MODIFIERS.contains(&tokens[i - 1]) && name_like(tokens[i - 2], rules));
+            let skip =
+                usize::from(i >= 2 && MODIFIERS.contains(&tokens[i - 1]) && name_like(tokens[i - 2], rules));
             let after_name = i > skip && name_like(tokens[i - 1 - skip], rules);
             let Some((role, particle)) = rules.role_of_token(tokens[i]).or_else(|| {
                 let t = tokens[i].trim_end_matches(PUNCT_END);
                 LOCAL_HEADS.iter().find_map(|h| {
                     let rest = t.strip_prefix(h)?;
-                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest))).then_some((*h, rest))
+                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest)))
+                        .then_some((*h, rest))
                 })
             }) else {
                 continue;

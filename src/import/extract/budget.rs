@@ -17,7 +17,8 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let group = format!(r"(?:(?:(?:{num})?[천백십])+(?:{num})?|{num})");
     let core = format!(r"(?:{group}\s?[조억만]\s?)+(?:{group})?");
     let bare = format!(r"(?:{group}\s?[조억만]\s?)*{group}\s?[조억만]");
-    Regex::new(&format!(r"(?P<amount>{core}\s?원|{group}\s?원|{bare}|(?P<ditto>{num})\s?〃)(?P<each>씩)?")).unwrap()
+    Regex::new(&format!(r"(?P<amount>{core}\s?원|{group}\s?원|{bare}|(?P<ditto>{num})\s?〃)(?P<each>씩)?"))
+        .unwrap()
 });
 /// What may not follow an amount written without `원`: a counter, a foreign currency, more digits.
 static NOT_WON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -27,15 +28,17 @@ static NOT_WON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE_LOW: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d.,])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?~\s?$").unwrap());
 /// Words that open a breakdown of the amount before: its lines are parts of it.
-static BREAKDOWN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:구체적으로|세부적으로|이\s?중|그\s?중|이\s?가운데|세부\s?내역)").unwrap());
+static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:구체적으로|세부적으로|이\s?중|그\s?중|이\s?가운데|세부\s?내역)").unwrap()
+});
 /// A comparison with an earlier figure: `올해(310억원)`, `기존 국비지원 규모(540억원)`.
 static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:올해|금년)[^\s(]*\s*\(\s*$|(?:작년|지난해|전년|전년도|기존|종전|당초|예년)(?:\s*[^\s(]+){0,2}\s*\(\s*$").unwrap()
 });
 /// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`.
-static DELTA_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap());
+static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
+});
 
 /// One amount found in a sentence.
 #[derive(Debug, Clone)]
@@ -63,7 +66,8 @@ fn amounts_in(sentence: &str) -> Vec<Found> {
         } else {
             raw.clone()
         };
-        if !raw.ends_with('원') && c.name("ditto").is_none() && NOT_WON_AFTER.is_match(&sentence[m.end()..]) {
+        if !raw.ends_with('원') && c.name("ditto").is_none() && NOT_WON_AFTER.is_match(&sentence[m.end()..])
+        {
             continue;
         }
         last_unit = ["조원", "억원", "만원"].into_iter().find(|u| {
@@ -71,7 +75,8 @@ fn amounts_in(sentence: &str) -> Vec<Found> {
             text.trim_end_matches('원').trim_end().ends_with(unit)
         });
         let Ok(amount) = parse_amount(&text) else { continue };
-        let mut found = Found { start: m.start(), end: whole.end(), text, amount, each: c.name("each").is_some() };
+        let mut found =
+            Found { start: m.start(), end: whole.end(), text, amount, each: c.name("each").is_some() };
         // A range: `A~B`, `A에서 (최대) B`.
         if let Some(prev) = out.last() {
             let between = sentence[prev.end..found.start].trim();
@@ -192,7 +197,8 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
     rules.not_budget.iter().any(|w| clause.contains(w.as_str()))
         || EARLIER_FIGURE.is_match(prefix)
         || ((prefix.contains("보다") || prefix.contains("대비")) && DELTA_AFTER.is_match(suffix))
-        || DELTA_AFTER.is_match(suffix) && suffix.trim_start().starts_with(['늘', '많', '증'])
+        || DELTA_AFTER.is_match(suffix)
+            && suffix.trim_start().starts_with(['늘', '많', '증'])
             && (prefix.contains("보다") || prefix.contains("대비") || prefix.contains("비해"))
         || prefix.contains("누적")
         || (prefix.contains("년부터") && prefix.contains('총'))
@@ -245,12 +251,11 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
         for (k, f) in found.iter().enumerate() {
             let floor = if k > 0 { found[k - 1].end } else { 0 };
             let ceil = found.get(k + 1).map(|n| n.start).unwrap_or(sentence.len());
-            let clause_start =
-                sentence[floor..f.start].rfind([',', ';', '，', '·']).map(|i| {
-                    floor + i + sentence[floor + i..].chars().next().map_or(1, char::len_utf8)
-                }).unwrap_or(floor);
-            let clause_end =
-                sentence[f.end..ceil].find([',', ';', '，']).map(|i| f.end + i).unwrap_or(ceil);
+            let clause_start = sentence[floor..f.start]
+                .rfind([',', ';', '，', '·'])
+                .map(|i| floor + i + sentence[floor + i..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(floor);
+            let clause_end = sentence[f.end..ceil].find([',', ';', '，']).map(|i| f.end + i).unwrap_or(ceil);
             let prefix = &sentence[clause_start..f.start];
             let suffix = &sentence[f.end..clause_end];
             if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules) {
@@ -386,9 +391,18 @@ mod tests {
         assert_eq!(amounts("총 예산은 2억 5백66만4천원이다."), vec![205_664_000]);
         assert_eq!(amounts("설립 예산으로 3억 5800만 원을 확보했다."), vec![358_000_000]);
         assert_eq!(amounts("이종집적기술개발(82.5억원)을 반영했다."), vec![8_250_000_000]);
-        assert_eq!(amounts("국비 60억과 지방비 40억 등 총 100억 원이 지원된다."), vec![6_000_000_000, 4_000_000_000, 10_000_000_000]);
-        assert_eq!(amounts("총사업비는 1176억원(국비 581억원·지방비 399〃)이다."), vec![117_600_000_000, 58_100_000_000, 39_900_000_000]);
-        assert_eq!(run("과제당 연 30~50억원을 지원한다.")[0].1..=run("과제당 연 30~50억원을 지원한다.")[0].2, 3_000_000_000..=5_000_000_000);
+        assert_eq!(
+            amounts("국비 60억과 지방비 40억 등 총 100억 원이 지원된다."),
+            vec![6_000_000_000, 4_000_000_000, 10_000_000_000]
+        );
+        assert_eq!(
+            amounts("총사업비는 1176억원(국비 581억원·지방비 399〃)이다."),
+            vec![117_600_000_000, 58_100_000_000, 39_900_000_000]
+        );
+        assert_eq!(
+            run("과제당 연 30~50억원을 지원한다.")[0].1..=run("과제당 연 30~50억원을 지원한다.")[0].2,
+            3_000_000_000..=5_000_000_000
+        );
         let r = run("과제당 2억 원에서 최대 8억 원까지 지원한다.");
         assert_eq!((r.len(), r[0].1, r[0].2), (1, 200_000_000, 800_000_000));
         let r = run("센터당 연 15억~20억원 규모 연구비를 지원받는다.");
@@ -430,16 +444,23 @@ mod tests {
     fn repeats_are_one_line_and_breakdowns_are_parts() {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let (lines, _) = budget(
-            &["정부는 올해 AI 사업에 46억원을 지원한다.", "46억원은 A 연구에 30억원, B 연구에 16억원이 투입된다."],
+            &[
+                "정부는 올해 AI 사업에 46억원을 지원한다.",
+                "46억원은 A 연구에 30억원, B 연구에 16억원이 투입된다.",
+            ],
             &["AI 사업에 46억 지원"],
             &rules,
         );
-        let got: Vec<(u64, Option<&str>)> = lines.iter().map(|l| (l.amount.min, l.part_of.as_deref())).collect();
+        let got: Vec<(u64, Option<&str>)> =
+            lines.iter().map(|l| (l.amount.min, l.part_of.as_deref())).collect();
         assert_eq!(
             got,
             vec![(4_600_000_000, None), (3_000_000_000, Some("AI 사업")), (1_600_000_000, Some("AI 사업"))]
         );
         // Two different projects of the same amount in one list are two lines.
-        assert_eq!(amounts("△A 플라자 조성사업 3억 △B 과학관 리뉴얼 사업 3억을 반영했다."), vec![300_000_000, 300_000_000]);
+        assert_eq!(
+            amounts("△A 플라자 조성사업 3억 △B 과학관 리뉴얼 사업 3억을 반영했다."),
+            vec![300_000_000, 300_000_000]
+        );
     }
 }

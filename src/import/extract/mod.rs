@@ -66,9 +66,9 @@ pub(crate) fn brief_from_text(
     );
     match &found_source.publisher {
         None => review.push("source.publisher: not found".to_string()),
-        Some((p, source::Evidence::Issuer)) => review.push(format!(
-            "source.publisher: no outlet is named; {p} is the body the text comes from"
-        )),
+        Some((p, source::Evidence::Issuer)) => {
+            review.push(format!("source.publisher: no outlet is named; {p} is the body the text comes from"))
+        }
         Some(_) => {}
     }
     if author.is_none() {
@@ -83,7 +83,13 @@ pub(crate) fn brief_from_text(
         .flat_map(|b| text::sentences(b.text()))
         .collect();
     let heads: Vec<&str> = std::iter::once(title.as_str())
-        .chain(cleaned.blocks.iter().filter(|b| matches!(b, Block::Deck(_) | Block::Heading(_))).map(|b| b.text()))
+        .chain(
+            cleaned
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Deck(_) | Block::Heading(_)))
+                .map(|b| b.text()),
+        )
         .collect();
     let (budget, budget_review) = budget::budget(&prose, &heads, rules);
     review.extend(budget_review);

@@ -12,12 +12,26 @@ use std::sync::LazyLock;
 use super::super::rules::{Compiled, RegionSpelling, PARTICLES};
 
 /// What may follow a place name inside the same word.
-const SUFFIXES: &[&str] =
-    &["특별자치시", "특별자치도", "특별시", "광역시", "지역", "지방", "일대", "권", "시", "도", "군", "구", "내"];
+const SUFFIXES: &[&str] = &[
+    "특별자치시",
+    "특별자치도",
+    "특별시",
+    "광역시",
+    "지역",
+    "지방",
+    "일대",
+    "권",
+    "시",
+    "도",
+    "군",
+    "구",
+    "내",
+];
 
 /// A sentence that lists competing or other places: `6개 지역이 신청`, `지난해 2개 지역 선정`.
-static LIST_OF_PLACES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|신청했|응모").unwrap());
+static LIST_OF_PLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|신청했|응모").unwrap()
+});
 
 fn is_boundary(c: Option<char>) -> bool {
     match c {
@@ -114,7 +128,8 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
             out[k] = true;
         }
         // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
-        if m.place.name == "수도권" && ["격차", "집중", "지역 간", "쏠림"].iter().any(|w| text.contains(w)) {
+        if m.place.name == "수도권" && ["격차", "집중", "지역 간", "쏠림"].iter().any(|w| text.contains(w))
+        {
             out[k] = true;
         }
     }

@@ -25,8 +25,9 @@ static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"담당\s*부서\s*[:：]?\s*(?:[가-힣]+(?:부|청|처|원|위원회)\s+)?([가-힣A-Za-z0-9]+(?:과|팀|국|관|실|단|센터))").unwrap()
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").unwrap());
-static ANNOUNCES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"밝혔다|밝혔습니다|발표했다|설명입니다|전했다|알렸다|추진합니다|공고").unwrap());
+static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"밝혔다|밝혔습니다|발표했다|설명입니다|전했다|알렸다|추진합니다|공고").unwrap()
+});
 
 /// Where the publisher was found, strongest first: a review note is written for the weaker ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,9 +69,18 @@ fn line_bylines(cleaned: &Cleaned) -> Vec<Byline> {
 fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
     // Short blocks at the top of the body are often a portal's fields (`출처`, `작성일`).
     let fields = cleaned.blocks.iter().take(10).map(|b| b.text()).filter(|t| t.chars().count() <= 20);
-    let lines: Vec<&str> = cleaned.meta.iter().map(String::as_str).chain(fields).chain(cleaned.tail.iter().map(String::as_str)).collect();
+    let lines: Vec<&str> = cleaned
+        .meta
+        .iter()
+        .map(String::as_str)
+        .chain(fields)
+        .chain(cleaned.tail.iter().map(String::as_str))
+        .collect();
     // `머니투데이 뉴스1 제공 | 2020.03.26`: a story one outlet gives another is the host's.
-    let syndicated = lines.iter().find(|l| l.contains("제공") && text::is_meta_line(l)).and_then(|l| gazetteer::outlet_in(l));
+    let syndicated = lines
+        .iter()
+        .find(|l| l.contains("제공") && text::is_meta_line(l))
+        .and_then(|l| gazetteer::outlet_in(l));
     // A portal's `출처` field, on its line or the next.
     let portal = lines.iter().enumerate().find_map(|(k, l)| {
         let rest = l.strip_prefix("출처")?.trim_start_matches([' ', ':', '：']);
@@ -172,9 +182,11 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
 
 /// A name standing alone on a header line next to a date line (`• 구경모` / `• 입력 2022-06-28`).
 fn bare_name_by_date(cleaned: &Cleaned) -> Option<String> {
-    let lines: Vec<&str> = cleaned.meta.iter().map(|l| l.trim_start_matches(['•', '·', '|', ' ']).trim()).collect();
+    let lines: Vec<&str> =
+        cleaned.meta.iter().map(|l| l.trim_start_matches(['•', '·', '|', ' ']).trim()).collect();
     lines.iter().enumerate().find_map(|(k, l)| {
-        let near_date = lines[k + 1..].iter().filter(|n| !n.is_empty()).take(2).any(|n| text::is_meta_line(n));
+        let near_date =
+            lines[k + 1..].iter().filter(|n| !n.is_empty()).take(2).any(|n| text::is_meta_line(n));
         (is_person_name(l) && near_date).then(|| l.to_string())
     })
 }
@@ -188,7 +200,11 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
             // A press release dated with its ministry: `2020.01.17 국토교통부`.
             cleaned.meta.iter().find_map(|l| {
                 let words: Vec<&str> = l.split_whitespace().collect();
-                rules.ministries.iter().find(|m| words.contains(&m.as_str())).map(|m| (m.clone(), Evidence::Outlet))
+                rules
+                    .ministries
+                    .iter()
+                    .find(|m| words.contains(&m.as_str()))
+                    .map(|m| (m.clone(), Evidence::Outlet))
             })
         })
         .or_else(|| {
@@ -223,10 +239,22 @@ mod tests {
 
     #[test]
     fn copyright_lines_name_the_holder() {
-        assert_eq!(copyright_holder("[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]").as_deref(), Some("세계일보"));
-        assert_eq!(copyright_holder("저작권자 © 강원도민일보 무단전재 및 재배포 금지").as_deref(), Some("강원도민일보"));
-        assert_eq!(copyright_holder("-Copyrightsⓒ고성인터넷뉴스, 무단 전재 및 재배포 금지-").as_deref(), Some("고성인터넷뉴스"));
-        assert_eq!(copyright_holder("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>").as_deref(), Some("연합뉴스"));
+        assert_eq!(
+            copyright_holder("[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]").as_deref(),
+            Some("세계일보")
+        );
+        assert_eq!(
+            copyright_holder("저작권자 © 강원도민일보 무단전재 및 재배포 금지").as_deref(),
+            Some("강원도민일보")
+        );
+        assert_eq!(
+            copyright_holder("-Copyrightsⓒ고성인터넷뉴스, 무단 전재 및 재배포 금지-").as_deref(),
+            Some("고성인터넷뉴스")
+        );
+        assert_eq!(
+            copyright_holder("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>").as_deref(),
+            Some("연합뉴스")
+        );
         assert_eq!(copyright_holder("▲조영화 회장 ⓒ2005 HelloDD.com").as_deref(), Some("HelloDD.com"));
     }
 
@@ -235,13 +263,20 @@ mod tests {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let cleaned = |s: &str| Cleaned { blocks: vec![Block::Para(s.to_string())], ..Cleaned::default() };
         let run = |s: &str| issuer(&cleaned(s), &rules);
-        assert_eq!(run("중소벤처기업부는 하반기 사업을 공고하고 28일 밝혔다.").as_deref(), Some("중소벤처기업부"));
+        assert_eq!(
+            run("중소벤처기업부는 하반기 사업을 공고하고 28일 밝혔다.").as_deref(),
+            Some("중소벤처기업부")
+        );
         assert_eq!(run("부산시는 10일 협약식을 개최한다고 밝혔다.").as_deref(), Some("부산시"));
         assert_eq!(
-            run("문화체육관광부(장관 김종덕)와 한국콘텐츠진흥원(원장 송성각)은 25일 사업을 발표했다.").as_deref(),
+            run("문화체육관광부(장관 김종덕)와 한국콘텐츠진흥원(원장 송성각)은 25일 사업을 발표했다.")
+                .as_deref(),
             Some("문화체육관광부, 한국콘텐츠진흥원")
         );
-        assert_eq!(run("김영식 국회의원(경북 구미을)은 20일 선정되었다고 밝혔다.").as_deref(), Some("김영식 국회의원"));
+        assert_eq!(
+            run("김영식 국회의원(경북 구미을)은 20일 선정되었다고 밝혔다.").as_deref(),
+            Some("김영식 국회의원")
+        );
         assert_eq!(run("정부는 올해 예산을 늘린다고 밝혔다."), None);
     }
 }
