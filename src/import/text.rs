@@ -490,7 +490,11 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
             flush(&mut para, &mut pending, body_started);
             continue;
         }
-        if is_meta_line(line) {
+        // A reporter's bare name on a header line just above the date line (`• 구경모`).
+        let name_by_date = !body_started
+            && super::extract::attendees::is_person_name(bare)
+            && lines[index + 1..].iter().filter(|l| !l.is_empty()).take(2).any(|l| is_meta_line(l));
+        if is_meta_line(line) || name_by_date {
             out.meta.push(line.to_string());
             flush(&mut para, &mut pending, body_started);
             continue;

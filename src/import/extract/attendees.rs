@@ -84,6 +84,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Words that are not part of an organisation name.
 const NOT_ORG: &[&str] = &[
+    "비롯",
+    "비롯해",
     "올해",
     "이날",
     "지난",

@@ -43,7 +43,8 @@ fn is_boundary(c: Option<char>) -> bool {
 /// Whether `rest` (the text right after a place name) ends the word, allowing a suffix and/or a
 /// particle in between.
 fn word_ends(rest: &str) -> bool {
-    if is_boundary(rest.chars().next()) {
+    // A change of script ends the Korean word: `군위JC`, `부산BIFF`.
+    if is_boundary(rest.chars().next()) || rest.starts_with(|c: char| c.is_ascii_uppercase()) {
         return true;
     }
     let ends_with_particle = |r: &str| {
@@ -95,7 +96,9 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
             }
             let between = &text[m.end..edge];
             let joiners = |c: char| c.is_whitespace() || "·ㆍ,、및과와을를도특별광역자치시".contains(c);
-            if between.chars().all(joiners) {
+            // One short name the gazetteer does not take alone (`경기`) may stand in the list.
+            let words: Vec<&str> = between.split(|c: char| joiners(c)).filter(|w| !w.is_empty()).collect();
+            if words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3) {
                 out[k] = true;
                 edge = m.start;
             } else {

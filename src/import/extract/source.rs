@@ -146,7 +146,7 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
         .collect();
     let announcing = sentences.iter().find(|s| ANNOUNCES.is_match(s)).or(sentences.first())?;
     let plain = PAREN.replace_all(announcing, "");
-    let tokens: Vec<&str> = plain.split_whitespace().take(8).collect();
+    let tokens: Vec<&str> = plain.split_whitespace().take(40).collect();
     let mut bodies: Vec<String> = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
         let t = t.trim_start_matches(['□', 'ㅇ', '○', '-']);
