@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn reads_cities_counties_and_districts() {
-        assert_eq!(run("강릉시가 선정됐다. 고성군은 제외 대상이 아니다"), vec!["강릉시", "고성군"]);
+        assert_eq!(run("강릉시가 선정됐다. 고성군은 새로 포함됐다"), vec!["강릉시", "고성군"]);
         assert_eq!(run("대전 유성구에 짓는다"), vec!["대전", "유성구"]);
         assert_eq!(run("서울 중구 호텔에서 열었다"), vec!["서울", "서울 중구"]);
         assert_eq!(run("올해 예산은 늘었다"), Vec::<String>::new(), "예산 is the budget, not 예산군");
