@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::super::text::{sentences, Block};
 
 static ETC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$)").unwrap());
+    LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\))").unwrap());
 
 /// Words that say an enumeration is an agenda or a set of priorities.
 const AGENDA_WORDS: &[&str] = &[
@@ -145,6 +145,26 @@ fn discussed(sentence: &str) -> Vec<String> {
     items.into_iter().filter(|i| i.chars().count() >= 4).collect()
 }
 
+/// The programme of an event: a speech given there (`김두관 경남지사는 축사를 통해` → `김두관
+/// 경남지사 축사`) or an agreement signed (`에너지밸리 투자유치 협약을 체결했다` → `… 협약 체결`).
+fn event_items(sentence: &str) -> Vec<String> {
+    static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([가-힣]{2,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:을|를)\s+통해").unwrap()
+    });
+    static SIGNED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결").unwrap());
+    let mut out: Vec<String> =
+        SPEECH.captures_iter(sentence).map(|c| format!("{} {}", &c[1], &c[2])).collect();
+    if let Some(c) = SIGNED.captures(sentence) {
+        let object = c[1].trim();
+        let object = object.rsplit_once("기업과 ").map(|(_, o)| o).unwrap_or(object);
+        if object.split_whitespace().count() >= 2 {
+            out.push(format!("{object} 체결"));
+        }
+    }
+    out
+}
+
 /// Actions listed with commas before `등을 … 지원/추진` or `등에 대해 … 협력`.
 fn listed_actions(sentence: &str) -> Vec<String> {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -188,6 +208,7 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
                 for s in sentences(t) {
                     prose.extend(discussed(s));
                     prose.extend(listed_actions(s));
+                    prose.extend(event_items(s));
                 }
                 i += 1;
             }
@@ -265,6 +286,14 @@ mod tests {
         assert!(agenda(&b).is_empty());
         let b = vec![Block::Para("협의회의 기본방향은 ▲정책 제안 ▲기관 간 교류 등이다.".to_string())];
         assert!(agenda(&b).is_empty());
+    }
+
+    #[test]
+    fn speeches_and_signings_are_the_programme() {
+        let b = vec![Block::Para("이도현 경남지사는 축사를 통해 발전을 당부했다.".to_string())];
+        assert_eq!(agenda(&b), vec!["이도현 경남지사 축사"]);
+        let b = vec![Block::Para("한전은 42개 기업과 에너지밸리 투자유치 협약을 체결했다.".to_string())];
+        assert_eq!(agenda(&b), vec!["에너지밸리 투자유치 협약 체결"]);
     }
 
     #[test]
