@@ -10,6 +10,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+// Not every helper of the shared test module is used here.
+#[allow(dead_code)]
 mod common;
 
 #[derive(Debug, Deserialize)]
@@ -404,7 +406,7 @@ fn command_line_dry_run_prints_and_exit_status_reports_failures() {
     assert!(ok.status.success());
     let stdout = String::from_utf8(ok.stdout).unwrap();
     assert!(
-        stdout.starts_with("---\ntitle: 행안부, 지자체 민원 창구에 생성형 AI 상담 시범 도입\n"),
+        stdout.starts_with("---\ntitle: \"행안부, 지자체 민원 창구에 생성형 AI 상담 시범 도입\"\n"),
         "{stdout}"
     );
     assert!(std::fs::read_dir(tmp.path()).unwrap().next().is_none(), "a dry run writes nothing");
@@ -436,4 +438,166 @@ fn command_line_dry_run_prints_and_exit_status_reports_failures() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout).unwrap().contains("name: 배경훈"));
+}
+
+/// An article with the given headline line, a date line and a lead that opens with a byline.
+fn with_headline(headline: &str) -> String {
+    format!(
+        "{headline}\n입력 2024.01.19 14:00\n\n[인더스트리뉴스 조창현 기자] 정부가 인공지능 사업에 100억원을 지원한다고 19일 밝혔다. 이 사업은 올해 시작된다.\n"
+    )
+}
+
+#[test]
+fn short_or_odd_headlines_are_kept_and_written_quoted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let imp = importer(tmp.path());
+    for headline in [
+        "yes",
+        "2024",
+        "\"따옴표\" 제목",
+        "🚀 누리호 발사 성공",
+        "--- 속보",
+        "- 목록 같은 제목",
+        "* 별표 제목",
+        "AI > 반도체",
+    ] {
+        let b = imp.extract(with_headline(headline).as_bytes(), "x.txt").unwrap();
+        assert_eq!(b.title, headline);
+        assert_eq!(b.source.publisher.as_deref(), Some("인더스트리뉴스"), "{headline}");
+        assert_eq!(b.source.author.as_deref(), Some("조창현"), "{headline}");
+        assert!(!b.review.iter().any(|r| r.starts_with("title")), "{headline}: {:?}", b.review);
+        let text = annals::import::writer::render(&b);
+        let yaml = text.strip_prefix("---\n").unwrap().split_once("\n---\n").unwrap().0;
+        let fm: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
+        // A string for every YAML reader: `yes` is not a boolean, `2024` not a number.
+        assert_eq!(fm["title"].as_str(), Some(headline), "{yaml}");
+        assert!(yaml.starts_with("title: \""), "{yaml}");
+    }
+}
+
+#[test]
+fn a_text_without_a_headline_gets_a_stand_in_title_under_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = "(서울=연합뉴스) 홍길동 기자 = 과학기술정보통신부는 30일 연구센터 12개를 새로 선정했다고 밝혔다.\n이들 센터는 연 15억~20억원 규모 연구비를 7년간 지원받는다.\n";
+    let b = importer(tmp.path()).extract(article.as_bytes(), "x.txt").unwrap();
+    assert!(b.review.iter().any(|r| r.starts_with("title:")), "{:?}", b.review);
+    assert!(!b.title.contains("연합뉴스"), "{}", b.title);
+    assert_eq!(b.source.publisher.as_deref(), Some("연합뉴스"));
+    assert_eq!(b.source.author.as_deref(), Some("홍길동"));
+    // `30일` has no month or year: no date is invented, the brief is a draft.
+    assert!(!b.date_found);
+    let text = annals::import::writer::render(&b);
+    assert!(text.contains("\ndraft: true\n"), "{text}");
+    assert!(text.contains("date: no publication date"), "{text}");
+}
+
+#[test]
+fn photographers_and_contacts_are_not_authors_or_attendees() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = "교육부, 지역혁신사업에 1080억 지원\n\n(서울=뉴스1) 박서준 기자\n교육부 세종청사 (뉴스1DB) © News1 이사진\n정부가 지역과 대학을 살리는 사업을 시작한다고 26일 밝혔다. 올해 3개 지역에 국고 1080억원을 지원한다.\n담당자 김담당 사무관(044-203-6000)\n";
+    let b = importer(tmp.path()).extract(article.as_bytes(), "x.txt").unwrap();
+    assert_eq!(b.source.author.as_deref(), Some("박서준"));
+    assert!(b.attendees.is_empty(), "{:?}", b.attendees);
+    assert!(!b.region.contains(&"세종".to_string()), "a caption's place is not a region: {:?}", b.region);
+    assert!(!b.body.contains("이사진") && !b.body.contains("김담당"), "{}", b.body);
+}
+
+#[test]
+fn deeply_nested_html_imports_quickly_without_a_crash() {
+    let depth = 100_000;
+    let mut page = String::from("<html><head><title>정부, 인공지능 사업에 100억원 지원</title></head><body>");
+    page.push_str(&"<div>".repeat(depth));
+    page.push_str("<p>정부가 인공지능 사업에 100억원을 지원한다고 밝혔다. 이 사업은 올해 시작된다.</p>");
+    page.push_str(&"</div>".repeat(depth));
+    page.push_str("</body></html>");
+    let tmp = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let b = importer(tmp.path()).extract(page.as_bytes(), "deep.html").unwrap();
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+    assert_eq!(b.budget.len(), 1);
+    assert!(b.body.contains("100억원을 지원"), "{}", b.body);
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_does_not_make_import_panic() {
+    let bin = env!("CARGO_BIN_EXE_annals");
+    let mut child = std::process::Command::new(bin)
+        .args(["import", "--dry-run"])
+        .arg(manifest().join("tests/import/02_press_release.txt"))
+        .arg(manifest().join("tests/import/03_wire_short.txt"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101), "{stderr}");
+}
+
+/// Serves one page per connection on 127.0.0.1 with the given content type, for `count` requests.
+fn serve(body: Vec<u8>, content_type: &'static str, count: usize) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(count) {
+            let mut stream = stream.unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    format!("http://{addr}/news/articleView.html?idxno=1")
+}
+
+const PAGE: &str = "<html><head><meta charset=\"{charset}\"><title>대구시, 로봇 산업에 500억원 투입</title></head><body><article><h1>대구시, 로봇 산업에 500억원 투입</h1><p>입력 2024.03.05 10:00</p><p>대구시는 로봇 산업 육성에 올해 500억원을 투입한다고 5일 밝혔다. 시는 로봇 기업 100곳을 지원한다.</p><p>홍길동 기자 hong@yna.co.kr</p></article></body></html>";
+
+#[test]
+fn a_url_is_fetched_decoded_and_recorded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let imp = importer(tmp.path());
+    // UTF-8, the charset named by the server.
+    let url = serve(PAGE.replace("{charset}", "utf-8").into_bytes(), "text/html; charset=utf-8", 1);
+    let b = imp.extract_url(&url).unwrap();
+    assert_eq!(b.title, "대구시, 로봇 산업에 500억원 투입");
+    assert_eq!(b.source.url.as_deref(), Some(url.as_str()));
+    assert_eq!(b.date.to_string(), "2024-03-05");
+    assert_eq!(b.budget.len(), 1);
+    // EUC-KR, named only by the page's <meta>.
+    let euc_kr_page = PAGE.replace("{charset}", "euc-kr");
+    let euc_kr = encoding_rs::EUC_KR.encode(&euc_kr_page).0.into_owned();
+    assert!(std::str::from_utf8(&euc_kr).is_err(), "the page really is EUC-KR");
+    let url = serve(euc_kr.clone(), "text/html", 1);
+    let b = imp.extract_url(&url).unwrap();
+    assert_eq!(b.title, "대구시, 로봇 산업에 500억원 투입");
+    assert_eq!(b.source.author.as_deref(), Some("홍길동"));
+    // The reporter's e-mail domain names the outlet.
+    assert_eq!(b.source.publisher.as_deref(), Some("연합뉴스"));
+    // Through the command line, as `annals import URL`.
+    let url = serve(euc_kr, "text/html; charset=EUC-KR", 1);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["import", "--dry-run", &url])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains(&format!("url: {url}")), "{stdout}");
+}
+
+#[test]
+fn an_unreachable_url_is_a_clear_failure() {
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let tmp = tempfile::tempdir().unwrap();
+    let err = importer(tmp.path()).extract_url(&format!("http://127.0.0.1:{port}/a")).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("cannot fetch") && msg.contains("hint"), "{msg}");
 }

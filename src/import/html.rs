@@ -167,98 +167,178 @@ fn text_of(el: ElementRef<'_>) -> String {
 }
 
 /// Scores: the paragraph text (outside links) whose nearest block ancestor is each element.
-fn own_text(
-    node: NodeRef<'_, Node>,
-    block: ego_tree::NodeId,
-    in_link: bool,
-    own: &mut HashMap<ego_tree::NodeId, usize>,
-) {
-    match node.value() {
-        Node::Text(t) => {
-            if !in_link {
-                *own.entry(block).or_default() += t.trim().chars().count();
+/// Walked with an explicit stack, so page depth costs no call stack.
+fn own_text(root: NodeRef<'_, Node>, own: &mut HashMap<ego_tree::NodeId, usize>) {
+    let mut stack: Vec<(NodeRef<'_, Node>, ego_tree::NodeId, bool)> = vec![(root, root.id(), false)];
+    while let Some((node, block, in_link)) = stack.pop() {
+        let (block, in_link) = match node.value() {
+            Node::Text(t) => {
+                if !in_link {
+                    *own.entry(block).or_default() += t.trim().chars().count();
+                }
+                continue;
             }
-        }
-        Node::Element(el) => {
-            if skip_element(el) {
-                return;
+            Node::Element(el) => {
+                if skip_element(el) {
+                    continue;
+                }
+                let block = if BLOCK_TAGS.contains(&el.name()) { node.id() } else { block };
+                (block, in_link || el.name() == "a")
             }
-            let block = if BLOCK_TAGS.contains(&el.name()) { node.id() } else { block };
-            let in_link = in_link || el.name() == "a";
-            for child in node.children() {
-                own_text(child, block, in_link, own);
-            }
-        }
-        _ => {
-            for child in node.children() {
-                own_text(child, block, in_link, own);
-            }
+            _ => (block, in_link),
+        };
+        for child in node.children() {
+            stack.push((child, block, in_link));
         }
     }
 }
 
 /// Writes the text of a subtree as lines: blocks and `<br>` end lines, headings get `## `, list
-/// items keep their own markers or get `- `.
-fn write_lines(node: NodeRef<'_, Node>, out: &mut String) {
-    match node.value() {
-        Node::Text(t) => {
-            let s = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !s.is_empty() {
-                if !out.is_empty() && !out.ends_with(['\n', ' ']) && t.starts_with(char::is_whitespace) {
-                    out.push(' ');
-                }
-                out.push_str(&s);
-                if t.ends_with(char::is_whitespace) {
-                    out.push(' ');
-                }
+/// items keep their own markers or get `- `. Walked with an explicit stack.
+fn write_lines(root: NodeRef<'_, Node>, out: &mut String) {
+    enum Step<'a> {
+        Enter(NodeRef<'a, Node>),
+        Close,
+    }
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Close => {
+                out.push_str("\n\n");
+                continue;
             }
-        }
-        Node::Element(el) => {
-            if skip_element(el) {
-                return;
-            }
-            let name = el.name();
-            match name {
-                "br" => out.push('\n'),
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                    let text = ElementRef::wrap(node).map(text_of).unwrap_or_default();
-                    if !text.is_empty() {
-                        out.push_str("\n\n## ");
-                        out.push_str(&text);
-                        out.push_str("\n\n");
-                    }
+            Step::Enter(node) => node,
+        };
+        match node.value() {
+            Node::Text(t) => write_text(t, out),
+            Node::Element(el) => {
+                if skip_element(el) {
+                    continue;
                 }
-                "li" => {
-                    let text = ElementRef::wrap(node).map(text_of).unwrap_or_default();
-                    if !text.is_empty() {
-                        out.push('\n');
-                        let marked =
-                            text.starts_with(['□', 'ㅇ', '○', '△', '-', '·', '①', '②', '③', '*', '※']);
-                        if !marked {
-                            out.push_str("- ");
+                let name = el.name();
+                match name {
+                    "br" => out.push('\n'),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        let text = ElementRef::wrap(node).map(text_of).unwrap_or_default();
+                        if !text.is_empty() {
+                            out.push_str("\n\n## ");
+                            out.push_str(&text);
+                            out.push_str("\n\n");
                         }
-                        out.push_str(&text);
-                        out.push('\n');
+                    }
+                    "li" => {
+                        let text = ElementRef::wrap(node).map(text_of).unwrap_or_default();
+                        if !text.is_empty() {
+                            out.push('\n');
+                            let marked =
+                                text.starts_with(['□', 'ㅇ', '○', '△', '-', '·', '①', '②', '③', '*', '※']);
+                            if !marked {
+                                out.push_str("- ");
+                            }
+                            out.push_str(&text);
+                            out.push('\n');
+                        }
+                    }
+                    _ => {
+                        let block = BLOCK_TAGS.contains(&name);
+                        if block {
+                            out.push_str("\n\n");
+                            stack.push(Step::Close);
+                        }
+                        let children: Vec<_> = node.children().collect();
+                        stack.extend(children.into_iter().rev().map(Step::Enter));
                     }
                 }
-                _ => {
-                    let block = BLOCK_TAGS.contains(&name);
-                    if block {
-                        out.push_str("\n\n");
-                    }
-                    for child in node.children() {
-                        write_lines(child, out);
-                    }
-                    if block {
-                        out.push_str("\n\n");
-                    }
-                }
+            }
+            _ => {
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev().map(Step::Enter));
             }
         }
-        _ => {
-            for child in node.children() {
-                write_lines(child, out);
+    }
+}
+
+fn write_text(t: &str, out: &mut String) {
+    let s = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !s.is_empty() {
+        if !out.is_empty() && !out.ends_with(['\n', ' ']) && t.starts_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        out.push_str(&s);
+        if t.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+    }
+}
+
+/// Nesting deeper than this is flattened before parsing: no article needs it, and the HTML
+/// parser's scope checks grow with depth (a page of 100,000 nested `<div>`s took quadratic time).
+pub(crate) const MAX_DEPTH: usize = 256;
+
+/// Elements that never nest.
+const VOID_TAGS: &[&str] = &[
+    "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source", "track",
+    "wbr",
+];
+
+/// Drops the start and end tags nested deeper than [`MAX_DEPTH`], keeping their text: one linear
+/// pass over the tags (comments, and the contents of scripts and styles, are passed over whole).
+pub(crate) fn limit_depth(html: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut depth = 0usize;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let at = i + off;
+        let Some(close) = html[at..].find('>').map(|c| at + c) else { break };
+        let tag = &html[at + 1..close];
+        i = close + 1;
+        if tag.starts_with("!--") {
+            if let Some(end) = html[at..].find("-->") {
+                i = at + end + 3;
             }
+            continue;
+        }
+        if tag.starts_with(['!', '?']) {
+            continue;
+        }
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID_TAGS.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        if !closing && (name == "script" || name == "style") {
+            let end_tag = format!("</{name}");
+            let rest = &html[i..];
+            let found = rest.to_ascii_lowercase().find(&end_tag);
+            i = found.map(|f| i + f).unwrap_or(html.len());
+            continue;
+        }
+        let keep = if closing {
+            let keep = depth <= MAX_DEPTH;
+            depth = depth.saturating_sub(1);
+            keep
+        } else {
+            depth += 1;
+            depth <= MAX_DEPTH
+        };
+        if !keep {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..at]);
+            o.push(' ');
+            copied = close + 1;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
         }
     }
 }
@@ -266,8 +346,10 @@ fn write_lines(node: NodeRef<'_, Node>, out: &mut String) {
 /// Short lines from outside the article body that carry dates, bylines or copyright.
 fn meta_lines(doc: &Html, body: ego_tree::NodeId) -> Vec<String> {
     let mut out = Vec::new();
+    let in_body: std::collections::HashSet<ego_tree::NodeId> =
+        doc.tree.get(body).map(|b| b.descendants().map(|d| d.id()).collect()).unwrap_or_default();
     for el in doc.root_element().descendent_elements() {
-        if el.id() == body || el.ancestors().any(|a| a.id() == body) {
+        if in_body.contains(&el.id()) {
             continue;
         }
         if !matches!(el.value().name(), "span" | "li" | "p" | "div" | "em" | "time" | "dd" | "address") {
@@ -324,7 +406,8 @@ fn headline(doc: &Html) -> Option<String> {
 
 /// The page as article text plus its metadata.
 pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
-    let doc = Html::parse_document(source);
+    let source = limit_depth(source);
+    let doc = Html::parse_document(&source);
     let site_name = meta(&doc, r#"meta[property="og:site_name"]"#, "content");
     let mut title = meta(&doc, r#"meta[property="og:title"]"#, "content")
         .or_else(|| headline(&doc))
@@ -360,7 +443,7 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     // The body: the element collecting the most paragraph text.
     let root = doc.tree.root();
     let mut own: HashMap<ego_tree::NodeId, usize> = HashMap::new();
-    own_text(root, root.id(), false, &mut own);
+    own_text(root, &mut own);
     let mut score: HashMap<ego_tree::NodeId, usize> = HashMap::new();
     for (id, n) in &own {
         if *n < 20 {

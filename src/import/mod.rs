@@ -6,8 +6,11 @@
 //! cleaned blocks ([`text`]) → extracted fields ([`extract`]) → a [`Brief`] → a file ([`writer`]).
 //! Word lists live in [`rules`] and are extended by the site through [`ImportRules`].
 
+mod byline;
 mod decode;
 pub mod extract;
+mod fetch;
+mod gazetteer;
 mod html;
 mod markdown;
 pub mod rules;
@@ -125,6 +128,14 @@ pub enum ImportError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A web page could not be fetched.
+    #[error("{url}: cannot fetch the page: {reason} (hint: check the address, or save the page and import the file)")]
+    Fetch {
+        /// The address.
+        url: String,
+        /// What went wrong.
+        reason: String,
+    },
     /// A folder could not be listed.
     #[error("{file}: cannot list the folder: {reason}")]
     Walk {
@@ -144,6 +155,8 @@ pub struct BudgetLine {
     pub amount_text: String,
     /// The amount, exactly.
     pub amount: Amount,
+    /// The item of the line this one is a part of (its total already counts it).
+    pub part_of: Option<String>,
 }
 
 /// A person who attended, hosted or spoke.
@@ -276,13 +289,33 @@ impl Importer {
     /// Reads one article from bytes. `name` is used in messages and to guess the format.
     pub fn extract(&self, bytes: &[u8], name: &str) -> Result<Brief, ImportError> {
         let text = decode::decode(bytes, name)?;
+        self.extract_text(text, name, None)
+    }
+
+    /// Fetches a web page and reads it; the address is recorded as `source.url` and its domain
+    /// names the publisher when the page does not.
+    pub fn extract_url(&self, url: &str) -> Result<Brief, ImportError> {
+        let page = fetch::fetch(url)?;
+        self.extract_text(page.text, url, Some((&page.url, page.is_html)))
+    }
+
+    /// Reads decoded text; `page` is the (address, served as HTML) of a fetched page.
+    fn extract_text(
+        &self,
+        text: String,
+        name: &str,
+        page: Option<(&str, bool)>,
+    ) -> Result<Brief, ImportError> {
         let is_html = match self.options.format {
             InputFormat::Html => true,
             InputFormat::Text => false,
-            InputFormat::Auto => html::looks_like_html(name, &text),
+            InputFormat::Auto => page.is_some_and(|p| p.1) || html::looks_like_html(name, &text),
         };
-        let (article, hints) =
+        let (article, mut hints) =
             if is_html { html::to_article_text(&text) } else { (text, html::Hints::default()) };
+        if let Some((url, _)) = page {
+            hints.url = Some(url.to_string());
+        }
         let placeholder = self
             .options
             .placeholder_date
@@ -298,19 +331,15 @@ impl Importer {
     /// the outcome's text instead of written.
     pub fn import_one(&self, input: &Path) -> (Outcome, Option<String>) {
         let name = input.display().to_string();
-        let bytes = if name == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => buf,
-                Err(source) => return (Outcome::Failed(ImportError::Read { file: name, source }), None),
-            }
+        let extracted = if fetch::is_url(&name) {
+            self.extract_url(&name)
         } else {
-            match std::fs::read(input) {
-                Ok(b) => b,
-                Err(source) => return (Outcome::Failed(ImportError::Read { file: name, source }), None),
+            match self.read_input(input, &name) {
+                Ok(bytes) => self.extract(&bytes, &name),
+                Err(e) => Err(e),
             }
         };
-        let brief = match self.extract(&bytes, &name) {
+        let brief = match extracted {
             Ok(b) => b,
             Err(e) => return (Outcome::Failed(e), None),
         };
@@ -337,13 +366,26 @@ impl Importer {
         }
     }
 
+    /// The bytes of a file, or of standard input for `-`.
+    fn read_input(&self, input: &Path, name: &str) -> Result<Vec<u8>, ImportError> {
+        let read = if name == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+        } else {
+            std::fs::read(input)
+        };
+        read.map_err(|source| ImportError::Read { file: name.to_string(), source })
+    }
+
     /// Lists the article files under the inputs (folders are walked; other files are taken as
     /// given). Files in a folder with another extension are reported as skipped.
     pub fn collect_inputs(&self, inputs: &[PathBuf]) -> (Vec<PathBuf>, Summary) {
         let mut files = Vec::new();
         let mut summary = Summary::default();
         for input in inputs {
-            if input.is_dir() {
+            if fetch::is_url(&input.to_string_lossy()) {
+                files.push(input.clone());
+            } else if input.is_dir() {
                 let mut found: Vec<PathBuf> = Vec::new();
                 for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
                     match entry {
@@ -403,9 +445,13 @@ impl Importer {
             })
             .collect();
         bar.finish_and_clear();
+        let mut stdout = std::io::stdout().lock();
+        // A reader that went away (`annals import … | head`) ends the printing, not the run.
+        let mut printing = true;
         for (name, outcome, printed) in results {
-            if let Some(text) = printed {
-                println!("{text}");
+            if let Some(text) = printed.filter(|_| printing) {
+                use std::io::Write;
+                printing = writeln!(stdout, "{text}").and_then(|_| stdout.flush()).is_ok();
             }
             summary.results.push((name, outcome));
         }

@@ -41,55 +41,6 @@ pub struct ImportRules {
     pub sector_min_mentions: usize,
 }
 
-/// The 17 시·도, the 권역 and major cities: the name used in briefs and the spellings that mean it.
-/// `경기` alone is left out on purpose: it is also "the economy" (`경기 침체`).
-const REGIONS: &[(&str, &[&str])] = &[
-    ("서울", &["서울특별시", "서울시", "서울"]),
-    ("부산", &["부산광역시", "부산시", "부산"]),
-    ("대구", &["대구광역시", "대구시", "대구"]),
-    ("인천", &["인천광역시", "인천시", "인천"]),
-    ("광주", &["광주광역시", "광주시", "광주"]),
-    ("대전", &["대전광역시", "대전시", "대전"]),
-    ("울산", &["울산광역시", "울산시", "울산"]),
-    ("세종", &["세종특별자치시", "세종시", "세종"]),
-    ("경기", &["경기도", "경기 남부", "경기 북부", "경기남부", "경기북부"]),
-    ("강원", &["강원특별자치도", "강원도", "강원"]),
-    ("충북", &["충청북도", "충북"]),
-    ("충남", &["충청남도", "충남"]),
-    ("전북", &["전북특별자치도", "전라북도", "전북"]),
-    ("전남", &["전라남도", "전남"]),
-    ("경북", &["경상북도", "경북"]),
-    ("경남", &["경상남도", "경남"]),
-    ("제주", &["제주특별자치도", "제주도", "제주"]),
-    ("수도권", &["수도권"]),
-    ("충청권", &["충청권"]),
-    ("호남권", &["호남권"]),
-    ("영남권", &["영남권"]),
-    ("강원권", &["강원권"]),
-    ("제주권", &["제주권"]),
-    ("동남권", &["동남권"]),
-    ("대경권", &["대경권"]),
-    ("비수도권", &["비수도권"]),
-    ("전국", &["전국"]),
-    ("창원", &["창원시", "창원"]),
-    ("포항", &["포항시", "포항"]),
-    ("구미", &["구미시", "구미"]),
-    ("수원", &["수원시", "수원"]),
-    ("성남", &["성남시", "성남"]),
-    ("판교", &["판교"]),
-    ("용인", &["용인시", "용인"]),
-    ("고양", &["고양시"]),
-    ("청주", &["청주시", "청주"]),
-    ("천안", &["천안시", "천안"]),
-    ("전주", &["전주시", "전주"]),
-    ("김해", &["김해시", "김해"]),
-    ("평택", &["평택시", "평택"]),
-    ("여수", &["여수시", "여수"]),
-    ("춘천", &["춘천시", "춘천"]),
-    ("원주", &["원주시", "원주"]),
-    ("나주", &["나주시", "나주"]),
-];
-
 /// Sector → keywords. ASCII keywords match only as whole words (`AI` not in `MAIN`).
 const SECTORS: &[(&str, &[&str])] = &[
     ("AI", &["AI", "인공지능", "생성형", "초거대", "LLM", "머신러닝", "딥러닝"]),
@@ -124,6 +75,13 @@ const ROLES: &[&str] = &[
     "장관",
     "차관",
     "제1차관",
+    "1차관",
+    "2차관",
+    "국회의원",
+    "부시장",
+    "경제부시장",
+    "행정부시장",
+    "정무부시장",
     "제2차관",
     "실장",
     "국장",
@@ -333,44 +291,49 @@ const NOT_BUDGET: &[&str] = &[
     "평가",
     "자산",
     "부채",
-    "유치",
+    "유발",
+    "효과",
+    "추정",
+    "페널티",
+    "벌금",
+    "과징금",
     "몸값",
     "규모로 성장",
     "달할 전망",
     "달할 것으로",
 ];
 
-/// Words that say a sentence is about funding.
-const BUDGET_WORDS: &[&str] = &[
-    "예산",
-    "지원",
-    "투자",
-    "투입",
-    "편성",
-    "배정",
-    "출연",
-    "확보",
-    "집행",
-    "사업비",
-    "국비",
-    "지방비",
-    "기금",
-    "보조",
-    "융자",
-    "출자",
-    "들여",
-    "마련",
-    "쓰인다",
-    "쓴다",
-    "사용",
-    "지급",
-];
+/// Whether a place is a 시·도 or 권역, a 시·군·구, or one the site added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceLevel {
+    /// A 시·도 or 권역 of the region registry: written as the article spells it (an alias the
+    /// registry resolves).
+    Province,
+    /// A 시·군·구: written by its official name.
+    Local,
+    /// From the site's `[import] regions`.
+    Site,
+}
+
+/// One way of writing a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RegionSpelling {
+    /// As it appears in text.
+    pub spelling: String,
+    /// The place it means.
+    pub name: String,
+    /// What kind of place.
+    pub level: PlaceLevel,
+    /// The 시·도 a 시·군·구 is in.
+    pub parent: Option<String>,
+}
 
 /// The rules in working form: built-in lists merged with the site's additions, patterns compiled.
 #[derive(Debug)]
 pub(crate) struct Compiled {
-    /// (spelling, canonical name), longest spelling first.
-    pub regions: Vec<(String, String)>,
+    /// Place spellings, longest first: the 시·도 and 권역 of the region registry, the 시·군·구
+    /// ([`super::gazetteer::PLACES`]) and the site's additions.
+    pub regions: Vec<RegionSpelling>,
     /// (sector, keywords).
     pub sectors: Vec<(String, Vec<String>)>,
     /// Longest first.
@@ -382,7 +345,6 @@ pub(crate) struct Compiled {
     pub tail_markers: Vec<Regex>,
     pub related_markers: Vec<Regex>,
     pub not_budget: Vec<String>,
-    pub budget_words: Vec<String>,
     pub sector_min_mentions: usize,
 }
 
@@ -399,15 +361,26 @@ fn compile_all(patterns: &[&str], extra: &[String]) -> Result<Vec<Regex>, Import
 
 impl Compiled {
     pub fn new(rules: &ImportRules) -> Result<Self, ImportError> {
-        let mut regions: Vec<(String, String)> = REGIONS
+        let mut regions: Vec<RegionSpelling> = super::gazetteer::PLACES
             .iter()
-            .flat_map(|(name, spellings)| spellings.iter().map(move |s| (s.to_string(), name.to_string())))
+            .map(|(spelling, place)| RegionSpelling {
+                spelling: spelling.clone(),
+                name: place.name.clone(),
+                level: if place.parent.is_some() { PlaceLevel::Local } else { PlaceLevel::Province },
+                parent: place.parent.clone(),
+            })
             .collect();
         for (name, spellings) in &rules.regions {
-            regions.push((name.clone(), name.clone()));
-            regions.extend(spellings.iter().map(|s| (s.clone(), name.clone())));
+            for s in std::iter::once(name).chain(spellings) {
+                regions.push(RegionSpelling {
+                    spelling: s.clone(),
+                    name: name.clone(),
+                    level: PlaceLevel::Site,
+                    parent: None,
+                });
+            }
         }
-        regions.sort_by_key(|r| std::cmp::Reverse(r.0.chars().count()));
+        regions.sort_by_key(|r| std::cmp::Reverse(r.spelling.chars().count()));
 
         let mut sectors: Vec<(String, Vec<String>)> = SECTORS
             .iter()
@@ -453,7 +426,6 @@ impl Compiled {
             tail_markers: compile_all(TAIL_MARKERS, &[])?,
             related_markers: compile_all(RELATED_MARKERS, &[])?,
             not_budget,
-            budget_words: BUDGET_WORDS.iter().map(|r| r.to_string()).collect(),
             sector_min_mentions: if rules.sector_min_mentions == 0 { 2 } else { rules.sector_min_mentions },
         })
     }
@@ -480,7 +452,11 @@ impl Compiled {
         let token = token.trim_end_matches(PUNCT_END);
         for role in &self.roles {
             if let Some(rest) = token.strip_prefix(role.as_str()) {
-                if rest.is_empty() || is_particle(rest) {
+                // `국회의원등`: `등` closes a list of people.
+                if rest.is_empty()
+                    || is_particle(rest)
+                    || rest.strip_prefix('등').is_some_and(|r| r.is_empty() || is_particle(r))
+                {
                     return Some((role.as_str(), rest));
                 }
             }
@@ -555,9 +531,9 @@ mod tests {
         )
         .unwrap();
         let c = Compiled::new(&rules).unwrap();
-        assert!(c.regions.iter().any(|(s, n)| s == "판교테크노밸리" && n == "판교"));
-        assert!(c.regions.iter().any(|(s, n)| s == "송도" && n == "송도"));
-        assert!(c.regions.iter().any(|(s, _)| s == "서울특별시"), "built-ins stay");
+        assert!(c.regions.iter().any(|r| r.spelling == "판교테크노밸리" && r.name == "판교"));
+        assert!(c.regions.iter().any(|r| r.spelling == "송도" && r.name == "송도"));
+        assert!(c.regions.iter().any(|r| r.spelling == "서울특별시"), "built-ins stay");
         let ai = &c.sectors.iter().find(|(s, _)| s == "AI").unwrap().1;
         assert!(ai.contains(&"에이아이".to_string()) && ai.contains(&"인공지능".to_string()));
         assert!(c.sectors.iter().any(|(s, k)| s == "우주" && k.contains(&"위성".to_string())));

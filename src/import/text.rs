@@ -6,6 +6,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
+use super::byline::{self, Byline};
 use super::extract::date;
 use super::rules::Compiled;
 
@@ -49,15 +50,14 @@ pub(crate) struct Cleaned {
     /// dates, the copyright holder and the URL.
     pub tail: Vec<String>,
     /// `[매체 기자명 기자]` or `(서울=매체) 기자명 기자 =` at the start of the lead.
-    pub lead_byline: Option<(String, Option<String>)>,
+    pub lead_byline: Option<Byline>,
+    /// `… 밝혔다. /홍길동 기자` or `… 예상된다. 홍길동` closing the last paragraph.
+    pub trailing_byline: Option<Byline>,
+    /// What followed the headline after ` - ` on its line, when that names the issuer
+    /// (`제목 - 과학기술정보통신부`).
+    pub title_suffix: Option<String>,
 }
 
-pub(crate) static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d]{2,15})\s+)?(?P<name>[가-힣]{2,4})\s*(?:선임|수석|객원|인턴|전문)?\s*(?:기자|특파원)(?:\s*[(<\[]?\s*[\w.+-]+@[\w.-]+\s*[)>\]]?)?(?:\s*[|/·]\s*.*)?$",
-    )
-    .unwrap()
-});
 static EMAIL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[<(\[]?[\w.+-]+@[\w-]+(\.[\w-]+)+[>)\]]?$").unwrap());
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,22 +68,12 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PHONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(?0\d{1,2}[)-]\s?\d{3,4}-\d{4}").unwrap());
 static CAPTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\[(<〈【]\s*(?:사진|그래픽|이미지|자료|표|영상|출처|제공|사진\s*제공|자료\s*제공)\s*[=:：]?\s*[^\])>〉】]{0,40}[\])>〉】]|/\s*사진\s*=\s*\S+$|\s사진\s*제공\s*=\s*\S+$")
+    Regex::new(r"\(\s*(?:사진|자료)\s*(?:=|제공)[^()]*(?:\([^()]*\)[^()]*)*\)\s*$|[\[(<〈【]\s*(?:사진|그래픽|이미지|자료|표|영상|출처|제공|사진\s*제공|자료\s*제공)\s*[=:：]?\s*[^\])>〉】]{0,40}[\])>〉】]|[\[(<〈]\s*[^\[\]()<>〈〉]{1,25}\s*제공\s*[\])>〉]|/\s*사진\s*=\s*\S+$|\s사진\s*제공\s*=\s*\S+$")
         .unwrap()
 });
-/// `[인더스트리뉴스 조창현 기자]`, `【서울=매체】 홍길동 기자 =`, `(세종=매체) 홍길동 기자 =`.
-static LEAD_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\[\s*([^\]\s=]{2,20})\s+([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*(?:기자|특파원)\s*\]\s*",
-    )
-    .unwrap()
-});
-static LEAD_WIRE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[(【\[]\s*[가-힣A-Za-z]{1,10}\s*=\s*([^)】\]\s]{2,20})\s*[)】\]]\s*(?:([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*(?:기자|특파원)\s*=?\s*)?").unwrap()
-});
-static TRAILING_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[/]?\s*([가-힣]{2,4})\s*(?:선임|수석|객원|인턴)?\s*기자\s*(?:[\w.+-]+@[\w.-]+)?\s*$")
-        .unwrap()
+/// A photo description closed by its credit: `… 발언하고 있다. 연합뉴스`, `… 스템빌리지. 부산시 제공`.
+static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s*(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?$").unwrap()
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,7 +86,9 @@ pub(crate) fn normalize(text: &str) -> String {
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
+        // Zero-width and control characters (NUL, ESC) carry nothing a brief can show.
         .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .map(|c| match c {
             '\u{a0}' | '\u{3000}' | '\u{2002}' | '\u{2003}' | '\u{2009}' | '\t' => ' ',
             '∼' | '〜' => '~',
@@ -198,25 +190,131 @@ fn is_nav_line(line: &str) -> bool {
     nav * 10 >= tokens.len() * 6
 }
 
-/// Could this line be the headline?
-fn is_title_like(line: &str, rules: &Compiled) -> bool {
+/// Words of page chrome (menus, skip links, widgets): a line holding one is hardly a headline.
+const CHROME_WORDS: &[&str] = &[
+    "바로가기",
+    "로그인",
+    "누리집",
+    "PC버전",
+    "default_",
+    "글씨 크기",
+    "글자 크기",
+    "로고",
+    "메뉴",
+    "사이트맵",
+];
+/// Words that are chrome in a short line but may be in a headline.
+const WEAK_CHROME_WORDS: &[&str] =
+    &["검색", "광고", "닫기", "열기", "영역", "공유", "구독", "목록", "프린트"];
+
+/// The headline among the first lines: scored by what follows it (a byline or date line, the
+/// lead), whether it is repeated, its shape and how far down it is; never a menu, a banner, a
+/// notice or a sentence of the lead. `None` when no line is a headline.
+fn choose_title(lines: &[String], rules: &Compiled) -> Option<usize> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).take(40).collect();
+    let mut best: Option<(i32, usize)> = None;
+    for (order, &i) in filled.iter().enumerate() {
+        let line = lines[i].as_str();
+        let lead = is_prose(line) && char_len(line) >= 60 && !CHROME_WORDS.iter().any(|w| line.contains(w));
+        if let Some(score) = title_score(lines, &filled, order, rules) {
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, i));
+            }
+        }
+        if lead {
+            break;
+        }
+    }
+    best.filter(|(score, _)| *score >= 0).map(|(_, i)| i)
+}
+
+fn title_score(lines: &[String], filled: &[usize], order: usize, rules: &Compiled) -> Option<i32> {
+    let line = lines[filled[order]].as_str();
+    let n = char_len(line);
     let compact = line.chars().filter(|c| !c.is_whitespace()).count();
-    compact >= 8
-        && char_len(line) <= 150
-        && has_hangul(line)
-        && !rules.is_boilerplate(line)
-        && !rules.is_tail_marker(line)
-        && !is_nav_line(line)
-        && !is_meta_line(line)
-        && !CAPTION_TAG.is_match(line)
-        && !rules.ministries.iter().any(|m| m == line)
-        && !line.starts_with(['□', 'ㅇ', '○', '△', '▲', '*', '※', '-'])
+    if n > 150
+        || is_meta_line(line)
+        || rules.is_boilerplate(line)
+        || rules.is_tail_marker(line)
+        || caption_rest(line).is_some()
+        || byline::parse_lead(line).is_some_and(|(b, _)| b.name.is_some() || line.contains('='))
+        || (is_prose(line) && n >= 60)
+        || line.ends_with("다.")
+        || line.ends_with("요.")
+        || rules.ministries.iter().any(|m| m == line)
+    {
+        return None;
+    }
+    let mut score = 0;
+    // What follows: a byline or date line right after a headline is the strongest sign.
+    // Subtitles stacked under the headline do not push its byline away.
+    let mut k = 0;
+    for &j in filled.iter().skip(order + 1).take(8) {
+        let next = lines[j].as_str();
+        if is_meta_line(next) || byline::parse_lead(next).is_some_and(|(b, _)| b.name.is_some()) {
+            score += 5 - k;
+            break;
+        }
+        if k == 0 && order == 0 && is_prose(next) {
+            score += 4;
+            break;
+        }
+        if !is_heading_like(next, 90) || next == line {
+            k += 1;
+        }
+        if k >= 3 {
+            break;
+        }
+    }
+    if lines.iter().skip(filled[order] + 1).any(|l| l == line) {
+        score += 3;
+    }
+    score += if has_hangul(line) { 1 } else { -2 };
+    if compact < 4 {
+        score -= 2;
+    } else if (8..=100).contains(&compact) {
+        score += 1;
+    }
+    if is_nav_line(line) {
+        score -= 3;
+    }
+    score -= 3 * CHROME_WORDS.iter().filter(|w| line.contains(*w)).count() as i32;
+    score -= WEAK_CHROME_WORDS.iter().filter(|w| line.contains(*w)).count() as i32;
+    if line.starts_with(['□', 'ㅇ', '○', '△', '▲', '*', '※', '-', '•']) {
+        score -= 2;
+    }
+    if SENTENCE_END.is_match(line) && !line.ends_with(['!', '?']) {
+        score -= 2;
+    }
+    Some(score - order as i32 / 3)
+}
+
+/// Splits a headline from what its line runs on into: a subtitle wrapped in dashes
+/// (`제목 - 부제 -`) is dropped, an issuer after ` - ` (`제목 - 과학기술정보통신부`) is returned.
+fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
+    if let Some(head) = line.strip_suffix('-').and_then(|l| l.trim_end().rsplit_once(" - ")).map(|(h, _)| h) {
+        if char_len(head) >= 4 {
+            return (head.trim().to_string(), None);
+        }
+    }
+    if let Some((head, tail)) = line.rsplit_once(" - ") {
+        let tail = tail.trim();
+        let issuer =
+            rules.ministries.iter().any(|m| m == tail) || super::gazetteer::outlet_named(tail).is_some();
+        if issuer && char_len(head) >= 4 {
+            return (head.trim().to_string(), Some(tail.to_string()));
+        }
+    }
+    (line.to_string(), None)
 }
 
 /// Dates, bylines, e-mail addresses, contact lines: page metadata, not article text.
-fn is_meta_line(line: &str) -> bool {
+pub(crate) fn is_meta_line(line: &str) -> bool {
     let bare = line.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-    if BYLINE.is_match(bare) || EMAIL_LINE.is_match(bare) || CONTACT.is_match(bare) || URL_LINE.is_match(bare)
+    if byline::parse_line(bare).is_some()
+        || EMAIL_LINE.is_match(bare)
+        || CONTACT.is_match(bare)
+        || URL_LINE.is_match(bare)
     {
         return true;
     }
@@ -230,9 +328,13 @@ fn is_meta_line(line: &str) -> bool {
     false
 }
 
-/// A photo caption: a line carrying `[사진=…]` that is not a long paragraph, or a `▲` line.
+/// A photo caption: a line carrying `[사진=…]` that is not a long paragraph, a `▲` line, a
+/// photo description closed by its credit, or a short line with a `©` credit in it.
 fn caption_rest(line: &str) -> Option<String> {
-    if line.starts_with('▲') {
+    if line.starts_with('▲') || CREDIT_END.is_match(line) && char_len(line) < 200 {
+        return Some(String::new());
+    }
+    if line.contains(['©', 'ⓒ']) && char_len(line) < 120 && !line.starts_with(['©', 'ⓒ']) {
         return Some(String::new());
     }
     let m = CAPTION_TAG.find(line)?;
@@ -311,22 +413,12 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
             start = i + 1;
         }
         out.title = Some(hint);
-    } else {
-        for (i, line) in lines.iter().enumerate().take(200) {
-            if line.is_empty() {
-                continue;
-            }
-            if is_title_like(line, rules) {
-                out.title = Some(line.clone());
-                start = i + 1;
-                break;
-            }
-            out.meta.push(line.clone());
-        }
-        if out.title.is_none() {
-            start = 0;
-            out.meta.clear();
-        }
+    } else if let Some(i) = choose_title(&lines, rules) {
+        out.meta.extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
+        let (title, suffix) = split_title(&lines[i], rules);
+        out.title = Some(title);
+        out.title_suffix = suffix;
+        start = i + 1;
     }
 
     // The body.
@@ -351,6 +443,7 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
             pending.push(Block::Para(joined));
         }
     };
+    let mut previous: Option<String> = None;
     for (index, line) in lines.iter().enumerate().skip(start) {
         let line = line.as_str();
         if line.is_empty() {
@@ -359,6 +452,21 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
         }
         // Widget lines often come bulleted (`• 댓글 0`).
         let bare = line.trim_start_matches(['•', '|', '·']).trim();
+        // A caption with an explicit photo tag, even one carrying a copyright notice.
+        if CAPTION_TAG.is_match(line) && caption_rest(line).is_some_and(|r| r.is_empty()) {
+            out.captions.push(line.to_string());
+            flush(&mut para, &mut pending, body_started);
+            continue;
+        }
+        // A line printed twice in a row is a photo caption (or the headline again).
+        if previous.as_deref() == Some(line) {
+            if para.last().map(String::as_str) == Some(line) {
+                para.pop();
+            }
+            out.captions.push(line.to_string());
+            continue;
+        }
+        previous = Some(line.to_string());
         if body_started && rules.is_tail_marker(bare) {
             out.tail = lines[index..].iter().filter(|l| !l.is_empty()).cloned().collect();
             break;
@@ -382,7 +490,11 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
             flush(&mut para, &mut pending, body_started);
             continue;
         }
-        if is_meta_line(line) {
+        // A reporter's bare name on a header line just above the date line (`• 구경모`).
+        let name_by_date = !body_started
+            && super::extract::attendees::is_person_name(bare)
+            && lines[index + 1..].iter().filter(|l| !l.is_empty()).take(2).any(|l| is_meta_line(l));
+        if is_meta_line(line) || name_by_date {
             out.meta.push(line.to_string());
             flush(&mut para, &mut pending, body_started);
             continue;
@@ -466,27 +578,22 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
     }
     flush(&mut para, &mut pending, body_started);
 
-    // The byline that opens the lead: `[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`.
-    for block in pending.iter_mut() {
+    // The byline that opens the lead: `[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`. It may sit
+    // behind a leftover widget label, so the first few paragraphs are tried.
+    for block in pending.iter_mut().filter(|b| matches!(b, Block::Para(_) | Block::Item { .. })).take(8) {
         if let Block::Para(text) | Block::Item { text, .. } = block {
-            if let Some(c) = LEAD_BRACKET.captures(text) {
-                out.lead_byline = Some((c[1].to_string(), Some(c[2].to_string())));
-                *text = text[c.get(0).unwrap().end()..].trim().to_string();
-            } else if let Some(c) = LEAD_WIRE.captures(text) {
-                out.lead_byline = Some((c[1].to_string(), c.get(2).map(|m| m.as_str().to_string())));
-                *text = text[c.get(0).unwrap().end()..].trim().to_string();
+            if let Some((b, used)) = byline::parse_lead(text) {
+                out.lead_byline = Some(b);
+                *text = text[used..].trim().to_string();
+                break;
             }
-            break;
         }
     }
-    // A byline closing the last paragraph: `… 밝혔다. /홍길동 기자 hong@…`.
+    // A byline closing the last paragraph: `… 밝혔다. /홍길동 기자 hong@…`, `… 예상된다. 홍길동`.
     if let Some(Block::Para(text)) = pending.last_mut() {
-        if let Some(c) = TRAILING_BYLINE.captures(text) {
-            let before = &text[..c.get(0).unwrap().start()];
-            if SENTENCE_END.is_match(before.trim_end()) {
-                out.meta.push(c[0].trim().to_string());
-                *text = before.trim_end().to_string();
-            }
+        if let Some((b, at)) = byline::parse_trailing(text, super::extract::attendees::is_person_name) {
+            out.trailing_byline = Some(b);
+            *text = text[..at].trim_end().to_string();
         }
     }
     // A heading with nothing after it is a leftover widget label.

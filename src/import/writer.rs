@@ -13,7 +13,6 @@ use super::Brief;
 
 #[derive(Serialize)]
 struct FrontMatter<'a> {
-    title: &'a str,
     date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
@@ -29,6 +28,9 @@ struct FrontMatter<'a> {
     attendees: Vec<AttendeeOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<SourceOut<'a>>,
+    /// A brief with open `review` points is a draft until its author clears them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    draft: bool,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     review: &'a [String],
 }
@@ -37,6 +39,8 @@ struct FrontMatter<'a> {
 struct BudgetOut<'a> {
     item: &'a str,
     amount: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -71,23 +75,30 @@ pub fn render(brief: &Brief) -> String {
             published: s.published.map(|p| p.to_rfc3339()),
         });
     let fm = FrontMatter {
-        title: &brief.title,
         date: brief.date.format("%Y-%m-%d").to_string(),
         summary: brief.summary.as_deref(),
         region: &brief.region,
         sector: &brief.sector,
         agenda: &brief.agenda,
-        budget: brief.budget.iter().map(|l| BudgetOut { item: &l.item, amount: &l.amount_text }).collect(),
+        budget: brief
+            .budget
+            .iter()
+            .map(|l| BudgetOut { item: &l.item, amount: &l.amount_text, part_of: l.part_of.as_deref() })
+            .collect(),
         attendees: brief
             .attendees
             .iter()
             .map(|a| AttendeeOut { name: &a.name, role: a.role.as_deref(), org: a.org.as_deref() })
             .collect(),
         source,
+        draft: !brief.review.is_empty(),
         review: &brief.review,
     };
     let yaml = serde_yaml::to_string(&fm).expect("front matter of plain strings serialises");
-    format!("---\n{yaml}---\n{}", brief.body)
+    // The title is always double-quoted (a JSON string is a YAML double-quoted scalar), so that
+    // `yes`, `2024`, `--- 속보` or `a > b` stay text for every YAML reader, 1.1 ones included.
+    let title = serde_json::to_string(&brief.title).expect("a string serialises");
+    format!("---\ntitle: {title}\n{yaml}---\n{}", brief.body)
 }
 
 /// A slug from a title: NFC, lowercase, words joined by `-`, punctuation dropped, Hangul kept,

@@ -84,6 +84,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Words that are not part of an organisation name.
 const NOT_ORG: &[&str] = &[
+    "비롯",
+    "비롯해",
     "올해",
     "이날",
     "지난",
@@ -178,11 +180,34 @@ const ELSEWHERE: &[&str] = &[
 ];
 
 static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([가-힣A-Za-z0-9]+)\s*\(\s*([가-힣A-Z]+)\s+([가-힣]{2,4})\s*(?:[,)])").unwrap()
+    Regex::new(r"([가-힣A-Za-z0-9]+)\s*\(\s*([가-힣A-Z]+(?:\s+[가-힣]+)?)\s+([가-힣]{2,4})\s*(?:[,)])")
+        .unwrap()
+});
+/// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
+/// speak (a video message counts), or brief.
+static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|안녕하십니까|입니다\s*$").unwrap()
+});
+/// Words that say they are not: a written message, an interview, a nomination, a future event,
+/// an earlier one (`올해 2월`, `6월에는`, `그간`).
+static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|그간|역임|\d{1,2}월(?:에는|에|\s)").unwrap()
 });
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9]+)['’"”]?\s*\)"#).unwrap()
 });
+
+/// Whether a word reads as a Korean personal name: two to four syllables led by a surname, and
+/// not a common word that starts like one.
+pub(crate) fn is_person_name(token: &str) -> bool {
+    let n = token.chars().count();
+    if !(2..=4).contains(&n) || !token.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)) {
+        return false;
+    }
+    let first = token.chars().next().unwrap_or(' ');
+    (DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3) || SURNAMES.contains(first))
+        && !NOT_NAMES.contains(&token)
+}
 
 fn clean_token(t: &str) -> &str {
     t.trim_matches(|c: char| PUNCT_END.contains(&c) || matches!(c, '(' | '‘' | '“' | '[' | '「'))
@@ -206,7 +231,7 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
     surname
         && !NOT_NAMES.contains(&token)
         && !NOT_NAMES.contains(&stem)
-        && !rules.regions.iter().any(|(s, _)| s == token)
+        && !rules.regions.iter().any(|r| r.spelling == token)
         && !rules.ministries.iter().any(|m| m == token)
         && !rules.org_aliases.contains_key(token)
         && rules.role_of_token(token).is_none()
@@ -223,7 +248,7 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     }
     let known = aliases.contains_key(token)
         || rules.org_aliases.contains_key(token)
-        || rules.regions.iter().any(|(s, _)| s == token)
+        || rules.regions.iter().any(|r| r.spelling == token)
         || rules.ministries.iter().any(|m| m == token);
     if known {
         return true;
@@ -294,7 +319,7 @@ fn strip_particles(t: &str) -> &str {
 /// out of the job titles: it is far more often "the market".
 fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
     let token = clean_token(token);
-    for (spelling, _) in &rules.regions {
+    for spelling in rules.regions.iter().map(|r| &r.spelling) {
         let Some(rest) = token.strip_prefix(spelling.as_str()) else {
             continue;
         };
@@ -336,6 +361,30 @@ fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String 
 
 const MINISTRY_ROLES: &[&str] = &["장관", "차관", "제1차관", "제2차관", "실장", "국장", "과장", "정책관"];
 
+/// Heads of local governments, left out of the job titles (`시장` is far more often "the market")
+/// but read after a name or inside `부산시(시장 홍길동)`.
+const LOCAL_HEADS: &[&str] = &["시장", "군수", "구청장"];
+/// Words that may stand between a name and its title.
+const MODIFIERS: &[&str] = &["초대", "신임", "현", "전"];
+
+/// Whether a sentence places its people at the event described.
+fn is_present(s: &str) -> bool {
+    PRESENT.is_match(s) && !ABSENT.is_match(s) && !ELSEWHERE.iter().any(|w| s.contains(w))
+}
+
+/// `김두관 경남도지사,안홍준 국회의원`: a comma without its space still parts two people.
+fn space_after_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == ',' && chars.peek().is_some_and(|n| ('가'..='힣').contains(n)) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// People in the sentences, with review notes for the unsure ones.
 pub(crate) fn attendees(
     sentences: &[&str],
@@ -349,12 +398,17 @@ pub(crate) fn attendees(
             aliases.insert(c[2].to_string(), rules.canonical_org(&c[1]));
         }
     }
-    // (person, found in a sentence about something said elsewhere)
+    // (person, found in a sentence that does not place them at the event)
     let mut found: Vec<(Attendee, bool)> = Vec::new();
-    for s in sentences {
-        let elsewhere = ELSEWHERE.iter().any(|w| s.contains(w));
+    let spaced: Vec<String> = sentences.iter().map(|s| space_after_commas(s)).collect();
+    for s in spaced.iter().map(String::as_str) {
+        let elsewhere = !is_present(s);
         for c in PAREN_PERSON.captures_iter(s) {
-            if let Some((role, "")) = rules.role_of_token(&c[2]) {
+            let first = c[2].split_whitespace().next().unwrap_or("");
+            if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty())
+                || LOCAL_HEADS.contains(&first)
+            {
+                let role = &c[2];
                 if name_like(&c[3], rules) {
                     found.push((
                         Attendee {
@@ -379,14 +433,26 @@ pub(crate) fn attendees(
                     continue;
                 }
             }
-            let Some((role, particle)) = rules.role_of_token(tokens[i]) else {
+            // `박완수 초대 시장`: a word like 초대 may stand between the name and the title.
+            let skip =
+                usize::from(i >= 2 && MODIFIERS.contains(&tokens[i - 1]) && name_like(tokens[i - 2], rules));
+            let after_name = i > skip && name_like(tokens[i - 1 - skip], rules);
+            let Some((role, particle)) = rules.role_of_token(tokens[i]).or_else(|| {
+                let t = tokens[i].trim_end_matches(PUNCT_END);
+                LOCAL_HEADS.iter().find_map(|h| {
+                    let rest = t.strip_prefix(h)?;
+                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest)))
+                        .then_some((*h, rest))
+                })
+            }) else {
                 continue;
             };
             let bare_role = particle.is_empty() && !tokens[i].ends_with(PUNCT_END);
             let mut person: Option<Attendee> = None;
-            if i >= 1 && name_like(tokens[i - 1], rules) {
+            if after_name {
+                let name_at = i - 1 - skip;
                 // NAME ROLE, with the organisation before the name.
-                let mut org = org_before(&tokens, i - 1, rules, &aliases);
+                let mut org = org_before(&tokens, name_at, rules, &aliases);
                 let mut role = role.to_string();
                 // NAME ROLE 겸 ORG ROLE2.
                 if bare_role && tokens.get(i + 1) == Some(&"겸") {
@@ -402,9 +468,9 @@ pub(crate) fn attendees(
                     }
                 }
                 if org.is_none() && MINISTRY_ROLES.contains(&role.as_str()) {
-                    org = ministry_before(&tokens, i - 1, rules, &aliases);
+                    org = ministry_before(&tokens, name_at, rules, &aliases);
                 }
-                person = Some(Attendee { name: tokens[i - 1].to_string(), role: Some(role), org });
+                person = Some(Attendee { name: tokens[name_at].to_string(), role: Some(role), org });
             } else if i >= 2 {
                 // NAME ORG ROLE.
                 let mut k = i;
@@ -442,6 +508,24 @@ pub(crate) fn attendees(
         }
     }
 
+    // `문 대통령은` at the event: the 문재인 대통령 named elsewhere in the article.
+    for s in spaced.iter().map(String::as_str).filter(|s| is_present(s)) {
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        for pair in tokens.windows(2) {
+            let surname = pair[0];
+            let Some((role, _)) = rules.role_of_token(pair[1]) else { continue };
+            if surname.chars().count() != 1 || !SURNAMES.contains(surname) {
+                continue;
+            }
+            let known = found
+                .iter()
+                .find(|(p, _)| p.name.starts_with(surname) && p.role.as_deref() == Some(role))
+                .map(|(p, _)| p.clone());
+            if let Some(p) = known {
+                found.push((p, false));
+            }
+        }
+    }
     for (p, _) in found.iter_mut() {
         if let Some(org) = p.org.take() {
             p.org = Some(resolve_generic(org, sentences, rules));
@@ -492,7 +576,7 @@ mod tests {
     fn reads_the_common_patterns() {
         assert_eq!(
             run(&[
-                "과학기술정보통신부(장관 이종호, 이하 과기정통부)는 밝혔다.",
+                "과학기술정보통신부(장관 이종호, 이하 과기정통부)는 간담회를 열었다.",
                 "과기정통부 이종호 장관은 말했다."
             ]),
             vec![p("이종호", "장관", "과학기술정보통신부")]
@@ -512,6 +596,33 @@ mod tests {
         assert_eq!(
             run(&["조창현 기자가 썼다.", "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."]),
             vec![]
+        );
+        assert_eq!(
+            run(&["출범식에는 박완수 초대 시장을 비롯 김두관 경남도지사,안홍준 국회의원등이 참석했다."]),
+            vec![
+                ("박완수".to_string(), Some("시장".to_string()), None),
+                p("김두관", "도지사", "경남도"),
+                ("안홍준".to_string(), Some("국회의원".to_string()), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn people_not_at_the_event_are_not_attendees() {
+        // A written message is not attendance.
+        assert_eq!(run(&["김철수 행정안전부 장관은 서면축사를 통해 개소식을 축하했다."]), vec![]);
+        // Quoted from a statement, with no event in the sentence.
+        assert_eq!(run(&["박영희 과기정통부 정책관은 “연구를 지원하겠다”고 말했다."]), vec![]);
+        // Recommended for a post, not present at anything.
+        assert_eq!(run(&["위원회는 총괄책임자로 최민수 카이스트 교수를 추천했다고 밝혔다."]), vec![]);
+        // A meeting to be held next month.
+        assert_eq!(run(&["다음 달 정우성 부총리 주재로 열리는 간담회에서 논의할 예정이다."]), vec![]);
+        // An earlier event the article recalls.
+        assert_eq!(run(&["그는 올해 2월 윤나라 대통령 주재의 회의를 성사시켰다."]), vec![]);
+        // Present: a video message counts, as does chairing.
+        assert_eq!(
+            run(&["이도현 경제부지사 주재로 회의를 열고 토론했다."]),
+            vec![(String::from("이도현"), Some("경제부지사".into()), None)]
         );
     }
 }

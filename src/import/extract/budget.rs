@@ -7,17 +7,107 @@ use std::sync::LazyLock;
 use super::super::rules::Compiled;
 use super::super::text::squash;
 use super::super::BudgetLine;
-use crate::money::parse_amount;
+use crate::money::{parse_amount, Amount};
 
-/// An amount in won: `5,770억원`, `13조5000억원`, `7천억 원`, `1조 2,345억 6,789만원`,
-/// `30억~100억원`, `30~100억원`, `100억원씩`.
+/// An amount in won: `5,770억원`, `1천787억원`, `2억 5백66만4천원`, `3억 5800만 원`, `82.5억원`,
+/// `100억원씩`; without `원` when it ends in 조/억/만 (`252억`, `국비 60억`); `399〃` (a ditto mark
+/// repeating the unit before it).
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
-    let part = format!(r"(?:{num}\s?(?:[천백십]\s?)?[조억만]|[천백]\s?[조억만])");
-    let single = format!(r"{part}(?:\s?{part})*(?:\s?{num})?\s?원|{num}\s?원");
-    let low = format!(r"(?:{part}(?:\s?{part})*(?:\s?원)?|{num})");
-    Regex::new(&format!(r"(?P<amount>{low}\s?~\s?(?:{single})|{single})(?P<each>씩)?")).unwrap()
+    let group = format!(r"(?:(?:(?:{num})?[천백십])+(?:{num})?|{num})");
+    let core = format!(r"(?:{group}\s?[조억만]\s?)+(?:{group})?");
+    let bare = format!(r"(?:{group}\s?[조억만]\s?)*{group}\s?[조억만]");
+    Regex::new(&format!(r"(?P<amount>{core}\s?원|{group}\s?원|{bare}|(?P<ditto>{num})\s?〃)(?P<each>씩)?"))
+        .unwrap()
 });
+/// What may not follow an amount written without `원`: a counter, a foreign currency, more digits.
+static NOT_WON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s?(?:\d|달러|유로|엔|위안|파운드|명|개|곳|건|대|톤|가구|세대|㎡|평|호|배|년|주|회|km|kW|MW|%|여\s?명|여\s?개|분의|장|권|마리)").unwrap()
+});
+/// A bare number before `~` that borrows the unit of the amount after it: `30~50억원`.
+static RANGE_LOW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.,])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?~\s?$").unwrap());
+/// Words that open a breakdown of the amount before: its lines are parts of it.
+static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:구체적으로|세부적으로|이\s?중|그\s?중|이\s?가운데|세부\s?내역)").unwrap()
+});
+/// A comparison with an earlier figure: `올해(310억원)`, `기존 국비지원 규모(540억원)`.
+static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:올해|금년)[^\s(]*\s*\(\s*$|(?:작년|지난해|전년|전년도|기존|종전|당초|예년)(?:\s*[^\s(]+){0,2}\s*\(\s*$").unwrap()
+});
+/// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`.
+static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
+});
+
+/// One amount found in a sentence.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Where it starts and ends in the sentence (a range from its lower end).
+    start: usize,
+    end: usize,
+    text: String,
+    amount: Amount,
+    each: bool,
+}
+
+/// Every amount in a sentence, with ranges joined (`15억~20억원`, `30~50억원`,
+/// `2억 원에서 최대 8억 원`) and ditto marks read.
+fn amounts_in(sentence: &str) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut last_unit: Option<&str> = None;
+    for c in AMOUNT.captures_iter(sentence) {
+        let m = c.name("amount").unwrap();
+        let whole = c.get(0).unwrap();
+        let raw = squash(m.as_str());
+        let text = if let Some(d) = c.name("ditto") {
+            let Some(unit) = last_unit else { continue };
+            format!("{}{unit}", d.as_str())
+        } else {
+            raw.clone()
+        };
+        if !raw.ends_with('원') && c.name("ditto").is_none() && NOT_WON_AFTER.is_match(&sentence[m.end()..])
+        {
+            continue;
+        }
+        last_unit = ["조원", "억원", "만원"].into_iter().find(|u| {
+            let unit = u.chars().next().unwrap();
+            text.trim_end_matches('원').trim_end().ends_with(unit)
+        });
+        let Ok(amount) = parse_amount(&text) else { continue };
+        let mut found =
+            Found { start: m.start(), end: whole.end(), text, amount, each: c.name("each").is_some() };
+        // A range: `A~B`, `A에서 (최대) B`.
+        if let Some(prev) = out.last() {
+            let between = sentence[prev.end..found.start].trim();
+            let joined = matches!(between, "~" | "에서" | "에서 최대" | "부터" | "부터 최대" | "~최대");
+            if joined && prev.amount.max < found.amount.min {
+                let prev = out.pop().unwrap();
+                found.amount = Amount { min: prev.amount.min, max: found.amount.max };
+                found.text = format!("{}~{}", won(&prev.text), won(&found.text));
+                found.start = prev.start;
+            }
+        } else if let Some(low) = RANGE_LOW.captures(&sentence[..found.start]) {
+            let l = low.get(1).unwrap();
+            if let Ok(a) = parse_amount(&format!("{}~{}", l.as_str(), found.text)) {
+                found.amount = a;
+                found.text = format!("{}~{}", l.as_str(), found.text);
+                found.start = l.start();
+            }
+        }
+        out.push(found);
+    }
+    out
+}
+
+/// An amount's text with `원` (for ranges written from two amounts).
+fn won(text: &str) -> String {
+    if text.ends_with('원') {
+        text.to_string()
+    } else {
+        format!("{text}원")
+    }
+}
 
 /// The item before the amount, ending in `에`: `… 구축에 94억원`, `… 구축에 추경 45억원`,
 /// `… 조성에는 2026년까지 국비와 도비를 합쳐 총 1,100억원` (up to four words in between).
@@ -100,84 +190,158 @@ fn clean_item(raw: &str) -> String {
     item.trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()
 }
 
-/// Budget lines of a sentence list, with review notes.
-pub(crate) fn budget(sentences: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, Vec<String>) {
-    let mut lines: Vec<BudgetLine> = Vec::new();
-    let mut review = Vec::new();
-    for sentence in sentences {
-        if !rules.budget_words.iter().any(|w| sentence.contains(w.as_str())) {
-            continue;
+/// Whether the amount at `prefix`/`suffix` (its clause before and after it) is not funding: an
+/// effect estimate, a market size, a revenue or price, an earlier year's figure, a change against
+/// something, a cumulative total, a private investment target, a penalty.
+fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> bool {
+    rules.not_budget.iter().any(|w| clause.contains(w.as_str()))
+        || EARLIER_FIGURE.is_match(prefix)
+        || ((prefix.contains("보다") || prefix.contains("대비")) && DELTA_AFTER.is_match(suffix))
+        || DELTA_AFTER.is_match(suffix)
+            && suffix.trim_start().starts_with(['늘', '많', '증'])
+            && (prefix.contains("보다") || prefix.contains("대비") || prefix.contains("비해"))
+        || prefix.contains("누적")
+        || (prefix.contains("년부터") && prefix.contains('총'))
+        || (clause.contains("목표") && (clause.contains("유치") || clause.contains("민간")))
+}
+
+/// The programme an amount pays for, from its clause, and a review note when it is a guess.
+fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Option<String>) {
+    let after = ITEM_AFTER
+        .captures(suffix)
+        .or_else(|| ITEM_SCALE.captures(suffix))
+        .map(|c| clean_item(&c["item"]))
+        .filter(|s| !s.is_empty());
+    let before = ITEM_BUDGET
+        .captures(prefix)
+        .map(|c| clean_item(&c["item"]))
+        .filter(|s| !s.is_empty())
+        .or_else(|| ITEM_AT.captures(prefix).map(|c| clean_item(&c["item"])).filter(|s| !s.is_empty()));
+    match (before, after) {
+        (Some(b), _) if prefix.contains("각각") || prefix.contains("각 ") => {
+            (b.split(" 및 ").map(|s| s.trim().to_string()).collect(), None)
         }
-        let matches: Vec<_> = AMOUNT.captures_iter(sentence).collect();
-        for (k, c) in matches.iter().enumerate() {
-            let m = c.name("amount").unwrap();
-            let whole = c.get(0).unwrap();
-            // The clause: from the previous comma or amount to the next.
-            let floor = if k > 0 { matches[k - 1].get(0).unwrap().end() } else { 0 };
-            let ceil = matches.get(k + 1).map(|n| n.get(0).unwrap().start()).unwrap_or(sentence.len());
-            let clause_start =
-                sentence[floor..m.start()].rfind([',', ';', '，']).map(|i| floor + i + 1).unwrap_or(floor);
-            let clause_end =
-                sentence[whole.end()..ceil].find([',', ';', '，']).map(|i| whole.end() + i).unwrap_or(ceil);
-            let prefix = &sentence[clause_start..m.start()];
-            let suffix = &sentence[whole.end()..clause_end];
-            let clause = &sentence[clause_start..clause_end];
-            if rules.not_budget.iter().any(|w| clause.contains(w.as_str())) {
+        (Some(b), _) => (vec![b], None),
+        (None, Some(a)) => (vec![a], None),
+        (None, None) => {
+            let guess = clean_item(prefix);
+            let guess = if guess.is_empty() { "예산".to_string() } else { guess };
+            let note = format!("budget: no programme found for {amount_text}; `{guess}` is a guess");
+            (vec![guess], Some(note))
+        }
+    }
+}
+
+/// A budget line while it is being read: the line and the sentence it came from.
+struct Row {
+    line: BudgetLine,
+    sentence: usize,
+}
+
+/// Budget lines of the body's sentences (and amounts that only the headline or a subtitle
+/// states), with review notes. An amount repeated in a later sentence is the same line; lines
+/// that add up to an earlier amount, or that a breakdown (`구체적으로 …`) lists under it, are
+/// written `part_of` it, so totals count each won once.
+pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, Vec<String>) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut review = Vec::new();
+    let body_len = sentences.len();
+    for (si, sentence) in sentences.iter().chain(heads).enumerate() {
+        let found = amounts_in(sentence);
+        for (k, f) in found.iter().enumerate() {
+            let floor = if k > 0 { found[k - 1].end } else { 0 };
+            let ceil = found.get(k + 1).map(|n| n.start).unwrap_or(sentence.len());
+            let clause_start = sentence[floor..f.start]
+                .rfind([',', ';', '，', '·'])
+                .map(|i| floor + i + sentence[floor + i..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(floor);
+            let clause_end = sentence[f.end..ceil].find([',', ';', '，']).map(|i| f.end + i).unwrap_or(ceil);
+            let prefix = &sentence[clause_start..f.start];
+            let suffix = &sentence[f.end..clause_end];
+            if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules) {
                 continue;
             }
-            let amount_text = squash(m.as_str());
-            let Ok(amount) = parse_amount(&amount_text) else {
-                review.push(format!("budget: cannot read the amount `{amount_text}`"));
+            let earlier = |r: &Row| r.sentence < si && r.line.amount == f.amount;
+            if rows.iter().any(earlier) {
                 continue;
-            };
-            // A suffix naming what the money does wins; otherwise the item written before.
-            let mut items: Vec<String> = Vec::new();
-            let after = ITEM_AFTER
-                .captures(suffix)
-                .or_else(|| ITEM_SCALE.captures(suffix))
-                .map(|c| clean_item(&c["item"]))
-                .filter(|s| !s.is_empty());
-            let before = ITEM_BUDGET
-                .captures(prefix)
-                .map(|c| clean_item(&c["item"]))
-                .filter(|s| !s.is_empty())
-                .or_else(|| {
-                    ITEM_AT.captures(prefix).map(|c| clean_item(&c["item"])).filter(|s| !s.is_empty())
-                });
-            match (before, after) {
-                (Some(b), _) => {
-                    if prefix.contains("각각") || prefix.contains("각 ") {
-                        items.extend(b.split(" 및 ").map(|s| s.trim().to_string()));
-                    } else {
-                        items.push(b);
-                    }
-                }
-                (None, Some(a)) => items.push(a),
-                (None, None) => {
-                    let guess = clean_item(prefix);
-                    review.push(format!(
-                        "budget: no programme found for {amount_text}; `{}` is a guess",
-                        if guess.is_empty() { "예산" } else { &guess }
-                    ));
-                    items.push(if guess.is_empty() { "예산".to_string() } else { guess });
-                }
             }
-            if c.name("each").is_some() {
+            // A headline's rounded figure (`6700억` for 6,693억원) is the body's line.
+            if si >= body_len
+                && rows.iter().any(|r| r.line.amount.min.abs_diff(f.amount.min) * 50 <= f.amount.min)
+            {
+                continue;
+            }
+            let (items, note) = item_of(prefix, suffix, &f.text);
+            review.extend(note);
+            if f.each {
                 review.push(format!(
-                    "budget: {amount_text}씩 is an amount for each recipient; the total is not stated"
+                    "budget: {}씩 is an amount for each recipient; the total is not stated",
+                    f.text
                 ));
             }
             for item in items {
-                let duplicate = lines.iter().any(|l| {
-                    l.amount == amount && (l.item == item || l.item.contains(&item) || item.contains(&l.item))
+                rows.push(Row {
+                    line: BudgetLine { item, amount_text: f.text.clone(), amount: f.amount, part_of: None },
+                    sentence: si,
                 });
-                if !duplicate {
-                    lines.push(BudgetLine { item, amount_text: amount_text.clone(), amount });
+            }
+        }
+    }
+    unique_items(&mut rows);
+    mark_parts(&mut rows, sentences);
+    (rows.into_iter().map(|r| r.line).collect(), review)
+}
+
+/// Marks the lines that are parts of another: a sentence's lines that add up to an earlier
+/// amount, or the lines of a breakdown sentence under the largest amount before it.
+fn mark_parts(rows: &mut [Row], sentences: &[&str]) {
+    let n = rows.len();
+    for w in 0..n {
+        let whole = rows[w].line.amount.min;
+        let ws = rows[w].sentence;
+        let mut sentence_ids: Vec<usize> = rows.iter().map(|r| r.sentence).filter(|&s| s >= ws).collect();
+        sentence_ids.dedup();
+        for s in sentence_ids {
+            let parts: Vec<usize> = (0..n)
+                .filter(|&p| p != w && rows[p].sentence == s && rows[p].line.amount.min < whole)
+                .filter(|&p| rows[p].line.part_of.is_none() && !rows[p].line.amount.is_range())
+                .collect();
+            let sum: u64 = parts.iter().map(|&p| rows[p].line.amount.min).sum();
+            if parts.len() >= 2 && sum.abs_diff(whole) * 100 <= whole {
+                let item = rows[w].line.item.clone();
+                for p in parts {
+                    rows[p].line.part_of = Some(item.clone());
                 }
             }
         }
     }
-    (lines, review)
+    for p in 0..n {
+        let s = rows[p].sentence;
+        let Some(text) = sentences.get(s) else { continue };
+        if rows[p].line.part_of.is_some() || s == 0 || !BREAKDOWN.is_match(text) {
+            continue;
+        }
+        let whole = (0..n)
+            .filter(|&w| rows[w].sentence < s && rows[w].line.part_of.is_none())
+            .max_by_key(|&w| (rows[w].line.amount.min, std::cmp::Reverse(w)));
+        if let Some(w) = whole.filter(|&w| rows[w].line.amount.min > rows[p].line.amount.min) {
+            rows[p].line.part_of = Some(rows[w].line.item.clone());
+        }
+    }
+}
+
+/// Makes item names unique, since `part_of` names its whole by item: `사업 (2)`.
+fn unique_items(rows: &mut [Row]) {
+    for i in 1..rows.len() {
+        if rows[..i].iter().any(|r| r.line.item == rows[i].line.item) {
+            let base = rows[i].line.item.clone();
+            let mut k = 2;
+            while rows.iter().any(|r| r.line.item == format!("{base} ({k})")) {
+                k += 1;
+            }
+            rows[i].line.item = format!("{base} ({k})");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -187,7 +351,7 @@ mod tests {
 
     fn run(s: &str) -> Vec<(String, u64, u64)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
-        budget(&[s], &rules).0.into_iter().map(|l| (l.item, l.amount.min, l.amount.max)).collect()
+        budget(&[s], &[], &rules).0.into_iter().map(|l| (l.item, l.amount.min, l.amount.max)).collect()
     }
 
     #[test]
@@ -214,5 +378,89 @@ mod tests {
         );
         assert!(run("이번 투자로 310조 원의 경제 효과가 기대된다.").is_empty());
         assert!(run("국내 AI 시장 규모는 5조원으로 지원이 필요하다.").is_empty());
+    }
+
+    fn amounts(s: &str) -> Vec<u64> {
+        run(s).into_iter().map(|(_, min, _)| min).collect()
+    }
+
+    #[test]
+    fn reads_every_way_of_writing_an_amount() {
+        assert_eq!(amounts("정부는 데이터 사업에 총 1천787억원을 투입한다."), vec![178_700_000_000]);
+        assert_eq!(amounts("바우처로 기업당 최고 8천500만원을 지급한다."), vec![85_000_000]);
+        assert_eq!(amounts("총 예산은 2억 5백66만4천원이다."), vec![205_664_000]);
+        assert_eq!(amounts("설립 예산으로 3억 5800만 원을 확보했다."), vec![358_000_000]);
+        assert_eq!(amounts("이종집적기술개발(82.5억원)을 반영했다."), vec![8_250_000_000]);
+        assert_eq!(
+            amounts("국비 60억과 지방비 40억 등 총 100억 원이 지원된다."),
+            vec![6_000_000_000, 4_000_000_000, 10_000_000_000]
+        );
+        assert_eq!(
+            amounts("총사업비는 1176억원(국비 581억원·지방비 399〃)이다."),
+            vec![117_600_000_000, 58_100_000_000, 39_900_000_000]
+        );
+        assert_eq!(
+            run("과제당 연 30~50억원을 지원한다.")[0].1..=run("과제당 연 30~50억원을 지원한다.")[0].2,
+            3_000_000_000..=5_000_000_000
+        );
+        let r = run("과제당 2억 원에서 최대 8억 원까지 지원한다.");
+        assert_eq!((r.len(), r[0].1, r[0].2), (1, 200_000_000, 800_000_000));
+        let r = run("센터당 연 15억~20억원 규모 연구비를 지원받는다.");
+        assert_eq!((r[0].1, r[0].2), (1_500_000_000, 2_000_000_000));
+    }
+
+    #[test]
+    fn counts_sizes_and_dates_are_not_amounts() {
+        assert!(amounts("기업 1천곳과 640곳, 센터 100곳을 지원한다.").is_empty());
+        assert!(amounts("가구 1만5000호에 계량기를 달고 24만3000㎡ 부지에 1259kW 설비를 짓는다.").is_empty());
+        assert!(amounts("취업 유발 6,555명, 8~10인 연구그룹을 지원한다.").is_empty());
+        assert!(amounts("해외 펀드는 10억 달러를 지원한다.").is_empty());
+    }
+
+    #[test]
+    fn what_is_not_budget_is_left_out() {
+        // An economic-effect estimate.
+        assert!(amounts("이 사업은 생산 유발효과 3조 2,000억원을 낼 것으로 기대된다.").is_empty());
+        assert!(amounts("연간 50억 원의 부가가치를 창출할 것으로 추정된다.").is_empty());
+        // A market size.
+        assert!(amounts("세계 로봇 시장 규모는 2030년 200조원에 이른다.").is_empty());
+        // A prior-year figure in parentheses.
+        assert_eq!(amounts("내년 예산은 700억원으로 올해(350억원)보다 늘었다."), vec![70_000_000_000]);
+        assert_eq!(amounts("기존 지원 규모(300억원)를 올해 800억원으로 늘렸다."), vec![80_000_000_000]);
+        // An increase over an earlier figure.
+        assert_eq!(amounts("정부는 작년보다 150억원 많은 4,000억원을 투자한다."), vec![400_000_000_000]);
+        // Revenue and prices.
+        assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
+        assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
+        // A cumulative figure since an earlier year.
+        assert!(amounts("이 사업으로 2019년부터 총 500억원이 지원됐다.").is_empty());
+        // A private investment target.
+        assert!(amounts("민간투자 1조원 유치를 목표로 한다.").is_empty());
+        // A penalty.
+        assert!(amounts("시는 사업 부진으로 5억 원의 페널티를 받았다.").is_empty());
+    }
+
+    #[test]
+    fn repeats_are_one_line_and_breakdowns_are_parts() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let (lines, _) = budget(
+            &[
+                "정부는 올해 AI 사업에 46억원을 지원한다.",
+                "46억원은 A 연구에 30억원, B 연구에 16억원이 투입된다.",
+            ],
+            &["AI 사업에 46억 지원"],
+            &rules,
+        );
+        let got: Vec<(u64, Option<&str>)> =
+            lines.iter().map(|l| (l.amount.min, l.part_of.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![(4_600_000_000, None), (3_000_000_000, Some("AI 사업")), (1_600_000_000, Some("AI 사업"))]
+        );
+        // Two different projects of the same amount in one list are two lines.
+        assert_eq!(
+            amounts("△A 플라자 조성사업 3억 △B 과학관 리뉴얼 사업 3억을 반영했다."),
+            vec![300_000_000, 300_000_000]
+        );
     }
 }

@@ -21,9 +21,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Labels that name the publication date (rank 1), distribution (2), or an update (9).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(기사\s*)?(최초\s*)?(승인|입력|등록|발행|게재|작성|보도\s*시점|보도\s*일시|보도일|엠바고|배포\s*일시|배포|수정|업데이트|송고|Published|Updated|published|updated)\s*(일시|시간|일)?\s*[:：]?\s*$")
+    Regex::new(r"(기사\s*)?(최초\s*)?(최종\s*편집|편집|승인|입력|등록|발행|게재|작성|보도\s*시점|보도\s*일시|보도일|엠바고|배포\s*일시|배포|수정|업데이트|송고|Published|Updated|published|updated)\s*(일시|시간|일)?\s*[:：]?\s*$")
         .unwrap()
 });
+
+/// The rank of a date that is never the publication date.
+const NEVER: u8 = 99;
 
 /// A date found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +90,10 @@ fn parse_offset(s: &str) -> Option<FixedOffset> {
 }
 
 fn label_rank(label: &str) -> u8 {
-    if label.contains("수정") || label.contains("업데이트") || label.contains("pdated") {
+    // A page header's `최종편집시간` is when the site last changed, never the article's date.
+    if label.contains("편집") {
+        NEVER
+    } else if label.contains("수정") || label.contains("업데이트") || label.contains("pdated") {
         9
     } else if label.contains("배포") {
         2
@@ -127,7 +133,7 @@ pub fn publication_date(meta: &[String], hint: Option<&str>, tz: Tz) -> Option<F
     }
     let mut best: Option<FoundDate> = None;
     for line in meta {
-        for d in dates_in_line(line, tz) {
+        for d in dates_in_line(line, tz).into_iter().filter(|d| d.rank < NEVER) {
             if !matches!(best, Some(b) if b.rank <= d.rank) {
                 best = Some(d);
             }
@@ -167,6 +173,15 @@ mod tests {
         let d = one("2024-01-18T20:30:00Z");
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 1, 19).unwrap());
         assert_eq!(d.moment.unwrap().to_rfc3339(), "2024-01-19T05:30:00+09:00");
+    }
+
+    #[test]
+    fn a_page_header_edit_time_is_never_the_date() {
+        let meta = vec!["최종편집시간 2024.05.01 09:00".to_string(), "2024년 3월 5일".to_string()];
+        let d = publication_date(&meta, None, chrono_tz::Asia::Seoul).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
+        let only = vec!["최종편집 2024-05-01 09:00".to_string()];
+        assert!(publication_date(&only, None, chrono_tz::Asia::Seoul).is_none());
     }
 
     #[test]

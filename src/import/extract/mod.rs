@@ -58,9 +58,18 @@ pub(crate) fn brief_from_text(
         }
     };
 
-    let (publisher, author, url) = source::source(&cleaned, hints, rules);
-    if publisher.is_none() {
-        review.push("source.publisher: not found".to_string());
+    let found_source = source::source(&cleaned, hints, rules);
+    let (publisher, author, url) = (
+        found_source.publisher.as_ref().map(|(p, _)| p.clone()),
+        found_source.author.clone(),
+        found_source.url.clone(),
+    );
+    match &found_source.publisher {
+        None => review.push("source.publisher: not found".to_string()),
+        Some((p, source::Evidence::Issuer)) => {
+            review.push(format!("source.publisher: no outlet is named; {p} is the body the text comes from"))
+        }
+        Some(_) => {}
     }
     if author.is_none() {
         review.push("source.author: no byline found".to_string());
@@ -73,16 +82,23 @@ pub(crate) fn brief_from_text(
         .filter(|b| matches!(b, Block::Para(_) | Block::Item { .. }))
         .flat_map(|b| text::sentences(b.text()))
         .collect();
-    let all_text: String = std::iter::once(title.as_str())
-        .chain(cleaned.blocks.iter().map(|b| b.text()))
-        .collect::<Vec<_>>()
-        .join("\n");
-
-    let (budget, budget_review) = budget::budget(&prose, rules);
+    let heads: Vec<&str> = std::iter::once(title.as_str())
+        .chain(
+            cleaned
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Deck(_) | Block::Heading(_)))
+                .map(|b| b.text()),
+        )
+        .collect();
+    let (budget, budget_review) = budget::budget(&prose, &heads, rules);
     review.extend(budget_review);
     let (attendees, people_review) = attendees::attendees(&prose, rules, author.as_deref());
     review.extend(people_review);
-    let region = region::regions(&all_text, rules);
+    let units: Vec<&str> = std::iter::once(title.as_str())
+        .chain(cleaned.blocks.iter().flat_map(|b| text::sentences(b.text())))
+        .collect();
+    let region = region::regions(&units, rules);
     let items: Vec<&str> = budget.iter().map(|l| l.item.as_str()).collect();
     // Organisation names are not topics: `과학기술정보통신부` says nothing about 통신.
     let mut body_text: String = cleaned.blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");

@@ -1,13 +1,37 @@
-//! Regions: the 17 시·도, 권역, major cities and `전국`, where a programme applies or an event
-//! happens. A place name inside another word or an organisation name (`부산물`, `서울대학교`) is
+//! Regions: the 시·도, 권역 and 시·군·구 where a programme applies or an event happens. A place
+//! name inside another word or an organisation name (`부산물`, `서울대학교`, `부산지방국토관리청`) is
 //! not a region: the name must stand alone, or be followed by an administrative suffix or a
-//! particle and then a word boundary.
+//! particle and then a word boundary. Not regions either: places named as excluded
+//! (`서울·경기·인천을 제외한`), a lawmaker's constituency in parentheses, a wire dateline
+//! (`(서울=연합뉴스)`), 수도권 named only as the other side of a gap, and places that only appear
+//! in a list of applicants or other sites (`경남 밀양, 경기 파주 등 6개 지역이 신청`).
 
-use super::super::rules::{Compiled, PARTICLES};
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::super::rules::{Compiled, RegionSpelling, PARTICLES};
 
 /// What may follow a place name inside the same word.
-const SUFFIXES: &[&str] =
-    &["특별자치시", "특별자치도", "특별시", "광역시", "지역", "지방", "일대", "권", "시", "도", "군", "내"];
+const SUFFIXES: &[&str] = &[
+    "특별자치시",
+    "특별자치도",
+    "특별시",
+    "광역시",
+    "지역",
+    "지방",
+    "일대",
+    "권",
+    "시",
+    "도",
+    "군",
+    "구",
+    "내",
+];
+
+/// A sentence that lists competing or other places: `6개 지역이 신청`, `지난해 2개 지역 선정`.
+static LIST_OF_PLACES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|신청했|응모").unwrap()
+});
 
 fn is_boundary(c: Option<char>) -> bool {
     match c {
@@ -19,7 +43,8 @@ fn is_boundary(c: Option<char>) -> bool {
 /// Whether `rest` (the text right after a place name) ends the word, allowing a suffix and/or a
 /// particle in between.
 fn word_ends(rest: &str) -> bool {
-    if is_boundary(rest.chars().next()) {
+    // A change of script ends the Korean word: `군위JC`, `부산BIFF`.
+    if is_boundary(rest.chars().next()) || rest.starts_with(|c: char| c.is_ascii_uppercase()) {
         return true;
     }
     let ends_with_particle = |r: &str| {
@@ -32,35 +57,119 @@ fn word_ends(rest: &str) -> bool {
     SUFFIXES.iter().any(|s| rest.strip_prefix(s).is_some_and(ends_with_particle))
 }
 
-/// Regions in order of first mention, each once.
-pub(crate) fn regions(text: &str, rules: &Compiled) -> Vec<String> {
-    let mut found: Vec<(usize, String)> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (spelling, name) in &rules.regions {
-        for (at, _) in text.match_indices(spelling.as_str()) {
-            let end = at + spelling.len();
-            if taken.iter().any(|&(s, e)| at < e && end > s) {
+/// One place named in one sentence.
+#[derive(Debug, Clone)]
+struct Mention<'r> {
+    unit: usize,
+    start: usize,
+    end: usize,
+    place: &'r RegionSpelling,
+}
+
+fn mentions<'r>(unit: usize, text: &str, rules: &'r Compiled) -> Vec<Mention<'r>> {
+    let mut found: Vec<Mention<'r>> = Vec::new();
+    for place in &rules.regions {
+        for (at, _) in text.match_indices(place.spelling.as_str()) {
+            let end = at + place.spelling.len();
+            if found.iter().any(|m| at < m.end && end > m.start) {
                 continue;
             }
-            let before = text[..at].chars().next_back();
-            if !is_boundary(before) {
+            if !is_boundary(text[..at].chars().next_back()) || !word_ends(&text[end..]) {
                 continue;
             }
-            if !word_ends(&text[end..]) {
-                continue;
-            }
-            taken.push((at, end));
-            found.push((at, name.clone()));
+            found.push(Mention { unit, start: at, end, place });
         }
     }
-    found.sort_by_key(|(at, _)| *at);
-    let mut out: Vec<String> = Vec::new();
-    for (_, name) in found {
-        if !out.contains(&name) {
-            out.push(name);
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+/// Mentions the sentence itself rules out: excluded, a constituency, a dateline, a contrast.
+fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
+    let mut out = vec![false; all.len()];
+    // `서울·경기·인천을 제외한`: walk back from `제외` over places joined by separators.
+    for (p, _) in text.match_indices("제외") {
+        let mut edge = p;
+        for (k, m) in all.iter().enumerate().rev() {
+            if m.end > edge {
+                continue;
+            }
+            let between = &text[m.end..edge];
+            let joiners = |c: char| c.is_whitespace() || "·ㆍ,、및과와을를도특별광역자치시".contains(c);
+            // One short name the gazetteer does not take alone (`경기`) may stand in the list.
+            let words: Vec<&str> = between.split(|c: char| joiners(c)).filter(|w| !w.is_empty()).collect();
+            if words.len() <= 1 && words.iter().all(|w| w.chars().count() <= 3) {
+                out[k] = true;
+                edge = m.start;
+            } else {
+                break;
+            }
+        }
+    }
+    // A lawmaker's constituency: `의원(경북 구미을, …)`, `조승환(부산 중영도)의원실`.
+    let mut depth_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth_start = Some(i),
+            ')' => {
+                if let Some(s) = depth_start.take() {
+                    let before = text[..s].trim_end();
+                    let after = text[i + 1..].trim_start();
+                    if before.ends_with("의원") || after.starts_with("의원") {
+                        for (k, m) in all.iter().enumerate() {
+                            out[k] |= m.start > s && m.end <= i;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (k, m) in all.iter().enumerate() {
+        // `(서울=연합뉴스)`: a dateline.
+        if text[m.end..].starts_with('=') {
+            out[k] = true;
+        }
+        // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
+        if m.place.name == "수도권" && ["격차", "집중", "지역 간", "쏠림"].iter().any(|w| text.contains(w))
+        {
+            out[k] = true;
         }
     }
     out
+}
+
+/// Regions in order of first mention, each once. `units` are the title and the body's sentences.
+pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
+    // (mention, only in a list of other places)
+    let mut kept: Vec<(Mention<'_>, bool)> = Vec::new();
+    for (u, text) in units.iter().enumerate() {
+        let all = mentions(u, text, rules);
+        let out = ruled_out(text, &all);
+        let distinct: std::collections::BTreeSet<&str> =
+            all.iter().zip(&out).filter(|(_, r)| !**r).map(|(m, _)| m.place.name.as_str()).collect();
+        let listing = distinct.len() >= 3 && LIST_OF_PLACES.is_match(text);
+        for (m, ruled) in all.into_iter().zip(out) {
+            if !ruled {
+                kept.push((m, listing));
+            }
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (m, listing) in &kept {
+        let elsewhere = kept.iter().any(|(o, l)| !l && o.place.name == m.place.name && o.unit != m.unit);
+        if *listing && !elsewhere {
+            continue;
+        }
+        // `대전 유성구`: the city is named too.
+        let parent = m.place.parent.as_ref().filter(|_| m.place.spelling.contains(' '));
+        for name in parent.into_iter().chain(std::iter::once(&m.place.name)) {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    names
 }
 
 #[cfg(test)]
@@ -69,7 +178,9 @@ mod tests {
     use crate::import::rules::ImportRules;
 
     fn run(s: &str) -> Vec<String> {
-        regions(s, &Compiled::new(&ImportRules::default()).unwrap())
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let units: Vec<&str> = s.split(" / ").collect();
+        regions(&units, &rules)
     }
 
     #[test]
@@ -79,5 +190,30 @@ mod tests {
         assert_eq!(run("부산시와 경상남도, 세종에서"), vec!["부산", "경남", "세종"]);
         assert_eq!(run("경기 침체 속에 전국 17개 시도"), vec!["전국"]);
         assert_eq!(run("전국민 대상"), Vec::<String>::new());
+        assert_eq!(run("부산지방국토관리청이 발표했다"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reads_cities_counties_and_districts() {
+        assert_eq!(run("강릉시가 선정됐다. 고성군은 새로 포함됐다"), vec!["강릉시", "고성군"]);
+        assert_eq!(run("대전 유성구에 짓는다"), vec!["대전", "유성구"]);
+        assert_eq!(run("서울 중구 호텔에서 열었다"), vec!["서울", "서울 중구"]);
+        assert_eq!(run("올해 예산은 늘었다"), Vec::<String>::new(), "예산 is the budget, not 예산군");
+    }
+
+    #[test]
+    fn leaves_out_excluded_places_constituencies_datelines_and_contrasts() {
+        assert_eq!(run("서울·경기도·인천을 제외한 비수도권 14개 시·도"), vec!["비수도권"]);
+        assert_eq!(run("김영식 국회의원(경북 구미을)은 구미시가 선정됐다고 밝혔다"), vec!["구미시"]);
+        assert_eq!(run("(서울=연합뉴스) 정부는 광주에 짓는다"), vec!["광주"]);
+        assert_eq!(run("수도권과 지역 간 격차를 줄인다"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn applicants_listed_once_are_not_regions() {
+        assert_eq!(
+            run("강원도는 신청했다 / 강원도 춘천을 비롯해 경남 밀양, 충북 제천, 전남 고흥 등 4개 지역이 신청했다 / 춘천시 동면에 짓는다"),
+            vec!["강원", "춘천시"]
+        );
     }
 }

@@ -1,15 +1,22 @@
-//! Where the article comes from: the publisher (outlet or issuing ministry), the author (reporter
-//! or responsible department) and the URL.
+//! Where the article comes from: the publisher (outlet or issuing body), the author (reporter)
+//! and the URL. The outlet is looked up in the gazetteer ([`crate::import::gazetteer`]): a byline,
+//! a portal's `출처` field, a copyright line (`ⓒ 이데일리`, `저작권자 © 강원도민일보 무단전재…`), a
+//! masthead line, a reporter's e-mail domain or the page's address name it. A press release names
+//! no outlet: its issuer is the body that `… 밝혔다` or that the headline line ends with. A photo
+//! credit names the photo's owner, not the publisher; a photographer or a `담당자` is not the author.
 
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::super::byline::{self, Byline};
+use super::super::gazetteer;
 use super::super::html::Hints;
-use super::super::rules::Compiled;
-use super::super::text::{Cleaned, BYLINE};
+use super::super::rules::{Compiled, PlaceLevel};
+use super::super::text::{self, Block, Cleaned};
+use super::attendees::is_person_name;
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:저작권자|Copyright|COPYRIGHT|copyright)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?([^\s,.|·]+(?:\s(?:뉴스|일보|신문|경제|통신|타임스|데일리|미디어))?)|(?:저작권자|Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?([^\s,.|·ⓒ©]+)")
+    Regex::new(r"(?:저작권자|Copyrights?|COPYRIGHT|copyright)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?(?P<a>[^\s,.|·\]>&]+(?:\.(?:com|co\.kr|kr|net))?(?:\s(?:뉴스|일보|신문|경제|통신|타임스|데일리|미디어))?)|(?:저작권자|Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?(?P<b>[^\s,.|·ⓒ©]+)")
         .unwrap()
 });
 static URL: LazyLock<Regex> =
@@ -17,53 +24,259 @@ static URL: LazyLock<Regex> =
 static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"담당\s*부서\s*[:：]?\s*(?:[가-힣]+(?:부|청|처|원|위원회)\s+)?([가-힣A-Za-z0-9]+(?:과|팀|국|관|실|단|센터))").unwrap()
 });
+static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").unwrap());
+static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"밝혔다|밝혔습니다|발표했다|설명입니다|전했다|알렸다|추진합니다|공고").unwrap()
+});
 
-/// (publisher, author, url).
-pub(crate) fn source(
-    cleaned: &Cleaned,
-    hints: &Hints,
-    rules: &Compiled,
-) -> (Option<String>, Option<String>, Option<String>) {
-    let lead = cleaned.lead_byline.as_ref();
-    let publisher = lead
-        .map(|(p, _)| p.clone())
+/// Where the publisher was found, strongest first: a review note is written for the weaker ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Evidence {
+    /// Named by the page as its outlet.
+    Outlet,
+    /// The body the release or article comes from (`… 밝혔다`): a guess for a news article.
+    Issuer,
+}
+
+/// The publisher, the author, the URL and how sure the publisher is.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Found {
+    pub publisher: Option<(String, Evidence)>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+}
+
+fn outlet_name(written: &str) -> String {
+    gazetteer::outlet_named(written).map(|o| o.name.clone()).unwrap_or_else(|| written.to_string())
+}
+
+fn copyright_holder(line: &str) -> Option<String> {
+    let c = COPYRIGHT.captures(line)?;
+    let holder = c.name("a").or(c.name("b"))?.as_str().trim();
+    let holder = holder.trim_end_matches(['-', ')', '>', ']']);
+    let ok = holder.chars().count() >= 2
+        && !holder.starts_with("무단")
+        && !holder.eq_ignore_ascii_case("all")
+        && !holder.starts_with(|c: char| c.is_ascii_digit());
+    ok.then(|| outlet_name(holder))
+}
+
+/// Bylines on lines of their own, header first.
+fn line_bylines(cleaned: &Cleaned) -> Vec<Byline> {
+    cleaned.meta.iter().chain(&cleaned.tail).filter_map(|l| byline::parse_line(l)).collect()
+}
+
+fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
+    // Short blocks at the top of the body are often a portal's fields (`출처`, `작성일`).
+    let fields = cleaned.blocks.iter().take(10).map(|b| b.text()).filter(|t| t.chars().count() <= 20);
+    let lines: Vec<&str> = cleaned
+        .meta
+        .iter()
+        .map(String::as_str)
+        .chain(fields)
+        .chain(cleaned.tail.iter().map(String::as_str))
+        .collect();
+    // `머니투데이 뉴스1 제공 | 2020.03.26`: a story one outlet gives another is the host's.
+    let syndicated = lines
+        .iter()
+        .find(|l| l.contains("제공") && text::is_meta_line(l))
+        .and_then(|l| gazetteer::outlet_in(l));
+    // A portal's `출처` field, on its line or the next.
+    let portal = lines.iter().enumerate().find_map(|(k, l)| {
+        let rest = l.strip_prefix("출처")?.trim_start_matches([' ', ':', '：']);
+        let value = if rest.is_empty() { *lines.get(k + 1)? } else { rest };
+        gazetteer::outlet_in(value).map(|o| o.name.clone())
+    });
+    let lead = cleaned.lead_byline.as_ref().and_then(|b| b.outlet.clone()).map(|o| outlet_name(&o));
+    let byline = line_bylines(cleaned).into_iter().find_map(|b| b.outlet).map(|o| outlet_name(&o));
+    let copyright = lines.iter().find_map(|l| copyright_holder(l));
+    // A masthead: a short chrome line that is an outlet's name (`세계일보`, `광주일보 PC버전`).
+    let masthead = lines.iter().find_map(|l| {
+        let o = gazetteer::outlet_in(l)?;
+        (l.starts_with(o.name.as_str()) && l.chars().count() <= 20).then(|| o.name.clone())
+    });
+    let emails = line_bylines(cleaned)
+        .into_iter()
+        .chain(cleaned.trailing_byline.clone())
+        .filter_map(|b| b.email)
+        .chain(hints.url.clone());
+    let domain = emails.filter_map(|e| gazetteer::outlet_for_domain(&e)).map(|o| o.name.clone()).next();
+    syndicated
+        .map(|o| o.name.clone())
+        .or(portal)
+        .or(lead)
+        .or(byline)
+        .or(copyright)
+        .or(masthead)
+        .or(domain)
         .or_else(|| hints.site_name.clone())
+}
+
+/// Whether a word names a public body: a ministry, an agency by its ending, a province, city or
+/// county (`부산시`, `경기도`, `강릉시`).
+fn public_body(word: &str, rules: &Compiled) -> Option<String> {
+    let full = rules.canonical_org(word);
+    if rules.ministries.contains(&full) {
+        return Some(full);
+    }
+    let place = rules.regions.iter().find(|r| {
+        word.strip_prefix(r.spelling.as_str()).is_some_and(|rest| {
+            rest.is_empty() && (r.level == PlaceLevel::Local || word.ends_with(['시', '도']))
+                || ["시", "도", "군", "구", "청", "시청", "도청"].contains(&rest)
+        })
+    });
+    if place.is_some() && word.chars().count() >= 3 {
+        return Some(word.to_string());
+    }
+    let agency = ["진흥원", "공사", "공단", "재단", "위원회", "청", "처"].iter().any(|e| word.ends_with(e));
+    (agency && word.chars().count() >= 4 && !word.starts_with("정부")).then(|| word.to_string())
+}
+
+const SUBJECT_PARTICLES: &[&str] = &["은", "는", "이", "가", "의"];
+
+/// The body a release comes from: the subject of the first sentence that announces something
+/// (`중소벤처기업부는 … 밝혔다`, `A와 B의 설명입니다`), or of the lead's first sentence.
+fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
+    let sentences: Vec<&str> = cleaned
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Para(_) | Block::Item { .. }))
+        .flat_map(|b| text::sentences(b.text()))
+        .take(12)
+        .collect();
+    let announcing = sentences.iter().find(|s| ANNOUNCES.is_match(s)).or(sentences.first())?;
+    let plain = PAREN.replace_all(announcing, "");
+    let tokens: Vec<&str> = plain.split_whitespace().take(40).collect();
+    let mut bodies: Vec<String> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let t = t.trim_start_matches(['□', 'ㅇ', '○', '-']);
+        // `김영식 국회의원은`: a lawmaker's office.
+        if let Some(stem) = SUBJECT_PARTICLES.iter().find_map(|p| t.strip_suffix(p)) {
+            if ["국회의원", "의원"].contains(&stem) && k > 0 && is_person_name(tokens[k - 1]) {
+                return Some(format!("{} 국회의원", tokens[k - 1]));
+            }
+        }
+        for part in t.split('·') {
+            let (stem, last) = match SUBJECT_PARTICLES.iter().find_map(|p| part.strip_suffix(p)) {
+                Some(s) => (s, true),
+                None => match ["와", "과"].iter().find_map(|p| part.strip_suffix(p)) {
+                    Some(s) => (s, false),
+                    None => (part, false),
+                },
+            };
+            if let Some(body) = public_body(stem, rules) {
+                if !bodies.contains(&body) {
+                    bodies.push(body);
+                }
+                if last {
+                    return Some(bodies.join(", "));
+                }
+            }
+        }
+        if !bodies.is_empty() && SUBJECT_PARTICLES.iter().any(|p| t.ends_with(p)) {
+            break;
+        }
+    }
+    (!bodies.is_empty()).then(|| bodies.join(", "))
+}
+
+/// A name standing alone on a header line next to a date line (`• 구경모` / `• 입력 2022-06-28`).
+fn bare_name_by_date(cleaned: &Cleaned) -> Option<String> {
+    let lines: Vec<&str> =
+        cleaned.meta.iter().map(|l| l.trim_start_matches(['•', '·', '|', ' ']).trim()).collect();
+    lines.iter().enumerate().find_map(|(k, l)| {
+        let near_date =
+            lines[k + 1..].iter().filter(|n| !n.is_empty()).take(2).any(|n| text::is_meta_line(n));
+        (is_person_name(l) && near_date).then(|| l.to_string())
+    })
+}
+
+/// Finds the source fields.
+pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Found {
+    let publisher = outlet_from_lines(cleaned, hints)
+        .map(|p| (p, Evidence::Outlet))
+        .or_else(|| cleaned.title_suffix.clone().map(|s| (outlet_name(&s), Evidence::Outlet)))
         .or_else(|| {
-            cleaned.meta.iter().chain(&cleaned.tail).find_map(|l| {
-                COPYRIGHT.captures(l).and_then(|c| {
-                    c.get(1)
-                        .or(c.get(2))
-                        .map(|m| m.as_str().trim().to_string())
-                        .filter(|s| !s.is_empty() && !s.starts_with("무단"))
-                })
+            // A press release dated with its ministry: `2020.01.17 국토교통부`.
+            cleaned.meta.iter().find_map(|l| {
+                let words: Vec<&str> = l.split_whitespace().collect();
+                rules
+                    .ministries
+                    .iter()
+                    .find(|m| words.contains(&m.as_str()))
+                    .map(|m| (m.clone(), Evidence::Outlet))
             })
         })
         .or_else(|| {
-            // `해오름뉴스 전소율 기자`.
-            cleaned.meta.iter().find_map(|l| {
-                let bare = l.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-                BYLINE.captures(bare).and_then(|c| c.name("outlet").map(|m| m.as_str().to_string()))
-            })
+            // A credit on a photo is the last trace of an outlet that prints no masthead.
+            cleaned
+                .captions
+                .iter()
+                .filter(|c| !c.contains("사진"))
+                .find_map(|c| copyright_holder(c))
+                .map(|p| (p, Evidence::Issuer))
         })
-        .or_else(|| {
-            // A press release names its ministry on a line of its own.
-            cleaned.meta.iter().find_map(|l| {
-                let l = l.trim();
-                rules.ministries.iter().find(|m| l == m.as_str() || l.starts_with(&format!("{m} "))).cloned()
-            })
-        });
-    let author = lead
-        .and_then(|(_, a)| a.clone())
-        .or_else(|| {
-            cleaned.meta.iter().find_map(|l| {
-                let bare = l.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
-                BYLINE.captures(bare).map(|c| c["name"].to_string())
-            })
-        })
+        .or_else(|| issuer(cleaned, rules).map(|p| (p, Evidence::Issuer)));
+    let author = cleaned
+        .lead_byline
+        .as_ref()
+        .and_then(|b| b.name.clone())
+        .or_else(|| line_bylines(cleaned).into_iter().find_map(|b| b.name))
+        .or_else(|| cleaned.trailing_byline.as_ref().and_then(|b| b.name.clone()))
+        .or_else(|| bare_name_by_date(cleaned))
         .or_else(|| hints.author.clone())
         .or_else(|| cleaned.meta.iter().find_map(|l| DEPARTMENT.captures(l).map(|c| c[1].to_string())));
     let url = hints.url.clone().or_else(|| {
         cleaned.meta.iter().chain(&cleaned.tail).find_map(|l| URL.find(l).map(|m| m.as_str().to_string()))
     });
-    (publisher, author, url)
+    Found { publisher, author, url }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::rules::ImportRules;
+
+    #[test]
+    fn copyright_lines_name_the_holder() {
+        assert_eq!(
+            copyright_holder("[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]").as_deref(),
+            Some("세계일보")
+        );
+        assert_eq!(
+            copyright_holder("저작권자 © 강원도민일보 무단전재 및 재배포 금지").as_deref(),
+            Some("강원도민일보")
+        );
+        assert_eq!(
+            copyright_holder("-Copyrightsⓒ고성인터넷뉴스, 무단 전재 및 재배포 금지-").as_deref(),
+            Some("고성인터넷뉴스")
+        );
+        assert_eq!(
+            copyright_holder("<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>").as_deref(),
+            Some("연합뉴스")
+        );
+        assert_eq!(copyright_holder("▲조영화 회장 ⓒ2005 HelloDD.com").as_deref(), Some("HelloDD.com"));
+    }
+
+    #[test]
+    fn a_release_is_published_by_the_body_that_announces_it() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let cleaned = |s: &str| Cleaned { blocks: vec![Block::Para(s.to_string())], ..Cleaned::default() };
+        let run = |s: &str| issuer(&cleaned(s), &rules);
+        assert_eq!(
+            run("중소벤처기업부는 하반기 사업을 공고하고 28일 밝혔다.").as_deref(),
+            Some("중소벤처기업부")
+        );
+        assert_eq!(run("부산시는 10일 협약식을 개최한다고 밝혔다.").as_deref(), Some("부산시"));
+        assert_eq!(
+            run("문화체육관광부(장관 김종덕)와 한국콘텐츠진흥원(원장 송성각)은 25일 사업을 발표했다.")
+                .as_deref(),
+            Some("문화체육관광부, 한국콘텐츠진흥원")
+        );
+        assert_eq!(
+            run("김영식 국회의원(경북 구미을)은 20일 선정되었다고 밝혔다.").as_deref(),
+            Some("김영식 국회의원")
+        );
+        assert_eq!(run("정부는 올해 예산을 늘린다고 밝혔다."), None);
+    }
 }

@@ -1,0 +1,208 @@
+//! Bylines: who wrote an article and for which outlet, in the forms Korean pages print them —
+//! a line of its own (`홍길동 기자 | hong@x.kr | 2024.01.19`, `(서울=뉴스1) 홍길동 기자`,
+//! `홍길동 | 기사입력 …`), the opening of the lead (`[매체 홍길동 기자]`, `[매체=홍길동 기자]`,
+//! `(매체 홍길동 기자)`, `(세종=매체) 홍길동 기자 =`, `[매체]`) or the end of the last paragraph
+//! (`… 밝혔다. /홍길동 기자 hong@x.kr`, `… 예상된다. 홍길동`).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::gazetteer;
+
+/// An outlet and/or a reporter's name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Byline {
+    /// The outlet as written.
+    pub outlet: Option<String>,
+    /// The reporter.
+    pub name: Option<String>,
+    /// An e-mail address next to the name.
+    pub email: Option<String>,
+}
+
+const RANKS: &str = r"(?:선임|수석|객원|인턴|전문)?\s*";
+
+static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원))?\s*=?\s*(?:[|·/].*)?$"
+    ))
+    .unwrap()
+});
+static NAMED_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d|/]{{2,15}})\s+)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
+    ))
+    .unwrap()
+});
+static BARE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[가-힣]{2,4})\s*[|·]\s*(?:기사\s*)?(?:입력|등록|승인|송고|작성|발행)").unwrap()
+});
+/// `안기자 2010. 7. 2. 15:54`: a blog's reporter handle before the post time.
+static HANDLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<name>[가-힣]기자)\s+(?:19|20)\d{2}").unwrap());
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").unwrap());
+
+static LEAD_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"),
+        format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"),
+        format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"),
+        format!(r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*=?\s*)?"),
+        r"^\[\s*(?P<outlet>[^\]\s=]{2,20})\s*\]\s*".to_string(),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).unwrap())
+    .collect()
+});
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?:^|[.!?]["'”’)]*)\s*/?\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}기자\s*(?P<email>[\w.+-]+@[\w.-]+)?\s*$"#
+    ))
+    .unwrap()
+});
+static TRAILING_BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*\s+(?P<name>[가-힣]{2,3})$"#).unwrap());
+
+/// Bracketed tags that open a lead but name no outlet.
+const NOT_OUTLETS: &[&str] = &[
+    "단독",
+    "속보",
+    "종합",
+    "포토",
+    "영상",
+    "인터뷰",
+    "기획",
+    "사설",
+    "칼럼",
+    "기고",
+    "특집",
+    "해설",
+    "사진",
+];
+
+fn plausible_outlet(s: &str) -> bool {
+    if NOT_OUTLETS.iter().any(|n| s.starts_with(n)) {
+        return false;
+    }
+    gazetteer::outlet_named(s).is_some()
+        || ["뉴스", "일보", "신문", "경제", "방송", "타임스", "미디어", "저널", "데일리", "투데이", "통신"]
+            .iter()
+            .any(|e| s.ends_with(e))
+}
+
+fn byline_of(c: &regex::Captures<'_>, line: &str) -> Byline {
+    let outlet = c.name("outlet").map(|m| m.as_str().to_string()).filter(|o| plausible_outlet(o));
+    Byline {
+        outlet,
+        name: c.name("name").map(|m| m.as_str().to_string()),
+        email: EMAIL.find(line).map(|m| m.as_str().to_string()),
+    }
+}
+
+/// A whole line that is a byline. Bullets and bars around it are ignored.
+pub(crate) fn parse_line(line: &str) -> Option<Byline> {
+    let bare = line.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
+    if bare.chars().count() > 100 {
+        return None;
+    }
+    if let Some(c) = WIRE_LINE.captures(bare) {
+        let mut b = byline_of(&c, bare);
+        b.outlet = c.name("outlet").map(|m| m.as_str().to_string());
+        return Some(b);
+    }
+    if let Some(c) = NAMED_LINE.captures(bare) {
+        let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
+        if !rest.contains("다.") && !rest.trim_end().ends_with('다') {
+            return Some(byline_of(&c, bare));
+        }
+    }
+    BARE_LINE.captures(bare).or_else(|| HANDLE_LINE.captures(bare)).map(|c| byline_of(&c, bare))
+}
+
+/// A byline opening a paragraph: the byline and the length of text it takes.
+pub(crate) fn parse_lead(text: &str) -> Option<(Byline, usize)> {
+    for (k, re) in LEAD_FORMS.iter().enumerate() {
+        if let Some(c) = re.captures(text) {
+            let b = byline_of(&c, "");
+            // A bare `[…]` tag counts only when it names an outlet.
+            if k == LEAD_FORMS.len() - 1 && b.outlet.is_none() {
+                continue;
+            }
+            let b = if k == 3 {
+                Byline { outlet: c.name("outlet").map(|m| m.as_str().to_string()), ..b }
+            } else {
+                b
+            };
+            return Some((b, c.get(0).unwrap().end()));
+        }
+    }
+    None
+}
+
+/// A byline closing the last paragraph: the byline and where it starts. `bare` also accepts a
+/// name alone after the last sentence (`… 예상된다. 홍길동`), for which `is_name` must agree.
+pub(crate) fn parse_trailing(text: &str, is_name: impl Fn(&str) -> bool) -> Option<(Byline, usize)> {
+    if let Some(c) = TRAILING.captures(text) {
+        let name = c.name("name").unwrap();
+        let b = Byline {
+            outlet: None,
+            name: Some(name.as_str().to_string()),
+            email: c.name("email").map(|m| m.as_str().to_string()),
+        };
+        let start = text[..name.start()].trim_end_matches(['/', ' ']).len();
+        return Some((b, start));
+    }
+    let c = TRAILING_BARE.captures(text)?;
+    let name = c.name("name").unwrap();
+    is_name(name.as_str())
+        .then(|| (Byline { name: Some(name.as_str().to_string()), ..Byline::default() }, name.start()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(s: &str) -> (Option<String>, Option<String>) {
+        let b = parse_line(s).unwrap_or_else(|| panic!("no byline in {s}"));
+        (b.outlet, b.name)
+    }
+
+    fn some(a: &str, b: &str) -> (Option<String>, Option<String>) {
+        (Some(a.to_string()), Some(b.to_string()))
+    }
+
+    #[test]
+    fn reads_byline_lines() {
+        assert_eq!(line("(서울=뉴스1) 최소망 기자 | 2018-01-03 10:26 송고"), some("뉴스1", "최소망"));
+        assert_eq!(
+            line("장철호 기자 | jch2580@gmail.com | 2017.11.22 15:10:50"),
+            (None, Some("장철호".into()))
+        );
+        assert_eq!(line("이호진 기자 jiny@busan.com 2025-09-03 17:53:29"), (None, Some("이호진".into())));
+        assert_eq!(line("임현규 | 기사입력 2013-11-12 15:04:30"), (None, Some("임현규".into())));
+        assert_eq!(line("안기자 2010. 7. 2. 15:54"), (None, Some("안기자".into())));
+        assert_eq!(line("해오름뉴스 전소율 기자"), some("해오름뉴스", "전소율"));
+        assert!(parse_line("홍길동 기자가 현장을 취재했다.").is_none());
+    }
+
+    #[test]
+    fn reads_lead_and_trailing_bylines() {
+        let lead = |s: &str| parse_lead(s).map(|(b, n)| (b.outlet, b.name, s[n..].to_string()));
+        assert_eq!(
+            lead("[강릉타임뉴스=임현규 기자] 강릉시가"),
+            Some((Some("강릉타임뉴스".into()), Some("임현규".into()), "강릉시가".into()))
+        );
+        assert_eq!(lead("(아주경제 이미호 기자)정부가").unwrap().1.as_deref(), Some("이미호"));
+        assert_eq!(lead("[ 시티저널 안희대 기자 ]국회").unwrap().0.as_deref(), Some("시티저널"));
+        assert_eq!(lead("[프라임경제] 한국전력은").unwrap().0.as_deref(), Some("프라임경제"));
+        assert!(lead("[단독] 정부가").is_none());
+        assert_eq!(lead("(서울=연합뉴스) 신선미 기자 = 정부가").unwrap().1.as_deref(), Some("신선미"));
+        let yes = |_: &str| true;
+        let (b, at) = parse_trailing("말했다. /김지을 기자 dok2000@kwangju.co.kr", yes).unwrap();
+        assert_eq!((b.name.as_deref(), b.email.as_deref()), (Some("김지을"), Some("dok2000@kwangju.co.kr")));
+        assert_eq!(at, "말했다.".len());
+        let (b, _) = parse_trailing("경쟁이 예상된다. 박지은", yes).unwrap();
+        assert_eq!(b.name.as_deref(), Some("박지은"));
+        assert!(parse_trailing("경쟁이 예상된다. 박지은", |_| false).is_none());
+    }
+}

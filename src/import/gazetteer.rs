@@ -1,0 +1,228 @@
+//! Facts the importer looks names up in: Korean news outlets (names, other spellings, domains;
+//! `data/outlets.txt`) and places — the 17 시·도 and 권역 of the built-in region registry
+//! (`src/registry_ko.yaml`, the one list of them) and the 시·군·구 under them (`data/sigungu.txt`).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+const OUTLETS: &str = include_str!("data/outlets.txt");
+const SIGUNGU: &str = include_str!("data/sigungu.txt");
+
+/// A news outlet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Outlet {
+    /// The name written in briefs.
+    pub name: String,
+    /// Other spellings: short names, English names, copyright-line forms.
+    pub aliases: Vec<String>,
+    /// Web domains (`yna.co.kr`).
+    pub domains: Vec<String>,
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn list(field: &str) -> Vec<String> {
+    field.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+static ALL_OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| {
+    data_lines(OUTLETS)
+        .map(|line| {
+            let mut fields = line.split('|');
+            let name = fields.next().unwrap_or("").trim().to_string();
+            Outlet {
+                name,
+                aliases: list(fields.next().unwrap_or("")),
+                domains: list(fields.next().unwrap_or("")),
+            }
+        })
+        .collect()
+});
+
+/// Every outlet in the gazetteer.
+pub(crate) fn outlets() -> &'static [Outlet] {
+    &ALL_OUTLETS
+}
+
+fn fold(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+/// The outlet a name means (`News1` → 뉴스1), compared without spaces or case.
+pub(crate) fn outlet_named(name: &str) -> Option<&'static Outlet> {
+    let key = fold(name.trim_matches(|c: char| !c.is_alphanumeric()));
+    if key.is_empty() {
+        return None;
+    }
+    outlets().iter().find(|o| fold(&o.name) == key || o.aliases.iter().any(|a| fold(a) == key))
+}
+
+/// The outlet behind a host name or an e-mail address (`m.etnews.com`, `hong@yna.co.kr`).
+pub(crate) fn outlet_for_domain(address: &str) -> Option<&'static Outlet> {
+    let host = address.rsplit('@').next().unwrap_or(address).to_ascii_lowercase();
+    let host = host.trim_start_matches("https://").trim_start_matches("http://");
+    let host = host.split(['/', ':', '?']).next().unwrap_or("");
+    outlets().iter().find(|o| o.domains.iter().any(|d| host == d || host.ends_with(&format!(".{d}"))))
+}
+
+/// The first outlet named in a line as a word of its own (longest names first at one place).
+pub(crate) fn outlet_in(line: &str) -> Option<&'static Outlet> {
+    let mut best: Option<(usize, usize, &'static Outlet)> = None;
+    for o in outlets() {
+        for spelling in std::iter::once(&o.name).chain(&o.aliases) {
+            if spelling.chars().count() < 2 {
+                continue;
+            }
+            for (at, _) in line.match_indices(spelling.as_str()) {
+                let before = line[..at].chars().next_back();
+                let after = line[at + spelling.len()..].chars().next();
+                let standalone = !before.is_some_and(|c| c.is_alphanumeric())
+                    && !after.is_some_and(|c| c.is_ascii_alphanumeric() || ('가'..='힣').contains(&c));
+                if standalone
+                    && best.is_none_or(|(b_at, b_len, _)| at < b_at || (at == b_at && spelling.len() > b_len))
+                {
+                    best = Some((at, spelling.len(), o));
+                }
+            }
+        }
+    }
+    best.map(|(_, _, o)| o)
+}
+
+/// A place: a 시·도, 권역 or 시·군·구.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The registry's name for a 시·도 or 권역; the official name for a 시·군·구.
+    pub name: String,
+    /// The 시·도 a 시·군·구 belongs to.
+    pub parent: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RegistryFile {
+    region: RegionList,
+}
+
+#[derive(Deserialize)]
+struct RegionList {
+    terms: BTreeMap<String, RegionTerm>,
+}
+
+#[derive(Deserialize)]
+struct RegionTerm {
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// `경기` alone is "the economy" (`경기 침체`) far more often than the province.
+const NOT_ALONE: &[&str] = &["경기"];
+
+/// Place spellings → places. A 시·도 is written as the registry names it or by an alias; a 시·군·구
+/// by its official name, by the name without `시`/`군` (unless that is a common word or shared),
+/// or, for the `중구`-like names several cities have, after its city (`서울 중구`).
+pub(crate) static PLACES: LazyLock<Vec<(String, Place)>> = LazyLock::new(|| {
+    let mut out: Vec<(String, Place)> = Vec::new();
+    let registry: RegistryFile =
+        serde_yaml::from_str(crate::registry::BUILT_IN).expect("the built-in registry is valid YAML");
+    let mut city_spellings: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, term) in &registry.region.terms {
+        let place = Place { name: name.clone(), parent: None };
+        let mut spellings = term.aliases.clone();
+        if !NOT_ALONE.contains(&name.as_str()) {
+            spellings.push(name.clone());
+        }
+        for s in &spellings {
+            out.push((s.clone(), place.clone()));
+        }
+        city_spellings.insert(name.clone(), spellings);
+    }
+    // The capital's and metropolitan cities' `…시` forms the registry lists; 광주시 means 광주.
+    out.push(("광주시".to_string(), Place { name: "광주".to_string(), parent: None }));
+    out.push(("비수도권".to_string(), Place { name: "비수도권".to_string(), parent: None }));
+
+    let mut ambiguous: Vec<&str> = Vec::new();
+    for line in data_lines(SIGUNGU) {
+        if let Some(rest) = line.strip_prefix("!ambiguous:") {
+            ambiguous.extend(rest.split_whitespace());
+        }
+    }
+    for line in data_lines(SIGUNGU) {
+        if line.starts_with('!') {
+            continue;
+        }
+        let Some((sido, names)) = line.split_once(':') else { continue };
+        let sido = sido.trim();
+        let cities = city_spellings.get(sido).cloned().unwrap_or_default();
+        for name in names.split_whitespace() {
+            // 경기 광주시 and 광주광역시 share a name: only `경기 광주시` means the former.
+            let shared = name == "광주시" && sido == "경기";
+            let generic = name.chars().count() == 2 && name.ends_with('구');
+            // `중구` alone could be any of six: it is written with its city.
+            let written = if generic { format!("{sido} {name}") } else { name.to_string() };
+            let place = Place { name: written, parent: Some(sido.to_string()) };
+            let short = name.trim_end_matches(['시', '군', '구']);
+            let short_ok = short.chars().count() >= 2 && !ambiguous.contains(&short);
+            if !shared && !generic && !ambiguous.contains(&name) {
+                out.push((name.to_string(), place.clone()));
+            }
+            if short_ok && !shared && !name.ends_with('구') {
+                out.push((short.to_string(), place.clone()));
+            }
+            if name.ends_with('구') && short_ok {
+                out.push((short.to_string(), place.clone()));
+            }
+            for city in &cities {
+                out.push((format!("{city} {name}"), place.clone()));
+            }
+        }
+    }
+    // Special zones that policy is written about as places.
+    for (spelling, name) in [("대덕연구개발특구", "대덕연구개발특구"), ("대덕특구", "대덕특구")]
+    {
+        out.push((spelling.to_string(), Place { name: name.to_string(), parent: Some("대전".to_string()) }));
+    }
+    out.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+    out
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets_are_found_by_name_alias_and_domain() {
+        assert_eq!(outlet_named("News1").map(|o| o.name.as_str()), Some("뉴스1"));
+        assert_eq!(outlet_named("세계일보").map(|o| o.name.as_str()), Some("세계일보"));
+        assert_eq!(outlet_for_domain("dok2000@kwangju.co.kr").map(|o| o.name.as_str()), Some("광주일보"));
+        assert_eq!(outlet_for_domain("https://m.etnews.com/2019").map(|o| o.name.as_str()), Some("전자신문"));
+        assert!(outlet_for_domain("someone@gmail.com").is_none());
+        assert_eq!(
+            outlet_in("머니투데이 뉴스1 제공 | 2020.03.26").map(|o| o.name.as_str()),
+            Some("머니투데이")
+        );
+        assert!(outlet_in("연합뉴스TV 보도").is_some_and(|o| o.name == "연합뉴스"));
+        assert!(outlet_in("연합회는").is_none());
+    }
+
+    #[test]
+    fn places_come_from_the_registry_and_the_sigungu_list() {
+        let find = |s: &str| PLACES.iter().find(|(sp, _)| sp == s).map(|(_, p)| p.name.clone());
+        assert_eq!(find("전라남도").as_deref(), Some("전남"));
+        assert_eq!(find("강릉").as_deref(), Some("강릉시"));
+        assert_eq!(find("서울 중구").as_deref(), Some("서울 중구"));
+        assert_eq!(find("중구"), None, "shared names need their city");
+        assert_eq!(find("예산"), None, "a common word is matched only as 예산군");
+        assert_eq!(find("예산군").as_deref(), Some("예산군"));
+        assert_eq!(find("경기"), None);
+        // The 226 autonomous 시·군·구 and 제주's two administrative cities.
+        let n: usize = data_lines(SIGUNGU)
+            .filter(|l| !l.starts_with('!'))
+            .filter_map(|l| l.split_once(':'))
+            .map(|(_, names)| names.split_whitespace().count())
+            .sum();
+        assert_eq!(n, 228);
+    }
+}
