@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod import;
 pub mod init;
+pub mod korean;
 pub mod links;
 pub mod lint;
 pub mod markdown;

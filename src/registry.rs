@@ -403,7 +403,8 @@ fn unknown_term(list: &TermList, taxonomy: &str, term: &str) -> Option<Diagnosti
             None => d.with_hint(format!("add `{term}` under {taxonomy}: terms: in {REGISTRY_FILE}")),
         });
     }
-    let s = near?;
+    // A real 시·군·구 is a place of its own, however close its name is to a 시·도 (경주, 광주).
+    let s = near.filter(|_| !crate::korean::is_sigungu(term))?;
     Some(
         Diagnostic::warning(
             "",
@@ -496,5 +497,6 @@ mod tests {
         assert!(unknown_term(regions, "region", "판교테크노밸리").is_none());
         assert!(unknown_term(regions, "region", "비수도권").is_none());
         assert!(unknown_term(regions, "region", "경기도청").is_none());
+        assert!(unknown_term(regions, "region", "경주").is_none(), "a city one jamo from 광주");
     }
 }
