@@ -331,22 +331,55 @@ fn mark_parts(rows: &mut [Row], sentences: &[&str]) {
 }
 
 /// Makes item names unique, since `part_of` names its whole by item: `사업 (2)`.
+/// Sets, not scans: a pasted page can repeat one sentence a thousand times, and comparing every
+/// row with every other for every candidate name took a minute (found by the fuzzer).
 fn unique_items(rows: &mut [Row]) {
-    for i in 1..rows.len() {
-        if rows[..i].iter().any(|r| r.line.item == rows[i].line.item) {
-            let base = rows[i].line.item.clone();
-            let mut k = 2;
-            while rows.iter().any(|r| r.line.item == format!("{base} ({k})")) {
-                k += 1;
-            }
-            rows[i].line.item = format!("{base} ({k})");
+    let written: std::collections::HashSet<String> = rows.iter().map(|r| r.line.item.clone()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for row in rows.iter_mut() {
+        if seen.insert(row.line.item.clone()) {
+            continue;
         }
+        let base = row.line.item.clone();
+        let k = next.entry(base.clone()).or_insert(2);
+        let name = loop {
+            let name = format!("{base} ({k})");
+            *k += 1;
+            if !written.contains(&name) && !seen.contains(&name) {
+                break name;
+            }
+        };
+        seen.insert(name.clone());
+        row.line.item = name;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_items_get_numbered_names_that_no_row_already_has() {
+        let row = |item: &str| Row {
+            line: BudgetLine {
+                item: item.into(),
+                amount_text: "1억원".into(),
+                amount: Amount::exact(100_000_000),
+                part_of: None,
+            },
+            sentence: 0,
+        };
+        let mut rows: Vec<Row> = ["사업", "사업", "사업 (2)", "사업", "기타"].into_iter().map(row).collect();
+        // A page that repeats one sentence a thousand times names a thousand rows.
+        rows.extend((0..1000).map(|_| row("사업")));
+        unique_items(&mut rows);
+        let names: Vec<&str> = rows.iter().take(5).map(|r| r.line.item.as_str()).collect();
+        assert_eq!(names, ["사업", "사업 (3)", "사업 (2)", "사업 (4)", "기타"]);
+        let all: std::collections::HashSet<&str> = rows.iter().map(|r| r.line.item.as_str()).collect();
+        assert_eq!(all.len(), rows.len(), "every name is unique");
+        assert_eq!(rows.last().unwrap().line.item, "사업 (1004)");
+    }
     use crate::import::rules::ImportRules;
 
     fn run(s: &str) -> Vec<(String, u64, u64)> {
