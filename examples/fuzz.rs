@@ -13,13 +13,13 @@
 //! that reads it, see tests/harden.rs) and the run ends with exit 1. The input of the case
 //! running is always in target/fuzz/current, so that even an abort leaves it behind.
 
-use annals::content;
-use annals::frontmatter::Rules;
+use annals::brief::frontmatter::Rules;
+use annals::brief::slug::SlugStyle;
+use annals::build::content;
+use annals::build::markdown::{self, Highlighter, Links};
+use annals::build::pipeline::{self, Options};
+use annals::build::url::BaseUrl;
 use annals::import::{ImportOptions, ImportRules, Importer};
-use annals::markdown::{self, Highlighter, Links};
-use annals::pipeline::{self, Options};
-use annals::slug::SlugStyle;
-use annals::url::BaseUrl;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -241,7 +241,7 @@ fn run_case(input: &[u8], target: &Target, bench: &Bench) -> Result<(), String> 
         }
         Target::Check => {
             let _ = std::fs::write(bench.site.join("content/briefs/fuzz.md"), input);
-            let _ = pipeline::check(&Options { root: bench.site.clone(), ..Options::default() });
+            let _ = annals::check::check(&Options { root: bench.site.clone(), ..Options::default() }, false);
         }
     }));
     result.map_err(|p| {

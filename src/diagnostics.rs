@@ -114,6 +114,29 @@ pub fn jamo_distance(a: &str, b: &str) -> usize {
     strsim::levenshtein(&a.nfd().collect::<String>(), &b.nfd().collect::<String>())
 }
 
+/// A site.toml parse error at the place it points to.
+pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let (line, col) = match e.span() {
+        Some(span) => line_col(text, span.start),
+        None => (0, 0),
+    };
+    let message = e.message().trim().to_string();
+    let d = Diagnostic::error(path, line, col, format!("site.toml: {message}"));
+    if message.starts_with("unknown field") {
+        d.with_hint("check the spelling against docs/configuration.md")
+    } else {
+        d
+    }
+}
+
+/// 1-based (line, column in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

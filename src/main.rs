@@ -1,8 +1,8 @@
 //! The `annals` command line. Everything it does is in the library; this file only parses
 //! arguments, calls the library and prints what happened.
 
+use annals::build::pipeline::{self, BuildError, Options, Report};
 use annals::diagnostics::Diagnostic;
-use annals::pipeline::{self, BuildError, Options, Report};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -183,7 +183,6 @@ fn main() -> ExitCode {
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.site.drafts,
-                external: false,
                 progress: terminal_progress(),
             };
             let result = pipeline::build(&options);
@@ -213,11 +212,10 @@ fn main() -> ExitCode {
             let options = Options {
                 root: args.site.root,
                 drafts: args.site.drafts,
-                external: args.external,
                 progress: terminal_progress(),
                 ..Options::default()
             };
-            let result = pipeline::check(&options);
+            let result = annals::check::check(&options, args.external);
             clear_progress_line();
             finish(result, false, "checked")
         }
@@ -311,16 +309,23 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
 fn import(args: ImportArgs) -> ExitCode {
     use annals::import::{ImportOptions, ImportRules, Importer, InputFormat};
     // A site folder is optional: without site.toml, the defaults (Asia/Seoul, built-in rules) apply.
-    let (rules, timezone) = if args.root.join(annals::config::CONFIG_FILE).is_file() {
-        match annals::config::Config::load(&args.root) {
-            Ok(c) => (c.import, c.timezone),
+    let timezone = if args.root.join(annals::build::config::CONFIG_FILE).is_file() {
+        match annals::build::config::Config::load(&args.root) {
+            Ok(c) => c.timezone,
             Err(problems) => {
                 print_problems(&problems);
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        (ImportRules::default(), chrono_tz::Asia::Seoul)
+        chrono_tz::Asia::Seoul
+    };
+    let rules = match ImportRules::load(&args.root) {
+        Ok(r) => r,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::FAILURE;
+        }
     };
     let options = ImportOptions {
         out_dir: args.out.unwrap_or_else(|| args.root.join("content/briefs")),
@@ -386,7 +391,7 @@ fn init(args: InitArgs) -> ExitCode {
 }
 
 fn new_brief(args: NewArgs) -> ExitCode {
-    let config = match annals::config::Config::load(&args.root) {
+    let config = match annals::build::config::Config::load(&args.root) {
         Ok(c) => c,
         Err(problems) => {
             print_problems(&problems);

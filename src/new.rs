@@ -1,10 +1,10 @@
 //! `annals new`: a new brief with valid front matter, written where briefs live, never over an
 //! existing file.
 
-use crate::config::Config;
-use crate::content::CONTENT_DIR;
-use crate::dates::parse_date;
-use crate::slug::slugify;
+use crate::brief::dates::parse_date;
+use crate::brief::slug::slugify;
+use crate::build::config::Config;
+use crate::build::content::CONTENT_DIR;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -130,7 +130,7 @@ fn front_matter(title: &str, date: &str, brief: &NewBrief, slug: Option<&str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontmatter::{parse, split, Rules};
+    use crate::brief::frontmatter::{parse, split, Rules};
     use std::path::Path;
 
     fn site() -> (tempfile::TempDir, Config) {

@@ -4,9 +4,9 @@
 
 mod common;
 
-use annals::model::Archive;
-use annals::opendata::{BriefRecord, BOM, BUDGET_COLUMNS, LIST_SEPARATOR, PEOPLE_COLUMNS};
-use annals::pipeline::{self, Options};
+use annals::build::model::Archive;
+use annals::build::pipeline::{self, Options};
+use annals::build::render::opendata::{BriefRecord, BOM, BUDGET_COLUMNS, LIST_SEPARATOR, PEOPLE_COLUMNS};
 use std::fs;
 use std::path::{Path, PathBuf};
 

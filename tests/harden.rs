@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use annals::pipeline::{self, BuildError, Options};
+use annals::build::pipeline::{self, BuildError, Options};
 
 const SITE_TOML: &str = "title = \"시험\"\nbase_url = \"https://user.github.io/archive/\"\n";
 
@@ -171,7 +171,7 @@ fn probe_5_control_characters_never_reach_html_or_feeds() {
     pipeline::build(&site.options()).unwrap();
     for file in ["atom.xml", "index.html", "briefs/a/index.html", "sitemap.xml"] {
         let text = site.read(file);
-        let bad: Vec<char> = text.chars().filter(|&c| !annals::sanitize::allowed_char(c)).collect();
+        let bad: Vec<char> = text.chars().filter(|&c| !annals::build::sanitize::allowed_char(c)).collect();
         assert!(bad.is_empty(), "{file} has {bad:?}");
     }
     assert!(site.read("atom.xml").contains("제목끝"));
@@ -237,7 +237,7 @@ fn probe_8_a_later_build_cleans_what_killed_builds_left() {
         let dir = site.root.join(format!(".public.annals-{kind}-{dead}"));
         fs::create_dir_all(dir.join("briefs/x")).unwrap();
         fs::write(dir.join("briefs/x/index.html"), "old page").unwrap();
-        fs::write(dir.join(annals::output::MARKER), "").unwrap();
+        fs::write(dir.join(annals::build::output::MARKER), "").unwrap();
         left.push(dir);
     }
     pipeline::build(&site.options()).unwrap();
@@ -333,7 +333,7 @@ fn probe_3_near_duplicate_warnings_are_not_quadratic() {
     let config = pipeline::load_config(&site.options()).unwrap();
     let archive = pipeline::load(config, false).unwrap().archive;
     let start = std::time::Instant::now();
-    let warnings = annals::lint::warnings(&archive);
+    let warnings = annals::check::lint::warnings(&archive);
     let took = start.elapsed();
     assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
     assert!(warnings.iter().any(|w| w.message.contains("`스마트 농업` and `스마트농업`")), "{warnings:?}");
@@ -559,7 +559,7 @@ fn probe_10_a_slug_too_long_for_a_folder_name_fails_check_and_build_alike() {
     site.brief("b.md", &format!("{FRONT}\nagenda: {}", "가".repeat(100)), "본문\n");
     let said = "content/briefs/a.md:4:7: error: the URL name (slug) is 300 bytes long; at most 200 fit";
     let build = problems(pipeline::build(&site.options()));
-    let check = problems(pipeline::check(&site.options()));
+    let check = problems(annals::check::check(&site.options(), false));
     assert_eq!(build, check, "check and build disagree");
     assert!(build.iter().any(|m| m.starts_with(said)), "{build:?}");
     assert!(
@@ -575,7 +575,7 @@ fn probe_10_a_symlink_loop_is_reported_and_the_other_briefs_still_checked() {
     site.brief("a/good.md", FRONT, "본문\n");
     site.brief("z/bad.md", "title: 회의\ndate: 2024-13-45", "본문\n");
     std::os::unix::fs::symlink("..", site.root.join("content/briefs/a/loop")).unwrap();
-    let p = problems(pipeline::check(&site.options()));
+    let p = problems(annals::check::check(&site.options(), false));
     assert!(p.iter().any(|m| m.contains("content/briefs/a/loop") && m.contains("loops back")), "{p:?}");
     assert!(p.iter().any(|m| m.contains("content/briefs/z/bad.md:3:") && m.contains("month 13")), "{p:?}");
 }
@@ -583,7 +583,7 @@ fn probe_10_a_symlink_loop_is_reported_and_the_other_briefs_still_checked() {
 #[test]
 fn probe_10_a_full_disk_is_one_error_not_one_per_file() {
     struct FullDisk;
-    impl annals::output::Sink for FullDisk {
+    impl annals::build::output::Sink for FullDisk {
         fn write(&self, _path: &str, _bytes: &[u8]) -> std::io::Result<()> {
             Err(std::io::Error::from_raw_os_error(28)) // ENOSPC
         }
@@ -593,8 +593,8 @@ fn probe_10_a_full_disk_is_one_error_not_one_per_file() {
         site.brief(&format!("b{i}.md"), FRONT, "본문\n");
     }
     let config = pipeline::load_config(&site.options()).unwrap();
-    let annals::pipeline::Loaded { archive, theme, .. } = pipeline::load(config, false).unwrap();
-    let renderer = annals::render::Renderer::new(&archive, &theme).unwrap();
+    let annals::build::pipeline::Loaded { archive, theme, .. } = pipeline::load(config, false).unwrap();
+    let renderer = annals::build::render::Renderer::new(&archive, &theme).unwrap();
     let p = renderer.render_all(&FullDisk).unwrap_err();
     assert_eq!(p.len(), 1, "{p:#?}");
     let m = p[0].to_string();
@@ -608,14 +608,18 @@ fn probe_10_a_huge_brief_is_refused_above_the_documented_limit() {
     let big = site.root.join("content/briefs/big.md");
     // 50 MB, sparse: made at once, and read no further than the limit.
     fs::File::create(&big).unwrap().set_len(50 * 1024 * 1024).unwrap();
-    let p = problems(pipeline::check(&site.options()));
+    let p = problems(annals::check::check(&site.options(), false));
     assert!(
         p.iter()
             .any(|m| m
                 .starts_with("content/briefs/big.md: error: the file is 50.0 MiB, over the limit of 8 MiB")),
         "{p:?}"
     );
-    assert_eq!(annals::content::MAX_BRIEF_BYTES, 8 * 1024 * 1024, "docs/configuration.md states this limit");
+    assert_eq!(
+        annals::build::content::MAX_BRIEF_BYTES,
+        8 * 1024 * 1024,
+        "docs/configuration.md states this limit"
+    );
 }
 
 /// The inputs kept in tests/fuzz/ (probe inputs, and whatever examples/fuzz.rs saves there)
@@ -640,7 +644,7 @@ fn fuzz_inputs_are_checked_without_panicking() {
         } else {
             let site = Site::new("");
             fs::write(site.root.join("content/briefs/fuzz.md"), &bytes).unwrap();
-            let _ = pipeline::check(&site.options());
+            let _ = annals::check::check(&site.options(), false);
         }
         seen += 1;
     }
@@ -660,7 +664,7 @@ fn deeply_nested_front_matter_is_refused_at_once() {
     );
     site.brief("b.md", "title: \"[[[[ 괄호 ]]]]\"\ndate: 2024-01-19\nregion: [[서울], {a: [b]}]", "본문\n");
     let start = std::time::Instant::now();
-    let p = problems(pipeline::check(&site.options()));
+    let p = problems(annals::check::check(&site.options(), false));
     assert!(start.elapsed() < std::time::Duration::from_secs(10), "{:?}", start.elapsed());
     assert!(
         p.iter().any(|m| m.starts_with("content/briefs/a.md:4:73: error: the front matter nests")),

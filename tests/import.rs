@@ -3,8 +3,8 @@
 //! read from `../shared/seeds/` beside the repository. Also: bad input (empty, binary, EUC-KR, no
 //! date), the written file, and the command line.
 
+use annals::brief::money::parse_amount;
 use annals::import::{Brief, ImportError, ImportOptions, ImportRules, Importer, Outcome};
-use annals::money::parse_amount;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -278,7 +278,7 @@ fn written_brief_is_valid_front_matter() {
     let fm: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
     let keys: Vec<&str> = fm.keys().filter_map(|k| k.as_str()).collect();
     // The importer writes only fields the builder knows.
-    let allowed = annals::frontmatter::FIELDS;
+    let allowed = annals::brief::frontmatter::FIELDS;
     assert!(keys.iter().all(|k| allowed.contains(k)), "{keys:?}");
     assert_eq!(fm["title"].as_str(), Some("중소기업 AI 도입 돕는 'AI 바우처' 올해 1,000곳 지원"));
     assert_eq!(fm["date"].as_str(), Some("2024-05-14"));

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use annals::pipeline::{self, Options};
+use annals::build::pipeline::{self, Options};
 
 /// A site of `n` briefs in 서울 (and 부산 for every third), one a month from January 2023, with
 /// `paginate_by = 3`, built under a sub-path.
@@ -109,7 +109,7 @@ fn paginate_by_must_be_a_positive_number() {
         "title = \"t\"\nbase_url = \"https://x.example/\"\npaginate_by = 0\n",
     )
     .unwrap();
-    let err = annals::config::Config::load(Path::new(tmp.path())).unwrap_err();
+    let err = annals::build::config::Config::load(Path::new(tmp.path())).unwrap_err();
     assert_eq!(err[0].line, 3);
     assert!(err[0].message.contains("`paginate_by = 0` is not a number of briefs per page"), "{}", err[0]);
 }

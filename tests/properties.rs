@@ -2,10 +2,10 @@
 //! Each holds for every generated input, not only the cases written by hand; a failure is
 //! shrunk by proptest to a minimal input (keep it as a regular test when one turns up).
 
-use annals::dates::parse_date;
-use annals::frontmatter::{self, Rules};
-use annals::money::{format_korean, group_thousands, parse_amount};
-use annals::slug::{slugify, SlugStyle};
+use annals::brief::dates::parse_date;
+use annals::brief::frontmatter::{self, Rules};
+use annals::brief::money::{format_korean, group_thousands, parse_amount};
+use annals::brief::slug::{slugify, SlugStyle};
 use chrono::Datelike;
 use chrono_tz::Asia::Seoul;
 use proptest::prelude::*;

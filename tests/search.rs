@@ -5,8 +5,8 @@
 
 mod common;
 
-use annals::pipeline::{self, Options};
-use annals::search::tokenize::{hash, tokens};
+use annals::build::pipeline::{self, Options};
+use annals::build::search::tokenize::{hash, tokens};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -199,7 +199,7 @@ fn hangul_urls_are_decoded_and_folders_redirect_to_their_slash() {
     // macOS sends decomposed Hangul: it names the same page.
     let nfd: String = "영남권".nfd().collect();
     let mut encoded = String::from("/archive/regions/");
-    annals::url::encode_path_into(&format!("{nfd}/"), true, &mut encoded);
+    annals::build::url::encode_path_into(&format!("{nfd}/"), true, &mut encoded);
     assert_eq!(site.get(&encoded).status, 200);
 
     let folder = site.get(YEONGNAM.trim_end_matches('/'));
@@ -355,7 +355,11 @@ fn build_output_has_no_reload_script() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/forms"), &root);
-    annals::pipeline::build(&annals::pipeline::Options { root: root.clone(), ..Default::default() }).unwrap();
+    annals::build::pipeline::build(&annals::build::pipeline::Options {
+        root: root.clone(),
+        ..Default::default()
+    })
+    .unwrap();
     let mut pages = 0;
     for entry in walkdir::WalkDir::new(root.join("public")) {
         let entry = entry.unwrap();

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use annals::pipeline::{self, BuildError, Options};
+use annals::build::pipeline::{self, BuildError, Options};
 use unicode_normalization::UnicodeNormalization;
 
 /// A fixture copied into a temporary folder, so builds never touch the repository.
@@ -211,7 +211,7 @@ fn every_internal_link_resolves_under_a_sub_path() {
             }
             assert!(link.starts_with("/archive/"), "{file}: link {link} escapes the sub-path");
             let path = link.trim_start_matches("/archive/").split('#').next().unwrap();
-            let path = annals::url::percent_decode(path).unwrap();
+            let path = annals::build::url::percent_decode(path).unwrap();
             let target =
                 if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
             assert!(public.join(&target).is_file(), "{file}: link {link} points at a missing file");
@@ -570,7 +570,7 @@ fn check_external_reports_dead_outside_links_and_caches_answers() {
         asked,
         "cached answers are not asked again"
     );
-    assert!(site.root.join(annals::links::CACHE_FILE).is_file());
+    assert!(site.root.join(annals::check::links::CACHE_FILE).is_file());
     // Without --external nothing is asked.
     let plain = site.annals(&["check"]);
     assert!(plain.status.success(), "{}", String::from_utf8_lossy(&plain.stderr));

@@ -126,7 +126,7 @@ const NOT_ALONE: &[&str] = &["경기"];
 pub(crate) static PLACES: LazyLock<Vec<(String, Place)>> = LazyLock::new(|| {
     let mut out: Vec<(String, Place)> = Vec::new();
     let registry: RegistryFile =
-        serde_yaml::from_str(crate::registry::BUILT_IN).expect("the built-in registry is valid YAML");
+        serde_yaml::from_str(crate::build::registry::BUILT_IN).expect("the built-in registry is valid YAML");
     let mut city_spellings: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (name, term) in &registry.region.terms {
         let place = Place { name: name.clone(), parent: None };

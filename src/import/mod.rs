@@ -24,7 +24,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::money::Amount;
+use crate::brief::money::Amount;
 use rules::Compiled;
 pub use rules::ImportRules;
 

@@ -5,6 +5,10 @@
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::build::config::CONFIG_FILE;
+use crate::diagnostics::{self, Diagnostic};
 
 use super::ImportError;
 
@@ -39,6 +43,35 @@ pub struct ImportRules {
     /// How often a sector keyword must occur in the body before the sector is listed (it is
     /// always listed when it occurs in the title or a budget item). 0 means the default, 2.
     pub sector_min_mentions: usize,
+}
+
+impl ImportRules {
+    /// The `[import]` section of `root/site.toml`; the built-in lists alone when the folder has
+    /// no site.toml. A mistake in the section is an error at its line, like any site.toml key.
+    pub fn load(root: &Path) -> Result<ImportRules, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ImportRules::default()),
+            Err(e) => {
+                return Err(vec![Diagnostic::error(&path, 0, 0, format!("cannot read the site file: {e}"))])
+            }
+        };
+        ImportRules::parse(&path, &text)
+    }
+
+    /// The `[import]` section of site.toml text; `path` is used in messages.
+    pub fn parse(path: &Path, text: &str) -> Result<ImportRules, Vec<Diagnostic>> {
+        // Only this section: the rest of site.toml is the build's to check.
+        #[derive(Deserialize)]
+        struct Site {
+            #[serde(default)]
+            import: ImportRules,
+        }
+        toml::from_str::<Site>(text)
+            .map(|s| s.import)
+            .map_err(|e| vec![diagnostics::toml_error(path, text, &e)])
+    }
 }
 
 /// Sector → keywords. ASCII keywords match only as whole words (`AI` not in `MAIN`).

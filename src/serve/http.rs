@@ -4,7 +4,7 @@
 //! request bodies, no keep-alive, no TLS) and the event stream needs every event flushed at once.
 
 use super::{Shared, EVENTS_PATH};
-use crate::url::{encode_path_into, percent_decode};
+use crate::build::url::{encode_path_into, percent_decode};
 use std::io::{self, Write};
 use std::net::TcpStream;
 use std::sync::mpsc::{self, RecvTimeoutError};

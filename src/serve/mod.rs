@@ -284,7 +284,7 @@ impl Server {
     /// The address of the site's home page (`http://127.0.0.1:1111/archive/`).
     pub fn url(&self) -> String {
         let mut url = format!("http://{}", reachable(self.addr));
-        crate::url::encode_path_into(&self.shared.base_path(), true, &mut url);
+        crate::build::url::encode_path_into(&self.shared.base_path(), true, &mut url);
         url
     }
 

@@ -10,16 +10,16 @@
 
 use super::log;
 use super::{Files, ServeError, Shared};
-use crate::content::{self, Brief};
+use crate::brief::frontmatter::Rules;
+use crate::build::content::{self, Brief};
+use crate::build::model::{self, Archive};
+use crate::build::output::Sink;
+use crate::build::pipeline::{self, BuildError, Options};
+use crate::build::registry::{self, Registry};
+use crate::build::render::{ListCache, Page, Renderer};
+use crate::build::theme::Theme;
+use crate::build::url::{percent_decode, BaseUrl};
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::Rules;
-use crate::model::{self, Archive};
-use crate::output::Sink;
-use crate::pipeline::{self, BuildError, Options};
-use crate::registry::{self, Registry};
-use crate::render::{ListCache, Page, Renderer};
-use crate::theme::Theme;
-use crate::url::{percent_decode, BaseUrl};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -337,7 +337,7 @@ impl Site {
             Err(e) => {
                 // Lost events (an overflowing queue): rebuild everything to be safe.
                 log!("warning: file watching: {e}");
-                batch.insert(PathBuf::from(crate::config::CONFIG_FILE));
+                batch.insert(PathBuf::from(crate::build::config::CONFIG_FILE));
                 return;
             }
         };
@@ -369,7 +369,7 @@ fn relevant(rel: &Path) -> bool {
         Some(Component::Normal(first)) => first.to_string_lossy(),
         _ => return false,
     };
-    let top = first == crate::config::CONFIG_FILE && rel.components().count() == 1;
+    let top = first == crate::build::config::CONFIG_FILE && rel.components().count() == 1;
     if !top && !WATCHED.contains(&first.as_ref()) {
         return false;
     }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use super::super::rules::Compiled;
 use super::super::text::squash;
 use super::super::BudgetLine;
-use crate::money::{parse_amount, Amount};
+use crate::brief::money::{parse_amount, Amount};
 
 /// An amount in won: `5,770억원`, `1천787억원`, `2억 5백66만4천원`, `3억 5800만 원`, `82.5억원`,
 /// `100억원씩`; without `원` when it ends in 조/억/만 (`252억`, `국비 60억`); `399〃` (a ditto mark

@@ -1,16 +1,16 @@
 //! Content: finding every brief under `content/`, reading them in parallel (NFC-normalised, so
 //! NFD Hangul from macOS and NFC Hangul are one term), and turning each into a [`Brief`].
 
-use crate::config::{Config, TermSource};
+use crate::brief::frontmatter::{self, FrontMatter, Rules};
+use crate::brief::slug::{slugify, SlugStyle};
+use crate::build::config::{Config, TermSource};
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::{self, FrontMatter, Rules};
-use crate::slug::{slugify, SlugStyle};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use walkdir::WalkDir;
 
-pub use crate::config::CONTENT_DIR;
+pub use crate::build::config::CONTENT_DIR;
 
 /// One brief, read and checked, body not yet rendered.
 #[derive(Debug, Clone)]
@@ -207,8 +207,10 @@ pub fn read_brief(
 ) -> Result<Brief, Vec<Diagnostic>> {
     let bytes = read_limited(root, path).map_err(|d| vec![d])?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) =
-            crate::config::line_col(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+        let (line, col) = crate::diagnostics::line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
         vec![Diagnostic::error(path, line, col, "the file is not UTF-8 text").with_hint(
             "save the file as UTF-8 (EUC-KR files can be converted with `iconv -f euc-kr -t utf-8`)",
         )]
@@ -247,7 +249,7 @@ pub fn read_brief(
         }
         None => slugify(&stem, style),
     };
-    if let Some(why) = crate::slug::too_long(&slug) {
+    if let Some(why) = crate::brief::slug::too_long(&slug) {
         let line = meta.slug.as_ref().and_then(|_| slug_line(&split));
         let hint = match line {
             Some(_) => "shorten the `slug:`",

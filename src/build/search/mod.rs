@@ -25,8 +25,8 @@ mod index;
 mod sets;
 pub mod tokenize;
 
-use crate::config::TermSource;
-use crate::model::Archive;
+use crate::build::config::TermSource;
+use crate::build::model::Archive;
 use serde_json::{json, Value};
 
 /// Where the index goes, under the output folder.

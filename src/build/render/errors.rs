@@ -1,8 +1,8 @@
 //! Template errors as diagnostics an author can act on: the template file and, where Tera does
 //! not say, the line found by the name it quotes; one mistake on many pages reported once.
 
+use crate::build::theme::Theme;
 use crate::diagnostics::Diagnostic;
-use crate::theme::Theme;
 use std::error::Error as _;
 use std::path::PathBuf;
 

@@ -3,17 +3,18 @@
 //! here, so no page ever scans all briefs again.
 
 pub mod breakdown;
+pub mod taxonomy;
 
-use crate::config::{Config, TermSource};
-use crate::content::Brief;
+use crate::brief::money::Amount;
+use crate::build::config::{Config, TermSource};
+use crate::build::content::Brief;
+use crate::build::markdown;
+use crate::build::registry::Registry;
 use crate::diagnostics::Diagnostic;
-use crate::markdown;
-use crate::money::Amount;
-use crate::registry::Registry;
-use crate::taxonomy::{self, Taxonomy};
 use chrono::Datelike;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use taxonomy::Taxonomy;
 
 /// A sum of amounts; ranges add up end by end.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -353,7 +354,7 @@ fn overflow_error(root: &std::path::Path, brief: &Brief, r: LineRef) -> Diagnost
         col,
         format!(
             "the budget line `{item}` makes a total too large to add up (over {} units)",
-            crate::money::group_thousands(u64::MAX)
+            crate::brief::money::group_thousands(u64::MAX)
         ),
     )
     .with_hint("check the amount for extra digits; amounts are in units of the currency, e.g. \"30억원\"")
@@ -365,7 +366,7 @@ fn overflow_error(root: &std::path::Path, brief: &Brief, r: LineRef) -> Diagnost
 pub fn line_terms(
     tax: &Taxonomy,
     lookup: &HashMap<&str, usize>,
-    line: &crate::frontmatter::BudgetLine,
+    line: &crate::brief::frontmatter::BudgetLine,
     brief_terms: &[usize],
 ) -> Vec<usize> {
     let own = match tax.config.source {

@@ -3,7 +3,7 @@
 //! result is kept for a day in `.annals-cache/external-links.tsv`, so a second check the same day
 //! asks nothing again (link checkers that hammer sites get blocked, zola#1056).
 
-use crate::content::Brief;
+use crate::build::content::Brief;
 use crate::diagnostics::Diagnostic;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::BTreeMap;

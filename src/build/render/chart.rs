@@ -6,7 +6,7 @@
 //! page puts the table it was drawn from beside it.
 
 use super::escape_html;
-use crate::money::{format_korean_short, Amount, AmountView};
+use crate::brief::money::{format_korean_short, Amount, AmountView};
 use std::fmt::Write;
 
 /// Width of every chart's viewBox. Small on purpose: the chart scales to the column, so on a

@@ -9,9 +9,9 @@
 //! since its whole is always somewhere in the same table.
 
 use super::{line_terms, BudgetGroup, LineRef, Total};
-use crate::content::Brief;
-use crate::money::Amount;
-use crate::taxonomy::Taxonomy;
+use crate::brief::money::Amount;
+use crate::build::content::Brief;
+use crate::build::model::taxonomy::Taxonomy;
 use std::collections::{BTreeMap, HashMap};
 
 /// What one row of a nested table stands for.

@@ -3,13 +3,13 @@
 //! List pages get each brief's pre-rendered entry, never whole bodies or whole summaries (the
 //! context size that makes big Zola sites slow, zola#2508); every URL comes from the one [`BaseUrl`].
 
-use crate::config::TermSource;
+use crate::build::config::TermSource;
+use crate::build::markdown::Highlighter;
+use crate::build::model::Archive;
+use crate::build::output::{file_for, Sink};
+use crate::build::theme::Theme;
+use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Highlighter;
-use crate::model::Archive;
-use crate::output::{file_for, Sink};
-use crate::theme::Theme;
-use crate::url::BaseUrl;
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -106,7 +106,7 @@ pub struct ListCache {
 }
 
 struct CachedEntry {
-    meta: crate::frontmatter::FrontMatter,
+    meta: crate::brief::frontmatter::FrontMatter,
     slug: String,
     summary: String,
     item: Item,
@@ -149,6 +149,7 @@ mod chart;
 mod context;
 mod errors;
 mod limits;
+pub mod opendata;
 pub mod paginate;
 
 use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
@@ -384,14 +385,14 @@ impl<'a> Renderer<'a> {
     /// Renders every page in parallel into `sink`, plus the theme's static files and the
     /// highlighting stylesheet. Returns the number of files written, or every problem found.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats, Vec<Diagnostic>> {
-        self.render_all_reporting(sink, &crate::progress::Progress::default())
+        self.render_all_reporting(sink, &crate::build::progress::Progress::default())
     }
 
     /// [`Renderer::render_all`], reporting the pages done to `progress` as it goes.
     pub fn render_all_reporting(
         &self,
         sink: &dyn Sink,
-        progress: &crate::progress::Progress,
+        progress: &crate::build::progress::Progress,
     ) -> Result<RenderStats, Vec<Diagnostic>> {
         let pages = self.pages();
         let done = std::sync::atomic::AtomicUsize::new(0);
@@ -425,12 +426,12 @@ impl<'a> Renderer<'a> {
                 rayon::join(
                     || {
                         if self.archive.config.search {
-                            crate::search::build(self.archive)
+                            crate::build::search::build(self.archive)
                         } else {
                             Vec::new()
                         }
                     },
-                    || crate::opendata::write(self.archive, sink),
+                    || crate::build::render::opendata::write(self.archive, sink),
                 )
             },
         );
@@ -469,7 +470,7 @@ impl<'a> Renderer<'a> {
             Ok(n) => written += n,
             // Written like every other file that could not be written, so that a full disk is
             // still one line for all of them.
-            Err(crate::opendata::DataError::Write { file, source }) => {
+            Err(crate::build::render::opendata::DataError::Write { file, source }) => {
                 problems.push(Diagnostic::error(file, 0, 0, format!("{CANNOT_WRITE}{source}")))
             }
             Err(e) => problems.push(Diagnostic::error("data/", 0, 0, e.to_string())),
@@ -605,7 +606,7 @@ impl<'a> Renderer<'a> {
         self.tera
             .render_to(template, &context, &mut out)
             .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&site_path)))])?;
-        crate::sanitize::strip_forbidden(&mut out);
+        crate::build::sanitize::strip_forbidden(&mut out);
         Ok(out)
     }
 }

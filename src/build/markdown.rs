@@ -2,8 +2,8 @@
 //! ids and a table of contents, links to other briefs' `.md` files rewritten to their URLs,
 //! site-absolute links given the base path, and fenced code highlighted by syntect with CSS classes.
 
-use crate::slug::{slugify, SlugStyle};
-use crate::url::BaseUrl;
+use crate::brief::slug::{slugify, SlugStyle};
+use crate::build::url::BaseUrl;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -161,7 +161,7 @@ pub struct Links<'a> {
     pub base: &'a BaseUrl,
     /// `[markdown] unsafe_html`: keep raw HTML and every URL scheme as written.
     pub unsafe_html: bool,
-    /// The files of the brief's bundle, relative to its folder ([`crate::content::Brief::files`]).
+    /// The files of the brief's bundle, relative to its folder ([`crate::build::content::Brief::files`]).
     pub files: &'a [String],
 }
 
@@ -236,7 +236,7 @@ fn apply_policy(body: &str, events: &mut [(Event<'_>, std::ops::Range<usize>)]) 
                 true
             }
             Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                let bad = !crate::sanitize::safe_url(dest_url);
+                let bad = !crate::build::sanitize::safe_url(dest_url);
                 if bad {
                     report.push((range.start, format!("the address `{}` was removed", quote(dest_url))));
                 }
@@ -251,7 +251,7 @@ fn apply_policy(body: &str, events: &mut [(Event<'_>, std::ops::Range<usize>)]) 
             Event::End(TagEnd::Image) => images.pop().unwrap_or(false),
             Event::Start(Tag::Heading { attrs, .. }) => {
                 attrs.retain(|(name, _)| {
-                    let keep = crate::sanitize::safe_attribute(name);
+                    let keep = crate::build::sanitize::safe_attribute(name);
                     if !keep {
                         report.push((range.start, format!("the heading attribute `{name}` was dropped")));
                     }
@@ -457,7 +457,7 @@ fn rewrite_link(
         Some((p, f)) => (p, Some(f)),
         None => (dest, None),
     };
-    let decoded = crate::url::percent_decode(path).unwrap_or_else(|| path.to_string());
+    let decoded = crate::build::url::percent_decode(path).unwrap_or_else(|| path.to_string());
     let dir = content_path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     if !path.ends_with(".md") {
         return bundle_file(&decoded, dest, content_path, links);
@@ -513,7 +513,7 @@ fn bundle_file(
             Ok(Some(url))
         }
         _ => {
-            let hint = if crate::content::is_bundle(std::path::Path::new(content_path)) {
+            let hint = if crate::build::content::is_bundle(std::path::Path::new(content_path)) {
                 "put the file in this brief's folder (beside index.md), or correct the name".to_string()
             } else {
                 "a brief's images and files are published when the brief is a bundle: move it to a folder of its own as index.md, with the files beside it".to_string()

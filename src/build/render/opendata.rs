@@ -8,10 +8,10 @@
 //! Korean Windows read a CSV file as CP949 and turn every Hangul letter into mojibake. Python
 //! (`encoding="utf-8-sig"`), R and the `csv` crate all read past the mark.
 
-use crate::config::TermSource;
-use crate::model::{line_names, Archive};
-use crate::output::Sink;
-use crate::taxonomy::terms_of;
+use crate::build::config::TermSource;
+use crate::build::model::taxonomy::terms_of;
+use crate::build::model::{line_names, Archive};
+use crate::build::output::Sink;
 use serde::{Deserialize, Serialize};
 
 /// Template keys and site paths of the files, for links (the budget page).
@@ -23,7 +23,7 @@ pub const FILES: [(&str, &str); 4] = [
 ];
 
 /// The JSON Schema of `briefs.json`.
-pub const SCHEMA: &str = include_str!("../docs/briefs.schema.json");
+pub const SCHEMA: &str = include_str!("../../../docs/briefs.schema.json");
 
 /// The UTF-8 byte order mark the CSV files start with.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";

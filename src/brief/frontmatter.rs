@@ -2,9 +2,9 @@
 //! of the brief format (`../shared/docs/brief-format.md`) with located, collected errors. Line
 //! numbers are counted in the file, not in the YAML block, so editors jump to the right place.
 
-use crate::dates::{parse_date, Moment};
+use crate::brief::dates::{parse_date, Moment};
+use crate::brief::money::{parse_amount, Amount};
 use crate::diagnostics::{did_you_mean, Diagnostic};
-use crate::money::{parse_amount, Amount};
 use chrono_tz::Tz;
 use serde_yaml::{Mapping, Value};
 use std::path::Path;
@@ -417,12 +417,12 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                             Some("amount"),
                             format!(
                                 "the amount {v} is {}원 (a bare number is in won)",
-                                crate::money::group_thousands(v)
+                                crate::brief::money::group_thousands(v)
                             ),
                         )
                         .with_hint(format!(
                             "did you mean \"{}억원\"? Write the unit in quotes",
-                            crate::money::group_thousands(v)
+                            crate::brief::money::group_thousands(v)
                         ))
                         .into_warning(),
                     );
@@ -448,7 +448,7 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                     Ok(a) => Some(a),
                     Err(e) => {
                         let hint = match e {
-                            crate::money::AmountError::Approximate { .. } => "write the figure alone (\"5천억원\") or a range (\"4,500억~5,500억원\"), and say in the summary or body that it is approximate",
+                            crate::brief::money::AmountError::Approximate { .. } => "write the figure alone (\"5천억원\") or a range (\"4,500억~5,500억원\"), and say in the summary or body that it is approximate",
                             _ => "write digits (3300000000) or Korean units: \"5,770억원\", \"1조 2,345억원\", \"30억~100억원\"",
                         };
                         p.push(
@@ -750,7 +750,7 @@ impl Locator<'_> {
 }
 
 fn yaml_error(loc: &Locator<'_>, e: &serde_yaml::Error) -> Diagnostic {
-    if let Some(m) = crate::yaml_scan::first_mistake(loc.yaml, loc.first_line) {
+    if let Some(m) = crate::brief::yaml_scan::first_mistake(loc.yaml, loc.first_line) {
         return Diagnostic::error(loc.path, m.line, m.column, m.message).with_hint(m.hint);
     }
     let (line, col) = match e.location() {

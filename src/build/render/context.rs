@@ -3,12 +3,12 @@
 //! what is built here.
 
 use super::{paginate, template_error, Item, Prerendered, Renderer};
-use crate::config::TermSource;
-use crate::dates::DateView;
+use crate::brief::dates::DateView;
+use crate::brief::money::{Amount, AmountView};
+use crate::build::config::TermSource;
+use crate::build::markdown::{self, Links};
+use crate::build::model::{LineRef, Total};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Links};
-use crate::model::{LineRef, Total};
-use crate::money::{Amount, AmountView};
 use serde_json::{json, Map, Value};
 use tera::Context;
 
@@ -54,7 +54,7 @@ impl Renderer<'_> {
         }
     }
 
-    pub(super) fn date(d: &crate::dates::Moment) -> Value {
+    pub(super) fn date(d: &crate::brief::dates::Moment) -> Value {
         serde_json::to_value::<DateView>(d.view()).unwrap_or(Value::Null)
     }
 
@@ -614,9 +614,9 @@ impl Renderer<'_> {
         vars.insert(
             "search".into(),
             json!({
-                "index_url": self.base.url(crate::search::DIR),
+                "index_url": self.base.url(crate::build::search::DIR),
                 "script_url": self.base.url("search.js"),
-                "filters": crate::search::filters(self.archive),
+                "filters": crate::build::search::filters(self.archive),
             }),
         );
         vars

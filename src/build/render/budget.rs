@@ -4,10 +4,10 @@
 
 use super::chart::{self, Bar, Column};
 use super::Renderer;
-use crate::config::TermSource;
-use crate::model::breakdown::{Row, RowKind};
-use crate::model::BudgetGroup;
-use crate::money::Amount;
+use crate::brief::money::Amount;
+use crate::build::config::TermSource;
+use crate::build::model::breakdown::{Row, RowKind};
+use crate::build::model::BudgetGroup;
 use serde_json::{json, Map, Value};
 
 impl Renderer<'_> {
@@ -189,7 +189,7 @@ impl Renderer<'_> {
             return Value::Null;
         }
         let mut m = Map::new();
-        for (key, file) in crate::opendata::FILES {
+        for (key, file) in crate::build::render::opendata::FILES {
             m.insert(key.to_string(), Value::String(self.base.url(file)));
         }
         Value::Object(m)

@@ -1,9 +1,9 @@
 //! `site.toml`: reading it, checking every key (with "did you mean" for typos), and the
 //! validated [`Config`] the rest of the pipeline reads. Nothing else in the crate parses TOML.
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
-use crate::slug::SlugStyle;
-use crate::url::BaseUrl;
+use crate::brief::slug::SlugStyle;
+use crate::build::url::BaseUrl;
+use crate::diagnostics::{self, did_you_mean, Diagnostic};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -65,8 +65,10 @@ struct RawConfig {
     home: HomeConfig,
     #[serde(default)]
     extra: Option<toml::Table>,
+    /// The importer's section: read by `annals import` itself (`import::rules`), ignored here.
     #[serde(default)]
-    import: crate::import::ImportRules,
+    #[allow(dead_code)]
+    import: Option<toml::Table>,
     #[serde(default)]
     markdown: MarkdownConfig,
     search: Option<bool>,
@@ -205,8 +207,6 @@ pub struct Config {
     pub home: HomeConfig,
     /// The `[extra]` table, for templates.
     pub extra: serde_json::Value,
-    /// Extra word lists and patterns for `annals import` (`[import]`).
-    pub import: crate::import::ImportRules,
     /// Markdown settings (`[markdown]`).
     pub markdown: MarkdownConfig,
     /// Write the search page and index (`search = false` turns them off).
@@ -233,7 +233,7 @@ impl Config {
         let mut problems = Vec::new();
         let table: toml::Table = match text.parse() {
             Ok(t) => t,
-            Err(e) => return Err(vec![toml_error(path, text, &e)]),
+            Err(e) => return Err(vec![diagnostics::toml_error(path, text, &e)]),
         };
         for key in table.keys() {
             if !KEYS.contains(&key.as_str()) {
@@ -251,7 +251,7 @@ impl Config {
         }
         let raw: RawConfig = match toml::from_str(text) {
             Ok(r) => r,
-            Err(e) => return Err(vec![toml_error(path, text, &e)]),
+            Err(e) => return Err(vec![diagnostics::toml_error(path, text, &e)]),
         };
 
         let located = |key: &str, message: String| {
@@ -393,7 +393,6 @@ impl Config {
             feed: raw.feed,
             home: raw.home,
             extra,
-            import: raw.import,
             markdown: raw.markdown,
             search: raw.search.unwrap_or(true),
             data: raw.data,
@@ -444,7 +443,7 @@ fn taxonomy_from_raw(raw: RawTaxonomy) -> Result<TaxonomyConfig, String> {
         "sector" => TermSource::Sector,
         "agenda" => TermSource::Agenda,
         "attendees" => TermSource::Attendees,
-        f if crate::frontmatter::FIELDS.contains(&f) => {
+        f if crate::brief::frontmatter::FIELDS.contains(&f) => {
             return Err(format!("taxonomy `{}` reads `{f}`, which is not a list of terms", raw.name))
         }
         f => TermSource::Custom(f.to_string()),
@@ -530,28 +529,6 @@ fn find_key(text: &str, key: &str) -> (usize, usize) {
         }
     }
     (0, 0)
-}
-
-fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
-    let (line, col) = match e.span() {
-        Some(span) => line_col(text, span.start),
-        None => (0, 0),
-    };
-    let message = e.message().trim().to_string();
-    let d = Diagnostic::error(path, line, col, format!("site.toml: {message}"));
-    if message.starts_with("unknown field") {
-        d.with_hint("check the spelling against docs/configuration.md")
-    } else {
-        d
-    }
-}
-
-/// 1-based (line, column in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, col)
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 //! `annals serve`). The compiled templates are read as Tera's syntax tree instead, and such
 //! cycles are reported with the template file and line. `range()` is capped for the same reason.
 
+use crate::build::theme::Theme;
 use crate::diagnostics::Diagnostic;
-use crate::theme::Theme;
 use std::collections::HashMap;
 use tera::ast::{Expr, ExprVal, Node};
 use tera::{Tera, Value};

@@ -3,8 +3,8 @@
 //! holds one batch's per-brief token lists at a time besides the postings themselves.
 
 use super::tokenize::{hash, tokenize};
-use crate::content::Brief;
-use crate::model::Archive;
+use crate::build::content::Brief;
+use crate::build::model::Archive;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -3,8 +3,8 @@
 //! `과학기술정보통신부`, `AI` and `인공지능`), and people whose role or organisation differs
 //! between briefs.
 
+use crate::build::model::Archive;
 use crate::diagnostics::Diagnostic;
-use crate::model::Archive;
 
 /// Words that name the same thing in Korean policy writing.
 const SYNONYMS: &[(&str, &str)] = &[
@@ -172,7 +172,7 @@ pub fn warnings(archive: &Archive) -> Vec<Diagnostic> {
                     )
                     .with_hint(format!(
                         "spell it one way, or make one an alias of the other in {} ",
-                        crate::registry::REGISTRY_FILE
+                        crate::build::registry::REGISTRY_FILE
                     )),
                 );
             }
@@ -198,7 +198,7 @@ pub fn warnings(archive: &Archive) -> Vec<Diagnostic> {
                 )
                 .with_hint(format!(
                     "add one as an alias of the other under `organizations:` in {}",
-                    crate::registry::REGISTRY_FILE
+                    crate::build::registry::REGISTRY_FILE
                 )),
             );
         }
@@ -247,7 +247,7 @@ fn dropped_html(archive: &Archive) -> Vec<Diagnostic> {
         .briefs
         .par_iter()
         .map(|b| {
-            crate::markdown::dropped(&b.body)
+            crate::build::markdown::dropped(&b.body)
                 .into_iter()
                 .map(|d| {
                     Diagnostic::warning(&b.path, b.body_line + d.body_line, d.column, d.what).with_hint(

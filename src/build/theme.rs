@@ -3,7 +3,7 @@
 //! `themes/<name>/` in the site folder instead (a theme is complete on its own). A site's own
 //! `templates/` and `static/` override the theme's files of the same name.
 
-use crate::config::Config;
+use crate::build::config::Config;
 use crate::diagnostics::Diagnostic;
 use include_dir::{include_dir, Dir};
 use std::path::{Path, PathBuf};
@@ -67,7 +67,7 @@ impl Theme {
                 theme.statics = read_dir(&config.root, &dir.join("static"))?;
             }
             (Some(name), _) if name != BUILT_IN => {
-                return Err(vec![Diagnostic::error(crate::config::CONFIG_FILE, 0, 0, format!("the theme `{name}` is not in themes/{name}/"))
+                return Err(vec![Diagnostic::error(crate::build::config::CONFIG_FILE, 0, 0, format!("the theme `{name}` is not in themes/{name}/"))
                     .with_hint("put the theme in themes/<name>/ (with templates/ and static/), or remove `theme` to use the built-in theme")]);
             }
             _ => {

@@ -1,7 +1,7 @@
 //! Splitting long lists into numbered pages (`/regions/서울/`, `/regions/서울/page/2/`, …) so
 //! that no page grows with the archive, and the paginator object templates get to link them.
 
-use crate::url::BaseUrl;
+use crate::build::url::BaseUrl;
 use serde::Serialize;
 
 /// How many pages a list of `items` takes at `per_page` a page (an empty list still has one).

@@ -2,12 +2,12 @@
 //! each term with its briefs in date order, and the people index with the roles each person held.
 //! Built in one pass over the briefs.
 
-use crate::config::{TaxonomyConfig, TermSource};
-use crate::content::Brief;
-use crate::dates::Moment;
+use crate::brief::dates::Moment;
+use crate::brief::slug::{slugify, SlugStyle};
+use crate::build::config::{TaxonomyConfig, TermSource};
+use crate::build::content::Brief;
+use crate::build::registry::TermList;
 use crate::diagnostics::Diagnostic;
-use crate::registry::TermList;
-use crate::slug::{slugify, SlugStyle};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -29,7 +29,7 @@ pub struct Term {
     /// Briefs that carry a descendant of this term but not the term itself, newest first.
     pub descendant_briefs: Vec<usize>,
     /// What the registry says of the term (English name, description, link).
-    pub info: crate::registry::TermInfo,
+    pub info: crate::build::registry::TermInfo,
 }
 
 impl Term {
@@ -112,7 +112,7 @@ impl Taxonomy {
 }
 
 /// A brief's terms of one taxonomy (defined with the briefs, where the registry reads it too).
-pub use crate::content::terms_of;
+pub use crate::build::content::terms_of;
 
 /// Builds one taxonomy over briefs sorted newest first. Terms whose URLs would collide are
 /// reported, naming the files that use each spelling.
@@ -170,7 +170,7 @@ pub fn build(
             );
             continue;
         }
-        if let Some(why) = crate::slug::too_long(&slug) {
+        if let Some(why) = crate::brief::slug::too_long(&slug) {
             problems.push(
                 Diagnostic::error(
                     file,

@@ -1,16 +1,17 @@
 //! The build pipeline, stage by stage: configuration → briefs → site model → rendered pages →
-//! output. `build` and `check` are the same run; `check` renders into nothing.
+//! output. `check` (in `crate::check`) is the same run rendering into nothing, with its own
+//! checks added after the model is built.
 
-use crate::config::Config;
-use crate::content;
+use crate::build::config::Config;
+use crate::build::content;
+use crate::build::model::Archive;
+use crate::build::output::{self, Discard, OutputError, Sink, Staging};
+pub use crate::build::progress::{Progress, Step};
+use crate::build::registry::{self, Registry};
+use crate::build::render::Renderer;
+use crate::build::theme::Theme;
+use crate::build::url::BaseUrl;
 use crate::diagnostics::{self, Diagnostic};
-use crate::model::Archive;
-use crate::output::{self, Discard, OutputError, Sink, Staging};
-pub use crate::progress::{Progress, Step};
-use crate::registry::{self, Registry};
-use crate::render::Renderer;
-use crate::theme::Theme;
-use crate::url::BaseUrl;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -26,8 +27,6 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
-    /// `check` only: also ask every outside link (see `links`).
-    pub external: bool,
     /// Where to report how far the run has got.
     pub progress: Progress,
 }
@@ -70,7 +69,8 @@ impl From<Vec<Diagnostic>> for BuildError {
     }
 }
 
-struct Clock {
+/// Times each stage of a run and reports it as progress.
+pub struct Clock {
     start: Instant,
     timings: Vec<(&'static str, Duration)>,
     progress: Progress,
@@ -80,7 +80,8 @@ impl Clock {
     fn new(progress: Progress) -> Self {
         Clock { start: Instant::now(), timings: Vec::new(), progress }
     }
-    fn lap(&mut self, stage: &'static str) {
+    /// Ends the current stage, named `stage`, and starts the next.
+    pub fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.timings.push((stage, now - self.start));
         self.start = now;
@@ -111,7 +112,7 @@ pub fn load_config(options: &Options) -> Result<Config, BuildError> {
         })?;
     }
     if let Some(o) = &options.output {
-        if let Some(why) = crate::config::output_dir_problem(&config.root, o) {
+        if let Some(why) = crate::build::config::output_dir_problem(&config.root, o) {
             return Err(vec![Diagnostic::error("--output", 0, 0, format!("--output {} {why}", o.display()))
                 .with_hint("write the site to a folder outside content/, such as public/")]
             .into());
@@ -183,15 +184,17 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded,
 
 /// Builds the site into its output folder. On any problem, the previous output stays as it was.
 pub fn build(options: &Options) -> Result<Report, BuildError> {
-    run(options, true)
+    run(options, true, |_, _| Ok(Vec::new()))
 }
 
-/// Checks the site without writing anything.
-pub fn check(options: &Options) -> Result<Report, BuildError> {
-    run(options, false)
-}
-
-fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
+/// Runs every stage; `write` swaps the result into the output folder, otherwise pages are
+/// rendered into nothing (which still finds every template and link problem). `checks` runs on
+/// the model before rendering and returns more warnings, or the problems that stop the run.
+pub fn run(
+    options: &Options,
+    write: bool,
+    checks: impl FnOnce(&Archive, &mut Clock) -> Result<Vec<Diagnostic>, Vec<Diagnostic>>,
+) -> Result<Report, BuildError> {
     let mut clock = Clock::new(options.progress.clone());
     let config = load_config(options)?;
     if write {
@@ -202,19 +205,7 @@ fn run(options: &Options, write: bool) -> Result<Report, BuildError> {
     clock.lap("config");
     let Loaded { archive, theme, mut warnings, under_review } =
         load_timed(config, options.drafts, &mut clock)?;
-    if !write {
-        warnings.extend(crate::lint::warnings(&archive));
-    }
-    if !write && options.external {
-        let dead =
-            crate::links::check(&archive.config.root, &archive.briefs, &crate::links::Settings::default());
-        clock.lap("outside links");
-        if !dead.is_empty() {
-            let mut all = warnings;
-            all.extend(dead);
-            return Err(all.into());
-        }
-    }
+    warnings.extend(checks(&archive, &mut clock)?);
     let renderer = Renderer::new(&archive, &theme)?;
     clock.lap("templates + list entries");
     let staging = if write { Some(Staging::new(&output_dir)?) } else { None };

@@ -14,7 +14,7 @@ pub const REGISTRY_FILE: &str = "data/terms.yaml";
 
 /// The built-in registry: Korean regions (시·도 under 권역) with their official long names as
 /// aliases.
-pub(crate) const BUILT_IN: &str = include_str!("registry_ko.yaml");
+pub(crate) const BUILT_IN: &str = include_str!("../korean/regions.yaml");
 
 /// Name of the registry list whose aliases apply to attendees' organisations.
 pub const ORGANIZATIONS: &str = "organizations";
@@ -291,10 +291,10 @@ fn build_list(name: &str, raw: RawList, site_text: &str, problems: &mut Vec<Diag
 /// strict list. Runs once, between loading briefs and building the model.
 pub fn apply(
     registry: &Registry,
-    config: &crate::config::Config,
-    briefs: &mut [crate::content::Brief],
+    config: &crate::build::config::Config,
+    briefs: &mut [crate::build::content::Brief],
 ) -> Vec<Diagnostic> {
-    use crate::config::TermSource;
+    use crate::build::config::TermSource;
     let mut problems = Vec::new();
     let canon = |list: Option<&TermList>, terms: &mut Vec<String>| {
         if let Some(list) = list {
@@ -346,7 +346,7 @@ pub fn apply(
                 }
             }
             let used: Vec<String> =
-                crate::content::terms_of(b, &tax.source).into_iter().map(str::to_string).collect();
+                crate::build::content::terms_of(b, &tax.source).into_iter().map(str::to_string).collect();
             for term in used.iter().filter(|t| !list.knows(t)) {
                 if let Some(d) = unknown_term(list, &tax.name, term) {
                     let (line, col) = locate_in_file(&config.root.join(&b.path), term);
@@ -419,7 +419,7 @@ fn unknown_term(list: &TermList, taxonomy: &str, term: &str) -> Option<Diagnosti
 /// Line and column of the first mention of `needle` in a file's front matter (errors only).
 fn locate_in_file(path: &Path, needle: &str) -> (usize, usize) {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    let text = crate::content::nfc(text);
+    let text = crate::build::content::nfc(text);
     for (i, line) in text.lines().enumerate().skip(1) {
         if line.trim_end() == "---" {
             break;

@@ -1,0 +1,8 @@
+//! The brief format (`../shared/docs/brief-format.md`), shared by the build and the importer:
+//! front matter and its fields, dates, money amounts and slugs.
+
+pub mod dates;
+pub mod frontmatter;
+pub mod money;
+pub mod slug;
+pub mod yaml_scan;
