@@ -17,7 +17,7 @@ use annals::brief::frontmatter::Rules;
 use annals::brief::slug::SlugStyle;
 use annals::build::content;
 use annals::build::markdown::{self, Highlighter, Links};
-use annals::build::pipeline::{self, Options};
+use annals::build::pipeline::Options;
 use annals::build::url::BaseUrl;
 use annals::import::{ImportOptions, ImportRules, Importer};
 use std::collections::HashMap;
