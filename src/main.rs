@@ -198,6 +198,12 @@ fn main() -> ExitCode {
                 bind: args.bind,
                 port: args.port,
                 drafts: args.site.drafts,
+                // A reader that went away (`annals serve 2>&1 | head`) must not panic the
+                // thread that logs: the line is dropped.
+                log: annals::serve::Logger(std::sync::Arc::new(|line: &str| {
+                    use std::io::Write as _;
+                    let _ = writeln!(std::io::stderr().lock(), "{line}");
+                })),
                 ..Default::default()
             };
             match annals::serve::run(&options) {
@@ -346,7 +352,18 @@ fn import(args: ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let summary = importer.run(&args.inputs);
+    let summary = importer.run_reporting(&args.inputs, &terminal_progress());
+    clear_progress_line();
+    {
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout().lock();
+        // A reader that went away (`annals import … | head`) ends the printing, not the run.
+        for text in &summary.dry_run {
+            if writeln!(stdout, "{text}").and_then(|_| stdout.flush()).is_err() {
+                break;
+            }
+        }
+    }
     say!("{summary}");
     if summary.has_failures() {
         ExitCode::FAILURE

@@ -10,6 +10,30 @@ const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 /// Heading attributes (`## 제목 {lang=en}`) that cannot run code or load anything.
 const SAFE_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "translate"];
 
+/// Escapes text for HTML text and attribute values: the page templates (Tera's own escaping
+/// also turns `/` into `&#x2F;`, which makes every URL unreadable in the page source; `/` is
+/// harmless in both) and code blocks.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 16);
+    let mut start = 0;
+    // Copy runs of safe bytes at once; only the five special ASCII bytes need work.
+    for (i, b) in input.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.push_str(&input[start..i]);
+        out.push_str(rep);
+        start = i + 1;
+    }
+    out.push_str(&input[start..]);
+    out
+}
+
 /// Whether a link or image destination is safe to publish: relative, or with a safe scheme.
 /// Browsers ignore tabs, newlines and leading spaces or controls inside a scheme
 /// (`java\tscript:`), so they are ignored here too before the scheme is read.
@@ -70,6 +94,12 @@ pub fn strip_forbidden(bytes: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_keeps_slashes_and_hangul() {
+        assert_eq!(escape_html("/regions/영남권/"), "/regions/영남권/");
+        assert_eq!(escape_html("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&#x27;c");
+    }
 
     #[test]
     fn only_harmless_schemes_are_kept() {

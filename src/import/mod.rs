@@ -17,6 +17,7 @@ pub mod rules;
 mod text;
 pub mod writer;
 
+use crate::build::progress::Progress;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use rayon::prelude::*;
@@ -235,6 +236,8 @@ pub enum Outcome {
 pub struct Summary {
     /// (input, outcome), in input order.
     pub results: Vec<(String, Outcome)>,
+    /// With `dry_run`: the briefs that would have been written, in input order.
+    pub dry_run: Vec<String>,
 }
 
 impl Summary {
@@ -427,32 +430,27 @@ impl Importer {
         (files, summary)
     }
 
-    /// Imports every input (folders file by file, in parallel), showing a progress bar on a
-    /// terminal. Dry-run briefs are printed to standard output in input order. One bad file does
-    /// not stop the others.
+    /// Imports every input (folders file by file, in parallel). One bad file does not stop the
+    /// others.
     pub fn run(&self, inputs: &[PathBuf]) -> Summary {
+        self.run_reporting(inputs, &Progress::default())
+    }
+
+    /// [`Importer::run`], reporting how many inputs are done to `progress`.
+    pub fn run_reporting(&self, inputs: &[PathBuf], progress: &Progress) -> Summary {
         let (files, mut summary) = self.collect_inputs(inputs);
-        let bar = indicatif::ProgressBar::new(files.len() as u64);
-        if files.len() < 2 {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-        }
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<(String, Outcome, Option<String>)> = files
             .par_iter()
             .map(|f| {
                 let (outcome, printed) = self.import_one(f);
-                bar.inc(1);
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress.report("import", n, files.len());
                 (f.display().to_string(), outcome, printed)
             })
             .collect();
-        bar.finish_and_clear();
-        let mut stdout = std::io::stdout().lock();
-        // A reader that went away (`annals import … | head`) ends the printing, not the run.
-        let mut printing = true;
         for (name, outcome, printed) in results {
-            if let Some(text) = printed.filter(|_| printing) {
-                use std::io::Write;
-                printing = writeln!(stdout, "{text}").and_then(|_| stdout.flush()).is_ok();
-            }
+            summary.dry_run.extend(printed);
             summary.results.push((name, outcome));
         }
         summary

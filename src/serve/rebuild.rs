@@ -121,7 +121,7 @@ impl Site {
         let mut refresh = None;
         loop {
             for problem in self.watch.watch_folders(&self.root) {
-                log!("warning: {problem}");
+                log!(self.shared, "warning: {problem}");
             }
             match self.build_and_serve(refresh.take(), &mut ready) {
                 Flow::Rebuild => {}
@@ -140,10 +140,10 @@ impl Site {
             None => match self.load() {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
-                        log!("{w}");
+                        log!(self.shared, "{w}");
                     }
                     if let Some(text) = pipeline::review_summary(&loaded.under_review) {
-                        log!("{text}");
+                        log!(self.shared, "{text}");
                     }
                     (loaded.archive, loaded.theme, Vec::new(), None)
                 }
@@ -166,6 +166,7 @@ impl Site {
         self.shared.replace_all(files, decoded_base_path(&archive.config.base_url));
         self.shared.succeeded();
         log!(
+            self.shared,
             "built {} briefs, {count} files in {:.0} ms",
             archive.briefs.len(),
             started.elapsed().as_secs_f64() * 1000.0
@@ -208,6 +209,7 @@ impl Site {
         self.shared.replace_some(rendered);
         self.shared.succeeded();
         log!(
+            self.shared,
             "updated the home page and {} other pages in {:.0} ms; rendering the rest",
             count - 1,
             started.elapsed().as_secs_f64() * 1000.0
@@ -267,7 +269,7 @@ impl Site {
                 return match fast.refresh(theme, &batch, self.drafts) {
                     Some(r) => {
                         let ms = started.elapsed().as_secs_f64() * 1000.0;
-                        log!("re-made the site model in {ms:.0} ms");
+                        log!(self.shared, "re-made the site model in {ms:.0} ms");
                         Flow::Refresh(Box::new(r))
                     }
                     None => Flow::Rebuild,
@@ -297,7 +299,12 @@ impl Site {
                 self.shared.failed(broken.values().flatten().cloned().collect());
             }
             if !updated.is_empty() {
-                log!("updated {} in {:.1} ms", updated.join(", "), started.elapsed().as_secs_f64() * 1000.0);
+                log!(
+                    self.shared,
+                    "updated {} in {:.1} ms",
+                    updated.join(", "),
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
             }
         }
     }
@@ -336,7 +343,7 @@ impl Site {
             Ok(e) => e,
             Err(e) => {
                 // Lost events (an overflowing queue): rebuild everything to be safe.
-                log!("warning: file watching: {e}");
+                log!(self.shared, "warning: file watching: {e}");
                 batch.insert(PathBuf::from(crate::build::config::CONFIG_FILE));
                 return;
             }

@@ -195,7 +195,7 @@ impl Archive {
         let summaries = briefs.par_iter().map(summary_of).collect();
         let timeline = timeline(&briefs);
         let (budget, overflows) = budget(&briefs, &taxonomies, &brief_terms);
-        problems.extend(overflows.into_iter().map(|r| overflow_error(&config.root, &briefs[r.brief], r)));
+        problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief], r)));
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
         let link_map =
             briefs.iter().map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug))).collect();
@@ -335,19 +335,10 @@ fn budget(
     (Budget { all, by_year, by_term, nested, year_sectors }, overflows)
 }
 
-/// An error for a budget line that made a total overflow, at the line of its `item` when the
-/// file can still be read (this happens once in a lifetime, so it is read again only then).
-fn overflow_error(root: &std::path::Path, brief: &Brief, r: LineRef) -> Diagnostic {
+/// An error for a budget line that made a total overflow, at the line of its `item`.
+fn overflow_error(brief: &Brief, r: LineRef) -> Diagnostic {
     let item = &brief.meta.budget[r.line].item;
-    let (line, col) = std::fs::read_to_string(root.join(&brief.path))
-        .ok()
-        .and_then(|text| {
-            text.lines().enumerate().find_map(|(i, l)| {
-                let at = l.find("item:").filter(|_| l.contains(item.as_str()))?;
-                Some((i + 1, l[..at].chars().count() + 1))
-            })
-        })
-        .unwrap_or((0, 0));
+    let (line, col) = brief.locate(|l| l.find("item:").filter(|_| l.contains(item.as_str())));
     Diagnostic::error(
         &brief.path,
         line,

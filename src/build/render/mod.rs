@@ -7,6 +7,7 @@ use crate::build::config::TermSource;
 use crate::build::markdown::Highlighter;
 use crate::build::model::Archive;
 use crate::build::output::{file_for, Sink};
+use crate::build::sanitize::escape_html;
 use crate::build::theme::Theme;
 use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
@@ -170,29 +171,6 @@ impl tera::Function for UrlFunction {
         // Percent-encoded: nothing in it needs HTML escaping.
         true
     }
-}
-
-/// Tera's default escaping also turns `/` into `&#x2F;`, which makes every URL unreadable in the
-/// page source; `/` is harmless in text and attribute values.
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 16);
-    let mut start = 0;
-    // Copy runs of safe bytes at once; only the five special ASCII bytes need work.
-    for (i, b) in input.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            _ => continue,
-        };
-        out.push_str(&input[start..i]);
-        out.push_str(rep);
-        start = i + 1;
-    }
-    out.push_str(&input[start..]);
-    out
 }
 
 impl<'a> Renderer<'a> {
@@ -608,16 +586,5 @@ impl<'a> Renderer<'a> {
             .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&site_path)))])?;
         crate::build::sanitize::strip_forbidden(&mut out);
         Ok(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_keeps_slashes_and_hangul() {
-        assert_eq!(escape_html("/regions/영남권/"), "/regions/영남권/");
-        assert_eq!(escape_html("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&#x27;c");
     }
 }
