@@ -14,7 +14,7 @@ pub const REGISTRY_FILE: &str = "data/terms.yaml";
 
 /// The built-in registry: Korean regions (시·도 under 권역) with their official long names as
 /// aliases.
-pub(crate) const BUILT_IN: &str = include_str!("../korean/regions.yaml");
+pub(crate) const BUILT_IN: &str = crate::korean::REGIONS;
 
 /// Name of the registry list whose aliases apply to attendees' organisations.
 pub const ORGANIZATIONS: &str = "organizations";
