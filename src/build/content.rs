@@ -175,7 +175,7 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
         Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
     };
     let files = &found.briefs;
-    let custom: Vec<String> = config.custom_fields().map(str::to_string).collect();
+    let custom = custom_fields(config);
     let rules = Rules { timezone: config.timezone, custom_fields: &custom };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
         files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
@@ -201,6 +201,22 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
         }
     }
     loaded
+}
+
+fn custom_fields(config: &Config) -> Vec<String> {
+    config.custom_fields().map(str::to_string).collect()
+}
+
+/// Reads one brief file (a path relative to the site folder) with the site's rules, as
+/// [`load`] reads each (the development server reads edited briefs with it).
+pub fn read_one(config: &Config, path: &Path) -> Result<Brief, Vec<Diagnostic>> {
+    let custom = custom_fields(config);
+    read_brief(
+        &config.root,
+        path,
+        Rules { timezone: config.timezone, custom_fields: &custom },
+        config.slugify,
+    )
 }
 
 /// Reads one brief file.

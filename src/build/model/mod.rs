@@ -135,7 +135,15 @@ impl Archive {
     /// Builds the model. Problems that only show across briefs (two briefs or terms with one
     /// URL) are returned beside it; the model then leaves out the second of each pair, so that
     /// the rest of the site can still be checked in the same run.
-    pub fn build(config: Config, registry: &Registry, mut briefs: Vec<Brief>) -> (Archive, Vec<Diagnostic>) {
+    ///
+    /// `unreadable` are the `content/` paths of briefs that could not be read: links to them are
+    /// not reported as broken as well (their own errors are).
+    pub fn build(
+        config: Config,
+        registry: &Registry,
+        mut briefs: Vec<Brief>,
+        unreadable: &[String],
+    ) -> (Archive, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         briefs.sort_by(|a, b| {
             b.meta.date.timestamp().cmp(&a.meta.date.timestamp()).then_with(|| a.slug.cmp(&b.slug))
@@ -197,8 +205,11 @@ impl Archive {
         let (budget, overflows) = budget(&briefs, &taxonomies, &brief_terms);
         problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief], r)));
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
-        let link_map =
-            briefs.iter().map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug))).collect();
+        let link_map = briefs
+            .iter()
+            .map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug)))
+            .chain(unreadable.iter().map(|p| (p.clone(), String::new())))
+            .collect();
         let archive = Archive {
             config,
             briefs,
