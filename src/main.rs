@@ -315,16 +315,16 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
 fn import(args: ImportArgs) -> ExitCode {
     use annals::import::{ImportOptions, ImportRules, Importer, InputFormat};
     // A site folder is optional: without site.toml, the defaults (Asia/Seoul, built-in rules) apply.
-    let timezone = if args.root.join(annals::build::config::CONFIG_FILE).is_file() {
+    let (timezone, slug_style) = if args.root.join(annals::build::config::CONFIG_FILE).is_file() {
         match annals::build::config::Config::load(&args.root) {
-            Ok(c) => c.timezone,
+            Ok(c) => (c.timezone, c.slugify),
             Err(problems) => {
                 print_problems(&problems);
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        chrono_tz::Asia::Seoul
+        (chrono_tz::Asia::Seoul, annals::brief::slug::SlugStyle::default())
     };
     let rules = match ImportRules::load(&args.root) {
         Ok(r) => r,
@@ -338,6 +338,7 @@ fn import(args: ImportArgs) -> ExitCode {
         dry_run: args.dry_run,
         force: args.force,
         timezone,
+        slug_style,
         format: match args.format {
             FormatArg::Auto => InputFormat::Auto,
             FormatArg::Text => InputFormat::Text,

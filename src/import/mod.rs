@@ -17,6 +17,7 @@ pub mod rules;
 mod text;
 pub mod writer;
 
+use crate::brief::slug::SlugStyle;
 use crate::build::progress::Progress;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
@@ -57,6 +58,8 @@ pub struct ImportOptions {
     /// The date written when an article has none (it is listed under `review`). `None`: today in
     /// the site timezone.
     pub placeholder_date: Option<NaiveDate>,
+    /// How file names are made from titles (the site's `slugify`).
+    pub slug_style: SlugStyle,
 }
 
 impl Default for ImportOptions {
@@ -68,6 +71,7 @@ impl Default for ImportOptions {
             force: false,
             dry_run: false,
             placeholder_date: None,
+            slug_style: SlugStyle::default(),
         }
     }
 }
@@ -346,7 +350,7 @@ impl Importer {
             Ok(b) => b,
             Err(e) => return (Outcome::Failed(e), None),
         };
-        let file_name = writer::file_name(&brief);
+        let file_name = writer::file_name(&brief, self.options.slug_style);
         let target = self.options.out_dir.join(&file_name);
         let rendered = writer::render(&brief);
         if self.options.dry_run {
