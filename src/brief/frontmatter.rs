@@ -397,7 +397,9 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
             return Vec::new();
         }
     };
-    let mut out = Vec::new();
+    // Each line read with its place in the list, so that a `part_of` problem is reported at
+    // its own line even when an earlier line was dropped.
+    let mut out: Vec<(usize, BudgetLine)> = Vec::new();
     for (index, entry) in items.iter().enumerate() {
         let Value::Mapping(map) = entry else {
             p.push(loc.at_item(
@@ -408,10 +410,10 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
             ));
             continue;
         };
-        out.extend(BudgetEntry { loc, index, map }.read(p));
+        out.extend(BudgetEntry { loc, index, map }.read(p).map(|line| (index, line)));
     }
     check_parts(p, loc, &out);
-    out
+    out.into_iter().map(|(_, line)| line).collect()
 }
 
 /// One entry of `budget:`, with where it sits, so that each of its fields is read and pointed
@@ -538,10 +540,11 @@ impl BudgetEntry<'_> {
 }
 
 /// A part must name a line of the same brief that is not itself a part.
-fn check_parts(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, lines: &[BudgetLine]) {
-    for (i, line) in lines.iter().enumerate() {
+fn check_parts(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, read: &[(usize, BudgetLine)]) {
+    let lines: Vec<&BudgetLine> = read.iter().map(|(_, l)| l).collect();
+    for (i, line) in read {
         let Some(whole) = &line.part_of else { continue };
-        let target = lines.iter().find(|l| &l.item == whole);
+        let target = lines.iter().copied().find(|l| &l.item == whole);
         let problem = match target {
             None => Some(format!("`part_of: {whole}` names no budget line of this brief")),
             Some(t) if t.part_of.is_some() => {
@@ -555,7 +558,7 @@ fn check_parts(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, lines: &[BudgetLine])
         if let Some(message) = problem {
             let items: Vec<&str> =
                 lines.iter().filter(|l| l.part_of.is_none()).map(|l| l.item.as_str()).collect();
-            let d = loc.at_item("budget", i, Some("part_of"), message);
+            let d = loc.at_item("budget", *i, Some("part_of"), message);
             p.push(match did_you_mean(whole, items.iter().copied()) {
                 Some(sug) => d.with_hint(format!("did you mean `{sug}`?")),
                 None => d.with_hint("write the `item` of the line this one is a breakdown of"),
@@ -875,6 +878,10 @@ mod tests {
         let e = read("---\ntitle: t\ndate: 2024-01-01\nbudget:\n  - item: 총액\n    amount: \"100억\"\n  - item: 세부\n    amount: \"30억\"\n    part_of: 총앳\n---\n").unwrap_err();
         assert_eq!((e[0].line, e[0].column), (9, 14), "{}", e[0]);
         assert_eq!(e[0].hint.as_deref(), Some("did you mean `총액`?"));
+        // A line dropped before it (no amount) does not move the place of the problem.
+        let e = read("---\ntitle: t\ndate: 2024-01-01\nbudget:\n  - item: 빈 줄\n  - item: 총액\n    amount: \"100억\"\n  - item: 세부\n    amount: \"30억\"\n    part_of: 총앳\n---\n").unwrap_err();
+        let part = e.iter().find(|d| d.message.contains("총앳")).unwrap();
+        assert_eq!((part.line, part.column), (10, 14), "{part}");
     }
 
     #[test]
