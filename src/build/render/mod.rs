@@ -151,7 +151,7 @@ mod context;
 mod errors;
 mod limits;
 pub mod opendata;
-pub mod paginate;
+pub(crate) mod paginate;
 
 use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 
