@@ -16,7 +16,7 @@ use crate::build::model::{self, Archive};
 use crate::build::output::Sink;
 use crate::build::pipeline::{self, BuildError, Options};
 use crate::build::registry::{self, Registry};
-use crate::build::render::{ListCache, Page, Renderer};
+use crate::build::render::{BriefId, ListCache, Page, Renderer, TermId};
 use crate::build::theme::Theme;
 use crate::build::url::{percent_decode, BaseUrl};
 use crate::diagnostics::Diagnostic;
@@ -182,12 +182,12 @@ impl Site {
         let mut pages = vec![Page::Home];
         for path in first {
             let Some(i) = archive.briefs.iter().position(|b| &b.path == path) else { continue };
-            pages.push(Page::Brief(i));
+            pages.push(Page::Brief(BriefId(i)));
             // Neighbours link to it by title.
-            pages.extend(i.checked_sub(1).map(Page::Brief));
-            pages.extend((i + 1 < archive.briefs.len()).then_some(Page::Brief(i + 1)));
+            pages.extend(i.checked_sub(1).map(|j| Page::Brief(BriefId(j))));
+            pages.extend((i + 1 < archive.briefs.len()).then_some(Page::Brief(BriefId(i + 1))));
             for (x, terms) in archive.brief_terms[i].iter().enumerate() {
-                pages.extend(terms.iter().map(|&t| Page::Term(x, t)));
+                pages.extend(terms.iter().map(|&t| Page::Term(TermId { taxonomy: x, term: t })));
             }
         }
         let mut seen = HashSet::new();
@@ -454,8 +454,8 @@ impl FastPath<'_> {
                 .render_brief_body(i, &brief.body, brief.body_line)
                 .map(|bytes| {
                     (
-                        self.renderer.file_of(Page::Brief(i)),
-                        stored(&self.renderer.file_of(Page::Brief(i)), bytes),
+                        self.renderer.file_of(Page::Brief(BriefId(i))),
+                        stored(&self.renderer.file_of(Page::Brief(BriefId(i))), bytes),
                     )
                 })
                 .map_err(|p| lines(&p));
