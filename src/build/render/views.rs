@@ -519,3 +519,69 @@ pub(super) struct SitemapEntry {
 pub(super) struct RobotsPage {
     pub sitemap_url: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::money::Amount;
+
+    fn line(brief: Option<LineBrief<'_>>) -> Value {
+        let amount = AmountView::new(Amount::exact(577_000_000_000), "KRW");
+        let sector = Some(TermRef { name: "AI", url: Some("/sectors/ai/") });
+        let view = BudgetLine { item: "AI 바우처", amount, region: None, sector, part_of: None, brief };
+        serde_json::to_value(view).unwrap()
+    }
+
+    #[test]
+    fn a_budget_line_names_its_brief_only_away_from_the_brief_page() {
+        let on_page = line(None);
+        assert!(on_page.get("brief").is_none(), "{on_page}");
+        assert_eq!(on_page["region"], Value::Null);
+        assert_eq!(on_page["sector"]["url"], "/sectors/ai/");
+        assert_eq!(on_page["amount"]["display"], "5,770억 원");
+        let date = DateView {
+            iso: "2024-01-19".into(),
+            datetime: "2024-01-19T00:00:00+09:00".into(),
+            display: "2024년 1월 19일".into(),
+            year: 2024,
+            month: 1,
+            day: 19,
+            has_time: false,
+            time: String::new(),
+            machine: "2024-01-19".into(),
+        };
+        let away = line(Some(LineBrief { title: "브리핑", url: "/briefs/a/".into(), date }));
+        assert_eq!(away["brief"]["url"], "/briefs/a/");
+        assert_eq!(away["brief"]["date"]["iso"], "2024-01-19");
+    }
+
+    #[test]
+    fn a_page_kind_s_variables_sit_beside_site_page_and_generator() {
+        let extra = serde_json::json!({"author": "x"});
+        let site = SiteView {
+            title: "아카이브",
+            description: "",
+            language: "ko",
+            base_url: "https://example.org/".into(),
+            base_path: "/",
+            timezone: "Asia/Seoul",
+            currency: "KRW",
+            extra: &extra,
+            nav: Vec::new(),
+            home_url: "/".into(),
+            timeline_url: "/timeline/".into(),
+            budget_url: "/budget/".into(),
+            search_url: None,
+            feed_url: None,
+            unsafe_html: false,
+        };
+        let page =
+            PageView { kind: "robots", title: "robots", url: "/robots.txt".into(), permalink: String::new() };
+        let vars = RobotsPage { sitemap_url: "https://example.org/sitemap.xml".into() };
+        let v = serde_json::to_value(PageContext { vars, site: &site, page, generator: "annals" }).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["generator", "page", "site", "sitemap_url"]);
+        assert_eq!(v["site"]["extra"]["author"], "x");
+        assert_eq!(v["site"]["search_url"], Value::Null);
+    }
+}
