@@ -9,6 +9,7 @@ use crate::brief::frontmatter::BudgetLine as Line;
 use crate::brief::money::{Amount, AmountView};
 use crate::build::config::TermSource;
 use crate::build::markdown::{self, Links, Rendered};
+use crate::build::model::taxonomy::Term;
 use crate::build::model::{Archive, LineRef, Total};
 use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
@@ -77,29 +78,38 @@ impl Renderer<'_> {
 
     /// [`Renderer::term_link`] as a value, for the parts built as values (budget.rs).
     pub(super) fn term_ref(&self, x: usize, t: usize) -> Value {
-        serde_json::to_value(self.term_link(x, t)).unwrap_or_default()
+        serde_json::to_value(self.term_link(TermId { taxonomy: x, term: t })).unwrap_or_default()
     }
 
     fn date(d: &Moment) -> DateView {
         d.view()
     }
 
-    pub(super) fn term_link(&self, x: usize, t: usize) -> TermRef<'_> {
-        TermRef { name: &self.archive.taxonomies[x].terms[t].name, url: Some(&self.term_urls[x][t]) }
+    /// The term of `id` and its page.
+    fn term_of(&self, id: TermId) -> (&Term, &str) {
+        (&self.archive.taxonomies[id.taxonomy].terms[id.term], &self.term_urls[id.taxonomy][id.term])
+    }
+
+    pub(super) fn term_link(&self, id: TermId) -> TermRef<'_> {
+        let (term, url) = self.term_of(id);
+        TermRef { name: &term.name, url: Some(url) }
     }
 
     /// A term named in a brief, linked when the site has pages for it.
     fn named_ref<'s>(&'s self, source: &TermSource, name: &'s str) -> TermRef<'s> {
         let a = self.archive;
         match a.taxonomy_index(source).and_then(|x| a.taxonomies[x].term(name).map(|t| (x, t))) {
-            Some((x, t)) => self.term_link(x, t),
+            Some((taxonomy, term)) => self.term_link(TermId { taxonomy, term }),
             None => TermRef { name, url: None },
         }
     }
 
     /// Brief `i`'s terms of taxonomy `x`.
     fn brief_terms(&self, i: usize, x: usize) -> Vec<TermRef<'_>> {
-        self.archive.brief_terms[i][x].iter().map(|&t| self.term_link(x, t)).collect()
+        self.archive.brief_terms[i][x]
+            .iter()
+            .map(|&term| self.term_link(TermId { taxonomy: x, term }))
+            .collect()
     }
 
     fn terms_for<'s>(&'s self, i: usize, source: &TermSource, names: &'s [String]) -> Vec<TermRef<'s>> {
@@ -328,7 +338,8 @@ impl Renderer<'_> {
                 top.sort_by(|&p, &q| {
                     tax.terms[q].briefs.len().cmp(&tax.terms[p].briefs.len()).then(p.cmp(&q))
                 });
-                let terms = top.into_iter().take(12).map(|t| self.counted(x, t)).collect();
+                let terms =
+                    top.into_iter().take(12).map(|term| self.counted(TermId { taxonomy: x, term })).collect();
                 Overview { taxonomy: self.taxonomy_link(x), count: tax.terms.len(), terms }
             })
             .collect();
@@ -341,10 +352,10 @@ impl Renderer<'_> {
         }
     }
 
-    /// Term `t` of taxonomy `x` with its page and its number of briefs.
-    fn counted(&self, x: usize, t: usize) -> CountedLink<'_> {
-        let term = &self.archive.taxonomies[x].terms[t];
-        CountedLink { name: &term.name, url: &self.term_urls[x][t], count: term.briefs.len() }
+    /// A term with its page and its number of briefs.
+    fn counted(&self, id: TermId) -> CountedLink<'_> {
+        let (term, url) = self.term_of(id);
+        CountedLink { name: &term.name, url, count: term.briefs.len() }
     }
 
     /// `/timeline/`: every year with its months and counts, linking to the year's pages.
@@ -402,10 +413,10 @@ impl Renderer<'_> {
         paginate::Paginator::new(&self.base, first, items, self.archive.config.paginate_by, n)
     }
 
-    fn term_feed_url(&self, x: usize, t: usize) -> Option<String> {
+    fn term_feed_url(&self, id: TermId) -> Option<String> {
         let c = &self.archive.config;
         (c.feed.enabled && c.feed.per_term)
-            .then(|| self.base.url(&format!("{}atom.xml", self.archive.taxonomies[x].terms[t].path)))
+            .then(|| self.base.url(&format!("{}atom.xml", self.term_of(id).0.path)))
     }
 
     pub(super) fn taxonomy_list(&self, x: usize) -> TaxonomyListPage<'_> {
@@ -414,7 +425,7 @@ impl Renderer<'_> {
         let people = (tax.config.source == TermSource::Attendees).then(|| {
             (0..tax.terms.len())
                 .map(|t| PersonEntry {
-                    counted: self.counted(x, t),
+                    counted: self.counted(TermId { taxonomy: x, term: t }),
                     roles: tax.roles[t].iter().map(|r| RoleName { role: &r.role, org: &r.org }).collect(),
                 })
                 .collect()
@@ -424,14 +435,14 @@ impl Renderer<'_> {
             .iter()
             .enumerate()
             .map(|(t, term)| TermEntry {
-                counted: self.counted(x, t),
+                counted: self.counted(TermId { taxonomy: x, term: t }),
                 slug: &term.slug,
                 total_count: term.briefs.len() + term.descendant_briefs.len(),
                 english: &term.info.english,
                 parent: term.parent.map(|p| tax.terms[p].name.as_str()),
                 children: term.children.iter().map(|&c| tax.terms[c].name.as_str()).collect(),
                 budget_total: self.total_view(&a.budget.by_term[x][t].total),
-                feed_url: self.term_feed_url(x, t),
+                feed_url: self.term_feed_url(TermId { taxonomy: x, term: t }),
             })
             .collect();
         TaxonomyListPage { people, taxonomy: TaxonomyView { taxonomy: self.taxonomy_link(x), terms } }
@@ -440,43 +451,42 @@ impl Renderer<'_> {
     /// Page `n` of a term: its briefs on that page; the budget table and the briefs of its
     /// children on the first page only.
     pub(super) fn term(&self, id: TermId, n: usize) -> TermPage<'_> {
-        let (x, t) = (id.taxonomy, id.term);
         let a = self.archive;
-        let tax = &a.taxonomies[x];
-        let term = &tax.terms[t];
+        let tax = &a.taxonomies[id.taxonomy];
+        let term = self.term_of(id).0;
         let briefs =
             self.items_of(paginate::slice(&term.briefs, a.config.paginate_by, n).iter().copied(), true);
         let (person, term_view) = if tax.config.source == TermSource::Attendees {
-            (Some(self.person_view(x, t, briefs)), None)
+            (Some(self.person_view(id, briefs)), None)
         } else {
-            (None, Some(self.term_view(x, t, n, briefs)))
+            (None, Some(self.term_view(id, n, briefs)))
         };
         TermPage {
-            taxonomy: self.taxonomy_link(x),
+            taxonomy: self.taxonomy_link(id.taxonomy),
             paginator: self.paginator(&term.path, term.briefs.len(), n),
             person,
             term: term_view,
         }
     }
 
-    fn person_view<'s>(&'s self, x: usize, t: usize, briefs: Vec<BriefItem<'s>>) -> PersonView<'s> {
-        let roles = self.archive.taxonomies[x].roles[t].iter().map(|r| RoleSpan {
+    fn person_view<'s>(&'s self, id: TermId, briefs: Vec<BriefItem<'s>>) -> PersonView<'s> {
+        let roles = self.archive.taxonomies[id.taxonomy].roles[id.term].iter().map(|r| RoleSpan {
             name: RoleName { role: &r.role, org: &r.org },
             first: Self::date(&r.first),
             last: Self::date(&r.last),
             count: r.count,
         });
-        PersonView { counted: self.counted(x, t), roles: roles.collect(), briefs }
+        PersonView { counted: self.counted(id), roles: roles.collect(), briefs }
     }
 
-    fn term_view<'s>(&'s self, x: usize, t: usize, n: usize, briefs: Vec<BriefItem<'s>>) -> TermView<'s> {
+    fn term_view<'s>(&'s self, id: TermId, n: usize, briefs: Vec<BriefItem<'s>>) -> TermView<'s> {
         let a = self.archive;
-        let term = &a.taxonomies[x].terms[t];
-        let group = &a.budget.by_term[x][t];
+        let term = self.term_of(id).0;
+        let group = &a.budget.by_term[id.taxonomy][id.term];
         let first = n == 1;
         TermView {
-            counted: self.counted(x, t),
-            feed_url: self.term_feed_url(x, t),
+            counted: self.counted(id),
+            feed_url: self.term_feed_url(id),
             budget_total: self.total_view(&group.total),
             briefs,
             budget_lines: if first {
@@ -488,9 +498,9 @@ impl Renderer<'_> {
             english: &term.info.english,
             description: &term.info.description,
             link: &term.info.link,
-            parent: term.parent.map(|p| self.term_link(x, p)),
-            children: term.children.iter().map(|&c| self.term_link(x, c)).collect(),
-            descendant_briefs: if first { self.descendant_items(x, t) } else { Vec::new() },
+            parent: term.parent.map(|p| self.term_link(TermId { term: p, ..id })),
+            children: term.children.iter().map(|&c| self.term_link(TermId { term: c, ..id })).collect(),
+            descendant_briefs: if first { self.descendant_items(id) } else { Vec::new() },
             descendant_count: term.descendant_briefs.len(),
             budget_trend: if first { self.term_trend(&term.name, group) } else { Value::Null },
         }
@@ -498,8 +508,8 @@ impl Renderer<'_> {
 
     /// The newest `paginate_by` briefs of a term's descendants, each with `via`: the descendant
     /// terms it carries.
-    fn descendant_items(&self, x: usize, t: usize) -> Vec<ViaItem<'_>> {
-        let a = self.archive;
+    fn descendant_items(&self, id: TermId) -> Vec<ViaItem<'_>> {
+        let (a, x, t) = (self.archive, id.taxonomy, id.term);
         let tax = &a.taxonomies[x];
         let under = |mut c: usize| {
             while let Some(p) = tax.terms[c].parent {
@@ -521,7 +531,7 @@ impl Renderer<'_> {
                 via: a.brief_terms[b][x]
                     .iter()
                     .filter(|&&c| under(c))
-                    .map(|&c| self.term_link(x, c))
+                    .map(|&c| self.term_link(TermId { term: c, ..id }))
                     .collect(),
             })
             .collect()
@@ -548,7 +558,7 @@ impl Renderer<'_> {
                 .filter(|&t| a.budget.by_term[x][t].total.count > 0)
                 .map(|t| {
                     let total = &a.budget.by_term[x][t].total;
-                    let link = self.counted(x, t);
+                    let link = self.counted(TermId { taxonomy: x, term: t });
                     BudgetTerm {
                         name: link.name,
                         url: link.url,
