@@ -5,6 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::super::text::{sentences, Block};
+use super::super::Attendee;
 
 static ETC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\))").unwrap());
@@ -145,17 +146,90 @@ fn discussed(sentence: &str) -> Vec<String> {
     items.into_iter().filter(|i| i.chars().count() >= 4).collect()
 }
 
+/// Words for a ceremony, the event whose programme is its speeches and signings.
+const CEREMONIES: &[&str] = &[
+    "출범식",
+    "기념식",
+    "협약식",
+    "체결식",
+    "서명식",
+    "개소식",
+    "개원식",
+    "개관식",
+    "착공식",
+    "기공식",
+    "준공식",
+    "발대식",
+    "개막식",
+    "선포식",
+    "출정식",
+    "현판식",
+    "제막식",
+    "박람회",
+    "엑스포",
+];
+
+/// The ceremony a sentence names: a quoted event (`'2017 대한민국 균형발전 박람회'`) or the words
+/// up to a ceremony word (`통합 창원시 출범식이 … 열렸다`).
+fn ceremony(sentence: &str) -> Option<String> {
+    let is_ceremony = |w: &str| CEREMONIES.iter().any(|c| w.ends_with(c));
+    if let Some((_, _, name)) = quoted(sentence).into_iter().find(|(_, _, n)| is_ceremony(n)) {
+        return Some(name.to_string());
+    }
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let k = tokens.iter().position(|t| {
+        let stem = t.trim_end_matches(|c: char| "이가은는을를에서".contains(c));
+        is_ceremony(stem) && stem.chars().count() >= 3
+    })?;
+    let start =
+        tokens[..k].iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1).max(k.saturating_sub(3));
+    let stem = tokens[k].trim_end_matches(|c: char| "이가은는을를에서".contains(c));
+    let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
+    Some(words.join(" "))
+}
+
+/// How the article first writes a person present, from the name to the title (`박완수 초대
+/// 시장`): a later `박 시장` is named so in the programme.
+fn full_mention(text: &str, person: &Attendee) -> String {
+    let role = person.role.as_deref().unwrap_or("");
+    let pattern =
+        format!(r"{}\s+(?:[가-힣]+\s+){{0,2}}?{}", regex::escape(&person.name), regex::escape(role));
+    match Regex::new(&pattern).ok().and_then(|re| re.find(text)) {
+        Some(m) if !role.is_empty() => m.as_str().to_string(),
+        _ => format!("{} {role}", person.name).trim().to_string(),
+    }
+}
+
+/// The speaker of a speech, a surname and title (`박 시장`) resolved to a person present.
+fn speaker(said: &str, text: &str, people: &[Attendee]) -> String {
+    let Some((surname, title)) = said.split_once(' ') else { return said.to_string() };
+    if surname.chars().count() > 1 {
+        return said.to_string();
+    }
+    people
+        .iter()
+        .find(|p| p.name.starts_with(surname) && p.role.as_deref().is_some_and(|r| r.ends_with(title)))
+        .map_or_else(|| said.to_string(), |p| full_mention(text, p))
+}
+
 /// The programme of an event: a speech given there (`김두관 경남지사는 축사를 통해` → `김두관
 /// 경남지사 축사`) or an agreement signed (`에너지밸리 투자유치 협약을 체결했다` → `… 협약 체결`).
-fn event_items(sentence: &str) -> Vec<String> {
+/// What is said inside quotation marks is not the programme.
+fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
     static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([가-힣]{2,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:을|를)\s+통해").unwrap()
+        Regex::new(r"([가-힣]{1,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:을|를)\s+통해").unwrap()
     });
-    static SIGNED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결").unwrap());
-    let mut out: Vec<String> =
-        SPEECH.captures_iter(sentence).map(|c| format!("{} {}", &c[1], &c[2])).collect();
-    if let Some(c) = SIGNED.captures(sentence) {
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결(?:했|하였|하고|하며|한다|해)")
+            .unwrap()
+    });
+    static SAID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“][^"“”]*["”]"#).unwrap());
+    let sentence = SAID.replace_all(sentence, " ");
+    let mut out: Vec<String> = SPEECH
+        .captures_iter(&sentence)
+        .map(|c| format!("{} {}", speaker(&c[1], text, people), &c[2]))
+        .collect();
+    if let Some(c) = SIGNED.captures(&sentence) {
         let object = c[1].trim();
         let object = object.rsplit_once("기업과 ").map(|(_, o)| o).unwrap_or(object);
         if object.split_whitespace().count() >= 2 {
@@ -193,10 +267,126 @@ fn listed_actions(sentence: &str) -> Vec<String> {
     items
 }
 
-/// Agenda items in order, each once.
-pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
+/// Quoted names in a sentence (`'…'`, `‘…’`, `"…"`, `“…”`): (start, end, the name inside).
+fn quoted(sentence: &str) -> Vec<(usize, usize, &str)> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"['‘"“]([^'‘’"“”]{2,60})['’"”]"#).unwrap());
+    QUOTED
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let (all, inner) = (c.get(0)?, c.get(1)?);
+            Some((all.start(), all.end(), inner.as_str().trim()))
+        })
+        .collect()
+}
+
+/// Programmes named in quotes (`'데이터 바우처 지원 사업'`, `'특구 오픈 하우스' 사업`): the main
+/// projects, once a sentence has introduced them (`주요 사업으로는`).
+fn project_names(sentence: &str) -> Vec<String> {
+    quoted(sentence)
+        .into_iter()
+        .filter_map(|(_, end, name)| {
+            if name.ends_with("사업") {
+                Some(name.to_string())
+            } else {
+                sentence[end..].trim_start().starts_with("사업").then(|| format!("{name} 사업"))
+            }
+        })
+        .collect()
+}
+
+/// Three or more quoted items in a row that the sentence then carries out: `‘A’, ‘B’, ‘C 등
+/// 4가지 사업’을 진행한다`.
+fn quoted_list(sentence: &str) -> Vec<String> {
+    static ACTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:을|를|이|가|등을|등이)?\s*(?:\S+\s+){0,2}?(?:진행|추진|실시|시행|운영)").unwrap()
+    });
+    let q = quoted(sentence);
+    let mut run: Vec<&str> = Vec::new();
+    for (k, (_, end, name)) in q.iter().enumerate() {
+        run.push(name);
+        let joined = q.get(k + 1).is_some_and(|(next, _, _)| {
+            sentence[*end..*next].chars().all(|c| c.is_whitespace() || c == ',' || c == '·')
+        });
+        if joined {
+            continue;
+        }
+        if run.len() >= 3 && ACTED_ON.is_match(&sentence[*end..]) {
+            return run.iter().filter_map(|t| clean_item(t, false)).collect();
+        }
+        run.clear();
+    }
+    Vec::new()
+}
+
+/// Items read from the prose: what stands in when the text has no agenda list.
+#[derive(Default)]
+struct Prose {
+    items: Vec<String>,
+    /// A sentence has introduced the main projects (`주요 사업으로는`).
+    main_projects: bool,
+    /// The first ceremony named, and whether its programme (speeches, signings) was read.
+    ceremony: Option<String>,
+    programme: bool,
+}
+
+impl Prose {
+    fn read(&mut self, sentence: &str, text: &str, people: &[Attendee]) {
+        self.main_projects |= sentence.contains("주요 사업") || sentence.contains("주요사업");
+        if self.main_projects {
+            self.items.extend(project_names(sentence));
+        }
+        self.items.extend(quoted_list(sentence));
+        self.items.extend(discussed(sentence));
+        self.items.extend(listed_actions(sentence));
+        if self.ceremony.is_none() {
+            self.ceremony = ceremony(sentence);
+        }
+        let programme = event_items(sentence, text, people);
+        self.programme |= !programme.is_empty();
+        self.items.extend(programme);
+    }
+
+    /// The items, the ceremony first when its programme was read.
+    fn finish(self) -> Vec<String> {
+        let ceremony = self.ceremony.filter(|_| self.programme);
+        ceremony.into_iter().chain(self.items).collect()
+    }
+}
+
+/// A run of `△`/`①`/numbered items from `blocks[i]`: its agenda items and where the run ends.
+fn marked_list(blocks: &[Block], i: usize, marker: char) -> (Vec<String>, usize) {
+    let kind_numbered = marker == '1';
+    let mut j = i;
+    let mut group = Vec::new();
+    while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
+        if *m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(&marker)) {
+            break;
+        }
+        group.push(text.as_str());
+        j += 1;
+    }
+    let intro = if i > 0 { blocks[i - 1].text() } else { "" };
+    let relevant = !kind_numbered || AGENDA_WORDS.iter().any(|w| intro.contains(w));
+    let mut out = Vec::new();
+    if group.len() >= 2 && relevant {
+        let n = group.len();
+        out.extend(
+            group
+                .iter()
+                .enumerate()
+                .filter_map(|(k, t)| clean_item(t, k + 1 == n && !t.contains("다.")))
+                .filter(|t| !t.ends_with('다')),
+        );
+    }
+    (out, j.max(i + 1))
+}
+
+/// Agenda items in order, each once. `people` are those present, for naming speakers.
+pub(crate) fn agenda(blocks: &[Block], people: &[Attendee]) -> Vec<String> {
+    let text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
     let mut out: Vec<String> = Vec::new();
-    let mut prose: Vec<String> = Vec::new();
+    let mut prose = Prose::default();
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
@@ -206,45 +396,23 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
             }
             Block::Para(t) => {
                 for s in sentences(t) {
-                    prose.extend(discussed(s));
-                    prose.extend(listed_actions(s));
-                    prose.extend(event_items(s));
+                    prose.read(s, &text, people);
                 }
                 i += 1;
             }
             Block::Item { marker, .. }
                 if *marker == '△' || *marker == '1' || ('①'..='⑳').contains(marker) =>
             {
-                let kind_numbered = *marker == '1';
-                let mut j = i;
-                let mut group = Vec::new();
-                while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
-                    if m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(marker)) {
-                        break;
-                    }
-                    group.push(text.as_str());
-                    j += 1;
-                }
-                let intro = if i > 0 { blocks[i - 1].text() } else { "" };
-                let relevant = !kind_numbered || AGENDA_WORDS.iter().any(|w| intro.contains(w));
-                if group.len() >= 2 && relevant {
-                    let n = group.len();
-                    out.extend(
-                        group
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(k, t)| clean_item(t, k + 1 == n && !t.contains("다.")))
-                            .filter(|t| !t.ends_with('다')),
-                    );
-                }
-                i = j.max(i + 1);
+                let (items, next) = marked_list(blocks, i, *marker);
+                out.extend(items);
+                i = next;
             }
             _ => i += 1,
         }
     }
     // What a meeting discussed, or actions listed in prose, stand in only for a missing list.
     if out.is_empty() {
-        out = prose;
+        out = prose.finish();
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -266,11 +434,11 @@ mod tests {
                 .to_string(),
         )];
         assert_eq!(
-            agenda(&b),
+            agenda(&b, &[]),
             vec!["AI플랫폼 확산 및 생태계 조성", "온디바이스 AI 확산", "AI 기업 양성 및 해외진출 지원 확대"]
         );
         let b = vec![Block::Para("①데이터 개방과 ②인재 양성을 추진한다.".to_string())];
-        assert_eq!(agenda(&b), vec!["데이터 개방", "인재 양성"]);
+        assert_eq!(agenda(&b, &[]), vec!["데이터 개방", "인재 양성"]);
     }
 
     #[test]
@@ -278,33 +446,62 @@ mod tests {
         // Budget lines.
         let b =
             vec![Block::Para("△A 센터 구축 21억 △B 단지 조성 50억 △C 랩 운영 8억을 반영했다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
         // Categories, new programmes, directions.
         let b = vec![Block::Para("△에너지 △자동차 △헬스케어 등 3개 분야를 중점으로 연구한다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
         let b = vec![Block::Para("△AI 바우처 지원 △AI 생태계 기반 마련 사업이 신설됐다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
         let b = vec![Block::Para("협의회의 기본방향은 ▲정책 제안 ▲기관 간 교류 등이다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
     }
 
     #[test]
     fn speeches_and_signings_are_the_programme() {
         let b = vec![Block::Para("이도현 경남지사는 축사를 통해 발전을 당부했다.".to_string())];
-        assert_eq!(agenda(&b), vec!["이도현 경남지사 축사"]);
+        assert_eq!(agenda(&b, &[]), vec!["이도현 경남지사 축사"]);
         let b = vec![Block::Para("한전은 42개 기업과 에너지밸리 투자유치 협약을 체결했다.".to_string())];
-        assert_eq!(agenda(&b), vec!["에너지밸리 투자유치 협약 체결"]);
+        assert_eq!(agenda(&b, &[]), vec!["에너지밸리 투자유치 협약 체결"]);
     }
 
     #[test]
     fn what_a_meeting_discussed_and_listed_actions_are_agenda() {
         let b =
             vec![Block::Para("차관이 간담회를 열어 대학 연구의 경쟁력 강화 방안 등을 논의했다.".to_string())];
-        assert_eq!(agenda(&b), vec!["대학 연구의 경쟁력 강화 방안"]);
+        assert_eq!(agenda(&b, &[]), vec!["대학 연구의 경쟁력 강화 방안"]);
         let b = vec![Block::Para(
             "정부는 2개 입지를 선정해 기업 성장 인프라 구축, 산학연 협력체계 형성, 인재 네트워크 활성화 등을 3년간 지원한다."
                 .to_string(),
         )];
-        assert_eq!(agenda(&b), vec!["기업 성장 인프라 구축", "산학연 협력체계 형성", "인재 네트워크 활성화"]);
+        assert_eq!(
+            agenda(&b, &[]),
+            vec!["기업 성장 인프라 구축", "산학연 협력체계 형성", "인재 네트워크 활성화"]
+        );
+    }
+
+    fn para(s: &str) -> Vec<Block> {
+        s.split(" / ").map(|p| Block::Para(p.to_string())).collect()
+    }
+
+    #[test]
+    fn quoted_main_projects_and_quoted_lists_are_agenda() {
+        let b = para("올해 주요 사업은 '청년 창업 공간 조성 사업'이다. / 또 '스마트 경로당' 사업에 12억원을 쓴다. / '주민 소통' 행사도 연다.");
+        assert_eq!(agenda(&b, &[]), vec!["청년 창업 공간 조성 사업", "스마트 경로당 사업"]);
+        // Without an intro naming them main projects, quoted programmes are just mentioned.
+        assert!(agenda(&para("시는 '청년 창업 공간 조성 사업'에 12억원을 쓴다."), &[]).is_empty());
+        let b =
+            para("특구에서는 ‘무인 배송 실증’, ‘원격 진료 시범’, ‘수소 버스 운행 등 3개 사업’을 진행한다.");
+        assert_eq!(agenda(&b, &[]), vec!["무인 배송 실증", "원격 진료 시범", "수소 버스 운행"]);
+    }
+
+    #[test]
+    fn a_ceremony_programme_names_its_speakers_and_leaves_out_quotes() {
+        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let b = para(
+            "세종 스마트시티 개소식이 3일 열려 최민호 신임 시장 등이 참석했다. / 최 시장은 기념사를 통해 \"시민과 함께 협약을 체결하고 싶다\"고 말했다.",
+        );
+        assert_eq!(agenda(&b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
+        // An agreement signed earlier, mentioned in passing, is not on the programme.
+        assert!(agenda(&para("이미 협약을 체결한 12개 기업이 입주했다."), &[]).is_empty());
     }
 }
