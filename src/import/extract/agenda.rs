@@ -124,7 +124,18 @@ fn discussed(sentence: &str) -> Vec<String> {
         )
         .unwrap()
     });
-    let Some(m) = DISCUSS.find(sentence) else { return Vec::new() };
+    // At a meeting held (`협의회를 열고`), what was proposed or requested: `사업 10개를 정부에 건의했다`.
+    static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:등을|을|를)\s+(?:\S+\s+){0,2}?(?:건의|요청|제안|보고)(?:했|하였|한다)").unwrap()
+    });
+    static HELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:회의|협의회|간담회|총회|위원회|토론회)(?:를|을)\s+(?:열고|열어|개최하고|개최해)")
+            .unwrap()
+    });
+    let m = DISCUSS
+        .find(sentence)
+        .or_else(|| HELD.find(sentence).and_then(|h| PROPOSED.find_at(sentence, h.end())));
+    let Some(m) = m else { return Vec::new() };
     let object = object_phrase(&sentence[..m.start()], true);
     // `올해 사업보고와 내년 계획`: two items.
     let mut items = Vec::new();
@@ -319,6 +330,33 @@ fn quoted_list(sentence: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// The action a press-release point (`□ …`, `ㅇ …`) states in its closing clause, as a noun phrase:
+/// `… 감안해 9개 지원과제를 선정했다` → `9개 지원과제 선정`. Points with amounts are budget
+/// lines, and closing verbs that are not `…하다` verbs of a noun (`돕는다`) give nothing.
+fn main_action(point: &str) -> Option<String> {
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:을|를)\s+(?:(?:우선|별도로|적극|본격|새로)\s+)?([가-힣]{2,4}?)(?:했다|하였다|한다|했습니다|하였습니다|합니다|하기로 했다|할 계획이다|할 예정이다)\.?$",
+        )
+        .unwrap()
+    });
+    let first = sentences(point).into_iter().next()?;
+    if HAS_AMOUNT.is_match(first) {
+        return None;
+    }
+    let c = CLOSING.captures(first.trim())?;
+    let object_end = c.get(0)?.start();
+    let before = &first[..object_end];
+    // The object starts after the clause before it or after the subject (`행안부는`).
+    let tokens: Vec<&str> = before.split_whitespace().collect();
+    let start = tokens
+        .iter()
+        .rposition(|t| opens_object(t, false) || t.ends_with('은') || t.ends_with('는'))
+        .map_or(0, |i| i + 1);
+    let object = &tokens[start..];
+    (1..=5).contains(&object.len()).then(|| format!("{} {}", object.join(" "), &c[1]))
+}
+
 /// Items read from the prose: what stands in when the text has no agenda list.
 #[derive(Default)]
 struct Prose {
@@ -328,6 +366,8 @@ struct Prose {
     /// The first ceremony named, and whether its programme (speeches, signings) was read.
     ceremony: Option<String>,
     programme: bool,
+    /// Actions stated by press-release points.
+    actions: Vec<String>,
 }
 
 impl Prose {
@@ -347,10 +387,12 @@ impl Prose {
         self.items.extend(programme);
     }
 
-    /// The items, the ceremony first when its programme was read.
+    /// The items, the ceremony first when its programme was read; the actions of press-release
+    /// points when there are two or more.
     fn finish(self) -> Vec<String> {
         let ceremony = self.ceremony.filter(|_| self.programme);
-        ceremony.into_iter().chain(self.items).collect()
+        let actions = if self.actions.len() >= 2 { self.actions } else { Vec::new() };
+        ceremony.into_iter().chain(self.items).chain(actions).collect()
     }
 }
 
@@ -406,6 +448,10 @@ pub(crate) fn agenda(blocks: &[Block], people: &[Attendee]) -> Vec<String> {
                 let (items, next) = marked_list(blocks, i, *marker);
                 out.extend(items);
                 i = next;
+            }
+            Block::Item { marker: '□' | '■' | '○' | 'ㅇ' | '◦', text: t, .. } => {
+                prose.actions.extend(main_action(t));
+                i += 1;
             }
             _ => i += 1,
         }
@@ -503,5 +549,29 @@ mod tests {
         assert_eq!(agenda(&b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
         // An agreement signed earlier, mentioned in passing, is not on the programme.
         assert!(agenda(&para("이미 협약을 체결한 12개 기업이 입주했다."), &[]).is_empty());
+    }
+
+    fn point(text: &str) -> Block {
+        Block::Item { level: 0, number: None, marker: '□', text: text.to_string() }
+    }
+
+    #[test]
+    fn press_release_points_give_their_closing_actions() {
+        let b = vec![
+            point("도는 올해 도시재생 사업에 국비 30억원을 투입한다고 밝혔다."),
+            point("이를 위해 도는 주민 의견을 반영해 5개 거점 지구를 선정했다."),
+            point("또한 주민 참여를 높이기 위해 공모 절차를 간소화하였다."),
+            point("특히 청년 창업가의 입주를 돕는다."),
+        ];
+        assert_eq!(agenda(&b, &[]), vec!["5개 거점 지구 선정", "공모 절차 간소화"]);
+        // One action alone is not a list of them.
+        assert!(agenda(&b[..2], &[]).is_empty());
+    }
+
+    #[test]
+    fn what_a_meeting_held_proposed_is_agenda_and_a_bare_request_is_not() {
+        let b = para("군은 2일 주민협의회를 열고 마을버스 노선 증설 방안을 군에 건의했다.");
+        assert_eq!(agenda(&b, &[]), vec!["마을버스 노선 증설 방안"]);
+        assert!(agenda(&para("주민들은 마을버스 노선 증설 방안을 군에 건의했다."), &[]).is_empty());
     }
 }
