@@ -357,6 +357,34 @@ fn main_action(point: &str) -> Option<String> {
     (1..=5).contains(&object.len()).then(|| format!("{} {}", object.join(" "), &c[1]))
 }
 
+/// The point a paragraph opening with an ordinal (`먼저`, `첫째`, `두 번째,`) makes, as spoken
+/// briefings and speeches enumerate: the copula's subject (`먼저 고용증대와 지역경제
+/// 활성화입니다` → `고용증대와 지역경제 활성화`) or the aim (`… 서민경제 활성화를 위해서는`).
+fn ordinal_point(paragraph: &str) -> Option<String> {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:먼저|우선|다음으로|마지막으로|첫째|둘째|셋째|넷째|다섯째|(?:첫|두|세|네|다섯|여섯)\s*번째)(?:\s*과제는|\s*로)?,?\s+").unwrap()
+    });
+    static COPULA: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([^.,]{4,40}?)(?:입니다|이다|입니다만)\.?$").unwrap());
+    static AIM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)([^\s,.?!][^,.?!]{2,40}?)(?:을|를)\s+위해(?:서)?(?:는)?\s").unwrap()
+    });
+    let m = ORDINAL.find(paragraph)?;
+    let rest = &paragraph[m.end()..];
+    let first = sentences(rest).into_iter().next().unwrap_or("");
+    // `자료 3쪽입니다` points the listener to the handout; the point follows.
+    static PAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\s*(?:쪽|페이지|면)").unwrap());
+    if let Some(c) = COPULA.captures(first.trim()).filter(|c| !PAGE.is_match(&c[1])) {
+        return Some(c[1].trim().to_string());
+    }
+    let aim = AIM.captures(rest)?;
+    let words: Vec<&str> = aim[1].split_whitespace().collect();
+    // The aim's own words: after the clause before it (`… 개선하고, A를 위해`).
+    let start = words.iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1);
+    let aim = words[start..].join(" ");
+    (aim.chars().count() >= 4).then_some(aim)
+}
+
 /// Items read from the prose: what stands in when the text has no agenda list.
 #[derive(Default)]
 struct Prose {
@@ -368,6 +396,8 @@ struct Prose {
     programme: bool,
     /// Actions stated by press-release points.
     actions: Vec<String>,
+    /// Points made by paragraphs that open with an ordinal.
+    points: Vec<String>,
 }
 
 impl Prose {
@@ -387,12 +417,13 @@ impl Prose {
         self.items.extend(programme);
     }
 
-    /// The items, the ceremony first when its programme was read; the actions of press-release
-    /// points when there are two or more.
+    /// The items, the ceremony first when its programme was read; the points of ordinal
+    /// paragraphs and the actions of press-release points when there are two or more.
     fn finish(self) -> Vec<String> {
         let ceremony = self.ceremony.filter(|_| self.programme);
-        let actions = if self.actions.len() >= 2 { self.actions } else { Vec::new() };
-        ceremony.into_iter().chain(self.items).chain(actions).collect()
+        let two_or_more = |v: Vec<String>| if v.len() >= 2 { v } else { Vec::new() };
+        let (actions, points) = (two_or_more(self.actions), two_or_more(self.points));
+        ceremony.into_iter().chain(points).chain(self.items).chain(actions).collect()
     }
 }
 
@@ -437,6 +468,7 @@ pub(crate) fn agenda(blocks: &[Block], people: &[Attendee]) -> Vec<String> {
                 i += 1;
             }
             Block::Para(t) => {
+                prose.points.extend(ordinal_point(t));
                 for s in sentences(t) {
                     prose.read(s, &text, people);
                 }
@@ -573,5 +605,15 @@ mod tests {
         let b = para("군은 2일 주민협의회를 열고 마을버스 노선 증설 방안을 군에 건의했다.");
         assert_eq!(agenda(&b, &[]), vec!["마을버스 노선 증설 방안"]);
         assert!(agenda(&para("주민들은 마을버스 노선 증설 방안을 군에 건의했다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn paragraphs_opening_with_ordinals_are_the_points_of_a_briefing() {
+        let b = para(
+            "올해 업무계획을 말씀드리겠습니다. / 먼저 농촌 의료 접근성 개선입니다. / 두 번째, 자료 3쪽입니다. 청년 귀농 확대를 위해서는 정착 자금을 늘리겠습니다.",
+        );
+        assert_eq!(agenda(&b, &[]), vec!["농촌 의료 접근성 개선", "청년 귀농 확대"]);
+        // One paragraph opening with `먼저` is not an enumeration.
+        assert!(agenda(&para("먼저 시는 청년 창업을 위해 공간을 연다."), &[]).is_empty());
     }
 }
