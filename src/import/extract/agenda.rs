@@ -106,7 +106,8 @@ fn opens_object(token: &str, adnominal: bool) -> bool {
     token.ends_with(',')
         || adnominal && ["위한", "통한"].iter().any(|w| t.ends_with(w))
         || ["위해", "통해", "대해", "주재로", "열어", "열고", "개최"].iter().any(|w| t.ends_with(w))
-        || ["해", "어", "고", "며", "서", "여"].iter().any(|e| t.ends_with(e)) && t.chars().count() >= 2
+        || ["해", "어", "고", "며", "서", "여", "도록"].iter().any(|e| t.ends_with(e))
+            && t.chars().count() >= 2
 }
 
 /// The words of `before` after the last token that opens an object (`…를 열어 A 등을 논의`).
@@ -116,8 +117,13 @@ fn object_phrase(before: &str, adnominal: bool) -> String {
     tokens[start..].join(" ")
 }
 
+/// A meeting held: `협의회를 열고`, `간담회를 개최해`.
+static HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:회의|협의회|간담회|총회|위원회|토론회)(?:를|을)\s+(?:열고|열어|개최하고|개최해)").unwrap()
+});
+
 /// What a meeting discussed: `A와 B에 대해 논의했다`, `A 등을 논의했다`, `A 사업에 대한 토론을 진행`.
-fn discussed(sentence: &str) -> Vec<String> {
+fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
     static DISCUSS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"\s*(?:등에\s*대해|에\s*대해|에\s*대한|등을|을|를)\s+(?:논의|토론|협의)(?:했|하|를|을|한)",
@@ -128,13 +134,16 @@ fn discussed(sentence: &str) -> Vec<String> {
     static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s*(?:등을|을|를)\s+(?:\S+\s+){0,2}?(?:건의|요청|제안|보고)(?:했|하였|한다)").unwrap()
     });
-    static HELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:회의|협의회|간담회|총회|위원회|토론회)(?:를|을)\s+(?:열고|열어|개최하고|개최해)")
-            .unwrap()
+    // … or, once the meeting is told, what was proposed `이 자리에서`.
+    static AT_MEETING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:이|그)\s*자리에서|(?:회의|간담회|협의회|총회)에서").unwrap());
+    let m = DISCUSS.find(sentence).or_else(|| {
+        let from = HELD
+            .find(sentence)
+            .map(|h| h.end())
+            .or_else(|| (meeting_held && AT_MEETING.is_match(sentence)).then_some(0))?;
+        PROPOSED.find_at(sentence, from)
     });
-    let m = DISCUSS
-        .find(sentence)
-        .or_else(|| HELD.find(sentence).and_then(|h| PROPOSED.find_at(sentence, h.end())));
     let Some(m) = m else { return Vec::new() };
     let object = object_phrase(&sentence[..m.start()], true);
     // `올해 사업보고와 내년 계획`: two items.
@@ -196,15 +205,17 @@ fn ceremony(sentence: &str) -> Option<String> {
         tokens[..k].iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1).max(k.saturating_sub(3));
     let stem = tokens[k].trim_end_matches(|c: char| "이가은는을를에서".contains(c));
     let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
-    Some(words.join(" "))
+    // A bare `협약식에는` names no ceremony; `통합 창원시 출범식` does.
+    (words.len() >= 2).then(|| words.join(" "))
 }
 
 /// How the article first writes a person present, from the name to the title (`박완수 초대
 /// 시장`): a later `박 시장` is named so in the programme.
 fn full_mention(text: &str, person: &Attendee) -> String {
     let role = person.role.as_deref().unwrap_or("");
+    // The title may close a word of its own (`임재훈 청주시장`).
     let pattern =
-        format!(r"{}\s+(?:[가-힣]+\s+){{0,2}}?{}", regex::escape(&person.name), regex::escape(role));
+        format!(r"{}\s+(?:[가-힣]+\s+){{0,2}}?[가-힣]*{}", regex::escape(&person.name), regex::escape(role));
     match Regex::new(&pattern).ok().and_then(|re| re.find(text)) {
         Some(m) if !role.is_empty() => m.as_str().to_string(),
         _ => format!("{} {role}", person.name).trim().to_string(),
@@ -241,10 +252,14 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
         .map(|c| format!("{} {}", speaker(&c[1], text, people), &c[2]))
         .collect();
     if let Some(c) = SIGNED.captures(&sentence) {
-        let object = c[1].trim();
-        let object = object.rsplit_once("기업과 ").map(|(_, o)| o).unwrap_or(object);
-        if object.split_whitespace().count() >= 2 {
-            out.push(format!("{object} 체결"));
+        // The agreement's own words: after its partner (`42개 기업과`) or its venue (`시민홀에서`).
+        let words: Vec<&str> = c[1].split_whitespace().collect();
+        let start = words
+            .iter()
+            .rposition(|w| w.ends_with("에서") || w.ends_with('와') || w.ends_with('과'))
+            .map_or(0, |i| i + 1);
+        if words.len() - start >= 2 {
+            out.push(format!("{} 체결", words[start..].join(" ")));
         }
     }
     out
@@ -396,6 +411,8 @@ struct Prose {
     programme: bool,
     /// Actions stated by press-release points.
     actions: Vec<String>,
+    /// A sentence has told of a meeting held (`간담회를 열고`).
+    meeting_held: bool,
     /// Points made by paragraphs that open with an ordinal.
     points: Vec<String>,
 }
@@ -407,7 +424,8 @@ impl Prose {
             self.items.extend(project_names(sentence));
         }
         self.items.extend(quoted_list(sentence));
-        self.items.extend(discussed(sentence));
+        self.meeting_held |= HELD.is_match(sentence);
+        self.items.extend(discussed(sentence, self.meeting_held));
         self.items.extend(listed_actions(sentence));
         if self.ceremony.is_none() {
             self.ceremony = ceremony(sentence);
@@ -579,6 +597,10 @@ mod tests {
             "세종 스마트시티 개소식이 3일 열려 최민호 신임 시장 등이 참석했다. / 최 시장은 기념사를 통해 \"시민과 함께 협약을 체결하고 싶다\"고 말했다.",
         );
         assert_eq!(agenda(&b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
+        // The agreement without its venue or partner; the title closing a word (`세종시장`).
+        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let b = para("시는 시청 대회의실에서 한빛전자와 스마트 물류 협약을 체결했다. / 최민호 세종시장 등이 참석했다. 최 시장은 축사를 통해 환영했다.");
+        assert_eq!(agenda(&b, &people), vec!["스마트 물류 협약 체결", "최민호 세종시장 축사"]);
         // An agreement signed earlier, mentioned in passing, is not on the programme.
         assert!(agenda(&para("이미 협약을 체결한 12개 기업이 입주했다."), &[]).is_empty());
     }
@@ -605,6 +627,9 @@ mod tests {
         let b = para("군은 2일 주민협의회를 열고 마을버스 노선 증설 방안을 군에 건의했다.");
         assert_eq!(agenda(&b, &[]), vec!["마을버스 노선 증설 방안"]);
         assert!(agenda(&para("주민들은 마을버스 노선 증설 방안을 군에 건의했다."), &[]).is_empty());
+        // Told after the meeting: `이 자리에서`.
+        let b = para("군의회는 간담회를 열고 의견을 들었다. / 주민들은 이 자리에서 노선 증설과 정류장 이전을 건의했다.");
+        assert_eq!(agenda(&b, &[]), vec!["노선 증설", "정류장 이전"]);
     }
 
     #[test]

@@ -26,6 +26,12 @@ const SUFFIXES: &[&str] = &[
     "군",
     "구",
     "내",
+    // The head of the place: `강원특별자치도지사`, `부산시장`, `고흥군수` name the place they govern.
+    "도지사",
+    "지사",
+    "시장",
+    "군수",
+    "구청장",
 ];
 
 /// A sentence that lists competing or other places: `6개 지역이 신청`, `지난해 2개 지역 선정`.
@@ -152,6 +158,11 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         if text[m.end..].starts_with('=') {
             out[k] = true;
         }
+        // `옛 청원군 시절`: a name from the past, not where anything happens now.
+        let before = text[..m.start].trim_end();
+        if before.strip_suffix('옛').is_some_and(|b| is_boundary(b.chars().next_back())) {
+            out[k] = true;
+        }
         // `전국 6곳 중 2곳 선정`: the country is the pool a few places are chosen from.
         if m.place.name == "전국" && POOL.is_match(&text[m.end..]) {
             out[k] = true;
@@ -253,6 +264,8 @@ mod tests {
         assert_eq!(run("포항 남구 일대"), vec!["포항시 남구"]);
         assert_eq!(run("마산과 진해의 옛 도심을 잇는다"), vec!["마산시", "진해시"]);
         assert_eq!(run("충무로 영화관에서 상영했다"), Vec::<String>::new(), "a street is not 충무시");
+        assert_eq!(run("옛 청원군 시절부터 키운 청주시 오송의 꿈"), vec!["청주시"]);
+        assert_eq!(run("강원특별자치도지사와 고흥군수가 만났다"), vec!["강원", "고흥군"]);
     }
 
     #[test]
