@@ -9,7 +9,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::super::rules::{Compiled, RegionSpelling, PARTICLES};
+use super::super::rules::{Compiled, PlaceLevel, RegionSpelling, PARTICLES};
 
 /// What may follow a place name inside the same word.
 const SUFFIXES: &[&str] = &[
@@ -58,6 +58,24 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
             stem.chars().count() >= 2 && !rules.regions.iter().any(|r| r.spelling == stem)
         })
         .map(str::to_string)
+        .collect()
+}
+
+/// An industrial complex named after its place: `구미 국가산업1~5단지`, `창원국가산업단지`.
+static COMPLEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<place>[가-힣]{2,6}?)\s?(?:(?:국가|일반|도시첨단|첨단)\s?)?(?:산업\s?(?:\d+(?:~\d+)?)?\s?단지|산단)").unwrap()
+});
+
+/// The industrial complexes a sentence names after a known place: where a programme is sited.
+fn complexes(text: &str, rules: &Compiled) -> Vec<String> {
+    COMPLEX
+        .captures_iter(text)
+        .filter(|c| {
+            let at = c.get(0).map_or(0, |m| m.start());
+            is_boundary(text[..at].chars().next_back())
+                && rules.regions.iter().any(|r| r.spelling == c["place"] && r.level != PlaceLevel::Site)
+        })
+        .filter_map(|c| c.get(0).map(|m| m.as_str().to_string()))
         .collect()
 }
 
@@ -214,7 +232,7 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             add(name, &mut names);
         }
     }
-    for area in units.iter().flat_map(|u| area_types(u, rules)) {
+    for area in units.iter().flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules))) {
         add(&area, &mut names);
     }
     names
@@ -277,6 +295,9 @@ mod tests {
         assert_eq!(run("서울지역, 부산지역 등에서 모집한다"), vec!["서울", "부산"]);
         assert_eq!(run("전국 8곳 중 강릉시가 선정됐다"), vec!["강릉시"]);
         assert_eq!(run("전국 17개 시도에 보급한다"), vec!["전국"]);
+        assert_eq!(run("구미 국가산업1~5단지에 입주한다"), vec!["구미시", "구미 국가산업1~5단지"]);
+        assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
+        assert_eq!(run("인근 산업단지에 짓는다"), Vec::<String>::new());
     }
 
     #[test]
