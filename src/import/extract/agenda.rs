@@ -187,6 +187,9 @@ const CEREMONIES: &[&str] = &[
     "제막식",
     "박람회",
     "엑스포",
+    "포럼",
+    "심포지엄",
+    "세미나",
 ];
 
 /// The ceremony a sentence names: a quoted event (`'2017 대한민국 균형발전 박람회'`) or the words
@@ -214,8 +217,11 @@ fn ceremony(sentence: &str) -> Option<String> {
 fn full_mention(text: &str, person: &Attendee) -> String {
     let role = person.role.as_deref().unwrap_or("");
     // The title may close a word of its own (`임재훈 청주시장`).
-    let pattern =
-        format!(r"{}\s+(?:[가-힣]+\s+){{0,2}}?[가-힣]*{}", regex::escape(&person.name), regex::escape(role));
+    let pattern = format!(
+        r"{}\s+(?:[가-힣A-Za-z]+\s+){{0,2}}?[가-힣]*{}",
+        regex::escape(&person.name),
+        regex::escape(role)
+    );
     match Regex::new(&pattern).ok().and_then(|re| re.find(text)) {
         Some(m) if !role.is_empty() => m.as_str().to_string(),
         _ => format!("{} {role}", person.name).trim().to_string(),
@@ -499,8 +505,12 @@ pub(crate) fn agenda(blocks: &[Block], people: &[Attendee]) -> Vec<String> {
                 out.extend(items);
                 i = next;
             }
+            // A press-release point is a paragraph too: what a meeting discussed is told in one.
             Block::Item { marker: '□' | '■' | '○' | 'ㅇ' | '◦', text: t, .. } => {
                 prose.actions.extend(main_action(t));
+                for s in sentences(t) {
+                    prose.read(s, &text, people);
+                }
                 i += 1;
             }
             _ => i += 1,
@@ -597,6 +607,10 @@ mod tests {
             "세종 스마트시티 개소식이 3일 열려 최민호 신임 시장 등이 참석했다. / 최 시장은 기념사를 통해 \"시민과 함께 협약을 체결하고 싶다\"고 말했다.",
         );
         assert_eq!(agenda(&b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
+        // A forum is a ceremony too; the name as first written, Latin words included.
+        let people = [Attendee { name: "고은비".into(), role: Some("원장".into()), org: None }];
+        let b = para("'제2회 서해 수산 포럼'이 3일 열렸다. 고은비 KMI 원장이 참석했다. 고 원장은 개회사를 통해 환영했다.");
+        assert_eq!(agenda(&b, &people), vec!["제2회 서해 수산 포럼", "고은비 KMI 원장 개회사"]);
         // The agreement without its venue or partner; the title closing a word (`세종시장`).
         let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
         let b = para("시는 시청 대회의실에서 한빛전자와 스마트 물류 협약을 체결했다. / 최민호 세종시장 등이 참석했다. 최 시장은 축사를 통해 환영했다.");
@@ -618,8 +632,11 @@ mod tests {
             point("특히 청년 창업가의 입주를 돕는다."),
         ];
         assert_eq!(agenda(&b, &[]), vec!["5개 거점 지구 선정", "공모 절차 간소화"]);
+        // A point that tells of a meeting gives what it discussed.
         // One action alone is not a list of them.
         assert!(agenda(&b[..2], &[]).is_empty());
+        let met = [point("부는 18일 점검 회의를 열어 폭염 대비 현장 점검과 취약계층 보호 대책을 논의했다.")];
+        assert_eq!(agenda(&met, &[]), vec!["폭염 대비 현장 점검", "취약계층 보호 대책"]);
     }
 
     #[test]
