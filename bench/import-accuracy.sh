@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Field-by-field accuracy of `annals import` on the real-article corpus in ../shared/import-corpus
 # (scored by its own score.py: date, title, author, publisher, budget, attendees, regions, agenda).
-# Usage: bench/import-accuracy.sh [--json FILE]   (run from the repository root)
+# Usage: bench/import-accuracy.sh [--json FILE] [CORPUS_DIR ...]   (run from the repository root)
+# With a directory, that set is scored instead: tests/import-variants holds articles we wrote.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/import-corpus

@@ -1,5 +1,5 @@
 //! Bylines: who wrote an article and for which outlet, in the forms Korean pages print them —
-//! a line of its own (`홍길동 기자 | hong@x.kr | 2024.01.19`, `(서울=뉴스1) 홍길동 기자`,
+//! a line of its own (`홍길동 기자 | hong@x.kr | 2024.01.19`, `매체 | 홍길동 기자 | 2024.01.19`, `(서울=뉴스1) 홍길동 기자`,
 //! `홍길동 | 기사입력 …`), the opening of the lead (`[매체 홍길동 기자]`, `[매체=홍길동 기자]`,
 //! `(매체 홍길동 기자)`, `(세종=매체) 홍길동 기자 =`, `[매체]`) or the end of the last paragraph
 //! (`… 밝혔다. /홍길동 기자 hong@x.kr`, `… 예상된다. 홍길동`).
@@ -30,7 +30,7 @@ static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAMED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d|/]{{2,15}})\s+)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
+        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d|/]{{2,15}})(?:\s*[|·]\s*|\s+))?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
     ))
     .unwrap()
 });
@@ -85,9 +85,22 @@ fn plausible_outlet(s: &str) -> bool {
         return false;
     }
     gazetteer::outlet_named(s).is_some()
-        || ["뉴스", "일보", "신문", "경제", "방송", "타임스", "미디어", "저널", "데일리", "투데이", "통신"]
-            .iter()
-            .any(|e| s.ends_with(e))
+        || [
+            "뉴스",
+            "일보",
+            "신문",
+            "신보",
+            "경제",
+            "방송",
+            "타임스",
+            "미디어",
+            "저널",
+            "데일리",
+            "투데이",
+            "통신",
+        ]
+        .iter()
+        .any(|e| s.ends_with(e))
 }
 
 fn byline_of(c: &regex::Captures<'_>, line: &str) -> Byline {
@@ -182,6 +195,8 @@ mod tests {
         assert_eq!(line("임현규 | 기사입력 2013-11-12 15:04:30"), (None, Some("임현규".into())));
         assert_eq!(line("안기자 2010. 7. 2. 15:54"), (None, Some("안기자".into())));
         assert_eq!(line("해오름뉴스 전소율 기자"), some("해오름뉴스", "전소율"));
+        assert_eq!(line("동해신보 | 김나래 기자 | 2021-04-02 11:00"), some("동해신보", "김나래"));
+        assert_eq!(line("담당 | 김나래 기자"), (None, Some("김나래".into())), "not an outlet's name");
         assert!(parse_line("홍길동 기자가 현장을 취재했다.").is_none());
     }
 

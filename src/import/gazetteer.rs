@@ -1,13 +1,13 @@
 //! Facts the importer looks names up in: Korean news outlets (names, other spellings, domains;
 //! `data/outlets.txt`) and places — the 17 시·도 and 권역 of the built-in region registry
-//! (`src/registry_ko.yaml`, the one list of them) and the 시·군·구 under them (`src/korean/sigungu.txt`, shared with the region checks).
+//! (`src/korean/regions.yaml`, the one list of them) and the 시·군·구 under them (`src/korean/sigungu.txt`, shared with the region checks).
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 const OUTLETS: &str = include_str!("data/outlets.txt");
-use crate::korean::SIGUNGU;
+use crate::korean::{FORMER, ILBANGU, SIGUNGU};
 
 /// A news outlet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,9 +122,26 @@ const NOT_ALONE: &[&str] = &["경기"];
 
 /// Place spellings → places. A 시·도 is written as the registry names it or by an alias; a 시·군·구
 /// by its official name, by the name without `시`/`군` (unless that is a common word or shared),
-/// or, for the `중구`-like names several cities have, after its city (`서울 중구`).
+/// or, for the `중구`-like names several cities have, after its city (`서울 중구`); a 일반구 with its
+/// city (`창원시 성산구`) or alone; a former city by its old name (`마산`).
 pub(crate) static PLACES: LazyLock<Vec<(String, Place)>> = LazyLock::new(|| {
     let mut out: Vec<(String, Place)> = Vec::new();
+    let city_spellings = registry_places(&mut out);
+    sigungu_places(&city_spellings, &mut out);
+    let sido_of = sido_of_cities();
+    ilbangu_places(&sido_of, &mut out);
+    former_places(&sido_of, &mut out);
+    // Special zones that policy is written about as places.
+    for (spelling, name) in [("대덕연구개발특구", "대덕연구개발특구"), ("대덕특구", "대덕특구")]
+    {
+        out.push((spelling.to_string(), Place { name: name.to_string(), parent: Some("대전".to_string()) }));
+    }
+    out.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+    out
+});
+
+/// The 시·도 and 권역 of the registry; returns each 시·도's spellings (for `서울 중구`).
+fn registry_places(out: &mut Vec<(String, Place)>) -> BTreeMap<String, Vec<String>> {
     let registry: RegistryFile =
         serde_yaml::from_str(crate::build::registry::BUILT_IN).expect("the built-in registry is valid YAML");
     let mut city_spellings: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -142,21 +159,32 @@ pub(crate) static PLACES: LazyLock<Vec<(String, Place)>> = LazyLock::new(|| {
     // The capital's and metropolitan cities' `…시` forms the registry lists; 광주시 means 광주.
     out.push(("광주시".to_string(), Place { name: "광주".to_string(), parent: None }));
     out.push(("비수도권".to_string(), Place { name: "비수도권".to_string(), parent: None }));
+    city_spellings
+}
 
-    let mut ambiguous: Vec<&str> = Vec::new();
-    for line in data_lines(SIGUNGU) {
-        if let Some(rest) = line.strip_prefix("!ambiguous:") {
-            ambiguous.extend(rest.split_whitespace());
-        }
-    }
-    for line in data_lines(SIGUNGU) {
-        if line.starts_with('!') {
-            continue;
-        }
-        let Some((sido, names)) = line.split_once(':') else { continue };
-        let sido = sido.trim();
+/// The names listed after `!key:` in a data file.
+fn listed<'a>(data: &'a str, key: &str) -> Vec<&'a str> {
+    data_lines(data).filter_map(|l| l.strip_prefix(key)).flat_map(str::split_whitespace).collect()
+}
+
+/// `key: names` lines of a data file (not the `!…` ones).
+fn entries(data: &str) -> impl Iterator<Item = (&str, std::str::SplitWhitespace<'_>)> {
+    data_lines(data)
+        .filter(|l| !l.starts_with('!'))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim(), v.split_whitespace()))
+}
+
+/// Each 시·군·구's 시·도 (`창원시` → `경남`).
+fn sido_of_cities() -> BTreeMap<&'static str, &'static str> {
+    entries(SIGUNGU).flat_map(|(sido, names)| names.map(move |n| (n, sido))).collect()
+}
+
+fn sigungu_places(city_spellings: &BTreeMap<String, Vec<String>>, out: &mut Vec<(String, Place)>) {
+    let ambiguous = listed(SIGUNGU, "!ambiguous:");
+    for (sido, names) in entries(SIGUNGU) {
         let cities = city_spellings.get(sido).cloned().unwrap_or_default();
-        for name in names.split_whitespace() {
+        for name in names {
             // 경기 광주시 and 광주광역시 share a name: only `경기 광주시` means the former.
             let shared = name == "광주시" && sido == "경기";
             let generic = name.chars().count() == 2 && name.ends_with('구');
@@ -168,10 +196,7 @@ pub(crate) static PLACES: LazyLock<Vec<(String, Place)>> = LazyLock::new(|| {
             if !shared && !generic && !ambiguous.contains(&name) {
                 out.push((name.to_string(), place.clone()));
             }
-            if short_ok && !shared && !name.ends_with('구') {
-                out.push((short.to_string(), place.clone()));
-            }
-            if name.ends_with('구') && short_ok {
+            if short_ok && !shared {
                 out.push((short.to_string(), place.clone()));
             }
             for city in &cities {
@@ -179,14 +204,45 @@ pub(crate) static PLACES: LazyLock<Vec<(String, Place)>> = LazyLock::new(|| {
             }
         }
     }
-    // Special zones that policy is written about as places.
-    for (spelling, name) in [("대덕연구개발특구", "대덕연구개발특구"), ("대덕특구", "대덕특구")]
-    {
-        out.push((spelling.to_string(), Place { name: name.to_string(), parent: Some("대전".to_string()) }));
+}
+
+/// 일반구: `창원시 성산구`, `창원 성산구`, `성산구`, and the `!short:` names (`분당`).
+fn ilbangu_places(sido_of: &BTreeMap<&str, &str>, out: &mut Vec<(String, Place)>) {
+    let short_ok = listed(ILBANGU, "!short:");
+    for (city, names) in entries(ILBANGU) {
+        let parent = sido_of.get(city).map(|s| s.to_string());
+        let city_short = city.trim_end_matches('시');
+        for gu in names {
+            let place = Place { name: format!("{city} {gu}"), parent: parent.clone() };
+            let mut spellings = vec![format!("{city} {gu}"), format!("{city_short} {gu}")];
+            // 포항 남구: a name the metropolitan cities have too is read only after the city.
+            if gu.chars().count() > 2 {
+                spellings.push(gu.to_string());
+            }
+            let short = gu.trim_end_matches('구');
+            if short_ok.contains(&short) {
+                spellings.push(short.to_string());
+            }
+            out.extend(spellings.into_iter().map(|s| (s, place.clone())));
+        }
     }
-    out.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
-    out
-});
+}
+
+/// Former cities and counties by their old official name and the `!short:` ones (`마산`).
+fn former_places(sido_of: &BTreeMap<&str, &str>, out: &mut Vec<(String, Place)>) {
+    let short_ok = listed(FORMER, "!short:");
+    for (old, mut today) in entries(FORMER) {
+        let today = today.next().unwrap_or("");
+        // 연기군 became 세종, a 시·도 itself.
+        let parent = sido_of.get(today).copied().unwrap_or(today).to_string();
+        let place = Place { name: old.to_string(), parent: Some(parent) };
+        out.push((old.to_string(), place.clone()));
+        let short = old.trim_end_matches(['시', '군']);
+        if short_ok.contains(&short) {
+            out.push((short.to_string(), place));
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

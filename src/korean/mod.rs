@@ -1,10 +1,17 @@
 //! Korean facts shared by the builder and the importer, as embedded data files we wrote down:
 //! the 시·도 and 권역 with their hierarchy (`regions.yaml`, the built-in term registry), the
-//! 시·군·구 under each 시·도 (`sigungu.txt`, from the official list of local governments) and
-//! job titles (`roles.txt`).
+//! 시·군·구 under each 시·도 (`sigungu.txt`, from the official list of local governments), the
+//! 일반구 of the large cities (`ilbangu.txt`), the former cities merged into today's
+//! (`former.txt`) and job titles (`roles.txt`).
 
 /// `시도: 시군구 …` lines, `#` comments and `!ambiguous:` short forms (see the file's header).
 pub(crate) const SIGUNGU: &str = include_str!("sigungu.txt");
+
+/// `시: 구 …` lines: the 일반구 of the cities that have them, and `!short:` names read alone.
+pub(crate) const ILBANGU: &str = include_str!("ilbangu.txt");
+
+/// `former: today` lines: 시·군 merged into today's cities, and `!short:` names read alone.
+pub(crate) const FORMER: &str = include_str!("former.txt");
 
 /// Whether `name` is a 시·군·구, by its official name (`경주시`) or without its ending (`경주`).
 pub fn is_sigungu(name: &str) -> bool {

@@ -5,6 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::super::text::{sentences, Block};
+use super::super::Attendee;
 
 static ETC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\))").unwrap());
@@ -105,7 +106,8 @@ fn opens_object(token: &str, adnominal: bool) -> bool {
     token.ends_with(',')
         || adnominal && ["위한", "통한"].iter().any(|w| t.ends_with(w))
         || ["위해", "통해", "대해", "주재로", "열어", "열고", "개최"].iter().any(|w| t.ends_with(w))
-        || ["해", "어", "고", "며", "서", "여"].iter().any(|e| t.ends_with(e)) && t.chars().count() >= 2
+        || ["해", "어", "고", "며", "서", "여", "도록"].iter().any(|e| t.ends_with(e))
+            && t.chars().count() >= 2
 }
 
 /// The words of `before` after the last token that opens an object (`…를 열어 A 등을 논의`).
@@ -115,15 +117,34 @@ fn object_phrase(before: &str, adnominal: bool) -> String {
     tokens[start..].join(" ")
 }
 
+/// A meeting held: `협의회를 열고`, `간담회를 개최해`.
+static HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:회의|협의회|간담회|총회|위원회|토론회)(?:를|을)\s+(?:열고|열어|개최하고|개최해)").unwrap()
+});
+
 /// What a meeting discussed: `A와 B에 대해 논의했다`, `A 등을 논의했다`, `A 사업에 대한 토론을 진행`.
-fn discussed(sentence: &str) -> Vec<String> {
+fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
     static DISCUSS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"\s*(?:등에\s*대해|에\s*대해|에\s*대한|등을|을|를)\s+(?:논의|토론|협의)(?:했|하|를|을|한)",
         )
         .unwrap()
     });
-    let Some(m) = DISCUSS.find(sentence) else { return Vec::new() };
+    // At a meeting held (`협의회를 열고`), what was proposed or requested: `사업 10개를 정부에 건의했다`.
+    static PROPOSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:등을|을|를)\s+(?:\S+\s+){0,2}?(?:건의|요청|제안|보고)(?:했|하였|한다)").unwrap()
+    });
+    // … or, once the meeting is told, what was proposed `이 자리에서`.
+    static AT_MEETING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:이|그)\s*자리에서|(?:회의|간담회|협의회|총회)에서").unwrap());
+    let m = DISCUSS.find(sentence).or_else(|| {
+        let from = HELD
+            .find(sentence)
+            .map(|h| h.end())
+            .or_else(|| (meeting_held && AT_MEETING.is_match(sentence)).then_some(0))?;
+        PROPOSED.find_at(sentence, from)
+    });
+    let Some(m) = m else { return Vec::new() };
     let object = object_phrase(&sentence[..m.start()], true);
     // `올해 사업보고와 내년 계획`: two items.
     let mut items = Vec::new();
@@ -145,21 +166,106 @@ fn discussed(sentence: &str) -> Vec<String> {
     items.into_iter().filter(|i| i.chars().count() >= 4).collect()
 }
 
+/// Words for a ceremony, the event whose programme is its speeches and signings.
+const CEREMONIES: &[&str] = &[
+    "출범식",
+    "기념식",
+    "협약식",
+    "체결식",
+    "서명식",
+    "개소식",
+    "개원식",
+    "개관식",
+    "착공식",
+    "기공식",
+    "준공식",
+    "발대식",
+    "개막식",
+    "선포식",
+    "출정식",
+    "현판식",
+    "제막식",
+    "박람회",
+    "엑스포",
+    "포럼",
+    "심포지엄",
+    "세미나",
+];
+
+/// The ceremony a sentence names: a quoted event (`'2017 대한민국 균형발전 박람회'`) or the words
+/// up to a ceremony word (`통합 창원시 출범식이 … 열렸다`).
+fn ceremony(sentence: &str) -> Option<String> {
+    let is_ceremony = |w: &str| CEREMONIES.iter().any(|c| w.ends_with(c));
+    if let Some((_, _, name)) = quoted(sentence).into_iter().find(|(_, _, n)| is_ceremony(n)) {
+        return Some(name.to_string());
+    }
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let k = tokens.iter().position(|t| {
+        let stem = t.trim_end_matches(|c: char| "이가은는을를에서".contains(c));
+        is_ceremony(stem) && stem.chars().count() >= 3
+    })?;
+    let start =
+        tokens[..k].iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1).max(k.saturating_sub(3));
+    let stem = tokens[k].trim_end_matches(|c: char| "이가은는을를에서".contains(c));
+    let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
+    // A bare `협약식에는` names no ceremony; `통합 창원시 출범식` does.
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
+/// How the article first writes a person present, from the name to the title (`박완수 초대
+/// 시장`): a later `박 시장` is named so in the programme.
+fn full_mention(text: &str, person: &Attendee) -> String {
+    let role = person.role.as_deref().unwrap_or("");
+    // The title may close a word of its own (`임재훈 청주시장`).
+    let pattern = format!(
+        r"{}\s+(?:[가-힣A-Za-z]+\s+){{0,2}}?[가-힣]*{}",
+        regex::escape(&person.name),
+        regex::escape(role)
+    );
+    match Regex::new(&pattern).ok().and_then(|re| re.find(text)) {
+        Some(m) if !role.is_empty() => m.as_str().to_string(),
+        _ => format!("{} {role}", person.name).trim().to_string(),
+    }
+}
+
+/// The speaker of a speech, a surname and title (`박 시장`) resolved to a person present.
+fn speaker(said: &str, text: &str, people: &[Attendee]) -> String {
+    let Some((surname, title)) = said.split_once(' ') else { return said.to_string() };
+    if surname.chars().count() > 1 {
+        return said.to_string();
+    }
+    people
+        .iter()
+        .find(|p| p.name.starts_with(surname) && p.role.as_deref().is_some_and(|r| r.ends_with(title)))
+        .map_or_else(|| said.to_string(), |p| full_mention(text, p))
+}
+
 /// The programme of an event: a speech given there (`김두관 경남지사는 축사를 통해` → `김두관
 /// 경남지사 축사`) or an agreement signed (`에너지밸리 투자유치 협약을 체결했다` → `… 협약 체결`).
-fn event_items(sentence: &str) -> Vec<String> {
+/// What is said inside quotation marks is not the programme.
+fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
     static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([가-힣]{2,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:을|를)\s+통해").unwrap()
+        Regex::new(r"([가-힣]{1,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:을|를)\s+통해").unwrap()
     });
-    static SIGNED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결").unwrap());
-    let mut out: Vec<String> =
-        SPEECH.captures_iter(sentence).map(|c| format!("{} {}", &c[1], &c[2])).collect();
-    if let Some(c) = SIGNED.captures(sentence) {
-        let object = c[1].trim();
-        let object = object.rsplit_once("기업과 ").map(|(_, o)| o).unwrap_or(object);
-        if object.split_whitespace().count() >= 2 {
-            out.push(format!("{object} 체결"));
+    static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결(?:했|하였|하고|하며|한다|해)")
+            .unwrap()
+    });
+    static SAID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“][^"“”]*["”]"#).unwrap());
+    let sentence = SAID.replace_all(sentence, " ");
+    let mut out: Vec<String> = SPEECH
+        .captures_iter(&sentence)
+        .map(|c| format!("{} {}", speaker(&c[1], text, people), &c[2]))
+        .collect();
+    if let Some(c) = SIGNED.captures(&sentence) {
+        // The agreement's own words: after its partner (`42개 기업과`) or its venue (`시민홀에서`).
+        let words: Vec<&str> = c[1].split_whitespace().collect();
+        let start = words
+            .iter()
+            .rposition(|w| w.ends_with("에서") || w.ends_with('와') || w.ends_with('과'))
+            .map_or(0, |i| i + 1);
+        if words.len() - start >= 2 {
+            out.push(format!("{} 체결", words[start..].join(" ")));
         }
     }
     out
@@ -193,10 +299,191 @@ fn listed_actions(sentence: &str) -> Vec<String> {
     items
 }
 
-/// Agenda items in order, each once.
-pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
+/// Quoted names in a sentence (`'…'`, `‘…’`, `"…"`, `“…”`): (start, end, the name inside).
+fn quoted(sentence: &str) -> Vec<(usize, usize, &str)> {
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"['‘"“]([^'‘’"“”]{2,60})['’"”]"#).unwrap());
+    QUOTED
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let (all, inner) = (c.get(0)?, c.get(1)?);
+            Some((all.start(), all.end(), inner.as_str().trim()))
+        })
+        .collect()
+}
+
+/// Programmes named in quotes (`'데이터 바우처 지원 사업'`, `'특구 오픈 하우스' 사업`): the main
+/// projects, once a sentence has introduced them (`주요 사업으로는`).
+fn project_names(sentence: &str) -> Vec<String> {
+    quoted(sentence)
+        .into_iter()
+        .filter_map(|(_, end, name)| {
+            if name.ends_with("사업") {
+                Some(name.to_string())
+            } else {
+                sentence[end..].trim_start().starts_with("사업").then(|| format!("{name} 사업"))
+            }
+        })
+        .collect()
+}
+
+/// Three or more quoted items in a row that the sentence then carries out: `‘A’, ‘B’, ‘C 등
+/// 4가지 사업’을 진행한다`.
+fn quoted_list(sentence: &str) -> Vec<String> {
+    static ACTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:을|를|이|가|등을|등이)?\s*(?:\S+\s+){0,2}?(?:진행|추진|실시|시행|운영)").unwrap()
+    });
+    let q = quoted(sentence);
+    let mut run: Vec<&str> = Vec::new();
+    for (k, (_, end, name)) in q.iter().enumerate() {
+        run.push(name);
+        let joined = q.get(k + 1).is_some_and(|(next, _, _)| {
+            sentence[*end..*next].chars().all(|c| c.is_whitespace() || c == ',' || c == '·')
+        });
+        if joined {
+            continue;
+        }
+        if run.len() >= 3 && ACTED_ON.is_match(&sentence[*end..]) {
+            return run.iter().filter_map(|t| clean_item(t, false)).collect();
+        }
+        run.clear();
+    }
+    Vec::new()
+}
+
+/// The action a press-release point (`□ …`, `ㅇ …`) states in its closing clause, as a noun phrase:
+/// `… 감안해 9개 지원과제를 선정했다` → `9개 지원과제 선정`. Points with amounts are budget
+/// lines, and closing verbs that are not `…하다` verbs of a noun (`돕는다`) give nothing.
+fn main_action(point: &str) -> Option<String> {
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:을|를)\s+(?:(?:우선|별도로|적극|본격|새로)\s+)?([가-힣]{2,4}?)(?:했다|하였다|한다|했습니다|하였습니다|합니다|하기로 했다|할 계획이다|할 예정이다)\.?$",
+        )
+        .unwrap()
+    });
+    let first = sentences(point).into_iter().next()?;
+    if HAS_AMOUNT.is_match(first) {
+        return None;
+    }
+    let c = CLOSING.captures(first.trim())?;
+    let object_end = c.get(0)?.start();
+    let before = &first[..object_end];
+    // The object starts after the clause before it or after the subject (`행안부는`).
+    let tokens: Vec<&str> = before.split_whitespace().collect();
+    let start = tokens
+        .iter()
+        .rposition(|t| opens_object(t, false) || t.ends_with('은') || t.ends_with('는'))
+        .map_or(0, |i| i + 1);
+    let object = &tokens[start..];
+    (1..=5).contains(&object.len()).then(|| format!("{} {}", object.join(" "), &c[1]))
+}
+
+/// The point a paragraph opening with an ordinal (`먼저`, `첫째`, `두 번째,`) makes, as spoken
+/// briefings and speeches enumerate: the copula's subject (`먼저 고용증대와 지역경제
+/// 활성화입니다` → `고용증대와 지역경제 활성화`) or the aim (`… 서민경제 활성화를 위해서는`).
+fn ordinal_point(paragraph: &str) -> Option<String> {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:먼저|우선|다음으로|마지막으로|첫째|둘째|셋째|넷째|다섯째|(?:첫|두|세|네|다섯|여섯)\s*번째)(?:\s*과제는|\s*로)?,?\s+").unwrap()
+    });
+    static COPULA: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([^.,]{4,40}?)(?:입니다|이다|입니다만)\.?$").unwrap());
+    static AIM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)([^\s,.?!][^,.?!]{2,40}?)(?:을|를)\s+위해(?:서)?(?:는)?\s").unwrap()
+    });
+    let m = ORDINAL.find(paragraph)?;
+    let rest = &paragraph[m.end()..];
+    let first = sentences(rest).into_iter().next().unwrap_or("");
+    // `자료 3쪽입니다` points the listener to the handout; the point follows.
+    static PAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+\s*(?:쪽|페이지|면)").unwrap());
+    if let Some(c) = COPULA.captures(first.trim()).filter(|c| !PAGE.is_match(&c[1])) {
+        return Some(c[1].trim().to_string());
+    }
+    let aim = AIM.captures(rest)?;
+    let words: Vec<&str> = aim[1].split_whitespace().collect();
+    // The aim's own words: after the clause before it (`… 개선하고, A를 위해`).
+    let start = words.iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1);
+    let aim = words[start..].join(" ");
+    (aim.chars().count() >= 4).then_some(aim)
+}
+
+/// Items read from the prose: what stands in when the text has no agenda list.
+#[derive(Default)]
+struct Prose {
+    items: Vec<String>,
+    /// A sentence has introduced the main projects (`주요 사업으로는`).
+    main_projects: bool,
+    /// The first ceremony named, and whether its programme (speeches, signings) was read.
+    ceremony: Option<String>,
+    programme: bool,
+    /// Actions stated by press-release points.
+    actions: Vec<String>,
+    /// A sentence has told of a meeting held (`간담회를 열고`).
+    meeting_held: bool,
+    /// Points made by paragraphs that open with an ordinal.
+    points: Vec<String>,
+}
+
+impl Prose {
+    fn read(&mut self, sentence: &str, text: &str, people: &[Attendee]) {
+        self.main_projects |= sentence.contains("주요 사업") || sentence.contains("주요사업");
+        if self.main_projects {
+            self.items.extend(project_names(sentence));
+        }
+        self.items.extend(quoted_list(sentence));
+        self.meeting_held |= HELD.is_match(sentence);
+        self.items.extend(discussed(sentence, self.meeting_held));
+        self.items.extend(listed_actions(sentence));
+        if self.ceremony.is_none() {
+            self.ceremony = ceremony(sentence);
+        }
+        let programme = event_items(sentence, text, people);
+        self.programme |= !programme.is_empty();
+        self.items.extend(programme);
+    }
+
+    /// The items, the ceremony first when its programme was read; the points of ordinal
+    /// paragraphs and the actions of press-release points when there are two or more.
+    fn finish(self) -> Vec<String> {
+        let ceremony = self.ceremony.filter(|_| self.programme);
+        let two_or_more = |v: Vec<String>| if v.len() >= 2 { v } else { Vec::new() };
+        let (actions, points) = (two_or_more(self.actions), two_or_more(self.points));
+        ceremony.into_iter().chain(points).chain(self.items).chain(actions).collect()
+    }
+}
+
+/// A run of `△`/`①`/numbered items from `blocks[i]`: its agenda items and where the run ends.
+fn marked_list(blocks: &[Block], i: usize, marker: char) -> (Vec<String>, usize) {
+    let kind_numbered = marker == '1';
+    let mut j = i;
+    let mut group = Vec::new();
+    while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
+        if *m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(&marker)) {
+            break;
+        }
+        group.push(text.as_str());
+        j += 1;
+    }
+    let intro = if i > 0 { blocks[i - 1].text() } else { "" };
+    let relevant = !kind_numbered || AGENDA_WORDS.iter().any(|w| intro.contains(w));
+    let mut out = Vec::new();
+    if group.len() >= 2 && relevant {
+        let n = group.len();
+        out.extend(
+            group
+                .iter()
+                .enumerate()
+                .filter_map(|(k, t)| clean_item(t, k + 1 == n && !t.contains("다.")))
+                .filter(|t| !t.ends_with('다')),
+        );
+    }
+    (out, j.max(i + 1))
+}
+
+/// Agenda items in order, each once. `people` are those present, for naming speakers.
+pub(crate) fn agenda(blocks: &[Block], people: &[Attendee]) -> Vec<String> {
+    let text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
     let mut out: Vec<String> = Vec::new();
-    let mut prose: Vec<String> = Vec::new();
+    let mut prose = Prose::default();
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
@@ -205,46 +492,33 @@ pub(crate) fn agenda(blocks: &[Block]) -> Vec<String> {
                 i += 1;
             }
             Block::Para(t) => {
+                prose.points.extend(ordinal_point(t));
                 for s in sentences(t) {
-                    prose.extend(discussed(s));
-                    prose.extend(listed_actions(s));
-                    prose.extend(event_items(s));
+                    prose.read(s, &text, people);
                 }
                 i += 1;
             }
             Block::Item { marker, .. }
                 if *marker == '△' || *marker == '1' || ('①'..='⑳').contains(marker) =>
             {
-                let kind_numbered = *marker == '1';
-                let mut j = i;
-                let mut group = Vec::new();
-                while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
-                    if m != marker && !(('①'..='⑳').contains(m) && ('①'..='⑳').contains(marker)) {
-                        break;
-                    }
-                    group.push(text.as_str());
-                    j += 1;
+                let (items, next) = marked_list(blocks, i, *marker);
+                out.extend(items);
+                i = next;
+            }
+            // A press-release point is a paragraph too: what a meeting discussed is told in one.
+            Block::Item { marker: '□' | '■' | '○' | 'ㅇ' | '◦', text: t, .. } => {
+                prose.actions.extend(main_action(t));
+                for s in sentences(t) {
+                    prose.read(s, &text, people);
                 }
-                let intro = if i > 0 { blocks[i - 1].text() } else { "" };
-                let relevant = !kind_numbered || AGENDA_WORDS.iter().any(|w| intro.contains(w));
-                if group.len() >= 2 && relevant {
-                    let n = group.len();
-                    out.extend(
-                        group
-                            .iter()
-                            .enumerate()
-                            .filter_map(|(k, t)| clean_item(t, k + 1 == n && !t.contains("다.")))
-                            .filter(|t| !t.ends_with('다')),
-                    );
-                }
-                i = j.max(i + 1);
+                i += 1;
             }
             _ => i += 1,
         }
     }
     // What a meeting discussed, or actions listed in prose, stand in only for a missing list.
     if out.is_empty() {
-        out = prose;
+        out = prose.finish();
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -266,11 +540,11 @@ mod tests {
                 .to_string(),
         )];
         assert_eq!(
-            agenda(&b),
+            agenda(&b, &[]),
             vec!["AI플랫폼 확산 및 생태계 조성", "온디바이스 AI 확산", "AI 기업 양성 및 해외진출 지원 확대"]
         );
         let b = vec![Block::Para("①데이터 개방과 ②인재 양성을 추진한다.".to_string())];
-        assert_eq!(agenda(&b), vec!["데이터 개방", "인재 양성"]);
+        assert_eq!(agenda(&b, &[]), vec!["데이터 개방", "인재 양성"]);
     }
 
     #[test]
@@ -278,33 +552,110 @@ mod tests {
         // Budget lines.
         let b =
             vec![Block::Para("△A 센터 구축 21억 △B 단지 조성 50억 △C 랩 운영 8억을 반영했다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
         // Categories, new programmes, directions.
         let b = vec![Block::Para("△에너지 △자동차 △헬스케어 등 3개 분야를 중점으로 연구한다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
         let b = vec![Block::Para("△AI 바우처 지원 △AI 생태계 기반 마련 사업이 신설됐다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
         let b = vec![Block::Para("협의회의 기본방향은 ▲정책 제안 ▲기관 간 교류 등이다.".to_string())];
-        assert!(agenda(&b).is_empty());
+        assert!(agenda(&b, &[]).is_empty());
     }
 
     #[test]
     fn speeches_and_signings_are_the_programme() {
         let b = vec![Block::Para("이도현 경남지사는 축사를 통해 발전을 당부했다.".to_string())];
-        assert_eq!(agenda(&b), vec!["이도현 경남지사 축사"]);
+        assert_eq!(agenda(&b, &[]), vec!["이도현 경남지사 축사"]);
         let b = vec![Block::Para("한전은 42개 기업과 에너지밸리 투자유치 협약을 체결했다.".to_string())];
-        assert_eq!(agenda(&b), vec!["에너지밸리 투자유치 협약 체결"]);
+        assert_eq!(agenda(&b, &[]), vec!["에너지밸리 투자유치 협약 체결"]);
     }
 
     #[test]
     fn what_a_meeting_discussed_and_listed_actions_are_agenda() {
         let b =
             vec![Block::Para("차관이 간담회를 열어 대학 연구의 경쟁력 강화 방안 등을 논의했다.".to_string())];
-        assert_eq!(agenda(&b), vec!["대학 연구의 경쟁력 강화 방안"]);
+        assert_eq!(agenda(&b, &[]), vec!["대학 연구의 경쟁력 강화 방안"]);
         let b = vec![Block::Para(
             "정부는 2개 입지를 선정해 기업 성장 인프라 구축, 산학연 협력체계 형성, 인재 네트워크 활성화 등을 3년간 지원한다."
                 .to_string(),
         )];
-        assert_eq!(agenda(&b), vec!["기업 성장 인프라 구축", "산학연 협력체계 형성", "인재 네트워크 활성화"]);
+        assert_eq!(
+            agenda(&b, &[]),
+            vec!["기업 성장 인프라 구축", "산학연 협력체계 형성", "인재 네트워크 활성화"]
+        );
+    }
+
+    fn para(s: &str) -> Vec<Block> {
+        s.split(" / ").map(|p| Block::Para(p.to_string())).collect()
+    }
+
+    #[test]
+    fn quoted_main_projects_and_quoted_lists_are_agenda() {
+        let b = para("올해 주요 사업은 '청년 창업 공간 조성 사업'이다. / 또 '스마트 경로당' 사업에 12억원을 쓴다. / '주민 소통' 행사도 연다.");
+        assert_eq!(agenda(&b, &[]), vec!["청년 창업 공간 조성 사업", "스마트 경로당 사업"]);
+        // Without an intro naming them main projects, quoted programmes are just mentioned.
+        assert!(agenda(&para("시는 '청년 창업 공간 조성 사업'에 12억원을 쓴다."), &[]).is_empty());
+        let b =
+            para("특구에서는 ‘무인 배송 실증’, ‘원격 진료 시범’, ‘수소 버스 운행 등 3개 사업’을 진행한다.");
+        assert_eq!(agenda(&b, &[]), vec!["무인 배송 실증", "원격 진료 시범", "수소 버스 운행"]);
+    }
+
+    #[test]
+    fn a_ceremony_programme_names_its_speakers_and_leaves_out_quotes() {
+        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let b = para(
+            "세종 스마트시티 개소식이 3일 열려 최민호 신임 시장 등이 참석했다. / 최 시장은 기념사를 통해 \"시민과 함께 협약을 체결하고 싶다\"고 말했다.",
+        );
+        assert_eq!(agenda(&b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
+        // A forum is a ceremony too; the name as first written, Latin words included.
+        let people = [Attendee { name: "고은비".into(), role: Some("원장".into()), org: None }];
+        let b = para("'제2회 서해 수산 포럼'이 3일 열렸다. 고은비 KMI 원장이 참석했다. 고 원장은 개회사를 통해 환영했다.");
+        assert_eq!(agenda(&b, &people), vec!["제2회 서해 수산 포럼", "고은비 KMI 원장 개회사"]);
+        // The agreement without its venue or partner; the title closing a word (`세종시장`).
+        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let b = para("시는 시청 대회의실에서 한빛전자와 스마트 물류 협약을 체결했다. / 최민호 세종시장 등이 참석했다. 최 시장은 축사를 통해 환영했다.");
+        assert_eq!(agenda(&b, &people), vec!["스마트 물류 협약 체결", "최민호 세종시장 축사"]);
+        // An agreement signed earlier, mentioned in passing, is not on the programme.
+        assert!(agenda(&para("이미 협약을 체결한 12개 기업이 입주했다."), &[]).is_empty());
+    }
+
+    fn point(text: &str) -> Block {
+        Block::Item { level: 0, number: None, marker: '□', text: text.to_string() }
+    }
+
+    #[test]
+    fn press_release_points_give_their_closing_actions() {
+        let b = vec![
+            point("도는 올해 도시재생 사업에 국비 30억원을 투입한다고 밝혔다."),
+            point("이를 위해 도는 주민 의견을 반영해 5개 거점 지구를 선정했다."),
+            point("또한 주민 참여를 높이기 위해 공모 절차를 간소화하였다."),
+            point("특히 청년 창업가의 입주를 돕는다."),
+        ];
+        assert_eq!(agenda(&b, &[]), vec!["5개 거점 지구 선정", "공모 절차 간소화"]);
+        // A point that tells of a meeting gives what it discussed.
+        // One action alone is not a list of them.
+        assert!(agenda(&b[..2], &[]).is_empty());
+        let met = [point("부는 18일 점검 회의를 열어 폭염 대비 현장 점검과 취약계층 보호 대책을 논의했다.")];
+        assert_eq!(agenda(&met, &[]), vec!["폭염 대비 현장 점검", "취약계층 보호 대책"]);
+    }
+
+    #[test]
+    fn what_a_meeting_held_proposed_is_agenda_and_a_bare_request_is_not() {
+        let b = para("군은 2일 주민협의회를 열고 마을버스 노선 증설 방안을 군에 건의했다.");
+        assert_eq!(agenda(&b, &[]), vec!["마을버스 노선 증설 방안"]);
+        assert!(agenda(&para("주민들은 마을버스 노선 증설 방안을 군에 건의했다."), &[]).is_empty());
+        // Told after the meeting: `이 자리에서`.
+        let b = para("군의회는 간담회를 열고 의견을 들었다. / 주민들은 이 자리에서 노선 증설과 정류장 이전을 건의했다.");
+        assert_eq!(agenda(&b, &[]), vec!["노선 증설", "정류장 이전"]);
+    }
+
+    #[test]
+    fn paragraphs_opening_with_ordinals_are_the_points_of_a_briefing() {
+        let b = para(
+            "올해 업무계획을 말씀드리겠습니다. / 먼저 농촌 의료 접근성 개선입니다. / 두 번째, 자료 3쪽입니다. 청년 귀농 확대를 위해서는 정착 자금을 늘리겠습니다.",
+        );
+        assert_eq!(agenda(&b, &[]), vec!["농촌 의료 접근성 개선", "청년 귀농 확대"]);
+        // One paragraph opening with `먼저` is not an enumeration.
+        assert!(agenda(&para("먼저 시는 청년 창업을 위해 공간을 연다."), &[]).is_empty());
     }
 }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?:\s*일|\.)?
+        (?:(?P<y>(?:19|20)\d{2})|['‘’`](?P<yy>\d{2}))\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?:\s*일|\.)?
         (?:\s*\(?[월화수목금토일]\)?\.?)?
         (?:(?:\s*|T)(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<h>\d{1,2})\s*(?::|시)\s*(?P<min>\d{1,2})(?:\s*:\s*(?P<s>\d{2})(?:\.\d+)?)?(?:\s*분)?
            (?P<tz>Z|[+\-]\d{2}:?\d{2})?)?
@@ -48,10 +48,16 @@ pub fn has_full_date(s: &str) -> bool {
 fn dates_in(
     line: &str,
     tz: Tz,
-) -> impl Iterator<Item = (usize, usize, NaiveDate, Option<DateTime<FixedOffset>>)> + '_ {
+) -> impl Iterator<Item = (usize, usize, NaiveDate, Option<DateTime<FixedOffset>>, bool)> + '_ {
     DATE.captures_iter(line).filter_map(move |c| {
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-        let y = c.name("y")?.as_str().parse::<i32>().ok()?;
+        // `’24.3.5`: a two-digit year with an apostrophe, 1970–2069.
+        let y = match (c.name("y"), c.name("yy")) {
+            (Some(y), _) => y.as_str().parse::<i32>().ok()?,
+            (None, yy) => {
+                yy?.as_str().parse::<i32>().ok().map(|y| if y >= 70 { 1900 + y } else { 2000 + y })?
+            }
+        };
         let date = NaiveDate::from_ymd_opt(y, num("m")?, num("d")?)?;
         let moment = num("h").and_then(|h| {
             let mut h = h;
@@ -74,7 +80,7 @@ fn dates_in(
         // The date of the moment in the site timezone (an ISO time in UTC may fall on another day).
         let date = moment.map(|m| m.date_naive()).unwrap_or(date);
         let whole = c.get(0)?;
-        Some((whole.start(), whole.end(), date, moment))
+        Some((whole.start(), whole.end(), date, moment, c.name("yy").is_some()))
     })
 }
 
@@ -105,7 +111,7 @@ fn label_rank(label: &str) -> u8 {
 /// Every date in a line, ranked by the label before it (or `송고` after it).
 pub fn dates_in_line(line: &str, tz: Tz) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    for (start, end, date, moment) in dates_in(line, tz) {
+    for (start, end, date, moment, abbreviated) in dates_in(line, tz) {
         let before = &line[..start];
         let after = line[end..].trim_start();
         let rank = if let Some(c) = LABEL.captures(before) {
@@ -117,6 +123,8 @@ pub fn dates_in_line(line: &str, tz: Tz) -> Vec<FoundDate> {
         } else {
             5
         };
+        // An abbreviated year counts only under a label: unlabelled, `'20.3.1일부터` is a notice.
+        let rank = if abbreviated && rank > 2 { NEVER } else { rank };
         out.push(FoundDate { date, moment, rank });
     }
     out
@@ -166,6 +174,18 @@ mod tests {
         assert_eq!(d.moment.unwrap().to_rfc3339(), "2024-03-05T12:00:00+09:00");
         assert_eq!(one("2024/03/05 10:21 송고").rank, 1);
         assert_eq!(one("수정 2024.03.06 09:00").rank, 9);
+    }
+
+    #[test]
+    fn reads_abbreviated_years_only_under_a_label() {
+        let d = one("입력 ’24.03.05 10:21");
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
+        assert_eq!(d.rank, 1);
+        assert_eq!(one("등록 '98.7.2").date, NaiveDate::from_ymd_opt(1998, 7, 2).unwrap());
+        assert_eq!(one("'20.3.1일부터 지원하지 않습니다").rank, NEVER);
+        let meta = vec!["'20.3.1일부터 지원 종료".to_string(), "2009.12.29".to_string()];
+        let d = publication_date(&meta, None, chrono_tz::Asia::Seoul).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2009, 12, 29).unwrap());
     }
 
     #[test]

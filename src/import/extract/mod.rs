@@ -108,7 +108,7 @@ pub(crate) fn brief_from_text(
         }
     }
     let sector = sector::sectors(&title, &body_text, &items, rules);
-    let agenda = agenda::agenda(&cleaned.blocks);
+    let agenda = agenda::agenda(&cleaned.blocks, &attendees);
     let summary = summary::summary(&cleaned.blocks);
 
     Some(Brief {

@@ -9,7 +9,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::super::rules::{Compiled, RegionSpelling, PARTICLES};
+use super::super::rules::{Compiled, PlaceLevel, RegionSpelling, PARTICLES};
 
 /// What may follow a place name inside the same word.
 const SUFFIXES: &[&str] = &[
@@ -26,12 +26,58 @@ const SUFFIXES: &[&str] = &[
     "군",
     "구",
     "내",
+    // The head of the place: `강원특별자치도지사`, `부산시장`, `고흥군수` name the place they govern.
+    "도지사",
+    "지사",
+    "시장",
+    "군수",
+    "구청장",
 ];
 
 /// A sentence that lists competing or other places: `6개 지역이 신청`, `지난해 2개 지역 선정`.
 static LIST_OF_PLACES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|신청했|응모").unwrap()
 });
+
+/// What follows `전국` when it is the pool of a selection: `전국 6곳 중`, `전국 12개 지역 가운데`.
+static POOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d+\s*(?:곳|개\s*\S*)\s*(?:중|가운데)").unwrap());
+
+/// Kinds of area listed as such: `DMZ지역, 미군반환지역, 도서·해안지역 등 소외지역`.
+static AREA_TYPES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:[A-Za-z가-힣·ㆍ]+지역\s*,\s*)+[A-Za-z가-힣·ㆍ]+지역)\s*등").unwrap());
+
+/// The kinds of area a sentence lists (two or more `…지역` closed by `등`), leaving out those that
+/// are a named place (`서울지역`), which the gazetteer reads.
+fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
+    let Some(c) = AREA_TYPES.captures(text) else { return Vec::new() };
+    c[1].split(',')
+        .map(str::trim)
+        .filter(|a| {
+            let stem = a.trim_end_matches("지역");
+            stem.chars().count() >= 2 && !rules.regions.iter().any(|r| r.spelling == stem)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// An industrial complex named after its place: `구미 국가산업1~5단지`, `창원국가산업단지`.
+static COMPLEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<place>[가-힣]{2,6}?)\s?(?:(?:국가|일반|도시첨단|첨단)\s?)?(?:산업\s?(?:\d+(?:~\d+)?)?\s?단지|산단)").unwrap()
+});
+
+/// The industrial complexes a sentence names after a known place: where a programme is sited.
+fn complexes(text: &str, rules: &Compiled) -> Vec<String> {
+    COMPLEX
+        .captures_iter(text)
+        .filter(|c| {
+            let at = c.get(0).map_or(0, |m| m.start());
+            is_boundary(text[..at].chars().next_back())
+                && rules.regions.iter().any(|r| r.spelling == c["place"] && r.level != PlaceLevel::Site)
+        })
+        .filter_map(|c| c.get(0).map(|m| m.as_str().to_string()))
+        .collect()
+}
 
 fn is_boundary(c: Option<char>) -> bool {
     match c {
@@ -130,6 +176,15 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         if text[m.end..].starts_with('=') {
             out[k] = true;
         }
+        // `옛 청원군 시절`: a name from the past, not where anything happens now.
+        let before = text[..m.start].trim_end();
+        if before.strip_suffix('옛').is_some_and(|b| is_boundary(b.chars().next_back())) {
+            out[k] = true;
+        }
+        // `전국 6곳 중 2곳 선정`: the country is the pool a few places are chosen from.
+        if m.place.name == "전국" && POOL.is_match(&text[m.end..]) {
+            out[k] = true;
+        }
         // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
         if m.place.name == "수도권" && ["격차", "집중", "지역 간", "쏠림"].iter().any(|w| text.contains(w))
         {
@@ -156,18 +211,29 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
         }
     }
     let mut names: Vec<String> = Vec::new();
+    let add = |name: &String, names: &mut Vec<String>| {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    };
     for (m, listing) in &kept {
         let elsewhere = kept.iter().any(|(o, l)| !l && o.place.name == m.place.name && o.unit != m.unit);
         if *listing && !elsewhere {
             continue;
         }
-        // `대전 유성구`: the city is named too.
-        let parent = m.place.parent.as_ref().filter(|_| m.place.spelling.contains(' '));
+        // `대전 유성구`: the city is named too (but `창원시 성산구` names a city, not 경남).
+        let parent = m.place.parent.as_ref().filter(|p| {
+            m.place
+                .spelling
+                .split_once(' ')
+                .is_some_and(|(first, _)| rules.regions.iter().any(|r| r.spelling == first && &r.name == *p))
+        });
         for name in parent.into_iter().chain(std::iter::once(&m.place.name)) {
-            if !names.contains(name) {
-                names.push(name.clone());
-            }
+            add(name, &mut names);
         }
+    }
+    for area in units.iter().flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules))) {
+        add(&area, &mut names);
     }
     names
 }
@@ -207,6 +273,31 @@ mod tests {
         assert_eq!(run("김영식 국회의원(경북 구미을)은 구미시가 선정됐다고 밝혔다"), vec!["구미시"]);
         assert_eq!(run("(서울=연합뉴스) 정부는 광주에 짓는다"), vec!["광주"]);
         assert_eq!(run("수도권과 지역 간 격차를 줄인다"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reads_districts_of_large_cities_and_former_cities() {
+        assert_eq!(run("창원시 성산구에 센터를 짓는다"), vec!["창원시 성산구"]);
+        assert_eq!(run("분당구와 수원 영통구에서 시범 운영한다"), vec!["성남시 분당구", "수원시 영통구"]);
+        assert_eq!(run("포항 남구 일대"), vec!["포항시 남구"]);
+        assert_eq!(run("마산과 진해의 옛 도심을 잇는다"), vec!["마산시", "진해시"]);
+        assert_eq!(run("충무로 영화관에서 상영했다"), Vec::<String>::new(), "a street is not 충무시");
+        assert_eq!(run("옛 청원군 시절부터 키운 청주시 오송의 꿈"), vec!["청주시"]);
+        assert_eq!(run("강원특별자치도지사와 고흥군수가 만났다"), vec!["강원", "고흥군"]);
+    }
+
+    #[test]
+    fn kinds_of_area_listed_are_regions_and_a_pool_is_not() {
+        assert_eq!(
+            run("접경지역, 폐광지역, 농어촌지역 등 낙후지역을 지원한다"),
+            vec!["접경지역", "폐광지역", "농어촌지역"]
+        );
+        assert_eq!(run("서울지역, 부산지역 등에서 모집한다"), vec!["서울", "부산"]);
+        assert_eq!(run("전국 8곳 중 강릉시가 선정됐다"), vec!["강릉시"]);
+        assert_eq!(run("전국 17개 시도에 보급한다"), vec!["전국"]);
+        assert_eq!(run("구미 국가산업1~5단지에 입주한다"), vec!["구미시", "구미 국가산업1~5단지"]);
+        assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
+        assert_eq!(run("인근 산업단지에 짓는다"), Vec::<String>::new());
     }
 
     #[test]
