@@ -117,7 +117,7 @@ impl Renderer<'_> {
         let a = self.archive;
         let b = &a.briefs[i];
         let currency = Value::String(a.config.currency.clone());
-        let context = Context::from_value(obj! { "b" => self.summary(i), "currency" => currency.clone() })
+        let context = Context::from_serialize(&obj! { "b" => self.summary(i), "currency" => currency.clone() })
             .expect("an object is a valid context");
         let render = |name: &str, context: &Context| {
             // Kept for the whole render, so trimmed: Tera's output buffer starts much larger than
@@ -135,7 +135,7 @@ impl Renderer<'_> {
         let mut rows = Vec::with_capacity(b.meta.budget.len());
         for l in 0..b.meta.budget.len() {
             let line = self.line(LineRef { brief: i, line: l });
-            let context = Context::from_value(obj! { "line" => line, "currency" => currency.clone() })
+            let context = Context::from_serialize(&obj! { "line" => line, "currency" => currency.clone() })
                 .expect("an object is a valid context");
             rows.push(render("partials/budget_row.html", &context)?);
         }

@@ -149,6 +149,8 @@ mod chart;
 mod context;
 mod errors;
 mod limits;
+mod tags;
+mod tera1;
 pub mod opendata;
 pub mod paginate;
 
@@ -156,14 +158,13 @@ use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 
 struct UrlFunction(BaseUrl);
 
-impl tera::Function for UrlFunction {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let path = args
-            .get("path")
-            .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::msg("url() needs a `path` argument, e.g. url(path=\"style.css\")"))?;
-        let absolute = args.get("absolute").and_then(Value::as_bool).unwrap_or(false);
-        Ok(Value::String(if absolute { self.0.absolute(path) } else { self.0.url(path) }))
+impl tera::Function<tera::TeraResult<String>> for UrlFunction {
+    fn call(&self, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+        let path = kwargs.get::<&str>("path")?.ok_or_else(|| {
+            tera::Error::message("url() needs a `path` argument, e.g. url(path=\"style.css\")")
+        })?;
+        let absolute = kwargs.get::<bool>("absolute")?.unwrap_or(false);
+        Ok(if absolute { self.0.absolute(path) } else { self.0.url(path) })
     }
 
     fn is_safe(&self) -> bool {
@@ -172,27 +173,33 @@ impl tera::Function for UrlFunction {
     }
 }
 
-/// Tera's default escaping also turns `/` into `&#x2F;`, which makes every URL unreadable in the
-/// page source; `/` is harmless in text and attribute values.
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 16);
+/// Tera's default escaping writes `'` as `&#39;`; annals has always written `&#x27;`, and pages
+/// stay byte-identical across the move to Tera 2. `/` is left alone: harmless in text and
+/// attribute values, and escaping it made every URL unreadable in the page source.
+fn escape_to(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut start = 0;
     // Copy runs of safe bytes at once; only the five special ASCII bytes need work.
     for (i, b) in input.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
+        let rep: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#x27;",
             _ => continue,
         };
-        out.push_str(&input[start..i]);
-        out.push_str(rep);
+        out.write_all(&input.as_bytes()[start..i])?;
+        out.write_all(rep)?;
         start = i + 1;
     }
-    out.push_str(&input[start..]);
-    out
+    out.write_all(&input.as_bytes()[start..])
+}
+
+/// [`escape_to`] into a new string, for HTML that annals writes itself (charts).
+fn escape_html(input: &str) -> String {
+    let mut out = Vec::with_capacity(input.len() + 16);
+    escape_to(input, &mut out).expect("writing to a Vec cannot fail");
+    String::from_utf8(out).expect("escaping keeps UTF-8 text UTF-8")
 }
 
 impl<'a> Renderer<'a> {
@@ -212,8 +219,9 @@ impl<'a> Renderer<'a> {
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         let base = archive.config.base_url.clone();
         let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        tera.autoescape_on([".html", ".htm", ".xml"]);
+        tera.set_escape_fn(escape_to);
+        // Tera 2 checks at compile time that every function a template calls exists: register first.
         tera.register_function("url", UrlFunction(base.clone()));
         let mut sources = Vec::new();
         let mut problems = Vec::new();
@@ -226,11 +234,10 @@ impl<'a> Renderer<'a> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        if let Err(e) = tera.add_raw_templates(sources) {
-            return Err(vec![template_error(theme, &e, None)]);
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n, s))) {
+            return Err(limits::compile_errors(theme, &e));
         }
-        tera.register_function("range", limits::Range);
-        let endless = limits::check(&tera, theme);
+        let endless = limits::check(theme);
         if !endless.is_empty() {
             return Err(endless);
         }
@@ -251,6 +258,10 @@ impl<'a> Renderer<'a> {
             base,
         };
         r.site = r.site_value();
+        // Every page gets `site` and `generator`: given once, not copied into each page's context.
+        let site = r.site.clone();
+        r.tera.global_context().insert("site", &site);
+        r.tera.global_context().insert("generator", GENERATOR);
         let done: Vec<Prerendered> = (0..archive.briefs.len())
             .into_par_iter()
             .map(|i| match cache.and_then(|c| c.reuse(archive, i)) {
@@ -593,13 +604,11 @@ impl<'a> Renderer<'a> {
                 ("robots.txt", "robots", "robots".into(), m)
             }
         };
-        vars.insert("site".into(), self.site.clone());
         vars.insert(
             "page".into(),
             json!({"kind": kind, "title": title, "url": self.base.url(&site_path), "permalink": self.base.absolute(&site_path)}),
         );
-        vars.insert("generator".into(), Value::String(GENERATOR.into()));
-        let context = Context::from_value(Value::Object(vars)).expect("an object is a valid context");
+        let context = Context::from_serialize(&vars).expect("an object is a valid context");
         // Rendered into bytes and written as they are: Tera's `render` would validate the whole
         // page as UTF-8 once more just to hand back a String.
         let mut out = Vec::with_capacity(16 * 1024);
