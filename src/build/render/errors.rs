@@ -124,7 +124,27 @@ fn reports_in_text(theme: &Theme, text: &str) -> Vec<Diagnostic> {
     }
     if out.is_empty() {
         let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text);
-        out.push(located(theme, "", 0, 0, first));
+        out.push(unplaced(theme, first));
     }
     out
+}
+
+/// A message without a position, as Tera gives for a component defined in two templates
+/// ("Component `card` is defined in both `a.html` and `b.html`"): placed in the last template it
+/// quotes, at the first line mentioning the first other name it quotes.
+fn unplaced(theme: &Theme, message: &str) -> Diagnostic {
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let is_template = |q: &str| theme.templates.iter().any(|t| t.name == q);
+    let template = quoted.iter().rev().find(|q| is_template(q)).copied().unwrap_or("");
+    let needle = quoted.iter().find(|q| !is_template(q) && !q.is_empty());
+    let source = theme.templates.iter().find(|t| t.name == template).map(|t| String::from_utf8_lossy(&t.bytes));
+    let offset = match (needle, &source) {
+        (Some(n), Some(s)) => s.find(&format!("component {n}")).or_else(|| s.find(*n)),
+        _ => None,
+    };
+    let mut d = located(theme, template, offset.unwrap_or(0), 0, message);
+    if offset.is_none() {
+        (d.line, d.column) = (0, 0);
+    }
+    d
 }

@@ -41,7 +41,7 @@ pub(super) fn check(origin: &Path, source: &str) -> Vec<Diagnostic> {
         let at = |offset: usize| line_col(source, tag.start + offset);
         statement(&tag, &at, &mut found);
         for (offset, code) in code_parts(tag.inner) {
-            calls(code, offset, &at, &mut found);
+            calls(tag.inner, offset, code, &at, &mut found);
             filters_and_tests(code, offset, &at, &mut found);
         }
     }
@@ -65,11 +65,12 @@ fn statement(tag: &Tag, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Fo
             let name = rest.split('(').next().unwrap_or("").trim();
             let args = rest.find('(').map(|i| &rest[i..]).unwrap_or("()");
             let args = args.rsplit_once(')').map_or(args, |(a, _)| a).trim_start_matches('(');
+            let names: String = split_params(args).iter().map(|n| format!(" {n}={{…}}")).collect();
             found.push((
                 at(lead),
                 format!("`{{% macro {name}(…) %}}`: Tera 2 has no macros, they became components"),
                 format!(
-                    "write `{{% component {name}({args}) %}}` … `{{% endcomponent {name} %}}` and call it as `{{{{ <{name} arg={{value}} /> }}}}`"
+                    "write `{{% component {name}({args}) %}}` … `{{% endcomponent {name} %}}` and call it as `{{{{ <{name}{names} /> }}}}`"
                 ),
             ))
         }
@@ -87,8 +88,9 @@ fn statement(tag: &Tag, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Fo
     }
 }
 
-/// Macro calls, `namespace::name(a=1, b=x)`.
-fn calls(code: &str, offset: usize, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Found>) {
+/// Macro calls, `namespace::name(a=1, b=x)`, in the part `code` (at `offset`) of a tag's text
+/// `inner`.
+fn calls(inner: &str, offset: usize, code: &str, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Found>) {
     let mut from = 0;
     while let Some(p) = code[from..].find("::").map(|p| p + from) {
         from = p + 2;
@@ -98,8 +100,17 @@ fn calls(code: &str, offset: usize, at: &dyn Fn(usize) -> (usize, usize), found:
             continue;
         }
         let call = &code[ns_start..];
-        let args = code[p + 2 + name.len()..].strip_prefix('(').map(split_args).unwrap_or_default();
-        let attrs: String = args.iter().map(|(k, v)| format!(" {k}={{{v}}}")).collect();
+        let after = &inner[offset + p + 2 + name.len()..];
+        let args = after.strip_prefix('(').map(split_args).unwrap_or_default();
+        let attr = |(k, v): &(String, String)| {
+            let plain = v.len() > 1 && v.starts_with('"') && v.ends_with('"') && !v[1..v.len() - 1].contains('"');
+            if plain {
+                format!(" {k}={v}")
+            } else {
+                format!(" {k}={{{v}}}")
+            }
+        };
+        let attrs: String = args.iter().map(attr).collect();
         found.push((
             at(offset + ns_start),
             format!("`{}::{name}(…)`: Tera 2 has no macros, they became components", &call[..p - ns_start]),
@@ -112,8 +123,16 @@ fn calls(code: &str, offset: usize, at: &dyn Fn(usize) -> (usize, usize), found:
 fn split_args(text: &str) -> Vec<(String, String)> {
     let (mut depth, mut start, mut parts) = (0usize, 0, Vec::new());
     let mut end = text.len();
+    let mut quote: Option<char> = None;
     for (i, c) in text.char_indices() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
         match c {
+            '"' | '\'' | '`' => quote = Some(c),
             '(' | '[' | '{' => depth += 1,
             ')' if depth == 0 => {
                 end = i;
@@ -133,6 +152,11 @@ fn split_args(text: &str) -> Vec<(String, String)> {
         .filter_map(|p| p.split_once('='))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect()
+}
+
+/// The parameter names of a macro's `(a, b=1)`.
+fn split_params(args: &str) -> Vec<&str> {
+    args.split(',').map(|p| p.split('=').next().unwrap_or("").trim()).filter(|n| !n.is_empty()).collect()
 }
 
 /// Filters after `|` and tests after `is` that Tera 2 renamed or removed.
@@ -203,11 +227,12 @@ mod tests {
         let d = one("<p>\n  {% macro card(b, big=false) %}x{% endmacro %}");
         assert!(d.starts_with("templates/t.html:2:6: error: template error: `{% macro card(…) %}`"), "{d}");
         assert!(d.contains("{% component card(b, big=false) %}"), "{d}");
+        assert!(d.contains("`{{ <card b={…} big={…} /> }}`"), "{d}");
         let d = one("{% import \"macros.html\" as m %}");
         assert!(d.starts_with("templates/t.html:1:4:") && d.contains("need no import"), "{d}");
         let d = one("<b>{{ m::amount(a=x.total, currency=\"KRW\") }}</b>");
         assert!(d.starts_with("templates/t.html:1:7:"), "{d}");
-        assert!(d.contains("`{{ <amount a={x.total} currency={\"KRW\"} /> }}`"), "{d}");
+        assert!(d.contains("`{{ <amount a={x.total} currency=\"KRW\" /> }}`"), "{d}");
     }
 
     #[test]
