@@ -283,7 +283,9 @@ fn probe_1_a_component_that_never_stops_recursing_is_a_located_error() {
     let looped = "{% component f(x) %}\n{{ <g x={x} /> }}{% endcomponent f %}\n{% component g(x) %}{% for i in [1] %}{{ <f x={x} /> }}{% endfor %}{% endcomponent g %}";
     let err = build_with_templates(&[("loop.html", looped), ("brief.html", "{{ <f x={1} /> }}")]);
     assert!(
-        err.contains("templates/loop.html:2:4: error: template error: the component `f` calls itself (f → g)"),
+        err.contains(
+            "templates/loop.html:2:4: error: template error: the component `f` calls itself (f → g)"
+        ),
         "{err}"
     );
 }
@@ -295,7 +297,12 @@ fn probe_1_a_tera_1_macro_is_named_as_such_with_its_component_form() {
         ("loop.html", looped),
         ("brief.html", "{% import \"loop.html\" as l %}{{ l::f(x=1) }}"),
     ]);
-    assert!(err.contains("templates/loop.html:1:4: error: template error: `{% macro f(…) %}`: Tera 2 has no macros"), "{err}");
+    assert!(
+        err.contains(
+            "templates/loop.html:1:4: error: template error: `{% macro f(…) %}`: Tera 2 has no macros"
+        ),
+        "{err}"
+    );
     assert!(err.contains("templates/loop.html:2:4: error:") && err.contains("`{{ <g x={x} /> }}`"), "{err}");
     assert!(err.contains("templates/brief.html:1:4: error: template error: `{% import %}`"), "{err}");
 }

@@ -387,14 +387,23 @@ fn a_tera_1_override_names_each_construct_with_its_tera_2_form() {
     let at = |place: &str, says: &str| {
         assert!(found.iter().any(|p| p.starts_with(place) && p.contains(says)), "{place} {says}: {found:#?}")
     };
-    at("templates/macros.html:2:4: error: template error: `{% macro amount(…) %}`", "{% component amount(a, currency=\"KRW\") %}");
+    at(
+        "templates/macros.html:2:4: error: template error: `{% macro amount(…) %}`",
+        "{% component amount(a, currency=\"KRW\") %}",
+    );
     at("templates/macros.html:7:27: error:", "renamed `linebreaksbr` to `newlines_to_br`");
     at("templates/brief.html:2:4: error: template error: `{% import %}`", "need no import");
     at("templates/brief.html:6:34: error:", "[x for x in list if x.attr]");
-    at("templates/brief.html:7:7: error:", "`{{ <amount a={brief.budget_total} currency={site.currency} /> }}`");
+    at(
+        "templates/brief.html:7:7: error:",
+        "`{{ <amount a={brief.budget_total} currency={site.currency} /> }}`",
+    );
     at("templates/brief.html:8:20: error:", "`is starting_with(pat=");
     assert_eq!(found.len(), 8, "{found:#?}");
-    assert!(found.iter().all(|p| p.contains("(Tera 1 syntax)") && p.contains("docs/templates.md")), "{found:#?}");
+    assert!(
+        found.iter().all(|p| p.contains("(Tera 1 syntax)") && p.contains("docs/templates.md")),
+        "{found:#?}"
+    );
     assert!(!site.out("index.html").exists(), "a site with Tera 1 templates was written");
 
     // Written the Tera 2 way, the same overrides build, and the site's templates call the
@@ -426,7 +435,8 @@ fn a_missing_field_says_how_tera_2_wants_it_tested() {
     let site = Site::new("forms");
     let templates = site.root.join("templates");
     fs::create_dir_all(&templates).unwrap();
-    fs::write(templates.join("404.html"), "<!doctype html>\n<title>{{ page.nosuchfield }}</title>\n").unwrap();
+    fs::write(templates.join("404.html"), "<!doctype html>\n<title>{{ page.nosuchfield }}</title>\n")
+        .unwrap();
     let found = problems(site.build());
     assert!(found[0].starts_with("templates/404.html:2:"), "{found:#?}");
     assert!(found[0].contains("nosuchfield") && found[0].contains("is defined"), "{found:#?}");

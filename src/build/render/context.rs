@@ -117,8 +117,9 @@ impl Renderer<'_> {
         let a = self.archive;
         let b = &a.briefs[i];
         let currency = Value::String(a.config.currency.clone());
-        let context = Context::from_serialize(&obj! { "b" => self.summary(i), "currency" => currency.clone() })
-            .expect("an object is a valid context");
+        let context =
+            Context::from_serialize(&obj! { "b" => self.summary(i), "currency" => currency.clone() })
+                .expect("an object is a valid context");
         let render = |name: &str, context: &Context| {
             // Kept for the whole render, so trimmed: Tera's output buffer starts much larger than
             // a card or a row, and ten thousand of them kept that slack.

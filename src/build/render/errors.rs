@@ -137,7 +137,8 @@ fn unplaced(theme: &Theme, message: &str) -> Diagnostic {
     let is_template = |q: &str| theme.templates.iter().any(|t| t.name == q);
     let template = quoted.iter().rev().find(|q| is_template(q)).copied().unwrap_or("");
     let needle = quoted.iter().find(|q| !is_template(q) && !q.is_empty());
-    let source = theme.templates.iter().find(|t| t.name == template).map(|t| String::from_utf8_lossy(&t.bytes));
+    let source =
+        theme.templates.iter().find(|t| t.name == template).map(|t| String::from_utf8_lossy(&t.bytes));
     let offset = match (needle, &source) {
         (Some(n), Some(s)) => s.find(&format!("component {n}")).or_else(|| s.find(*n)),
         _ => None,

@@ -36,7 +36,10 @@ pub(super) fn compile_errors(theme: &Theme, e: &tera::Error) -> Vec<Diagnostic> 
         theme.origin(first),
         line,
         col,
-        format!("template error: `{first}` {verb} itself (through {}): it would never finish", chain.join(" → ")),
+        format!(
+            "template error: `{first}` {verb} itself (through {}): it would never finish",
+            chain.join(" → ")
+        ),
     )
     .with_hint("remove the include or extends that leads back; a template cannot include or extend itself")]
 }
@@ -118,9 +121,15 @@ fn component_calls(origin: &std::path::Path, source: &str, calls: &mut HashMap<S
         let in_scope: Vec<&String> = loops.iter().flatten().collect();
         for (offset, code) in code_parts(tag.inner) {
             for (p, _) in code.match_indices('<') {
-                let name: String = code[p + 1..].chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.').collect();
+                let name: String = code[p + 1..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '.')
+                    .collect();
                 let starts_ident = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_');
-                if !starts_ident || (tag.kind == Kind::Expr && code[..p].trim_end().ends_with(|c: char| c.is_alphanumeric())) {
+                if !starts_ident
+                    || (tag.kind == Kind::Expr
+                        && code[..p].trim_end().ends_with(|c: char| c.is_alphanumeric()))
+                {
                     continue;
                 }
                 let attrs = code[p + 1 + name.len()..].split('>').next().unwrap_or("");
@@ -193,4 +202,3 @@ fn locate(theme: &Theme, template: &str, needle: &str) -> (usize, usize) {
     }
     (0, 0)
 }
-

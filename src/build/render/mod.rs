@@ -149,10 +149,10 @@ mod chart;
 mod context;
 mod errors;
 mod limits;
-mod tags;
-mod tera1;
 pub mod opendata;
 pub mod paginate;
+mod tags;
+mod tera1;
 
 use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 

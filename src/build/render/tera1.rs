@@ -81,7 +81,8 @@ fn statement(tag: &Tag, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Fo
         )),
         "include" if rest.starts_with('[') || rest.contains("ignore missing") => found.push((
             at(lead),
-            "`{% include %}` of a list or with `ignore missing`: Tera 2 includes exactly one template".to_string(),
+            "`{% include %}` of a list or with `ignore missing`: Tera 2 includes exactly one template"
+                .to_string(),
             "include one template by its name, `{% include \"partials/x.html\" %}`".to_string(),
         )),
         _ => {}
@@ -90,7 +91,13 @@ fn statement(tag: &Tag, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Fo
 
 /// Macro calls, `namespace::name(a=1, b=x)`, in the part `code` (at `offset`) of a tag's text
 /// `inner`.
-fn calls(inner: &str, offset: usize, code: &str, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Found>) {
+fn calls(
+    inner: &str,
+    offset: usize,
+    code: &str,
+    at: &dyn Fn(usize) -> (usize, usize),
+    found: &mut Vec<Found>,
+) {
     let mut from = 0;
     while let Some(p) = code[from..].find("::").map(|p| p + from) {
         from = p + 2;
@@ -103,7 +110,8 @@ fn calls(inner: &str, offset: usize, code: &str, at: &dyn Fn(usize) -> (usize, u
         let after = &inner[offset + p + 2 + name.len()..];
         let args = after.strip_prefix('(').map(split_args).unwrap_or_default();
         let attr = |(k, v): &(String, String)| {
-            let plain = v.len() > 1 && v.starts_with('"') && v.ends_with('"') && !v[1..v.len() - 1].contains('"');
+            let plain =
+                v.len() > 1 && v.starts_with('"') && v.ends_with('"') && !v[1..v.len() - 1].contains('"');
             if plain {
                 format!(" {k}={v}")
             } else {
@@ -160,13 +168,20 @@ fn split_params(args: &str) -> Vec<&str> {
 }
 
 /// Filters after `|` and tests after `is` that Tera 2 renamed or removed.
-fn filters_and_tests(code: &str, offset: usize, at: &dyn Fn(usize) -> (usize, usize), found: &mut Vec<Found>) {
+fn filters_and_tests(
+    code: &str,
+    offset: usize,
+    at: &dyn Fn(usize) -> (usize, usize),
+    found: &mut Vec<Found>,
+) {
     for (p, _) in code.match_indices('|') {
         let word = next_word(&code[p + 1..]);
         if let Some((name, says)) = FILTERS.iter().find(|(n, _)| *n == word.1) {
             found.push((at(offset + p + 1 + word.0), format!("the filter `{name}`"), says.to_string()));
         }
-        if word.1 == "truncate" && !code[p + 1..].trim_start()["truncate".len()..].trim_start().starts_with('(') {
+        if word.1 == "truncate"
+            && !code[p + 1..].trim_start()["truncate".len()..].trim_start().starts_with('(')
+        {
             let says = "Tera 2's `truncate` needs its length: `truncate(length=255)`";
             found.push((at(offset + p + 1 + word.0), "`truncate` without a length".into(), says.into()));
         }
