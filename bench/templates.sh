@@ -5,6 +5,8 @@
 #
 #   bash bench/templates.sh OLD_BINARY NEW_BINARY            # 10,000 briefs, 5 runs each
 #   SIZE=1000 RUNS=3 bash bench/templates.sh old new
+#   OUT_BASE=/dev/shm bash bench/templates.sh old new   # output on tmpfs: --timings counts each
+#                                                       # page's write, which a busy disk swamps
 #
 # Reported per template: the median of the summed time over all its pages (ms, summed over
 # threads, as --timings prints it), and that median divided by the page count (µs per page),
@@ -17,6 +19,7 @@ NEW=$2
 SIZE=${SIZE:-10000}
 RUNS=${RUNS:-5}
 WORK=${WORK:-$(mktemp -d /tmp/annals-templates.XXXXXX)}
+OUT_BASE=${OUT_BASE:-$WORK}
 GEN=../shared/bench/gen_corpus.py
 [ -f "$GEN" ] || { echo "bench: $GEN not found (../shared must sit beside the repository)" >&2; exit 1; }
 [ -d "$WORK/corpus" ] || python3 "$GEN" --n "$SIZE" --out "$WORK/corpus" --flavor annals --seed 1 >/dev/null
@@ -25,7 +28,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 
 # One build; appends "tool template pages ms" lines to $WORK/rows and "tool wall" to $WORK/walls.
 once() {
-  local tool=$1 bin=$2 out="$WORK/out"
+  local tool=$1 bin=$2 out="$OUT_BASE/annals-templates-out"
   rm -rf "$out"
   local start end
   start=$(date +%s.%N)
@@ -34,6 +37,7 @@ once() {
   end=$(date +%s.%N)
   echo "$tool $(echo "$end - $start" | bc)" >>"$WORK/walls"
   # The partials (cards, rows) render in the "templates + list entries" stage, once per brief.
+  rm -rf "$out"
   awk -v tool="$tool" '$2 ~ /^[0-9]+$/ && $3 == "pages" { print tool, $1, $2, $4 }
     /templates \+ list entries/ { print tool, "(list-entries-stage)", 1, $5 }' "$WORK/stderr" >>"$WORK/rows"
 }

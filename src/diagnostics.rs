@@ -129,12 +129,55 @@ pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
     }
 }
 
-/// 1-based (line, column in characters) of a byte offset.
+/// 1-based (line, column in characters) of a byte offset. For one lookup; many lookups in one
+/// text use a [`LineIndex`].
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, col)
+    LineIndex::new(text).position(offset)
+}
+
+/// The one way a place in a text becomes `line:column` (1-based, columns in characters, as
+/// editors count them). Built only when a message needs a place: building pages never pays.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    /// An index of a whole file.
+    pub fn new(text: &'a str) -> Self {
+        LineIndex::starting_at(text, 1)
+    }
+
+    /// An index of part of a file whose first line is file line `first_line` (front matter,
+    /// a body).
+    pub fn starting_at(text: &'a str, first_line: usize) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text, starts, first_line }
+    }
+
+    /// Line and column of a byte offset (clamped to the text, moved back to a character start).
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        (line + self.first_line, self.text[self.starts[line]..offset].chars().count() + 1)
+    }
+
+    /// The place of the first line for which `find` gives a byte offset within the line.
+    pub fn find_line(&self, find: impl Fn(&str) -> Option<usize>) -> Option<(usize, usize)> {
+        self.text.split('\n').enumerate().find_map(|(i, line)| {
+            let at = find(line)?;
+            Some((i + self.first_line, line[..at.min(line.len())].chars().count() + 1))
+        })
+    }
+
+    /// The place of the first occurrence of `needle`.
+    pub fn find(&self, needle: &str) -> Option<(usize, usize)> {
+        self.text.find(needle).map(|at| self.position(at))
+    }
 }
 
 #[cfg(test)]
@@ -164,5 +207,20 @@ mod tests {
         assert_eq!(jamo_distance("부싼", "부산"), 1);
         assert_eq!(jamo_distance("부산", "부산"), 0);
         assert_eq!(jamo_distance("서울", "부산"), 5);
+    }
+
+    #[test]
+    fn places_count_lines_from_one_and_columns_in_characters() {
+        let text = "title: x\nregion: [서울, 부싼]\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.find("부싼"), Some((2, 14)));
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(text.len()), (3, 1));
+        // An offset inside a character is moved back to its start.
+        assert_eq!(index.position(text.find("부싼").unwrap() + 1), (2, 14));
+        let body = LineIndex::starting_at("a\nb", 7);
+        assert_eq!(body.find("b"), Some((8, 1)));
+        assert_eq!(index.find_line(|l| l.strip_prefix("region").map(|_| 0)), Some((2, 1)));
+        assert_eq!(index.find("없음"), None);
     }
 }

@@ -198,6 +198,12 @@ fn main() -> ExitCode {
                 bind: args.bind,
                 port: args.port,
                 drafts: args.site.drafts,
+                // A reader that went away (`annals serve 2>&1 | head`) must not panic the
+                // thread that logs: the line is dropped.
+                log: annals::serve::Logger(std::sync::Arc::new(|line: &str| {
+                    use std::io::Write as _;
+                    let _ = writeln!(std::io::stderr().lock(), "{line}");
+                })),
                 ..Default::default()
             };
             match annals::serve::run(&options) {
@@ -309,16 +315,16 @@ fn finish(result: Result<Report, BuildError>, timings: bool, verb: &str) -> Exit
 fn import(args: ImportArgs) -> ExitCode {
     use annals::import::{ImportOptions, ImportRules, Importer, InputFormat};
     // A site folder is optional: without site.toml, the defaults (Asia/Seoul, built-in rules) apply.
-    let timezone = if args.root.join(annals::build::config::CONFIG_FILE).is_file() {
+    let (timezone, slug_style) = if args.root.join(annals::build::config::CONFIG_FILE).is_file() {
         match annals::build::config::Config::load(&args.root) {
-            Ok(c) => c.timezone,
+            Ok(c) => (c.timezone, c.slugify),
             Err(problems) => {
                 print_problems(&problems);
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        chrono_tz::Asia::Seoul
+        (chrono_tz::Asia::Seoul, annals::brief::slug::SlugStyle::default())
     };
     let rules = match ImportRules::load(&args.root) {
         Ok(r) => r,
@@ -332,6 +338,7 @@ fn import(args: ImportArgs) -> ExitCode {
         dry_run: args.dry_run,
         force: args.force,
         timezone,
+        slug_style,
         format: match args.format {
             FormatArg::Auto => InputFormat::Auto,
             FormatArg::Text => InputFormat::Text,
@@ -346,7 +353,18 @@ fn import(args: ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let summary = importer.run(&args.inputs);
+    let summary = importer.run_reporting(&args.inputs, &terminal_progress());
+    clear_progress_line();
+    {
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout().lock();
+        // A reader that went away (`annals import … | head`) ends the printing, not the run.
+        for text in &summary.dry_run {
+            if writeln!(stdout, "{text}").and_then(|_| stdout.flush()).is_err() {
+                break;
+            }
+        }
+    }
     say!("{summary}");
     if summary.has_failures() {
         ExitCode::FAILURE

@@ -215,3 +215,28 @@ fn an_image_beside_a_plain_brief_is_reported_with_how_to_publish_it() {
     assert!(err.contains("plain.md:8:1: error: `chart.png` is not a file of this brief"), "{err}");
     assert!(err.contains("bundle"), "{err}");
 }
+
+#[test]
+fn a_typo_in_the_import_section_is_named_by_check_and_import_not_by_build() {
+    let (_tmp, dir) = init_site();
+    let toml = fs::read_to_string(dir.join("site.toml")).unwrap();
+    let line = toml.lines().count() + 2;
+    fs::write(dir.join("site.toml"), format!("{toml}\n[import]\nrole = [\"최고기술책임자\"]\n")).unwrap();
+    let check = annals(&["check"], &dir);
+    assert!(!check.status.success(), "check fails on the [import] typo");
+    let err = stderr(&check);
+    assert!(err.contains(&format!("site.toml:{}:", line + 1)) && err.contains("role"), "{err}");
+    let article = dir.join("article.txt");
+    fs::write(&article, "제목\n\n본문입니다.\n").unwrap();
+    let import = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["import", "--dry-run", "--root"])
+        .arg(&dir)
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(!import.status.success(), "import refuses rules it cannot read");
+    assert!(stderr(&import).contains("role"), "{}", stderr(&import));
+    // The build does not read the importer's rules, so it goes on.
+    let build = annals(&["build"], &dir);
+    assert!(build.status.success(), "{}", stderr(&build));
+}

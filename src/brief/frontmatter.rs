@@ -508,41 +508,6 @@ const SMALLEST_PLAIN_AMOUNT: u64 = 10_000;
 
 const BUDGET_KEYS: [&str; 5] = ["item", "amount", "region", "sector", "part_of"];
 
-/// Role words that tell a role from an organisation in `"이름 (직책)"`.
-const ROLE_WORDS: &[&str] = &[
-    "대통령",
-    "총리",
-    "부총리",
-    "장관",
-    "차관",
-    "실장",
-    "국장",
-    "과장",
-    "위원장",
-    "위원",
-    "청장",
-    "시장",
-    "도지사",
-    "지사",
-    "원장",
-    "대표",
-    "사장",
-    "회장",
-    "부회장",
-    "교수",
-    "의원",
-    "센터장",
-    "본부장",
-    "이사장",
-    "소장",
-    "처장",
-    "비서관",
-    "수석",
-    "대사",
-    "CEO",
-    "CTO",
-];
-
 /// Reads `"이종호 (과학기술정보통신부 장관)"`: the last word in the brackets is the role.
 pub fn parse_attendee_text(text: &str) -> Attendee {
     let text = text.trim();
@@ -556,7 +521,8 @@ pub fn parse_attendee_text(text: &str) -> Attendee {
     let words: Vec<&str> = inside.split_whitespace().collect();
     let (org, role) = match words.as_slice() {
         [] => (String::new(), String::new()),
-        [one] if ROLE_WORDS.iter().any(|r| one.ends_with(r)) => (String::new(), one.to_string()),
+        // The last word is a role when it ends in a job title (`부산시장`, `장관`).
+        [one] if crate::korean::roles().any(|r| r.ends(one)) => (String::new(), one.to_string()),
         [one] => (one.to_string(), String::new()),
         [rest @ .., last] => (rest.join(" "), last.to_string()),
     };
@@ -856,6 +822,9 @@ mod tests {
         assert_eq!(parse_attendee_text("김영섭 (KT)").org, "KT");
         assert_eq!(parse_attendee_text("이종호 (장관)").role, "장관");
         assert_eq!(parse_attendee_text("홍길동").name, "홍길동");
+        // An organisation whose name ends like a title stays an organisation.
+        assert_eq!(parse_attendee_text("홍길동 (한국개발연구원)").org, "한국개발연구원");
+        assert_eq!(parse_attendee_text("홍길동 (팀장)").role, "팀장");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::brief::slug::SlugStyle;
 use crate::build::url::BaseUrl;
-use crate::diagnostics::{self, did_you_mean, Diagnostic};
+use crate::diagnostics::{self, did_you_mean, Diagnostic, LineIndex};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -514,21 +514,19 @@ fn is_folder_name(name: &str) -> bool {
 }
 
 fn find_key(text: &str, key: &str) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        let col = line.len() - t.len() + 1;
-        let rest = t
-            .strip_prefix(key)
-            .or_else(|| t.strip_prefix("[[").and_then(|r| r.strip_prefix(key)))
-            .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_prefix(key)));
-        if let Some(rest) = rest {
-            let rest = rest.trim_start();
-            if rest.starts_with('=') || rest.starts_with(']') || rest.starts_with('.') {
-                return (i + 1, col);
-            }
-        }
-    }
-    (0, 0)
+    // `key = …`, `[key]`, `[key.sub]` or `[[key]]` at the start of a line.
+    LineIndex::new(text)
+        .find_line(|line| {
+            let t = line.trim_start();
+            let rest = t
+                .strip_prefix(key)
+                .or_else(|| t.strip_prefix("[[").and_then(|r| r.strip_prefix(key)))
+                .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_prefix(key)))?
+                .trim_start();
+            (rest.starts_with('=') || rest.starts_with(']') || rest.starts_with('.'))
+                .then(|| line.len() - t.len())
+        })
+        .unwrap_or((0, 0))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use crate::brief::frontmatter::{self, FrontMatter, Rules};
 use crate::brief::slug::{slugify, SlugStyle};
 use crate::build::config::{Config, TermSource};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, LineIndex};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -27,6 +27,11 @@ pub struct Brief {
     pub body: String,
     /// 1-based file line where the body starts.
     pub body_line: usize,
+    /// The front matter as written (between the `---` lines), kept so a later stage can name the
+    /// line of a value it finds wrong without reading the file again.
+    pub front: String,
+    /// 1-based file line of the first front-matter line.
+    pub front_line: usize,
     /// For a page bundle (`…/name/index.md`): the other files of its folder, relative to it
     /// (`chart.png`, `data/table.pdf`), published beside the brief's page.
     pub files: Vec<String>,
@@ -170,7 +175,7 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
         Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
     };
     let files = &found.briefs;
-    let custom: Vec<String> = config.custom_fields().map(str::to_string).collect();
+    let custom = custom_fields(config);
     let rules = Rules { timezone: config.timezone, custom_fields: &custom };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
         files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
@@ -196,6 +201,22 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
         }
     }
     loaded
+}
+
+fn custom_fields(config: &Config) -> Vec<String> {
+    config.custom_fields().map(str::to_string).collect()
+}
+
+/// Reads one brief file (a path relative to the site folder) with the site's rules, as
+/// [`load`] reads each (the development server reads edited briefs with it).
+pub fn read_one(config: &Config, path: &Path) -> Result<Brief, Vec<Diagnostic>> {
+    let custom = custom_fields(config);
+    read_brief(
+        &config.root,
+        path,
+        Rules { timezone: config.timezone, custom_fields: &custom },
+        config.slugify,
+    )
 }
 
 /// Reads one brief file.
@@ -271,7 +292,26 @@ pub fn read_brief(
     }
     let body_line = split.body_line;
     let body = split.body.to_string();
-    Ok(Brief { path: path.to_path_buf(), content_path, slug, meta, body, body_line, files: Vec::new() })
+    let (front, front_line) = (split.yaml.to_string(), split.yaml_line);
+    Ok(Brief {
+        path: path.to_path_buf(),
+        content_path,
+        slug,
+        meta,
+        body,
+        body_line,
+        front,
+        front_line,
+        files: Vec::new(),
+    })
+}
+
+impl Brief {
+    /// File line and column of the first front-matter line for which `find` gives an offset in
+    /// the line; `(0, 0)` (the file itself) when none does.
+    pub fn locate(&self, find: impl Fn(&str) -> Option<usize>) -> (usize, usize) {
+        LineIndex::starting_at(&self.front, self.front_line).find_line(find).unwrap_or((0, 0))
+    }
 }
 
 /// The terms a brief carries for a taxonomy.

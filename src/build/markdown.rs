@@ -3,7 +3,9 @@
 //! site-absolute links given the base path, and fenced code highlighted by syntect with CSS classes.
 
 use crate::brief::slug::{slugify, SlugStyle};
+use crate::build::sanitize::escape_html;
 use crate::build::url::BaseUrl;
+use crate::diagnostics::LineIndex;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -180,24 +182,15 @@ pub struct Dropped {
 pub fn dropped(body: &str) -> Vec<Dropped> {
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
         Parser::new_ext(body, options()).into_offset_iter().collect();
-    let starts = line_starts(body);
-    apply_policy(body, &mut events)
+    let dropped = apply_policy(body, &mut events);
+    let index = LineIndex::starting_at(body, 0);
+    dropped
         .into_iter()
         .map(|(offset, what)| {
-            let (body_line, column) = position(body, &starts, offset);
+            let (body_line, column) = index.position(offset);
             Dropped { body_line, column, what }
         })
         .collect()
-}
-
-fn line_starts(body: &str) -> Vec<usize> {
-    std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect()
-}
-
-/// 0-based line and 1-based column of a byte offset.
-fn position(body: &str, line_starts: &[usize], offset: usize) -> (usize, usize) {
-    let line = line_starts.partition_point(|&s| s <= offset) - 1;
-    (line, body[line_starts[line]..offset].chars().count() + 1)
 }
 
 /// A short quote of raw HTML for a message: its first line, at most 40 characters.
@@ -282,8 +275,9 @@ pub fn render(
         // What was dropped is reported by `annals check` (see `dropped`), not on every build.
         apply_policy(body, &mut events);
     }
-    let line_starts = line_starts(body);
-    let position = |offset: usize| position(body, &line_starts, offset);
+    // Body lines count from 0 here; the caller adds the body's first file line. Only a broken
+    // link needs a place, so the lines are indexed then, not for every body.
+    let position = |offset: usize| LineIndex::starting_at(body, 0).position(offset);
 
     // Ids the page around the body already uses: a `# Main` heading must not become `id="main"`.
     let mut used_ids: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 0)).collect();
@@ -414,7 +408,7 @@ fn nest(headings: Vec<(u8, String, String)>) -> Vec<TocEntry> {
 }
 
 fn code_block_html(lang: &str, code: &str, highlighter: &Highlighter) -> String {
-    let lang_attr = escape(lang);
+    let lang_attr = escape_html(lang);
     if !lang.is_empty() {
         if let Some(inner) = highlighter.highlight(lang, code) {
             return format!(
@@ -423,21 +417,7 @@ fn code_block_html(lang: &str, code: &str, highlighter: &Highlighter) -> String 
         }
     }
     let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{lang_attr}\"") };
-    format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape(code))
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_html(code))
 }
 
 /// `Ok(Some(url))` to rewrite, `Ok(None)` to keep, `Err` for a broken link to a brief.

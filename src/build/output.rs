@@ -3,10 +3,8 @@
 //! untouched. annals marks the folders it writes and refuses to replace a folder it did not
 //! write (the accident that wiped a user's project in zola#1378).
 
-use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// The marker file in every output folder annals writes.
 pub const MARKER: &str = ".annals-output";
@@ -23,26 +21,6 @@ pub struct Discard;
 
 impl Sink for Discard {
     fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Keeps files in memory (the development server, tests).
-#[derive(Default)]
-pub struct Memory {
-    files: Mutex<BTreeMap<String, Vec<u8>>>,
-}
-
-impl Memory {
-    /// Takes the files out.
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-impl Sink for Memory {
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.to_vec());
         Ok(())
     }
 }

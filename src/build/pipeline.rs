@@ -4,6 +4,7 @@
 
 use crate::build::config::Config;
 use crate::build::content;
+use crate::build::content::Brief;
 use crate::build::model::Archive;
 use crate::build::output::{self, Discard, OutputError, Sink, Staging};
 pub use crate::build::progress::{Progress, Step};
@@ -12,7 +13,7 @@ use crate::build::render::Renderer;
 use crate::build::theme::Theme;
 use crate::build::url::BaseUrl;
 use crate::diagnostics::{self, Diagnostic};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// What to build and how.
@@ -129,10 +130,23 @@ pub struct Loaded {
     pub archive: Archive,
     /// The theme's templates.
     pub theme: Theme,
+    /// The term registry the briefs were read with.
+    pub registry: Registry,
     /// Problems that do not stop the build (likely typos, briefs still under review).
     pub warnings: Vec<Diagnostic>,
     /// Briefs, drafts included, that still carry `review` notes, with how many.
     pub under_review: Vec<(PathBuf, usize)>,
+}
+
+/// Reads one brief as [`load`] reads each: the file, then the registry's aliases and checks.
+pub fn read_brief(config: &Config, registry: &Registry, path: &Path) -> Result<Brief, Vec<Diagnostic>> {
+    let mut one = vec![content::read_one(config, path)?];
+    let problems = registry::apply(registry, config, &mut one);
+    // Warnings (a likely typo) do not stop a brief; a full build reports them.
+    match (problems.iter().any(Diagnostic::is_error), one.pop()) {
+        (false, Some(b)) => Ok(b),
+        (_, _) => Err(problems),
+    }
 }
 
 /// Loads, checks and models the site: everything before rendering.
@@ -158,7 +172,7 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded,
         BuildError::from(d)
     })?;
     clock.lap("registry + theme");
-    let (mut archive, mut model_problems) = Archive::build(config, &registry, loaded.briefs);
+    let (archive, mut model_problems) = Archive::build(config, &registry, loaded.briefs, &loaded.failed);
     problems.append(&mut model_problems);
     clock.lap("site model");
     let (errors, mut warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -167,9 +181,6 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded,
     if !problems.is_empty() {
         // Render anyway, into nothing, to report broken links and template errors in the same
         // run; links to briefs that failed to load are not counted as broken.
-        for f in loaded.failed {
-            archive.link_map.insert(f, String::new());
-        }
         if let Ok(renderer) = Renderer::new(&archive, &theme) {
             if let Err(mut d) = renderer.render_all(&Discard) {
                 problems.append(&mut d);
@@ -179,7 +190,7 @@ fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded,
         return Err(problems.into());
     }
     diagnostics::sort(&mut warnings);
-    Ok(Loaded { archive, theme, warnings, under_review: loaded.under_review })
+    Ok(Loaded { archive, theme, registry, warnings, under_review: loaded.under_review })
 }
 
 /// Builds the site into its output folder. On any problem, the previous output stays as it was.
@@ -203,7 +214,7 @@ pub fn run(
     }
     let output_dir = config.output_dir.clone();
     clock.lap("config");
-    let Loaded { archive, theme, mut warnings, under_review } =
+    let Loaded { archive, theme, mut warnings, under_review, .. } =
         load_timed(config, options.drafts, &mut clock)?;
     warnings.extend(checks(&archive, &mut clock)?);
     let renderer = Renderer::new(&archive, &theme)?;

@@ -4,7 +4,7 @@
 //! `영남권`), and optionally `strict: true` so that a brief using an unknown term is an error.
 //! A Korean region hierarchy ships built in; a site's file adds to it and overrides it.
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::{did_you_mean, Diagnostic, LineIndex};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -14,7 +14,7 @@ pub const REGISTRY_FILE: &str = "data/terms.yaml";
 
 /// The built-in registry: Korean regions (시·도 under 권역) with their official long names as
 /// aliases.
-pub(crate) const BUILT_IN: &str = include_str!("../korean/regions.yaml");
+pub(crate) const BUILT_IN: &str = crate::korean::REGIONS;
 
 /// Name of the registry list whose aliases apply to attendees' organisations.
 pub const ORGANIZATIONS: &str = "organizations";
@@ -214,7 +214,7 @@ impl TermList {
 }
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1).unwrap_or(0)
+    LineIndex::new(text).find(needle).map_or(0, |(line, _)| line)
 }
 
 fn build_list(name: &str, raw: RawList, site_text: &str, problems: &mut Vec<Diagnostic>) -> TermList {
@@ -349,7 +349,7 @@ pub fn apply(
                 crate::build::content::terms_of(b, &tax.source).into_iter().map(str::to_string).collect();
             for term in used.iter().filter(|t| !list.knows(t)) {
                 if let Some(d) = unknown_term(list, &tax.name, term) {
-                    let (line, col) = locate_in_file(&config.root.join(&b.path), term);
+                    let (line, col) = b.locate(|l| l.find(term.as_str()));
                     problems.push(Diagnostic { path: b.path.clone(), line, column: col, ..d });
                 }
             }
@@ -414,21 +414,6 @@ fn unknown_term(list: &TermList, taxonomy: &str, term: &str) -> Option<Diagnosti
         )
         .with_hint(format!("write `{s}`, or add `{term}` to {REGISTRY_FILE} to make it a term of its own")),
     )
-}
-
-/// Line and column of the first mention of `needle` in a file's front matter (errors only).
-fn locate_in_file(path: &Path, needle: &str) -> (usize, usize) {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let text = crate::build::content::nfc(text);
-    for (i, line) in text.lines().enumerate().skip(1) {
-        if line.trim_end() == "---" {
-            break;
-        }
-        if let Some(pos) = line.find(needle) {
-            return (i + 1, line[..pos].chars().count() + 1);
-        }
-    }
-    (0, 0)
 }
 
 #[cfg(test)]

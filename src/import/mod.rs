@@ -17,6 +17,8 @@ pub mod rules;
 mod text;
 pub mod writer;
 
+use crate::brief::slug::SlugStyle;
+use crate::build::progress::Progress;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use rayon::prelude::*;
@@ -56,6 +58,8 @@ pub struct ImportOptions {
     /// The date written when an article has none (it is listed under `review`). `None`: today in
     /// the site timezone.
     pub placeholder_date: Option<NaiveDate>,
+    /// How file names are made from titles (the site's `slugify`).
+    pub slug_style: SlugStyle,
 }
 
 impl Default for ImportOptions {
@@ -67,6 +71,7 @@ impl Default for ImportOptions {
             force: false,
             dry_run: false,
             placeholder_date: None,
+            slug_style: SlugStyle::default(),
         }
     }
 }
@@ -235,6 +240,8 @@ pub enum Outcome {
 pub struct Summary {
     /// (input, outcome), in input order.
     pub results: Vec<(String, Outcome)>,
+    /// With `dry_run`: the briefs that would have been written, in input order.
+    pub dry_run: Vec<String>,
 }
 
 impl Summary {
@@ -343,7 +350,7 @@ impl Importer {
             Ok(b) => b,
             Err(e) => return (Outcome::Failed(e), None),
         };
-        let file_name = writer::file_name(&brief);
+        let file_name = writer::file_name(&brief, self.options.slug_style);
         let target = self.options.out_dir.join(&file_name);
         let rendered = writer::render(&brief);
         if self.options.dry_run {
@@ -427,32 +434,27 @@ impl Importer {
         (files, summary)
     }
 
-    /// Imports every input (folders file by file, in parallel), showing a progress bar on a
-    /// terminal. Dry-run briefs are printed to standard output in input order. One bad file does
-    /// not stop the others.
+    /// Imports every input (folders file by file, in parallel). One bad file does not stop the
+    /// others.
     pub fn run(&self, inputs: &[PathBuf]) -> Summary {
+        self.run_reporting(inputs, &Progress::default())
+    }
+
+    /// [`Importer::run`], reporting how many inputs are done to `progress`.
+    pub fn run_reporting(&self, inputs: &[PathBuf], progress: &Progress) -> Summary {
         let (files, mut summary) = self.collect_inputs(inputs);
-        let bar = indicatif::ProgressBar::new(files.len() as u64);
-        if files.len() < 2 {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-        }
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<(String, Outcome, Option<String>)> = files
             .par_iter()
             .map(|f| {
                 let (outcome, printed) = self.import_one(f);
-                bar.inc(1);
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress.report("import", n, files.len());
                 (f.display().to_string(), outcome, printed)
             })
             .collect();
-        bar.finish_and_clear();
-        let mut stdout = std::io::stdout().lock();
-        // A reader that went away (`annals import … | head`) ends the printing, not the run.
-        let mut printing = true;
         for (name, outcome, printed) in results {
-            if let Some(text) = printed.filter(|_| printing) {
-                use std::io::Write;
-                printing = writeln!(stdout, "{text}").and_then(|_| stdout.flush()).is_ok();
-            }
+            summary.dry_run.extend(printed);
             summary.results.push((name, outcome));
         }
         summary

@@ -5,9 +5,10 @@
 
 use serde::Serialize;
 use std::io;
+use std::io::Write as _;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use unicode_normalization::UnicodeNormalization;
+
+use crate::brief::slug::{slugify, SlugStyle};
 
 use super::Brief;
 
@@ -101,21 +102,10 @@ pub fn render(brief: &Brief) -> String {
     format!("---\ntitle: {title}\n{yaml}---\n{}", brief.body)
 }
 
-/// A slug from a title: NFC, lowercase, words joined by `-`, punctuation dropped, Hangul kept,
-/// at most 60 characters (cut at a word boundary when possible).
-pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.nfc().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if (c.is_whitespace() || matches!(c, '-' | '_' | '·' | '/' | '…'))
-            && !out.ends_with('-')
-            && !out.is_empty()
-        {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
+/// A file-name slug from a title: the site's slugifier (so `slugify = "ascii"` holds for
+/// imported briefs too), at most 60 characters, cut at a word boundary when possible.
+pub fn slug(title: &str, style: SlugStyle) -> String {
+    let out = slugify(title, style);
     let mut cut: String = out.chars().take(60).collect();
     if cut.len() < out.len() {
         if let Some(i) = cut.rfind('-').filter(|&i| i >= 20) {
@@ -130,11 +120,9 @@ pub fn slug(title: &str) -> String {
 }
 
 /// `<date>-<slug>.md`.
-pub fn file_name(brief: &Brief) -> String {
-    format!("{}-{}.md", brief.date.format("%Y-%m-%d"), slug(&brief.title))
+pub fn file_name(brief: &Brief, style: SlugStyle) -> String {
+    format!("{}-{}.md", brief.date.format("%Y-%m-%d"), slug(&brief.title, style))
 }
-
-static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// Writes `content` to `target` whole. Without `force` an existing file is left alone and
 /// `Ok(false)` returned.
@@ -144,27 +132,19 @@ pub fn write_new(target: &Path, content: &str, force: bool) -> io::Result<bool> 
     if !force && target.exists() {
         return Ok(false);
     }
-    let tmp = dir.join(format!(
-        ".{}.{}.{}.tmp",
-        target.file_name().and_then(|n| n.to_str()).unwrap_or("brief"),
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::write(&tmp, content)?;
-    let result = if force {
-        std::fs::rename(&tmp, target).map(|_| true)
+    // A temporary file beside the target, then a rename (forced) or a no-clobber link: no
+    // window in which another import could be overwritten or a half-written brief read.
+    let mut tmp = tempfile::Builder::new().prefix(".annals-import.").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(content.as_bytes())?;
+    if force {
+        tmp.persist(target).map(|_| true).map_err(|e| e.error)
     } else {
-        // A hard link fails if the target exists: no window in which another import could be
-        // overwritten.
-        match std::fs::hard_link(&tmp, target) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-            Err(_) if !target.exists() => std::fs::rename(&tmp, target).map(|_| true),
-            Err(_) => Ok(false),
+        match tmp.persist_noclobber(target) {
+            Ok(_) => Ok(true),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists || target.exists() => Ok(false),
+            Err(e) => Err(e.error),
         }
-    };
-    let _ = std::fs::remove_file(&tmp);
-    result
+    }
 }
 
 #[cfg(test)]
@@ -173,9 +153,13 @@ mod tests {
 
     #[test]
     fn slugs_keep_hangul_and_drop_punctuation() {
-        assert_eq!(slug("정부, AI 경쟁력 강화에 칼 뽑았다…"), "정부-ai-경쟁력-강화에-칼-뽑았다");
-        assert_eq!(slug("“따옴표” 제목: 부제!"), "따옴표-제목-부제");
-        assert_eq!(slug("???"), "brief");
-        assert!(slug(&"가나다 ".repeat(40)).chars().count() <= 60);
+        assert_eq!(
+            slug("정부, AI 경쟁력 강화에 칼 뽑았다…", SlugStyle::Unicode),
+            "정부-ai-경쟁력-강화에-칼-뽑았다"
+        );
+        assert_eq!(slug("“따옴표” 제목: 부제!", SlugStyle::Unicode), "따옴표-제목-부제");
+        assert_eq!(slug("AI 반도체 지원", SlugStyle::Ascii), "ai-bandoche-jiwon");
+        assert_eq!(slug("???", SlugStyle::Unicode), "brief");
+        assert!(slug(&"가나다 ".repeat(40), SlugStyle::Unicode).chars().count() <= 60);
     }
 }

@@ -36,6 +36,25 @@ pub struct ServeOptions {
     /// How long the files must stay quiet before a rebuild starts: an editor's save is several
     /// file events (write a temporary file, rename, delete the backup) within a few milliseconds.
     pub settle: Duration,
+    /// Where the server's log lines go (the command line writes them to standard error).
+    pub log: Logger,
+}
+
+/// Receives the server's log lines, one call per line; the library never prints itself.
+#[derive(Clone)]
+pub struct Logger(pub Arc<dyn Fn(&str) + Send + Sync>);
+
+impl Logger {
+    /// A logger that drops every line (tests).
+    pub fn quiet() -> Logger {
+        Logger(Arc::new(|_| {}))
+    }
+}
+
+impl std::fmt::Debug for Logger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Logger")
+    }
 }
 
 impl Default for ServeOptions {
@@ -46,6 +65,7 @@ impl Default for ServeOptions {
             port: 1111,
             drafts: false,
             settle: Duration::from_millis(30),
+            log: Logger::quiet(),
         }
     }
 }
@@ -114,15 +134,15 @@ struct Shared {
     stop: AtomicBool,
     /// Identifies this run of the server, so that pages reconnecting after a restart reload.
     session: String,
+    /// Where log lines go.
+    log: Logger,
 }
 
-/// Writes a line of the server's log to standard error. Unlike `eprintln!`, a reader that went
-/// away (`annals serve 2>&1 | head`) does not panic the thread that logs: the line is dropped.
+/// Sends a line to the server's log: `log!(shared, "…", args)`.
 macro_rules! log {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($t)*);
-    }};
+    ($shared:expr, $($t:tt)*) => {
+        ($shared.log.0)(&format!($($t)*))
+    };
 }
 pub(crate) use log;
 
@@ -132,7 +152,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
-    fn new() -> Shared {
+    fn new(log: Logger) -> Shared {
         let session = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -144,6 +164,7 @@ impl Shared {
             clients: Mutex::new(Vec::new()),
             stop: AtomicBool::new(false),
             session: format!("{session:x}"),
+            log,
         }
     }
 
@@ -188,9 +209,9 @@ impl Shared {
     /// Records a failed build: printed in the terminal and shown over open pages.
     fn failed(&self, errors: Vec<String>) {
         for e in &errors {
-            log!("{e}");
+            log!(self, "{e}");
         }
-        log!("error: the site could not be rebuilt; still serving the last good pages");
+        log!(self, "error: the site could not be rebuilt; still serving the last good pages");
         let message = sse("build-error", &error_data(&errors));
         lock(&self.status).errors = errors;
         self.broadcast(message);
@@ -243,7 +264,7 @@ impl Server {
         let listener =
             TcpListener::bind(wanted).map_err(|source| ServeError::Bind { addr: wanted, source })?;
         let addr = listener.local_addr().map_err(|source| ServeError::Bind { addr: wanted, source })?;
-        let shared = Arc::new(Shared::new());
+        let shared = Arc::new(Shared::new(options.log.clone()));
         // Watching starts before the first build, so an edit made while it runs is not missed.
         let watch = rebuild::Watch::new(&root)?;
         let site = rebuild::Site {
@@ -260,8 +281,9 @@ impl Server {
         // An error here means the rebuild thread ended early; the server then serves what it has.
         let _ = ready_rx.recv();
         server.spawn("annals-http", move || {
+            let log = shared.log.clone();
             if let Err(e) = conn::serve(listener, shared) {
-                log!("error: the server stopped: {e}");
+                (log.0)(&format!("error: the server stopped: {e}"));
             }
         })?;
         Ok(server)
@@ -330,17 +352,21 @@ fn reachable(addr: SocketAddr) -> SocketAddr {
 /// `annals serve`: serves until Ctrl-C.
 pub fn run(options: &ServeOptions) -> Result<(), ServeError> {
     if !options.bind.is_loopback() {
-        log!("warning: listening on {}: other machines on the network can reach this server", options.bind);
+        log!(
+            options,
+            "warning: listening on {}: other machines on the network can reach this server",
+            options.bind
+        );
     }
-    log!("building {} …", options.root.display());
+    log!(options, "building {} …", options.root.display());
     let server = Server::start(options)?;
-    log!("serving {} (Ctrl-C stops)", server.url());
+    log!(options, "serving {} (Ctrl-C stops)", server.url());
     let (tx, rx) = mpsc::channel();
     ctrlc::set_handler(move || {
         let _ = tx.send(());
     })?;
     let _ = rx.recv();
-    log!("stopping");
+    log!(options, "stopping");
     server.shutdown();
     Ok(())
 }

@@ -10,12 +10,11 @@
 
 use super::log;
 use super::{Files, ServeError, Shared};
-use crate::brief::frontmatter::Rules;
 use crate::build::content::{self, Brief};
 use crate::build::model::{self, Archive};
 use crate::build::output::Sink;
 use crate::build::pipeline::{self, BuildError, Options};
-use crate::build::registry::{self, Registry};
+use crate::build::registry::Registry;
 use crate::build::render::{ListCache, Page, Renderer};
 use crate::build::theme::Theme;
 use crate::build::url::{percent_decode, BaseUrl};
@@ -95,6 +94,7 @@ enum Flow {
 struct Refresh {
     archive: Archive,
     theme: Theme,
+    registry: Registry,
     /// The changed briefs: their pages, their neighbours, their term pages and the home page
     /// are rendered and published first, before the rest of the site.
     first: Vec<PathBuf>,
@@ -121,7 +121,7 @@ impl Site {
         let mut refresh = None;
         loop {
             for problem in self.watch.watch_folders(&self.root) {
-                log!("warning: {problem}");
+                log!(self.shared, "warning: {problem}");
             }
             match self.build_and_serve(refresh.take(), &mut ready) {
                 Flow::Rebuild => {}
@@ -135,17 +135,17 @@ impl Site {
     /// body edits until something else changes.
     fn build_and_serve(&mut self, refresh: Option<Box<Refresh>>, ready: &mut Option<SyncSender<()>>) -> Flow {
         let started = Instant::now();
-        let (archive, theme, first, cache) = match refresh {
-            Some(r) => (r.archive, r.theme, r.first, Some(r.cache)),
+        let (archive, theme, registry, first, cache) = match refresh {
+            Some(r) => (r.archive, r.theme, r.registry, r.first, Some(r.cache)),
             None => match self.load() {
                 Ok(loaded) => {
                     for w in &loaded.warnings {
-                        log!("{w}");
+                        log!(self.shared, "{w}");
                     }
                     if let Some(text) = pipeline::review_summary(&loaded.under_review) {
-                        log!("{text}");
+                        log!(self.shared, "{text}");
                     }
-                    (loaded.archive, loaded.theme, Vec::new(), None)
+                    (loaded.archive, loaded.theme, loaded.registry, Vec::new(), None)
                 }
                 Err(problems) => return self.failed(problems, ready),
             },
@@ -166,6 +166,7 @@ impl Site {
         self.shared.replace_all(files, decoded_base_path(&archive.config.base_url));
         self.shared.succeeded();
         log!(
+            self.shared,
             "built {} briefs, {count} files in {:.0} ms",
             archive.briefs.len(),
             started.elapsed().as_secs_f64() * 1000.0
@@ -173,7 +174,7 @@ impl Site {
         if let Some(r) = ready.take() {
             let _ = r.send(());
         }
-        self.serve_edits(&archive, &theme, &renderer)
+        self.serve_edits(&archive, &theme, registry, &renderer)
     }
 
     /// Renders and publishes the pages that show the changed briefs most directly, so that
@@ -208,6 +209,7 @@ impl Site {
         self.shared.replace_some(rendered);
         self.shared.succeeded();
         log!(
+            self.shared,
             "updated the home page and {} other pages in {:.0} ms; rendering the rest",
             count - 1,
             started.elapsed().as_secs_f64() * 1000.0
@@ -236,19 +238,23 @@ impl Site {
 
     /// Serves edits to brief bodies with the last full build's archive and renderer; returns
     /// when a change needs a full rebuild, or when the server stops.
-    fn serve_edits(&mut self, archive: &Archive, theme: &Theme, renderer: &Renderer<'_>) -> Flow {
+    fn serve_edits(
+        &mut self,
+        archive: &Archive,
+        theme: &Theme,
+        registry: Registry,
+        renderer: &Renderer<'_>,
+    ) -> Flow {
         let index: HashMap<&Path, usize> =
             archive.briefs.iter().enumerate().map(|(i, b)| (b.path.as_path(), i)).collect();
-        let custom: Vec<String> = archive.config.custom_fields().map(str::to_string).collect();
         let root = self.root.clone();
         let fast = FastPath {
             root: &root,
             archive,
             renderer,
             index,
-            rules: Rules { timezone: archive.config.timezone, custom_fields: &custom },
-            // The last full build read it without problems; a change to it is a full rebuild.
-            registry: Registry::load(&root).unwrap_or_default(),
+            // The one the last full build read; a change to it is a full rebuild.
+            registry,
             // Made now, while the server waits for the next save, not after it.
             cache: std::cell::RefCell::new(Some(renderer.list_cache())),
         };
@@ -267,7 +273,7 @@ impl Site {
                 return match fast.refresh(theme, &batch, self.drafts) {
                     Some(r) => {
                         let ms = started.elapsed().as_secs_f64() * 1000.0;
-                        log!("re-made the site model in {ms:.0} ms");
+                        log!(self.shared, "re-made the site model in {ms:.0} ms");
                         Flow::Refresh(Box::new(r))
                     }
                     None => Flow::Rebuild,
@@ -297,7 +303,12 @@ impl Site {
                 self.shared.failed(broken.values().flatten().cloned().collect());
             }
             if !updated.is_empty() {
-                log!("updated {} in {:.1} ms", updated.join(", "), started.elapsed().as_secs_f64() * 1000.0);
+                log!(
+                    self.shared,
+                    "updated {} in {:.1} ms",
+                    updated.join(", "),
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
             }
         }
     }
@@ -336,7 +347,7 @@ impl Site {
             Ok(e) => e,
             Err(e) => {
                 // Lost events (an overflowing queue): rebuild everything to be safe.
-                log!("warning: file watching: {e}");
+                log!(self.shared, "warning: file watching: {e}");
                 batch.insert(PathBuf::from(crate::build::config::CONFIG_FILE));
                 return;
             }
@@ -388,7 +399,6 @@ struct FastPath<'a> {
     archive: &'a Archive,
     renderer: &'a Renderer<'a>,
     index: HashMap<&'a Path, usize>,
-    rules: Rules<'a>,
     /// Term aliases, applied to re-read briefs as the full build applies them.
     registry: Registry,
     /// The renderer's list entries, handed to the next renderer by a refresh.
@@ -396,20 +406,14 @@ struct FastPath<'a> {
 }
 
 impl FastPath<'_> {
-    /// Reads one brief as the full build does: front matter, then the registry's aliases.
+    /// Reads one brief as the full build does (the build's own stage).
     fn read(&self, rel: &Path) -> Result<Brief, Vec<Diagnostic>> {
-        let config = &self.archive.config;
-        let mut brief = content::read_brief(self.root, rel, self.rules, config.slugify)?;
+        let mut brief = pipeline::read_brief(&self.archive.config, &self.registry, rel)?;
         // Only the body changed on this path, so the bundle's files are the ones already known.
         if let Some(&i) = self.index.get(rel) {
             brief.files.clone_from(&self.archive.briefs[i].files);
         }
-        let mut one = vec![brief];
-        let problems = registry::apply(&self.registry, config, &mut one);
-        match (problems.is_empty(), one.pop()) {
-            (true, Some(b)) => Ok(b),
-            (_, _) => Err(problems),
-        }
+        Ok(brief)
     }
 
     /// Per changed brief, its re-rendered page or its problems; `None` when the change is more
@@ -502,11 +506,12 @@ impl FastPath<'_> {
                 first.push(rel.clone());
             }
         }
-        let (archive, problems) = Archive::build(config.clone(), &self.registry, briefs);
+        let (archive, problems) = Archive::build(config.clone(), &self.registry, briefs, &[]);
         // Problems across briefs (two with one URL) are reported by a full build.
         problems.is_empty().then(|| Refresh {
             archive,
             theme: theme.clone(),
+            registry: self.registry.clone(),
             first,
             cache: self.cache.borrow_mut().take().unwrap_or_else(|| self.renderer.list_cache()),
         })

@@ -135,7 +135,15 @@ impl Archive {
     /// Builds the model. Problems that only show across briefs (two briefs or terms with one
     /// URL) are returned beside it; the model then leaves out the second of each pair, so that
     /// the rest of the site can still be checked in the same run.
-    pub fn build(config: Config, registry: &Registry, mut briefs: Vec<Brief>) -> (Archive, Vec<Diagnostic>) {
+    ///
+    /// `unreadable` are the `content/` paths of briefs that could not be read: links to them are
+    /// not reported as broken as well (their own errors are).
+    pub fn build(
+        config: Config,
+        registry: &Registry,
+        mut briefs: Vec<Brief>,
+        unreadable: &[String],
+    ) -> (Archive, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         briefs.sort_by(|a, b| {
             b.meta.date.timestamp().cmp(&a.meta.date.timestamp()).then_with(|| a.slug.cmp(&b.slug))
@@ -195,10 +203,13 @@ impl Archive {
         let summaries = briefs.par_iter().map(summary_of).collect();
         let timeline = timeline(&briefs);
         let (budget, overflows) = budget(&briefs, &taxonomies, &brief_terms);
-        problems.extend(overflows.into_iter().map(|r| overflow_error(&config.root, &briefs[r.brief], r)));
+        problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief], r)));
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
-        let link_map =
-            briefs.iter().map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug))).collect();
+        let link_map = briefs
+            .iter()
+            .map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug)))
+            .chain(unreadable.iter().map(|p| (p.clone(), String::new())))
+            .collect();
         let archive = Archive {
             config,
             briefs,
@@ -335,19 +346,10 @@ fn budget(
     (Budget { all, by_year, by_term, nested, year_sectors }, overflows)
 }
 
-/// An error for a budget line that made a total overflow, at the line of its `item` when the
-/// file can still be read (this happens once in a lifetime, so it is read again only then).
-fn overflow_error(root: &std::path::Path, brief: &Brief, r: LineRef) -> Diagnostic {
+/// An error for a budget line that made a total overflow, at the line of its `item`.
+fn overflow_error(brief: &Brief, r: LineRef) -> Diagnostic {
     let item = &brief.meta.budget[r.line].item;
-    let (line, col) = std::fs::read_to_string(root.join(&brief.path))
-        .ok()
-        .and_then(|text| {
-            text.lines().enumerate().find_map(|(i, l)| {
-                let at = l.find("item:").filter(|_| l.contains(item.as_str()))?;
-                Some((i + 1, l[..at].chars().count() + 1))
-            })
-        })
-        .unwrap_or((0, 0));
+    let (line, col) = brief.locate(|l| l.find("item:").filter(|_| l.contains(item.as_str())));
     Diagnostic::error(
         &brief.path,
         line,

@@ -7,9 +7,8 @@
 use super::tags::{code_parts, tags, Kind};
 use super::{errors, tera1};
 use crate::build::theme::Theme;
-use crate::diagnostics::{line_col, Diagnostic};
+use crate::diagnostics::{Diagnostic, LineIndex};
 use std::collections::HashMap;
-use std::path::PathBuf;
 use tera::ErrorKind;
 
 /// Why adding the theme's templates to Tera failed: the Tera 1 constructs in them if there are
@@ -59,19 +58,19 @@ fn cycle_of(tpl: &str, chain: &[String]) -> Vec<String> {
 }
 
 /// A call from one component to another: the callee, whether it walks down the data (see
-/// [`walks_down`]), and where the call is.
+/// [`walks_down`]), and where the call is (template, byte offset).
 struct Call {
     callee: String,
     walks: bool,
-    origin: PathBuf,
-    at: (usize, usize),
+    template: String,
+    offset: usize,
 }
 
 /// Every component that calls itself, directly or through others, without walking down its data.
 pub(super) fn check(theme: &Theme) -> Vec<Diagnostic> {
     let mut calls: HashMap<String, Vec<Call>> = HashMap::new();
     for t in &theme.templates {
-        component_calls(&t.origin, &String::from_utf8_lossy(&t.bytes), &mut calls);
+        component_calls(&t.name, &String::from_utf8_lossy(&t.bytes), &mut calls);
     }
     // Only calls that do not walk down the data can recurse forever.
     let plain: HashMap<String, Vec<String>> = calls
@@ -82,10 +81,12 @@ pub(super) fn check(theme: &Theme) -> Vec<Diagnostic> {
     let name = &cycle[0];
     let next = cycle.get(1).unwrap_or(name);
     let call = calls[name].iter().find(|c| &c.callee == next && !c.walks).expect("the cycle's edge");
+    let source = theme.templates.iter().find(|t| t.name == call.template).map(|t| String::from_utf8_lossy(&t.bytes));
+    let (line, col) = source.map_or((0, 0), |s| LineIndex::new(&s).position(call.offset));
     vec![Diagnostic::error(
-        &call.origin,
-        call.at.0,
-        call.at.1,
+        theme.origin(&call.template),
+        line,
+        col,
         format!(
             "template error: the component `{name}` calls itself ({}) without walking down its data: it would never finish",
             cycle.join(" → ")
@@ -95,7 +96,7 @@ pub(super) fn check(theme: &Theme) -> Vec<Diagnostic> {
 }
 
 /// The component calls inside each component a template defines, into `calls`.
-fn component_calls(origin: &std::path::Path, source: &str, calls: &mut HashMap<String, Vec<Call>>) {
+fn component_calls(template: &str, source: &str, calls: &mut HashMap<String, Vec<Call>>) {
     let mut current: Option<String> = None;
     let mut loops: Vec<Vec<String>> = Vec::new();
     for tag in tags(source) {
@@ -134,8 +135,8 @@ fn component_calls(origin: &std::path::Path, source: &str, calls: &mut HashMap<S
                 }
                 let attrs = code[p + 1 + name.len()..].split('>').next().unwrap_or("");
                 let walks = walks_down(attrs, &in_scope);
-                let at = line_col(source, tag.start + offset + p);
-                let call = Call { callee: name, walks, origin: origin.to_path_buf(), at };
+                let (template, offset) = (template.to_string(), tag.start + offset + p);
+                let call = Call { callee: name, walks, template, offset };
                 calls.entry(caller.clone()).or_default().push(call);
             }
         }
@@ -194,11 +195,5 @@ fn walks_down(attrs: &str, loops: &[&String]) -> bool {
 /// The line and column of the first mention of `needle` in a template, for messages.
 fn locate(theme: &Theme, template: &str, needle: &str) -> (usize, usize) {
     let Some(file) = theme.templates.iter().find(|t| t.name == template) else { return (0, 0) };
-    let source = String::from_utf8_lossy(&file.bytes);
-    for (i, line) in source.lines().enumerate() {
-        if let Some(pos) = line.find(needle) {
-            return (i + 1, line[..pos].chars().count() + 1);
-        }
-    }
-    (0, 0)
+    LineIndex::new(&String::from_utf8_lossy(&file.bytes)).find(needle).unwrap_or((0, 0))
 }

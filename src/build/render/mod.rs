@@ -7,6 +7,7 @@ use crate::build::config::TermSource;
 use crate::build::markdown::Highlighter;
 use crate::build::model::Archive;
 use crate::build::output::{file_for, Sink};
+use crate::build::sanitize::{escape_html, escape_html_to};
 use crate::build::theme::Theme;
 use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
@@ -173,35 +174,6 @@ impl tera::Function<tera::TeraResult<String>> for UrlFunction {
     }
 }
 
-/// Tera's default escaping writes `'` as `&#39;`; annals has always written `&#x27;`, and pages
-/// stay byte-identical across the move to Tera 2. `/` is left alone: harmless in text and
-/// attribute values, and escaping it made every URL unreadable in the page source.
-fn escape_to(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut start = 0;
-    // Copy runs of safe bytes at once; only the five special ASCII bytes need work.
-    for (i, b) in input.bytes().enumerate() {
-        let rep: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#x27;",
-            _ => continue,
-        };
-        out.write_all(&input.as_bytes()[start..i])?;
-        out.write_all(rep)?;
-        start = i + 1;
-    }
-    out.write_all(&input.as_bytes()[start..])
-}
-
-/// [`escape_to`] into a new string, for HTML that annals writes itself (charts).
-fn escape_html(input: &str) -> String {
-    let mut out = Vec::with_capacity(input.len() + 16);
-    escape_to(input, &mut out).expect("writing to a Vec cannot fail");
-    String::from_utf8(out).expect("escaping keeps UTF-8 text UTF-8")
-}
-
 impl<'a> Renderer<'a> {
     /// Compiles the theme's templates for this archive.
     pub fn new(archive: &'a Archive, theme: &'a Theme) -> Result<Renderer<'a>, Vec<Diagnostic>> {
@@ -220,7 +192,9 @@ impl<'a> Renderer<'a> {
         let base = archive.config.base_url.clone();
         let mut tera = Tera::default();
         tera.autoescape_on([".html", ".htm", ".xml"]);
-        tera.set_escape_fn(escape_to);
+        // annals' escaping, not Tera's: `'` stays `&#x27;` (Tera 2 writes `&#39;`), so pages
+        // are byte-identical across the move.
+        tera.set_escape_fn(escape_html_to);
         // Tera 2 checks at compile time that every function a template calls exists: register first.
         tera.register_function("url", UrlFunction(base.clone()));
         let mut sources = Vec::new();
@@ -617,16 +591,5 @@ impl<'a> Renderer<'a> {
             .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&site_path)))])?;
         crate::build::sanitize::strip_forbidden(&mut out);
         Ok(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escaping_keeps_slashes_and_hangul() {
-        assert_eq!(escape_html("/regions/영남권/"), "/regions/영남권/");
-        assert_eq!(escape_html("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&#x27;c");
     }
 }

@@ -3,7 +3,7 @@
 //! the Tera 1 construct, says what replaced it and how to write it, at its line and column.
 
 use super::tags::{code_parts, tags, Tag};
-use crate::diagnostics::{line_col, Diagnostic};
+use crate::diagnostics::{Diagnostic, LineIndex};
 use std::path::Path;
 
 /// Where to read about Tera 2's syntax.
@@ -37,8 +37,9 @@ const TESTS: &[(&str, &str)] = &[
 /// Every Tera 1 construct in one template, each a located error with the Tera 2 way to write it.
 pub(super) fn check(origin: &Path, source: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    let index = LineIndex::new(source);
     for tag in tags(source) {
-        let at = |offset: usize| line_col(source, tag.start + offset);
+        let at = |offset: usize| index.position(tag.start + offset);
         statement(&tag, &at, &mut found);
         for (offset, code) in code_parts(tag.inner) {
             calls(tag.inner, offset, code, &at, &mut found);
