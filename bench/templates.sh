@@ -10,7 +10,7 @@
 #
 # Reported per template: the median of the summed time over all its pages (ms, summed over
 # threads, as --timings prints it), and that median divided by the page count (µs per page),
-# for both binaries; then the median wall time of the whole build.
+# for both binaries; then the median wall and CPU time of the whole build (GNU time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: bash bench/templates.sh OLD_BINARY NEW_BINARY" >&2; exit 2; }
@@ -30,12 +30,10 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 once() {
   local tool=$1 bin=$2 out="$OUT_BASE/annals-templates-out"
   rm -rf "$out"
-  local start end
-  start=$(date +%s.%N)
-  "$bin" build --root "$WORK/corpus" --output "$out" --timings >/dev/null 2>"$WORK/stderr" ||
-    { cat "$WORK/stderr" >&2; echo "bench: $tool failed" >&2; exit 1; }
-  end=$(date +%s.%N)
-  echo "$tool $(echo "$end - $start" | bc)" >>"$WORK/walls"
+  /usr/bin/time -f "%e %U %S" -o "$WORK/time" "$bin" build --root "$WORK/corpus" --output "$out" --timings \
+    >/dev/null 2>"$WORK/stderr" || { cat "$WORK/stderr" >&2; echo "bench: $tool failed" >&2; exit 1; }
+  # Wall, and CPU (user + system): on a shared machine CPU time moves much less with the load.
+  awk -v tool="$tool" '{ print tool, $1, $2 + $3 }' "$WORK/time" >>"$WORK/walls"
   # The partials (cards, rows) render in the "templates + list entries" stage, once per brief.
   rm -rf "$out"
   awk -v tool="$tool" '$2 ~ /^[0-9]+$/ && $3 == "pages" { print tool, $1, $2, $4 }
@@ -56,5 +54,8 @@ for t in $(awk '{ print $2 }' "$WORK/rows" | sort -u); do
   n=$(awk -v t="$t" '$1 == "new" && $2 == t { print $4 }' "$WORK/rows" | median)
   printf '%-22s %7s %12.1f %12.1f %10.1f %10.1f\n' "$t" "$pages" "$o" "$n" "$(echo "$o * 1000 / $pages" | bc -l)" "$(echo "$n * 1000 / $pages" | bc -l)"
 done
-echo "wall (median of $RUNS): old $(awk '$1 == "old" { print $2 }' "$WORK/walls" | median) s, new $(awk '$1 == "new" { print $2 }' "$WORK/walls" | median) s"
+for col in 2 3; do
+  what=$([ $col = 2 ] && echo wall || echo "CPU (user+sys)")
+  echo "$what, median of $RUNS: old $(awk -v c=$col '$1 == "old" { print $c }' "$WORK/walls" | median) s, new $(awk -v c=$col '$1 == "new" { print $c }' "$WORK/walls" | median) s"
+done
 echo "runs kept in $WORK"
