@@ -81,7 +81,8 @@ pub(super) fn check(theme: &Theme) -> Vec<Diagnostic> {
     let name = &cycle[0];
     let next = cycle.get(1).unwrap_or(name);
     let call = calls[name].iter().find(|c| &c.callee == next && !c.walks).expect("the cycle's edge");
-    let source = theme.templates.iter().find(|t| t.name == call.template).map(|t| String::from_utf8_lossy(&t.bytes));
+    let source =
+        theme.templates.iter().find(|t| t.name == call.template).map(|t| String::from_utf8_lossy(&t.bytes));
     let (line, col) = source.map_or((0, 0), |s| LineIndex::new(&s).position(call.offset));
     vec![Diagnostic::error(
         theme.origin(&call.template),
