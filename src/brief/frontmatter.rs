@@ -160,130 +160,23 @@ pub struct Rules<'a> {
 /// Reads the front matter of a split brief; all problems are returned together.
 pub fn parse(path: &Path, split: &Split<'_>, rules: Rules<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
     let loc = Locator { path, yaml: split.yaml, first_line: split.yaml_line };
-    let value: Value = match serde_yaml::from_str(split.yaml) {
-        Ok(v) => v,
-        Err(e) => return Err(vec![yaml_error(&loc, &e)]),
-    };
-    let map = match value {
-        Value::Mapping(m) => m,
-        Value::Null => {
-            return Err(vec![Diagnostic::error(path, split.yaml_line, 1, "the front matter is empty")
-                .with_hint("add at least `title:` and `date:`")])
-        }
-        _ => {
-            return Err(vec![Diagnostic::error(
-                path,
-                split.yaml_line,
-                1,
-                "the front matter is not a list of `key: value` lines",
-            )
-            .with_hint("write fields as `title: ...`, `date: 2024-01-19`, one per line")])
-        }
-    };
+    let map = mapping(&loc)?;
     let mut p = Vec::new();
-    let known: Vec<&str> =
-        FIELDS.iter().copied().chain(rules.custom_fields.iter().map(String::as_str)).collect();
-    for key in map.keys() {
-        let name = scalar(key).unwrap_or_default();
-        if !known.contains(&name.as_str()) {
-            let line = loc.key_pos(&name).map(|(l, _)| l).unwrap_or(split.yaml_line);
-            let d = Diagnostic::error(path, line, 1, format!("unknown field `{name}`"));
-            p.push(match did_you_mean(&name, known.iter().copied()) {
-                Some(s) => d.with_hint(format!("did you mean `{s}`?")),
-                None => d.with_hint(format!(
-                    "brief fields are: {}; a site can add its own with [[taxonomies]] in site.toml, or put free data under `extra:`",
-                    known.join(", ")
-                )),
-            });
-        }
-    }
-
-    let title = match map.get("title").map(scalar) {
-        Some(Some(t)) if !t.trim().is_empty() => t.trim().to_string(),
-        Some(_) => {
-            p.push(
-                loc.at_key("title", "`title` is empty or not text".into())
-                    .with_hint("write a headline: title: \"정부, AI 전략 발표\""),
-            );
-            String::new()
-        }
-        None => {
-            p.push(
-                Diagnostic::error(path, split.yaml_line, 1, "the brief has no `title`")
-                    .with_hint("add a line: title: \"...\""),
-            );
-            String::new()
-        }
-    };
-    let date = match map.get("date").map(scalar) {
-        Some(Some(d)) => match parse_date(&d, rules.timezone) {
-            Ok(m) => Some(m),
-            Err(msg) => {
-                p.push(loc.at_key("date", msg).with_hint(
-                    "write the date as YYYY-MM-DD, e.g. 2024-01-19, or as 2024-01-19T14:00:00+09:00",
-                ));
-                None
-            }
-        },
-        Some(None) => {
-            p.push(
-                loc.at_key("date", "`date` is not a date".into()).with_hint("write the date as YYYY-MM-DD"),
-            );
-            None
-        }
-        None => {
-            p.push(
-                Diagnostic::error(path, split.yaml_line, 1, "the brief has no `date`")
-                    .with_hint("add a line: date: 2024-01-19"),
-            );
-            None
-        }
-    };
-    let text_field = |p: &mut Vec<Diagnostic>, key: &str| -> String {
-        match map.get(key) {
-            None | Some(Value::Null) => String::new(),
-            Some(v) => match scalar(v) {
-                Some(s) => s.trim().to_string(),
-                None => {
-                    p.push(loc.at_key(key, format!("`{key}` must be text")));
-                    String::new()
-                }
-            },
-        }
-    };
-    let summary = text_field(&mut p, "summary");
-    let slug_text = text_field(&mut p, "slug");
+    unknown_fields(&mut p, &loc, &map, rules.custom_fields);
+    let title = title(&mut p, &loc, &map);
+    let date = date(&mut p, &loc, &map, rules.timezone);
+    let summary = text_field(&mut p, &loc, &map, "summary");
+    let slug_text = text_field(&mut p, &loc, &map, "slug");
     let region = terms(&mut p, &loc, &map, "region");
     let sector = terms(&mut p, &loc, &map, "sector");
     let agenda = terms(&mut p, &loc, &map, "agenda");
-    let review = terms(&mut p, &loc, &map, "review");
-    if !review.is_empty() {
-        p.push(
-            loc.at_key("review", format!("the brief still has {} review note(s): {}", review.len(), review.join("; ")))
-                .with_hint("check each note against the source, fix the front matter, then delete `review:` (and `draft: true`)")
-                .into_warning(),
-        );
-    }
+    let review = review(&mut p, &loc, &map);
     let custom = rules.custom_fields.iter().map(|f| (f.clone(), terms(&mut p, &loc, &map, f))).collect();
     let budget = budget(&mut p, &loc, &map);
     let attendees = attendees(&mut p, &loc, &map);
     let source = source(&mut p, &loc, &map, rules.timezone);
-    let draft = match map.get("draft") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            p.push(loc.at_key("draft", "`draft` must be true or false".into()));
-            false
-        }
-    };
-    let extra = match map.get("extra") {
-        None | Some(Value::Null) => serde_json::Value::Object(Default::default()),
-        Some(v @ Value::Mapping(_)) => serde_json::to_value(v).unwrap_or_default(),
-        Some(_) => {
-            p.push(loc.at_key("extra", "`extra` must be a map of `key: value` lines".into()));
-            serde_json::Value::Null
-        }
-    };
+    let draft = draft(&mut p, &loc, &map);
+    let extra = extra(&mut p, &loc, &map);
     if p.iter().any(Diagnostic::is_error) {
         return Err(p);
     }
@@ -304,6 +197,147 @@ pub fn parse(path: &Path, split: &Split<'_>, rules: Rules<'_>) -> Result<FrontMa
         review,
         extra,
     })
+}
+
+/// The YAML block as a map of fields; a block that is not YAML, empty, or not a map stops
+/// the brief here, since no field can be read from it.
+fn mapping(loc: &Locator<'_>) -> Result<Mapping, Vec<Diagnostic>> {
+    let value: Value = match serde_yaml::from_str(loc.yaml) {
+        Ok(v) => v,
+        Err(e) => return Err(vec![yaml_error(loc, &e)]),
+    };
+    match value {
+        Value::Mapping(m) => Ok(m),
+        Value::Null => Err(vec![Diagnostic::error(loc.path, loc.first_line, 1, "the front matter is empty")
+            .with_hint("add at least `title:` and `date:`")]),
+        _ => Err(vec![Diagnostic::error(
+            loc.path,
+            loc.first_line,
+            1,
+            "the front matter is not a list of `key: value` lines",
+        )
+        .with_hint("write fields as `title: ...`, `date: 2024-01-19`, one per line")]),
+    }
+}
+
+/// Reports keys that are neither a field of the format nor one of the site's taxonomies.
+fn unknown_fields(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping, custom_fields: &[String]) {
+    let known: Vec<&str> = FIELDS.iter().copied().chain(custom_fields.iter().map(String::as_str)).collect();
+    for key in map.keys() {
+        let name = scalar(key).unwrap_or_default();
+        if !known.contains(&name.as_str()) {
+            let line = loc.key_pos(&name).map(|(l, _)| l).unwrap_or(loc.first_line);
+            let d = Diagnostic::error(loc.path, line, 1, format!("unknown field `{name}`"));
+            p.push(match did_you_mean(&name, known.iter().copied()) {
+                Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+                None => d.with_hint(format!(
+                    "brief fields are: {}; a site can add its own with [[taxonomies]] in site.toml, or put free data under `extra:`",
+                    known.join(", ")
+                )),
+            });
+        }
+    }
+}
+
+/// `title`, required and not blank; empty when it is missing (the brief is rejected then).
+fn title(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> String {
+    match map.get("title").map(scalar) {
+        Some(Some(t)) if !t.trim().is_empty() => t.trim().to_string(),
+        Some(_) => {
+            p.push(
+                loc.at_key("title", "`title` is empty or not text".into())
+                    .with_hint("write a headline: title: \"정부, AI 전략 발표\""),
+            );
+            String::new()
+        }
+        None => {
+            p.push(
+                Diagnostic::error(loc.path, loc.first_line, 1, "the brief has no `title`")
+                    .with_hint("add a line: title: \"...\""),
+            );
+            String::new()
+        }
+    }
+}
+
+/// `date`, required, read in the site's time zone; `None` only when an error was reported.
+fn date(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping, tz: Tz) -> Option<Moment> {
+    match map.get("date").map(scalar) {
+        Some(Some(d)) => match parse_date(&d, tz) {
+            Ok(m) => Some(m),
+            Err(msg) => {
+                p.push(loc.at_key("date", msg).with_hint(
+                    "write the date as YYYY-MM-DD, e.g. 2024-01-19, or as 2024-01-19T14:00:00+09:00",
+                ));
+                None
+            }
+        },
+        Some(None) => {
+            p.push(
+                loc.at_key("date", "`date` is not a date".into()).with_hint("write the date as YYYY-MM-DD"),
+            );
+            None
+        }
+        None => {
+            p.push(
+                Diagnostic::error(loc.path, loc.first_line, 1, "the brief has no `date`")
+                    .with_hint("add a line: date: 2024-01-19"),
+            );
+            None
+        }
+    }
+}
+
+/// An optional one-line text field (`summary`, `slug`), trimmed; empty when absent.
+fn text_field(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping, key: &str) -> String {
+    match map.get(key) {
+        None | Some(Value::Null) => String::new(),
+        Some(v) => match scalar(v) {
+            Some(s) => s.trim().to_string(),
+            None => {
+                p.push(loc.at_key(key, format!("`{key}` must be text")));
+                String::new()
+            }
+        },
+    }
+}
+
+/// `review` notes an importer left; each one still there is a warning, so the brief builds but
+/// its author is reminded before publishing.
+fn review(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<String> {
+    let review = terms(p, loc, map, "review");
+    if !review.is_empty() {
+        p.push(
+            loc.at_key("review", format!("the brief still has {} review note(s): {}", review.len(), review.join("; ")))
+                .with_hint("check each note against the source, fix the front matter, then delete `review:` (and `draft: true`)")
+                .into_warning(),
+        );
+    }
+    review
+}
+
+/// `draft`, false unless given as `true`.
+fn draft(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> bool {
+    match map.get("draft") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            p.push(loc.at_key("draft", "`draft` must be true or false".into()));
+            false
+        }
+    }
+}
+
+/// `extra`, free data for templates: a map, or an empty one when absent.
+fn extra(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> serde_json::Value {
+    match map.get("extra") {
+        None | Some(Value::Null) => serde_json::Value::Object(Default::default()),
+        Some(v @ Value::Mapping(_)) => serde_json::to_value(v).unwrap_or_default(),
+        Some(_) => {
+            p.push(loc.at_key("extra", "`extra` must be a map of `key: value` lines".into()));
+            serde_json::Value::Null
+        }
+    }
 }
 
 /// A YAML scalar as text (numbers and booleans too, so `title: 2024` still reads).
@@ -363,26 +397,75 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
             return Vec::new();
         }
     };
-    let mut out = Vec::new();
-    for (i, entry) in items.iter().enumerate() {
-        let Value::Mapping(m) = entry else {
+    // Each line read with its place in the list, so that a `part_of` problem is reported at
+    // its own line even when an earlier line was dropped.
+    let mut out: Vec<(usize, BudgetLine)> = Vec::new();
+    for (index, entry) in items.iter().enumerate() {
+        let Value::Mapping(map) = entry else {
             p.push(loc.at_item(
                 "budget",
-                i,
+                index,
                 None,
-                format!("budget line {} is not a map with `item` and `amount`", i + 1),
+                format!("budget line {} is not a map with `item` and `amount`", index + 1),
             ));
             continue;
         };
-        for k in m.keys() {
+        out.extend(BudgetEntry { loc, index, map }.read(p).map(|line| (index, line)));
+    }
+    check_parts(p, loc, &out);
+    out.into_iter().map(|(_, line)| line).collect()
+}
+
+/// One entry of `budget:`, with where it sits, so that each of its fields is read and pointed
+/// at the same way.
+struct BudgetEntry<'a> {
+    loc: &'a Locator<'a>,
+    /// 0-based position in the `budget` list.
+    index: usize,
+    map: &'a Mapping,
+}
+
+impl BudgetEntry<'_> {
+    /// The line, or `None` when it has no readable amount (the problem is reported). A missing
+    /// `item` is reported and reading goes on, so the author also hears about the amount.
+    fn read(&self, p: &mut Vec<Diagnostic>) -> Option<BudgetLine> {
+        self.unknown_keys(p);
+        let item = self.text("item").unwrap_or_default();
+        if item.is_empty() {
+            p.push(
+                self.error(None, format!("budget line {} has no `item`", self.number()))
+                    .with_hint("name what the money pays for: item: 지방 디지털 혁신"),
+            );
+        }
+        let amount = self.amount(p)?;
+        Some(BudgetLine {
+            item,
+            amount,
+            region: self.text("region").filter(|s| !s.is_empty()),
+            sector: self.text("sector").filter(|s| !s.is_empty()),
+            part_of: self.text("part_of").filter(|s| !s.is_empty()),
+        })
+    }
+
+    /// 1-based, as authors count lines in messages.
+    fn number(&self) -> usize {
+        self.index + 1
+    }
+
+    fn error(&self, sub: Option<&str>, message: String) -> Diagnostic {
+        self.loc.at_item("budget", self.index, sub, message)
+    }
+
+    /// A text field of the line, trimmed.
+    fn text(&self, key: &str) -> Option<String> {
+        self.map.get(key).and_then(scalar).map(|s| s.trim().to_string())
+    }
+
+    fn unknown_keys(&self, p: &mut Vec<Diagnostic>) {
+        for k in self.map.keys() {
             let k = scalar(k).unwrap_or_default();
             if !BUDGET_KEYS.contains(&k.as_str()) {
-                let d = loc.at_item(
-                    "budget",
-                    i,
-                    Some(&k),
-                    format!("unknown field `{k}` in budget line {}", i + 1),
-                );
+                let d = self.error(Some(&k), format!("unknown field `{k}` in budget line {}", self.number()));
                 p.push(match did_you_mean(&k, BUDGET_KEYS) {
                     Some(s) => d.with_hint(format!("did you mean `{s}`?")),
                     None => d.with_hint(
@@ -391,95 +474,77 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
                 });
             }
         }
-        let item = m.get("item").and_then(scalar).map(|s| s.trim().to_string()).unwrap_or_default();
-        if item.is_empty() {
-            p.push(
-                loc.at_item("budget", i, None, format!("budget line {} has no `item`", i + 1))
-                    .with_hint("name what the money pays for: item: 지방 디지털 혁신"),
-            );
-        }
-        let amount = match m.get("amount") {
+    }
+
+    /// `amount`: a plain number of won, or Korean units in text (`"5,770억원"`, a range).
+    fn amount(&self, p: &mut Vec<Diagnostic>) -> Option<Amount> {
+        match self.map.get("amount") {
             None | Some(Value::Null) => {
                 p.push(
-                    loc.at_item("budget", i, None, format!("budget line {} has no `amount`", i + 1))
+                    self.error(None, format!("budget line {} has no `amount`", self.number()))
                         .with_hint("add amount: \"5,770억원\" or a plain integer"),
                 );
                 None
             }
-            Some(Value::Number(n)) => match n.as_u64() {
-                Some(v) if v < SMALLEST_PLAIN_AMOUNT => {
-                    // Budget lines are in the billions; a bare 5000 is almost always 5,000억원
-                    // with the unit forgotten. It still reads, as won, but the author is told.
-                    p.push(
-                        loc.at_item(
-                            "budget",
-                            i,
-                            Some("amount"),
-                            format!(
-                                "the amount {v} is {}원 (a bare number is in won)",
-                                crate::brief::money::group_thousands(v)
-                            ),
-                        )
-                        .with_hint(format!(
-                            "did you mean \"{}억원\"? Write the unit in quotes",
-                            crate::brief::money::group_thousands(v)
-                        ))
-                        .into_warning(),
-                    );
-                    Some(Amount::exact(v))
-                }
-                Some(v) => Some(Amount::exact(v)),
-                None => {
-                    p.push(
-                        loc.at_item(
-                            "budget",
-                            i,
-                            Some("amount"),
-                            format!("cannot read the amount `{n}`: amounts are whole, non-negative numbers"),
-                        )
-                        .with_hint("write digits (3300000000) or Korean units in quotes (\"33억원\")"),
-                    );
-                    None
-                }
-            },
-            Some(v) => {
-                let text = scalar(v).unwrap_or_default();
-                match parse_amount(&text) {
-                    Ok(a) => Some(a),
-                    Err(e) => {
-                        let hint = match e {
-                            crate::brief::money::AmountError::Approximate { .. } => "write the figure alone (\"5천억원\") or a range (\"4,500억~5,500억원\"), and say in the summary or body that it is approximate",
-                            _ => "write digits (3300000000) or Korean units: \"5,770억원\", \"1조 2,345억원\", \"30억~100억원\"",
-                        };
-                        p.push(
-                            loc.at_item(
-                                "budget",
-                                i,
-                                Some("amount"),
-                                format!("cannot read the amount `{text}`: {e}"),
-                            )
-                            .with_hint(hint),
-                        );
-                        None
-                    }
-                }
-            }
-        };
-        let opt = |k: &str| m.get(k).and_then(scalar).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        if let Some(amount) = amount {
-            out.push(BudgetLine {
-                item,
-                amount,
-                region: opt("region"),
-                sector: opt("sector"),
-                part_of: opt("part_of"),
-            });
+            Some(Value::Number(n)) => self.plain_amount(p, n),
+            Some(v) => self.written_amount(p, &scalar(v).unwrap_or_default()),
         }
     }
-    // A part must name a line of the same brief that is not itself a part.
-    for (i, line) in out.iter().enumerate() {
+
+    fn plain_amount(&self, p: &mut Vec<Diagnostic>, n: &serde_yaml::Number) -> Option<Amount> {
+        match n.as_u64() {
+            Some(v) if v < SMALLEST_PLAIN_AMOUNT => {
+                // Budget lines are in the billions; a bare 5000 is almost always 5,000억원
+                // with the unit forgotten. It still reads, as won, but the author is told.
+                let grouped = crate::brief::money::group_thousands(v);
+                p.push(
+                    self.error(
+                        Some("amount"),
+                        format!("the amount {v} is {grouped}원 (a bare number is in won)"),
+                    )
+                    .with_hint(format!("did you mean \"{grouped}억원\"? Write the unit in quotes"))
+                    .into_warning(),
+                );
+                Some(Amount::exact(v))
+            }
+            Some(v) => Some(Amount::exact(v)),
+            None => {
+                p.push(
+                    self.error(
+                        Some("amount"),
+                        format!("cannot read the amount `{n}`: amounts are whole, non-negative numbers"),
+                    )
+                    .with_hint("write digits (3300000000) or Korean units in quotes (\"33억원\")"),
+                );
+                None
+            }
+        }
+    }
+
+    fn written_amount(&self, p: &mut Vec<Diagnostic>, text: &str) -> Option<Amount> {
+        match parse_amount(text) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                let hint = match e {
+                    crate::brief::money::AmountError::Approximate { .. } => "write the figure alone (\"5천억원\") or a range (\"4,500억~5,500억원\"), and say in the summary or body that it is approximate",
+                    _ => "write digits (3300000000) or Korean units: \"5,770억원\", \"1조 2,345억원\", \"30억~100억원\"",
+                };
+                p.push(
+                    self.error(Some("amount"), format!("cannot read the amount `{text}`: {e}"))
+                        .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A part must name a line of the same brief that is not itself a part.
+fn check_parts(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, read: &[(usize, BudgetLine)]) {
+    let lines: Vec<&BudgetLine> = read.iter().map(|(_, l)| l).collect();
+    for (i, line) in read {
         let Some(whole) = &line.part_of else { continue };
-        let target = out.iter().find(|l| &l.item == whole);
+        let target = lines.iter().copied().find(|l| &l.item == whole);
         let problem = match target {
             None => Some(format!("`part_of: {whole}` names no budget line of this brief")),
             Some(t) if t.part_of.is_some() => {
@@ -492,15 +557,14 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
         };
         if let Some(message) = problem {
             let items: Vec<&str> =
-                out.iter().filter(|l| l.part_of.is_none()).map(|l| l.item.as_str()).collect();
-            let d = loc.at_item("budget", i, Some("part_of"), message);
+                lines.iter().filter(|l| l.part_of.is_none()).map(|l| l.item.as_str()).collect();
+            let d = loc.at_item("budget", *i, Some("part_of"), message);
             p.push(match did_you_mean(whole, items.iter().copied()) {
                 Some(sug) => d.with_hint(format!("did you mean `{sug}`?")),
                 None => d.with_hint("write the `item` of the line this one is a breakdown of"),
             });
         }
     }
-    out
 }
 
 /// A plain-number amount below this many won is warned about as a likely missing unit.
@@ -814,6 +878,10 @@ mod tests {
         let e = read("---\ntitle: t\ndate: 2024-01-01\nbudget:\n  - item: 총액\n    amount: \"100억\"\n  - item: 세부\n    amount: \"30억\"\n    part_of: 총앳\n---\n").unwrap_err();
         assert_eq!((e[0].line, e[0].column), (9, 14), "{}", e[0]);
         assert_eq!(e[0].hint.as_deref(), Some("did you mean `총액`?"));
+        // A line dropped before it (no amount) does not move the place of the problem.
+        let e = read("---\ntitle: t\ndate: 2024-01-01\nbudget:\n  - item: 빈 줄\n  - item: 총액\n    amount: \"100억\"\n  - item: 세부\n    amount: \"30억\"\n    part_of: 총앳\n---\n").unwrap_err();
+        let part = e.iter().find(|d| d.message.contains("총앳")).unwrap();
+        assert_eq!((part.line, part.column), (10, 14), "{part}");
     }
 
     #[test]

@@ -5,4 +5,4 @@ pub mod dates;
 pub mod frontmatter;
 pub mod money;
 pub mod slug;
-pub mod yaml_scan;
+pub(crate) mod yaml_scan;

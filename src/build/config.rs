@@ -230,145 +230,20 @@ impl Config {
 
     /// Parses site.toml text; `path` is used in messages.
     pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let raw = read_raw(path, text)?;
+        let file = SiteFile { path, text };
         let mut problems = Vec::new();
-        let table: toml::Table = match text.parse() {
-            Ok(t) => t,
-            Err(e) => return Err(vec![diagnostics::toml_error(path, text, &e)]),
-        };
-        for key in table.keys() {
-            if !KEYS.contains(&key.as_str()) {
-                let (line, col) = find_key(text, key);
-                let mut d = Diagnostic::error(path, line, col, format!("unknown key `{key}`"));
-                d = match did_you_mean(key, KEYS.iter().copied()) {
-                    Some(s) => d.with_hint(format!("did you mean `{s}`?")),
-                    None => d.with_hint(format!("site.toml keys are: {}", KEYS.join(", "))),
-                };
-                problems.push(d);
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let raw: RawConfig = match toml::from_str(text) {
-            Ok(r) => r,
-            Err(e) => return Err(vec![diagnostics::toml_error(path, text, &e)]),
-        };
-
-        let located = |key: &str, message: String| {
-            let (line, col) = find_key(text, key);
-            Diagnostic::error(path, line, col, message)
-        };
-        let title = raw.title.unwrap_or_default();
-        if title.trim().is_empty() {
-            problems.push(
-                located("title", "the site has no `title`".into())
-                    .with_hint("add a line like: title = \"AI 정책 브리핑\""),
-            );
-        }
-        let base_url = match raw.base_url.as_deref() {
-            None => {
-                problems.push(
-                    Diagnostic::error(path, 0, 0, "the site has no `base_url`")
-                        .with_hint("add the address the site is published at, e.g. base_url = \"https://user.github.io/archive/\""),
-                );
-                None
-            }
-            Some(u) => match BaseUrl::parse(u) {
-                Ok(b) => Some(b),
-                Err(msg) => {
-                    problems.push(located("base_url", format!("`base_url` {msg}")).with_hint(
-                        "write a full address with scheme and host, e.g. \"https://example.org/\" or \"https://user.github.io/archive/\"",
-                    ));
-                    None
-                }
-            },
-        };
-        let language = raw.language.unwrap_or_else(|| "ko".into());
-        if !is_language_tag(&language) {
-            problems.push(
-                located("language", format!("`language = \"{language}\"` is not a language tag"))
-                    .with_hint("use a BCP 47 tag such as \"ko\", \"en\" or \"ko-KR\""),
-            );
-        }
-        let tz_name = raw.timezone.unwrap_or_else(|| "Asia/Seoul".into());
-        let timezone = match tz_name.parse::<Tz>() {
-            Ok(tz) => Some(tz),
-            Err(_) => {
-                let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
-                let hint = match did_you_mean(&tz_name, names) {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => "use an IANA time zone name such as \"Asia/Seoul\"".into(),
-                };
-                problems.push(located("timezone", format!("unknown time zone `{tz_name}`")).with_hint(hint));
-                None
-            }
-        };
-        let currency = raw.currency.unwrap_or_else(|| "KRW".into());
-        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            problems.push(
-                located("currency", format!("`currency = \"{currency}\"` is not an ISO 4217 code"))
-                    .with_hint("use three capital letters, e.g. \"KRW\" or \"USD\""),
-            );
-        }
-        let slugify = match raw.slugify.as_deref() {
-            None | Some("unicode") => SlugStyle::Unicode,
-            Some("ascii") => SlugStyle::Ascii,
-            Some(other) => {
-                problems.push(
-                    located("slugify", format!("unknown slug style `{other}`"))
-                        .with_hint("use \"unicode\" (keeps Hangul, the default) or \"ascii\""),
-                );
-                SlugStyle::Unicode
-            }
-        };
-        let taxonomies = match raw.taxonomies {
-            None => default_taxonomies(),
-            Some(list) => {
-                let mut out = Vec::new();
-                for t in list {
-                    match taxonomy_from_raw(t) {
-                        Ok(tax) => out.push(tax),
-                        Err(msg) => problems.push(located("taxonomies", msg)),
-                    }
-                }
-                for (i, a) in out.iter().enumerate() {
-                    for b in &out[..i] {
-                        if a.name == b.name || a.path == b.path {
-                            problems.push(located(
-                                "taxonomies",
-                                format!("taxonomies `{}` and `{}` share a name or path", b.name, a.name),
-                            ));
-                        }
-                    }
-                }
-                out
-            }
-        };
-        let paginate_by = match raw.paginate_by {
-            None => DEFAULT_PAGINATE_BY,
-            Some(n) if (1..=MAX_PAGINATE_BY as i64).contains(&n) => n as usize,
-            Some(n) => {
-                problems.push(
-                    located("paginate_by", format!("`paginate_by = {n}` is not a number of briefs per page"))
-                        .with_hint(format!("use a whole number from 1 to {MAX_PAGINATE_BY}; the default is {DEFAULT_PAGINATE_BY}")),
-                );
-                DEFAULT_PAGINATE_BY
-            }
-        };
-        let output_dir = root.join(raw.output_dir.as_deref().unwrap_or("public"));
-        if let Some(why) = output_dir_problem(root, &output_dir) {
-            problems.push(
-                located("output_dir", format!("`output_dir` {why}"))
-                    .with_hint("use a subfolder such as \"public\""),
-            );
-        }
-        let theme = raw.theme.filter(|t| !t.is_empty());
-        if let Some(t) = theme.as_deref().filter(|t| !is_folder_name(t)) {
-            problems.push(
-                located("theme", format!("`theme = \"{t}\"` is not the name of a folder in themes/"))
-                    .with_hint("a theme is a folder themes/<name>/ inside the site folder: write only its name, without `/`, `\\` or `..`"),
-            );
-        }
+        let p = &mut problems;
+        let title = title(file, p, raw.title);
+        let base_url = base_url(file, p, raw.base_url.as_deref());
+        let language = language(file, p, raw.language);
+        let timezone = timezone(file, p, raw.timezone);
+        let currency = currency(file, p, raw.currency);
+        let slugify = slug_style(file, p, raw.slugify.as_deref());
+        let taxonomies = taxonomies(file, p, raw.taxonomies);
+        let paginate_by = paginate_by(file, p, raw.paginate_by);
+        let output_dir = output_dir(file, p, root, raw.output_dir.as_deref());
+        let theme = theme(file, p, raw.theme);
         let extra = raw
             .extra
             .map(|t| serde_json::to_value(t).unwrap_or_default())
@@ -412,6 +287,194 @@ impl Config {
             _ => None,
         })
     }
+}
+
+/// site.toml as typed fields, before their values are checked. Unknown top-level keys are
+/// reported first, all together and located, since serde would name only the first of them.
+fn read_raw(path: &Path, text: &str) -> Result<RawConfig, Vec<Diagnostic>> {
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => return Err(vec![diagnostics::toml_error(path, text, &e)]),
+    };
+    let mut problems = Vec::new();
+    for key in table.keys() {
+        if !KEYS.contains(&key.as_str()) {
+            let (line, col) = find_key(text, key);
+            let mut d = Diagnostic::error(path, line, col, format!("unknown key `{key}`"));
+            d = match did_you_mean(key, KEYS.iter().copied()) {
+                Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+                None => d.with_hint(format!("site.toml keys are: {}", KEYS.join(", "))),
+            };
+            problems.push(d);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    toml::from_str(text).map_err(|e| vec![diagnostics::toml_error(path, text, &e)])
+}
+
+/// The site file being checked, so that each key's problem points at the line that sets it.
+#[derive(Clone, Copy)]
+struct SiteFile<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl SiteFile<'_> {
+    fn at_key(&self, key: &str, message: String) -> Diagnostic {
+        let (line, col) = find_key(self.text, key);
+        Diagnostic::error(self.path, line, col, message)
+    }
+}
+
+fn title(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, title: Option<String>) -> String {
+    let title = title.unwrap_or_default();
+    if title.trim().is_empty() {
+        p.push(
+            file.at_key("title", "the site has no `title`".into())
+                .with_hint("add a line like: title = \"AI 정책 브리핑\""),
+        );
+    }
+    title
+}
+
+/// `base_url`, required: every link of the site is made from it.
+fn base_url(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, url: Option<&str>) -> Option<BaseUrl> {
+    let Some(url) = url else {
+        p.push(Diagnostic::error(file.path, 0, 0, "the site has no `base_url`").with_hint(
+            "add the address the site is published at, e.g. base_url = \"https://user.github.io/archive/\"",
+        ));
+        return None;
+    };
+    match BaseUrl::parse(url) {
+        Ok(b) => Some(b),
+        Err(msg) => {
+            p.push(file.at_key("base_url", format!("`base_url` {msg}")).with_hint(
+                "write a full address with scheme and host, e.g. \"https://example.org/\" or \"https://user.github.io/archive/\"",
+            ));
+            None
+        }
+    }
+}
+
+fn language(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, language: Option<String>) -> String {
+    let language = language.unwrap_or_else(|| "ko".into());
+    if !is_language_tag(&language) {
+        p.push(
+            file.at_key("language", format!("`language = \"{language}\"` is not a language tag"))
+                .with_hint("use a BCP 47 tag such as \"ko\", \"en\" or \"ko-KR\""),
+        );
+    }
+    language
+}
+
+fn timezone(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, name: Option<String>) -> Option<Tz> {
+    let tz_name = name.unwrap_or_else(|| "Asia/Seoul".into());
+    match tz_name.parse::<Tz>() {
+        Ok(tz) => Some(tz),
+        Err(_) => {
+            let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+            let hint = match did_you_mean(&tz_name, names) {
+                Some(s) => format!("did you mean \"{s}\"?"),
+                None => "use an IANA time zone name such as \"Asia/Seoul\"".into(),
+            };
+            p.push(file.at_key("timezone", format!("unknown time zone `{tz_name}`")).with_hint(hint));
+            None
+        }
+    }
+}
+
+fn currency(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, currency: Option<String>) -> String {
+    let currency = currency.unwrap_or_else(|| "KRW".into());
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+        p.push(
+            file.at_key("currency", format!("`currency = \"{currency}\"` is not an ISO 4217 code"))
+                .with_hint("use three capital letters, e.g. \"KRW\" or \"USD\""),
+        );
+    }
+    currency
+}
+
+/// `slugify`: how slugs are made, Unicode (Hangul kept) unless the site asks for ASCII.
+fn slug_style(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, style: Option<&str>) -> SlugStyle {
+    match style {
+        None | Some("unicode") => SlugStyle::Unicode,
+        Some("ascii") => SlugStyle::Ascii,
+        Some(other) => {
+            p.push(
+                file.at_key("slugify", format!("unknown slug style `{other}`"))
+                    .with_hint("use \"unicode\" (keeps Hangul, the default) or \"ascii\""),
+            );
+            SlugStyle::Unicode
+        }
+    }
+}
+
+/// `[[taxonomies]]`, or the four built-in ones when the site lists none. Two taxonomies may
+/// not share a name or a URL folder.
+fn taxonomies(
+    file: SiteFile<'_>,
+    p: &mut Vec<Diagnostic>,
+    list: Option<Vec<RawTaxonomy>>,
+) -> Vec<TaxonomyConfig> {
+    let Some(list) = list else { return default_taxonomies() };
+    let mut out = Vec::new();
+    for t in list {
+        match taxonomy_from_raw(t) {
+            Ok(tax) => out.push(tax),
+            Err(msg) => p.push(file.at_key("taxonomies", msg)),
+        }
+    }
+    for (i, a) in out.iter().enumerate() {
+        for b in &out[..i] {
+            if a.name == b.name || a.path == b.path {
+                p.push(file.at_key(
+                    "taxonomies",
+                    format!("taxonomies `{}` and `{}` share a name or path", b.name, a.name),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn paginate_by(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, n: Option<i64>) -> usize {
+    match n {
+        None => DEFAULT_PAGINATE_BY,
+        Some(n) if (1..=MAX_PAGINATE_BY as i64).contains(&n) => n as usize,
+        Some(n) => {
+            p.push(
+                file.at_key("paginate_by", format!("`paginate_by = {n}` is not a number of briefs per page"))
+                    .with_hint(format!("use a whole number from 1 to {MAX_PAGINATE_BY}; the default is {DEFAULT_PAGINATE_BY}")),
+            );
+            DEFAULT_PAGINATE_BY
+        }
+    }
+}
+
+/// `output_dir`, resolved against the site folder (see [`output_dir_problem`]).
+fn output_dir(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, root: &Path, dir: Option<&str>) -> PathBuf {
+    let output_dir = root.join(dir.unwrap_or("public"));
+    if let Some(why) = output_dir_problem(root, &output_dir) {
+        p.push(
+            file.at_key("output_dir", format!("`output_dir` {why}"))
+                .with_hint("use a subfolder such as \"public\""),
+        );
+    }
+    output_dir
+}
+
+/// `theme`: `None` (the built-in theme) when absent or empty.
+fn theme(file: SiteFile<'_>, p: &mut Vec<Diagnostic>, theme: Option<String>) -> Option<String> {
+    let theme = theme.filter(|t| !t.is_empty());
+    if let Some(t) = theme.as_deref().filter(|t| !is_folder_name(t)) {
+        p.push(
+            file.at_key("theme", format!("`theme = \"{t}\"` is not the name of a folder in themes/"))
+                .with_hint("a theme is a folder themes/<name>/ inside the site folder: write only its name, without `/`, `\\` or `..`"),
+        );
+    }
+    theme
 }
 
 fn default_taxonomies() -> Vec<TaxonomyConfig> {
@@ -472,7 +535,6 @@ fn is_language_tag(s: &str) -> bool {
         && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// 1-based line and column of `key = ...` or `[key]` in TOML text; (0, 0) if not found.
 /// Why `output` (as given: relative to the current folder) cannot be the output folder of the
 /// site in `root`, if it cannot: the build replaces it whole, and pages written into
 /// `content/` would be read back as briefs.
@@ -513,6 +575,7 @@ fn is_folder_name(name: &str) -> bool {
     !name.contains(['/', '\\', '\0']) && name != "." && name != ".." && !Path::new(name).is_absolute()
 }
 
+/// 1-based line and column of `key = ...` or `[key]` in TOML text; (0, 0) if not found.
 fn find_key(text: &str, key: &str) -> (usize, usize) {
     // `key = …`, `[key]`, `[key.sub]` or `[[key]]` at the start of a line.
     LineIndex::new(text)

@@ -180,8 +180,7 @@ pub struct Dropped {
 
 /// Everything the default policy takes out of `body`, in order (see [`apply_policy`]).
 pub fn dropped(body: &str) -> Vec<Dropped> {
-    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
-        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut events = events(body);
     let dropped = apply_policy(body, &mut events);
     let index = LineIndex::starting_at(body, 0);
     dropped
@@ -269,97 +268,133 @@ pub fn render(
     highlighter: &Highlighter,
     problems: &mut Vec<LinkProblem>,
 ) -> Rendered {
-    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
-        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut events = events(body);
     if !links.unsafe_html {
         // What was dropped is reported by `annals check` (see `dropped`), not on every build.
         apply_policy(body, &mut events);
     }
-    // Body lines count from 0 here; the caller adds the body's first file line. Only a broken
-    // link needs a place, so the lines are indexed then, not for every body.
-    let position = |offset: usize| LineIndex::starting_at(body, 0).position(offset);
-
     // Ids the page around the body already uses: a `# Main` heading must not become `id="main"`.
     let mut used_ids: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 0)).collect();
     let mut headings: Vec<(u8, String, String)> = Vec::new();
     let mut has_code = false;
+    // One walk over the events: a code block is spliced into a single event on the way, so
+    // indexes after it shift; each arm looks only at the event under `i` and what follows it.
     let mut i = 0;
     while i < events.len() {
         match &events[i].0 {
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                let level = heading_number(*level);
-                let explicit = id.as_ref().map(|s| s.to_string());
-                let mut text = String::new();
-                for (e, _) in &events[i + 1..] {
-                    match e {
-                        Event::End(TagEnd::Heading(_)) => break,
-                        Event::Text(t) | Event::Code(t) => text.push_str(t),
-                        _ => {}
-                    }
-                }
-                let base = explicit.unwrap_or_else(|| {
-                    let s = slugify(&text, SlugStyle::Unicode);
-                    if s.is_empty() {
-                        "section".to_string()
-                    } else {
-                        s
-                    }
-                });
-                let id = unique_id(base, &mut used_ids);
-                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
-                    *slot = Some(CowStr::from(id.clone()));
-                }
-                headings.push((level, id, text.trim().to_string()));
-            }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                match rewrite_link(dest_url, content_path, links) {
-                    Ok(Some(new)) => {
-                        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
-                            &mut events[i].0
-                        {
-                            *dest_url = CowStr::from(new);
-                        }
-                    }
-                    Ok(None) => {}
-                    Err((message, hint)) => {
-                        let (line, column) = position(events[i].1.start);
-                        problems.push(LinkProblem { body_line: line, column, message, hint });
-                    }
+            Event::Start(Tag::Heading { .. }) => headings.push(name_heading(&mut events, i, &mut used_ids)),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                if let Err((message, hint)) = rewrite_destination(&mut events[i].0, content_path, links) {
+                    // Body lines count from 0 here; the caller adds the body's first file line.
+                    // Only a broken link needs a place, so the lines are indexed then, not for
+                    // every body.
+                    let (body_line, column) = LineIndex::starting_at(body, 0).position(events[i].1.start);
+                    problems.push(LinkProblem { body_line, column, message, hint });
                 }
             }
-            Event::TaskListMarker(done) => {
-                // pulldown-cmark's checkbox has no label, which screen readers announce as an
-                // unnamed control.
-                let (checked, label) = if *done { (" checked", "완료") } else { ("", "미완료") };
-                let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ");
-                events[i].0 = Event::Html(CowStr::from(html));
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
+            Event::TaskListMarker(done) => events[i].0 = labelled_checkbox(*done),
+            Event::Start(Tag::CodeBlock(_)) => {
                 has_code = true;
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                let mut code = String::new();
-                let mut end = i + 1;
-                while end < events.len() {
-                    match &events[end].0 {
-                        Event::End(TagEnd::CodeBlock) => break,
-                        Event::Text(t) => code.push_str(t),
-                        _ => {}
-                    }
-                    end += 1;
-                }
-                let html = code_block_html(&lang, &code, highlighter);
-                let range = events[i].1.clone();
-                events.splice(i..=end.min(events.len() - 1), [(Event::Html(CowStr::from(html)), range)]);
+                highlight_code_block(&mut events, i, highlighter);
             }
             _ => {}
         }
         i += 1;
     }
+    Rendered { html: to_html(body, events), toc: nest(headings), has_code }
+}
+
+/// A body's Markdown events with their byte ranges, parsed with the format's options.
+fn events(body: &str) -> Vec<(Event<'_>, std::ops::Range<usize>)> {
+    Parser::new_ext(body, options()).into_offset_iter().collect()
+}
+
+/// Gives the heading starting at `events[i]` its id (its own `{#id}`, else a slug of its text,
+/// made unique on the page) and returns its table of contents entry: level, id, text.
+fn name_heading(
+    events: &mut [(Event<'_>, std::ops::Range<usize>)],
+    i: usize,
+    used_ids: &mut HashMap<String, usize>,
+) -> (u8, String, String) {
+    let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 else {
+        unreachable!("called on a heading start")
+    };
+    let level = heading_number(*level);
+    let explicit = id.as_ref().map(|s| s.to_string());
+    let mut text = String::new();
+    for (e, _) in &events[i + 1..] {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    let base = explicit.unwrap_or_else(|| {
+        let s = slugify(&text, SlugStyle::Unicode);
+        if s.is_empty() {
+            "section".to_string()
+        } else {
+            s
+        }
+    });
+    let id = unique_id(base, used_ids);
+    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+        *slot = Some(CowStr::from(id.clone()));
+    }
+    (level, id, text.trim().to_string())
+}
+
+/// Rewrites the address of a link or image start event in place (see [`rewrite_link`]).
+fn rewrite_destination(
+    event: &mut Event<'_>,
+    content_path: &str,
+    links: &Links<'_>,
+) -> Result<(), (String, Option<String>)> {
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+        if let Some(new) = rewrite_link(dest_url, content_path, links)? {
+            *dest_url = CowStr::from(new);
+        }
+    }
+    Ok(())
+}
+
+/// A task list checkbox with a label: pulldown-cmark's has none, which screen readers announce
+/// as an unnamed control.
+fn labelled_checkbox(done: bool) -> Event<'static> {
+    let (checked, label) = if done { (" checked", "완료") } else { ("", "미완료") };
+    Event::Html(CowStr::from(format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")))
+}
+
+/// Replaces the code block starting at `events[i]` (start, text, end) with one event holding
+/// its highlighted HTML.
+fn highlight_code_block(
+    events: &mut Vec<(Event<'_>, std::ops::Range<usize>)>,
+    i: usize,
+    highlighter: &Highlighter,
+) {
+    let lang = match &events[i].0 {
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+            info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+        }
+        _ => String::new(),
+    };
+    let mut code = String::new();
+    let mut end = i + 1;
+    while end < events.len() {
+        match &events[end].0 {
+            Event::End(TagEnd::CodeBlock) => break,
+            Event::Text(t) => code.push_str(t),
+            _ => {}
+        }
+        end += 1;
+    }
+    let html = code_block_html(&lang, &code, highlighter);
+    let range = events[i].1.clone();
+    events.splice(i..=end.min(events.len() - 1), [(Event::Html(CowStr::from(html)), range)]);
+}
+
+/// The events as HTML.
+fn to_html(body: &str, events: Vec<(Event<'_>, std::ops::Range<usize>)>) -> String {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     if html.contains(" style=\"text-align: ") {
@@ -369,7 +404,7 @@ pub fn render(
             html = html.replace(from, to);
         }
     }
-    Rendered { html, toc: nest(headings), has_code }
+    html
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {

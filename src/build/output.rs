@@ -3,8 +3,10 @@
 //! untouched. annals marks the folders it writes and refuses to replace a folder it did not
 //! write (the accident that wiped a user's project in zola#1378).
 
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// The marker file in every output folder annals writes.
 pub const MARKER: &str = ".annals-output";
@@ -21,6 +23,42 @@ pub struct Discard;
 
 impl Sink for Discard {
     fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Files as kept in memory: site path → bytes.
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// Keeps files in memory (the development server, tests), each passed through `prepare` on
+/// the way in (the server adds its live-reload script to pages).
+pub struct Memory {
+    files: Mutex<Files>,
+    prepare: fn(&str, Vec<u8>) -> Vec<u8>,
+}
+
+impl Default for Memory {
+    fn default() -> Self {
+        Memory::preparing(|_, bytes| bytes)
+    }
+}
+
+impl Memory {
+    /// A sink that keeps `prepare(path, bytes)` for each file.
+    pub fn preparing(prepare: fn(&str, Vec<u8>) -> Vec<u8>) -> Self {
+        Memory { files: Mutex::new(Files::new()), prepare }
+    }
+
+    /// Takes the files out.
+    pub fn into_files(self) -> Files {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let kept: Arc<[u8]> = (self.prepare)(path, bytes.to_vec()).into();
+        self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), kept);
         Ok(())
     }
 }

@@ -3,6 +3,7 @@
 //! `과학기술정보통신부`, `AI` and `인공지능`), and people whose role or organisation differs
 //! between briefs.
 
+use crate::build::model::taxonomy::{Role, Taxonomy};
 use crate::build::model::Archive;
 use crate::diagnostics::Diagnostic;
 
@@ -150,35 +151,51 @@ fn is_hangul(s: &str) -> bool {
 pub fn warnings(archive: &Archive) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for tax in &archive.taxonomies {
-        let terms = &tax.terms;
-        let spellings: Vec<Spelling<'_>> = terms.iter().map(|t| Spelling::new(&t.name)).collect();
-        for (i, j) in candidates(&spellings) {
-            let (a, b) = (&terms[i], &terms[j]);
-            // A parent and its child are related on purpose (registry hierarchy).
-            if a.parent == Some(j) || b.parent == Some(i) {
-                continue;
-            }
-            if let Some(why) = reason(&spellings[i], &spellings[j]) {
-                let file = &archive.briefs[a.briefs.first().or(b.briefs.first()).copied().unwrap_or(0)].path;
-                out.push(
-                    Diagnostic::warning(
-                        file,
-                        0,
-                        0,
-                        format!(
-                            "the {} `{}` and `{}` may be one term: {why}",
-                            tax.config.name, a.name, b.name
-                        ),
-                    )
-                    .with_hint(format!(
-                        "spell it one way, or make one an alias of the other in {} ",
-                        crate::build::registry::REGISTRY_FILE
-                    )),
-                );
-            }
+        out.extend(term_spellings(archive, tax));
+    }
+    out.extend(organisation_spellings(archive));
+    for tax in archive.taxonomies.iter().filter(|t| !t.roles.is_empty()) {
+        out.extend(role_changes(archive, tax));
+    }
+    if !archive.config.markdown.unsafe_html {
+        out.extend(dropped_html(archive));
+    }
+    crate::diagnostics::sort(&mut out);
+    out
+}
+
+/// Terms of one taxonomy that are probably one term spelled two ways.
+fn term_spellings(archive: &Archive, tax: &Taxonomy) -> Vec<Diagnostic> {
+    let terms = &tax.terms;
+    let spellings: Vec<Spelling<'_>> = terms.iter().map(|t| Spelling::new(&t.name)).collect();
+    let mut out = Vec::new();
+    for (i, j) in candidates(&spellings) {
+        let (a, b) = (&terms[i], &terms[j]);
+        // A parent and its child are related on purpose (registry hierarchy).
+        if a.parent == Some(j) || b.parent == Some(i) {
+            continue;
+        }
+        if let Some(why) = reason(&spellings[i], &spellings[j]) {
+            let file = &archive.briefs[a.briefs.first().or(b.briefs.first()).copied().unwrap_or(0)].path;
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    0,
+                    0,
+                    format!("the {} `{}` and `{}` may be one term: {why}", tax.config.name, a.name, b.name),
+                )
+                .with_hint(format!(
+                    "spell it one way, or make one an alias of the other in {} ",
+                    crate::build::registry::REGISTRY_FILE
+                )),
+            );
         }
     }
-    // Organisations are not a taxonomy, but variant spellings split a person's record.
+    out
+}
+
+/// Organisations are not a taxonomy, but variant spellings split a person's record.
+fn organisation_spellings(archive: &Archive) -> Vec<Diagnostic> {
     let mut first_brief: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for (i, b) in archive.briefs.iter().enumerate() {
         for a in b.meta.attendees.iter().filter(|a| !a.org.is_empty()) {
@@ -187,6 +204,7 @@ pub fn warnings(archive: &Archive) -> Vec<Diagnostic> {
     }
     let orgs: Vec<(&str, usize)> = first_brief.into_iter().collect();
     let spellings: Vec<Spelling<'_>> = orgs.iter().map(|(o, _)| Spelling::new(o)).collect();
+    let mut out = Vec::new();
     for (i, j) in candidates(&spellings) {
         if let Some(why) = reason(&spellings[i], &spellings[j]) {
             out.push(
@@ -203,41 +221,37 @@ pub fn warnings(archive: &Archive) -> Vec<Diagnostic> {
             );
         }
     }
-    // People: the role or organisation an attendee has in each brief.
-    for tax in archive.taxonomies.iter().filter(|t| !t.roles.is_empty()) {
-        for (t, roles) in tax.roles.iter().enumerate() {
-            if roles.len() < 2 {
-                continue;
-            }
-            let term = &tax.terms[t];
-            let listed: Vec<String> = roles
-                .iter()
-                .map(|r| {
-                    let what = [r.org.as_str(), r.role.as_str()].join(" ").trim().to_string();
-                    format!(
-                        "{} ({}, {})",
-                        if what.is_empty() { "없음" } else { &what },
-                        r.first.view().iso,
-                        r.count
-                    )
-                })
-                .collect();
-            out.push(
-                Diagnostic::warning(
-                    &archive.briefs[term.briefs[0]].path,
-                    0,
-                    0,
-                    format!("{} appears with different roles or organisations: {}", term.name, listed.join("; ")),
-                )
-                .with_hint("if this is one role, spell it the same way in every brief; a real change of post can stay"),
-            );
-        }
-    }
-    if !archive.config.markdown.unsafe_html {
-        out.extend(dropped_html(archive));
-    }
-    crate::diagnostics::sort(&mut out);
     out
+}
+
+/// People of the people taxonomy who appear with more than one role or organisation.
+fn role_changes(archive: &Archive, tax: &Taxonomy) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (t, roles) in tax.roles.iter().enumerate() {
+        if roles.len() < 2 {
+            continue;
+        }
+        let term = &tax.terms[t];
+        let listed: Vec<String> = roles.iter().map(describe_role).collect();
+        out.push(
+            Diagnostic::warning(
+                &archive.briefs[term.briefs[0]].path,
+                0,
+                0,
+                format!("{} appears with different roles or organisations: {}", term.name, listed.join("; ")),
+            )
+            .with_hint(
+                "if this is one role, spell it the same way in every brief; a real change of post can stay",
+            ),
+        );
+    }
+    out
+}
+
+/// `과학기술정보통신부 장관 (2024-01-19, 3)`: the post, when it was first held, and how often.
+fn describe_role(r: &Role) -> String {
+    let what = [r.org.as_str(), r.role.as_str()].join(" ").trim().to_string();
+    format!("{} ({}, {})", if what.is_empty() { "없음" } else { &what }, r.first.view().iso, r.count)
 }
 
 /// Where the default HTML policy dropped raw HTML or a dangerous URL from a brief's body.

@@ -8,12 +8,12 @@
 
 mod byline;
 mod decode;
-pub mod extract;
+pub(crate) mod extract;
 mod fetch;
 mod gazetteer;
 mod html;
 mod markdown;
-pub mod rules;
+pub(crate) mod rules;
 mod text;
 pub mod writer;
 

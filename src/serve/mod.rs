@@ -9,7 +9,6 @@ mod rebuild;
 
 pub use conn::{MAX_CONNECTIONS, MAX_STREAMS, REQUEST_DEADLINE};
 
-use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -121,7 +120,7 @@ pub struct Status {
 }
 
 /// Files by site path (`briefs/a/index.html`).
-type Files = HashMap<String, Arc<[u8]>>;
+use crate::build::output::Files;
 
 /// State shared by the rebuild thread and the connection threads.
 struct Shared {

@@ -9,23 +9,22 @@
 //! read) is a full build.
 
 use super::log;
-use super::{Files, ServeError, Shared};
+use super::{ServeError, Shared};
 use crate::build::content::{self, Brief};
 use crate::build::model::{self, Archive};
-use crate::build::output::Sink;
+use crate::build::output::Memory;
 use crate::build::pipeline::{self, BuildError, Options};
 use crate::build::registry::Registry;
-use crate::build::render::{ListCache, Page, Renderer};
+use crate::build::render::{BriefId, ListCache, Page, Renderer, TermId};
 use crate::build::theme::Theme;
 use crate::build::url::{percent_decode, BaseUrl};
 use crate::diagnostics::Diagnostic;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use unicode_normalization::UnicodeNormalization;
 
@@ -157,7 +156,7 @@ impl Site {
         if !first.is_empty() {
             self.publish_first(&archive, &renderer, &first, started);
         }
-        let store = Store::default();
+        let store = Memory::preparing(with_reload_script);
         if let Err(problems) = renderer.render_all(&store) {
             return self.failed(lines(&problems), ready);
         }
@@ -183,12 +182,12 @@ impl Site {
         let mut pages = vec![Page::Home];
         for path in first {
             let Some(i) = archive.briefs.iter().position(|b| &b.path == path) else { continue };
-            pages.push(Page::Brief(i));
+            pages.push(Page::Brief(BriefId(i)));
             // Neighbours link to it by title.
-            pages.extend(i.checked_sub(1).map(Page::Brief));
-            pages.extend((i + 1 < archive.briefs.len()).then_some(Page::Brief(i + 1)));
+            pages.extend(i.checked_sub(1).map(|j| Page::Brief(BriefId(j))));
+            pages.extend((i + 1 < archive.briefs.len()).then_some(Page::Brief(BriefId(i + 1))));
             for (x, terms) in archive.brief_terms[i].iter().enumerate() {
-                pages.extend(terms.iter().map(|&t| Page::Term(x, t)));
+                pages.extend(terms.iter().map(|&t| Page::Term(TermId { taxonomy: x, term: t })));
             }
         }
         let mut seen = HashSet::new();
@@ -458,8 +457,8 @@ impl FastPath<'_> {
                 .render_brief_body(i, &brief.body, brief.body_line)
                 .map(|bytes| {
                     (
-                        self.renderer.file_of(Page::Brief(i)),
-                        stored(&self.renderer.file_of(Page::Brief(i)), bytes),
+                        self.renderer.file_of(Page::Brief(BriefId(i))),
+                        stored(&self.renderer.file_of(Page::Brief(BriefId(i))), bytes),
                     )
                 })
                 .map_err(|p| lines(&p));
@@ -548,31 +547,15 @@ fn build_lines(e: BuildError) -> Vec<String> {
     }
 }
 
-/// Collects rendered files in memory, with the live-reload script in every HTML page.
-#[derive(Default)]
-struct Store {
-    files: Mutex<Files>,
-}
-
-impl Store {
-    fn into_files(self) -> Files {
-        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-impl Sink for Store {
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let bytes = stored(path, bytes.to_vec());
-        super::lock(&self.files).insert(path.to_string(), bytes);
-        Ok(())
-    }
-}
-
 /// A file as it is served: HTML pages get the live-reload script.
-fn stored(path: &str, bytes: Vec<u8>) -> Arc<[u8]> {
+fn with_reload_script(path: &str, bytes: Vec<u8>) -> Vec<u8> {
     if path.ends_with(".html") {
-        super::http::inject_reload_script(bytes).into()
+        super::http::inject_reload_script(bytes)
     } else {
-        bytes.into()
+        bytes
     }
+}
+
+fn stored(path: &str, bytes: Vec<u8>) -> Arc<[u8]> {
+    with_reload_script(path, bytes).into()
 }

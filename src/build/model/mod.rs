@@ -2,8 +2,8 @@
 //! pages render. The timeline, term indexes, budget totals, neighbours and related briefs are all
 //! here, so no page ever scans all briefs again.
 
-pub mod breakdown;
-pub mod taxonomy;
+pub(crate) mod breakdown;
+pub(crate) mod taxonomy;
 
 use crate::brief::money::Amount;
 use crate::build::config::{Config, TermSource};

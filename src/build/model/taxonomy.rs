@@ -10,6 +10,7 @@ use crate::build::registry::TermList;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::path::Path;
 
 /// One term (`영남권`) of one taxonomy.
 #[derive(Debug, Clone)]
@@ -123,90 +124,15 @@ pub fn build(
     registry: Option<&TermList>,
     problems: &mut Vec<Diagnostic>,
 ) -> Taxonomy {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut terms: Vec<Term> = Vec::new();
-    let mut first_file: Vec<usize> = Vec::new();
-    for (i, b) in briefs.iter().enumerate() {
-        for name in terms_of(b, &config.source) {
-            let t = *index.entry(name).or_insert_with(|| {
-                terms.push(Term::named(name));
-                first_file.push(i);
-                terms.len() - 1
-            });
-            terms[t].briefs.push(i);
-        }
-    }
-    // A parent gets its page even when no brief names it directly (영남권 above 부산).
+    let mut found = named_terms(&config.source, briefs);
     if let Some(list) = registry {
-        for t in 0..terms.len() {
-            let (name, file) = (terms[t].name.clone(), first_file[t]);
-            for ancestor in list.ancestors(&name) {
-                if !terms.iter().any(|x| x.name == ancestor) {
-                    terms.push(Term::named(ancestor));
-                    first_file.push(file);
-                }
-            }
-        }
+        add_ancestors(&mut found, list);
     }
-    // Sort by name, keeping each term's first file for messages.
-    let mut paired: Vec<(Term, usize)> = terms.into_iter().zip(first_file).collect();
-    paired.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-    let mut by_slug: HashMap<String, usize> = HashMap::new();
-    for t in 0..paired.len() {
-        let slug = slugify(&paired[t].0.name, style);
-        let file = &briefs[paired[t].1].path;
-        if slug.is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    file,
-                    0,
-                    0,
-                    format!(
-                        "the {} `{}` has no letters or digits to make a URL from",
-                        config.name, paired[t].0.name
-                    ),
-                )
-                .with_hint("spell the term with letters or digits"),
-            );
-            continue;
-        }
-        if let Some(why) = crate::brief::slug::too_long(&slug) {
-            problems.push(
-                Diagnostic::error(
-                    file,
-                    0,
-                    0,
-                    format!("the {} `{}` is too long: {why}", config.name, paired[t].0.name),
-                )
-                .with_hint("shorten the term"),
-            );
-            continue;
-        }
-        if let Some(&other) = by_slug.get(&slug) {
-            let (other_term, other_file) = (&paired[other].0.name, &briefs[paired[other].1].path);
-            problems.push(
-                Diagnostic::error(
-                    file,
-                    0,
-                    0,
-                    format!(
-                        "the {} `{}` and `{other_term}` (used in {}) would share the URL /{}/{slug}/",
-                        config.name,
-                        paired[t].0.name,
-                        other_file.display(),
-                        config.path,
-                    ),
-                )
-                .with_hint("spell the term the same way in every brief"),
-            );
-            continue;
-        }
-        by_slug.insert(slug.clone(), t);
-        paired[t].0.path = format!("{}/{}/", config.path, slug);
-        paired[t].0.slug = slug;
-    }
-    // Terms that could not get a URL are reported above and left out.
-    let mut terms: Vec<Term> = paired.into_iter().map(|(t, _)| t).filter(|t| !t.path.is_empty()).collect();
+    // Sort by name, keeping each term's first brief for messages.
+    found.sort_by(|a, b| a.term.name.cmp(&b.term.name));
+    assign_urls(config, briefs, style, &mut found, problems);
+    // Terms that could not get a URL are reported by `assign_urls` and left out.
+    let mut terms: Vec<Term> = found.into_iter().map(|f| f.term).filter(|t| !t.path.is_empty()).collect();
     if let Some(list) = registry {
         link_hierarchy(&mut terms, list);
     }
@@ -216,6 +142,94 @@ pub fn build(
         Vec::new()
     };
     Taxonomy { config: config.clone(), terms, roles }
+}
+
+/// A term while the taxonomy is built, with the first brief that brought it in: messages about
+/// the term name that brief's file.
+struct Found {
+    term: Term,
+    /// Index into the briefs.
+    first_brief: usize,
+}
+
+/// The terms the briefs name, in the order they are first met, each with its briefs.
+fn named_terms(source: &TermSource, briefs: &[Brief]) -> Vec<Found> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut found: Vec<Found> = Vec::new();
+    for (i, b) in briefs.iter().enumerate() {
+        for name in terms_of(b, source) {
+            let t = *index.entry(name).or_insert_with(|| {
+                found.push(Found { term: Term::named(name), first_brief: i });
+                found.len() - 1
+            });
+            found[t].term.briefs.push(i);
+        }
+    }
+    found
+}
+
+/// A parent gets its page even when no brief names it directly (영남권 above 부산); its
+/// messages name the file of the child that brought it in.
+fn add_ancestors(found: &mut Vec<Found>, list: &TermList) {
+    for t in 0..found.len() {
+        let (name, first_brief) = (found[t].term.name.clone(), found[t].first_brief);
+        for ancestor in list.ancestors(&name) {
+            if !found.iter().any(|x| x.term.name == ancestor) {
+                found.push(Found { term: Term::named(ancestor), first_brief });
+            }
+        }
+    }
+}
+
+/// Gives each term its slug and path, in name order. A term that cannot have a URL of its own
+/// is reported and keeps an empty path.
+fn assign_urls(
+    config: &TaxonomyConfig,
+    briefs: &[Brief],
+    style: SlugStyle,
+    found: &mut [Found],
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    for t in 0..found.len() {
+        let slug = slugify(&found[t].term.name, style);
+        let taken = by_slug
+            .get(&slug)
+            .map(|&o| (found[o].term.name.as_str(), briefs[found[o].first_brief].path.as_path()));
+        if let Some((message, hint)) = url_problem(config, &found[t].term.name, &slug, taken) {
+            problems
+                .push(Diagnostic::error(&briefs[found[t].first_brief].path, 0, 0, message).with_hint(hint));
+            continue;
+        }
+        by_slug.insert(slug.clone(), t);
+        found[t].term.path = format!("{}/{}/", config.path, slug);
+        found[t].term.slug = slug;
+    }
+}
+
+/// Why the term `name` cannot have the URL name `slug`, as a message and a hint. `taken` is
+/// the term already given that slug, and the file it was first used in.
+fn url_problem(
+    config: &TaxonomyConfig,
+    name: &str,
+    slug: &str,
+    taken: Option<(&str, &Path)>,
+) -> Option<(String, &'static str)> {
+    if slug.is_empty() {
+        let message = format!("the {} `{name}` has no letters or digits to make a URL from", config.name);
+        return Some((message, "spell the term with letters or digits"));
+    }
+    if let Some(why) = crate::brief::slug::too_long(slug) {
+        return Some((format!("the {} `{name}` is too long: {why}", config.name), "shorten the term"));
+    }
+    let (other_term, other_file) = taken?;
+    let message = format!(
+        "the {} `{name}` and `{other_term}` (used in {}) would share the URL /{}/{slug}/",
+        config.name,
+        other_file.display(),
+        config.path,
+    );
+    Some((message, "spell the term the same way in every brief"))
 }
 
 /// The distinct (role, organisation) pairs a person appears with, oldest first.

@@ -1,114 +1,171 @@
-//! The template context of every page kind, and each brief's list entries (its card, its row,
-//! its budget rows) rendered once for every list that shows it. docs/templates.md documents
-//! what is built here.
+//! The template context of every page kind, as the typed views of [`super::views`], and each
+//! brief's list entries (its card, its row, its budget rows) rendered once for every list that
+//! shows it. docs/templates.md documents what is built here.
 
-use super::{paginate, template_error, Item, Prerendered, Renderer};
-use crate::brief::dates::DateView;
+use super::views::*;
+use super::{paginate, template_error, Item, Prerendered, Renderer, TermId};
+use crate::brief::dates::{DateView, Moment};
+use crate::brief::frontmatter::BudgetLine as Line;
 use crate::brief::money::{Amount, AmountView};
 use crate::build::config::TermSource;
-use crate::build::markdown::{self, Links};
-use crate::build::model::{LineRef, Total};
+use crate::build::markdown::{self, Links, Rendered};
+use crate::build::model::taxonomy::Term;
+use crate::build::model::{Archive, LineRef, Total};
+use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use tera::Context;
 
 /// The most URLs one sitemap file may list (sitemaps.org protocol).
 pub(super) const SITEMAP_URLS: usize = 50_000;
 
+/// `site`: the same on every page of one renderer.
+pub(super) fn site_view<'a>(archive: &'a Archive, base: &BaseUrl) -> SiteView<'a> {
+    let c = &archive.config;
+    SiteView {
+        title: &c.title,
+        description: &c.description,
+        language: &c.language,
+        base_url: c.base_url.full(),
+        base_path: c.base_url.path(),
+        timezone: c.timezone.name(),
+        currency: &c.currency,
+        extra: &c.extra,
+        nav: c.taxonomies.iter().map(|t| nav_link(base, &t.name, &t.title, &t.path)).collect(),
+        home_url: base.url(""),
+        timeline_url: base.url("timeline/"),
+        budget_url: base.url("budget/"),
+        search_url: c.search.then(|| base.url("search/")),
+        feed_url: c.feed.enabled.then(|| base.url("atom.xml")),
+        unsafe_html: c.markdown.unsafe_html,
+    }
+}
+
+/// A taxonomy's name, title and page.
+fn nav_link<'a>(base: &BaseUrl, name: &'a str, title: &'a str, path: &str) -> NavLink<'a> {
+    NavLink { name, title, url: base.url(&format!("{path}/")) }
+}
+
+/// A rendering context from a view (a struct always serialises to an object).
+pub(super) fn context_of(view: &impl serde::Serialize) -> Context {
+    Context::from_serialize(view).expect("a view is an object")
+}
+
 impl Renderer<'_> {
-    pub(super) fn site_value(&self) -> Value {
-        let c = &self.archive.config;
-        let nav: Vec<Value> = c
-            .taxonomies
-            .iter()
-            .map(|t| json!({"name": t.name, "title": t.title, "url": self.base.url(&format!("{}/", t.path))}))
-            .collect();
-        json!({
-            "title": c.title,
-            "description": c.description,
-            "language": c.language,
-            "base_url": c.base_url.full(),
-            "base_path": c.base_url.path(),
-            "timezone": c.timezone.name(),
-            "currency": c.currency,
-            "extra": c.extra,
-            "nav": nav,
-            "home_url": self.base.url(""),
-            "timeline_url": self.base.url("timeline/"),
-            "budget_url": self.base.url("budget/"),
-            "search_url": if c.search { Value::String(self.base.url("search/")) } else { Value::Null },
-            "feed_url": if c.feed.enabled { Value::String(self.base.url("atom.xml")) } else { Value::Null },
-            "unsafe_html": c.markdown.unsafe_html,
-        })
+    fn taxonomy_link(&self, x: usize) -> NavLink<'_> {
+        let c = &self.archive.taxonomies[x].config;
+        nav_link(&self.base, &c.name, &c.title, &c.path)
     }
 
+    pub(super) fn amount_view(&self, a: Amount) -> AmountView {
+        AmountView::new(a, &self.archive.config.currency)
+    }
+
+    /// A total, or none when nothing was added to it.
+    pub(super) fn total_view(&self, t: &Total) -> Option<AmountView> {
+        (t.count > 0).then(|| self.amount_view(t.amount()))
+    }
+
+    /// [`Renderer::amount_view`] as a value, for the parts built as values (budget.rs).
     pub(super) fn amount(&self, a: Amount) -> Value {
-        serde_json::to_value(AmountView::new(a, &self.archive.config.currency)).unwrap_or(Value::Null)
+        serde_json::to_value(self.amount_view(a)).unwrap_or_default()
     }
 
+    /// [`Renderer::total_view`] as a value, for the parts built as values (budget.rs).
     pub(super) fn total(&self, t: &Total) -> Value {
-        if t.count == 0 {
-            Value::Null
-        } else {
-            self.amount(t.amount())
-        }
+        serde_json::to_value(self.total_view(t)).unwrap_or_default()
     }
 
-    pub(super) fn date(d: &crate::brief::dates::Moment) -> Value {
-        serde_json::to_value::<DateView>(d.view()).unwrap_or(Value::Null)
-    }
-
+    /// [`Renderer::term_link`] as a value, for the parts built as values (budget.rs).
     pub(super) fn term_ref(&self, x: usize, t: usize) -> Value {
-        json!({"name": self.archive.taxonomies[x].terms[t].name, "url": self.term_urls[x][t]})
+        serde_json::to_value(self.term_link(TermId { taxonomy: x, term: t })).unwrap_or_default()
+    }
+
+    fn date(d: &Moment) -> DateView {
+        d.view()
+    }
+
+    /// The term of `id` and its page.
+    fn term_of(&self, id: TermId) -> (&Term, &str) {
+        (&self.archive.taxonomies[id.taxonomy].terms[id.term], &self.term_urls[id.taxonomy][id.term])
+    }
+
+    pub(super) fn term_link(&self, id: TermId) -> TermRef<'_> {
+        let (term, url) = self.term_of(id);
+        TermRef { name: &term.name, url: Some(url) }
     }
 
     /// A term named in a brief, linked when the site has pages for it.
-    pub(super) fn named_ref(&self, source: &TermSource, name: &str) -> Value {
+    fn named_ref<'s>(&'s self, source: &TermSource, name: &'s str) -> TermRef<'s> {
         let a = self.archive;
         match a.taxonomy_index(source).and_then(|x| a.taxonomies[x].term(name).map(|t| (x, t))) {
-            Some((x, t)) => self.term_ref(x, t),
-            None => json!({"name": name, "url": Value::Null}),
+            Some((taxonomy, term)) => self.term_link(TermId { taxonomy, term }),
+            None => TermRef { name, url: None },
         }
     }
 
-    pub(super) fn terms_for(&self, i: usize, source: &TermSource, names: &[String]) -> Value {
-        let a = self.archive;
-        match a.taxonomy_index(source) {
-            Some(x) => Value::Array(a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect()),
-            None => Value::Array(names.iter().map(|n| json!({"name": n, "url": Value::Null})).collect()),
+    /// Brief `i`'s terms of taxonomy `x`.
+    fn brief_terms(&self, i: usize, x: usize) -> Vec<TermRef<'_>> {
+        self.archive.brief_terms[i][x]
+            .iter()
+            .map(|&term| self.term_link(TermId { taxonomy: x, term }))
+            .collect()
+    }
+
+    fn terms_for<'s>(&'s self, i: usize, source: &TermSource, names: &'s [String]) -> Vec<TermRef<'s>> {
+        match self.archive.taxonomy_index(source) {
+            Some(x) => self.brief_terms(i, x),
+            None => names.iter().map(|n| TermRef { name: n, url: None }).collect(),
         }
     }
 
-    pub(super) fn summary(&self, i: usize) -> Value {
+    pub(super) fn summary(&self, i: usize) -> Summary<'_> {
         let a = self.archive;
         let b = &a.briefs[i];
         let path = a.brief_path(i);
-        let mut terms = Map::new();
-        for (x, tax) in a.taxonomies.iter().enumerate() {
-            if tax.config.source != TermSource::Attendees {
-                let refs: Vec<Value> = a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect();
-                terms.insert(tax.config.name.clone(), Value::Array(refs));
-            }
-        }
+        let terms = a
+            .taxonomies
+            .iter()
+            .enumerate()
+            .filter(|(_, tax)| tax.config.source != TermSource::Attendees)
+            .map(|(x, tax)| (tax.config.name.as_str(), self.brief_terms(i, x)))
+            .collect();
         let mut total = Total::default();
         for l in b.meta.budget.iter().filter(|l| l.counts()) {
             // A brief's own total is part of the site's, whose overflow already failed the build.
             let _ = total.add(l.amount);
         }
-        obj! {
-            "title" => b.meta.title.clone(),
-            "slug" => b.slug.clone(),
-            "url" => self.base.url(&path),
-            "permalink" => self.base.absolute(&path),
-            "date" => Self::date(&b.meta.date),
-            "summary" => a.summaries[i].clone(),
-            "draft" => b.meta.draft,
-            "region" => self.terms_for(i, &TermSource::Region, &b.meta.region),
-            "sector" => self.terms_for(i, &TermSource::Sector, &b.meta.sector),
-            "agenda" => self.terms_for(i, &TermSource::Agenda, &b.meta.agenda),
-            "terms" => terms,
-            "budget_total" => self.total(&total),
-            "attendee_count" => b.meta.attendees.len(),
+        Summary {
+            title: &b.meta.title,
+            slug: &b.slug,
+            url: self.base.url(&path),
+            permalink: self.base.absolute(&path),
+            date: Self::date(&b.meta.date),
+            summary: &a.summaries[i],
+            draft: b.meta.draft,
+            region: self.terms_for(i, &TermSource::Region, &b.meta.region),
+            sector: self.terms_for(i, &TermSource::Sector, &b.meta.sector),
+            agenda: self.terms_for(i, &TermSource::Agenda, &b.meta.agenda),
+            terms,
+            budget_total: self.total_view(&total),
+            attendee_count: b.meta.attendees.len(),
+        }
+    }
+
+    /// Line `l` of brief `i`; with the brief it comes from when shown away from its page.
+    fn budget_line<'s>(&'s self, i: usize, l: &'s Line, with_brief: bool) -> BudgetLine<'s> {
+        let b = &self.archive.briefs[i];
+        BudgetLine {
+            item: &l.item,
+            amount: self.amount_view(l.amount),
+            region: l.region.as_deref().map(|n| self.named_ref(&TermSource::Region, n)),
+            sector: l.sector.as_deref().map(|n| self.named_ref(&TermSource::Sector, n)),
+            part_of: l.part_of.as_deref(),
+            brief: with_brief.then(|| LineBrief {
+                title: &b.meta.title,
+                url: self.base.url(&self.archive.brief_path(i)),
+                date: Self::date(&b.meta.date),
+            }),
         }
     }
 
@@ -116,10 +173,8 @@ impl Renderer<'_> {
     pub(super) fn prerender(&self, i: usize) -> Prerendered {
         let a = self.archive;
         let b = &a.briefs[i];
-        let currency = Value::String(a.config.currency.clone());
-        let context =
-            Context::from_serialize(&obj! { "b" => self.summary(i), "currency" => currency.clone() })
-                .expect("an object is a valid context");
+        let currency = a.config.currency.as_str();
+        let context = context_of(&CardContext { b: self.summary(i), currency });
         let render = |name: &str, context: &Context| {
             // Kept for the whole render, so trimmed: Tera's output buffer starts much larger than
             // a card or a row, and ten thousand of them kept that slack.
@@ -134,10 +189,8 @@ impl Renderer<'_> {
         let card = render("partials/brief_item.html", &context)?;
         let row = render("partials/brief_row.html", &context)?;
         let mut rows = Vec::with_capacity(b.meta.budget.len());
-        for l in 0..b.meta.budget.len() {
-            let line = self.line(LineRef { brief: i, line: l });
-            let context = Context::from_serialize(&obj! { "line" => line, "currency" => currency.clone() })
-                .expect("an object is a valid context");
+        for l in &b.meta.budget {
+            let context = context_of(&RowContext { line: self.budget_line(i, l, true), currency });
             rows.push(render("partials/budget_row.html", &context)?);
         }
         let date = b.meta.date.view();
@@ -152,45 +205,40 @@ impl Renderer<'_> {
         Ok((item, rows))
     }
 
-    /// List entries for briefs: title, url, iso, display, and `html` (the card, or the compact
-    /// row when `rows`).
-    pub(super) fn items_of(&self, ids: impl IntoIterator<Item = usize>, rows: bool) -> Value {
-        Value::Array(ids.into_iter().map(|i| self.item(i, rows)).collect())
+    /// List entries for briefs: the card, or the compact row when `rows`.
+    fn items_of(&self, ids: impl IntoIterator<Item = usize>, rows: bool) -> Vec<BriefItem<'_>> {
+        ids.into_iter().map(|i| self.item(i, rows)).collect()
     }
 
-    pub(super) fn item(&self, i: usize, row: bool) -> Value {
+    fn item(&self, i: usize, row: bool) -> BriefItem<'_> {
         let it = &self.items[i];
-        obj! {
-            "title" => it.title.clone(),
-            "url" => it.url.clone(),
-            "iso" => it.iso.clone(),
-            "display" => it.display.clone(),
-            "html" => if row { it.row.clone() } else { it.card.clone() },
+        BriefItem {
+            title: &it.title,
+            url: &it.url,
+            iso: &it.iso,
+            display: &it.display,
+            html: if row { &it.row } else { &it.card },
         }
     }
 
-    /// Budget line entries: `item` and `html` (the rendered table row).
-    pub(super) fn lines_of(&self, refs: &[LineRef]) -> Value {
-        let list = refs
-            .iter()
+    /// Budget line entries with their rendered table rows.
+    fn lines_of(&self, refs: &[LineRef]) -> Vec<BudgetRow<'_>> {
+        refs.iter()
             .map(|r| {
                 let l = &self.archive.briefs[r.brief].meta.budget[r.line];
-                // Whether the line names a region or sector: tables drop a column no line fills.
-                let named = |v: &Option<String>| if v.is_some() { Value::Bool(true) } else { Value::Null };
-                obj! {
-                    "item" => l.item.clone(), "html" => self.line_rows[r.brief][r.line].clone(),
-                    "region" => named(&l.region), "sector" => named(&l.sector),
+                BudgetRow {
+                    item: &l.item,
+                    html: &self.line_rows[r.brief][r.line],
+                    region: l.region.is_some().then_some(true),
+                    sector: l.sector.is_some().then_some(true),
                 }
             })
-            .collect();
-        Value::Array(list)
+            .collect()
     }
 
-    pub(super) fn brief_page(
-        &self,
-        i: usize,
-        body: Option<(&str, usize)>,
-    ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
+    /// Brief `i`'s body (or `body`, starting on file line `body_line`) as HTML; a broken link
+    /// is an error located in the brief's file.
+    fn body_html(&self, i: usize, body: Option<(&str, usize)>) -> Result<Rendered, Vec<Diagnostic>> {
         let a = self.archive;
         let b = &a.briefs[i];
         let (body, body_line) = body.unwrap_or((&b.body, b.body_line));
@@ -202,298 +250,266 @@ impl Renderer<'_> {
         };
         let mut problems = Vec::new();
         let rendered = markdown::render(body, &b.content_path, &links, &self.highlighter, &mut problems);
-        if !problems.is_empty() {
-            return Err(problems
-                .into_iter()
-                .map(|p| {
-                    let d = Diagnostic::error(&b.path, body_line + p.body_line, p.column, p.message);
-                    match p.hint {
-                        Some(h) => d.with_hint(h),
-                        None => d,
-                    }
-                })
-                .collect());
+        if problems.is_empty() {
+            return Ok(rendered);
         }
-        // Built again rather than kept from the list pass: holding 10,000 summaries as JSON
-        // values costs more memory than rebuilding one per page costs time.
-        let mut brief = match self.summary(i) {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        };
-        brief.insert("content".into(), Value::String(rendered.html));
-        brief.insert("toc".into(), serde_json::to_value(&rendered.toc).unwrap_or_default());
-        brief.insert("has_code".into(), Value::Bool(rendered.has_code));
-        let budget: Vec<Value> = b
-            .meta
-            .budget
-            .iter()
-            .map(|l| {
-                json!({
-                    "item": l.item,
-                    "amount": self.amount(l.amount),
-                    "region": l.region.as_deref().map(|r| self.named_ref(&TermSource::Region, r)),
-                    "sector": l.sector.as_deref().map(|s| self.named_ref(&TermSource::Sector, s)),
-                    "part_of": l.part_of,
-                })
-            })
-            .collect();
-        brief.insert("budget".into(), Value::Array(budget));
-        brief.insert("budget_chart".into(), self.brief_chart(i));
-        let attendees: Vec<Value> = b
-            .meta
-            .attendees
-            .iter()
+        Err(problems
+            .into_iter()
             .map(|p| {
-                let url = self.named_ref(&TermSource::Attendees, &p.name)["url"].clone();
-                json!({"name": p.name, "role": p.role, "org": p.org, "url": url})
+                let d = Diagnostic::error(&b.path, body_line + p.body_line, p.column, p.message);
+                match p.hint {
+                    Some(h) => d.with_hint(h),
+                    None => d,
+                }
             })
-            .collect();
-        brief.insert("attendees".into(), Value::Array(attendees));
-        brief.insert(
-            "source".into(),
-            match &b.meta.source {
-                Some(s) => json!({
-                    "publisher": s.publisher, "author": s.author, "url": s.url,
-                    "published": s.published.as_ref().map(Self::date),
-                }),
-                None => Value::Null,
-            },
-        );
+            .collect())
+    }
+
+    pub(super) fn brief_page(
+        &self,
+        i: usize,
+        body: Option<(&str, usize)>,
+    ) -> Result<BriefPage<'_>, Vec<Diagnostic>> {
+        let a = self.archive;
+        let neighbour = |j: Option<usize>| j.filter(|&j| j < a.briefs.len()).map(|j| self.item(j, false));
+        Ok(BriefPage {
+            brief: self.brief_view(i, self.body_html(i, body)?),
+            previous: neighbour(i.checked_add(1)),
+            next: neighbour(i.checked_sub(1)),
+            related: self.items_of(a.related[i].iter().copied(), false),
+        })
+    }
+
+    /// `brief`: built again rather than kept from the list pass, since holding 10,000
+    /// summaries costs more memory than rebuilding one per page costs time.
+    fn brief_view(&self, i: usize, rendered: Rendered) -> BriefView<'_> {
+        let a = self.archive;
+        let b = &a.briefs[i];
+        let attendees = b.meta.attendees.iter().map(|p| AttendeeView {
+            name: &p.name,
+            role: &p.role,
+            org: &p.org,
+            url: self.named_ref(&TermSource::Attendees, &p.name).url,
+        });
+        let source = b.meta.source.as_ref().map(|s| SourceView {
+            publisher: &s.publisher,
+            author: &s.author,
+            url: &s.url,
+            published: s.published.as_ref().map(Self::date),
+        });
         // The brief's terms grouped by taxonomy, in menu order, empty lists left out: the page
         // template loops over this once instead of looking every taxonomy up by name.
-        let facets: Vec<Value> = a
+        let facets = a
             .taxonomies
             .iter()
             .enumerate()
             .filter(|(x, tax)| tax.config.source != TermSource::Attendees && !a.brief_terms[i][*x].is_empty())
-            .map(|(x, tax)| {
-                obj! {
-                    "name" => tax.config.name.clone(),
-                    "title" => tax.config.title.clone(),
-                    "url" => self.base.url(&format!("{}/", tax.config.path)),
-                    "terms" => Value::Array(a.brief_terms[i][x].iter().map(|&t| self.term_ref(x, t)).collect()),
-                }
-            })
-            .collect();
-        brief.insert("facets".into(), Value::Array(facets));
-        brief.insert("extra".into(), b.meta.extra.clone());
-        brief.insert("review".into(), json!(b.meta.review));
-        let mut vars = Map::new();
-        vars.insert("brief".into(), Value::Object(brief));
-        let neighbour = |j: Option<usize>| j.filter(|&j| j < a.briefs.len()).map(|j| self.item(j, false));
-        vars.insert("previous".into(), neighbour(i.checked_add(1)).unwrap_or_default());
-        vars.insert("next".into(), neighbour(i.checked_sub(1)).unwrap_or_default());
-        vars.insert("related".into(), self.items_of(a.related[i].iter().copied(), false));
-        Ok(vars)
+            .map(|(x, _)| Facet { taxonomy: self.taxonomy_link(x), terms: self.brief_terms(i, x) });
+        BriefView {
+            summary: self.summary(i),
+            content: rendered.html,
+            toc: rendered.toc,
+            has_code: rendered.has_code,
+            budget: b.meta.budget.iter().map(|l| self.budget_line(i, l, false)).collect(),
+            budget_chart: self.brief_chart(i),
+            attendees: attendees.collect(),
+            source,
+            facets: facets.collect(),
+            extra: &b.meta.extra,
+            review: &b.meta.review,
+        }
     }
 
-    pub(super) fn home(&self) -> Map<String, Value> {
+    fn year_link(&self, year: i32, count: usize) -> YearLink {
+        YearLink { year, count, url: self.base.url(&format!("timeline/{year}/")) }
+    }
+
+    pub(super) fn home(&self) -> HomePage<'_> {
         let a = self.archive;
-        let mut vars = Map::new();
-        vars.insert("latest".into(), self.items_of(0..a.briefs.len().min(a.config.home.latest), false));
         let people =
             a.taxonomy_index(&TermSource::Attendees).map(|x| a.taxonomies[x].terms.len()).unwrap_or(0);
-        vars.insert(
-            "counts".into(),
-            json!({"briefs": a.briefs.len(), "people": people, "budget_lines": a.budget.all.lines.len()}),
-        );
-        let overview: Vec<Value> = a
+        let overview = a
             .taxonomies
             .iter()
             .enumerate()
             .filter(|(_, t)| t.config.source != TermSource::Attendees)
             .map(|(x, tax)| {
                 let mut top: Vec<usize> = (0..tax.terms.len()).collect();
-                top.sort_by(|&p, &q| tax.terms[q].briefs.len().cmp(&tax.terms[p].briefs.len()).then(p.cmp(&q)));
-                let terms: Vec<Value> = top
-                    .into_iter()
-                    .take(12)
-                    .map(|t| json!({"name": tax.terms[t].name, "url": self.term_urls[x][t], "count": tax.terms[t].briefs.len()}))
-                    .collect();
-                json!({"name": tax.config.name, "title": tax.config.title, "url": self.base.url(&format!("{}/", tax.config.path)),
-                       "count": tax.terms.len(), "terms": terms})
+                top.sort_by(|&p, &q| {
+                    tax.terms[q].briefs.len().cmp(&tax.terms[p].briefs.len()).then(p.cmp(&q))
+                });
+                let terms =
+                    top.into_iter().take(12).map(|term| self.counted(TermId { taxonomy: x, term })).collect();
+                Overview { taxonomy: self.taxonomy_link(x), count: tax.terms.len(), terms }
             })
             .collect();
-        vars.insert("overview".into(), Value::Array(overview));
-        vars.insert("budget_total".into(), self.total(&a.budget.all.total));
-        let years: Vec<Value> = a
-            .timeline
-            .iter()
-            .map(|y| json!({"year": y.year, "count": y.count, "url": self.base.url(&format!("timeline/{}/", y.year))}))
-            .collect();
-        vars.insert("years".into(), Value::Array(years));
-        vars
+        HomePage {
+            latest: self.items_of(0..a.briefs.len().min(a.config.home.latest), false),
+            counts: Counts { briefs: a.briefs.len(), people, budget_lines: a.budget.all.lines.len() },
+            overview,
+            budget_total: self.total_view(&a.budget.all.total),
+            years: a.timeline.iter().map(|y| self.year_link(y.year, y.count)).collect(),
+        }
+    }
+
+    /// A term with its page and its number of briefs.
+    fn counted(&self, id: TermId) -> CountedLink<'_> {
+        let (term, url) = self.term_of(id);
+        CountedLink { name: &term.name, url, count: term.briefs.len() }
     }
 
     /// `/timeline/`: every year with its months and counts, linking to the year's pages.
-    pub(super) fn timeline(&self) -> Map<String, Value> {
+    pub(super) fn timeline(&self) -> TimelinePage {
         let a = self.archive;
-        let years: Vec<Value> = a
+        let years = a
             .timeline
             .iter()
-            .map(|y| {
-                let months: Vec<Value> = y
+            .map(|y| TimelineYear {
+                year: self.year_link(y.year, y.count),
+                months: y
                     .months
                     .iter()
-                    .map(|m| obj! { "month" => m.month, "label" => format!("{}월", m.month), "count" => m.briefs.len() })
-                    .collect();
-                let url = self.base.url(&format!("timeline/{}/", y.year));
-                obj! { "year" => y.year, "count" => y.count, "url" => url, "months" => months }
+                    .map(|m| MonthCount {
+                        month: m.month,
+                        label: format!("{}월", m.month),
+                        count: m.briefs.len(),
+                    })
+                    .collect(),
             })
             .collect();
-        let mut vars = Map::new();
-        vars.insert("timeline".into(), obj! { "count" => a.briefs.len(), "years" => years });
-        vars
+        TimelinePage { timeline: TimelineView { count: a.briefs.len(), years } }
     }
 
     /// Page `n` of year `y` of the timeline: its briefs, grouped by month.
-    pub(super) fn timeline_year(&self, y: usize, n: usize) -> Map<String, Value> {
+    pub(super) fn timeline_year(&self, y: usize, n: usize) -> TimelineYearPage<'_> {
         let a = self.archive;
         let year = &a.timeline[y];
-        let per = a.config.paginate_by;
         let all: Vec<(u32, usize)> =
             year.months.iter().flat_map(|m| m.briefs.iter().map(move |&b| (m.month, b))).collect();
-        let mut months: Vec<Value> = Vec::new();
-        for chunk in paginate::slice(&all, per, n).chunk_by(|p, q| p.0 == q.0) {
-            let month = chunk[0].0;
-            months.push(obj! {
-                "month" => month, "label" => format!("{month}월"),
-                "anchor" => format!("y{}-{:02}", year.year, month), "count" => chunk.len(),
-                "briefs" => self.items_of(chunk.iter().map(|p| p.1), true),
-            });
-        }
+        let months = paginate::slice(&all, a.config.paginate_by, n)
+            .chunk_by(|p, q| p.0 == q.0)
+            .map(|chunk| {
+                let month = chunk[0].0;
+                MonthView {
+                    month: MonthCount { month, label: format!("{month}월"), count: chunk.len() },
+                    anchor: format!("y{}-{:02}", year.year, month),
+                    briefs: self.items_of(chunk.iter().map(|p| p.1), true),
+                }
+            })
+            .collect();
         let first = format!("timeline/{}/", year.year);
-        let mut vars = Map::new();
-        vars.insert(
-            "year".into(),
-            obj! {
-                "year" => year.year, "count" => year.count, "url" => self.base.url(&first),
-                "timeline_url" => self.base.url("timeline/"), "months" => months,
+        TimelineYearPage {
+            year: YearView {
+                year: self.year_link(year.year, year.count),
+                timeline_url: self.base.url("timeline/"),
+                months,
             },
-        );
-        vars.insert("paginator".into(), self.paginator(&first, year.count, n));
-        vars
-    }
-
-    /// The `paginator` value of page `n` of a list of `items` whose first page is at `first`.
-    pub(super) fn paginator(&self, first: &str, items: usize, n: usize) -> Value {
-        let p = paginate::Paginator::new(&self.base, first, items, self.archive.config.paginate_by, n);
-        serde_json::to_value(p).unwrap_or_default()
-    }
-
-    pub(super) fn term_feed_url(&self, x: usize, t: usize) -> Value {
-        let c = &self.archive.config;
-        if c.feed.enabled && c.feed.per_term {
-            Value::String(self.base.url(&format!("{}atom.xml", self.archive.taxonomies[x].terms[t].path)))
-        } else {
-            Value::Null
+            paginator: self.paginator(&first, year.count, n),
         }
     }
 
-    pub(super) fn taxonomy_list(&self, x: usize) -> Map<String, Value> {
+    /// The `paginator` of page `n` of a list of `items` whose first page is at `first`.
+    fn paginator(&self, first: &str, items: usize, n: usize) -> paginate::Paginator {
+        paginate::Paginator::new(&self.base, first, items, self.archive.config.paginate_by, n)
+    }
+
+    fn term_feed_url(&self, id: TermId) -> Option<String> {
+        let c = &self.archive.config;
+        (c.feed.enabled && c.feed.per_term)
+            .then(|| self.base.url(&format!("{}atom.xml", self.term_of(id).0.path)))
+    }
+
+    pub(super) fn taxonomy_list(&self, x: usize) -> TaxonomyListPage<'_> {
         let a = self.archive;
         let tax = &a.taxonomies[x];
-        let mut vars = Map::new();
-        if tax.config.source == TermSource::Attendees {
-            let people: Vec<Value> = tax
-                .terms
-                .iter()
-                .enumerate()
-                .map(|(t, term)| {
-                    let roles: Vec<Value> = tax.roles[t].iter().map(|r| json!({"role": r.role, "org": r.org})).collect();
-                    json!({"name": term.name, "url": self.term_urls[x][t], "count": term.briefs.len(), "roles": roles})
+        let people = (tax.config.source == TermSource::Attendees).then(|| {
+            (0..tax.terms.len())
+                .map(|t| PersonEntry {
+                    counted: self.counted(TermId { taxonomy: x, term: t }),
+                    roles: tax.roles[t].iter().map(|r| RoleName { role: &r.role, org: &r.org }).collect(),
                 })
-                .collect();
-            vars.insert("people".into(), Value::Array(people));
-        }
-        let terms: Vec<Value> = tax
+                .collect()
+        });
+        let terms = tax
             .terms
             .iter()
             .enumerate()
-            .map(|(t, term)| {
-                let parent = term.parent.map(|p| tax.terms[p].name.clone());
-                let children: Vec<Value> = term.children.iter().map(|&c| Value::from(tax.terms[c].name.clone())).collect();
-                json!({"name": term.name, "slug": term.slug, "url": self.term_urls[x][t], "count": term.briefs.len(),
-                       "total_count": term.briefs.len() + term.descendant_briefs.len(),
-                       "english": term.info.english, "parent": parent, "children": children,
-                       "budget_total": self.total(&a.budget.by_term[x][t].total), "feed_url": self.term_feed_url(x, t)})
+            .map(|(t, term)| TermEntry {
+                counted: self.counted(TermId { taxonomy: x, term: t }),
+                slug: &term.slug,
+                total_count: term.briefs.len() + term.descendant_briefs.len(),
+                english: &term.info.english,
+                parent: term.parent.map(|p| tax.terms[p].name.as_str()),
+                children: term.children.iter().map(|&c| tax.terms[c].name.as_str()).collect(),
+                budget_total: self.total_view(&a.budget.by_term[x][t].total),
+                feed_url: self.term_feed_url(TermId { taxonomy: x, term: t }),
             })
             .collect();
-        vars.insert(
-            "taxonomy".into(),
-            json!({"name": tax.config.name, "title": tax.config.title, "url": self.base.url(&format!("{}/", tax.config.path)), "terms": terms}),
-        );
-        vars
-    }
-
-    pub(super) fn line(&self, r: LineRef) -> Value {
-        let b = &self.archive.briefs[r.brief];
-        let l = &b.meta.budget[r.line];
-        json!({
-            "item": l.item,
-            "amount": self.amount(l.amount),
-            "region": l.region.as_deref().map(|n| self.named_ref(&TermSource::Region, n)),
-            "sector": l.sector.as_deref().map(|n| self.named_ref(&TermSource::Sector, n)),
-            "part_of": l.part_of,
-            "brief": {"title": b.meta.title, "url": self.base.url(&self.archive.brief_path(r.brief)), "date": Self::date(&b.meta.date)},
-        })
+        TaxonomyListPage { people, taxonomy: TaxonomyView { taxonomy: self.taxonomy_link(x), terms } }
     }
 
     /// Page `n` of a term: its briefs on that page; the budget table and the briefs of its
     /// children on the first page only.
-    pub(super) fn term(&self, x: usize, t: usize, n: usize) -> Map<String, Value> {
+    pub(super) fn term(&self, id: TermId, n: usize) -> TermPage<'_> {
         let a = self.archive;
-        let tax = &a.taxonomies[x];
-        let term = &tax.terms[t];
-        let group = &a.budget.by_term[x][t];
-        let mut vars = Map::new();
-        let tax_url = self.base.url(&format!("{}/", tax.config.path));
-        vars.insert(
-            "taxonomy".into(),
-            json!({"name": tax.config.name, "title": tax.config.title, "url": tax_url}),
-        );
-        let per = a.config.paginate_by;
-        let briefs = self.items_of(paginate::slice(&term.briefs, per, n).iter().copied(), true);
-        vars.insert("paginator".into(), self.paginator(&term.path, term.briefs.len(), n));
-        let first = n == 1;
-        if tax.config.source == TermSource::Attendees {
-            let roles: Vec<Value> = tax.roles[t]
-                .iter()
-                .map(|r| json!({"role": r.role, "org": r.org, "first": Self::date(&r.first), "last": Self::date(&r.last), "count": r.count}))
-                .collect();
-            vars.insert(
-                "person".into(),
-                obj! {
-                    "name" => term.name.clone(), "url" => self.term_urls[x][t].clone(),
-                    "count" => term.briefs.len(), "roles" => roles, "briefs" => briefs,
-                },
-            );
+        let tax = &a.taxonomies[id.taxonomy];
+        let term = self.term_of(id).0;
+        let briefs =
+            self.items_of(paginate::slice(&term.briefs, a.config.paginate_by, n).iter().copied(), true);
+        let (person, term_view) = if tax.config.source == TermSource::Attendees {
+            (Some(self.person_view(id, briefs)), None)
         } else {
-            vars.insert(
-                "term".into(),
-                obj! {
-                    "name" => term.name.clone(), "url" => self.term_urls[x][t].clone(),
-                    "count" => term.briefs.len(), "feed_url" => self.term_feed_url(x, t),
-                    "budget_total" => self.total(&group.total), "briefs" => briefs,
-                    "budget_lines" => if first { self.lines_of(paginate::slice(&group.lines, per, 1)) } else { Value::Array(Vec::new()) },
-                    "budget_line_count" => group.lines.len(),
-                    "english" => term.info.english.clone(), "description" => term.info.description.clone(),
-                    "link" => term.info.link.clone(),
-                    "parent" => term.parent.map(|p| self.term_ref(x, p)).unwrap_or_default(),
-                    "children" => Value::Array(term.children.iter().map(|&c| self.term_ref(x, c)).collect()),
-                    "descendant_briefs" => if first { self.descendant_items(x, t) } else { Value::Array(Vec::new()) },
-                    "descendant_count" => term.descendant_briefs.len(),
-                    "budget_trend" => if first { self.term_trend(&term.name, group) } else { Value::Null },
-                },
-            );
+            (None, Some(self.term_view(id, n, briefs)))
+        };
+        TermPage {
+            taxonomy: self.taxonomy_link(id.taxonomy),
+            paginator: self.paginator(&term.path, term.briefs.len(), n),
+            person,
+            term: term_view,
         }
-        vars
+    }
+
+    fn person_view<'s>(&'s self, id: TermId, briefs: Vec<BriefItem<'s>>) -> PersonView<'s> {
+        let roles = self.archive.taxonomies[id.taxonomy].roles[id.term].iter().map(|r| RoleSpan {
+            name: RoleName { role: &r.role, org: &r.org },
+            first: Self::date(&r.first),
+            last: Self::date(&r.last),
+            count: r.count,
+        });
+        PersonView { counted: self.counted(id), roles: roles.collect(), briefs }
+    }
+
+    fn term_view<'s>(&'s self, id: TermId, n: usize, briefs: Vec<BriefItem<'s>>) -> TermView<'s> {
+        let a = self.archive;
+        let term = self.term_of(id).0;
+        let group = &a.budget.by_term[id.taxonomy][id.term];
+        let first = n == 1;
+        TermView {
+            counted: self.counted(id),
+            feed_url: self.term_feed_url(id),
+            budget_total: self.total_view(&group.total),
+            briefs,
+            budget_lines: if first {
+                self.lines_of(paginate::slice(&group.lines, a.config.paginate_by, 1))
+            } else {
+                Vec::new()
+            },
+            budget_line_count: group.lines.len(),
+            english: &term.info.english,
+            description: &term.info.description,
+            link: &term.info.link,
+            parent: term.parent.map(|p| self.term_link(TermId { term: p, ..id })),
+            children: term.children.iter().map(|&c| self.term_link(TermId { term: c, ..id })).collect(),
+            descendant_briefs: if first { self.descendant_items(id) } else { Vec::new() },
+            descendant_count: term.descendant_briefs.len(),
+            budget_trend: if first { self.term_trend(&term.name, group) } else { Value::Null },
+        }
     }
 
     /// The newest `paginate_by` briefs of a term's descendants, each with `via`: the descendant
     /// terms it carries.
-    pub(super) fn descendant_items(&self, x: usize, t: usize) -> Value {
-        let a = self.archive;
+    fn descendant_items(&self, id: TermId) -> Vec<ViaItem<'_>> {
+        let (a, x, t) = (self.archive, id.taxonomy, id.term);
         let tax = &a.taxonomies[x];
         let under = |mut c: usize| {
             while let Some(p) = tax.terms[c].parent {
@@ -506,74 +522,91 @@ impl Renderer<'_> {
         };
         // The newest only: 영남권's page would otherwise list every brief of every 시·도 in it.
         // Each child's own (paginated) page lists the rest.
-        let list = tax.terms[t]
+        tax.terms[t]
             .descendant_briefs
             .iter()
             .take(a.config.paginate_by)
-            .map(|&b| {
-                let mut item = self.item(b, true);
-                let via: Vec<Value> =
-                    a.brief_terms[b][x].iter().filter(|&&c| under(c)).map(|&c| self.term_ref(x, c)).collect();
-                if let Value::Object(m) = &mut item {
-                    m.insert("via".into(), Value::Array(via));
-                }
-                item
+            .map(|&b| ViaItem {
+                item: self.item(b, true),
+                via: a.brief_terms[b][x]
+                    .iter()
+                    .filter(|&&c| under(c))
+                    .map(|&c| self.term_link(TermId { term: c, ..id }))
+                    .collect(),
             })
-            .collect();
-        Value::Array(list)
+            .collect()
     }
 
-    pub(super) fn budget(&self) -> Map<String, Value> {
+    pub(super) fn budget(&self) -> BudgetPage<'_> {
         let a = self.archive;
-        let by_year: Vec<Value> = a
+        let by_year = a
             .budget
             .by_year
             .iter()
-            .map(|(y, g)| {
-                obj! {
-                    "year" => *y, "total" => self.total(&g.total), "count" => g.total.count,
-                    "url" => self.base.url(&format!("budget/{y}/")),
-                }
+            .map(|(y, g)| BudgetYearLink {
+                year: *y,
+                total: self.total_view(&g.total),
+                count: g.total.count,
+                url: self.base.url(&format!("budget/{y}/")),
             })
             .collect();
-        let by_source = |source: TermSource| -> Vec<Value> {
+        let by_source = |source: TermSource| -> Vec<BudgetTerm<'_>> {
             let Some(x) = a.taxonomy_index(&source) else {
                 return Vec::new();
             };
-            a.taxonomies[x]
-                .terms
-                .iter()
-                .enumerate()
-                .filter(|(t, _)| a.budget.by_term[x][*t].total.count > 0)
-                .map(|(t, term)| {
+            (0..a.taxonomies[x].terms.len())
+                .filter(|&t| a.budget.by_term[x][t].total.count > 0)
+                .map(|t| {
                     let total = &a.budget.by_term[x][t].total;
-                    json!({"name": term.name, "url": self.term_urls[x][t], "total": self.total(total), "count": total.count})
+                    let link = self.counted(TermId { taxonomy: x, term: t });
+                    BudgetTerm {
+                        name: link.name,
+                        url: link.url,
+                        total: self.total_view(total),
+                        count: total.count,
+                    }
                 })
                 .collect()
         };
-        let mut vars = Map::new();
-        vars.insert(
-            "budget".into(),
-            obj! {
-                "total" => self.total(&a.budget.all.total), "line_count" => a.budget.all.lines.len(),
-                "by_year" => by_year, "by_region" => by_source(TermSource::Region),
-                "by_sector" => by_source(TermSource::Sector),
+        let mut extras = Value::Object(Map::new());
+        self.budget_extras(&mut extras);
+        BudgetPage {
+            budget: BudgetView {
+                total: self.total_view(&a.budget.all.total),
+                line_count: a.budget.all.lines.len(),
+                by_year,
+                by_region: by_source(TermSource::Region),
+                by_sector: by_source(TermSource::Sector),
+                extras,
             },
-        );
-        if let Some(b) = vars.get_mut("budget") {
-            self.budget_extras(b);
         }
-        vars
     }
 
-    pub(super) fn feed(
-        &self,
-        title: &str,
+    /// Page `n` of the budget lines of year `y`.
+    pub(super) fn budget_year(&self, y: usize, n: usize) -> BudgetYearPage<'_> {
+        let a = self.archive;
+        let (year, group) = &a.budget.by_year[y];
+        BudgetYearPage {
+            year: BudgetYearView {
+                year: *year,
+                total: self.total_view(&group.total),
+                count: group.total.count,
+                lines: self.lines_of(paginate::slice(&group.lines, a.config.paginate_by, n)),
+            },
+            paginator: self.paginator(&format!("budget/{year}/"), group.lines.len(), n),
+        }
+    }
+
+    /// A feed of briefs `ids` at `feed_path`, for the page at `page_path`; with whole bodies
+    /// when `full`.
+    pub(super) fn feed<'s>(
+        &'s self,
+        title: &'s str,
         feed_path: &str,
         page_path: &str,
         ids: &[usize],
         full: bool,
-    ) -> Result<Map<String, Value>, Vec<Diagnostic>> {
+    ) -> FeedPage<'s> {
         let a = self.archive;
         let links = Links {
             briefs: &a.link_map,
@@ -581,7 +614,7 @@ impl Renderer<'_> {
             files: &[],
             unsafe_html: a.config.markdown.unsafe_html,
         };
-        let entries: Vec<Value> = ids
+        let entries = ids
             .iter()
             .map(|&i| {
                 let b = &a.briefs[i];
@@ -592,35 +625,43 @@ impl Renderer<'_> {
                 } else {
                     String::new()
                 };
-                json!({"title": b.meta.title, "permalink": self.base.absolute(&a.brief_path(i)), "updated": b.meta.date.view().datetime,
-                       "summary": a.summaries[i], "content": content})
+                FeedEntry {
+                    title: &b.meta.title,
+                    permalink: self.base.absolute(&a.brief_path(i)),
+                    updated: b.meta.date.view().datetime,
+                    summary: &a.summaries[i],
+                    content,
+                }
             })
             .collect();
         let updated = ids
             .first()
             .map(|&i| a.briefs[i].meta.date.view().datetime)
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-        let mut vars = Map::new();
-        vars.insert(
-            "feed".into(),
-            json!({"title": title, "id": self.base.absolute(feed_path), "url": self.base.absolute(feed_path),
-                   "alternate": self.base.absolute(page_path), "updated": updated, "entries": entries}),
-        );
-        Ok(vars)
+        let feed = FeedView {
+            title,
+            id: self.base.absolute(feed_path),
+            url: self.base.absolute(feed_path),
+            alternate: self.base.absolute(page_path),
+            updated,
+            entries,
+        };
+        FeedPage { feed }
     }
 
     /// The search page: where the index is, and the filters it offers.
-    pub(super) fn search(&self) -> Map<String, Value> {
-        let mut vars = Map::new();
-        vars.insert(
-            "search".into(),
-            json!({
-                "index_url": self.base.url(crate::build::search::DIR),
-                "script_url": self.base.url("search.js"),
-                "filters": crate::build::search::filters(self.archive),
-            }),
-        );
-        vars
+    pub(super) fn search(&self) -> SearchPage {
+        SearchPage {
+            search: SearchView {
+                index_url: self.base.url(crate::build::search::DIR),
+                script_url: self.base.url("search.js"),
+                filters: crate::build::search::filters(self.archive),
+            },
+        }
+    }
+
+    pub(super) fn robots(&self) -> RobotsPage {
+        RobotsPage { sitemap_url: self.base.absolute("sitemap.xml") }
     }
 
     /// How many URLs the sitemap lists (the order and count of [`Renderer::sitemap_entries`]).
@@ -632,33 +673,31 @@ impl Renderer<'_> {
 
     /// Every URL of the sitemap, with its last change when one is known. Paginated pages after
     /// the first are left out: each is reached from the first.
-    fn sitemap_entries(&self) -> Vec<Value> {
+    fn sitemap_entries(&self) -> Vec<SitemapEntry> {
         let a = self.archive;
         let newest =
             |ids: &[usize]| ids.first().map(|&i| a.briefs[i].meta.date.view().iso).unwrap_or_default();
+        let entry = |path: &str, lastmod: String| SitemapEntry { loc: self.base.absolute(path), lastmod };
         let all: Vec<usize> = (0..a.briefs.len().min(1)).collect();
-        let mut entries = vec![
-            json!({"loc": self.base.absolute(""), "lastmod": newest(&all)}),
-            json!({"loc": self.base.absolute("timeline/"), "lastmod": newest(&all)}),
-            json!({"loc": self.base.absolute("budget/"), "lastmod": ""}),
-        ];
+        let mut entries =
+            vec![entry("", newest(&all)), entry("timeline/", newest(&all)), entry("budget/", String::new())];
         for y in &a.timeline {
             let first: Vec<usize> =
                 y.months.first().and_then(|m| m.briefs.first().copied()).into_iter().collect();
-            entries.push(json!({"loc": self.base.absolute(&format!("timeline/{}/", y.year)), "lastmod": newest(&first)}));
+            entries.push(entry(&format!("timeline/{}/", y.year), newest(&first)));
         }
         for (year, group) in &a.budget.by_year {
             let lastmod =
                 group.lines.first().map(|l| a.briefs[l.brief].meta.date.view().iso).unwrap_or_default();
-            entries.push(json!({"loc": self.base.absolute(&format!("budget/{year}/")), "lastmod": lastmod}));
+            entries.push(entry(&format!("budget/{year}/"), lastmod));
         }
         for i in 0..a.briefs.len() {
-            entries.push(json!({"loc": self.base.absolute(&a.brief_path(i)), "lastmod": a.briefs[i].meta.date.view().iso}));
+            entries.push(entry(&a.brief_path(i), a.briefs[i].meta.date.view().iso));
         }
         for tax in &a.taxonomies {
-            entries.push(json!({"loc": self.base.absolute(&format!("{}/", tax.config.path)), "lastmod": ""}));
+            entries.push(entry(&format!("{}/", tax.config.path), String::new()));
             for term in &tax.terms {
-                entries.push(json!({"loc": self.base.absolute(&term.path), "lastmod": newest(&term.briefs)}));
+                entries.push(entry(&term.path, newest(&term.briefs)));
             }
         }
         debug_assert_eq!(entries.len(), self.sitemap_len());
@@ -667,26 +706,25 @@ impl Renderer<'_> {
 
     /// `sitemap.xml` (`part: None`), or part `n` of a sitemap split into files of at most
     /// [`SITEMAP_URLS`].
-    pub(super) fn sitemap(&self, part: Option<usize>) -> Map<String, Value> {
+    pub(super) fn sitemap(&self, part: Option<usize>) -> SitemapPage {
         let entries = self.sitemap_entries();
         let entries = match part {
             Some(n) => paginate::slice(&entries, SITEMAP_URLS, n).to_vec(),
             None => entries,
         };
-        let mut vars = Map::new();
-        vars.insert("entries".into(), Value::Array(entries));
-        vars
+        SitemapPage { entries }
     }
 
     /// `sitemap.xml` as an index of the parts, for a site with more than [`SITEMAP_URLS`] URLs.
-    pub(super) fn sitemap_index(&self) -> Map<String, Value> {
+    pub(super) fn sitemap_index(&self) -> SitemapIndexPage {
         let parts = paginate::page_count(self.sitemap_len(), SITEMAP_URLS);
         let newest = self.archive.briefs.first().map(|b| b.meta.date.view().iso).unwrap_or_default();
-        let sitemaps: Vec<Value> = (1..=parts)
-            .map(|n| json!({"loc": self.base.absolute(&format!("sitemap-{n}.xml")), "lastmod": newest}))
+        let sitemaps = (1..=parts)
+            .map(|n| SitemapEntry {
+                loc: self.base.absolute(&format!("sitemap-{n}.xml")),
+                lastmod: newest.clone(),
+            })
             .collect();
-        let mut vars = Map::new();
-        vars.insert("sitemaps".into(), Value::Array(sitemaps));
-        vars
+        SitemapIndexPage { sitemaps }
     }
 }

@@ -3,7 +3,6 @@
 //! List pages get each brief's pre-rendered entry, never whole bodies or whole summaries (the
 //! context size that makes big Zola sites slow, zola#2508); every URL comes from the one [`BaseUrl`].
 
-use crate::build::config::TermSource;
 use crate::build::markdown::Highlighter;
 use crate::build::model::Archive;
 use crate::build::output::{file_for, Sink};
@@ -12,56 +11,16 @@ use crate::build::theme::Theme;
 use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use tera::{Context, Tera};
+use tera::Tera;
 
 /// Pages rendered between two progress reports.
 const PROGRESS_EVERY: usize = 500;
 
 /// The generator string templates can print.
 pub const GENERATOR: &str = concat!("annals ", env!("CARGO_PKG_VERSION"));
-
-/// One page of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Page {
-    /// `/`.
-    Home,
-    /// `/briefs/<slug>/`.
-    Brief(usize),
-    /// `/timeline/`: the years, each linking to its own pages.
-    Timeline,
-    /// `/timeline/<year>/` and `/timeline/<year>/page/<n>/`: one year's briefs (index into the
-    /// timeline's years, page number from 1).
-    TimelineYear(usize, usize),
-    /// `/<taxonomy>/`.
-    TaxonomyList(usize),
-    /// `/<taxonomy>/<term>/`: the first page of a term.
-    Term(usize, usize),
-    /// `/<taxonomy>/<term>/page/<n>/`: page `n` (from 2) of a term's briefs.
-    TermPage(usize, usize, usize),
-    /// `/budget/`.
-    Budget,
-    /// `/budget/<year>/` and `/budget/<year>/page/<n>/`: that year's lines (index into the
-    /// budget's years, page number from 1).
-    BudgetYear(usize, usize),
-    /// `/404.html`.
-    NotFound,
-    /// `/atom.xml`.
-    SiteFeed,
-    /// `/<taxonomy>/<term>/atom.xml`.
-    TermFeed(usize, usize),
-    /// `/sitemap.xml`: every URL, or, past the protocol's 50,000, an index of the parts.
-    Sitemap,
-    /// `/sitemap-<n>.xml` (from 1): part `n` of a sitemap too large for one file.
-    SitemapPart(usize),
-    /// `/robots.txt`.
-    Robots,
-    /// `/search/`, when search is on.
-    Search,
-}
 
 /// What rendering did.
 #[derive(Debug, Clone, Default)]
@@ -79,7 +38,7 @@ pub struct Renderer<'a> {
     tera: Tera,
     highlighter: Highlighter,
     base: BaseUrl,
-    site: Value,
+    site: views::SiteView<'a>,
     /// Per brief: its list entry, rendered once and cloned into every list that shows it.
     items: Vec<Item>,
     /// Per brief, per budget line: the rendered table row.
@@ -151,9 +110,13 @@ mod context;
 mod errors;
 mod limits;
 pub mod opendata;
-pub mod paginate;
+mod page;
+pub(crate) mod paginate;
 mod tags;
 mod tera1;
+mod views;
+
+pub use page::{BriefId, Page, Route, TaxonomyId, TermId};
 
 use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 
@@ -225,17 +188,12 @@ impl<'a> Renderer<'a> {
             theme,
             tera,
             highlighter: Highlighter::default(),
-            site: Value::Null,
+            site: context::site_view(archive, &base),
             items: Vec::new(),
             line_rows: Vec::new(),
             term_urls,
             base,
         };
-        r.site = r.site_value();
-        // Every page gets `site` and `generator`: given once, not copied into each page's context.
-        let site = r.site.clone();
-        r.tera.global_context().insert("site", &site);
-        r.tera.global_context().insert("generator", GENERATOR);
         let done: Vec<Prerendered> = (0..archive.briefs.len())
             .into_par_iter()
             .map(|i| match cache.and_then(|c| c.reuse(archive, i)) {
@@ -280,93 +238,6 @@ impl<'a> Renderer<'a> {
         ListCache { entries }
     }
 
-    /// Every page of the site, in a stable order.
-    pub fn pages(&self) -> Vec<Page> {
-        let a = self.archive;
-        let mut pages =
-            vec![Page::Home, Page::Timeline, Page::Budget, Page::NotFound, Page::Sitemap, Page::Robots];
-        if a.config.feed.enabled {
-            pages.push(Page::SiteFeed);
-        }
-        if a.config.search {
-            pages.push(Page::Search);
-        }
-        let per = a.config.paginate_by;
-        for (y, year) in a.timeline.iter().enumerate() {
-            pages.extend((1..=paginate::page_count(year.count, per)).map(|n| Page::TimelineYear(y, n)));
-        }
-        let parts = paginate::page_count(self.sitemap_len(), context::SITEMAP_URLS);
-        if parts > 1 {
-            pages.extend((1..=parts).map(Page::SitemapPart));
-        }
-        for (y, (_, group)) in a.budget.by_year.iter().enumerate() {
-            pages.extend((1..=paginate::page_count(group.lines.len(), per)).map(|n| Page::BudgetYear(y, n)));
-        }
-        pages.extend((0..a.briefs.len()).map(Page::Brief));
-        for (x, tax) in a.taxonomies.iter().enumerate() {
-            pages.push(Page::TaxonomyList(x));
-            for t in 0..tax.terms.len() {
-                pages.push(Page::Term(x, t));
-                let count = paginate::page_count(tax.terms[t].briefs.len(), per);
-                pages.extend((2..=count).map(|n| Page::TermPage(x, t, n)));
-                if a.config.feed.enabled && a.config.feed.per_term {
-                    pages.push(Page::TermFeed(x, t));
-                }
-            }
-        }
-        pages
-    }
-
-    /// The template a page is rendered with.
-    pub fn template_of(&self, page: Page) -> &'static str {
-        let people = |x: usize| self.archive.taxonomies[x].config.source == TermSource::Attendees;
-        match page {
-            Page::Home => "index.html",
-            Page::Brief(_) => "brief.html",
-            Page::Timeline => "timeline.html",
-            Page::TimelineYear(..) => "timeline_year.html",
-            Page::TaxonomyList(x) if people(x) => "people.html",
-            Page::TaxonomyList(_) => "taxonomy_list.html",
-            Page::Term(x, _) | Page::TermPage(x, _, _) if people(x) => "person.html",
-            Page::Term(..) | Page::TermPage(..) => "taxonomy_term.html",
-            Page::Budget => "budget.html",
-            Page::BudgetYear(..) => "budget_year.html",
-            Page::NotFound => "404.html",
-            Page::SiteFeed | Page::TermFeed(..) => "atom.xml",
-            Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => "sitemap_index.xml",
-            Page::Sitemap | Page::SitemapPart(_) => "sitemap.xml",
-            Page::Robots => "robots.txt",
-            Page::Search => "search.html",
-        }
-    }
-
-    /// The site path a page is written to (`briefs/a/index.html`).
-    pub fn file_of(&self, page: Page) -> String {
-        file_for(&self.site_path(page))
-    }
-
-    fn site_path(&self, page: Page) -> String {
-        let a = self.archive;
-        match page {
-            Page::Home => String::new(),
-            Page::Brief(i) => a.brief_path(i),
-            Page::Timeline => "timeline/".into(),
-            Page::TaxonomyList(x) => format!("{}/", a.taxonomies[x].config.path),
-            Page::TimelineYear(y, n) => paginate::page_path(&format!("timeline/{}/", a.timeline[y].year), n),
-            Page::Term(x, t) => a.taxonomies[x].terms[t].path.clone(),
-            Page::TermPage(x, t, n) => paginate::page_path(&a.taxonomies[x].terms[t].path, n),
-            Page::Budget => "budget/".into(),
-            Page::BudgetYear(y, n) => paginate::page_path(&format!("budget/{}/", a.budget.by_year[y].0), n),
-            Page::NotFound => "404.html".into(),
-            Page::SiteFeed => "atom.xml".into(),
-            Page::TermFeed(x, t) => format!("{}atom.xml", a.taxonomies[x].terms[t].path),
-            Page::Sitemap => "sitemap.xml".into(),
-            Page::SitemapPart(n) => format!("sitemap-{n}.xml"),
-            Page::Robots => "robots.txt".into(),
-            Page::Search => "search/".into(),
-        }
-    }
-
     /// Renders every page in parallel into `sink`, plus the theme's static files and the
     /// highlighting stylesheet. Returns the number of files written, or every problem found.
     pub fn render_all(&self, sink: &dyn Sink) -> Result<RenderStats, Vec<Diagnostic>> {
@@ -392,18 +263,7 @@ impl<'a> Renderer<'a> {
                         if n % PROGRESS_EVERY == 0 || n == pages.len() {
                             progress.report("rendering pages", n, pages.len());
                         }
-                        let start = Instant::now();
-                        let result = self.render(page).and_then(|html| {
-                            sink.write(&self.file_of(page), &html).map_err(|e| {
-                                vec![Diagnostic::error(
-                                    self.file_of(page),
-                                    0,
-                                    0,
-                                    format!("{CANNOT_WRITE}{e}"),
-                                )]
-                            })
-                        });
-                        (self.template_of(page), start.elapsed(), result)
+                        self.render_into(page, sink)
                     })
                     .collect()
             },
@@ -420,37 +280,10 @@ impl<'a> Renderer<'a> {
                 )
             },
         );
-        let mut per_template: Vec<(&'static str, usize, Duration)> = Vec::new();
-        for (name, took, _) in &timed {
-            match per_template.iter_mut().find(|t| t.0 == *name) {
-                Some(t) => {
-                    t.1 += 1;
-                    t.2 += *took;
-                }
-                None => per_template.push((name, 1, *took)),
-            }
-        }
-        per_template.sort_by_key(|t| std::cmp::Reverse(t.2));
-        let results: Vec<Result<(), Vec<Diagnostic>>> = timed.into_iter().map(|(_, _, r)| r).collect();
-        let mut problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).flatten().collect();
-        let mut written = pages.len();
-        for f in &self.theme.statics {
-            if let Err(e) = sink.write(&f.name, &f.bytes) {
-                problems.push(Diagnostic::error(&f.name, 0, 0, format!("{CANNOT_WRITE}{e}")));
-            }
-            written += 1;
-        }
-        written += self.write_bundle_files(sink, &mut problems);
-        for (name, bytes) in &index {
-            if let Err(e) = sink.write(name, bytes) {
-                problems.push(Diagnostic::error(name, 0, 0, format!("{CANNOT_WRITE}{e}")));
-            }
-            written += 1;
-        }
-        if let Err(e) = sink.write("syntax.css", Highlighter::stylesheet().as_bytes()) {
-            problems.push(Diagnostic::error("syntax.css", 0, 0, format!("{CANNOT_WRITE}{e}")));
-        }
-        written += 1;
+        let per_template = per_template(&timed);
+        let mut problems: Vec<Diagnostic> =
+            timed.into_iter().filter_map(|(_, _, r)| r.err()).flatten().collect();
+        let mut written = pages.len() + self.write_files(sink, &index, &mut problems);
         match data {
             Ok(n) => written += n,
             // Written like every other file that could not be written, so that a full disk is
@@ -465,6 +298,38 @@ impl<'a> Renderer<'a> {
         } else {
             Err(merge_write_errors(merge_repeats(problems)))
         }
+    }
+
+    /// Renders `page` and writes it into `sink`, timed.
+    fn render_into(&self, page: Page, sink: &dyn Sink) -> Timed {
+        let start = Instant::now();
+        let route = self.route(page);
+        let file = file_for(&route.path);
+        let result = self.render_route(page, &route, None).and_then(|html| {
+            sink.write(&file, &html)
+                .map_err(|e| vec![Diagnostic::error(&file, 0, 0, format!("{CANNOT_WRITE}{e}"))])
+        });
+        (route.template, start.elapsed(), result)
+    }
+
+    /// Writes the theme's static files, the bundles' files, the search index and the
+    /// highlighting stylesheet; returns how many.
+    fn write_files(&self, sink: &dyn Sink, index: &[IndexFile], problems: &mut Vec<Diagnostic>) -> usize {
+        let mut written = 0;
+        let mut write = |name: &str, bytes: &[u8]| {
+            if let Err(e) = sink.write(name, bytes) {
+                problems.push(Diagnostic::error(name, 0, 0, format!("{CANNOT_WRITE}{e}")));
+            }
+            written += 1;
+        };
+        for f in &self.theme.statics {
+            write(&f.name, &f.bytes);
+        }
+        for (name, bytes) in index {
+            write(name, bytes);
+        }
+        write("syntax.css", Highlighter::stylesheet().as_bytes());
+        written + self.write_bundle_files(sink, problems)
     }
 
     /// Copies every bundle's files beside its brief's page; returns how many were written.
@@ -500,96 +365,84 @@ impl<'a> Renderer<'a> {
         body: &str,
         body_line: usize,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        self.render_page(Page::Brief(i), Some((body, body_line)))
+        self.render_page(Page::Brief(BriefId(i)), Some((body, body_line)))
     }
 
     fn render_page(&self, page: Page, body: Option<(&str, usize)>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        self.render_route(page, &self.route(page), body)
+    }
+
+    /// Renders `page`, whose route is `route`, with the view of its kind.
+    fn render_route(
+        &self,
+        page: Page,
+        route: &Route,
+        body: Option<(&str, usize)>,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let a = self.archive;
-        let site_path = self.site_path(page);
-        let (template, kind, title, mut vars): (&str, &str, String, Map<String, Value>) = match page {
-            Page::Home => ("index.html", "home", a.config.title.clone(), self.home()),
-            Page::Brief(i) => {
-                let vars = self.brief_page(i, body)?;
-                ("brief.html", "brief", a.briefs[i].meta.title.clone(), vars)
-            }
-            Page::Timeline => ("timeline.html", "timeline", "타임라인".into(), self.timeline()),
-            Page::TaxonomyList(x) => {
-                let people = a.taxonomies[x].config.source == TermSource::Attendees;
-                let template = if people { "people.html" } else { "taxonomy_list.html" };
-                let kind = if people { "people" } else { "taxonomy_list" };
-                (template, kind, a.taxonomies[x].config.title.clone(), self.taxonomy_list(x))
-            }
-            Page::TimelineYear(y, n) => {
-                let year = a.timeline[y].year;
-                (
-                    "timeline_year.html",
-                    "timeline_year",
-                    format!("{year}년 타임라인"),
-                    self.timeline_year(y, n),
-                )
-            }
-            Page::Term(x, t) | Page::TermPage(x, t, _) => {
-                let n = if let Page::TermPage(_, _, n) = page { n } else { 1 };
-                let people = a.taxonomies[x].config.source == TermSource::Attendees;
-                let template = if people { "person.html" } else { "taxonomy_term.html" };
-                let kind = if people { "person" } else { "taxonomy_term" };
-                (template, kind, a.taxonomies[x].terms[t].name.clone(), self.term(x, t, n))
-            }
-            Page::Budget => ("budget.html", "budget", "예산".into(), self.budget()),
-            Page::BudgetYear(y, n) => {
-                let (year, group) = &a.budget.by_year[y];
-                let first = format!("budget/{year}/");
-                let mut vars = Map::new();
-                vars.insert(
-                    "year".into(),
-                    obj! {
-                        "year" => *year, "total" => self.total(&group.total), "count" => group.total.count,
-                        "lines" => self.lines_of(paginate::slice(&group.lines, a.config.paginate_by, n)),
-                    },
-                );
-                vars.insert("paginator".into(), self.paginator(&first, group.lines.len(), n));
-                ("budget_year.html", "budget_year", format!("{year}년 예산"), vars)
-            }
-            Page::NotFound => ("404.html", "404", "페이지를 찾을 수 없습니다".into(), Map::new()),
-            Page::Search => ("search.html", "search", "검색".into(), self.search()),
+        let feed = &a.config.feed;
+        match page {
+            Page::Home => self.fill(route, self.home()),
+            Page::Brief(BriefId(i)) => self.fill(route, self.brief_page(i, body)?),
+            Page::Timeline => self.fill(route, self.timeline()),
+            Page::TimelineYear { year, page } => self.fill(route, self.timeline_year(year, page)),
+            Page::TaxonomyList(TaxonomyId(x)) => self.fill(route, self.taxonomy_list(x)),
+            Page::Term(term) => self.fill(route, self.term(term, 1)),
+            Page::TermPage { term, page } => self.fill(route, self.term(term, page)),
+            Page::Budget => self.fill(route, self.budget()),
+            Page::BudgetYear { year, page } => self.fill(route, self.budget_year(year, page)),
+            Page::NotFound => self.fill(route, views::NotFoundPage {}),
+            Page::Search => self.fill(route, self.search()),
             Page::SiteFeed => {
-                let ids: Vec<usize> = (0..a.briefs.len().min(a.config.feed.limit)).collect();
-                (
-                    "atom.xml",
-                    "feed",
-                    a.config.title.clone(),
-                    self.feed(&a.config.title, "atom.xml", "", &ids, a.config.feed.full_content)?,
-                )
+                let ids: Vec<usize> = (0..a.briefs.len().min(feed.limit)).collect();
+                self.fill(route, self.feed(&route.title, &route.path, "", &ids, feed.full_content))
             }
-            Page::TermFeed(x, t) => {
-                let term = &a.taxonomies[x].terms[t];
-                let ids: Vec<usize> = term.briefs.iter().copied().take(a.config.feed.limit).collect();
-                let title = format!("{} — {}: {}", a.config.title, a.taxonomies[x].config.title, term.name);
-                ("atom.xml", "feed", title.clone(), self.feed(&title, &site_path, &term.path, &ids, false)?)
+            Page::TermFeed(id) => {
+                let term = &a.taxonomies[id.taxonomy].terms[id.term];
+                let ids: Vec<usize> = term.briefs.iter().copied().take(feed.limit).collect();
+                self.fill(route, self.feed(&route.title, &route.path, &term.path, &ids, false))
             }
-            Page::Sitemap if self.sitemap_len() > context::SITEMAP_URLS => {
-                ("sitemap_index.xml", "sitemap_index", "sitemap".into(), self.sitemap_index())
-            }
-            Page::Sitemap => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap(None)),
-            Page::SitemapPart(n) => ("sitemap.xml", "sitemap", "sitemap".into(), self.sitemap(Some(n))),
-            Page::Robots => {
-                let mut m = Map::new();
-                m.insert("sitemap_url".into(), Value::String(self.base.absolute("sitemap.xml")));
-                ("robots.txt", "robots", "robots".into(), m)
-            }
+            Page::Sitemap if route.kind == "sitemap_index" => self.fill(route, self.sitemap_index()),
+            Page::Sitemap => self.fill(route, self.sitemap(None)),
+            Page::SitemapPart(n) => self.fill(route, self.sitemap(Some(n))),
+            Page::Robots => self.fill(route, self.robots()),
+        }
+    }
+
+    /// Renders `route`'s template with `vars` and what every page gets (`site`, `page`,
+    /// `generator`).
+    fn fill(&self, route: &Route, vars: impl serde::Serialize) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let page = views::PageView {
+            kind: route.kind,
+            title: &route.title,
+            url: self.base.url(&route.path),
+            permalink: self.base.absolute(&route.path),
         };
-        vars.insert(
-            "page".into(),
-            json!({"kind": kind, "title": title, "url": self.base.url(&site_path), "permalink": self.base.absolute(&site_path)}),
-        );
-        let context = Context::from_serialize(&vars).expect("an object is a valid context");
+        let context =
+            context::context_of(&views::PageContext { vars, site: &self.site, page, generator: GENERATOR });
         // Rendered into bytes and written as they are: Tera's `render` would validate the whole
         // page as UTF-8 once more just to hand back a String.
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render_to(template, &context, &mut out)
-            .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&site_path)))])?;
+            .render_to(route.template, &context, &mut out)
+            .map_err(|e| vec![template_error(self.theme, &e, Some(&self.base.url(&route.path)))])?;
         crate::build::sanitize::strip_forbidden(&mut out);
         Ok(out)
     }
+}
+
+/// Pages rendered and time spent per template, slowest first.
+fn per_template(timed: &[Timed]) -> Vec<(&'static str, usize, Duration)> {
+    let mut per_template: Vec<(&'static str, usize, Duration)> = Vec::new();
+    for (name, took, _) in timed {
+        match per_template.iter_mut().find(|t| t.0 == *name) {
+            Some(t) => {
+                t.1 += 1;
+                t.2 += *took;
+            }
+            None => per_template.push((name, 1, *took)),
+        }
+    }
+    per_template.sort_by_key(|t| std::cmp::Reverse(t.2));
+    per_template
 }

@@ -47,13 +47,53 @@ const MANY: u16 = 3;
 /// Briefs tokenized at once before their tokens are merged into the postings.
 const BATCH: usize = 1024;
 
-/// One token's briefs, each list ascending.
+/// One token's briefs with their flags, in brief order: per brief, the distance to the previous
+/// one as a varint, then its flag byte. Packed because the postings are the largest thing a
+/// build holds (about 4 times smaller than a `Vec<u32>` per flag, and one allocation a token).
 #[derive(Debug, Default)]
 pub struct Postings {
-    /// Briefs that have the token anywhere.
-    pub any: Vec<u32>,
-    /// Per flag bit (title, summary, terms, body-many): briefs with that bit.
-    pub by_flag: [Vec<u32>; 4],
+    bytes: Vec<u8>,
+    last: u32,
+}
+
+impl Postings {
+    /// Adds brief `doc` (after every brief added so far) with its flags.
+    pub fn push(&mut self, doc: u32, flags: u8) {
+        let gap = if self.bytes.is_empty() { doc } else { doc - self.last };
+        super::sets::varint(u64::from(gap), &mut self.bytes);
+        self.bytes.push(flags);
+        self.last = doc;
+    }
+
+    /// The briefs with their flags, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut at = 0;
+        let mut doc = 0u32;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            let (gap, flags_at) = read_varint(&self.bytes, at)?;
+            doc = if first { gap } else { doc + gap };
+            first = false;
+            let flags = *self.bytes.get(flags_at)?;
+            at = flags_at + 1;
+            Some((doc, flags))
+        })
+    }
+}
+
+/// A LEB128 varint at `at`: its value and the offset after it.
+fn read_varint(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    let mut shift = 0;
+    loop {
+        let b = *bytes.get(at)?;
+        at += 1;
+        v |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some((v, at));
+        }
+        shift += 7;
+    }
 }
 
 /// Every token's postings, keyed by the token's hash.
@@ -69,13 +109,7 @@ pub fn build(archive: &Archive) -> TokenMap<Postings> {
         for (offset, tokens) in batch.into_iter().enumerate() {
             let doc = (start + offset) as u32;
             for (h, flags) in tokens {
-                let p = all.entry(h).or_default();
-                p.any.push(doc);
-                for (bit, list) in p.by_flag.iter_mut().enumerate() {
-                    if flags & (1 << bit) != 0 {
-                        list.push(doc);
-                    }
-                }
+                all.entry(h).or_default().push(doc, flags);
             }
         }
     }
@@ -150,6 +184,17 @@ pub fn without_link_targets(body: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_give_back_what_was_pushed() {
+        let mut p = Postings::default();
+        let pushed = [(0, TITLE), (1, 0), (200, BODY_MANY | TERMS), (70_000, SUMMARY), (70_001, 0)];
+        for (doc, flags) in pushed {
+            p.push(doc, flags);
+        }
+        assert_eq!(p.iter().collect::<Vec<_>>(), pushed);
+        assert_eq!(Postings::default().iter().count(), 0);
+    }
 
     #[test]
     fn link_targets_are_left_out() {

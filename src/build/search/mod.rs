@@ -46,8 +46,11 @@ const MAX_CHUNKS: usize = 600;
 pub fn build(archive: &Archive) -> Vec<(String, Vec<u8>)> {
     let mut postings = index::build(archive);
     for (token, briefs) in facets(archive) {
-        let p = postings.entry(tokenize::hash(&token)).or_default();
-        p.any = briefs;
+        let mut p = index::Postings::default();
+        for b in briefs {
+            p.push(b, 0);
+        }
+        postings.insert(tokenize::hash(&token), p);
     }
     let n = archive.briefs.len() as u32;
     let mut entries: Vec<(u64, Vec<u8>)> = postings.into_iter().map(|(h, p)| (h, entry(&p, n))).collect();
@@ -160,9 +163,19 @@ fn doc(archive: &Archive, i: usize) -> Value {
 
 /// One token's entry in its chunk.
 fn entry(p: &index::Postings, n: u32) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(p.any.len() / 4 + 16);
-    sets::write(&p.any, n, &mut bytes);
-    for list in &p.by_flag {
+    let mut any = Vec::new();
+    let mut by_flag: [Vec<u32>; 4] = Default::default();
+    for (doc, flags) in p.iter() {
+        any.push(doc);
+        for (bit, list) in by_flag.iter_mut().enumerate() {
+            if flags & (1 << bit) != 0 {
+                list.push(doc);
+            }
+        }
+    }
+    let mut bytes = Vec::with_capacity(any.len() / 4 + 16);
+    sets::write(&any, n, &mut bytes);
+    for list in &by_flag {
         sets::write(list, n, &mut bytes);
     }
     bytes
