@@ -277,28 +277,46 @@ fn probe_1_a_template_including_itself_is_a_located_error() {
 }
 
 #[test]
-fn probe_1_a_macro_that_never_stops_recursing_is_a_located_error() {
-    let looped = "{% macro f(x) %}\n{{ self::g(x=x) }}{% endmacro f %}\n{% macro g(x) %}{% for i in [1] %}{{ self::f(x=x) }}{% endfor %}{% endmacro g %}";
-    let err = build_with_templates(&[
-        ("loop.html", looped),
-        ("brief.html", "{% import \"loop.html\" as l %}{{ l::f(x=1) }}"),
-    ]);
+fn probe_1_a_component_that_never_stops_recursing_is_a_located_error() {
+    // Tera 2 would stop it 20 levels deep while rendering, with a message naming no template;
+    // annals finds it in the templates' text before any page renders.
+    let looped = "{% component f(x) %}\n{{ <g x={x} /> }}{% endcomponent f %}\n{% component g(x) %}{% for i in [1] %}{{ <f x={x} /> }}{% endfor %}{% endcomponent g %}";
+    let err = build_with_templates(&[("loop.html", looped), ("brief.html", "{{ <f x={1} /> }}")]);
     assert!(
-        err.contains("templates/loop.html:2:8: error: template error: the macro `f` calls itself (f → g)"),
+        err.contains(
+            "templates/loop.html:2:4: error: template error: the component `f` calls itself (f → g)"
+        ),
         "{err}"
     );
 }
 
 #[test]
+fn probe_1_a_tera_1_macro_is_named_as_such_with_its_component_form() {
+    let looped = "{% macro f(x) %}\n{{ self::g(x=x) }}{% endmacro f %}";
+    let err = build_with_templates(&[
+        ("loop.html", looped),
+        ("brief.html", "{% import \"loop.html\" as l %}{{ l::f(x=1) }}"),
+    ]);
+    assert!(
+        err.contains(
+            "templates/loop.html:1:4: error: template error: `{% macro f(…) %}`: Tera 2 has no macros"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("templates/loop.html:2:4: error:") && err.contains("`{{ <g x={x} /> }}`"), "{err}");
+    assert!(err.contains("templates/brief.html:1:4: error: template error: `{% import %}`"), "{err}");
+}
+
+#[test]
 fn probe_1_recursion_down_the_data_still_works_and_range_is_capped() {
-    // The built-in theme's table of contents is a macro that calls itself on `i.children`.
+    // The built-in theme's table of contents is a component that calls itself on `i.children`.
     let site = Site::new("");
     site.brief("a.md", FRONT, "## 하나\n\n### 둘\n\n#### 셋\n\n본문\n");
     pipeline::build(&site.options()).unwrap();
     assert!(site.read("briefs/a/index.html").contains("href=\"#셋\""));
     let err =
         build_with_templates(&[("brief.html", "{% for i in range(end=1000000000) %}{{ i }}{% endfor %}")]);
-    assert!(err.contains("templates/brief.html") && err.contains("over the limit of 100000"), "{err}");
+    assert!(err.contains("templates/brief.html") && err.contains("exceeds the limit of 100000"), "{err}");
 }
 
 /// `n` distinct Hangul names of three syllables.

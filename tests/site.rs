@@ -381,6 +381,68 @@ fn a_template_error_names_the_template_and_line() {
 }
 
 #[test]
+fn a_tera_1_override_names_each_construct_with_its_tera_2_form() {
+    let site = Site::new("tera1");
+    let found = problems(site.build());
+    let at = |place: &str, says: &str| {
+        assert!(found.iter().any(|p| p.starts_with(place) && p.contains(says)), "{place} {says}: {found:#?}")
+    };
+    at(
+        "templates/macros.html:2:4: error: template error: `{% macro amount(…) %}`",
+        "{% component amount(a, currency=\"KRW\") %}",
+    );
+    at("templates/macros.html:7:27: error:", "renamed `linebreaksbr` to `newlines_to_br`");
+    at("templates/brief.html:2:4: error: template error: `{% import %}`", "need no import");
+    at("templates/brief.html:6:34: error:", "[x for x in list if x.attr]");
+    at(
+        "templates/brief.html:7:7: error:",
+        "`{{ <amount a={brief.budget_total} currency={site.currency} /> }}`",
+    );
+    at("templates/brief.html:8:20: error:", "`is starting_with(pat=");
+    assert_eq!(found.len(), 8, "{found:#?}");
+    assert!(
+        found.iter().all(|p| p.contains("(Tera 1 syntax)") && p.contains("docs/templates.md")),
+        "{found:#?}"
+    );
+    assert!(!site.out("index.html").exists(), "a site with Tera 1 templates was written");
+
+    // Written the Tera 2 way, the same overrides build, and the site's templates call the
+    // default theme's components (`<none />`) as well as their own.
+    let templates = site.root.join("templates");
+    fs::write(
+        templates.join("macros.html"),
+        "{% component note(text) -%}\n<p class=\"note\">{{ text | newlines_to_br | safe }}</p>\n{%- endcomponent note %}\n",
+    )
+    .unwrap();
+    fs::write(
+        templates.join("brief.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<h1>{{ brief.title }}</h1>\n\
+         {%- set regions = [l for l in brief.budget if l.region] | length %}\n\
+         <p>{{ <amount a={brief.budget_total} currency={site.currency} /> }}</p>\n\
+         {%- if page.url is starting_with(pat=\"/archive/briefs/\") %}{{ <note text={\"예산\\n\" ~ regions} /> }}{% endif %}\n\
+         {% endblock main %}\n",
+    )
+    .unwrap();
+    site.build().unwrap();
+    let brief = site.read("briefs/2024-03-02-budget/index.html");
+    assert!(brief.contains("<p class=\"note\">예산<br>0</p>"), "{brief}");
+    assert!(brief.contains("title=\"3,000,000,000 KRW\">30억 원</span>"), "{brief}");
+    assert!(site.read("404.html").contains("<p>없는 쪽</p><span aria-hidden=\"true\">–</span>"));
+}
+
+#[test]
+fn a_missing_field_says_how_tera_2_wants_it_tested() {
+    let site = Site::new("forms");
+    let templates = site.root.join("templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("404.html"), "<!doctype html>\n<title>{{ page.nosuchfield }}</title>\n")
+        .unwrap();
+    let found = problems(site.build());
+    assert!(found[0].starts_with("templates/404.html:2:"), "{found:#?}");
+    assert!(found[0].contains("nosuchfield") && found[0].contains("is defined"), "{found:#?}");
+}
+
+#[test]
 fn a_site_overrides_one_template_and_keeps_the_rest() {
     let site = Site::new("forms");
     let templates = site.root.join("templates");

@@ -15,8 +15,23 @@ const SAFE_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "translate"];
 /// harmless in both) and code blocks.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 16);
+    let written: Result<(), std::convert::Infallible> = escape_parts(input, |part| {
+        out.push_str(part);
+        Ok(())
+    });
+    let Ok(()) = written;
+    out
+}
+
+/// [`escape_html`] into a writer: Tera's escape function, straight into the page.
+pub fn escape_html_to(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    escape_parts(input, |part| out.write_all(part.as_bytes()))
+}
+
+/// Hands `push` the escaped text piece by piece: runs of safe text as they are (copied at once),
+/// and an entity for each of the five special ASCII characters.
+fn escape_parts<E>(input: &str, mut push: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let mut start = 0;
-    // Copy runs of safe bytes at once; only the five special ASCII bytes need work.
     for (i, b) in input.bytes().enumerate() {
         let rep = match b {
             b'&' => "&amp;",
@@ -26,12 +41,11 @@ pub fn escape_html(input: &str) -> String {
             b'\'' => "&#x27;",
             _ => continue,
         };
-        out.push_str(&input[start..i]);
-        out.push_str(rep);
+        push(&input[start..i])?;
+        push(rep)?;
         start = i + 1;
     }
-    out.push_str(&input[start..]);
-    out
+    push(&input[start..])
 }
 
 /// Whether a link or image destination is safe to publish: relative, or with a safe scheme.
@@ -99,6 +113,9 @@ mod tests {
     fn escaping_keeps_slashes_and_hangul() {
         assert_eq!(escape_html("/regions/영남권/"), "/regions/영남권/");
         assert_eq!(escape_html("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&#x27;c");
+        let mut out = Vec::new();
+        escape_html_to("<a href='/x'>", &mut out).unwrap();
+        assert_eq!(out, b"&lt;a href=&#x27;/x&#x27;&gt;");
     }
 
     #[test]

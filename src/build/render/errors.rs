@@ -1,10 +1,10 @@
-//! Template errors as diagnostics an author can act on: the template file and, where Tera does
-//! not say, the line found by the name it quotes; one mistake on many pages reported once.
+//! Template errors as diagnostics an author can act on: the template file, line and column Tera
+//! gives; one mistake on many pages reported once.
 
 use crate::build::theme::Theme;
-use crate::diagnostics::Diagnostic;
-use std::error::Error as _;
+use crate::diagnostics::{line_col, Diagnostic};
 use std::path::PathBuf;
+use tera::ErrorKind;
 
 /// One template mistake fails every page that uses the template: report it once, with a count.
 pub(super) fn merge_repeats(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -57,63 +57,95 @@ pub(super) fn merge_write_errors(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out
 }
 
-/// Tera reports no position for errors found while rendering ("Variable `brief.x` not found",
-/// "Filter 'y' not found"). The name it quotes is looked up in the template's text instead:
-/// the first line that mentions it is almost always the culprit.
-fn locate_runtime_error(theme: &Theme, template: &str, text: &str) -> (usize, usize) {
-    let quoted = text
-        .split(['`', '\''])
-        .skip(1)
-        .step_by(2)
-        .find(|q| !q.is_empty() && !q.contains(".html") && !q.contains(".xml") && !q.contains(".txt"));
-    let (Some(needle), Some(file)) = (quoted, theme.templates.iter().find(|t| t.name == template)) else {
-        return (0, 0);
+/// A Tera error as diagnostics naming the template file, line and column. Tera 2 locates
+/// errors itself: syntax and rendering errors carry a span; the checks it makes once all
+/// templates are in (unknown filters, functions, components) come as text with one
+/// ` --> name:line:col` per problem, each of which becomes its own diagnostic.
+pub(super) fn template_errors(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Vec<Diagnostic> {
+    let mut out = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let text = e.to_string();
+            let called = text.split("note: called from ").skip(1).filter_map(|n| n.lines().next());
+            let called: Vec<&str> = called.collect();
+            let mut d = located(theme, r.filename(), r.span().range.start, r.span().start_line, r.message());
+            if !called.is_empty() {
+                d.message.push_str(&format!(" (called from {})", called.join(", ")));
+            }
+            vec![d]
+        }
+        _ => reports_in_text(theme, &e.to_string()),
     };
-    let source = String::from_utf8_lossy(&file.bytes);
-    for (i, line) in source.lines().enumerate() {
-        if let Some(pos) = line.find(needle) {
-            return (i + 1, line[..pos].chars().count() + 1);
+    for d in &mut out {
+        if let Some(p) = page {
+            d.message.push_str(&format!(" (while rendering {p})"));
         }
     }
-    (0, 0)
+    out
 }
 
-/// A Tera error as a diagnostic naming the template file and, when Tera knows it, the line.
+/// The first of [`template_errors`], for callers that report one problem per page.
 pub(super) fn template_error(theme: &Theme, e: &tera::Error, page: Option<&str>) -> Diagnostic {
-    let mut chain = vec![e.to_string()];
-    let mut source = e.source();
-    while let Some(s) = source {
-        chain.push(s.to_string());
-        source = s.source();
+    template_errors(theme, e, page).swap_remove(0)
+}
+
+/// A diagnostic at a byte offset of a template (`line` is Tera's, used when the template's
+/// text is not at hand).
+fn located(theme: &Theme, template: &str, offset: usize, line: usize, message: &str) -> Diagnostic {
+    let (line, col) = match theme.templates.iter().find(|t| t.name == template) {
+        Some(t) => line_col(&String::from_utf8_lossy(&t.bytes), offset),
+        None => (line, 0),
+    };
+    let path = if template.is_empty() { PathBuf::from("templates") } else { theme.origin(template) };
+    let hint = if message.contains("not defined") || message.contains("not found in") {
+        "Tera 2 makes a missing variable or field an error: test it first (`{% if x is defined %}`, \
+         `{% if page.x %}`) or write `x?.y or \"fallback\"`; docs/templates.md lists the variables each template gets"
+    } else {
+        "docs/templates.md lists the variables each template gets"
+    };
+    Diagnostic::error(path, line, col, format!("template error: {}", message.trim())).with_hint(hint)
+}
+
+/// Problems Tera gives as text: each `error: message` followed by ` --> name:line:col`; a
+/// message with no position is one diagnostic on the templates folder.
+fn reports_in_text(theme: &Theme, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for block in text.split("error: ").filter(|b| !b.trim().is_empty()) {
+        let message = block.lines().next().unwrap_or("").trim();
+        let Some(at) = block.find("--> ") else { continue };
+        let place = block[at + 4..].lines().next().unwrap_or("");
+        let mut parts = place.rsplitn(3, ':');
+        let (col, line, name) = (parts.next(), parts.next(), parts.next());
+        let (Some(col), Some(line), Some(name)) = (col, line, name) else { continue };
+        let (line, col): (usize, usize) = (line.parse().unwrap_or(0), col.parse().unwrap_or(0));
+        let mut d = located(theme, name, 0, line, message);
+        d.line = line;
+        d.column = col;
+        out.push(d);
     }
-    let text = chain.join(": ");
-    // Tera names templates in quotes: "Failed to render 'brief.html'" / "Failed to parse \"x.html\"".
-    let name = chain
-        .iter()
-        .find_map(|m| m.split(['\'', '"']).nth(1).filter(|n| n.contains('.')))
-        .unwrap_or("")
-        .to_string();
-    let (line, col) = text
-        .find("--> ")
-        .and_then(|i| {
-            let rest = &text[i + 4..];
-            let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(rest.len());
-            let (l, c) = rest[..end].split_once(':')?;
-            Some((l.parse().ok()?, c.parse().ok()?))
-        })
-        .unwrap_or((0, 0));
-    let (line, col) = if line == 0 { locate_runtime_error(theme, &name, &text) } else { (line, col) };
-    let path: PathBuf = if name.is_empty() { PathBuf::from("templates") } else { theme.origin(&name) };
-    let mut message = format!("template error: {}", chain.last().map(|s| s.trim()).unwrap_or(""));
-    if chain.len() > 1 {
-        message = format!(
-            "template error: {}",
-            chain[1..].join(": ").lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" ")
-        );
+    if out.is_empty() {
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or(text);
+        out.push(unplaced(theme, first));
     }
-    if let Some(p) = page {
-        message.push_str(&format!(" (while rendering {p})"));
+    out
+}
+
+/// A message without a position, as Tera gives for a component defined in two templates
+/// ("Component `card` is defined in both `a.html` and `b.html`"): placed in the last template it
+/// quotes, at the first line mentioning the first other name it quotes.
+fn unplaced(theme: &Theme, message: &str) -> Diagnostic {
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let is_template = |q: &str| theme.templates.iter().any(|t| t.name == q);
+    let template = quoted.iter().rev().find(|q| is_template(q)).copied().unwrap_or("");
+    let needle = quoted.iter().find(|q| !is_template(q) && !q.is_empty());
+    let source =
+        theme.templates.iter().find(|t| t.name == template).map(|t| String::from_utf8_lossy(&t.bytes));
+    let offset = match (needle, &source) {
+        (Some(n), Some(s)) => s.find(&format!("component {n}")).or_else(|| s.find(*n)),
+        _ => None,
+    };
+    let mut d = located(theme, template, offset.unwrap_or(0), 0, message);
+    if offset.is_none() {
+        (d.line, d.column) = (0, 0);
     }
-    Diagnostic::error(path, line, col, message)
-        .with_hint("docs/templates.md lists the variables each template gets")
+    d
 }

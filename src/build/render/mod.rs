@@ -6,12 +6,11 @@
 use crate::build::markdown::Highlighter;
 use crate::build::model::Archive;
 use crate::build::output::{file_for, Sink};
-use crate::build::sanitize::escape_html;
+use crate::build::sanitize::{escape_html, escape_html_to};
 use crate::build::theme::Theme;
 use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
-use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -113,6 +112,8 @@ mod limits;
 pub mod opendata;
 mod page;
 pub(crate) mod paginate;
+mod tags;
+mod tera1;
 mod views;
 
 pub use page::{BriefId, Page, Route, TaxonomyId, TermId};
@@ -121,14 +122,13 @@ use errors::{merge_repeats, merge_write_errors, template_error, CANNOT_WRITE};
 
 struct UrlFunction(BaseUrl);
 
-impl tera::Function for UrlFunction {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let path = args
-            .get("path")
-            .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::msg("url() needs a `path` argument, e.g. url(path=\"style.css\")"))?;
-        let absolute = args.get("absolute").and_then(Value::as_bool).unwrap_or(false);
-        Ok(Value::String(if absolute { self.0.absolute(path) } else { self.0.url(path) }))
+impl tera::Function<tera::TeraResult<String>> for UrlFunction {
+    fn call(&self, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+        let path = kwargs.get::<&str>("path")?.ok_or_else(|| {
+            tera::Error::message("url() needs a `path` argument, e.g. url(path=\"style.css\")")
+        })?;
+        let absolute = kwargs.get::<bool>("absolute")?.unwrap_or(false);
+        Ok(if absolute { self.0.absolute(path) } else { self.0.url(path) })
     }
 
     fn is_safe(&self) -> bool {
@@ -154,8 +154,11 @@ impl<'a> Renderer<'a> {
     ) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         let base = archive.config.base_url.clone();
         let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        tera.set_escape_fn(escape_html);
+        tera.autoescape_on([".html", ".htm", ".xml"]);
+        // annals' escaping, not Tera's: `'` stays `&#x27;` (Tera 2 writes `&#39;`), so pages
+        // are byte-identical across the move.
+        tera.set_escape_fn(escape_html_to);
+        // Tera 2 checks at compile time that every function a template calls exists: register first.
         tera.register_function("url", UrlFunction(base.clone()));
         let mut sources = Vec::new();
         let mut problems = Vec::new();
@@ -168,11 +171,10 @@ impl<'a> Renderer<'a> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        if let Err(e) = tera.add_raw_templates(sources) {
-            return Err(vec![template_error(theme, &e, None)]);
+        if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n, s))) {
+            return Err(limits::compile_errors(theme, &e));
         }
-        tera.register_function("range", limits::Range);
-        let endless = limits::check(&tera, theme);
+        let endless = limits::check(theme);
         if !endless.is_empty() {
             return Err(endless);
         }
