@@ -175,6 +175,12 @@ impl tera::Function for UrlFunction {
 /// page source; `/` is harmless in text and attribute values.
 fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 16);
+    escape_html_into(&mut out, input);
+    out
+}
+
+/// [`escape_html`] appended to `out` (the charts write their text straight into the SVG).
+fn escape_html_into(out: &mut String, input: &str) {
     let mut start = 0;
     // Copy runs of safe bytes at once; only the five special ASCII bytes need work.
     for (i, b) in input.bytes().enumerate() {
@@ -191,7 +197,6 @@ fn escape_html(input: &str) -> String {
         start = i + 1;
     }
     out.push_str(&input[start..]);
-    out
 }
 
 impl<'a> Renderer<'a> {
