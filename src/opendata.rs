@@ -250,7 +250,9 @@ fn budget_csv(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
         let (regions, sectors) = (terms_of(b, &TermSource::Region), terms_of(b, &TermSource::Sector));
         let year = b.meta.date.date().year().to_string();
         for l in &b.meta.budget {
-            (min.clear(), max.clear());
+            // Into the same two buffers for every line: writing to a String cannot fail.
+            min.clear();
+            max.clear();
             let _ = (write!(min, "{}", l.amount.min), write!(max, "{}", l.amount.max));
             let region = line_names(l.region.as_deref(), &regions).join(LIST_SEPARATOR);
             let sector = line_names(l.sector.as_deref(), &sectors).join(LIST_SEPARATOR);
