@@ -29,18 +29,30 @@ impl Moment {
         self.at.date_naive()
     }
 
+    /// The calendar date in the site zone as `2024-01-19` (years are four digits: [`YEARS`]).
+    pub fn iso_date(&self) -> String {
+        let d = self.date();
+        // Written directly: chrono's `format` parses its pattern again on every call.
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    }
+
+    /// RFC 3339 with the site zone's offset: `2024-01-19T14:00:00+09:00`.
+    pub fn rfc3339(&self) -> String {
+        self.at.to_rfc3339()
+    }
+
     /// The template view of this moment.
     pub fn view(&self) -> DateView {
         let d = self.date();
         DateView {
-            iso: d.format("%Y-%m-%d").to_string(),
-            datetime: self.at.to_rfc3339(),
+            iso: self.iso_date(),
+            datetime: self.rfc3339(),
             display: format!("{}년 {}월 {}일", d.year(), d.month(), d.day()),
             year: d.year(),
             month: d.month(),
             day: d.day(),
             has_time: self.has_time,
-            machine: if self.has_time { self.at.to_rfc3339() } else { d.format("%Y-%m-%d").to_string() },
+            machine: if self.has_time { self.rfc3339() } else { self.iso_date() },
             time: if self.has_time {
                 format!("{:02}:{:02}", self.at.hour(), self.at.minute())
             } else {
@@ -193,6 +205,8 @@ mod tests {
         assert_eq!(n.view().datetime, "2024-01-19T14:00:00+09:00");
         let y = parse_date("2017-12-27 20:46:24 -0500", Seoul).unwrap();
         assert_eq!(y.view().iso, "2017-12-28");
+        let early = parse_date("0987-03-04", Seoul).unwrap();
+        assert_eq!((early.iso_date(), early.view().machine), ("0987-03-04".into(), "0987-03-04".into()));
     }
 
     #[test]

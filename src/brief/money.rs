@@ -232,22 +232,37 @@ fn parse_decimal_times(number: &str, unit: u64) -> Result<u64, AmountError> {
 
 /// Writes `577000000000` as `5,770억` and `1234567890000` as `1조 2,345억 6,789만` (no currency word).
 pub fn format_korean(value: u64) -> String {
+    let mut out = String::with_capacity(32);
+    push_korean(&mut out, value);
+    out
+}
+
+/// [`format_korean`] appended to `out` (pages and charts format many amounts; no scratch strings).
+pub fn push_korean(out: &mut String, value: u64) {
     if value == 0 {
-        return "0".to_string();
+        out.push('0');
+        return;
     }
-    let mut parts = Vec::new();
+    let mut first = true;
     let mut rest = value;
     for (unit, name) in [(GYEONG, "경"), (JO, "조"), (EOK, "억"), (MAN, "만")] {
         let n = rest / unit;
         rest %= unit;
         if n > 0 {
-            parts.push(format!("{}{}", group_thousands(n), name));
+            if !first {
+                out.push(' ');
+            }
+            push_grouped(out, n);
+            out.push_str(name);
+            first = false;
         }
     }
     if rest > 0 {
-        parts.push(group_thousands(rest));
+        if !first {
+            out.push(' ');
+        }
+        push_grouped(out, rest);
     }
-    parts.join(" ")
 }
 
 /// A short label for charts: the largest unit only, with one decimal below ten of it
@@ -273,15 +288,48 @@ pub fn format_korean_short(value: u64) -> String {
 
 /// `1234567` → `1,234,567`.
 pub fn group_thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    let mut out = String::with_capacity(26);
+    push_grouped(&mut out, value);
+    out
+}
+
+/// [`group_thousands`] appended to `out`.
+pub fn push_grouped(out: &mut String, value: u64) {
+    // Digits lowest first into a stack buffer (u64 has at most 20), then written highest first.
+    let mut digits = [0u8; 20];
+    let (mut n, mut v) = (0, value);
+    loop {
+        digits[n] = b'0' + (v % 10) as u8;
+        n += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for i in (0..n).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
     }
-    out
+}
+
+/// The readers' form of `amount` in `currency` (the `display` of [`AmountView`]) appended to
+/// `out`: `5,770억 원`, `30억~100억 원`, `1,500,000 USD`.
+pub fn push_display(out: &mut String, amount: Amount, currency: &str) {
+    let korean = currency == "KRW";
+    let one = |out: &mut String, v: u64| if korean { push_korean(out, v) } else { push_grouped(out, v) };
+    one(out, amount.min);
+    if amount.is_range() {
+        out.push('~');
+        one(out, amount.max);
+    }
+    if korean {
+        out.push_str(" 원");
+    } else {
+        out.push(' ');
+        out.push_str(currency);
+    }
 }
 
 /// How an amount is shown to readers in a given currency.
@@ -302,22 +350,14 @@ pub struct AmountView {
 impl AmountView {
     /// Formats an amount in `currency` (an ISO 4217 code).
     pub fn new(amount: Amount, currency: &str) -> Self {
-        let one = |v: u64| {
-            if currency == "KRW" {
-                format_korean(v)
-            } else {
-                group_thousands(v)
-            }
-        };
-        let suffix = if currency == "KRW" { " 원".to_string() } else { format!(" {currency}") };
-        let (display, digits) = if amount.is_range() {
-            (
-                format!("{}~{}{}", one(amount.min), one(amount.max), suffix),
-                format!("{}~{}", group_thousands(amount.min), group_thousands(amount.max)),
-            )
-        } else {
-            (format!("{}{}", one(amount.min), suffix), group_thousands(amount.min))
-        };
+        let mut display = String::with_capacity(40);
+        push_display(&mut display, amount, currency);
+        let mut digits = String::with_capacity(54);
+        push_grouped(&mut digits, amount.min);
+        if amount.is_range() {
+            digits.push('~');
+            push_grouped(&mut digits, amount.max);
+        }
         AmountView { min: amount.min, max: amount.max, is_range: amount.is_range(), display, digits }
     }
 }
@@ -405,6 +445,19 @@ mod tests {
         assert_eq!(v.display, "30억~100억 원");
         assert_eq!(v.digits, "3,000,000,000~10,000,000,000");
         assert_eq!(AmountView::new(Amount::exact(1500), "USD").display, "1,500 USD");
+    }
+
+    #[test]
+    fn groups_thousands_at_every_length() {
+        let cases = [(0, "0"), (7, "7"), (999, "999"), (1_000, "1,000"), (123_456, "123,456")];
+        for (v, s) in cases {
+            assert_eq!(group_thousands(v), s);
+        }
+        assert_eq!(group_thousands(u64::MAX), "18,446,744,073,709,551,615");
+        let mut out = String::from("합계 ");
+        push_display(&mut out, Amount { min: 3_000_000_000, max: 10_000_000_000 }, "KRW");
+        push_display(&mut out, Amount::exact(0), "KRW");
+        assert_eq!(out, "합계 30억~100억 원0 원", "appended, never replaced");
     }
 
     #[test]

@@ -15,12 +15,17 @@ const SAFE_ATTRIBUTES: &[&str] = &["lang", "dir", "title", "translate"];
 /// harmless in both) and code blocks.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 16);
+    escape_html_into(&mut out, input);
+    out
+}
+
+/// [`escape_html`] appended to `out` (the charts write their text straight into the SVG).
+pub fn escape_html_into(out: &mut String, input: &str) {
     let written: Result<(), std::convert::Infallible> = escape_parts(input, |part| {
         out.push_str(part);
         Ok(())
     });
     let Ok(()) = written;
-    out
 }
 
 /// [`escape_html`] into a writer: Tera's escape function, straight into the page.
@@ -75,6 +80,18 @@ pub fn allowed_char(c: char) -> bool {
     !matches!(c, '\0'..='\x08' | '\x0B' | '\x0C' | '\x0E'..='\x1F' | '\x7F'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// The bytes that can start a sequence [`strip_forbidden`] removes: a refused ASCII control, or
+/// the lead byte of a C1 control (0xC2) or of U+FFFE/U+FFFF (0xEF).
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF);
+        b += 1;
+    }
+    t
+};
+
 /// Removes the characters [`allowed_char`] refuses from a rendered page, in place. One NUL or
 /// ESC from a YAML escape or an imported title would otherwise make a feed stop being XML.
 /// The page is UTF-8 (templates and values are Rust strings), so every byte of a multi-byte
@@ -82,14 +99,24 @@ pub fn allowed_char(c: char) -> bool {
 pub fn strip_forbidden(bytes: &mut Vec<u8>) {
     let forbidden_at = |b: &[u8], i: usize| -> usize {
         match b[i] {
-            0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => 1,
             0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => 2,
             0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => 3,
+            0xC2 | 0xEF => 0,
+            c if MAY_START[usize::from(c)] => 1,
             _ => 0,
         }
     };
-    // The common page has none: look first, copy only when needed.
-    let Some(first) = (0..bytes.len()).find(|&i| forbidden_at(bytes, i) > 0) else { return };
+    // The common page has none: look first, copy only when needed. The look runs over a table
+    // of the bytes a refused sequence can start with (a page is mostly other bytes), and only
+    // those are checked in full.
+    let mut at = 0;
+    let first = loop {
+        match bytes[at..].iter().position(|&b| MAY_START[usize::from(b)]) {
+            None => return,
+            Some(p) if forbidden_at(bytes, at + p) > 0 => break at + p,
+            Some(p) => at += p + 1,
+        }
+    };
     let mut write = first;
     let mut read = first;
     while read < bytes.len() {
@@ -162,6 +189,11 @@ mod tests {
         let mut clean = "가나다 <b>x</b>".as_bytes().to_vec();
         strip_forbidden(&mut clean);
         assert_eq!(clean, "가나다 <b>x</b>".as_bytes());
+        // Lead bytes of refused characters that start allowed ones (`·` U+00B7, `，` U+FF0C)
+        // before and after the first refused one: kept.
+        let mut mixed = "부산·울산，\u{FFFE}x\u{9F}·，".as_bytes().to_vec();
+        strip_forbidden(&mut mixed);
+        assert_eq!(String::from_utf8(mixed).unwrap(), "부산·울산，x·，");
         assert!(!allowed_char('\x1b') && allowed_char('\n') && allowed_char('가'));
     }
 }

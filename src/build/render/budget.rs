@@ -25,7 +25,7 @@ impl Renderer<'_> {
         let bars: Vec<Bar> = lines
             .iter()
             .map(|l| Bar {
-                label: l.item.clone(),
+                label: &l.item,
                 amount: l.amount,
                 part_of: l.part_of.as_ref().and_then(|w| lines.iter().position(|o| &o.item == w)),
             })

@@ -5,9 +5,10 @@
 //! apply. Each chart is `role="img"` with a `<title>` and `<desc>` that state its figures; the
 //! page puts the table it was drawn from beside it.
 
-use super::escape_html;
-use crate::brief::money::{format_korean_short, Amount, AmountView};
-use std::fmt::Write;
+use crate::brief::money::{format_korean_short, push_display, Amount};
+use crate::build::sanitize::escape_html_into;
+use std::borrow::Cow;
+use std::fmt::{self, Write};
 
 /// Width of every chart's viewBox. Small on purpose: the chart scales to the column, so on a
 /// phone the text stays near its written size.
@@ -30,6 +31,8 @@ const LEGEND_LINE: u64 = 20;
 const ROW: u64 = 40;
 /// More columns than this and the bars get no value labels (the table has them).
 const LABELLED_COLUMNS: usize = 12;
+/// The classes of the series colours, in the order of a chart's names.
+const SERIES: [&str; 6] = ["c-0", "c-1", "c-2", "c-3", "c-4", "c-5"];
 
 /// One column of a column chart: its label (a year) and its stacked parts.
 #[derive(Debug, Clone)]
@@ -71,18 +74,46 @@ pub fn by_year(years: &[(i32, Vec<Amount>)], parts: usize) -> Vec<Column> {
 
 /// One bar of a horizontal bar chart.
 #[derive(Debug, Clone)]
-pub struct Bar {
+pub struct Bar<'a> {
     /// What the money pays for.
-    pub label: String,
+    pub label: &'a str,
     /// How much.
     pub amount: Amount,
     /// The index (in the same list) of the line this one is a part of.
     pub part_of: Option<usize>,
 }
 
-/// `v` hundredths as a decimal (`12345` → `123.45`).
-fn hu(v: u64) -> String {
-    format!("{}.{:02}", v / 100, v % 100)
+/// Hundredths shown as a decimal (`Hu(12345)` → `123.45`).
+struct Hu(u64);
+
+impl fmt::Display for Hu {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Hu::text(self.0, &mut [0; 24]))
+    }
+}
+
+impl Hu {
+    /// The text of `v` hundredths, built in `buf`: a chart has a few hundred numbers and
+    /// `write!`'s integer formatting was most of the time spent drawing it.
+    fn text(v: u64, buf: &mut [u8; 24]) -> &str {
+        buf[21] = b'.';
+        buf[22] = b'0' + (v % 100 / 10) as u8;
+        buf[23] = b'0' + (v % 10) as u8;
+        let start = digits(v / 100, buf, 21);
+        std::str::from_utf8(&buf[start..]).unwrap_or_default()
+    }
+}
+
+/// Writes the decimal digits of `v` into `buf`, ending before `end`; returns where they start.
+fn digits(mut v: u64, buf: &mut [u8; 24], mut end: usize) -> usize {
+    loop {
+        end -= 1;
+        buf[end] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            return end;
+        }
+    }
 }
 
 /// `value / of` of `length` viewBox units, in hundredths, rounded half up, exactly.
@@ -107,33 +138,52 @@ fn step_for(max: u64) -> u64 {
 /// Rough width of text in viewBox units at font size `size`: Hangul and other wide letters
 /// one em, the rest about half of one.
 fn text_width(s: &str, size: u64) -> u64 {
-    s.chars().map(|c| if c.is_ascii() { size * 6 / 10 } else { size }).sum()
+    s.chars().map(|c| char_width(c, size)).sum()
+}
+
+fn char_width(c: char, size: u64) -> u64 {
+    if c.is_ascii() {
+        size * 6 / 10
+    } else {
+        size
+    }
 }
 
 /// `s` cut to fit `width` at `size`, with an ellipsis when cut.
-fn fit(s: &str, width: u64, size: u64) -> String {
+fn fit(s: &str, width: u64, size: u64) -> Cow<'_, str> {
     if text_width(s, size) <= width {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    let mut out = String::new();
-    for c in s.chars() {
-        if text_width(&out, size) + text_width(&c.to_string(), size) + size > width {
+    let mut used = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        let w = char_width(c, size);
+        if used + w + size > width {
             break;
         }
-        out.push(c);
+        used += w;
+        end = i + c.len_utf8();
     }
-    out.push('…');
-    out
+    Cow::Owned(format!("{}…", &s[..end]))
 }
 
 fn open_svg(out: &mut String, id: &str, height: u64, title: &str, desc: &str) {
     let _ = write!(
         out,
         "<svg class=\"chart-svg\" viewBox=\"0 0 {W} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
-         <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
-        escape_html(title),
-        escape_html(desc),
+         <title id=\"{id}-title\">",
     );
+    escape_html_into(out, title);
+    let _ = write!(out, "</title><desc id=\"{id}-desc\">");
+    escape_html_into(out, desc);
+    out.push_str("</desc>");
+}
+
+/// `<title>text</title>` (a column's or a bar's tooltip), escaped.
+fn tooltip(out: &mut String, text: &str) {
+    out.push_str("<title>");
+    escape_html_into(out, text);
+    out.push_str("</title>");
 }
 
 fn short(a: Amount) -> String {
@@ -159,13 +209,14 @@ fn legend(out: &mut String, names: &[String], y0: u64) -> u64 {
         }
         let _ = write!(
             out,
-            "<rect class=\"c-{}\" x=\"{x}\" y=\"{}\" width=\"11\" height=\"11\"/><text x=\"{}\" y=\"{}\" class=\"label\">{}</text>",
-            k % 6,
+            "<rect class=\"{}\" x=\"{x}\" y=\"{}\" width=\"11\" height=\"11\"/><text x=\"{}\" y=\"{}\" class=\"label\">",
+            SERIES[k % 6],
             y + 3,
             x + 16,
             y + 13,
-            escape_html(name)
         );
+        escape_html_into(out, name);
+        out.push_str("</text>");
         x += w;
     }
     y + LEGEND_LINE - y0
@@ -184,10 +235,14 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
     let top_value = max.div_ceil(step).saturating_mul(step);
     let figures: Vec<String> = cols
         .iter()
-        .map(|c| format!("{}년 {}", c.label, AmountView::new(c.total(), currency).display))
+        .map(|c| {
+            let mut f = format!("{}년 ", c.label);
+            push_display(&mut f, c.total(), currency);
+            f
+        })
         .collect();
     let full_title = format!("{title}: {}", figures.join(", "));
-    let desc = describe_columns(names, cols, currency);
+    let desc = describe_columns(names, cols, &figures, currency);
     // Measured first (into a scratch string) so the legend's height is known for the viewBox.
     let mut legend_svg = String::new();
     let legend_h = legend(&mut legend_svg, names, TOP + PLOT_H + BOTTOM + 4);
@@ -202,7 +257,8 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
     for (i, c) in cols.iter().enumerate() {
         let x = LEFT * 100 + band * i as u64 + (band - bar) / 2;
         let total = c.total();
-        let _ = write!(out, "<g><title>{}</title>", escape_html(&figures[i]));
+        out.push_str("<g>");
+        tooltip(&mut out, &figures[i]);
         let y = stack(&mut out, c, x, bar, top_value);
         let mid = x + bar / 2;
         let value = short(total);
@@ -211,18 +267,19 @@ pub fn columns(id: &str, title: &str, names: &[String], cols: &[Column], currenc
             let _ = write!(
                 out,
                 "<text class=\"value\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{value}</text>",
-                hu(mid),
-                hu(y - 400),
+                Hu(mid),
+                Hu(y - 400),
             );
         }
         if i % every == 0 || i + 1 == cols.len() {
             let _ = write!(
                 out,
-                "<text class=\"axis\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                hu(mid),
+                "<text class=\"axis\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">",
+                Hu(mid),
                 base + 17,
-                escape_html(&c.label)
             );
+            escape_html_into(&mut out, &c.label);
+            out.push_str("</text>");
         }
         out.push_str("</g>");
     }
@@ -241,9 +298,9 @@ fn grid(out: &mut String, top_value: u64, step: u64) {
         let _ = write!(
             out,
             "<line class=\"grid\" x1=\"{LEFT}\" x2=\"{W}\" y1=\"{0}\" y2=\"{0}\"/><text class=\"axis\" x=\"{1}\" y=\"{2}\" text-anchor=\"end\">{3}</text>",
-            hu(y),
+            Hu(y),
             LEFT - 4,
-            hu(y + 400),
+            Hu(y + 400),
             format_korean_short(tick)
         );
         let Some(next) = tick.checked_add(step) else { break };
@@ -253,14 +310,17 @@ fn grid(out: &mut String, top_value: u64, step: u64) {
 
 /// One `<rect>`; lengths in hundredths.
 fn rect(out: &mut String, class: &str, (x, y, w, h): (u64, u64, u64, u64), amount: u64) {
-    let _ = write!(
-        out,
-        "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" data-amount=\"{amount}\"/>",
-        hu(x),
-        hu(y),
-        hu(w),
-        hu(h)
-    );
+    let buf = &mut [0; 24];
+    out.push_str("<rect class=\"");
+    out.push_str(class);
+    for (before, v) in [("\" x=\"", x), ("\" y=\"", y), ("\" width=\"", w), ("\" height=\"", h)] {
+        out.push_str(before);
+        out.push_str(Hu::text(v, buf));
+    }
+    out.push_str("\" data-amount=\"");
+    let start = digits(amount, buf, 24);
+    out.push_str(std::str::from_utf8(&buf[start..]).unwrap_or_default());
+    out.push_str("\"/>");
 }
 
 /// One column's stacked parts and range span at `x`; returns the top of the stack (hundredths).
@@ -272,7 +332,7 @@ fn stack(out: &mut String, c: &Column, x: u64, bar: u64, top_value: u64) -> u64 
         let h = scale(below + p.min, top_value, PLOT_H) - scale(below, top_value, PLOT_H);
         below += p.min;
         y -= h;
-        rect(out, &format!("c-{}", k % 6), (x, y, bar, h), p.min);
+        rect(out, SERIES[k % 6], (x, y, bar, h), p.min);
     }
     let total = c.total();
     if total.is_range() {
@@ -283,21 +343,26 @@ fn stack(out: &mut String, c: &Column, x: u64, bar: u64, top_value: u64) -> u64 
     y
 }
 
-fn describe_columns(names: &[String], cols: &[Column], currency: &str) -> String {
-    let mut desc = String::from(
+/// The `<desc>`: how to read the chart, then every column's figure (`figures`, one per column)
+/// with its parts when there are several.
+fn describe_columns(names: &[String], cols: &[Column], figures: &[String], currency: &str) -> String {
+    let mut desc = String::with_capacity(256 + cols.len() * 48 * names.len());
+    desc.push_str(
         "막대 높이는 해마다의 합계입니다. 범위로 적힌 금액은 하한까지 진하게, 상한까지는 옅게 그렸습니다. ",
     );
-    for c in cols {
-        let _ = write!(desc, "{}년 {}", c.label, AmountView::new(c.total(), currency).display);
+    for (c, figure) in cols.iter().zip(figures) {
+        desc.push_str(figure);
         if names.len() > 1 {
-            let parts: Vec<String> = names
-                .iter()
-                .zip(&c.parts)
-                .filter(|(_, p)| p.max > 0)
-                .map(|(n, p)| format!("{n} {}", AmountView::new(*p, currency).display))
-                .collect();
-            if !parts.is_empty() {
-                let _ = write!(desc, " ({})", parts.join(", "));
+            let mut first = true;
+            for (n, p) in names.iter().zip(&c.parts).filter(|(_, p)| p.max > 0) {
+                desc.push_str(if first { " (" } else { ", " });
+                first = false;
+                desc.push_str(n);
+                desc.push(' ');
+                push_display(&mut desc, *p, currency);
+            }
+            if !first {
+                desc.push(')');
             }
         }
         desc.push_str(". ");
@@ -326,11 +391,14 @@ pub fn bars(id: &str, title: &str, lines: &[Bar], currency: &str) -> Option<Stri
     let desc_lines: Vec<String> = lines
         .iter()
         .map(|l| {
-            let a = AmountView::new(l.amount, currency).display;
-            match l.part_of.and_then(|w| lines.get(w)) {
-                Some(w) => format!("{} {a} ({}의 일부)", l.label, w.label),
-                None => format!("{} {a}", l.label),
+            let mut d = String::with_capacity(l.label.len() + 48);
+            d.push_str(l.label);
+            d.push(' ');
+            push_display(&mut d, l.amount, currency);
+            if let Some(w) = l.part_of.and_then(|w| lines.get(w)) {
+                let _ = write!(d, " ({}의 일부)", w.label);
             }
+            d
         })
         .collect();
     let desc = format!(
@@ -346,13 +414,13 @@ pub fn bars(id: &str, title: &str, lines: &[Bar], currency: &str) -> Option<Stri
         let indent = if l.part_of.is_some() { 12 } else { 0 };
         let amount = short(l.amount);
         let room = width - indent - text_width(&amount, SMALL) - 10;
+        out.push_str("<g>");
+        tooltip(&mut out, &desc_lines[i]);
+        let _ = write!(out, "<text class=\"label\" x=\"{}\" y=\"{}\">", left + indent, y + 15);
+        escape_html_into(&mut out, &fit(l.label, room, TEXT));
         let _ = write!(
             out,
-            "<g><title>{}</title><text class=\"label\" x=\"{}\" y=\"{}\">{}</text><text class=\"value\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            escape_html(&desc_lines[i]),
-            left + indent,
-            y + 15,
-            escape_html(&fit(&l.label, room, TEXT)),
+            "</text><text class=\"value\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             left + width,
             y + 15,
             amount
@@ -389,7 +457,15 @@ mod tests {
         assert_eq!(scale(1, 3, 150), 5000);
         assert_eq!(scale(2, 3, 150), 10000);
         assert_eq!(scale(u64::MAX, u64::MAX, 150), 15000);
-        assert_eq!(hu(12345), "123.45");
+        assert_eq!(Hu(12345).to_string(), "123.45");
+        assert_eq!(Hu(7).to_string(), "0.07");
+        assert_eq!(Hu(u64::MAX).to_string(), "184467440737095516.15");
+        let mut r = String::new();
+        rect(&mut r, "c-0", (5800, 0, 105, 1), u64::MAX);
+        assert_eq!(
+            r,
+            "<rect class=\"c-0\" x=\"58.00\" y=\"0.00\" width=\"1.05\" height=\"0.01\" data-amount=\"18446744073709551615\"/>"
+        );
     }
 
     #[test]

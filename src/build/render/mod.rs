@@ -6,7 +6,7 @@
 use crate::build::markdown::Highlighter;
 use crate::build::model::Archive;
 use crate::build::output::{file_for, Sink};
-use crate::build::sanitize::{escape_html, escape_html_to};
+use crate::build::sanitize::escape_html_to;
 use crate::build::theme::Theme;
 use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;

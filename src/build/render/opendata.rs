@@ -12,7 +12,9 @@ use crate::build::config::TermSource;
 use crate::build::model::taxonomy::terms_of;
 use crate::build::model::{line_names, Archive};
 use crate::build::output::Sink;
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
+use std::fmt::Write;
 
 /// Template keys and site paths of the files, for links (the budget page).
 pub const FILES: [(&str, &str); 4] = [
@@ -49,74 +51,75 @@ pub const PEOPLE_COLUMNS: [&str; 5] = ["name", "role", "org", "brief", "date"];
 /// Separator of several terms in one CSV cell.
 pub const LIST_SEPARATOR: &str = "; ";
 
-/// One brief in `briefs.json`.
+/// One brief in `briefs.json`. `S` is how its text is held: `String` when read back, `&str`
+/// when written (the build serialises borrowed text instead of copying the whole archive).
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct BriefRecord {
+pub struct BriefRecord<S = String> {
     /// URL name.
-    pub slug: String,
+    pub slug: S,
     /// Absolute address of its page.
-    pub url: String,
+    pub url: S,
     /// Title.
-    pub title: String,
+    pub title: S,
     /// RFC 3339 date-time with the site zone's offset.
-    pub date: String,
+    pub date: S,
     /// Plain-text summary (the `summary` field or an excerpt).
-    pub summary: String,
+    pub summary: S,
     /// Regions, as written (canonical spelling).
-    pub regions: Vec<String>,
+    pub regions: Vec<S>,
     /// Sectors.
-    pub sectors: Vec<String>,
+    pub sectors: Vec<S>,
     /// Agenda items.
-    pub agenda: Vec<String>,
+    pub agenda: Vec<S>,
     /// Who attended.
-    pub attendees: Vec<PersonRecord>,
+    pub attendees: Vec<PersonRecord<S>>,
     /// Where it comes from, if known.
-    pub source: Option<SourceRecord>,
+    pub source: Option<SourceRecord<S>>,
     /// Budget lines, in the brief's order.
-    pub budget: Vec<LineRecord>,
+    pub budget: Vec<LineRecord<S>>,
 }
 
 /// An attendee in `briefs.json`.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct PersonRecord {
+pub struct PersonRecord<S = String> {
     /// Name.
-    pub name: String,
+    pub name: S,
     /// Role, may be empty.
-    pub role: String,
+    pub role: S,
     /// Organisation, may be empty.
-    pub org: String,
+    pub org: S,
 }
 
 /// A brief's source in `briefs.json`.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct SourceRecord {
+pub struct SourceRecord<S = String> {
     /// Publisher.
-    pub publisher: String,
+    pub publisher: S,
     /// Author.
-    pub author: String,
+    pub author: S,
     /// Address of the original.
-    pub url: String,
+    pub url: S,
     /// RFC 3339, if known.
-    pub published: Option<String>,
+    pub published: Option<S>,
 }
 
 /// A budget line in `briefs.json`.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct LineRecord {
+pub struct LineRecord<S = String> {
     /// What the money pays for.
-    pub item: String,
+    pub item: S,
     /// Lower end (the only figure when not a range), in the smallest unit.
     pub amount_min: u64,
     /// Upper end.
     pub amount_max: u64,
     /// ISO 4217 code.
-    pub currency: String,
+    pub currency: S,
     /// The line's own region, if it names one.
-    pub region: Option<String>,
+    pub region: Option<S>,
     /// The line's own sector, if it names one.
-    pub sector: Option<String>,
+    pub sector: Option<S>,
     /// The item of the line of the same brief this one is a part of.
-    pub part_of: Option<String>,
+    pub part_of: Option<S>,
 }
 
 /// Why a data file could not be written.
@@ -140,62 +143,92 @@ pub enum DataError {
     },
 }
 
-/// Every brief as a record, newest first.
-pub fn records(a: &Archive) -> Vec<BriefRecord> {
-    let currency = &a.config.currency;
+/// What the files say alike about one brief, worked out once for all three.
+struct Keys {
+    /// Absolute address of its page.
+    url: String,
+    /// RFC 3339 date-time.
+    datetime: String,
+    /// The calendar date, `2024-01-19`.
+    iso: String,
+    /// Its source's date, RFC 3339.
+    published: Option<String>,
+}
+
+fn keys(a: &Archive) -> Vec<Keys> {
     (0..a.briefs.len())
         .map(|i| {
-            let b = &a.briefs[i];
-            let m = &b.meta;
-            BriefRecord {
-                slug: b.slug.clone(),
+            let m = &a.briefs[i].meta;
+            Keys {
                 url: a.config.base_url.absolute(&a.brief_path(i)),
-                title: m.title.clone(),
-                date: m.date.view().datetime,
-                summary: a.summaries[i].clone(),
-                regions: m.region.clone(),
-                sectors: m.sector.clone(),
-                agenda: m.agenda.clone(),
-                attendees: m
-                    .attendees
-                    .iter()
-                    .map(|p| PersonRecord { name: p.name.clone(), role: p.role.clone(), org: p.org.clone() })
-                    .collect(),
-                source: m.source.as_ref().map(|s| SourceRecord {
-                    publisher: s.publisher.clone(),
-                    author: s.author.clone(),
-                    url: s.url.clone(),
-                    published: s.published.as_ref().map(|d| d.view().datetime),
-                }),
-                budget: m
-                    .budget
-                    .iter()
-                    .map(|l| LineRecord {
-                        item: l.item.clone(),
-                        amount_min: l.amount.min,
-                        amount_max: l.amount.max,
-                        currency: currency.clone(),
-                        region: l.region.clone(),
-                        sector: l.sector.clone(),
-                        part_of: l.part_of.clone(),
-                    })
-                    .collect(),
+                datetime: m.date.rfc3339(),
+                iso: m.date.iso_date(),
+                published: m.source.as_ref().and_then(|s| s.published.as_ref()).map(|d| d.rfc3339()),
             }
         })
         .collect()
 }
 
-/// `briefs.json`: an array with one brief per line, so that diffs between builds stay readable.
-pub fn briefs_json(a: &Archive) -> Result<Vec<u8>, DataError> {
+/// Brief `i` as a record of borrowed text.
+fn record<'a>(a: &'a Archive, i: usize, k: &'a Keys) -> BriefRecord<&'a str> {
+    let b = &a.briefs[i];
+    let m = &b.meta;
+    let strs = |v: &'a [String]| v.iter().map(String::as_str).collect();
+    BriefRecord {
+        slug: &b.slug,
+        url: &k.url,
+        title: &m.title,
+        date: &k.datetime,
+        summary: &a.summaries[i],
+        regions: strs(&m.region),
+        sectors: strs(&m.sector),
+        agenda: strs(&m.agenda),
+        attendees: m
+            .attendees
+            .iter()
+            .map(|p| PersonRecord::<&str> { name: &p.name, role: &p.role, org: &p.org })
+            .collect(),
+        source: m.source.as_ref().map(|s| SourceRecord::<&str> {
+            publisher: &s.publisher,
+            author: &s.author,
+            url: &s.url,
+            published: k.published.as_deref(),
+        }),
+        budget: m
+            .budget
+            .iter()
+            .map(|l| LineRecord::<&str> {
+                item: &l.item,
+                amount_min: l.amount.min,
+                amount_max: l.amount.max,
+                currency: &a.config.currency,
+                region: l.region.as_deref(),
+                sector: l.sector.as_deref(),
+                part_of: l.part_of.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// `briefs.json`: an array with one brief per line (newest first), so that diffs between
+/// builds stay readable.
+fn briefs_json(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
     let mut out = Vec::with_capacity(a.briefs.len() * 1024);
     out.extend_from_slice(b"[");
-    for (i, r) in records(a).iter().enumerate() {
+    for (i, k) in keys.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        serde_json::to_writer(&mut out, r)
+        serde_json::to_writer(&mut out, &record(a, i, k))
             .map_err(|e| DataError::Encode { file: "data/briefs.json", message: e.to_string() })?;
     }
     out.extend_from_slice(b"\n]\n");
     Ok(out)
+}
+
+/// An output buffer for about `size` bytes of CSV, starting with the byte order mark.
+fn with_bom(size: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(BOM.len() + size);
+    out.extend_from_slice(BOM);
+    out
 }
 
 fn csv_error(file: &'static str) -> impl Fn(csv::Error) -> DataError {
@@ -204,22 +237,29 @@ fn csv_error(file: &'static str) -> impl Fn(csv::Error) -> DataError {
 
 /// `budget.csv`: one row per line, newest brief first. `regions` and `sector` are the terms
 /// the line counts for: its own, or its brief's when it names none (then possibly several).
-pub fn budget_csv(a: &Archive) -> Result<Vec<u8>, DataError> {
+fn budget_csv(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
     const FILE: &str = "data/budget.csv";
-    let mut w = csv::Writer::from_writer(BOM.to_vec());
+    let lines: usize = a.briefs.iter().map(|b| b.meta.budget.len()).sum();
+    let mut w = csv::Writer::from_writer(with_bom(lines * 256));
     w.write_record(BUDGET_COLUMNS).map_err(csv_error(FILE))?;
-    for (i, b) in a.briefs.iter().enumerate() {
+    let (mut min, mut max) = (String::new(), String::new());
+    for (b, k) in a.briefs.iter().zip(keys) {
+        if b.meta.budget.is_empty() {
+            continue;
+        }
         let (regions, sectors) = (terms_of(b, &TermSource::Region), terms_of(b, &TermSource::Sector));
-        let (url, date) = (a.config.base_url.absolute(&a.brief_path(i)), b.meta.date.view());
+        let year = b.meta.date.date().year().to_string();
         for l in &b.meta.budget {
-            let (min, max) = (l.amount.min.to_string(), l.amount.max.to_string());
-            let year = date.year.to_string();
+            // Into the same two buffers for every line: writing to a String cannot fail.
+            min.clear();
+            max.clear();
+            let _ = (write!(min, "{}", l.amount.min), write!(max, "{}", l.amount.max));
             let region = line_names(l.region.as_deref(), &regions).join(LIST_SEPARATOR);
             let sector = line_names(l.sector.as_deref(), &sectors).join(LIST_SEPARATOR);
             let row: [&str; 11] = [
                 &b.slug,
-                &url,
-                &date.iso,
+                &k.url,
+                &k.iso,
                 &year,
                 &l.item,
                 &min,
@@ -236,14 +276,14 @@ pub fn budget_csv(a: &Archive) -> Result<Vec<u8>, DataError> {
 }
 
 /// `people.csv`: one row per attendance, newest brief first.
-pub fn people_csv(a: &Archive) -> Result<Vec<u8>, DataError> {
+fn people_csv(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
     const FILE: &str = "data/people.csv";
-    let mut w = csv::Writer::from_writer(BOM.to_vec());
+    let rows: usize = a.briefs.iter().map(|b| b.meta.attendees.len()).sum();
+    let mut w = csv::Writer::from_writer(with_bom(rows * 128));
     w.write_record(PEOPLE_COLUMNS).map_err(csv_error(FILE))?;
-    for b in &a.briefs {
-        let date = b.meta.date.view().iso;
+    for (b, k) in a.briefs.iter().zip(keys) {
         for p in &b.meta.attendees {
-            w.write_record([&p.name, &p.role, &p.org, &b.slug, &date]).map_err(csv_error(FILE))?;
+            w.write_record([&p.name, &p.role, &p.org, &b.slug, &k.iso]).map_err(csv_error(FILE))?;
         }
     }
     w.into_inner().map_err(|e| DataError::Encode { file: FILE, message: e.to_string() })
@@ -254,10 +294,11 @@ pub fn write(a: &Archive, sink: &dyn Sink) -> Result<usize, DataError> {
     if !a.config.data.enabled {
         return Ok(0);
     }
+    let keys = keys(a);
     let files: [(&'static str, Vec<u8>); 4] = [
-        (FILES[0].1, briefs_json(a)?),
-        (FILES[1].1, budget_csv(a)?),
-        (FILES[2].1, people_csv(a)?),
+        (FILES[0].1, briefs_json(a, &keys)?),
+        (FILES[1].1, budget_csv(a, &keys)?),
+        (FILES[2].1, people_csv(a, &keys)?),
         (FILES[3].1, SCHEMA.as_bytes().to_vec()),
     ];
     for (file, bytes) in &files {
