@@ -99,77 +99,6 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("콘텐츠", &["콘텐츠", "게임", "메타버스"]),
 ];
 
-/// Job titles. Longer titles are tried first, so `대표이사` wins over `대표`.
-const ROLES: &[&str] = &[
-    "대통령",
-    "국무총리",
-    "총리",
-    "부총리",
-    "장관",
-    "차관",
-    "제1차관",
-    "1차관",
-    "2차관",
-    "국회의원",
-    "부시장",
-    "경제부시장",
-    "행정부시장",
-    "정무부시장",
-    "제2차관",
-    "실장",
-    "국장",
-    "과장",
-    "정책관",
-    "단장",
-    "청장",
-    "처장",
-    "원장",
-    "부원장",
-    "위원장",
-    "부위원장",
-    "위원",
-    "의원",
-    "의장",
-    "도지사",
-    "부지사",
-    "행정부지사",
-    "경제부지사",
-    "지사",
-    "군수",
-    "구청장",
-    "교육감",
-    "총장",
-    "학장",
-    "교수",
-    "연구위원",
-    "책임연구원",
-    "연구원",
-    "박사",
-    "소장",
-    "센터장",
-    "본부장",
-    "부문장",
-    "사업부장",
-    "팀장",
-    "회장",
-    "부회장",
-    "사장",
-    "부사장",
-    "대표",
-    "대표이사",
-    "공동대표",
-    "최고경영자",
-    "CEO",
-    "CTO",
-    "전무",
-    "상무",
-    "이사장",
-    "사무총장",
-    "협회장",
-    "대사",
-    "비서관",
-    "수석",
-];
 
 /// Endings of organisation names.
 const ORG_SUFFIXES: &[&str] = &[
@@ -432,7 +361,11 @@ impl Compiled {
             }
         }
 
-        let mut roles: Vec<String> = ROLES.iter().map(|r| r.to_string()).collect();
+        // The built-in titles (src/korean/roles.txt) but those that are also everyday words
+        // (`시장`, the market), which are read only next to a name; longer titles are tried
+        // first, so `대표이사` wins over `대표`.
+        let mut roles: Vec<String> =
+            crate::korean::roles().filter(|r| !r.everyday_word).map(|r| r.title.to_string()).collect();
         roles.extend(rules.roles.iter().cloned());
         let mut seen = std::collections::BTreeSet::new();
         roles.retain(|r| seen.insert(r.clone()));
@@ -547,9 +480,29 @@ pub(crate) fn is_particle(s: &str) -> bool {
     PARTICLES.contains(&s)
 }
 
+/// A token without the longest particle it ends in, when two or more letters stay
+/// (`과학기술정보통신부와` → `과학기술정보통신부`; `이가` stays as it is).
+pub(crate) fn without_particle(t: &str) -> &str {
+    PARTICLES
+        .iter()
+        .filter_map(|p| t.strip_suffix(p))
+        .filter(|stem| stem.chars().count() >= 2)
+        .min_by_key(|stem| stem.len())
+        .unwrap_or(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_come_off_the_longest_first() {
+        assert_eq!(without_particle("과학기술정보통신부와"), "과학기술정보통신부");
+        assert_eq!(without_particle("울산시에서는"), "울산시");
+        assert_eq!(without_particle("협회과도"), "협회");
+        assert_eq!(without_particle("이가"), "이가");
+        assert_eq!(without_particle("부산"), "부산");
+    }
 
     #[test]
     fn site_rules_extend_the_built_in_lists() {

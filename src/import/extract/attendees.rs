@@ -303,16 +303,7 @@ fn ministry_before(
 }
 
 fn strip_particles(t: &str) -> &str {
-    let t = clean_token(t);
-    for p in ["에서는", "에서", "으로", "과", "와", "는", "은", "이", "가", "의", "를", "을", "도"]
-    {
-        if let Some(s) = t.strip_suffix(p) {
-            if s.chars().count() >= 2 {
-                return s;
-            }
-        }
-    }
-    t
+    super::super::rules::without_particle(clean_token(t))
 }
 
 /// `울산시장` → (`시장`, `울산시`); `경상남도지사` → (`도지사`, `경상남도`). `시장` alone is left
@@ -359,11 +350,16 @@ fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String 
         .unwrap_or(org)
 }
 
-const MINISTRY_ROLES: &[&str] = &["장관", "차관", "제1차관", "제2차관", "실장", "국장", "과장", "정책관"];
+/// Whether a title is a ministry official's (their organisation is the ministry of the event).
+fn is_ministry_role(role: &str) -> bool {
+    crate::korean::roles().any(|r| r.ministry && r.title == role)
+}
 
-/// Heads of local governments, left out of the job titles (`시장` is far more often "the market")
-/// but read after a name or inside `부산시(시장 홍길동)`.
-const LOCAL_HEADS: &[&str] = &["시장", "군수", "구청장"];
+/// Heads of local governments (`시장` is left out of the job titles, being far more often "the
+/// market", but is read after a name or inside `부산시(시장 홍길동)`).
+fn local_heads() -> impl Iterator<Item = &'static str> {
+    crate::korean::roles().filter(|r| r.local_head).map(|r| r.title)
+}
 /// Words that may stand between a name and its title.
 const MODIFIERS: &[&str] = &["초대", "신임", "현", "전"];
 
@@ -406,7 +402,7 @@ pub(crate) fn attendees(
         for c in PAREN_PERSON.captures_iter(s) {
             let first = c[2].split_whitespace().next().unwrap_or("");
             if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty())
-                || LOCAL_HEADS.contains(&first)
+                || local_heads().any(|h| h == first)
             {
                 let role = &c[2];
                 if name_like(&c[3], rules) {
@@ -439,10 +435,9 @@ pub(crate) fn attendees(
             let after_name = i > skip && name_like(tokens[i - 1 - skip], rules);
             let Some((role, particle)) = rules.role_of_token(tokens[i]).or_else(|| {
                 let t = tokens[i].trim_end_matches(PUNCT_END);
-                LOCAL_HEADS.iter().find_map(|h| {
+                local_heads().find_map(|h| {
                     let rest = t.strip_prefix(h)?;
-                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest)))
-                        .then_some((*h, rest))
+                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest))).then_some((h, rest))
                 })
             }) else {
                 continue;
@@ -467,7 +462,7 @@ pub(crate) fn attendees(
                         role = format!("{role} 겸 {role2}");
                     }
                 }
-                if org.is_none() && MINISTRY_ROLES.contains(&role.as_str()) {
+                if org.is_none() && is_ministry_role(&role) {
                     org = ministry_before(&tokens, name_at, rules, &aliases);
                 }
                 person = Some(Attendee { name: tokens[name_at].to_string(), role: Some(role), org });
