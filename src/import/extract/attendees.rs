@@ -437,7 +437,8 @@ pub(crate) fn attendees(
                 let t = tokens[i].trim_end_matches(PUNCT_END);
                 local_heads().find_map(|h| {
                     let rest = t.strip_prefix(h)?;
-                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest))).then_some((h, rest))
+                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest)))
+                        .then_some((h, rest))
                 })
             }) else {
                 continue;
