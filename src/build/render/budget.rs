@@ -3,12 +3,93 @@
 //! docs/templates.md documents what is built here.
 
 use super::chart::{self, Bar, Column};
-use super::Renderer;
-use crate::brief::money::Amount;
+use super::views::TermRef;
+use super::{Renderer, TermId};
+use crate::brief::money::{Amount, AmountView};
 use crate::build::config::TermSource;
 use crate::build::model::breakdown::{Row, RowKind};
 use crate::build::model::BudgetGroup;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// `term.budget_trend`: a term's budget per year, as a chart and as rows (oldest first in the
+/// chart, newest first in the rows).
+#[derive(Serialize)]
+pub(super) struct TermTrend {
+    chart: Option<String>,
+    years: Vec<YearTotal>,
+}
+
+/// One year's total.
+#[derive(Serialize)]
+struct YearTotal {
+    year: i32,
+    total: Option<AmountView>,
+    count: usize,
+}
+
+/// `budget.overview`: per year by sector.
+#[derive(Serialize)]
+pub(super) struct Overview<'a> {
+    /// The chart's SVG, empty when charts are off.
+    chart: String,
+    names: Vec<Series<'a>>,
+    years: Vec<OverviewYear>,
+}
+
+/// One series (sector) of the overview, with its colour class.
+#[derive(Serialize)]
+struct Series<'a> {
+    name: &'a str,
+    class: String,
+}
+
+/// One year of the overview table.
+#[derive(Serialize)]
+struct OverviewYear {
+    year: i32,
+    total: Option<AmountView>,
+    count: usize,
+    url: String,
+    /// Per series, its amount (null when it has none that year).
+    parts: Vec<Option<AmountView>>,
+}
+
+/// One row of a nested totals table (`budget.nested_region`, `budget.nested_sector`).
+#[derive(Serialize)]
+pub(super) struct NestedRow<'a> {
+    depth: usize,
+    /// `term`, `direct`, `shared` or `unassigned`.
+    kind: &'static str,
+    name: String,
+    url: Option<&'a str>,
+    /// For a shared row: the terms sharing its lines.
+    members: Vec<Member<'a>>,
+    parent: &'a str,
+    count: usize,
+    parts: usize,
+    total: Option<AmountView>,
+    /// The term's whole total, when lines counted under another row make it differ.
+    full_total: Option<AmountView>,
+}
+
+/// A term sharing a row, or the parent itself (`영남권 전체 대상`).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Member<'a> {
+    Term(TermRef<'a>),
+    Whole { name: String, url: &'a str },
+}
+
+/// What the budget page adds to `budget`.
+#[derive(Serialize)]
+pub(super) struct BudgetExtras<'a> {
+    overview: Overview<'a>,
+    nested_region: Vec<NestedRow<'a>>,
+    nested_sector: Vec<NestedRow<'a>>,
+    /// The open data files' URLs by key, or null when `[data]` is off.
+    data: Option<BTreeMap<&'static str, String>>,
+}
 
 impl Renderer<'_> {
     fn charts_on(&self) -> bool {
@@ -16,10 +97,10 @@ impl Renderer<'_> {
     }
 
     /// Brief `i`'s lines as horizontal bars (two lines or more), or null.
-    pub(super) fn brief_chart(&self, i: usize) -> Value {
+    pub(super) fn brief_chart(&self, i: usize) -> Option<String> {
         let b = &self.archive.briefs[i];
         if !self.charts_on() || b.meta.budget.len() < 2 {
-            return Value::Null;
+            return None;
         }
         let lines = &b.meta.budget;
         let bars: Vec<Bar> = lines
@@ -32,15 +113,13 @@ impl Renderer<'_> {
             .collect();
         let title = format!("이 브리핑의 예산 항목 {}건", lines.len());
         chart::bars("brief-budget-chart", &title, &bars, &self.archive.config.currency)
-            .map(Value::String)
-            .unwrap_or_default()
     }
 
     /// A term's budget per year: `{chart, years: [{year, total, count}]}` (oldest first), or
     /// null when the term has no lines.
-    pub(super) fn term_trend(&self, name: &str, group: &BudgetGroup) -> Value {
+    pub(super) fn term_trend(&self, name: &str, group: &BudgetGroup) -> Option<TermTrend> {
         if group.lines.is_empty() {
-            return Value::Null;
+            return None;
         }
         let years: Vec<(i32, Vec<Amount>)> =
             group.years.iter().map(|(y, t)| (*y, vec![t.amount()])).collect();
@@ -57,17 +136,17 @@ impl Renderer<'_> {
                 )
             })
             .flatten();
-        let rows: Vec<Value> = group
+        let years = group
             .years
             .iter()
             .rev()
-            .map(|(y, t)| json!({"year": y, "total": self.total(t), "count": t.count}))
+            .map(|(y, t)| YearTotal { year: *y, total: self.total_view(t), count: t.count })
             .collect();
-        json!({"chart": svg, "years": rows})
+        Some(TermTrend { chart: svg, years })
     }
 
     /// The budget page's overview: per year by sector, as a chart and as a table.
-    fn overview(&self) -> Value {
+    fn overview(&self) -> Overview<'_> {
         let stacks = &self.archive.budget.year_sectors;
         let n = stacks.names.len().max(1);
         let years: Vec<(i32, Vec<Amount>)> = stacks
@@ -96,112 +175,106 @@ impl Renderer<'_> {
                 )
             })
             .flatten();
-        let rows: Vec<Value> = stacks
+        let years = stacks
             .years
             .iter()
-            .map(|(y, total, parts)| {
-                let parts: Vec<Value> = parts
-                    .iter()
-                    .map(|p| if p.max == 0 { Value::Null } else { self.amount(p.amount()) })
-                    .collect();
-                obj! {
-                    "year" => *y, "total" => self.total(total), "count" => total.count,
-                    "url" => self.base.url(&format!("budget/{y}/")), "parts" => parts,
-                }
+            .map(|(y, total, parts)| OverviewYear {
+                year: *y,
+                total: self.total_view(total),
+                count: total.count,
+                url: self.base.url(&format!("budget/{y}/")),
+                parts: parts.iter().map(|p| (p.max != 0).then(|| self.amount_view(p.amount()))).collect(),
             })
             .collect();
-        let names: Vec<Value> = stacks
+        let names = stacks
             .names
             .iter()
             .enumerate()
-            .map(|(k, n)| json!({"name": n, "class": format!("c-{}", k % 6)}))
+            .map(|(k, n)| Series { name: n, class: format!("c-{}", k % 6) })
             .collect();
-        obj! { "chart" => svg.map(Value::String).unwrap_or_default(), "names" => names, "years" => rows }
+        Overview { chart: svg.unwrap_or_default(), names, years }
     }
 
     /// The nested totals of the taxonomy reading `source`, as table rows (empty without it).
-    fn nested_rows(&self, source: TermSource) -> Value {
+    fn nested_rows(&self, source: TermSource) -> Vec<NestedRow<'_>> {
         let a = self.archive;
         let Some(x) = a.taxonomy_index(&source) else {
-            return Value::Array(Vec::new());
+            return Vec::new();
         };
         let tax = &a.taxonomies[x];
-        let rows = a.budget.nested[x].iter().map(|row| self.nested_row(x, row, &tax.config.title)).collect();
-        Value::Array(rows)
+        a.budget.nested[x].iter().map(|row| self.nested_row(x, row, &tax.config.title)).collect()
     }
 
-    fn nested_row(&self, x: usize, row: &Row, title: &str) -> Value {
+    fn nested_row(&self, x: usize, row: &Row, title: &str) -> NestedRow<'_> {
         let a = self.archive;
         let terms = &a.taxonomies[x].terms;
+        let url = |t: usize| self.term_urls[x][t].as_str();
         let member = |t: usize| {
             if Some(t) == row.parent {
-                json!({"name": format!("{} 전체 대상", terms[t].name), "url": self.term_urls[x][t]})
+                Member::Whole { name: format!("{} 전체 대상", terms[t].name), url: url(t) }
             } else {
-                self.term_ref(x, t)
+                Member::Term(self.term_link(TermId { taxonomy: x, term: t }))
             }
         };
-        let (kind, name, url, members, full) = match &row.kind {
+        let (kind, name, url, members, full_total) = match &row.kind {
             RowKind::Term(t) => {
                 let full = &a.budget.by_term[x][*t].total;
                 let differs = full.amount() != row.total.amount();
                 (
                     "term",
                     terms[*t].name.clone(),
-                    Value::from(self.term_urls[x][*t].clone()),
+                    Some(url(*t)),
                     Vec::new(),
-                    differs.then(|| self.total(full)),
+                    differs.then(|| self.total_view(full)).flatten(),
                 )
             }
-            RowKind::Direct(t) => (
-                "direct",
-                format!("{} 전체 대상", terms[*t].name),
-                Value::from(self.term_urls[x][*t].clone()),
-                Vec::new(),
-                None,
-            ),
+            RowKind::Direct(t) => {
+                ("direct", format!("{} 전체 대상", terms[*t].name), Some(url(*t)), Vec::new(), None)
+            }
             RowKind::Shared(ms) => {
                 let names: Vec<&str> = ms.iter().map(|&t| terms[t].name.as_str()).collect();
                 (
                     "shared",
                     format!("{} 공동", names.join("·")),
-                    Value::Null,
+                    None,
                     ms.iter().map(|&t| member(t)).collect(),
                     None,
                 )
             }
-            RowKind::SharedRest(n) => {
-                ("shared", format!("그 밖의 조합 {n}개"), Value::Null, Vec::new(), None)
-            }
-            RowKind::Unassigned => ("unassigned", format!("{title} 미지정"), Value::Null, Vec::new(), None),
+            RowKind::SharedRest(n) => ("shared", format!("그 밖의 조합 {n}개"), None, Vec::new(), None),
+            RowKind::Unassigned => ("unassigned", format!("{title} 미지정"), None, Vec::new(), None),
         };
-        obj! {
-            "depth" => row.depth, "kind" => kind, "name" => name, "url" => url, "members" => members,
-            "parent" => row.parent.map(|p| terms[p].name.clone()).unwrap_or_default(),
-            "count" => row.lines, "parts" => row.parts,
-            "total" => if row.total.max == 0 { Value::Null } else { self.amount(row.total.amount()) },
-            "full_total" => full.unwrap_or_default(),
+        NestedRow {
+            depth: row.depth,
+            kind,
+            name,
+            url,
+            members,
+            parent: row.parent.map(|p| terms[p].name.as_str()).unwrap_or_default(),
+            count: row.lines,
+            parts: row.parts,
+            total: (row.total.max != 0).then(|| self.amount_view(row.total.amount())),
+            full_total,
         }
     }
 
-    /// The links to the open data files, or null when `[data]` is off.
-    fn data_links(&self) -> Value {
-        if !self.archive.config.data.enabled {
-            return Value::Null;
-        }
-        let mut m = Map::new();
-        for (key, file) in crate::build::render::opendata::FILES {
-            m.insert(key.to_string(), Value::String(self.base.url(file)));
-        }
-        Value::Object(m)
+    /// The links to the open data files, or none when `[data]` is off.
+    fn data_links(&self) -> Option<BTreeMap<&'static str, String>> {
+        self.archive.config.data.enabled.then(|| {
+            crate::build::render::opendata::FILES
+                .iter()
+                .map(|(key, file)| (*key, self.base.url(file)))
+                .collect()
+        })
     }
 
     /// What the budget page adds to `budget`: `overview`, `nested_region`, `nested_sector`, `data`.
-    pub(super) fn budget_extras(&self, budget: &mut Value) {
-        if let Value::Object(m) = budget {
-            m.insert("overview".into(), self.overview());
-            m.insert("nested_region".into(), self.nested_rows(TermSource::Region));
-            m.insert("nested_sector".into(), self.nested_rows(TermSource::Sector));
-            m.insert("data".into(), self.data_links());
+    pub(super) fn budget_extras(&self) -> BudgetExtras<'_> {
+        BudgetExtras {
+            overview: self.overview(),
+            nested_region: self.nested_rows(TermSource::Region),
+            nested_sector: self.nested_rows(TermSource::Sector),
+            data: self.data_links(),
         }
     }
 }

@@ -13,7 +13,6 @@ use crate::build::model::taxonomy::Term;
 use crate::build::model::{Archive, LineRef, Total};
 use crate::build::url::BaseUrl;
 use crate::diagnostics::Diagnostic;
-use serde_json::{Map, Value};
 use tera::Context;
 
 /// The most URLs one sitemap file may list (sitemaps.org protocol).
@@ -64,21 +63,6 @@ impl Renderer<'_> {
     /// A total, or none when nothing was added to it.
     pub(super) fn total_view(&self, t: &Total) -> Option<AmountView> {
         (t.count > 0).then(|| self.amount_view(t.amount()))
-    }
-
-    /// [`Renderer::amount_view`] as a value, for the parts built as values (budget.rs).
-    pub(super) fn amount(&self, a: Amount) -> Value {
-        serde_json::to_value(self.amount_view(a)).unwrap_or_default()
-    }
-
-    /// [`Renderer::total_view`] as a value, for the parts built as values (budget.rs).
-    pub(super) fn total(&self, t: &Total) -> Value {
-        serde_json::to_value(self.total_view(t)).unwrap_or_default()
-    }
-
-    /// [`Renderer::term_link`] as a value, for the parts built as values (budget.rs).
-    pub(super) fn term_ref(&self, x: usize, t: usize) -> Value {
-        serde_json::to_value(self.term_link(TermId { taxonomy: x, term: t })).unwrap_or_default()
     }
 
     fn date(d: &Moment) -> DateView {
@@ -502,7 +486,7 @@ impl Renderer<'_> {
             children: term.children.iter().map(|&c| self.term_link(TermId { term: c, ..id })).collect(),
             descendant_briefs: if first { self.descendant_items(id) } else { Vec::new() },
             descendant_count: term.descendant_briefs.len(),
-            budget_trend: if first { self.term_trend(&term.name, group) } else { Value::Null },
+            budget_trend: if first { self.term_trend(&term.name, group) } else { None },
         }
     }
 
@@ -568,8 +552,7 @@ impl Renderer<'_> {
                 })
                 .collect()
         };
-        let mut extras = Value::Object(Map::new());
-        self.budget_extras(&mut extras);
+        let extras = self.budget_extras();
         BudgetPage {
             budget: BudgetView {
                 total: self.total_view(&a.budget.all.total),

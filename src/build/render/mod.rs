@@ -92,18 +92,6 @@ type IndexFile = (String, Vec<u8>);
 /// One page's template, render time and outcome.
 type Timed = (&'static str, Duration, Result<(), Vec<Diagnostic>>);
 
-/// Builds a JSON object from owned values without re-serialising them (`json!` would deep-copy
-/// every nested value, which is what made list pages slow).
-macro_rules! obj {
-    ($($k:literal => $v:expr),* $(,)?) => {{
-        #[allow(unused_mut)]
-        let mut m = Map::new();
-        $( m.insert($k.to_string(), Value::from($v)); )*
-        Value::Object(m)
-    }};
-}
-
-// After `obj!`: a macro is visible in the modules declared below it.
 mod budget;
 mod chart;
 mod context;

@@ -94,7 +94,7 @@ pub(super) struct BriefView<'a> {
     pub has_code: bool,
     pub budget: Vec<BudgetLine<'a>>,
     /// The chart's SVG, or null (built in `budget.rs`).
-    pub budget_chart: Value,
+    pub budget_chart: Option<String>,
     pub attendees: Vec<AttendeeView<'a>>,
     pub source: Option<SourceView<'a>>,
     pub facets: Vec<Facet<'a>>,
@@ -394,7 +394,7 @@ pub(super) struct TermView<'a> {
     pub descendant_briefs: Vec<ViaItem<'a>>,
     pub descendant_count: usize,
     /// `{chart, years}` or null (built in `budget.rs`).
-    pub budget_trend: Value,
+    pub budget_trend: Option<super::budget::TermTrend>,
 }
 
 /// The variables of `budget.html`.
@@ -413,7 +413,7 @@ pub(super) struct BudgetView<'a> {
     pub by_sector: Vec<BudgetTerm<'a>>,
     /// `overview`, `nested_region`, `nested_sector` and `data` (built in `budget.rs`).
     #[serde(flatten)]
-    pub extras: Value,
+    pub extras: super::budget::BudgetExtras<'a>,
 }
 
 /// A year of the budget with its total.
