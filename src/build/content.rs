@@ -27,8 +27,9 @@ pub struct Brief {
     pub body: String,
     /// 1-based file line where the body starts.
     pub body_line: usize,
-    /// The front matter as written (between the `---` lines), kept so a later stage can name the
-    /// line of a value it finds wrong without reading the file again.
+    /// The front matter as written (between the `---` lines), kept so that the registry and the
+    /// model can name the line of a value they find wrong without reading the file again; the
+    /// model empties it once built.
     pub front: String,
     /// 1-based file line of the first front-matter line.
     pub front_line: usize,

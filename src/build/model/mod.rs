@@ -210,6 +210,10 @@ impl Archive {
             .map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug)))
             .chain(unreadable.iter().map(|p| (p.clone(), String::new())))
             .collect();
+        // The front matter text was kept only to place the problems found above.
+        for b in &mut briefs {
+            b.front = String::new();
+        }
         let archive = Archive {
             config,
             briefs,
