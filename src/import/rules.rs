@@ -99,7 +99,6 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("콘텐츠", &["콘텐츠", "게임", "메타버스"]),
 ];
 
-
 /// Endings of organisation names.
 const ORG_SUFFIXES: &[&str] = &[
     "부",
