@@ -403,127 +403,181 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
     let text = normalize(raw);
     let lines: Vec<String> = text.lines().map(|l| squash(l.trim())).collect();
     let mut out = Cleaned::default();
+    let start = headline(&lines, title_hint, rules, &mut out);
+    let mut body = Body::default();
+    for (index, line) in lines.iter().enumerate().skip(start) {
+        let line = match body.chrome(&lines, index, line, rules, &mut out) {
+            Chrome::Taken => continue,
+            Chrome::Tail => break,
+            Chrome::Text(line) => line,
+        };
+        if !body.marked_block(&line) {
+            body.text_line(&line);
+        }
+    }
+    body.flush();
+    close(body.pending, &mut out);
+    out
+}
 
-    // The headline: the hint, or the first line that can be one.
-    let mut start = 0;
+/// The headline: the hint, or the first line that can be one. Lines above it go to `out.meta`;
+/// returns the index of the first body line.
+fn headline(lines: &[String], title_hint: Option<&str>, rules: &Compiled, out: &mut Cleaned) -> usize {
     if let Some(hint) = title_hint {
         let hint = squash(hint);
+        let mut start = 0;
         if let Some(i) = lines.iter().position(|l| *l == hint) {
             out.meta.extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
             start = i + 1;
         }
         out.title = Some(hint);
-    } else if let Some(i) = choose_title(&lines, rules) {
+        start
+    } else if let Some(i) = choose_title(lines, rules) {
         out.meta.extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
         let (title, suffix) = split_title(&lines[i], rules);
         out.title = Some(title);
         out.title_suffix = suffix;
-        start = i + 1;
+        i + 1
+    } else {
+        0
     }
+}
 
-    // The body.
-    let mut body_started = false;
-    let mut in_related = false;
-    let mut para: Vec<String> = Vec::new();
-    let mut pending: Vec<Block> = Vec::new();
-    let flush = |para: &mut Vec<String>, pending: &mut Vec<Block>, body_started: bool| {
-        if para.is_empty() {
+/// What the chrome pass made of a body line.
+enum Chrome {
+    /// The line was consumed (caption, meta, widget, blank) or dropped.
+    Taken,
+    /// The article's tail starts here; `out.tail` holds the rest.
+    Tail,
+    /// Article text, with any caption prefix removed.
+    Text(String),
+}
+
+/// The state of the body pass, line by line.
+#[derive(Default)]
+struct Body {
+    /// Lines of the paragraph being built.
+    para: Vec<String>,
+    /// Blocks made so far.
+    pending: Vec<Block>,
+    /// Whether a prose line has been seen (decks end, the tail can start).
+    body_started: bool,
+    /// Inside a "related articles" list, skipped until prose resumes.
+    in_related: bool,
+    /// The last non-duplicate line, to spot lines printed twice.
+    previous: Option<String>,
+}
+
+impl Body {
+    /// Ends the paragraph being built, as a deck, heading or paragraph.
+    fn flush(&mut self) {
+        if self.para.is_empty() {
             return;
         }
-        let joined = squash(&para.join(" "));
-        para.clear();
+        let joined = squash(&self.para.join(" "));
+        self.para.clear();
         if joined.is_empty() {
             return;
         }
-        if !body_started && is_heading_like(&joined, 90) {
-            pending.push(Block::Deck(strip_deck_dashes(&joined)));
+        if !self.body_started && is_heading_like(&joined, 90) {
+            self.pending.push(Block::Deck(strip_deck_dashes(&joined)));
         } else if is_heading_like(&joined, 45) {
-            pending.push(Block::Heading(joined));
+            self.pending.push(Block::Heading(joined));
         } else {
-            pending.push(Block::Para(joined));
+            self.pending.push(Block::Para(joined));
         }
-    };
-    let mut previous: Option<String> = None;
-    for (index, line) in lines.iter().enumerate().skip(start) {
-        let line = line.as_str();
+    }
+
+    /// Takes blank, caption, widget, related-list, meta and repeated-headline lines.
+    fn chrome(
+        &mut self,
+        lines: &[String],
+        index: usize,
+        line: &str,
+        rules: &Compiled,
+        out: &mut Cleaned,
+    ) -> Chrome {
         if line.is_empty() {
-            flush(&mut para, &mut pending, body_started);
-            continue;
+            self.flush();
+            return Chrome::Taken;
         }
         // Widget lines often come bulleted (`• 댓글 0`).
         let bare = line.trim_start_matches(['•', '|', '·']).trim();
         // A caption with an explicit photo tag, even one carrying a copyright notice.
         if CAPTION_TAG.is_match(line) && caption_rest(line).is_some_and(|r| r.is_empty()) {
             out.captions.push(line.to_string());
-            flush(&mut para, &mut pending, body_started);
-            continue;
+            self.flush();
+            return Chrome::Taken;
         }
         // A line printed twice in a row is a photo caption (or the headline again).
-        if previous.as_deref() == Some(line) {
-            if para.last().map(String::as_str) == Some(line) {
-                para.pop();
+        if self.previous.as_deref() == Some(line) {
+            if self.para.last().map(String::as_str) == Some(line) {
+                self.para.pop();
             }
             out.captions.push(line.to_string());
-            continue;
+            return Chrome::Taken;
         }
-        previous = Some(line.to_string());
-        if body_started && rules.is_tail_marker(bare) {
+        self.previous = Some(line.to_string());
+        if self.body_started && rules.is_tail_marker(bare) {
             out.tail = lines[index..].iter().filter(|l| !l.is_empty()).cloned().collect();
-            break;
+            return Chrome::Tail;
         }
         if rules.is_related_marker(bare) {
-            flush(&mut para, &mut pending, body_started);
-            in_related = true;
-            continue;
+            self.flush();
+            self.in_related = true;
+            return Chrome::Taken;
         }
-        if in_related {
+        if self.in_related {
             if is_prose(line) && char_len(line) >= 80 {
-                in_related = false;
+                self.in_related = false;
             } else {
-                continue;
+                return Chrome::Taken;
             }
         }
         if rules.is_tail_marker(bare) || rules.is_boilerplate(bare) {
             if rules.is_tail_marker(bare) {
                 out.meta.push(line.to_string());
             }
-            flush(&mut para, &mut pending, body_started);
-            continue;
+            self.flush();
+            return Chrome::Taken;
         }
         // A reporter's bare name on a header line just above the date line (`• 구경모`).
-        let name_by_date = !body_started
+        let name_by_date = !self.body_started
             && super::extract::attendees::is_person_name(bare)
             && lines[index + 1..].iter().filter(|l| !l.is_empty()).take(2).any(|l| is_meta_line(l));
         if is_meta_line(line) || name_by_date {
             out.meta.push(line.to_string());
-            flush(&mut para, &mut pending, body_started);
-            continue;
+            self.flush();
+            return Chrome::Taken;
         }
         if Some(line) == out.title.as_deref() {
-            continue;
+            return Chrome::Taken;
         }
-        let line: String = match caption_rest(line) {
+        match caption_rest(line) {
             Some(rest) if rest.is_empty() => {
                 out.captions.push(line.to_string());
-                flush(&mut para, &mut pending, body_started);
-                continue;
+                self.flush();
+                Chrome::Taken
             }
-            Some(rest) => rest,
-            None => line.to_string(),
-        };
-        let line = line.as_str();
+            Some(rest) => Chrome::Text(rest),
+            None => Chrome::Text(line.to_string()),
+        }
+    }
 
+    /// Takes a line a marker makes a block of its own: a wrapped heading, a note, a dashed deck
+    /// or a list item. Returns whether it did.
+    fn marked_block(&mut self, line: &str) -> bool {
         // Headings wrapped in markers: `< 주요 내용 >`, `■ 추진 배경`, `## 소제목`.
         if let Some(c) = WRAPPED_HEADING.captures(line) {
             let inner = c.get(1).or(c.get(2)).or(c.get(3)).unwrap().as_str().trim();
             if char_len(inner) <= 45 && !SENTENCE_END.is_match(inner) && !inner.is_empty() {
-                flush(&mut para, &mut pending, body_started);
-                if body_started {
-                    pending.push(Block::Heading(inner.to_string()));
+                self.flush();
+                if self.body_started {
+                    self.pending.push(Block::Heading(inner.to_string()));
                 } else {
-                    pending.push(Block::Deck(inner.to_string()));
+                    self.pending.push(Block::Deck(inner.to_string()));
                 }
-                continue;
+                return true;
             }
         }
         // Notes: `* 설명`, `** 설명`, `※ 참고`.
@@ -536,48 +590,61 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
             None
         };
         if let Some((stars, rest)) = note.filter(|(_, r)| !r.trim().is_empty()) {
-            flush(&mut para, &mut pending, body_started);
-            pending.push(Block::Note { stars, text: rest.trim().to_string() });
-            continue;
+            self.flush();
+            self.pending.push(Block::Note { stars, text: rest.trim().to_string() });
+            return true;
         }
         // A deck wrapped in dashes, `- 부제 -`.
         if line.starts_with('-') && line.ends_with('-') && char_len(line) > 4 {
-            flush(&mut para, &mut pending, body_started);
-            pending.push(Block::Deck(strip_deck_dashes(line)));
-            continue;
+            self.flush();
+            self.pending.push(Block::Deck(strip_deck_dashes(line)));
+            return true;
         }
         if let Some((marker, number, rest)) = list_marker(line) {
-            flush(&mut para, &mut pending, body_started);
+            self.flush();
             // A list item may carry the lead in a press release.
             if is_prose(rest) {
-                body_started = true;
+                self.body_started = true;
             }
-            pending.push(Block::Item { level: marker_rank(marker), number, marker, text: rest.to_string() });
-            continue;
+            self.pending.push(Block::Item {
+                level: marker_rank(marker),
+                number,
+                marker,
+                text: rest.to_string(),
+            });
+            return true;
         }
-        // Continuation of a wrapped item or paragraph: join when the previous line did not end
-        // a sentence and was long enough to have been wrapped.
-        if para.is_empty() {
-            if let Some(Block::Item { text, .. }) = pending.last_mut() {
+        false
+    }
+
+    /// Takes a plain text line: the continuation of a wrapped item or paragraph, or a new paragraph.
+    fn text_line(&mut self, line: &str) {
+        // Join when the previous line did not end a sentence and was long enough to have been
+        // wrapped.
+        if self.para.is_empty() {
+            if let Some(Block::Item { text, .. }) = self.pending.last_mut() {
                 if !SENTENCE_END.is_match(text) && char_len(text) >= 30 {
                     text.push(' ');
                     text.push_str(line);
-                    continue;
+                    return;
                 }
             }
         }
-        if let Some(prev) = para.last() {
+        if let Some(prev) = self.para.last() {
             if SENTENCE_END.is_match(prev) || char_len(prev) < 30 {
-                flush(&mut para, &mut pending, body_started);
+                self.flush();
             }
         }
         if is_prose(line) {
-            body_started = true;
+            self.body_started = true;
         }
-        para.push(line.to_string());
+        self.para.push(line.to_string());
     }
-    flush(&mut para, &mut pending, body_started);
+}
 
+/// The closing pass: takes the lead and trailing bylines out of the blocks, drops trailing
+/// headings and empty blocks, and stores the blocks in `out`.
+fn close(mut pending: Vec<Block>, out: &mut Cleaned) {
     // The byline that opens the lead: `[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`. It may sit
     // behind a leftover widget label, so the first few paragraphs are tried.
     for block in pending.iter_mut().filter(|b| matches!(b, Block::Para(_) | Block::Item { .. })).take(8) {
@@ -601,7 +668,6 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
         pending.pop();
     }
     out.blocks = pending.into_iter().filter(|b| !b.text().is_empty()).collect();
-    out
 }
 
 fn strip_deck_dashes(s: &str) -> String {

@@ -387,124 +387,174 @@ pub(crate) fn attendees(
     rules: &Compiled,
     author: Option<&str>,
 ) -> (Vec<Attendee>, Vec<String>) {
-    // Short names the article introduces: `과학기술정보통신부(…, 이하 과기정통부)`.
+    let aliases = aliases(sentences, rules);
+    // (person, found in a sentence that does not place them at the event)
+    let mut found: Vec<(Attendee, bool)> = Vec::new();
+    let spaced: Vec<String> = sentences.iter().map(|s| space_after_commas(s)).collect();
+    for s in spaced.iter().map(String::as_str) {
+        let elsewhere = !is_present(s);
+        found.extend(parenthesised(s, rules, &aliases).into_iter().map(|p| (p, elsewhere)));
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        for i in 0..tokens.len() {
+            if let Some(p) = person_at(&tokens, i, rules, &aliases) {
+                found.push((p, elsewhere));
+            }
+        }
+    }
+    short_forms(&spaced, rules, &mut found);
+    for (p, _) in found.iter_mut() {
+        if let Some(org) = p.org.take() {
+            p.org = Some(resolve_generic(org, sentences, rules));
+        }
+    }
+    let out = merge(&found, author);
+    let review = out
+        .iter()
+        .filter(|p| p.org.is_none())
+        .map(|p| format!("attendees: {} has no organisation", p.name))
+        .collect();
+    (out, review)
+}
+
+/// Short names the article introduces: `과학기술정보통신부(…, 이하 과기정통부)`.
+fn aliases(sentences: &[&str], rules: &Compiled) -> BTreeMap<String, String> {
     let mut aliases: BTreeMap<String, String> = BTreeMap::new();
     for s in sentences {
         for c in ALIAS.captures_iter(s) {
             aliases.insert(c[2].to_string(), rules.canonical_org(&c[1]));
         }
     }
-    // (person, found in a sentence that does not place them at the event)
-    let mut found: Vec<(Attendee, bool)> = Vec::new();
-    let spaced: Vec<String> = sentences.iter().map(|s| space_after_commas(s)).collect();
-    for s in spaced.iter().map(String::as_str) {
-        let elsewhere = !is_present(s);
-        for c in PAREN_PERSON.captures_iter(s) {
-            let first = c[2].split_whitespace().next().unwrap_or("");
-            if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty())
-                || local_heads().any(|h| h == first)
-            {
-                let role = &c[2];
-                if name_like(&c[3], rules) {
-                    found.push((
-                        Attendee {
-                            name: c[3].to_string(),
-                            role: Some(role.to_string()),
-                            org: Some(canonical(&c[1], rules, &aliases)),
-                        },
-                        elsewhere,
-                    ));
-                }
-            }
-        }
-        let tokens: Vec<&str> = s.split_whitespace().collect();
-        for i in 0..tokens.len() {
-            // `울산시장`, `경기도지사`: the place is the organisation.
-            if i >= 1 && name_like(tokens[i - 1], rules) {
-                if let Some((role, org)) = local_head(tokens[i], rules) {
-                    found.push((
-                        Attendee { name: tokens[i - 1].to_string(), role: Some(role), org: Some(org) },
-                        elsewhere,
-                    ));
-                    continue;
-                }
-            }
-            // `박완수 초대 시장`: a word like 초대 may stand between the name and the title.
-            let skip =
-                usize::from(i >= 2 && MODIFIERS.contains(&tokens[i - 1]) && name_like(tokens[i - 2], rules));
-            let after_name = i > skip && name_like(tokens[i - 1 - skip], rules);
-            let Some((role, particle)) = rules.role_of_token(tokens[i]).or_else(|| {
-                let t = tokens[i].trim_end_matches(PUNCT_END);
-                local_heads().find_map(|h| {
-                    let rest = t.strip_prefix(h)?;
-                    (after_name && (rest.is_empty() || super::super::rules::is_particle(rest)))
-                        .then_some((h, rest))
-                })
-            }) else {
-                continue;
-            };
-            let bare_role = particle.is_empty() && !tokens[i].ends_with(PUNCT_END);
-            let mut person: Option<Attendee> = None;
-            if after_name {
-                let name_at = i - 1 - skip;
-                // NAME ROLE, with the organisation before the name.
-                let mut org = org_before(&tokens, name_at, rules, &aliases);
-                let mut role = role.to_string();
-                // NAME ROLE 겸 ORG ROLE2.
-                if bare_role && tokens.get(i + 1) == Some(&"겸") {
-                    let mut j = i + 2;
-                    while j < tokens.len() && j < i + 5 && rules.role_of_token(tokens[j]).is_none() {
-                        j += 1;
-                    }
-                    if let Some((role2, _)) = tokens.get(j).and_then(|t| rules.role_of_token(t)) {
-                        if j > i + 2 {
-                            org = Some(canonical(&tokens[i + 2..j].join(" "), rules, &aliases));
-                        }
-                        role = format!("{role} 겸 {role2}");
-                    }
-                }
-                if org.is_none() && is_ministry_role(&role) {
-                    org = ministry_before(&tokens, name_at, rules, &aliases);
-                }
-                person = Some(Attendee { name: tokens[name_at].to_string(), role: Some(role), org });
-            } else if i >= 2 {
-                // NAME ORG ROLE.
-                let mut k = i;
-                while k > 0
-                    && i - k < 3
-                    && !(k < i && name_like(tokens[k - 1], rules))
-                    && org_like(tokens[k - 1], k == i, rules, &aliases)
-                {
-                    k -= 1;
-                }
-                if k < i && k >= 1 && name_like(tokens[k - 1], rules) {
-                    person = Some(Attendee {
-                        name: tokens[k - 1].to_string(),
-                        role: Some(role.to_string()),
-                        org: Some(canonical(&tokens[k..i].join(" "), rules, &aliases)),
-                    });
-                }
-            }
-            if person.is_none() && bare_role && i + 1 < tokens.len() {
-                // ORG ROLE NAME.
-                let candidate = strip_particles(tokens[i + 1]);
-                if name_like(candidate, rules) {
-                    if let Some(org) = org_before(&tokens, i, rules, &aliases) {
-                        person = Some(Attendee {
-                            name: candidate.to_string(),
-                            role: Some(role.to_string()),
-                            org: Some(org),
-                        });
-                    }
-                }
-            }
-            if let Some(p) = person {
-                found.push((p, elsewhere));
+    aliases
+}
+
+/// People written `ORG(ROLE NAME)` in a sentence.
+fn parenthesised(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<Attendee> {
+    let mut people = Vec::new();
+    for c in PAREN_PERSON.captures_iter(s) {
+        let first = c[2].split_whitespace().next().unwrap_or("");
+        if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty())
+            || local_heads().any(|h| h == first)
+        {
+            let role = &c[2];
+            if name_like(&c[3], rules) {
+                people.push(Attendee {
+                    name: c[3].to_string(),
+                    role: Some(role.to_string()),
+                    org: Some(canonical(&c[1], rules, aliases)),
+                });
             }
         }
     }
+    people
+}
 
-    // `문 대통령은` at the event: the 문재인 대통령 named elsewhere in the article.
+/// The person whose title is the token at `i`, if the tokens around it name one.
+fn person_at(
+    tokens: &[&str],
+    i: usize,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Option<Attendee> {
+    // `울산시장`, `경기도지사`: the place is the organisation.
+    if i >= 1 && name_like(tokens[i - 1], rules) {
+        if let Some((role, org)) = local_head(tokens[i], rules) {
+            return Some(Attendee { name: tokens[i - 1].to_string(), role: Some(role), org: Some(org) });
+        }
+    }
+    // `박완수 초대 시장`: a word like 초대 may stand between the name and the title.
+    let skip = usize::from(i >= 2 && MODIFIERS.contains(&tokens[i - 1]) && name_like(tokens[i - 2], rules));
+    let after_name = i > skip && name_like(tokens[i - 1 - skip], rules);
+    let (role, particle) = rules.role_of_token(tokens[i]).or_else(|| {
+        let t = tokens[i].trim_end_matches(PUNCT_END);
+        local_heads().find_map(|h| {
+            let rest = t.strip_prefix(h)?;
+            (after_name && (rest.is_empty() || super::super::rules::is_particle(rest))).then_some((h, rest))
+        })
+    })?;
+    let bare_role = particle.is_empty() && !tokens[i].ends_with(PUNCT_END);
+    let mut person: Option<Attendee> = None;
+    if after_name {
+        person = Some(name_role(tokens, i, i - 1 - skip, role, bare_role, rules, aliases));
+    } else if i >= 2 {
+        person = name_org_role(tokens, i, role, rules, aliases);
+    }
+    if person.is_none() && bare_role && i + 1 < tokens.len() {
+        person = org_role_name(tokens, i, role, rules, aliases);
+    }
+    person
+}
+
+/// NAME ROLE, with the organisation before the name; also NAME ROLE 겸 ORG ROLE2.
+fn name_role(
+    tokens: &[&str],
+    i: usize,
+    name_at: usize,
+    role: &str,
+    bare_role: bool,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Attendee {
+    let mut org = org_before(tokens, name_at, rules, aliases);
+    let mut role = role.to_string();
+    if bare_role && tokens.get(i + 1) == Some(&"겸") {
+        let mut j = i + 2;
+        while j < tokens.len() && j < i + 5 && rules.role_of_token(tokens[j]).is_none() {
+            j += 1;
+        }
+        if let Some((role2, _)) = tokens.get(j).and_then(|t| rules.role_of_token(t)) {
+            if j > i + 2 {
+                org = Some(canonical(&tokens[i + 2..j].join(" "), rules, aliases));
+            }
+            role = format!("{role} 겸 {role2}");
+        }
+    }
+    if org.is_none() && is_ministry_role(&role) {
+        org = ministry_before(tokens, name_at, rules, aliases);
+    }
+    Attendee { name: tokens[name_at].to_string(), role: Some(role), org }
+}
+
+/// NAME ORG ROLE, the title at `i`.
+fn name_org_role(
+    tokens: &[&str],
+    i: usize,
+    role: &str,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Option<Attendee> {
+    let mut k = i;
+    while k > 0
+        && i - k < 3
+        && !(k < i && name_like(tokens[k - 1], rules))
+        && org_like(tokens[k - 1], k == i, rules, aliases)
+    {
+        k -= 1;
+    }
+    (k < i && k >= 1 && name_like(tokens[k - 1], rules)).then(|| Attendee {
+        name: tokens[k - 1].to_string(),
+        role: Some(role.to_string()),
+        org: Some(canonical(&tokens[k..i].join(" "), rules, aliases)),
+    })
+}
+
+/// ORG ROLE NAME, the title at `i`.
+fn org_role_name(
+    tokens: &[&str],
+    i: usize,
+    role: &str,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Option<Attendee> {
+    let candidate = strip_particles(tokens[i + 1]);
+    if !name_like(candidate, rules) {
+        return None;
+    }
+    let org = org_before(tokens, i, rules, aliases)?;
+    Some(Attendee { name: candidate.to_string(), role: Some(role.to_string()), org: Some(org) })
+}
+
+/// `문 대통령은` at the event: the 문재인 대통령 named elsewhere in the article.
+fn short_forms(spaced: &[String], rules: &Compiled, found: &mut Vec<(Attendee, bool)>) {
     for s in spaced.iter().map(String::as_str).filter(|s| is_present(s)) {
         let tokens: Vec<&str> = s.split_whitespace().collect();
         for pair in tokens.windows(2) {
@@ -522,13 +572,13 @@ pub(crate) fn attendees(
             }
         }
     }
-    for (p, _) in found.iter_mut() {
-        if let Some(org) = p.org.take() {
-            p.org = Some(resolve_generic(org, sentences, rules));
-        }
-    }
+}
+
+/// One entry per person, leaving out the author and people only mentioned away from the event;
+/// the first mention with an organisation gives the role and organisation.
+fn merge(found: &[(Attendee, bool)], author: Option<&str>) -> Vec<Attendee> {
     let mut out: Vec<Attendee> = Vec::new();
-    for (p, elsewhere) in &found {
+    for (p, elsewhere) in found {
         if Some(p.name.as_str()) == author {
             continue;
         }
@@ -546,12 +596,7 @@ pub(crate) fn attendees(
             None => out.push(p.clone()),
         }
     }
-    let review = out
-        .iter()
-        .filter(|p| p.org.is_none())
-        .map(|p| format!("attendees: {} has no organisation", p.name))
-        .collect();
-    (out, review)
+    out
 }
 
 #[cfg(test)]

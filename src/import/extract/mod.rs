@@ -33,47 +33,15 @@ pub(crate) fn brief_from_text(
     }
     let mut review: Vec<String> = Vec::new();
 
-    let title = match &cleaned.title {
-        Some(t) => t.clone(),
-        None => {
-            let first = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(_)))?;
-            let s = text::sentences(first.text()).first()?.to_string();
-            review.push("title: no headline found; the lead's first sentence stands in".to_string());
-            s.chars().take(80).collect()
-        }
-    };
-
+    let title = title(&cleaned, &mut review)?;
     let found = date::publication_date(&cleaned.meta, hints.published.as_deref(), tz)
         .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
-    let (date, date_found) = match found {
-        Some(d) => {
-            if d.rank >= 5 {
-                review.push("date: read from an unlabelled dateline".to_string());
-            }
-            (d.date, true)
-        }
-        None => {
-            review.push(format!("date: no publication date in the article; {placeholder} is a placeholder"));
-            (placeholder, false)
-        }
-    };
+    let (date, date_found) = date_or_placeholder(found.as_ref(), placeholder, &mut review);
 
     let found_source = source::source(&cleaned, hints, rules);
-    let (publisher, author, url) = (
-        found_source.publisher.as_ref().map(|(p, _)| p.clone()),
-        found_source.author.clone(),
-        found_source.url.clone(),
-    );
-    match &found_source.publisher {
-        None => review.push("source.publisher: not found".to_string()),
-        Some((p, source::Evidence::Issuer)) => {
-            review.push(format!("source.publisher: no outlet is named; {p} is the body the text comes from"))
-        }
-        Some(_) => {}
-    }
-    if author.is_none() {
-        review.push("source.author: no byline found".to_string());
-    }
+    source_review(&found_source, &mut review);
+    let source::Found { publisher, author, url } = found_source;
+    let publisher = publisher.map(|(p, _)| p);
 
     // Text for the extractors: paragraphs and list items, sentence by sentence.
     let prose: Vec<&str> = cleaned
@@ -100,14 +68,7 @@ pub(crate) fn brief_from_text(
         .collect();
     let region = region::regions(&units, rules);
     let items: Vec<&str> = budget.iter().map(|l| l.item.as_str()).collect();
-    // Organisation names are not topics: `과학기술정보통신부` says nothing about 통신.
-    let mut body_text: String = cleaned.blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
-    for name in rules.ministries.iter().chain(rules.org_aliases.keys()) {
-        if body_text.contains(name.as_str()) {
-            body_text = body_text.replace(name.as_str(), " ");
-        }
-    }
-    let sector = sector::sectors(&title, &body_text, &items, rules);
+    let sector = sector::sectors(&title, &topic_text(&cleaned.blocks, rules), &items, rules);
     let agenda = agenda::agenda(&cleaned.blocks, &attendees);
     let summary = summary::summary(&cleaned.blocks);
 
@@ -125,4 +86,65 @@ pub(crate) fn brief_from_text(
         review,
         body: markdown::render(&cleaned.blocks),
     })
+}
+
+/// The headline, or else the lead's first sentence (with a review note). `None` when neither is
+/// there.
+fn title(cleaned: &text::Cleaned, review: &mut Vec<String>) -> Option<String> {
+    match &cleaned.title {
+        Some(t) => Some(t.clone()),
+        None => {
+            let first = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(_)))?;
+            let s = text::sentences(first.text()).first()?.to_string();
+            review.push("title: no headline found; the lead's first sentence stands in".to_string());
+            Some(s.chars().take(80).collect())
+        }
+    }
+}
+
+/// The publication date found, or the placeholder; the flag says whether one was found. Notes an
+/// unsure or missing date for review.
+fn date_or_placeholder(
+    found: Option<&date::FoundDate>,
+    placeholder: NaiveDate,
+    review: &mut Vec<String>,
+) -> (NaiveDate, bool) {
+    match found {
+        Some(d) => {
+            if d.rank >= 5 {
+                review.push("date: read from an unlabelled dateline".to_string());
+            }
+            (d.date, true)
+        }
+        None => {
+            review.push(format!("date: no publication date in the article; {placeholder} is a placeholder"));
+            (placeholder, false)
+        }
+    }
+}
+
+/// Review notes for a missing or stand-in publisher and a missing byline.
+fn source_review(found: &source::Found, review: &mut Vec<String>) {
+    match &found.publisher {
+        None => review.push("source.publisher: not found".to_string()),
+        Some((p, source::Evidence::Issuer)) => {
+            review.push(format!("source.publisher: no outlet is named; {p} is the body the text comes from"))
+        }
+        Some(_) => {}
+    }
+    if found.author.is_none() {
+        review.push("source.author: no byline found".to_string());
+    }
+}
+
+/// The text the sector rules read: every block, with organisation names blanked out, since they
+/// are not topics (`과학기술정보통신부` says nothing about 통신).
+fn topic_text(blocks: &[Block], rules: &Compiled) -> String {
+    let mut body_text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
+    for name in rules.ministries.iter().chain(rules.org_aliases.keys()) {
+        if body_text.contains(name.as_str()) {
+            body_text = body_text.replace(name.as_str(), " ");
+        }
+    }
+    body_text
 }
