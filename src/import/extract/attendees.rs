@@ -273,6 +273,13 @@ fn org_before(
     rules: &Compiled,
     aliases: &BTreeMap<String, String>,
 ) -> Option<String> {
+    let start = org_start(tokens, end, rules, aliases);
+    (start < end).then(|| canonical(&tokens[start..end].join(" "), rules, aliases))
+}
+
+/// Where the organisation written just before `end` starts: up to three organisation-like
+/// words, stopping at a name (`end` itself when there is none).
+fn org_start(tokens: &[&str], end: usize, rules: &Compiled, aliases: &BTreeMap<String, String>) -> usize {
     let mut start = end;
     while start > 0
         && end - start < 3
@@ -281,7 +288,7 @@ fn org_before(
     {
         start -= 1;
     }
-    (start < end).then(|| canonical(&tokens[start..end].join(" "), rules, aliases))
+    start
 }
 
 fn canonical(org: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> String {
@@ -522,14 +529,7 @@ fn name_org_role(
     rules: &Compiled,
     aliases: &BTreeMap<String, String>,
 ) -> Option<Attendee> {
-    let mut k = i;
-    while k > 0
-        && i - k < 3
-        && !(k < i && name_like(tokens[k - 1], rules))
-        && org_like(tokens[k - 1], k == i, rules, aliases)
-    {
-        k -= 1;
-    }
+    let k = org_start(tokens, i, rules, aliases);
     (k < i && k >= 1 && name_like(tokens[k - 1], rules)).then(|| Attendee {
         name: tokens[k - 1].to_string(),
         role: Some(role.to_string()),
