@@ -137,6 +137,11 @@ fn charts_draw_the_right_years_with_heights_from_exact_amounts() {
         ulsan.contains("<caption id=\"term-trend-caption\">울산 연도별 예산 합계"),
         "the table beside it"
     );
+    // The table runs newest first, as its caption says (the chart runs oldest first).
+    let table = &ulsan[ulsan.find("term-trend-caption\">").expect("trend table")..];
+    let (y2024, y2021) =
+        (table.find("2024년</th>").expect("2024 row"), table.find("2021년</th>").expect("2021 row"));
+    assert!(y2024 < y2021, "the newest year comes first in the trend table");
     // No line on 울산's page names a region or a sector of its own: those columns are dropped.
     assert!(ulsan.contains("<table class=\"budget-table no-region no-sector\">"));
     assert!(!ulsan.contains("<th scope=\"col\">지역</th>") && ulsan.contains("<td colspan=\"1\"></td>"));

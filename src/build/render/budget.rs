@@ -8,50 +8,37 @@ use super::{Renderer, TermId};
 use crate::brief::money::{Amount, AmountView};
 use crate::build::config::TermSource;
 use crate::build::model::breakdown::{Row, RowKind};
-use crate::build::model::BudgetGroup;
+use crate::build::model::{BudgetGroup, Total};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// `term.budget_trend`: a term's budget per year, as a chart and as rows (oldest first in the
-/// chart, newest first in the rows).
+/// A budget per year as a chart and as table rows, newest first: `budget.overview` (stacked by
+/// sector) and `term.budget_trend` (one series). One shape, so one component draws both.
 #[derive(Serialize)]
-pub(super) struct TermTrend {
+pub(super) struct YearTable<'a> {
+    /// The chart's SVG, null when charts are off.
     chart: Option<String>,
-    years: Vec<YearTotal>,
-}
-
-/// One year's total.
-#[derive(Serialize)]
-struct YearTotal {
-    year: i32,
-    total: Option<AmountView>,
-    count: usize,
-}
-
-/// `budget.overview`: per year by sector.
-#[derive(Serialize)]
-pub(super) struct Overview<'a> {
-    /// The chart's SVG, empty when charts are off.
-    chart: String,
+    /// The stacked series with their colour classes; empty for a single series.
     names: Vec<Series<'a>>,
-    years: Vec<OverviewYear>,
+    years: Vec<YearRow>,
 }
 
-/// One series (sector) of the overview, with its colour class.
+/// One series (sector) of a stacked chart, with its colour class.
 #[derive(Serialize)]
 struct Series<'a> {
     name: &'a str,
     class: String,
 }
 
-/// One year of the overview table.
+/// One year of a year table.
 #[derive(Serialize)]
-struct OverviewYear {
+struct YearRow {
     year: i32,
     total: Option<AmountView>,
     count: usize,
-    url: String,
-    /// Per series, its amount (null when it has none that year).
+    /// The year's budget page, when the table links to it (the budget page's does).
+    url: Option<String>,
+    /// Per series, its amount (null when it has none that year); empty for a single series.
     parts: Vec<Option<AmountView>>,
 }
 
@@ -84,7 +71,7 @@ enum Member<'a> {
 /// What the budget page adds to `budget`.
 #[derive(Serialize)]
 pub(super) struct BudgetExtras<'a> {
-    overview: Overview<'a>,
+    overview: YearTable<'a>,
     nested_region: Vec<NestedRow<'a>>,
     nested_sector: Vec<NestedRow<'a>>,
     /// The open data files' URLs by key, or null when `[data]` is off.
@@ -115,84 +102,64 @@ impl Renderer<'_> {
         chart::bars("brief-budget-chart", &title, &bars, &self.archive.config.currency)
     }
 
-    /// A term's budget per year: `{chart, years: [{year, total, count}]}` (oldest first), or
-    /// null when the term has no lines.
-    pub(super) fn term_trend(&self, name: &str, group: &BudgetGroup) -> Option<TermTrend> {
+    /// A term's budget per year, or null when the term has no lines.
+    pub(super) fn term_trend(&self, name: &str, group: &BudgetGroup) -> Option<YearTable<'_>> {
         if group.lines.is_empty() {
             return None;
         }
-        let years: Vec<(i32, Vec<Amount>)> =
-            group.years.iter().map(|(y, t)| (*y, vec![t.amount()])).collect();
-        let cols = chart::by_year(&years, 1);
-        let svg = self
-            .charts_on()
-            .then(|| {
-                chart::columns(
-                    "term-budget-chart",
-                    &format!("{name} 연도별 예산"),
-                    &["합계".to_string()],
-                    &cols,
-                    &self.archive.config.currency,
-                )
-            })
-            .flatten();
-        let years = group
-            .years
-            .iter()
-            .rev()
-            .map(|(y, t)| YearTotal { year: *y, total: self.total_view(t), count: t.count })
-            .collect();
-        Some(TermTrend { chart: svg, years })
+        let years = group.years.iter().map(|(y, t)| (*y, t, &[][..]));
+        Some(self.year_table("term-budget-chart", &format!("{name} 연도별 예산"), &[], years, false))
     }
 
-    /// The budget page's overview: per year by sector, as a chart and as a table.
-    fn overview(&self) -> Overview<'_> {
+    /// The budget page's overview: per year by sector, each year linked to its page.
+    fn overview(&self) -> YearTable<'_> {
         let stacks = &self.archive.budget.year_sectors;
-        let n = stacks.names.len().max(1);
-        let years: Vec<(i32, Vec<Amount>)> = stacks
-            .years
-            .iter()
-            .map(|(y, _, parts)| {
-                let parts = if parts.is_empty() {
-                    vec![Amount::exact(0)]
+        let years = stacks.years.iter().map(|(y, total, parts)| (*y, total, parts.as_slice()));
+        self.year_table("budget-chart", "연도별 예산 합계", &stacks.names, years, true)
+    }
+
+    /// A year table from `years` (newest first: year, total, parts in the order of `names`).
+    fn year_table<'s, 'y>(
+        &'s self,
+        chart_id: &str,
+        title: &str,
+        names: &'s [String],
+        years: impl Iterator<Item = (i32, &'y Total, &'y [Total])> + Clone,
+        link: bool,
+    ) -> YearTable<'s> {
+        let series = names.len().max(1);
+        let stacked: Vec<(i32, Vec<Amount>)> = years
+            .clone()
+            .map(|(y, total, parts)| {
+                let amounts = if parts.is_empty() {
+                    vec![total.amount()]
                 } else {
-                    parts.iter().map(|p| p.amount()).collect()
+                    parts.iter().map(Total::amount).collect()
                 };
-                (*y, parts)
+                (y, amounts)
             })
             .collect();
-        let cols: Vec<Column> = chart::by_year(&years, n);
-        let names = if stacks.names.is_empty() { vec!["합계".to_string()] } else { stacks.names.clone() };
-        let svg = self
+        let cols: Vec<Column> = chart::by_year(&stacked, series);
+        let legend = if names.is_empty() { vec!["합계".to_string()] } else { names.to_vec() };
+        let chart = self
             .charts_on()
-            .then(|| {
-                chart::columns(
-                    "budget-chart",
-                    "연도별 예산 합계",
-                    &names,
-                    &cols,
-                    &self.archive.config.currency,
-                )
-            })
+            .then(|| chart::columns(chart_id, title, &legend, &cols, &self.archive.config.currency))
             .flatten();
-        let years = stacks
-            .years
-            .iter()
-            .map(|(y, total, parts)| OverviewYear {
-                year: *y,
+        let years = years
+            .map(|(y, total, parts)| YearRow {
+                year: y,
                 total: self.total_view(total),
                 count: total.count,
-                url: self.base.url(&format!("budget/{y}/")),
+                url: link.then(|| self.base.url(&format!("budget/{y}/"))),
                 parts: parts.iter().map(|p| (p.max != 0).then(|| self.amount_view(p.amount()))).collect(),
             })
             .collect();
-        let names = stacks
-            .names
+        let names = names
             .iter()
             .enumerate()
             .map(|(k, n)| Series { name: n, class: format!("c-{}", k % 6) })
             .collect();
-        Overview { chart: svg.unwrap_or_default(), names, years }
+        YearTable { chart, names, years }
     }
 
     /// The nested totals of the taxonomy reading `source`, as table rows (empty without it).

@@ -394,7 +394,7 @@ pub(super) struct TermView<'a> {
     pub descendant_briefs: Vec<ViaItem<'a>>,
     pub descendant_count: usize,
     /// `{chart, years}` or null (built in `budget.rs`).
-    pub budget_trend: Option<super::budget::TermTrend>,
+    pub budget_trend: Option<super::budget::YearTable<'a>>,
 }
 
 /// The variables of `budget.html`.
