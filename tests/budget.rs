@@ -3,53 +3,12 @@
 //! with the `csv` crate and serde and checked against the site model.
 
 mod common;
+use common::site::Site;
 
-use annals::build::model::Archive;
-use annals::build::pipeline::{self, Options};
 use annals::build::render::opendata::{BriefRecord, BOM, BUDGET_COLUMNS, LIST_SEPARATOR, PEOPLE_COLUMNS};
 use std::fs;
-use std::path::{Path, PathBuf};
 
 const EOK: u64 = 100_000_000;
-
-struct Site {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-}
-
-impl Site {
-    fn new() -> Site {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("site");
-        common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/budget"), &root);
-        Site { _tmp: tmp, root }
-    }
-
-    fn with_toml(self, extra: &str) -> Site {
-        let path = self.root.join("site.toml");
-        let text = fs::read_to_string(&path).unwrap() + extra;
-        fs::write(path, text).unwrap();
-        self
-    }
-
-    fn build(&self) {
-        pipeline::build(&Options { root: self.root.clone(), ..Options::default() }).unwrap();
-    }
-
-    fn archive(&self) -> Archive {
-        let config =
-            pipeline::load_config(&Options { root: self.root.clone(), ..Options::default() }).unwrap();
-        pipeline::load(config, false).unwrap().archive
-    }
-
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-
-    fn bytes(&self, rel: &str) -> Vec<u8> {
-        fs::read(self.root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-}
 
 /// The one `<svg …>…</svg>` of a page whose title starts with `title`.
 fn svg<'a>(html: &'a str, title: &str) -> &'a str {
@@ -94,8 +53,8 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn charts_draw_the_right_years_with_heights_from_exact_amounts() {
-    let site = Site::new();
-    site.build();
+    let site = Site::fixture("budget");
+    site.build().unwrap();
 
     // The overview: one column per year from the oldest to the newest (site time zone: the
     // brief dated 2024-12-31T20:00Z is 2025 in Seoul), gaps as empty columns, stacked by sector.
@@ -164,8 +123,8 @@ fn charts_draw_the_right_years_with_heights_from_exact_amounts() {
     assert!(!site.read("briefs/2024-range/index.html").contains("<svg"));
 
     // The same input draws the same bytes.
-    let again = Site::new();
-    again.build();
+    let again = Site::fixture("budget");
+    again.build().unwrap();
     assert_eq!(again.read("budget/index.html"), budget);
 }
 
@@ -205,8 +164,8 @@ fn nested_rows(html: &str, caption: &str) -> Vec<(usize, String, String, String)
 
 #[test]
 fn region_totals_nest_and_count_a_shared_line_once() {
-    let site = Site::new();
-    site.build();
+    let site = Site::fixture("budget");
+    site.build().unwrap();
     let budget = site.read("budget/index.html");
     let rows = nested_rows(&budget, "지역별 예산 합계");
     let summary: Vec<(usize, &str, &str)> = rows
@@ -246,8 +205,8 @@ fn region_totals_nest_and_count_a_shared_line_once() {
 
 #[test]
 fn budget_csv_holds_every_line_and_total_of_the_model() {
-    let site = Site::new();
-    site.build();
+    let site = Site::fixture("budget");
+    site.build().unwrap();
     let archive = site.archive();
 
     // budget.csv: a BOM for spreadsheets, then RFC 4180 with the documented columns.
@@ -296,8 +255,8 @@ fn budget_csv_holds_every_line_and_total_of_the_model() {
 
 #[test]
 fn briefs_json_and_people_csv_hold_every_brief_and_attendance() {
-    let site = Site::new();
-    site.build();
+    let site = Site::fixture("budget");
+    site.build().unwrap();
     let archive = site.archive();
     // briefs.json, read with serde: every brief, with its lines as exact integers.
     let records: Vec<BriefRecord> = serde_json::from_str(&site.read("data/briefs.json")).unwrap();
@@ -342,8 +301,8 @@ fn briefs_json_and_people_csv_hold_every_brief_and_attendance() {
 
 #[test]
 fn data_files_and_charts_can_be_turned_off() {
-    let site = Site::new().with_toml("\n[data]\nenabled = false\n\n[charts]\nenabled = false\n");
-    site.build();
+    let site = Site::fixture("budget").with_toml("\n[data]\nenabled = false\n\n[charts]\nenabled = false\n");
+    site.build().unwrap();
     assert!(!site.root.join("public/data").exists(), "no data folder");
     let budget = site.read("budget/index.html");
     assert!(!budget.contains("data/budget.csv") && !budget.contains("<svg"));
@@ -351,8 +310,8 @@ fn data_files_and_charts_can_be_turned_off() {
     assert!(site.read("regions/울산/index.html").contains("term-trend-caption"), "the table stays");
     assert!(!site.read("briefs/2024-parts/index.html").contains("<svg"));
     // A typo in the new tables is reported like any other.
-    let bad = Site::new().with_toml("\n[data]\nenabeld = false\n");
-    let e = pipeline::build(&Options { root: bad.root.clone(), ..Options::default() }).unwrap_err();
+    let bad = Site::fixture("budget").with_toml("\n[data]\nenabeld = false\n");
+    let e = bad.build().unwrap_err();
     assert!(format!("{e:?}").contains("enabeld"), "{e:?}");
 }
 
@@ -369,7 +328,7 @@ fn digits(cell_html: &str) -> (u64, u64) {
 
 #[test]
 fn rows_under_a_parent_add_up_to_it_at_every_level() {
-    let site = Site::new();
+    let site = Site::fixture("budget");
     let brief = |name: &str, regions: &str, line: &str| {
         let text = format!(
             "---\ntitle: \"{name}\"\ndate: 2023-02-01\nregion: [{regions}]\nbudget:\n  - item: {name}\n{line}---\n본문.\n"
@@ -381,7 +340,7 @@ fn rows_under_a_parent_add_up_to_it_at_every_level() {
     brief("cross", "영남권, 부산, 서울", "    amount: \"10억원\"\n");
     brief("wide-and-busan", "영남권, 부산", "    amount: \"20억원\"\n");
     brief("yeongnam-itself", "부산", "    amount: \"40억원\"\n    region: 영남권\n");
-    site.build();
+    site.build().unwrap();
     let budget = site.read("budget/index.html");
     let start = budget.find("지역별 예산 합계").unwrap();
     let table = &budget[start..start + budget[start..].find("</table>").unwrap()];
@@ -436,7 +395,7 @@ fn rows_under_a_parent_add_up_to_it_at_every_level() {
 
 #[test]
 fn many_combinations_share_one_row_past_the_largest_five() {
-    let site = Site::new();
+    let site = Site::fixture("budget");
     let pairs = [
         ("대구", "경북"),
         ("대구", "경남"),
@@ -453,7 +412,7 @@ fn many_combinations_share_one_row_past_the_largest_five() {
         );
         fs::write(site.root.join(format!("content/pair-{i}.md")), text).unwrap();
     }
-    site.build();
+    site.build().unwrap();
     let budget = site.read("budget/index.html");
     let table = &budget[budget.find("지역별 예산 합계").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];

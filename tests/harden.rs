@@ -2,62 +2,13 @@
 //! asserts that annals answers with a located error or safe output, never a crash.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 
-use annals::build::pipeline::{self, BuildError, Options};
+mod common;
+use common::site::{problems, Site};
 
-const SITE_TOML: &str = "title = \"시험\"\nbase_url = \"https://user.github.io/archive/\"\n";
-
-/// A site in a temporary folder: site.toml plus briefs written by the test.
-struct Site {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-}
-
-impl Site {
-    fn new(toml_extra: &str) -> Site {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("site");
-        fs::create_dir_all(root.join("content/briefs")).unwrap();
-        fs::write(root.join("site.toml"), format!("{SITE_TOML}{toml_extra}")).unwrap();
-        Site { _tmp: tmp, root }
-    }
-
-    fn brief(&self, name: &str, front: &str, body: &str) -> &Site {
-        let path = self.root.join("content/briefs").join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, format!("---\n{front}\n---\n{body}")).unwrap();
-        self
-    }
-
-    fn file(&self, rel: &str, text: &str) -> &Site {
-        let path = self.root.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-        self
-    }
-
-    fn options(&self) -> Options {
-        Options { root: self.root.clone(), ..Options::default() }
-    }
-
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-
-    fn annals(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_annals")).args(args).arg("--root").arg(&self.root).output().unwrap()
-    }
-}
-
-fn problems(result: Result<pipeline::Report, BuildError>) -> Vec<String> {
-    match result {
-        Err(BuildError::Problems(p)) => p.iter().map(|d| d.to_string()).collect(),
-        Err(e) => panic!("expected problems, got {e}"),
-        Ok(_) => panic!("expected the run to fail"),
-    }
-}
+use annals::build::pipeline::{self, Options};
 
 const FRONT: &str = "title: 회의\ndate: 2024-01-19";
 
@@ -68,7 +19,7 @@ const HOSTILE_BODY: &str = "본문\n\n<script>alert(1)</script>\n\n\
 
 #[test]
 fn probe_6_raw_html_and_script_urls_are_not_published_by_default() {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", FRONT, HOSTILE_BODY);
     pipeline::build(&site.options()).unwrap();
     let page = site.read("briefs/a/index.html").to_lowercase();
@@ -96,7 +47,7 @@ fn probe_6_raw_html_and_script_urls_are_not_published_by_default() {
 
 #[test]
 fn probe_6_unsafe_html_lets_trusted_sites_keep_it() {
-    let site = Site::new("[markdown]\nunsafe_html = true\n");
+    let site = Site::empty("[markdown]\nunsafe_html = true\n");
     site.brief("a.md", FRONT, HOSTILE_BODY);
     pipeline::build(&site.options()).unwrap();
     let page = site.read("briefs/a/index.html");
@@ -110,7 +61,7 @@ fn probe_6_unsafe_html_lets_trusted_sites_keep_it() {
 
 #[test]
 fn probe_6_the_default_theme_has_nothing_inline_its_csp_would_block() {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief(
         "a.md",
         FRONT,
@@ -132,7 +83,7 @@ fn probe_6_the_default_theme_has_nothing_inline_its_csp_would_block() {
 #[test]
 fn probe_6_a_theme_outside_themes_is_refused() {
     for theme in ["../../x", "/etc", "a/b", ".."] {
-        let site = Site::new(&format!("theme = \"{theme}\"\n"));
+        let site = Site::empty(&format!("theme = \"{theme}\"\n"));
         site.brief("a.md", FRONT, "본문\n");
         let p = problems(pipeline::build(&site.options()));
         assert!(
@@ -146,13 +97,13 @@ fn probe_6_a_theme_outside_themes_is_refused() {
 #[test]
 fn probe_6_an_output_folder_inside_content_or_around_the_site_is_refused() {
     for out in ["content/out", "content", ".", "..", "x/../content/y"] {
-        let site = Site::new(&format!("output_dir = \"{out}\"\n"));
+        let site = Site::empty(&format!("output_dir = \"{out}\"\n"));
         site.brief("a.md", FRONT, "본문\n");
         let p = problems(pipeline::build(&site.options()));
         assert!(p.iter().any(|m| m.contains("site.toml:3:1: error: `output_dir`")), "{out}: {p:?}");
         assert!(!site.root.join(out).join("index.html").exists(), "{out}: written anyway");
     }
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", FRONT, "본문\n");
     let o = Options { output: Some(site.root.join("content/public")), ..site.options() };
     let p = problems(pipeline::build(&o));
@@ -161,7 +112,7 @@ fn probe_6_an_output_folder_inside_content_or_around_the_site_is_refused() {
 
 #[test]
 fn probe_5_control_characters_never_reach_html_or_feeds() {
-    let site = Site::new("");
+    let site = Site::empty("");
     // YAML escapes make NUL, SOH and ESC; a raw ESC and a C1 control sit in the body.
     site.brief(
         "a.md",
@@ -184,7 +135,7 @@ fn probe_5_years_beyond_four_digits_and_second_60_are_located_errors() {
         ("10000-01-01", "the year 10000 is outside 1–9999"),
         ("2024-01-19T12:34:60+09:00", "second 60 does not exist"),
     ] {
-        let site = Site::new("");
+        let site = Site::empty("");
         site.brief("a.md", &format!("title: 회의\ndate: \"{date}\""), "본문\n");
         let p = problems(pipeline::build(&site.options()));
         assert!(p.iter().any(|m| m.contains("content/briefs/a.md:3:") && m.contains(says)), "{date}: {p:?}");
@@ -193,7 +144,7 @@ fn probe_5_years_beyond_four_digits_and_second_60_are_located_errors() {
 
 #[test]
 fn probe_5_budget_sums_that_overflow_are_a_located_error() {
-    let site = Site::new("");
+    let site = Site::empty("");
     let front = "title: 회의\ndate: 2024-01-19\nbudget:\n  - item: 가\n    amount: 18446744073709551615\n  - item: 나\n    amount: 18446744073709551615";
     site.brief("a.md", front, "본문\n");
     let p = problems(pipeline::build(&site.options()));
@@ -205,7 +156,7 @@ fn probe_5_budget_sums_that_overflow_are_a_located_error() {
 
 #[test]
 fn probe_4_a_closed_pipe_is_not_a_panic() {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", FRONT, "<b>x</b>\n");
     for args in [["build"].as_slice(), ["check"].as_slice()] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
@@ -226,7 +177,7 @@ fn probe_4_a_closed_pipe_is_not_a_panic() {
 
 #[test]
 fn probe_8_a_later_build_cleans_what_killed_builds_left() {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", FRONT, "본문\n");
     // A pid no process has: a child that has exited and been waited for.
     let mut child = Command::new("true").spawn().unwrap();
@@ -250,7 +201,7 @@ fn probe_8_a_later_build_cleans_what_killed_builds_left() {
 /// Runs `annals build` on a site whose templates/ holds `templates`, and returns its stderr
 /// after checking that it failed cleanly (exit 1, not a crash).
 fn build_with_templates(templates: &[(&str, &str)]) -> String {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", FRONT, "## 목차\n\n본문\n");
     for (name, text) in templates {
         site.file(&format!("templates/{name}"), text);
@@ -310,7 +261,7 @@ fn probe_1_a_tera_1_macro_is_named_as_such_with_its_component_form() {
 #[test]
 fn probe_1_recursion_down_the_data_still_works_and_range_is_capped() {
     // The built-in theme's table of contents is a component that calls itself on `i.children`.
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", FRONT, "## 하나\n\n### 둘\n\n#### 셋\n\n본문\n");
     pipeline::build(&site.options()).unwrap();
     assert!(site.read("briefs/a/index.html").contains("href=\"#셋\""));
@@ -330,7 +281,7 @@ fn names(n: usize) -> Vec<String> {
 fn probe_3_near_duplicate_warnings_are_not_quadratic() {
     // 5,000 distinct people and 1,000 organisations: every pair would be 12.5 million
     // comparisons (minutes); the indexes make it a fraction of a second.
-    let site = Site::new("");
+    let site = Site::empty("");
     let people = names(5_000);
     let orgs = names(6_000).split_off(5_000);
     for b in 0..500 {
@@ -396,7 +347,7 @@ mod serve {
 
     #[test]
     fn probe_7_bad_requests_get_400_and_431_and_keep_alive_works() {
-        let site = Site::new("");
+        let site = Site::empty("");
         site.brief("a.md", FRONT, "본문\n");
         let server = start(&site);
         assert_eq!(raw(server.addr(), b""), "HTTP/1.1 400 Bad Request", "an empty request");
@@ -435,7 +386,7 @@ mod serve {
     #[cfg(target_os = "linux")]
     #[test]
     fn probe_7_slow_clients_neither_hold_up_others_nor_cost_a_thread_each() {
-        let site = Site::new("");
+        let site = Site::empty("");
         site.brief("a.md", FRONT, "본문\n");
         // A server process of its own: its thread count is not mixed with other tests' threads.
         let server = Spawned::serve(&site);
@@ -537,7 +488,7 @@ mod serve {
 
     #[test]
     fn probe_4_serve_with_a_closed_pipe_keeps_serving() {
-        let site = Site::new("");
+        let site = Site::empty("");
         site.brief("a.md", FRONT, "본문\n");
         let server = Spawned::serve(&site);
         // Spawned::serve has checked it is alive and answering; pages keep coming after that.
@@ -548,7 +499,7 @@ mod serve {
 
     #[test]
     fn probe_1_a_self_including_template_saved_during_serve_does_not_kill_it() {
-        let site = Site::new("");
+        let site = Site::empty("");
         site.brief("a.md", FRONT, "본문\n");
         let server = start(&site);
         assert_eq!(timed_get(server.addr(), "/archive/briefs/a/").0, "HTTP/1.1 200 OK");
@@ -572,7 +523,7 @@ mod serve {
 
 #[test]
 fn probe_10_a_slug_too_long_for_a_folder_name_fails_check_and_build_alike() {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", &format!("{FRONT}\nslug: {}", "a".repeat(300)), "본문\n");
     site.brief("b.md", &format!("{FRONT}\nagenda: {}", "가".repeat(100)), "본문\n");
     let said = "content/briefs/a.md:4:7: error: the URL name (slug) is 300 bytes long; at most 200 fit";
@@ -589,7 +540,7 @@ fn probe_10_a_slug_too_long_for_a_folder_name_fails_check_and_build_alike() {
 #[cfg(unix)]
 #[test]
 fn probe_10_a_symlink_loop_is_reported_and_the_other_briefs_still_checked() {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a/good.md", FRONT, "본문\n");
     site.brief("z/bad.md", "title: 회의\ndate: 2024-13-45", "본문\n");
     std::os::unix::fs::symlink("..", site.root.join("content/briefs/a/loop")).unwrap();
@@ -606,7 +557,7 @@ fn probe_10_a_full_disk_is_one_error_not_one_per_file() {
             Err(std::io::Error::from_raw_os_error(28)) // ENOSPC
         }
     }
-    let site = Site::new("");
+    let site = Site::empty("");
     for i in 0..30 {
         site.brief(&format!("b{i}.md"), FRONT, "본문\n");
     }
@@ -621,7 +572,7 @@ fn probe_10_a_full_disk_is_one_error_not_one_per_file() {
 
 #[test]
 fn probe_10_a_huge_brief_is_refused_above_the_documented_limit() {
-    let site = Site::new("");
+    let site = Site::empty("");
     site.brief("a.md", FRONT, "본문\n");
     let big = site.root.join("content/briefs/big.md");
     // 50 MB, sparse: made at once, and read no further than the limit.
@@ -660,7 +611,7 @@ fn fuzz_inputs_are_checked_without_panicking() {
             .unwrap();
             let _ = importer.extract(&bytes, "fuzz.txt");
         } else {
-            let site = Site::new("");
+            let site = Site::empty("");
             fs::write(site.root.join("content/briefs/fuzz.md"), &bytes).unwrap();
             let _ = annals::check::check(&site.options(), false);
         }
@@ -673,7 +624,7 @@ fn fuzz_inputs_are_checked_without_panicking() {
 /// nesting of `[`/`{` (100,000 levels took 70 s in a release build).
 #[test]
 fn deeply_nested_front_matter_is_refused_at_once() {
-    let site = Site::new("");
+    let site = Site::empty("");
     let n = 100_000;
     site.brief(
         "a.md",

@@ -2,58 +2,15 @@
 //! on the errors reported.
 
 mod common;
-use common::copy_dir;
+use common::site::{problems, Site};
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use annals::build::pipeline::{self, BuildError, Options};
+use annals::build::pipeline::{self, Options};
 use unicode_normalization::UnicodeNormalization;
-
-/// A fixture copied into a temporary folder, so builds never touch the repository.
-struct Site {
-    _tmp: tempfile::TempDir,
-    root: PathBuf,
-}
-
-impl Site {
-    fn new(fixture: &str) -> Site {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("site");
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture), &root);
-        Site { _tmp: tmp, root }
-    }
-
-    fn options(&self) -> Options {
-        Options { root: self.root.clone(), ..Options::default() }
-    }
-
-    fn build(&self) -> Result<pipeline::Report, BuildError> {
-        pipeline::build(&self.options())
-    }
-
-    fn out(&self, rel: &str) -> PathBuf {
-        self.root.join("public").join(rel)
-    }
-
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.out(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-
-    fn annals(&self, args: &[&str]) -> std::process::Output {
-        Command::new(env!("CARGO_BIN_EXE_annals")).args(args).arg("--root").arg(&self.root).output().unwrap()
-    }
-}
-
-fn problems(result: Result<pipeline::Report, BuildError>) -> Vec<String> {
-    match result {
-        Err(BuildError::Problems(p)) => p.iter().map(|d| d.to_string()).collect(),
-        Err(e) => panic!("expected problems, got {e}"),
-        Ok(_) => panic!("expected the build to fail"),
-    }
-}
 
 /// Every file under `dir`, relative, with `/` separators.
 fn files(dir: &Path) -> BTreeSet<String> {
@@ -78,7 +35,7 @@ fn links(html: &str) -> Vec<String> {
 
 #[test]
 fn every_page_of_the_format_is_built_with_the_right_briefs() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let report = site.build().unwrap();
     assert_eq!(report.briefs, 4, "the draft is left out, the hidden and backup files ignored");
     let all = files(&site.root.join("public"));
@@ -147,7 +104,7 @@ fn every_page_of_the_format_is_built_with_the_right_briefs() {
 
 #[test]
 fn front_matter_forms_render_as_written() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     site.build().unwrap();
     let dialogue = site.read("briefs/2024-01-19-dialogue/index.html");
     // Its terms, grouped under each taxonomy's title, link to their pages (a custom one too).
@@ -187,7 +144,7 @@ fn front_matter_forms_render_as_written() {
 
 #[test]
 fn drafts_are_built_only_when_asked() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let report = pipeline::build(&Options { drafts: true, ..site.options() }).unwrap();
     assert_eq!(report.briefs, 5);
     assert!(site.out("briefs/2024-02-01-draft/index.html").is_file());
@@ -196,7 +153,7 @@ fn drafts_are_built_only_when_asked() {
 
 #[test]
 fn every_internal_link_resolves_under_a_sub_path() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     site.build().unwrap();
     let public = site.root.join("public");
     let mut checked = 0;
@@ -226,7 +183,7 @@ fn every_internal_link_resolves_under_a_sub_path() {
 
 #[test]
 fn a_root_base_url_from_the_command_line_replaces_the_sub_path() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     pipeline::build(&Options { base_url: Some("http://127.0.0.1:8080/".into()), ..site.options() }).unwrap();
     let home = site.read("index.html");
     assert!(home.contains("href=\"/timeline/\"") && !home.contains("/archive/"));
@@ -234,7 +191,7 @@ fn a_root_base_url_from_the_command_line_replaces_the_sub_path() {
 
 #[test]
 fn output_is_byte_identical_across_builds() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     site.build().unwrap();
     let first: Vec<(String, Vec<u8>)> = files(&site.root.join("public"))
         .into_iter()
@@ -253,7 +210,7 @@ fn output_is_byte_identical_across_builds() {
 
 #[test]
 fn nfd_and_nfc_spellings_are_one_term() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     // macOS writes NFD Hangul: the same region spelled in NFD must join the NFC term page.
     let nfd_region: String = "영남권".nfd().collect();
     let text = format!("---\ntitle: NFD 브리프\ndate: 2024-05-01\nregion: {nfd_region}\n---\n본문\n");
@@ -270,7 +227,7 @@ fn nfd_and_nfc_spellings_are_one_term() {
 
 #[test]
 fn a_broken_site_reports_every_problem_with_its_place_and_keeps_the_last_good_output() {
-    let site = Site::new("broken");
+    let site = Site::fixture("broken");
     // A previous good build: only the good brief.
     let bad: Vec<PathBuf> = ["yaml.md", "unknown.md", "amount.md", "date.md", "b/same.md"]
         .iter()
@@ -338,7 +295,7 @@ fn a_broken_site_reports_every_problem_with_its_place_and_keeps_the_last_good_ou
 
 #[test]
 fn a_folder_annals_did_not_write_is_never_replaced() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     fs::create_dir_all(site.out("")).unwrap();
     fs::write(site.out("thesis.docx"), "my work").unwrap();
     let out = site.annals(&["build"]);
@@ -351,7 +308,7 @@ fn a_folder_annals_did_not_write_is_never_replaced() {
 
 #[test]
 fn a_missing_template_is_named() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let theme = site.root.join("themes/plain/templates");
     fs::create_dir_all(&theme).unwrap();
     fs::write(theme.join("index.html"), "<!doctype html><title>x</title>").unwrap();
@@ -367,7 +324,7 @@ fn a_missing_template_is_named() {
 
 #[test]
 fn a_template_error_names_the_template_and_line() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let templates = site.root.join("templates");
     fs::create_dir_all(&templates).unwrap();
     fs::write(
@@ -382,7 +339,7 @@ fn a_template_error_names_the_template_and_line() {
 
 #[test]
 fn a_tera_1_override_names_each_construct_with_its_tera_2_form() {
-    let site = Site::new("tera1");
+    let site = Site::fixture("tera1");
     let found = problems(site.build());
     let at = |place: &str, says: &str| {
         assert!(found.iter().any(|p| p.starts_with(place) && p.contains(says)), "{place} {says}: {found:#?}")
@@ -432,7 +389,7 @@ fn a_tera_1_override_names_each_construct_with_its_tera_2_form() {
 
 #[test]
 fn a_missing_field_says_how_tera_2_wants_it_tested() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let templates = site.root.join("templates");
     fs::create_dir_all(&templates).unwrap();
     fs::write(templates.join("404.html"), "<!doctype html>\n<title>{{ page.nosuchfield }}</title>\n")
@@ -444,7 +401,7 @@ fn a_missing_field_says_how_tera_2_wants_it_tested() {
 
 #[test]
 fn a_site_overrides_one_template_and_keeps_the_rest() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let templates = site.root.join("templates");
     fs::create_dir_all(&templates).unwrap();
     fs::write(templates.join("404.html"), "<!doctype html><title>{{ page.title }}</title><p>여기 없음</p>")
@@ -456,7 +413,7 @@ fn a_site_overrides_one_template_and_keeps_the_rest() {
 
 #[test]
 fn the_registry_merges_aliases_and_rolls_children_up_into_parents() {
-    let site = Site::new("registry");
+    let site = Site::fixture("registry");
     site.build().unwrap();
     let regions: BTreeSet<String> = fs::read_dir(site.out("regions"))
         .unwrap()
@@ -485,7 +442,7 @@ fn the_registry_merges_aliases_and_rolls_children_up_into_parents() {
 
 #[test]
 fn a_strict_list_rejects_unknown_terms_and_a_broken_registry_is_located() {
-    let site = Site::new("registry");
+    let site = Site::fixture("registry");
     fs::write(
         site.root.join("content/d.md"),
         "---\ntitle: 로봇\ndate: 2024-04-01\nsector: [AI, 농엽]\n---\n본문\n",
@@ -512,7 +469,7 @@ fn a_strict_list_rejects_unknown_terms_and_a_broken_registry_is_located() {
 
 #[test]
 fn annals_new_writes_a_draft_that_checks_and_never_overwrites() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let out = site.annals(&[
         "new",
         "새 브리핑: 시험",
@@ -539,7 +496,7 @@ fn annals_new_writes_a_draft_that_checks_and_never_overwrites() {
 
 #[test]
 fn check_warns_about_near_duplicate_terms_and_changing_roles_without_failing() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     // Without the built-in registry, nothing merges 호남 into 호남권.
     fs::create_dir_all(site.root.join("data")).unwrap();
     fs::write(site.root.join("data/terms.yaml"), "defaults: false\n").unwrap();
@@ -598,7 +555,7 @@ fn link_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
 
 #[test]
 fn check_external_reports_dead_outside_links_and_caches_answers() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     let (base, requests) = link_server();
     fs::write(
         site.root.join("content/briefs/links.md"),
@@ -647,7 +604,7 @@ fn the_imported_seed_article_passes_check_and_builds_unchanged() {
         "the seed article is expected at {} (../shared beside the repository)",
         seed.display()
     );
-    let site = Site::new("registry");
+    let site = Site::fixture("registry");
     fs::remove_dir_all(site.root.join("data")).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_annals"))
         .args(["import", "--root"])
@@ -672,7 +629,7 @@ fn the_imported_seed_article_passes_check_and_builds_unchanged() {
 
 #[test]
 fn a_breakdown_line_is_listed_but_counted_once() {
-    let site = Site::new("forms");
+    let site = Site::fixture("forms");
     fs::write(
         site.root.join("content/briefs/parts.md"),
         "---\ntitle: 총액과 세부\ndate: 2025-02-01\nsector: AI\nbudget:\n  - item: 사업 총액\n    amount: \"100억원\"\n    sector: AI\n  - item: 세부 사업\n    amount: \"30억원\"\n    sector: 로봇\n    part_of: 사업 총액\n---\n본문\n",

@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests.
 
+pub mod site;
+
 use std::fs;
 use std::path::Path;
 
