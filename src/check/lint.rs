@@ -176,7 +176,7 @@ fn term_spellings(archive: &Archive, tax: &Taxonomy) -> Vec<Diagnostic> {
             continue;
         }
         if let Some(why) = reason(&spellings[i], &spellings[j]) {
-            let file = &archive.briefs[a.briefs.first().or(b.briefs.first()).copied().unwrap_or(0)].path;
+            let file = &archive.briefs[a.briefs.first().or(b.briefs.first()).map_or(0, |b| b.0)].path;
             out.push(
                 Diagnostic::warning(
                     file,
@@ -235,7 +235,7 @@ fn role_changes(archive: &Archive, tax: &Taxonomy) -> Vec<Diagnostic> {
         let listed: Vec<String> = roles.iter().map(describe_role).collect();
         out.push(
             Diagnostic::warning(
-                &archive.briefs[term.briefs[0]].path,
+                &archive.briefs[term.briefs[0].0].path,
                 0,
                 0,
                 format!("{} appears with different roles or organisations: {}", term.name, listed.join("; ")),

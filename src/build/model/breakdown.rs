@@ -84,8 +84,8 @@ pub fn nest<'a>(
     let entries: Vec<Entry> = lines
         .iter()
         .map(|&r| {
-            let line = &briefs[r.brief].meta.budget[r.line];
-            let terms = line_terms(tax, lookup, line, brief_terms(r.brief));
+            let line = &briefs[r.brief.0].meta.budget[r.line];
+            let terms = line_terms(tax, lookup, line, brief_terms(r.brief.0));
             Entry { line: r, paths: terms.into_iter().map(path_of).collect() }
         })
         .collect();
@@ -118,7 +118,7 @@ fn split(parent: Option<usize>, depth: usize, entries: &[&Entry], briefs: &[Brie
         let mut total = Total::default();
         let mut parts = 0;
         for e in group {
-            let line = &briefs[e.line.brief].meta.budget[e.line.line];
+            let line = &briefs[e.line.brief.0].meta.budget[e.line.line];
             // These lines are a subset of the grand total, whose sum model::budget checked (an
             // overflow there fails the build), so no sum here can overflow.
             if line.counts() {
@@ -186,7 +186,7 @@ pub const OTHER: &str = "기타";
 /// has exactly one; parts add nothing (their whole is in the same year).
 pub fn year_stacks(by_year: &[(i32, BudgetGroup)], briefs: &[Brief], sectors: Option<&Taxonomy>) -> Stacks {
     let sector_of = |r: &LineRef| -> Option<&str> {
-        let b = &briefs[r.brief].meta;
+        let b = &briefs[r.brief.0].meta;
         let line = &b.budget[r.line];
         line.sector.as_deref().or(match b.sector.as_slice() {
             [one] => Some(one.as_str()),
@@ -194,7 +194,7 @@ pub fn year_stacks(by_year: &[(i32, BudgetGroup)], briefs: &[Brief], sectors: Op
         })
     };
     let amount = |r: &LineRef| {
-        let line = &briefs[r.brief].meta.budget[r.line];
+        let line = &briefs[r.brief.0].meta.budget[r.line];
         if line.counts() {
             line.amount
         } else {

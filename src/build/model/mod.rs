@@ -16,6 +16,24 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use taxonomy::Taxonomy;
 
+/// A brief: its index in `Archive::briefs` (newest first), so that an index into another list
+/// cannot be taken for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BriefId(pub usize);
+
+/// A taxonomy: its index in the archive's taxonomies (site.toml order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TaxonomyId(pub usize);
+
+/// A term: its taxonomy and its index among that taxonomy's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TermId {
+    /// Index into the archive's taxonomies.
+    pub taxonomy: usize,
+    /// Index into that taxonomy's terms.
+    pub term: usize,
+}
+
 /// A sum of amounts; ranges add up end by end.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Total {
@@ -51,8 +69,8 @@ pub struct Overflow;
 /// A budget line, by position: brief index and line index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LineRef {
-    /// Index into `Archive::briefs`.
-    pub brief: usize,
+    /// The brief.
+    pub brief: BriefId,
     /// Index into that brief's `budget`.
     pub line: usize,
 }
@@ -63,7 +81,7 @@ pub struct Month {
     /// 1–12.
     pub month: u32,
     /// Briefs, newest first.
-    pub briefs: Vec<usize>,
+    pub briefs: Vec<BriefId>,
 }
 
 /// One year of the timeline.
@@ -123,7 +141,7 @@ pub struct Archive {
     /// Budget lines and totals.
     pub budget: Budget,
     /// Per brief: related briefs, best first.
-    pub related: Vec<Vec<usize>>,
+    pub related: Vec<Vec<BriefId>>,
     /// `content/`-relative paths of briefs → their site paths, for Markdown links.
     pub link_map: HashMap<String, String>,
 }
@@ -188,7 +206,7 @@ impl Archive {
         for (x, tax) in taxonomies.iter().enumerate() {
             for (t, term) in tax.terms.iter().enumerate() {
                 for &b in &term.briefs {
-                    brief_terms[b][x].push(t);
+                    brief_terms[b.0][x].push(t);
                 }
             }
         }
@@ -203,7 +221,7 @@ impl Archive {
         let summaries = briefs.par_iter().map(summary_of).collect();
         let timeline = timeline(&briefs);
         let (budget, overflows) = budget(&briefs, &taxonomies, &brief_terms);
-        problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief], r)));
+        problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief.0], r)));
         let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
         let link_map = briefs
             .iter()
@@ -260,7 +278,7 @@ fn timeline(briefs: &[Brief]) -> Vec<Year> {
         if year.months.last().map(|m| m.month) != Some(d.month()) {
             year.months.push(Month { month: d.month(), briefs: Vec::new() });
         }
-        year.months.last_mut().expect("pushed above").briefs.push(i);
+        year.months.last_mut().expect("pushed above").briefs.push(BriefId(i));
         year.count += 1;
     }
     years
@@ -285,7 +303,7 @@ fn budget(
     for (b, brief) in briefs.iter().enumerate() {
         let year = brief.meta.date.date().year();
         for (l, line) in brief.meta.budget.iter().enumerate() {
-            let r = LineRef { brief: b, line: l };
+            let r = LineRef { brief: BriefId(b), line: l };
             all.lines.push(r);
             if by_year.last().map(|y| y.0) != Some(year) {
                 by_year.push((year, BudgetGroup::default()));
@@ -399,7 +417,7 @@ pub fn line_names<'a>(own: Option<&'a str>, brief_list: &[&'a str]) -> Vec<&'a s
 /// Totals per year of a group's lines (which are in date order, newest first, so each year is
 /// one run of them).
 fn years_of(lines: &[LineRef], briefs: &[Brief]) -> Vec<(i32, Total)> {
-    let year = |r: &LineRef| briefs[r.brief].meta.date.date().year();
+    let year = |r: &LineRef| briefs[r.brief.0].meta.date.date().year();
     // A year's lines are part of the group, whose total was checked: it cannot overflow here.
     lines
         .chunk_by(|a, b| year(a) == year(b))
@@ -411,10 +429,10 @@ fn years_of(lines: &[LineRef], briefs: &[Brief]) -> Vec<(i32, Total)> {
 /// line of its brief adds nothing when that whole is in the same group (a programme's total and
 /// its breakdown), and adds itself when it is not (a sector page that only has the part).
 fn total_of(lines: &[LineRef], briefs: &[Brief], overflows: &mut Vec<LineRef>) -> Total {
-    let line = |r: &LineRef| &briefs[r.brief].meta.budget[r.line];
+    let line = |r: &LineRef| &briefs[r.brief.0].meta.budget[r.line];
     // The lines present, by brief and item, looked up only when some line is a part: a scan of
     // the group per part made a term with thousands of lines quadratic.
-    let present: HashSet<(usize, &str)> = if lines.iter().any(|r| line(r).part_of.is_some()) {
+    let present: HashSet<(BriefId, &str)> = if lines.iter().any(|r| line(r).part_of.is_some()) {
         lines.iter().map(|r| (r.brief, line(r).item.as_str())).collect()
     } else {
         HashSet::new()

@@ -2,6 +2,7 @@
 //! each term with its briefs in date order, and the people index with the roles each person held.
 //! Built in one pass over the briefs.
 
+use super::BriefId;
 use crate::brief::dates::Moment;
 use crate::brief::slug::{slugify, SlugStyle};
 use crate::build::config::{TaxonomyConfig, TermSource};
@@ -21,14 +22,14 @@ pub struct Term {
     pub slug: String,
     /// Its site path (`regions/영남권/`).
     pub path: String,
-    /// Indexes into the archive's briefs, newest first.
-    pub briefs: Vec<usize>,
+    /// Its briefs, newest first.
+    pub briefs: Vec<BriefId>,
     /// The parent term (index in the same taxonomy), from the term registry.
     pub parent: Option<usize>,
     /// Child terms, by name.
     pub children: Vec<usize>,
     /// Briefs that carry a descendant of this term but not the term itself, newest first.
-    pub descendant_briefs: Vec<usize>,
+    pub descendant_briefs: Vec<BriefId>,
     /// What the registry says of the term (English name, description, link).
     pub info: crate::build::registry::TermInfo,
 }
@@ -64,7 +65,7 @@ fn link_hierarchy(terms: &mut [Term], list: &TermList) {
         // Every descendant's briefs, each once, minus the term's own; newest first (brief
         // indexes are in date order, so sorting the indexes sorts by date).
         let mut stack: Vec<usize> = terms[i].children.clone();
-        let mut seen: std::collections::HashSet<usize> = terms[i].briefs.iter().copied().collect();
+        let mut seen: std::collections::HashSet<BriefId> = terms[i].briefs.iter().copied().collect();
         let mut found = Vec::new();
         while let Some(c) = stack.pop() {
             stack.extend(terms[c].children.iter().copied());
@@ -162,7 +163,7 @@ fn named_terms(source: &TermSource, briefs: &[Brief]) -> Vec<Found> {
                 found.push(Found { term: Term::named(name), first_brief: i });
                 found.len() - 1
             });
-            found[t].term.briefs.push(i);
+            found[t].term.briefs.push(BriefId(i));
         }
     }
     found
@@ -233,11 +234,11 @@ fn url_problem(
 }
 
 /// The distinct (role, organisation) pairs a person appears with, oldest first.
-fn roles_of(name: &str, indexes: &[usize], briefs: &[Brief]) -> Vec<Role> {
+fn roles_of(name: &str, ids: &[BriefId], briefs: &[Brief]) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::new();
     // Briefs are newest first: walk backwards to meet roles in the order they were held.
-    for &i in indexes.iter().rev() {
-        let b = &briefs[i];
+    for &id in ids.iter().rev() {
+        let b = &briefs[id.0];
         let Some(a) = b.meta.attendees.iter().find(|a| a.name == name) else {
             continue;
         };
@@ -261,13 +262,13 @@ fn roles_of(name: &str, indexes: &[usize], briefs: &[Brief]) -> Vec<Role> {
 /// For each brief, up to `limit` briefs sharing the most terms with it (ties: nearest in time).
 /// Only the `window` nearest briefs of each term are considered, so a term carried by thousands
 /// of briefs does not make this quadratic.
-pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: usize) -> Vec<Vec<usize>> {
+pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: usize) -> Vec<Vec<BriefId>> {
     // Position of each brief in each of its terms' lists.
     let mut memberships: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); briefs.len()];
     for (x, tax) in taxonomies.iter().enumerate() {
         for (t, term) in tax.terms.iter().enumerate() {
             for (pos, &b) in term.briefs.iter().enumerate() {
-                memberships[b].push((x, t, pos));
+                memberships[b.0].push((x, t, pos));
             }
         }
     }
@@ -283,7 +284,7 @@ pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: 
                     let list = &taxonomies[x].terms[t].briefs;
                     let lo = pos.saturating_sub(window / 2);
                     let hi = (pos + window / 2 + 1).min(list.len());
-                    for &other in &list[lo..hi] {
+                    for &BriefId(other) in &list[lo..hi] {
                         if other != b {
                             if scores[other] == 0 {
                                 touched.push(other);
@@ -305,7 +306,7 @@ pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: 
                     ranked.truncate(limit);
                 }
                 ranked.sort_by(order);
-                ranked.into_iter().map(|(o, _)| o).collect()
+                ranked.into_iter().map(|(o, _)| BriefId(o)).collect()
             },
         )
         .collect()

@@ -3,7 +3,7 @@
 //! shows it. docs/templates.md documents what is built here.
 
 use super::views::*;
-use super::{paginate, template_error, Item, Prerendered, Renderer, TermId};
+use super::{paginate, template_error, BriefId, Item, Prerendered, Renderer, TermId};
 use crate::brief::dates::{DateView, Moment};
 use crate::brief::frontmatter::BudgetLine as Line;
 use crate::brief::money::{Amount, AmountView};
@@ -190,8 +190,8 @@ impl Renderer<'_> {
     }
 
     /// List entries for briefs: the card, or the compact row when `rows`.
-    fn items_of(&self, ids: impl IntoIterator<Item = usize>, rows: bool) -> Vec<BriefItem<'_>> {
-        ids.into_iter().map(|i| self.item(i, rows)).collect()
+    fn items_of(&self, ids: impl IntoIterator<Item = BriefId>, rows: bool) -> Vec<BriefItem<'_>> {
+        ids.into_iter().map(|BriefId(i)| self.item(i, rows)).collect()
     }
 
     fn item(&self, i: usize, row: bool) -> BriefItem<'_> {
@@ -209,10 +209,10 @@ impl Renderer<'_> {
     fn lines_of(&self, refs: &[LineRef]) -> Vec<BudgetRow<'_>> {
         refs.iter()
             .map(|r| {
-                let l = &self.archive.briefs[r.brief].meta.budget[r.line];
+                let l = &self.archive.briefs[r.brief.0].meta.budget[r.line];
                 BudgetRow {
                     item: &l.item,
-                    html: &self.line_rows[r.brief][r.line],
+                    html: &self.line_rows[r.brief.0][r.line],
                     region: l.region.is_some().then_some(true),
                     sector: l.sector.is_some().then_some(true),
                 }
@@ -328,7 +328,7 @@ impl Renderer<'_> {
             })
             .collect();
         HomePage {
-            latest: self.items_of(0..a.briefs.len().min(a.config.home.latest), false),
+            latest: self.items_of((0..a.briefs.len().min(a.config.home.latest)).map(BriefId), false),
             counts: Counts { briefs: a.briefs.len(), people, budget_lines: a.budget.all.lines.len() },
             overview,
             budget_total: self.total_view(&a.budget.all.total),
@@ -368,7 +368,7 @@ impl Renderer<'_> {
     pub(super) fn timeline_year(&self, y: usize, n: usize) -> TimelineYearPage<'_> {
         let a = self.archive;
         let year = &a.timeline[y];
-        let all: Vec<(u32, usize)> =
+        let all: Vec<(u32, BriefId)> =
             year.months.iter().flat_map(|m| m.briefs.iter().map(move |&b| (m.month, b))).collect();
         let months = paginate::slice(&all, a.config.paginate_by, n)
             .chunk_by(|p, q| p.0 == q.0)
@@ -510,7 +510,7 @@ impl Renderer<'_> {
             .descendant_briefs
             .iter()
             .take(a.config.paginate_by)
-            .map(|&b| ViaItem {
+            .map(|&BriefId(b)| ViaItem {
                 item: self.item(b, true),
                 via: a.brief_terms[b][x]
                     .iter()
@@ -587,7 +587,7 @@ impl Renderer<'_> {
         title: &'s str,
         feed_path: &str,
         page_path: &str,
-        ids: &[usize],
+        ids: &[BriefId],
         full: bool,
     ) -> FeedPage<'s> {
         let a = self.archive;
@@ -599,7 +599,7 @@ impl Renderer<'_> {
         };
         let entries = ids
             .iter()
-            .map(|&i| {
+            .map(|&BriefId(i)| {
                 let b = &a.briefs[i];
                 let content = if full {
                     let links = Links { files: &b.files, ..links };
@@ -619,7 +619,7 @@ impl Renderer<'_> {
             .collect();
         let updated = ids
             .first()
-            .map(|&i| a.briefs[i].meta.date.view().datetime)
+            .map(|b| a.briefs[b.0].meta.date.view().datetime)
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
         let feed = FeedView {
             title,
@@ -659,19 +659,19 @@ impl Renderer<'_> {
     fn sitemap_entries(&self) -> Vec<SitemapEntry> {
         let a = self.archive;
         let newest =
-            |ids: &[usize]| ids.first().map(|&i| a.briefs[i].meta.date.view().iso).unwrap_or_default();
+            |ids: &[BriefId]| ids.first().map(|&b| a.briefs[b.0].meta.date.view().iso).unwrap_or_default();
         let entry = |path: &str, lastmod: String| SitemapEntry { loc: self.base.absolute(path), lastmod };
-        let all: Vec<usize> = (0..a.briefs.len().min(1)).collect();
+        let all: Vec<BriefId> = (0..a.briefs.len().min(1)).map(BriefId).collect();
         let mut entries =
             vec![entry("", newest(&all)), entry("timeline/", newest(&all)), entry("budget/", String::new())];
         for y in &a.timeline {
-            let first: Vec<usize> =
+            let first: Vec<BriefId> =
                 y.months.first().and_then(|m| m.briefs.first().copied()).into_iter().collect();
             entries.push(entry(&format!("timeline/{}/", y.year), newest(&first)));
         }
         for (year, group) in &a.budget.by_year {
             let lastmod =
-                group.lines.first().map(|l| a.briefs[l.brief].meta.date.view().iso).unwrap_or_default();
+                group.lines.first().map(|l| a.briefs[l.brief.0].meta.date.view().iso).unwrap_or_default();
             entries.push(entry(&format!("budget/{year}/"), lastmod));
         }
         for i in 0..a.briefs.len() {

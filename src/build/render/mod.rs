@@ -382,12 +382,12 @@ impl<'a> Renderer<'a> {
             Page::NotFound => self.fill(route, views::NotFoundPage {}),
             Page::Search => self.fill(route, self.search()),
             Page::SiteFeed => {
-                let ids: Vec<usize> = (0..a.briefs.len().min(feed.limit)).collect();
+                let ids: Vec<BriefId> = (0..a.briefs.len().min(feed.limit)).map(BriefId).collect();
                 self.fill(route, self.feed(&route.title, &route.path, "", &ids, feed.full_content))
             }
             Page::TermFeed(id) => {
                 let term = &a.taxonomies[id.taxonomy].terms[id.term];
-                let ids: Vec<usize> = term.briefs.iter().copied().take(feed.limit).collect();
+                let ids: Vec<BriefId> = term.briefs.iter().copied().take(feed.limit).collect();
                 self.fill(route, self.feed(&route.title, &route.path, &term.path, &ids, false))
             }
             Page::Sitemap if route.kind == "sitemap_index" => self.fill(route, self.sitemap_index()),

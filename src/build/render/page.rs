@@ -4,22 +4,7 @@
 use super::{context::SITEMAP_URLS, paginate, Renderer};
 use crate::build::config::TermSource;
 
-/// A brief: its index in the archive's briefs (newest first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct BriefId(pub usize);
-
-/// A taxonomy: its index in the archive's taxonomies (site.toml order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TaxonomyId(pub usize);
-
-/// A term: its taxonomy and its index among that taxonomy's terms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TermId {
-    /// Index into the archive's taxonomies.
-    pub taxonomy: usize,
-    /// Index into that taxonomy's terms.
-    pub term: usize,
-}
+pub use crate::build::model::{BriefId, TaxonomyId, TermId};
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -118,14 +118,14 @@ fn facets(archive: &Archive) -> Vec<(String, Vec<u32>)> {
         let Some(x) = archive.taxonomy_index(&source) else { continue };
         for term in &archive.taxonomies[x].terms {
             let mut briefs: Vec<u32> =
-                term.briefs.iter().chain(&term.descendant_briefs).map(|&b| b as u32).collect();
+                term.briefs.iter().chain(&term.descendant_briefs).map(|b| b.0 as u32).collect();
             briefs.sort_unstable();
             briefs.dedup();
             out.push((format!("={name}:{}", term.name), briefs));
         }
     }
     for y in &archive.timeline {
-        let briefs = y.months.iter().flat_map(|m| m.briefs.iter().map(|&b| b as u32));
+        let briefs = y.months.iter().flat_map(|m| m.briefs.iter().map(|b| b.0 as u32));
         let mut briefs: Vec<u32> = briefs.collect();
         briefs.sort_unstable();
         out.push((format!("=year:{}", y.year), briefs));
