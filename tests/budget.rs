@@ -215,11 +215,11 @@ fn budget_csv_holds_every_line_and_total_of_the_model() {
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), BUDGET_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let lines = &archive.budget.all.lines;
+    let lines = &archive.budget().all.lines;
     assert_eq!(rows.len(), lines.len());
     let (mut min, mut max) = (0u64, 0u64);
     for (row, r) in rows.iter().zip(lines) {
-        let (b, l) = (&archive.briefs[r.brief.0], &archive.briefs[r.brief.0].meta.budget[r.line]);
+        let (b, l) = (&archive.briefs()[r.brief.0], &archive.briefs()[r.brief.0].meta.budget[r.line]);
         assert_eq!(&row[0], b.slug);
         assert_eq!(&row[1], format!("https://example.org/archive/briefs/{}/", b.slug));
         assert_eq!(&row[4], l.item);
@@ -232,7 +232,7 @@ fn budget_csv_holds_every_line_and_total_of_the_model() {
             max += hi;
         }
     }
-    let total = archive.budget.all.total;
+    let total = archive.budget().all.total;
     assert_eq!((min, max), (total.min, total.max), "the CSV adds up to the model's total");
     // Quoting, Hangul and the site time zone survive the round trip.
     let shared = rows.iter().find(|r| &r[4] == "부산 데이터센터, 1단계").expect("a comma in an item");
@@ -242,7 +242,7 @@ fn budget_csv_holds_every_line_and_total_of_the_model() {
     let late = rows.iter().find(|r| &r[0] == "2025-none").unwrap();
     assert_eq!((&late[2], &late[3]), ("2025-01-01", "2025"));
     // Per year, the CSV gives the model's yearly totals.
-    for (year, group) in &archive.budget.by_year {
+    for (year, group) in &archive.budget().by_year {
         let (lo, hi) = rows
             .iter()
             .filter(|r| r[3] == year.to_string() && r[10].is_empty())
@@ -260,8 +260,8 @@ fn briefs_json_and_people_csv_hold_every_brief_and_attendance() {
     let archive = site.archive();
     // briefs.json, read with serde: every brief, with its lines as exact integers.
     let records: Vec<BriefRecord> = serde_json::from_str(&site.read("data/briefs.json")).unwrap();
-    assert_eq!(records.len(), archive.briefs.len());
-    for (rec, b) in records.iter().zip(&archive.briefs) {
+    assert_eq!(records.len(), archive.briefs().len());
+    for (rec, b) in records.iter().zip(archive.briefs()) {
         assert_eq!((rec.slug.as_str(), rec.title.as_str()), (b.slug.as_str(), b.meta.title.as_str()));
         assert_eq!(rec.url, format!("https://example.org/archive/briefs/{}/", b.slug));
         assert_eq!(rec.date, b.meta.date.view().datetime);
@@ -286,7 +286,7 @@ fn briefs_json_and_people_csv_hold_every_brief_and_attendance() {
     let mut reader = csv::Reader::from_reader(people.as_slice());
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), PEOPLE_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), archive.briefs.iter().map(|b| b.meta.attendees.len()).sum::<usize>());
+    assert_eq!(rows.len(), archive.briefs().iter().map(|b| b.meta.attendees.len()).sum::<usize>());
     assert!(rows.iter().filter(|r| &r[0] == "이울산").count() == 2);
 
     // The budget page links them under the sub-path, and the schema ships beside them.
@@ -390,7 +390,7 @@ fn rows_under_a_parent_add_up_to_it_at_every_level() {
     assert_eq!(rows[2].3, (240 * EOK, 270 * EOK), "영남권: 40 + 50 + 30~60 + 20 + 100");
     let top = rows.iter().filter(|r| r.0 == 0).fold((0, 0), |(a, b), r| (a + r.3 .0, b + r.3 .1));
     let archive = site.archive();
-    assert_eq!(top, (archive.budget.all.total.min, archive.budget.all.total.max));
+    assert_eq!(top, (archive.budget().all.total.min, archive.budget().all.total.max));
 }
 
 #[test]

@@ -123,27 +123,28 @@ pub struct Budget {
     pub year_sectors: breakdown::Stacks,
 }
 
-/// The immutable site model.
+/// The immutable site model. Its fields are the build's to read; outside the library the
+/// accessors below give the parts a test checks.
 #[derive(Debug)]
 pub struct Archive {
     /// The site configuration.
-    pub config: Config,
+    pub(crate) config: Config,
     /// Briefs, newest first (ties by slug).
-    pub briefs: Vec<Brief>,
+    pub(crate) briefs: Vec<Brief>,
     /// Per brief: a plain-text summary for lists (the `summary` field, or an excerpt).
-    pub summaries: Vec<String>,
+    pub(crate) summaries: Vec<String>,
     /// Year → month → briefs.
-    pub timeline: Vec<Year>,
+    pub(crate) timeline: Vec<Year>,
     /// Term indexes, in site.toml order.
-    pub taxonomies: Vec<Taxonomy>,
+    pub(crate) taxonomies: Vec<Taxonomy>,
     /// Per brief, per taxonomy: indexes of its terms in that taxonomy.
-    pub brief_terms: Vec<Vec<Vec<usize>>>,
+    pub(crate) brief_terms: Vec<Vec<Vec<usize>>>,
     /// Budget lines and totals.
-    pub budget: Budget,
+    pub(crate) budget: Budget,
     /// Per brief: related briefs, best first.
-    pub related: Vec<Vec<BriefId>>,
+    pub(crate) related: Vec<Vec<BriefId>>,
     /// `content/`-relative paths of briefs → their site paths, for Markdown links.
-    pub link_map: HashMap<String, String>,
+    pub(crate) link_map: HashMap<String, String>,
 }
 
 /// How many related briefs each brief page shows.
@@ -244,6 +245,16 @@ impl Archive {
             link_map,
         };
         (archive, problems)
+    }
+
+    /// Briefs, newest first (ties by slug); a [`BriefId`] indexes them.
+    pub fn briefs(&self) -> &[Brief] {
+        &self.briefs
+    }
+
+    /// Budget lines and totals.
+    pub fn budget(&self) -> &Budget {
+        &self.budget
     }
 
     /// The site path of a brief (`briefs/<slug>/`).
