@@ -5,7 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::super::text::{sentences, Block};
-use super::super::Attendee;
+use crate::brief::frontmatter::Attendee;
 
 static ETC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\))").unwrap());
@@ -215,7 +215,7 @@ fn ceremony(sentence: &str) -> Option<String> {
 /// How the article first writes a person present, from the name to the title (`박완수 초대
 /// 시장`): a later `박 시장` is named so in the programme.
 fn full_mention(text: &str, person: &Attendee) -> String {
-    let role = person.role.as_deref().unwrap_or("");
+    let role = person.role.as_str();
     // The title may close a word of its own (`임재훈 청주시장`).
     let pattern = format!(
         r"{}\s+(?:[가-힣A-Za-z]+\s+){{0,2}}?[가-힣]*{}",
@@ -236,7 +236,7 @@ fn speaker(said: &str, text: &str, people: &[Attendee]) -> String {
     }
     people
         .iter()
-        .find(|p| p.name.starts_with(surname) && p.role.as_deref().is_some_and(|r| r.ends_with(title)))
+        .find(|p| p.name.starts_with(surname) && p.role.ends_with(title))
         .map_or_else(|| said.to_string(), |p| full_mention(text, p))
 }
 
@@ -602,17 +602,17 @@ mod tests {
 
     #[test]
     fn a_ceremony_programme_names_its_speakers_and_leaves_out_quotes() {
-        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let people = [Attendee { name: "최민호".into(), role: "시장".into(), org: String::new() }];
         let b = para(
             "세종 스마트시티 개소식이 3일 열려 최민호 신임 시장 등이 참석했다. / 최 시장은 기념사를 통해 \"시민과 함께 협약을 체결하고 싶다\"고 말했다.",
         );
         assert_eq!(agenda(&b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
         // A forum is a ceremony too; the name as first written, Latin words included.
-        let people = [Attendee { name: "고은비".into(), role: Some("원장".into()), org: None }];
+        let people = [Attendee { name: "고은비".into(), role: "원장".into(), org: String::new() }];
         let b = para("'제2회 서해 수산 포럼'이 3일 열렸다. 고은비 KMI 원장이 참석했다. 고 원장은 개회사를 통해 환영했다.");
         assert_eq!(agenda(&b, &people), vec!["제2회 서해 수산 포럼", "고은비 KMI 원장 개회사"]);
         // The agreement without its venue or partner; the title closing a word (`세종시장`).
-        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let people = [Attendee { name: "최민호".into(), role: "시장".into(), org: String::new() }];
         let b = para("시는 시청 대회의실에서 한빛전자와 스마트 물류 협약을 체결했다. / 최민호 세종시장 등이 참석했다. 최 시장은 축사를 통해 환영했다.");
         assert_eq!(agenda(&b, &people), vec!["스마트 물류 협약 체결", "최민호 세종시장 축사"]);
         // An agreement signed earlier, mentioned in passing, is not on the programme.

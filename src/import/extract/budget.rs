@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::super::rules::Compiled;
 use super::super::text::squash;
-use super::super::BudgetLine;
+use crate::brief::frontmatter::BudgetLine;
 use crate::brief::money::{parse_amount, Amount};
 
 /// An amount in won: `5,770억원`, `1천787억원`, `2억 5백66만4천원`, `3억 5800만 원`, `82.5억원`,
@@ -281,7 +281,7 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             }
             for item in items {
                 rows.push(Row {
-                    line: BudgetLine { item, amount_text: f.text.clone(), amount: f.amount, part_of: None },
+                    line: BudgetLine { item, amount: f.amount, region: None, sector: None, part_of: None },
                     sentence: si,
                 });
             }
@@ -364,8 +364,9 @@ mod tests {
         let row = |item: &str| Row {
             line: BudgetLine {
                 item: item.into(),
-                amount_text: "1억원".into(),
                 amount: Amount::exact(100_000_000),
+                region: None,
+                sector: None,
                 part_of: None,
             },
             sentence: 0,
