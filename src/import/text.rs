@@ -685,10 +685,15 @@ fn close(mut pending: Vec<Block>, out: &mut Cleaned) {
             *text = text[..at].trim_end().to_string();
         }
     }
-    // A heading with nothing after it is a leftover widget label.
-    while matches!(pending.last(), Some(Block::Heading(_))) {
+    // A heading with nothing after it is a leftover widget label, or a credit line (`출처: …`):
+    // it is not body text, but it joins the tail, where the source fields are looked for.
+    let mut labels: Vec<String> = Vec::new();
+    while let Some(Block::Heading(h)) = pending.last() {
+        labels.push(h.clone());
         pending.pop();
     }
+    labels.reverse();
+    out.tail.splice(0..0, labels);
     out.blocks = pending.into_iter().filter(|b| !b.text().is_empty()).collect();
 }
 
