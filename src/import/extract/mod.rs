@@ -83,7 +83,7 @@ pub(crate) fn brief_from_text(
     let region = region::regions(&units, rules);
     let items: Vec<&str> = budget.iter().map(|l| l.item.as_str()).collect();
     let sector = sector::sectors(&title, &topic_text(&cleaned.blocks, rules), &items, rules);
-    let agenda = agenda::agenda(&cleaned.blocks, &attendees);
+    let agenda = agenda::agenda(&title, &cleaned.blocks, &attendees);
     let summary = summary::summary(&cleaned.blocks);
 
     let has_source = source != Source::default();
