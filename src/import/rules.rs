@@ -430,7 +430,13 @@ impl Compiled {
                 }
             }
         }
-        None
+        // A regional office's head: `충청본부장`, `전남지사장` (a place, then the title).
+        let place = self.regions.iter().find(|r| token.starts_with(r.spelling.as_str()))?;
+        let rest = &token[place.spelling.len()..];
+        self.roles.iter().filter(|r| r.chars().count() >= 3).find_map(|role| {
+            let after = rest.strip_prefix(role.as_str())?;
+            (after.is_empty() || is_particle(after)).then_some((role.as_str(), after))
+        })
     }
 }
 

@@ -213,6 +213,15 @@ fn clean_token(t: &str) -> &str {
     t.trim_matches(|c: char| PUNCT_END.contains(&c) || matches!(c, '(' | '‘' | '“' | '[' | '「'))
 }
 
+/// A place, alone or with its ending (`전남`, `전남도`, `충주시`): an organisation, never a name.
+fn is_place_word(token: &str, rules: &Compiled) -> bool {
+    rules.regions.iter().any(|r| {
+        token
+            .strip_prefix(r.spelling.as_str())
+            .is_some_and(|rest| ["", "도", "시", "군", "구"].contains(&rest))
+    })
+}
+
 fn name_like(token: &str, rules: &Compiled) -> bool {
     if token.ends_with(PUNCT_END) || token.starts_with(['(', '‘', '“', '"', '[']) {
         return false;
@@ -231,7 +240,7 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
     surname
         && !NOT_NAMES.contains(&token)
         && !NOT_NAMES.contains(&stem)
-        && !rules.regions.iter().any(|r| r.spelling == token)
+        && !is_place_word(token, rules)
         && !rules.ministries.iter().any(|m| m == token)
         && !rules.org_aliases.contains_key(token)
         && rules.role_of_token(token).is_none()
@@ -248,7 +257,7 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     }
     let known = aliases.contains_key(token)
         || rules.org_aliases.contains_key(token)
-        || rules.regions.iter().any(|r| r.spelling == token)
+        || is_place_word(token, rules)
         || rules.ministries.iter().any(|m| m == token);
     if known {
         return true;
@@ -639,6 +648,19 @@ mod tests {
                 ("박완수".to_string(), Some("시장".to_string()), None),
                 p("김두관", "도지사", "경남도"),
                 ("안홍준".to_string(), Some("국회의원".to_string()), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_people_present_each_with_organisation_and_title() {
+        assert_eq!(
+            run(&["시는 3일 서하준 고흥군수와 오세린 전남도 행정부지사, 권다온 한국농어촌공사 전남본부장 등 100여 명이 참석한 가운데 준공식을 열었다."]),
+            vec![
+                p("서하준", "군수", "고흥군"),
+                p("오세린", "행정부지사", "전남도"),
+                // The office's place is part of the organisation, not kept in the title.
+                p("권다온", "본부장", "한국농어촌공사"),
             ]
         );
     }
