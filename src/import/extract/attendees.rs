@@ -407,6 +407,7 @@ pub(crate) fn attendees(
             }
         }
     }
+    found.extend(spaced.iter().filter_map(|s| self_introduction(s, rules)).map(|p| (p, false)));
     short_forms(&spaced, rules, &mut found);
     for (p, _) in found.iter_mut() {
         if !p.org.is_empty() {
@@ -420,6 +421,23 @@ pub(crate) fn attendees(
         .map(|p| format!("attendees: {} has no organisation", p.name))
         .collect();
     (out, review)
+}
+
+/// `강원특별자치도지사 남궁현입니다`: a speaker who introduces himself is at the event he
+/// speaks to.
+pub(crate) fn self_introduction(sentence: &str, rules: &Compiled) -> Option<Attendee> {
+    static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(\S+)\s+([가-힣]{2,4})(?:입니다|이라고 합니다|라고 합니다)").unwrap()
+    });
+    let c = INTRO.captures(sentence)?;
+    if !name_like(&c[2], rules) {
+        return None;
+    }
+    let (role, org) = match local_head(&c[1], rules) {
+        Some(head) => head,
+        None => (rules.role_of_token(&c[1])?.0.to_string(), String::new()),
+    };
+    Some(Attendee { name: c[2].to_string(), role, org })
 }
 
 /// Short names the article introduces: `과학기술정보통신부(…, 이하 과기정통부)`.
@@ -663,6 +681,20 @@ mod tests {
                 p("권다온", "본부장", "한국농어촌공사"),
             ]
         );
+    }
+
+    #[test]
+    fn a_speaker_who_introduces_himself_is_present() {
+        assert_eq!(
+            run(&["안녕하십니까.", "전라남도지사 선우진입니다.", "올해 도정 방향을 말씀드리겠습니다."]),
+            vec![p("선우진", "지사", "전라남도")]
+        );
+        assert_eq!(
+            run(&["한빛연구원 원장 고은비입니다."]),
+            vec![("고은비".to_string(), Some("원장".into()), None)]
+        );
+        // Not a name, not a title: `시작입니다`, `목표는 두 가지입니다`.
+        assert_eq!(run(&["이제 새로운 시작입니다.", "목표는 두 가지입니다."]), vec![]);
     }
 
     #[test]

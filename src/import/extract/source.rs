@@ -185,6 +185,20 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
     (!bodies.is_empty()).then(|| bodies.join(", "))
 }
 
+/// The body of a speaker who introduces himself (`강원특별자치도지사 남궁현입니다`): an
+/// address is published by the body its speaker heads.
+fn speaker_body(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
+    cleaned
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Para(_)))
+        .flat_map(|b| text::sentences(b.text()))
+        .take(6)
+        .find_map(|s| super::attendees::self_introduction(s, rules))
+        .map(|p| p.org)
+        .filter(|org| !org.is_empty())
+}
+
 /// A name standing alone on a header line next to a date line (`• 구경모` / `• 입력 2022-06-28`).
 fn bare_name_by_date(cleaned: &Cleaned) -> Option<String> {
     let lines: Vec<&str> =
@@ -234,7 +248,8 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
                 .find_map(|c| copyright_holder(c))
                 .map(|p| (p, Evidence::Issuer))
         })
-        .or_else(|| issuer(cleaned, rules).map(|p| (p, Evidence::Issuer)));
+        .or_else(|| issuer(cleaned, rules).map(|p| (p, Evidence::Issuer)))
+        .or_else(|| speaker_body(cleaned, rules).map(|p| (p, Evidence::Issuer)));
     let author = cleaned
         .lead_byline
         .as_ref()
