@@ -210,6 +210,7 @@ struct Bench {
     site: PathBuf,
     importer: Importer,
     highlighter: Highlighter,
+    roles: annals::korean::Roles,
 }
 
 /// Runs one case; `Err` with the panic message when annals panicked.
@@ -220,7 +221,7 @@ fn run_case(input: &[u8], target: &Target, bench: &Bench) -> Result<(), String> 
         }
         Target::Brief => {
             let _ = std::fs::write(bench.site.join("content/briefs/fuzz.md"), input);
-            let rules = Rules { timezone: chrono_tz::Asia::Seoul, custom_fields: &[] };
+            let rules = Rules { timezone: chrono_tz::Asia::Seoul, custom_fields: &[], roles: &bench.roles };
             let path = Path::new("content/briefs/fuzz.md");
             if let Ok(brief) = content::read_brief(&bench.site, path, rules, SlugStyle::Unicode) {
                 let (briefs, base) =
@@ -277,7 +278,12 @@ fn main() {
     let importer =
         Importer::new(&ImportRules::default(), ImportOptions { dry_run: true, ..ImportOptions::default() })
             .expect("the default import rules compile");
-    let bench = Bench { site: site.clone(), importer, highlighter: Highlighter::default() };
+    let bench = Bench {
+        site: site.clone(),
+        importer,
+        highlighter: Highlighter::default(),
+        roles: annals::korean::Roles::builtin(),
+    };
     // A watchdog for cases that never end: the input is already in target/fuzz/current.
     let started_case = Arc::new(AtomicU64::new(u64::MAX));
     let begin = Instant::now();

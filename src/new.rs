@@ -158,7 +158,12 @@ mod tests {
         assert_eq!(rel, Path::new("content/briefs/2024-01-19-정부-ai-전략-발표.md"));
         let text = std::fs::read_to_string(config.root.join(&rel)).unwrap();
         let s = split(&rel, &text).unwrap();
-        let fm = parse(&rel, &s, Rules { timezone: config.timezone, custom_fields: &[] }).unwrap();
+        let fm = parse(
+            &rel,
+            &s,
+            Rules { timezone: config.timezone, custom_fields: &[], roles: &crate::korean::Roles::builtin() },
+        )
+        .unwrap();
         assert_eq!(fm.title, "정부: \"AI\" 전략 발표");
         assert_eq!(fm.region, ["영남권", "호남권"]);
         assert!(fm.draft);

@@ -81,7 +81,8 @@ proptest! {
     ) {
         let text = format!("---\n{}\n---\n{body}\n", lines.join("\n"));
         let path = Path::new("content/briefs/a.md");
-        let rules = Rules { timezone: Seoul, custom_fields: &[] };
+        let roles = annals::korean::Roles::builtin();
+        let rules = Rules { timezone: Seoul, custom_fields: &[], roles: &roles };
         let line_count = text.lines().count();
         match frontmatter::split(path, &text) {
             Err(d) => prop_assert!(d.line <= line_count, "{}", d),

@@ -19,6 +19,18 @@ pub struct Moment {
 }
 
 impl Moment {
+    /// An instant as the site shows it (the offset the site zone has at that instant), with a
+    /// time of day: what reading its RFC 3339 form gives.
+    pub fn at_instant(dt: DateTime<FixedOffset>, tz: Tz) -> Self {
+        in_zone(dt, tz, true)
+    }
+
+    /// Midnight of `day` in the site zone, with no time of day: what reading `2024-01-19` gives.
+    /// `None` in the rare zone where a clock change skips that midnight.
+    pub fn on_day(day: NaiveDate, tz: Tz) -> Option<Self> {
+        local(day.and_time(NaiveTime::MIN), tz, false).ok()
+    }
+
     /// Seconds since the epoch, for ordering.
     pub fn timestamp(&self) -> i64 {
         self.at.timestamp()

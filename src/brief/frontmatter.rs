@@ -155,6 +155,8 @@ pub struct Rules<'a> {
     pub timezone: Tz,
     /// Field names of site-defined taxonomies.
     pub custom_fields: &'a [String],
+    /// Job titles, to tell a role from an organisation in `"이름 (직함)"`.
+    pub roles: &'a crate::korean::Roles,
 }
 
 /// Reads the front matter of a split brief; all problems are returned together.
@@ -173,7 +175,7 @@ pub fn parse(path: &Path, split: &Split<'_>, rules: Rules<'_>) -> Result<FrontMa
     let review = review(&mut p, &loc, &map);
     let custom = rules.custom_fields.iter().map(|f| (f.clone(), terms(&mut p, &loc, &map, f))).collect();
     let budget = budget(&mut p, &loc, &map);
-    let attendees = attendees(&mut p, &loc, &map);
+    let attendees = attendees(&mut p, &loc, &map, rules.roles);
     let source = source(&mut p, &loc, &map, rules.timezone);
     let draft = draft(&mut p, &loc, &map);
     let extra = extra(&mut p, &loc, &map);
@@ -573,7 +575,7 @@ const SMALLEST_PLAIN_AMOUNT: u64 = 10_000;
 const BUDGET_KEYS: [&str; 5] = ["item", "amount", "region", "sector", "part_of"];
 
 /// Reads `"이종호 (과학기술정보통신부 장관)"`: the last word in the brackets is the role.
-pub fn parse_attendee_text(text: &str) -> Attendee {
+pub fn parse_attendee_text(text: &str, roles: &crate::korean::Roles) -> Attendee {
     let text = text.trim();
     let (name, inside) = match (text.find(['(', '（']), text.rfind([')', '）'])) {
         (Some(open), Some(close)) if close > open => {
@@ -586,14 +588,19 @@ pub fn parse_attendee_text(text: &str) -> Attendee {
     let (org, role) = match words.as_slice() {
         [] => (String::new(), String::new()),
         // The last word is a role when it ends in a job title (`부산시장`, `장관`).
-        [one] if crate::korean::roles().any(|r| r.ends(one)) => (String::new(), one.to_string()),
+        [one] if roles.names_title(one) => (String::new(), one.to_string()),
         [one] => (one.to_string(), String::new()),
         [rest @ .., last] => (rest.join(" "), last.to_string()),
     };
     Attendee { name: name.to_string(), role, org }
 }
 
-fn attendees(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Attendee> {
+fn attendees(
+    p: &mut Vec<Diagnostic>,
+    loc: &Locator<'_>,
+    map: &Mapping,
+    roles: &crate::korean::Roles,
+) -> Vec<Attendee> {
     let items = match map.get("attendees") {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Sequence(items)) => items,
@@ -607,7 +614,7 @@ fn attendees(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<A
     let mut out: Vec<Attendee> = Vec::new();
     for (i, entry) in items.iter().enumerate() {
         let a = match entry {
-            Value::String(s) => parse_attendee_text(s),
+            Value::String(s) => parse_attendee_text(s, roles),
             Value::Mapping(m) => {
                 for k in m.keys() {
                     let k = scalar(k).unwrap_or_default();
@@ -806,12 +813,13 @@ fn yaml_error(loc: &Locator<'_>, e: &serde_yaml::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::korean::Roles;
     use chrono_tz::Asia::Seoul;
 
     fn read(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let path = Path::new("content/a.md");
         let s = split(path, text).map_err(|d| vec![d])?;
-        parse(path, &s, Rules { timezone: Seoul, custom_fields: &[] })
+        parse(path, &s, Rules { timezone: Seoul, custom_fields: &[], roles: &Roles::builtin() })
     }
 
     #[test]
@@ -886,13 +894,16 @@ mod tests {
 
     #[test]
     fn attendee_strings() {
-        assert_eq!(parse_attendee_text("이종호 (과학기술정보통신부 장관)").org, "과학기술정보통신부");
-        assert_eq!(parse_attendee_text("김영섭 (KT)").org, "KT");
-        assert_eq!(parse_attendee_text("이종호 (장관)").role, "장관");
-        assert_eq!(parse_attendee_text("홍길동").name, "홍길동");
+        assert_eq!(
+            parse_attendee_text("이종호 (과학기술정보통신부 장관)", &Roles::builtin()).org,
+            "과학기술정보통신부"
+        );
+        assert_eq!(parse_attendee_text("김영섭 (KT)", &Roles::builtin()).org, "KT");
+        assert_eq!(parse_attendee_text("이종호 (장관)", &Roles::builtin()).role, "장관");
+        assert_eq!(parse_attendee_text("홍길동", &Roles::builtin()).name, "홍길동");
         // An organisation whose name ends like a title stays an organisation.
-        assert_eq!(parse_attendee_text("홍길동 (한국개발연구원)").org, "한국개발연구원");
-        assert_eq!(parse_attendee_text("홍길동 (팀장)").role, "팀장");
+        assert_eq!(parse_attendee_text("홍길동 (한국개발연구원)", &Roles::builtin()).org, "한국개발연구원");
+        assert_eq!(parse_attendee_text("홍길동 (팀장)", &Roles::builtin()).role, "팀장");
     }
 
     #[test]

@@ -265,6 +265,19 @@ pub fn push_korean(out: &mut String, value: u64) {
     }
 }
 
+/// How a brief's `amount:` is written: `5,770억원`, `1조 2,345억원`, `30억~100억원` (what the
+/// importer writes; [`parse_amount`] reads it back to the same amount).
+pub fn brief_text(amount: Amount) -> String {
+    let mut out = String::with_capacity(32);
+    push_korean(&mut out, amount.min);
+    if amount.is_range() {
+        out.push('~');
+        push_korean(&mut out, amount.max);
+    }
+    out.push('원');
+    out
+}
+
 /// A short label for charts: the largest unit only, with one decimal below ten of it
 /// (`1234567890000` → `1.2조`, `577000000000` → `5,770억`, `9400000000` → `94억`). Rounded
 /// half up in integers, so it is for axis and bar labels only; the exact figure goes beside it.
@@ -375,6 +388,22 @@ impl fmt::Display for Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_brief_form_of_an_amount_reads_back_to_it() {
+        let cases = [
+            (Amount::exact(577_000_000_000), "5,770억원"),
+            (Amount::exact(1_234_567_891_234), "1조 2,345억 6,789만 1,234원"),
+            (Amount::exact(5_000), "5,000원"),
+            (Amount::exact(0), "0원"),
+            (Amount { min: 3_000_000_000, max: 10_000_000_000 }, "30억~100억원"),
+            (Amount { min: 150_000_000, max: 1_050_000_000_000 }, "1억 5,000만~1조 500억원"),
+        ];
+        for (amount, text) in cases {
+            assert_eq!(brief_text(amount), text);
+            assert_eq!(parse_amount(text), Ok(amount), "{text}");
+        }
+    }
 
     fn one(s: &str) -> u64 {
         let a = parse_amount(s).unwrap_or_else(|e| panic!("{s}: {e}"));

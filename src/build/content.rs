@@ -177,7 +177,8 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
     };
     let files = &found.briefs;
     let custom = custom_fields(config);
-    let rules = Rules { timezone: config.timezone, custom_fields: &custom };
+    let roles = crate::korean::Roles::builtin();
+    let rules = Rules { timezone: config.timezone, custom_fields: &custom, roles: &roles };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
         files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
     let mut loaded = Loaded { diagnostics: std::mem::take(&mut found.problems), ..Loaded::default() };
@@ -212,10 +213,11 @@ fn custom_fields(config: &Config) -> Vec<String> {
 /// [`load`] reads each (the development server reads edited briefs with it).
 pub fn read_one(config: &Config, path: &Path) -> Result<Brief, Vec<Diagnostic>> {
     let custom = custom_fields(config);
+    let roles = crate::korean::Roles::builtin();
     read_brief(
         &config.root,
         path,
-        Rules { timezone: config.timezone, custom_fields: &custom },
+        Rules { timezone: config.timezone, custom_fields: &custom, roles: &roles },
         config.slugify,
     )
 }

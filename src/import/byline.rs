@@ -30,7 +30,7 @@ static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAMED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d|/]{{2,15}})(?:\s*[|·]\s*|\s+))?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
+        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|출처\s*[:：]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d|/]{{2,15}})(?:\s*[|·]\s*|\s+))?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
     ))
     .unwrap()
 });
@@ -80,7 +80,8 @@ const NOT_OUTLETS: &[&str] = &[
     "사진",
 ];
 
-fn plausible_outlet(s: &str) -> bool {
+/// Whether a bracketed word or a byline's first word can be an outlet's name.
+pub(crate) fn plausible_outlet(s: &str) -> bool {
     if NOT_OUTLETS.iter().any(|n| s.starts_with(n)) {
         return false;
     }

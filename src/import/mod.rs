@@ -19,14 +19,14 @@ pub mod writer;
 
 use crate::brief::slug::SlugStyle;
 use crate::build::progress::Progress;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rayon::prelude::*;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::brief::money::Amount;
+use crate::brief::frontmatter::FrontMatter;
 use rules::Compiled;
 pub use rules::ImportRules;
 
@@ -151,68 +151,16 @@ pub enum ImportError {
     },
 }
 
-/// One budget line: what is funded and how much.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BudgetLine {
-    /// The programme it pays for.
-    pub item: String,
-    /// The amount as the article writes it (`5,770억원`, `30억~100억원`).
-    pub amount_text: String,
-    /// The amount, exactly.
-    pub amount: Amount,
-    /// The item of the line this one is a part of (its total already counts it).
-    pub part_of: Option<String>,
-}
-
-/// A person who attended, hosted or spoke.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attendee {
-    /// Name.
-    pub name: String,
-    /// Job title, when the article gives one.
-    pub role: Option<String>,
-    /// Organisation, when the article gives one.
-    pub org: Option<String>,
-}
-
-/// Where the brief comes from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Source {
-    /// The outlet or the issuing ministry.
-    pub publisher: Option<String>,
-    /// The reporter or the responsible department.
-    pub author: Option<String>,
-    /// The article's address.
-    pub url: Option<String>,
-    /// Publication date and time, when the article gives a time.
-    pub published: Option<DateTime<FixedOffset>>,
-}
-
-/// An imported article: everything the brief's front matter and body will hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An imported article: the front matter in the model the builder reads (so what the importer
+/// writes is what `annals build` will see), with the Markdown body and what only the import
+/// knows about it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Brief {
-    /// The headline.
-    pub title: String,
-    /// Publication date (a placeholder when `date_found` is false).
-    pub date: NaiveDate,
+    /// The front matter. Its `date` is a placeholder when `date_found` is false; `draft` is set
+    /// whenever `review` has notes.
+    pub front: FrontMatter,
     /// Whether the date was read from the article.
     pub date_found: bool,
-    /// One or two sentences from the lead.
-    pub summary: Option<String>,
-    /// Places, in order of first mention.
-    pub region: Vec<String>,
-    /// Policy sectors.
-    pub sector: Vec<String>,
-    /// Enumerated priorities or agenda items.
-    pub agenda: Vec<String>,
-    /// Budget lines.
-    pub budget: Vec<BudgetLine>,
-    /// People who attended, hosted or spoke.
-    pub attendees: Vec<Attendee>,
-    /// Where it comes from.
-    pub source: Source,
-    /// The fields to check, each as `field: why`.
-    pub review: Vec<String>,
     /// The article text as Markdown.
     pub body: String,
 }

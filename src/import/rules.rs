@@ -299,6 +299,8 @@ pub(crate) struct Compiled {
     pub sectors: Vec<(String, Vec<String>)>,
     /// Longest first.
     pub roles: Vec<String>,
+    /// The built-in job titles with their tags, read once.
+    pub known_roles: crate::korean::Roles,
     pub org_suffixes: Vec<String>,
     pub org_aliases: BTreeMap<String, String>,
     pub ministries: Vec<String>,
@@ -363,8 +365,9 @@ impl Compiled {
         // The built-in titles (src/korean/roles.txt) but those that are also everyday words
         // (`시장`, the market), which are read only next to a name; longer titles are tried
         // first, so `대표이사` wins over `대표`.
+        let known_roles = crate::korean::Roles::builtin();
         let mut roles: Vec<String> =
-            crate::korean::roles().filter(|r| !r.everyday_word).map(|r| r.title.to_string()).collect();
+            known_roles.iter().filter(|r| !r.everyday_word).map(|r| r.title.to_string()).collect();
         roles.extend(rules.roles.iter().cloned());
         let mut seen = std::collections::BTreeSet::new();
         roles.retain(|r| seen.insert(r.clone()));
@@ -384,6 +387,7 @@ impl Compiled {
             regions,
             sectors,
             roles,
+            known_roles,
             org_suffixes,
             org_aliases,
             ministries: MINISTRIES.iter().map(|m| m.to_string()).collect(),
@@ -426,7 +430,13 @@ impl Compiled {
                 }
             }
         }
-        None
+        // A regional office's head: `충청본부장`, `전남지사장` (a place, then the title).
+        let place = self.regions.iter().find(|r| token.starts_with(r.spelling.as_str()))?;
+        let rest = &token[place.spelling.len()..];
+        self.roles.iter().filter(|r| r.chars().count() >= 3).find_map(|role| {
+            let after = rest.strip_prefix(role.as_str())?;
+            (after.is_empty() || is_particle(after)).then_some((role.as_str(), after))
+        })
     }
 }
 

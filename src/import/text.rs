@@ -178,7 +178,10 @@ const NAV_WORDS: &[&str] = &[
     ">",
 ];
 
-fn is_nav_line(line: &str) -> bool {
+/// A menu line: mostly section words. Sections are also named by place (a regional paper's
+/// `청주 충주 제천`) and by pairs (`생활/문화`), so bare place names and `A/B` words count as
+/// menu words in a line of four or more.
+fn is_nav_line(line: &str, rules: &Compiled) -> bool {
     let tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.is_empty() {
         return false;
@@ -186,8 +189,19 @@ fn is_nav_line(line: &str) -> bool {
     if line.contains(" > ") || line.contains(" › ") || line.contains(" ≫ ") {
         return true;
     }
-    let nav = tokens.iter().filter(|t| NAV_WORDS.contains(t)).count();
+    let menu_word = |t: &str| {
+        NAV_WORDS.contains(&t)
+            || (tokens.len() >= 4
+                && (rules.regions.iter().any(|r| r.spelling == t)
+                    || t.split_once('/').is_some_and(|(a, b)| is_section_word(a) && is_section_word(b))))
+    };
+    let nav = tokens.iter().filter(|t| menu_word(t)).count();
     nav * 10 >= tokens.len() * 6
+}
+
+/// A word that can name a section of a site: short, and letters only.
+fn is_section_word(w: &str) -> bool {
+    (1..=4).contains(&char_len(w)) && w.chars().all(char::is_alphabetic)
 }
 
 /// Words of page chrome (menus, skip links, widgets): a line holding one is hardly a headline.
@@ -259,7 +273,11 @@ fn title_score(lines: &[String], filled: &[usize], order: usize, rules: &Compile
             score += 4;
             break;
         }
-        if !is_heading_like(next, 90) || next == line {
+        // Subtitles between a headline and its byline are skipped for free; page chrome is not
+        // (a widget line above the headline shares its byline otherwise).
+        let chrome = is_nav_line(next, rules)
+            || CHROME_WORDS.iter().chain(WEAK_CHROME_WORDS).any(|w| next.contains(w));
+        if !is_heading_like(next, 90) || next == line || chrome {
             k += 1;
         }
         if k >= 3 {
@@ -275,7 +293,11 @@ fn title_score(lines: &[String], filled: &[usize], order: usize, rules: &Compile
     } else if (8..=100).contains(&compact) {
         score += 1;
     }
-    if is_nav_line(line) {
+    // A headline says what happened; a site's or a board's name above it is a few words.
+    if compact >= 15 {
+        score += 1;
+    }
+    if is_nav_line(line, rules) {
         score -= 3;
     }
     score -= 3 * CHROME_WORDS.iter().filter(|w| line.contains(*w)).count() as i32;
@@ -663,10 +685,15 @@ fn close(mut pending: Vec<Block>, out: &mut Cleaned) {
             *text = text[..at].trim_end().to_string();
         }
     }
-    // A heading with nothing after it is a leftover widget label.
-    while matches!(pending.last(), Some(Block::Heading(_))) {
+    // A heading with nothing after it is a leftover widget label, or a credit line (`출처: …`):
+    // it is not body text, but it joins the tail, where the source fields are looked for.
+    let mut labels: Vec<String> = Vec::new();
+    while let Some(Block::Heading(h)) = pending.last() {
+        labels.push(h.clone());
         pending.pop();
     }
+    labels.reverse();
+    out.tail.splice(0..0, labels);
     out.blocks = pending.into_iter().filter(|b| !b.text().is_empty()).collect();
 }
 
@@ -719,6 +746,36 @@ mod tests {
             sentences("1.2조원을 쓴다. 그리고 “좋다.” 끝"),
             vec!["1.2조원을 쓴다.", "그리고 “좋다.”", "끝"]
         );
+    }
+
+    fn title_of(page: &str) -> Option<String> {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        clean(page, None, &rules).title
+    }
+
+    #[test]
+    fn menus_widgets_and_site_names_above_the_headline_are_not_titles() {
+        let lead = "시는 올해 도서관 열 곳에 무인 대출 기기를 둔다고 3일 밝혔다. 사업비는 모두 20억원이다.";
+        // A regional paper's sections are places; a portal's are pairs.
+        for menu in
+            ["뉴스 지역 목포 순천 여수 광양 오피니언", "홈 정치 경제 생활/문화 IT/과학 세계 연예/방송"]
+        {
+            let page = format!(
+                "{menu}\n\n목포시, 무인 도서관 10곳 연다…20억 투입\n\n입력 2024.05.03 10:00\n\n{lead}\n"
+            );
+            assert_eq!(title_of(&page).as_deref(), Some("목포시, 무인 도서관 10곳 연다…20억 투입"), "{menu}");
+        }
+        // A widget line between a candidate and the byline: the candidate is above the header.
+        let page = format!("한빛 PICK 안내\n언론사 구독 설정\n목포시, 무인 도서관 10곳 연다\n입력 2024.05.03 10:00\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("목포시, 무인 도서관 10곳 연다"));
+        // A blog's name above the post's title.
+        let page = format!(
+            "바람의 책방\n\n목포 골목 도서관 다섯 곳 다녀온 기록\n\n여행자 2024. 5. 3. 10:00\n\n{lead}\n"
+        );
+        assert_eq!(title_of(&page).as_deref(), Some("목포 골목 도서관 다섯 곳 다녀온 기록"));
+        // Place names alone in a short line are not a menu: `목포 순천` can be a headline's start.
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        assert!(!is_nav_line("목포 순천 여수 잇는 해상 관광열차 뜬다", &rules));
     }
 
     #[test]

@@ -8,15 +8,18 @@ use std::io;
 use std::io::Write as _;
 use std::path::Path;
 
+use crate::brief::money::brief_text;
 use crate::brief::slug::{slugify, SlugStyle};
 
 use super::Brief;
 
+/// The front matter as written: the fields of [`crate::brief::frontmatter::FrontMatter`] that
+/// an import fills, in the order of the brief format, each left out when empty.
 #[derive(Serialize)]
-struct FrontMatter<'a> {
+struct Written<'a> {
     date: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     region: &'a [String],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -29,7 +32,6 @@ struct FrontMatter<'a> {
     attendees: Vec<AttendeeOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<SourceOut<'a>>,
-    /// A brief with open `review` points is a draft until its author clears them.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     draft: bool,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -39,7 +41,11 @@ struct FrontMatter<'a> {
 #[derive(Serialize)]
 struct BudgetOut<'a> {
     item: &'a str,
-    amount: &'a str,
+    amount: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sector: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     part_of: Option<&'a str>,
 }
@@ -47,58 +53,63 @@ struct BudgetOut<'a> {
 #[derive(Serialize)]
 struct AttendeeOut<'a> {
     name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    org: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    role: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    org: &'a str,
 }
 
 #[derive(Serialize)]
 struct SourceOut<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    publisher: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    author: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    url: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<String>,
 }
 
-/// The brief as file content: front matter between `---` lines, then the body.
+/// The brief as file content: front matter between `---` lines, then the body. What
+/// `brief::frontmatter` reads back from it is `brief.front` (tests/import.rs checks this).
 pub fn render(brief: &Brief) -> String {
-    let s = &brief.source;
-    let source = (s.publisher.is_some() || s.author.is_some() || s.url.is_some() || s.published.is_some())
-        .then(|| SourceOut {
-            publisher: s.publisher.as_deref(),
-            author: s.author.as_deref(),
-            url: s.url.as_deref(),
-            published: s.published.map(|p| p.to_rfc3339()),
-        });
-    let fm = FrontMatter {
-        date: brief.date.format("%Y-%m-%d").to_string(),
-        summary: brief.summary.as_deref(),
-        region: &brief.region,
-        sector: &brief.sector,
-        agenda: &brief.agenda,
-        budget: brief
+    let f = &brief.front;
+    let fm = Written {
+        date: f.date.iso_date(),
+        summary: &f.summary,
+        region: &f.region,
+        sector: &f.sector,
+        agenda: &f.agenda,
+        budget: f
             .budget
             .iter()
-            .map(|l| BudgetOut { item: &l.item, amount: &l.amount_text, part_of: l.part_of.as_deref() })
+            .map(|l| BudgetOut {
+                item: &l.item,
+                amount: brief_text(l.amount),
+                region: l.region.as_deref(),
+                sector: l.sector.as_deref(),
+                part_of: l.part_of.as_deref(),
+            })
             .collect(),
-        attendees: brief
+        attendees: f
             .attendees
             .iter()
-            .map(|a| AttendeeOut { name: &a.name, role: a.role.as_deref(), org: a.org.as_deref() })
+            .map(|a| AttendeeOut { name: &a.name, role: &a.role, org: &a.org })
             .collect(),
-        source,
-        draft: !brief.review.is_empty(),
-        review: &brief.review,
+        source: f.source.as_ref().map(|s| SourceOut {
+            publisher: &s.publisher,
+            author: &s.author,
+            url: &s.url,
+            published: s.published.map(|p| p.rfc3339()),
+        }),
+        draft: f.draft,
+        review: &f.review,
     };
     let yaml = serde_yaml::to_string(&fm).expect("front matter of plain strings serialises");
     // The title is always double-quoted (a JSON string is a YAML double-quoted scalar), so that
     // `yes`, `2024`, `--- 속보` or `a > b` stay text for every YAML reader, 1.1 ones included.
-    let title = serde_json::to_string(&brief.title).expect("a string serialises");
+    let title = serde_json::to_string(&f.title).expect("a string serialises");
     format!("---\ntitle: {title}\n{yaml}---\n{}", brief.body)
 }
 
@@ -121,7 +132,7 @@ pub fn slug(title: &str, style: SlugStyle) -> String {
 
 /// `<date>-<slug>.md`.
 pub fn file_name(brief: &Brief, style: SlugStyle) -> String {
-    format!("{}-{}.md", brief.date.format("%Y-%m-%d"), slug(&brief.title, style))
+    format!("{}-{}.md", brief.front.date.iso_date(), slug(&brief.front.title, style))
 }
 
 /// Writes `content` to `target` whole. Without `force` an existing file is left alone and

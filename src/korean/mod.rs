@@ -51,20 +51,50 @@ impl Role {
     }
 }
 
-/// Every built-in job title, in the file's order.
-pub fn roles() -> impl Iterator<Item = Role> {
-    ROLES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| {
-        let mut words = l.split_whitespace();
-        let title = words.next().unwrap_or_default();
-        let tags: Vec<&str> = words.collect();
-        Role {
-            title,
-            ministry: tags.contains(&"ministry"),
-            local_head: tags.contains(&"local"),
-            everyday_word: tags.contains(&"word"),
-            org_ending: tags.contains(&"org"),
-        }
-    })
+/// The job titles of `roles.txt`, read once (by the importer's compiled rules and the builder's
+/// front-matter rules) and passed to whatever needs them.
+#[derive(Debug, Clone)]
+pub struct Roles(Vec<Role>);
+
+impl Roles {
+    /// Every built-in job title, in the file's order.
+    pub fn builtin() -> Self {
+        Roles(ROLES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(role_line).collect())
+    }
+
+    /// The titles, in the file's order.
+    pub fn iter(&self) -> impl Iterator<Item = &Role> {
+        self.0.iter()
+    }
+
+    /// Whether one word (`부산시장`, `장관`) names a title.
+    pub fn names_title(&self, word: &str) -> bool {
+        self.0.iter().any(|r| r.ends(word))
+    }
+
+    /// Whether `title` is a ministry official's.
+    pub fn is_ministry(&self, title: &str) -> bool {
+        self.0.iter().any(|r| r.ministry && r.title == title)
+    }
+
+    /// The titles of heads of local governments (`시장`, `군수`, `도지사` …).
+    pub fn local_heads(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().filter(|r| r.local_head).map(|r| r.title)
+    }
+}
+
+/// One line of `roles.txt`: the title, then its tags.
+fn role_line(line: &'static str) -> Role {
+    let mut words = line.split_whitespace();
+    let title = words.next().unwrap_or_default();
+    let tags: Vec<&str> = words.collect();
+    Role {
+        title,
+        ministry: tags.contains(&"ministry"),
+        local_head: tags.contains(&"local"),
+        everyday_word: tags.contains(&"word"),
+        org_ending: tags.contains(&"org"),
+    }
 }
 
 #[cfg(test)]
@@ -79,7 +109,8 @@ mod tests {
 
     #[test]
     fn reads_titles_and_their_tags() {
-        let all: Vec<Role> = roles().collect();
+        let roles = Roles::builtin();
+        let all: Vec<Role> = roles.iter().copied().collect();
         let find = |t: &str| all.iter().find(|r| r.title == t).copied();
         assert!(find("장관").is_some_and(|r| r.ministry && !r.local_head));
         assert!(find("시장").is_some_and(|r| r.local_head && r.everyday_word));
@@ -93,5 +124,8 @@ mod tests {
         let researcher = find("연구원").unwrap();
         assert!(researcher.ends("연구원") && !researcher.ends("한국개발연구원"));
         assert!(find("시장").unwrap().ends("부산시장"));
+        assert!(roles.names_title("부산시장") && !roles.names_title("한국개발연구원"));
+        assert!(roles.is_ministry("장관") && !roles.is_ministry("시장"));
+        assert!(roles.local_heads().any(|t| t == "군수") && !roles.local_heads().any(|t| t == "장관"));
     }
 }

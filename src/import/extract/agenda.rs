@@ -5,7 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::super::text::{sentences, Block};
-use super::super::Attendee;
+use crate::brief::frontmatter::Attendee;
 
 static ETC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\))").unwrap());
@@ -104,6 +104,8 @@ fn opens_object(token: &str, adnominal: bool) -> bool {
         return false;
     }
     token.ends_with(',')
+        || t == "가운데"
+        || t.ends_with("에서는")
         || adnominal && ["위한", "통한"].iter().any(|w| t.ends_with(w))
         || ["위해", "통해", "대해", "주재로", "열어", "열고", "개최"].iter().any(|w| t.ends_with(w))
         || ["해", "어", "고", "며", "서", "여", "도록"].iter().any(|e| t.ends_with(e))
@@ -137,6 +139,20 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
     // … or, once the meeting is told, what was proposed `이 자리에서`.
     static AT_MEETING: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:이|그)\s*자리에서|(?:회의|간담회|협의회|총회)에서").unwrap());
+    // `이날 보고회에서는 A와 B, C가 논의됐다`: the subject is what was discussed, commas included.
+    static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:등이|이|가)\s+(?:주로\s+)?(?:논의|협의|검토)(?:됐|되었|된다|돼)").unwrap()
+    });
+    if let Some(m) = DISCUSSED.find(sentence) {
+        let tokens: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
+        // The subject follows where it was discussed (`보고회에서는`); a verb-like word inside it
+        // (`참여`) opens nothing.
+        let start = tokens
+            .iter()
+            .rposition(|t| ["에서는", "에서", "에선", "에는"].iter().any(|e| t.ends_with(e)))
+            .map_or(0, |i| i + 1);
+        return split_items(&tokens[start..].join(" ").replace(", ", "과 "));
+    }
     let m = DISCUSS.find(sentence).or_else(|| {
         let from = HELD
             .find(sentence)
@@ -145,8 +161,11 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
         PROPOSED.find_at(sentence, from)
     });
     let Some(m) = m else { return Vec::new() };
-    let object = object_phrase(&sentence[..m.start()], true);
-    // `올해 사업보고와 내년 계획`: two items.
+    split_items(&object_phrase(&sentence[..m.start()], true))
+}
+
+/// `올해 사업보고와 내년 계획`: two items.
+fn split_items(object: &str) -> Vec<String> {
     let mut items = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for token in object.split_whitespace() {
@@ -190,32 +209,57 @@ const CEREMONIES: &[&str] = &[
     "포럼",
     "심포지엄",
     "세미나",
+    "보고회",
+    "설명회",
 ];
 
 /// The ceremony a sentence names: a quoted event (`'2017 대한민국 균형발전 박람회'`) or the words
 /// up to a ceremony word (`통합 창원시 출범식이 … 열렸다`).
 fn ceremony(sentence: &str) -> Option<String> {
-    let is_ceremony = |w: &str| CEREMONIES.iter().any(|c| w.ends_with(c));
     if let Some((_, _, name)) = quoted(sentence).into_iter().find(|(_, _, n)| is_ceremony(n)) {
         return Some(name.to_string());
     }
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
-    let k = tokens.iter().position(|t| {
-        let stem = t.trim_end_matches(|c: char| "이가은는을를에서".contains(c));
-        is_ceremony(stem) && stem.chars().count() >= 3
-    })?;
+    let k = tokens.iter().position(|t| ceremony_stem(t).is_some())?;
     let start =
         tokens[..k].iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1).max(k.saturating_sub(3));
-    let stem = tokens[k].trim_end_matches(|c: char| "이가은는을를에서".contains(c));
+    let stem = ceremony_stem(tokens[k])?;
     let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
     // A bare `협약식에는` names no ceremony; `통합 창원시 출범식` does.
     (words.len() >= 2).then(|| words.join(" "))
 }
 
+fn is_ceremony(word: &str) -> bool {
+    CEREMONIES.iter().any(|c| word.ends_with(c))
+}
+
+/// The ceremony word a token is, without its particles (`착공식을` → `착공식`).
+fn ceremony_stem(token: &str) -> Option<&str> {
+    let stem = token.trim_end_matches(|c: char| "이가은는을를에서".contains(c));
+    (is_ceremony(stem) && stem.chars().count() >= 3).then_some(stem)
+}
+
+/// A ceremony the text names only bare (`착공식을 열었다`), named as the headline names its
+/// occasion: `수소 트램 실증노선 착공…` → `수소 트램 실증노선 착공식`.
+fn named_in_title(word: &str, title: &str) -> Option<String> {
+    let occasion = word.strip_suffix('식').unwrap_or(word);
+    title.split([',', '…', '|', '·']).find_map(|clause| {
+        let tokens: Vec<&str> = clause.split_whitespace().collect();
+        let k = tokens.iter().position(|t| t.starts_with(occasion))?;
+        let start = tokens[..k]
+            .iter()
+            .rposition(|t| {
+                t.ends_with(['은', '는', '이', '가', '에']) || t.starts_with(['"', '“', '\'', '‘'])
+            })
+            .map_or(0, |i| i + 1);
+        (k > start && k - start <= 5).then(|| format!("{} {word}", tokens[start..k].join(" ")))
+    })
+}
+
 /// How the article first writes a person present, from the name to the title (`박완수 초대
 /// 시장`): a later `박 시장` is named so in the programme.
 fn full_mention(text: &str, person: &Attendee) -> String {
-    let role = person.role.as_deref().unwrap_or("");
+    let role = person.role.as_str();
     // The title may close a word of its own (`임재훈 청주시장`).
     let pattern = format!(
         r"{}\s+(?:[가-힣A-Za-z]+\s+){{0,2}}?[가-힣]*{}",
@@ -236,7 +280,7 @@ fn speaker(said: &str, text: &str, people: &[Attendee]) -> String {
     }
     people
         .iter()
-        .find(|p| p.name.starts_with(surname) && p.role.as_deref().is_some_and(|r| r.ends_with(title)))
+        .find(|p| p.name.starts_with(surname) && p.role.ends_with(title))
         .map_or_else(|| said.to_string(), |p| full_mention(text, p))
 }
 
@@ -245,7 +289,7 @@ fn speaker(said: &str, text: &str, people: &[Attendee]) -> String {
 /// What is said inside quotation marks is not the programme.
 fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
     static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"([가-힣]{1,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:을|를)\s+통해").unwrap()
+        Regex::new(r"([가-힣]{1,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:(?:을|를)\s+통해|에서)").unwrap()
     });
     static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결(?:했|하였|하고|하며|한다|해)")
@@ -412,8 +456,11 @@ struct Prose {
     items: Vec<String>,
     /// A sentence has introduced the main projects (`주요 사업으로는`).
     main_projects: bool,
-    /// The first ceremony named, and whether its programme (speeches, signings) was read.
+    /// The first ceremony named, and whether its programme (speeches, signings, what was
+    /// discussed at it) was read.
     ceremony: Option<String>,
+    /// The first ceremony the text names only by its word (`착공식을 열었다`).
+    bare_ceremony: Option<String>,
     programme: bool,
     /// Actions stated by press-release points.
     actions: Vec<String>,
@@ -431,10 +478,16 @@ impl Prose {
         }
         self.items.extend(quoted_list(sentence));
         self.meeting_held |= HELD.is_match(sentence);
-        self.items.extend(discussed(sentence, self.meeting_held));
+        let talked = discussed(sentence, self.meeting_held);
+        let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
+        self.programme |= at_event && !talked.is_empty();
+        self.items.extend(talked);
         self.items.extend(listed_actions(sentence));
         if self.ceremony.is_none() {
             self.ceremony = ceremony(sentence);
+        }
+        if self.bare_ceremony.is_none() {
+            self.bare_ceremony = sentence.split_whitespace().find_map(ceremony_stem).map(str::to_string);
         }
         let programme = event_items(sentence, text, people);
         self.programme |= !programme.is_empty();
@@ -443,8 +496,9 @@ impl Prose {
 
     /// The items, the ceremony first when its programme was read; the points of ordinal
     /// paragraphs and the actions of press-release points when there are two or more.
-    fn finish(self) -> Vec<String> {
-        let ceremony = self.ceremony.filter(|_| self.programme);
+    fn finish(self, title: &str) -> Vec<String> {
+        let bare = self.bare_ceremony.and_then(|w| named_in_title(&w, title));
+        let ceremony = self.ceremony.or(bare).filter(|_| self.programme);
         let two_or_more = |v: Vec<String>| if v.len() >= 2 { v } else { Vec::new() };
         let (actions, points) = (two_or_more(self.actions), two_or_more(self.points));
         ceremony.into_iter().chain(points).chain(self.items).chain(actions).collect()
@@ -480,7 +534,7 @@ fn marked_list(blocks: &[Block], i: usize, marker: char) -> (Vec<String>, usize)
 }
 
 /// Agenda items in order, each once. `people` are those present, for naming speakers.
-pub(crate) fn agenda(blocks: &[Block], people: &[Attendee]) -> Vec<String> {
+pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<String> {
     let text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
     let mut out: Vec<String> = Vec::new();
     let mut prose = Prose::default();
@@ -518,7 +572,7 @@ pub(crate) fn agenda(blocks: &[Block], people: &[Attendee]) -> Vec<String> {
     }
     // What a meeting discussed, or actions listed in prose, stand in only for a missing list.
     if out.is_empty() {
-        out = prose.finish();
+        out = prose.finish(title);
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -540,11 +594,11 @@ mod tests {
                 .to_string(),
         )];
         assert_eq!(
-            agenda(&b, &[]),
+            agenda("", &b, &[]),
             vec!["AI플랫폼 확산 및 생태계 조성", "온디바이스 AI 확산", "AI 기업 양성 및 해외진출 지원 확대"]
         );
         let b = vec![Block::Para("①데이터 개방과 ②인재 양성을 추진한다.".to_string())];
-        assert_eq!(agenda(&b, &[]), vec!["데이터 개방", "인재 양성"]);
+        assert_eq!(agenda("", &b, &[]), vec!["데이터 개방", "인재 양성"]);
     }
 
     #[test]
@@ -552,35 +606,35 @@ mod tests {
         // Budget lines.
         let b =
             vec![Block::Para("△A 센터 구축 21억 △B 단지 조성 50억 △C 랩 운영 8억을 반영했다.".to_string())];
-        assert!(agenda(&b, &[]).is_empty());
+        assert!(agenda("", &b, &[]).is_empty());
         // Categories, new programmes, directions.
         let b = vec![Block::Para("△에너지 △자동차 △헬스케어 등 3개 분야를 중점으로 연구한다.".to_string())];
-        assert!(agenda(&b, &[]).is_empty());
+        assert!(agenda("", &b, &[]).is_empty());
         let b = vec![Block::Para("△AI 바우처 지원 △AI 생태계 기반 마련 사업이 신설됐다.".to_string())];
-        assert!(agenda(&b, &[]).is_empty());
+        assert!(agenda("", &b, &[]).is_empty());
         let b = vec![Block::Para("협의회의 기본방향은 ▲정책 제안 ▲기관 간 교류 등이다.".to_string())];
-        assert!(agenda(&b, &[]).is_empty());
+        assert!(agenda("", &b, &[]).is_empty());
     }
 
     #[test]
     fn speeches_and_signings_are_the_programme() {
         let b = vec![Block::Para("이도현 경남지사는 축사를 통해 발전을 당부했다.".to_string())];
-        assert_eq!(agenda(&b, &[]), vec!["이도현 경남지사 축사"]);
+        assert_eq!(agenda("", &b, &[]), vec!["이도현 경남지사 축사"]);
         let b = vec![Block::Para("한전은 42개 기업과 에너지밸리 투자유치 협약을 체결했다.".to_string())];
-        assert_eq!(agenda(&b, &[]), vec!["에너지밸리 투자유치 협약 체결"]);
+        assert_eq!(agenda("", &b, &[]), vec!["에너지밸리 투자유치 협약 체결"]);
     }
 
     #[test]
     fn what_a_meeting_discussed_and_listed_actions_are_agenda() {
         let b =
             vec![Block::Para("차관이 간담회를 열어 대학 연구의 경쟁력 강화 방안 등을 논의했다.".to_string())];
-        assert_eq!(agenda(&b, &[]), vec!["대학 연구의 경쟁력 강화 방안"]);
+        assert_eq!(agenda("", &b, &[]), vec!["대학 연구의 경쟁력 강화 방안"]);
         let b = vec![Block::Para(
             "정부는 2개 입지를 선정해 기업 성장 인프라 구축, 산학연 협력체계 형성, 인재 네트워크 활성화 등을 3년간 지원한다."
                 .to_string(),
         )];
         assert_eq!(
-            agenda(&b, &[]),
+            agenda("", &b, &[]),
             vec!["기업 성장 인프라 구축", "산학연 협력체계 형성", "인재 네트워크 활성화"]
         );
     }
@@ -590,33 +644,59 @@ mod tests {
     }
 
     #[test]
+    fn what_was_discussed_at_a_named_event_is_its_programme() {
+        // Passive: the subject, commas and all, is what was discussed; the event comes first.
+        let b = para("군은 3일 '둘레길 조성 사업 중간보고회'를 열었다. / 이날 보고회에서는 노선 조정안과 안내판 설치 계획, 주민 참여 방식이 논의됐다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["둘레길 조성 사업 중간보고회", "노선 조정안", "안내판 설치 계획", "주민 참여 방식"]
+        );
+        // Discussed at a meeting that is not a ceremony: the items alone.
+        let b = para("위원회는 이날 회의에서 예산 집행 점검 결과가 검토됐다고 밝혔다.");
+        assert_eq!(agenda("", &b, &[]), vec!["예산 집행 점검 결과"]);
+    }
+
+    #[test]
+    fn a_ceremony_named_bare_takes_its_name_from_the_headline() {
+        let people = [Attendee { name: "서하준".into(), role: "군수".into(), org: "고흥군".into() }];
+        let b = para("군은 8일 서하준 고흥군수 등 100여 명이 참석한 가운데 준공식을 열었다. / 서 군수는 기념사에서 감사를 전했다.");
+        assert_eq!(
+            agenda("고흥군, 우주항공 교육관 준공…내년 개관", &b, &people),
+            vec!["우주항공 교육관 준공식", "서하준 고흥군수 기념사"]
+        );
+        // Without a programme (no speech, nothing discussed) a ceremony is no agenda.
+        let b = para("군은 8일 100여 명이 참석한 가운데 준공식을 열었다.");
+        assert!(agenda("고흥군, 우주항공 교육관 준공…내년 개관", &b, &[]).is_empty());
+    }
+
+    #[test]
     fn quoted_main_projects_and_quoted_lists_are_agenda() {
         let b = para("올해 주요 사업은 '청년 창업 공간 조성 사업'이다. / 또 '스마트 경로당' 사업에 12억원을 쓴다. / '주민 소통' 행사도 연다.");
-        assert_eq!(agenda(&b, &[]), vec!["청년 창업 공간 조성 사업", "스마트 경로당 사업"]);
+        assert_eq!(agenda("", &b, &[]), vec!["청년 창업 공간 조성 사업", "스마트 경로당 사업"]);
         // Without an intro naming them main projects, quoted programmes are just mentioned.
-        assert!(agenda(&para("시는 '청년 창업 공간 조성 사업'에 12억원을 쓴다."), &[]).is_empty());
+        assert!(agenda("", &para("시는 '청년 창업 공간 조성 사업'에 12억원을 쓴다."), &[]).is_empty());
         let b =
             para("특구에서는 ‘무인 배송 실증’, ‘원격 진료 시범’, ‘수소 버스 운행 등 3개 사업’을 진행한다.");
-        assert_eq!(agenda(&b, &[]), vec!["무인 배송 실증", "원격 진료 시범", "수소 버스 운행"]);
+        assert_eq!(agenda("", &b, &[]), vec!["무인 배송 실증", "원격 진료 시범", "수소 버스 운행"]);
     }
 
     #[test]
     fn a_ceremony_programme_names_its_speakers_and_leaves_out_quotes() {
-        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let people = [Attendee { name: "최민호".into(), role: "시장".into(), org: String::new() }];
         let b = para(
             "세종 스마트시티 개소식이 3일 열려 최민호 신임 시장 등이 참석했다. / 최 시장은 기념사를 통해 \"시민과 함께 협약을 체결하고 싶다\"고 말했다.",
         );
-        assert_eq!(agenda(&b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
+        assert_eq!(agenda("", &b, &people), vec!["세종 스마트시티 개소식", "최민호 신임 시장 기념사"]);
         // A forum is a ceremony too; the name as first written, Latin words included.
-        let people = [Attendee { name: "고은비".into(), role: Some("원장".into()), org: None }];
+        let people = [Attendee { name: "고은비".into(), role: "원장".into(), org: String::new() }];
         let b = para("'제2회 서해 수산 포럼'이 3일 열렸다. 고은비 KMI 원장이 참석했다. 고 원장은 개회사를 통해 환영했다.");
-        assert_eq!(agenda(&b, &people), vec!["제2회 서해 수산 포럼", "고은비 KMI 원장 개회사"]);
+        assert_eq!(agenda("", &b, &people), vec!["제2회 서해 수산 포럼", "고은비 KMI 원장 개회사"]);
         // The agreement without its venue or partner; the title closing a word (`세종시장`).
-        let people = [Attendee { name: "최민호".into(), role: Some("시장".into()), org: None }];
+        let people = [Attendee { name: "최민호".into(), role: "시장".into(), org: String::new() }];
         let b = para("시는 시청 대회의실에서 한빛전자와 스마트 물류 협약을 체결했다. / 최민호 세종시장 등이 참석했다. 최 시장은 축사를 통해 환영했다.");
-        assert_eq!(agenda(&b, &people), vec!["스마트 물류 협약 체결", "최민호 세종시장 축사"]);
+        assert_eq!(agenda("", &b, &people), vec!["스마트 물류 협약 체결", "최민호 세종시장 축사"]);
         // An agreement signed earlier, mentioned in passing, is not on the programme.
-        assert!(agenda(&para("이미 협약을 체결한 12개 기업이 입주했다."), &[]).is_empty());
+        assert!(agenda("", &para("이미 협약을 체결한 12개 기업이 입주했다."), &[]).is_empty());
     }
 
     fn point(text: &str) -> Block {
@@ -631,22 +711,22 @@ mod tests {
             point("또한 주민 참여를 높이기 위해 공모 절차를 간소화하였다."),
             point("특히 청년 창업가의 입주를 돕는다."),
         ];
-        assert_eq!(agenda(&b, &[]), vec!["5개 거점 지구 선정", "공모 절차 간소화"]);
+        assert_eq!(agenda("", &b, &[]), vec!["5개 거점 지구 선정", "공모 절차 간소화"]);
         // A point that tells of a meeting gives what it discussed.
         // One action alone is not a list of them.
-        assert!(agenda(&b[..2], &[]).is_empty());
+        assert!(agenda("", &b[..2], &[]).is_empty());
         let met = [point("부는 18일 점검 회의를 열어 폭염 대비 현장 점검과 취약계층 보호 대책을 논의했다.")];
-        assert_eq!(agenda(&met, &[]), vec!["폭염 대비 현장 점검", "취약계층 보호 대책"]);
+        assert_eq!(agenda("", &met, &[]), vec!["폭염 대비 현장 점검", "취약계층 보호 대책"]);
     }
 
     #[test]
     fn what_a_meeting_held_proposed_is_agenda_and_a_bare_request_is_not() {
         let b = para("군은 2일 주민협의회를 열고 마을버스 노선 증설 방안을 군에 건의했다.");
-        assert_eq!(agenda(&b, &[]), vec!["마을버스 노선 증설 방안"]);
-        assert!(agenda(&para("주민들은 마을버스 노선 증설 방안을 군에 건의했다."), &[]).is_empty());
+        assert_eq!(agenda("", &b, &[]), vec!["마을버스 노선 증설 방안"]);
+        assert!(agenda("", &para("주민들은 마을버스 노선 증설 방안을 군에 건의했다."), &[]).is_empty());
         // Told after the meeting: `이 자리에서`.
         let b = para("군의회는 간담회를 열고 의견을 들었다. / 주민들은 이 자리에서 노선 증설과 정류장 이전을 건의했다.");
-        assert_eq!(agenda(&b, &[]), vec!["노선 증설", "정류장 이전"]);
+        assert_eq!(agenda("", &b, &[]), vec!["노선 증설", "정류장 이전"]);
     }
 
     #[test]
@@ -654,8 +734,8 @@ mod tests {
         let b = para(
             "올해 업무계획을 말씀드리겠습니다. / 먼저 농촌 의료 접근성 개선입니다. / 두 번째, 자료 3쪽입니다. 청년 귀농 확대를 위해서는 정착 자금을 늘리겠습니다.",
         );
-        assert_eq!(agenda(&b, &[]), vec!["농촌 의료 접근성 개선", "청년 귀농 확대"]);
+        assert_eq!(agenda("", &b, &[]), vec!["농촌 의료 접근성 개선", "청년 귀농 확대"]);
         // One paragraph opening with `먼저` is not an enumeration.
-        assert!(agenda(&para("먼저 시는 청년 창업을 위해 공간을 연다."), &[]).is_empty());
+        assert!(agenda("", &para("먼저 시는 청년 창업을 위해 공간을 연다."), &[]).is_empty());
     }
 }

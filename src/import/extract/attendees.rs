@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use super::super::rules::{Compiled, PUNCT_END};
-use super::super::Attendee;
+use crate::brief::frontmatter::Attendee;
 
 const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉복태목형계피두감빈온호범좌팽승";
 const DOUBLE_SURNAMES: &[&str] = &["남궁", "황보", "제갈", "선우", "독고", "동방", "사공", "서문"];
@@ -213,6 +213,15 @@ fn clean_token(t: &str) -> &str {
     t.trim_matches(|c: char| PUNCT_END.contains(&c) || matches!(c, '(' | '‘' | '“' | '[' | '「'))
 }
 
+/// A place, alone or with its ending (`전남`, `전남도`, `충주시`): an organisation, never a name.
+fn is_place_word(token: &str, rules: &Compiled) -> bool {
+    rules.regions.iter().any(|r| {
+        token
+            .strip_prefix(r.spelling.as_str())
+            .is_some_and(|rest| ["", "도", "시", "군", "구"].contains(&rest))
+    })
+}
+
 fn name_like(token: &str, rules: &Compiled) -> bool {
     if token.ends_with(PUNCT_END) || token.starts_with(['(', '‘', '“', '"', '[']) {
         return false;
@@ -231,7 +240,7 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
     surname
         && !NOT_NAMES.contains(&token)
         && !NOT_NAMES.contains(&stem)
-        && !rules.regions.iter().any(|r| r.spelling == token)
+        && !is_place_word(token, rules)
         && !rules.ministries.iter().any(|m| m == token)
         && !rules.org_aliases.contains_key(token)
         && rules.role_of_token(token).is_none()
@@ -248,7 +257,7 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     }
     let known = aliases.contains_key(token)
         || rules.org_aliases.contains_key(token)
-        || rules.regions.iter().any(|r| r.spelling == token)
+        || is_place_word(token, rules)
         || rules.ministries.iter().any(|m| m == token);
     if known {
         return true;
@@ -357,16 +366,6 @@ fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String 
         .unwrap_or(org)
 }
 
-/// Whether a title is a ministry official's (their organisation is the ministry of the event).
-fn is_ministry_role(role: &str) -> bool {
-    crate::korean::roles().any(|r| r.ministry && r.title == role)
-}
-
-/// Heads of local governments (`시장` is left out of the job titles, being far more often "the
-/// market", but is read after a name or inside `부산시(시장 홍길동)`).
-fn local_heads() -> impl Iterator<Item = &'static str> {
-    crate::korean::roles().filter(|r| r.local_head).map(|r| r.title)
-}
 /// Words that may stand between a name and its title.
 const MODIFIERS: &[&str] = &["초대", "신임", "현", "전"];
 
@@ -408,19 +407,37 @@ pub(crate) fn attendees(
             }
         }
     }
+    found.extend(spaced.iter().filter_map(|s| self_introduction(s, rules)).map(|p| (p, false)));
     short_forms(&spaced, rules, &mut found);
     for (p, _) in found.iter_mut() {
-        if let Some(org) = p.org.take() {
-            p.org = Some(resolve_generic(org, sentences, rules));
+        if !p.org.is_empty() {
+            p.org = resolve_generic(std::mem::take(&mut p.org), sentences, rules);
         }
     }
     let out = merge(&found, author);
     let review = out
         .iter()
-        .filter(|p| p.org.is_none())
+        .filter(|p| p.org.is_empty())
         .map(|p| format!("attendees: {} has no organisation", p.name))
         .collect();
     (out, review)
+}
+
+/// `강원특별자치도지사 남궁현입니다`: a speaker who introduces himself is at the event he
+/// speaks to.
+pub(crate) fn self_introduction(sentence: &str, rules: &Compiled) -> Option<Attendee> {
+    static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(\S+)\s+([가-힣]{2,4})(?:입니다|이라고 합니다|라고 합니다)").unwrap()
+    });
+    let c = INTRO.captures(sentence)?;
+    if !name_like(&c[2], rules) {
+        return None;
+    }
+    let (role, org) = match local_head(&c[1], rules) {
+        Some(head) => head,
+        None => (rules.role_of_token(&c[1])?.0.to_string(), String::new()),
+    };
+    Some(Attendee { name: c[2].to_string(), role, org })
 }
 
 /// Short names the article introduces: `과학기술정보통신부(…, 이하 과기정통부)`.
@@ -440,14 +457,14 @@ fn parenthesised(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) 
     for c in PAREN_PERSON.captures_iter(s) {
         let first = c[2].split_whitespace().next().unwrap_or("");
         if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty())
-            || local_heads().any(|h| h == first)
+            || rules.known_roles.local_heads().any(|h| h == first)
         {
             let role = &c[2];
             if name_like(&c[3], rules) {
                 people.push(Attendee {
                     name: c[3].to_string(),
-                    role: Some(role.to_string()),
-                    org: Some(canonical(&c[1], rules, aliases)),
+                    role: role.to_string(),
+                    org: canonical(&c[1], rules, aliases),
                 });
             }
         }
@@ -465,7 +482,7 @@ fn person_at(
     // `울산시장`, `경기도지사`: the place is the organisation.
     if i >= 1 && name_like(tokens[i - 1], rules) {
         if let Some((role, org)) = local_head(tokens[i], rules) {
-            return Some(Attendee { name: tokens[i - 1].to_string(), role: Some(role), org: Some(org) });
+            return Some(Attendee { name: tokens[i - 1].to_string(), role, org });
         }
     }
     // `박완수 초대 시장`: a word like 초대 may stand between the name and the title.
@@ -473,7 +490,7 @@ fn person_at(
     let after_name = i > skip && name_like(tokens[i - 1 - skip], rules);
     let (role, particle) = rules.role_of_token(tokens[i]).or_else(|| {
         let t = tokens[i].trim_end_matches(PUNCT_END);
-        local_heads().find_map(|h| {
+        rules.known_roles.local_heads().find_map(|h| {
             let rest = t.strip_prefix(h)?;
             (after_name && (rest.is_empty() || super::super::rules::is_particle(rest))).then_some((h, rest))
         })
@@ -515,10 +532,10 @@ fn name_role(
             role = format!("{role} 겸 {role2}");
         }
     }
-    if org.is_none() && is_ministry_role(&role) {
+    if org.is_none() && rules.known_roles.is_ministry(&role) {
         org = ministry_before(tokens, name_at, rules, aliases);
     }
-    Attendee { name: tokens[name_at].to_string(), role: Some(role), org }
+    Attendee { name: tokens[name_at].to_string(), role, org: org.unwrap_or_default() }
 }
 
 /// NAME ORG ROLE, the title at `i`.
@@ -532,8 +549,8 @@ fn name_org_role(
     let k = org_start(tokens, i, rules, aliases);
     (k < i && k >= 1 && name_like(tokens[k - 1], rules)).then(|| Attendee {
         name: tokens[k - 1].to_string(),
-        role: Some(role.to_string()),
-        org: Some(canonical(&tokens[k..i].join(" "), rules, aliases)),
+        role: role.to_string(),
+        org: canonical(&tokens[k..i].join(" "), rules, aliases),
     })
 }
 
@@ -550,7 +567,7 @@ fn org_role_name(
         return None;
     }
     let org = org_before(tokens, i, rules, aliases)?;
-    Some(Attendee { name: candidate.to_string(), role: Some(role.to_string()), org: Some(org) })
+    Some(Attendee { name: candidate.to_string(), role: role.to_string(), org })
 }
 
 /// `문 대통령은` at the event: the 문재인 대통령 named elsewhere in the article.
@@ -565,7 +582,7 @@ fn short_forms(spaced: &[String], rules: &Compiled, found: &mut Vec<(Attendee, b
             }
             let known = found
                 .iter()
-                .find(|(p, _)| p.name.starts_with(surname) && p.role.as_deref() == Some(role))
+                .find(|(p, _)| p.name.starts_with(surname) && p.role == role)
                 .map(|(p, _)| p.clone());
             if let Some(p) = known {
                 found.push((p, false));
@@ -588,7 +605,7 @@ fn merge(found: &[(Attendee, bool)], author: Option<&str>) -> Vec<Attendee> {
         }
         match out.iter_mut().find(|q| q.name == p.name) {
             Some(q) => {
-                if q.org.is_none() && p.org.is_some() {
+                if q.org.is_empty() && !p.org.is_empty() {
                     q.org = p.org.clone();
                     q.role = p.role.clone();
                 }
@@ -606,7 +623,12 @@ mod tests {
 
     fn run(s: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
-        attendees(s, &rules, Some("조창현")).0.into_iter().map(|a| (a.name, a.role, a.org)).collect()
+        let some = |t: String| Some(t).filter(|t| !t.is_empty());
+        attendees(s, &rules, Some("조창현"))
+            .0
+            .into_iter()
+            .map(|a| (a.name, some(a.role), some(a.org)))
+            .collect()
     }
 
     fn p(n: &str, r: &str, o: &str) -> (String, Option<String>, Option<String>) {
@@ -646,6 +668,33 @@ mod tests {
                 ("안홍준".to_string(), Some("국회의원".to_string()), None)
             ]
         );
+    }
+
+    #[test]
+    fn a_list_of_people_present_each_with_organisation_and_title() {
+        assert_eq!(
+            run(&["시는 3일 서하준 고흥군수와 오세린 전남도 행정부지사, 권다온 한국농어촌공사 전남본부장 등 100여 명이 참석한 가운데 준공식을 열었다."]),
+            vec![
+                p("서하준", "군수", "고흥군"),
+                p("오세린", "행정부지사", "전남도"),
+                // The office's place is part of the organisation, not kept in the title.
+                p("권다온", "본부장", "한국농어촌공사"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_who_introduces_himself_is_present() {
+        assert_eq!(
+            run(&["안녕하십니까.", "전라남도지사 선우진입니다.", "올해 도정 방향을 말씀드리겠습니다."]),
+            vec![p("선우진", "지사", "전라남도")]
+        );
+        assert_eq!(
+            run(&["한빛연구원 원장 고은비입니다."]),
+            vec![("고은비".to_string(), Some("원장".into()), None)]
+        );
+        // Not a name, not a title: `시작입니다`, `목표는 두 가지입니다`.
+        assert_eq!(run(&["이제 새로운 시작입니다.", "목표는 두 가지입니다."]), vec![]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::super::rules::Compiled;
 use super::super::text::squash;
-use super::super::BudgetLine;
+use crate::brief::frontmatter::BudgetLine;
 use crate::brief::money::{parse_amount, Amount};
 
 /// An amount in won: `5,770억원`, `1천787억원`, `2억 5백66만4천원`, `3억 5800만 원`, `82.5억원`,
@@ -203,6 +203,22 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || prefix.contains("누적")
         || (prefix.contains("년부터") && prefix.contains('총'))
         || (clause.contains("목표") && (clause.contains("유치") || clause.contains("민간")))
+        || private_sought(prefix, clause)
+        || last_years(prefix, suffix)
+}
+
+/// Private money an article hopes a programme attracts: `민간 투자 1조원을 끌어낼 것으로 기대`.
+fn private_sought(prefix: &str, clause: &str) -> bool {
+    let tail: String = prefix.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    (tail.contains("민간") || tail.contains("민자"))
+        && ["유치", "기대", "끌어", "이끌", "견인", "유도", "목표"].iter().any(|w| clause.contains(w))
+}
+
+/// Last year's figure, told in the past: `지난해 … 쓴 예산은 85억원이었다`.
+fn last_years(prefix: &str, suffix: &str) -> bool {
+    static PAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:이었|였|이던|에 그쳤|에 불과했)").unwrap());
+    ["지난해", "작년", "전년"].iter().any(|w| prefix.contains(w)) && PAST.is_match(suffix)
 }
 
 /// The programme an amount pays for, from its clause, and a review note when it is a guess.
@@ -281,7 +297,7 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             }
             for item in items {
                 rows.push(Row {
-                    line: BudgetLine { item, amount_text: f.text.clone(), amount: f.amount, part_of: None },
+                    line: BudgetLine { item, amount: f.amount, region: None, sector: None, part_of: None },
                     sentence: si,
                 });
             }
@@ -364,8 +380,9 @@ mod tests {
         let row = |item: &str| Row {
             line: BudgetLine {
                 item: item.into(),
-                amount_text: "1억원".into(),
                 amount: Amount::exact(100_000_000),
+                region: None,
+                sector: None,
                 part_of: None,
             },
             sentence: 0,
@@ -469,6 +486,11 @@ mod tests {
         assert!(amounts("이 사업으로 2019년부터 총 500억원이 지원됐다.").is_empty());
         // A private investment target.
         assert!(amounts("민간투자 1조원 유치를 목표로 한다.").is_empty());
+        assert!(amounts("구는 기금이 민간 투자 3천억원을 끌어낼 것으로 기대했다.").is_empty());
+        assert!(amounts("군이 지난해 같은 사업에 쓴 예산은 12억원이었다.").is_empty());
+        // This year's money beside them still counts.
+        assert_eq!(amounts("군은 올해 국비 30억원을 들여 민간 투자를 끌어낼 계획이다.").len(), 1);
+        assert_eq!(amounts("군은 지난해 확보한 국비 30억원을 올해 집행한다.").len(), 1);
         // A penalty.
         assert!(amounts("시는 사업 부진으로 5억 원의 페널티를 받았다.").is_empty());
     }

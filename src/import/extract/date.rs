@@ -25,6 +25,11 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Whether a word is (or ends in) a date label (`입력`, `등록일`, `기사입력:`).
+pub(crate) fn is_label(word: &str) -> bool {
+    LABEL.is_match(word)
+}
+
 /// The rank of a date that is never the publication date.
 const NEVER: u8 = 99;
 

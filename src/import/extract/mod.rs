@@ -16,7 +16,9 @@ use super::html::Hints;
 use super::markdown;
 use super::rules::Compiled;
 use super::text::{self, Block};
-use super::{Brief, Source};
+use super::Brief;
+use crate::brief::dates::Moment;
+use crate::brief::frontmatter::{FrontMatter, Source};
 
 /// Reads every field of a brief from an article's text. `None` when no article is left after
 /// cleaning.
@@ -36,12 +38,23 @@ pub(crate) fn brief_from_text(
     let title = title(&cleaned, &mut review)?;
     let found = date::publication_date(&cleaned.meta, hints.published.as_deref(), tz)
         .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
-    let (date, date_found) = date_or_placeholder(found.as_ref(), placeholder, &mut review);
+    let (day, date_found) = date_or_placeholder(found.as_ref(), placeholder, &mut review);
+    // A day without a midnight in the site zone cannot be written as a brief's date; the
+    // placeholder (today) stands in, and is noted.
+    let date = Moment::on_day(day, tz).or_else(|| {
+        review.push(format!("date: {day} has no midnight in {}; check the date", tz.name()));
+        Moment::on_day(placeholder, tz)
+    })?;
 
     let found_source = source::source(&cleaned, hints, rules);
     source_review(&found_source, &mut review);
     let source::Found { publisher, author, url } = found_source;
-    let publisher = publisher.map(|(p, _)| p);
+    let source = Source {
+        publisher: publisher.map(|(p, _)| p).unwrap_or_default(),
+        author: author.unwrap_or_default(),
+        url: url.unwrap_or_default(),
+        published: found.and_then(|d| d.moment).map(|m| Moment::at_instant(m, tz)),
+    };
 
     // Text for the extractors: paragraphs and list items, sentence by sentence.
     let prose: Vec<&str> = cleaned
@@ -61,7 +74,8 @@ pub(crate) fn brief_from_text(
         .collect();
     let (budget, budget_review) = budget::budget(&prose, &heads, rules);
     review.extend(budget_review);
-    let (attendees, people_review) = attendees::attendees(&prose, rules, author.as_deref());
+    let author = Some(source.author.as_str()).filter(|a| !a.is_empty());
+    let (attendees, people_review) = attendees::attendees(&prose, rules, author);
     review.extend(people_review);
     let units: Vec<&str> = std::iter::once(title.as_str())
         .chain(cleaned.blocks.iter().flat_map(|b| text::sentences(b.text())))
@@ -69,23 +83,28 @@ pub(crate) fn brief_from_text(
     let region = region::regions(&units, rules);
     let items: Vec<&str> = budget.iter().map(|l| l.item.as_str()).collect();
     let sector = sector::sectors(&title, &topic_text(&cleaned.blocks, rules), &items, rules);
-    let agenda = agenda::agenda(&cleaned.blocks, &attendees);
+    let agenda = agenda::agenda(&title, &cleaned.blocks, &attendees);
     let summary = summary::summary(&cleaned.blocks);
 
-    Some(Brief {
+    let has_source = source != Source::default();
+    let front = FrontMatter {
         title,
         date,
-        date_found,
-        summary,
+        summary: summary.unwrap_or_default(),
         region,
         sector,
         agenda,
+        custom: Vec::new(),
         budget,
         attendees,
-        source: Source { publisher, author, url, published: found.and_then(|d| d.moment) },
+        source: has_source.then_some(source),
+        draft: !review.is_empty(),
+        slug: None,
         review,
-        body: markdown::render(&cleaned.blocks),
-    })
+        extra: serde_json::Value::Object(serde_json::Map::new()),
+        warnings: Vec::new(),
+    };
+    Some(Brief { front, date_found, body: markdown::render(&cleaned.blocks) })
 }
 
 /// The headline, or else the lead's first sentence (with a review note). `None` when neither is

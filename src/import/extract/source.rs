@@ -24,6 +24,11 @@ static URL: LazyLock<Regex> =
 static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"담당\s*부서\s*[:：]?\s*(?:[가-힣]+(?:부|청|처|원|위원회)\s+)?([가-힣A-Za-z0-9]+(?:과|팀|국|관|실|단|센터))").unwrap()
 });
+/// `여행자 솔바람 2023. 4. 9. 21:10`: a blog's or board's poster, one or two words before the
+/// post time on a header line.
+static HANDLE_BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^\d\s]{1,12}\s+)?(?P<handle>[^\d\s]{2,12})\s+(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$").unwrap()
+});
 static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^()]*\)").unwrap());
 static ANNOUNCES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"밝혔다|밝혔습니다|발표했다|설명입니다|전했다|알렸다|추진합니다|공고").unwrap()
@@ -180,6 +185,20 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
     (!bodies.is_empty()).then(|| bodies.join(", "))
 }
 
+/// The body of a speaker who introduces himself (`강원특별자치도지사 남궁현입니다`): an
+/// address is published by the body its speaker heads.
+fn speaker_body(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
+    cleaned
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Para(_)))
+        .flat_map(|b| text::sentences(b.text()))
+        .take(6)
+        .find_map(|s| super::attendees::self_introduction(s, rules))
+        .map(|p| p.org)
+        .filter(|org| !org.is_empty())
+}
+
 /// A name standing alone on a header line next to a date line (`• 구경모` / `• 입력 2022-06-28`).
 fn bare_name_by_date(cleaned: &Cleaned) -> Option<String> {
     let lines: Vec<&str> =
@@ -188,6 +207,19 @@ fn bare_name_by_date(cleaned: &Cleaned) -> Option<String> {
         let near_date =
             lines[k + 1..].iter().filter(|n| !n.is_empty()).take(2).any(|n| text::is_meta_line(n));
         (is_person_name(l) && near_date).then(|| l.to_string())
+    })
+}
+
+/// The poster's handle on a header line before the post time, when nothing else names the
+/// author. Labels (`입력`, `등록일`), outlets and public bodies before a date are not handles.
+fn handle_by_date(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
+    cleaned.meta.iter().find_map(|l| {
+        let h = HANDLE_BY_DATE.captures(l.trim())?.name("handle")?.as_str();
+        let label = super::date::is_label(h) || l.split_whitespace().any(super::date::is_label);
+        let body = gazetteer::outlet_in(l).is_some()
+            || byline::plausible_outlet(h)
+            || public_body(h.trim_end_matches(['은', '는']), rules).is_some();
+        (!label && !body && h.chars().all(char::is_alphanumeric)).then(|| h.to_string())
     })
 }
 
@@ -216,7 +248,8 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
                 .find_map(|c| copyright_holder(c))
                 .map(|p| (p, Evidence::Issuer))
         })
-        .or_else(|| issuer(cleaned, rules).map(|p| (p, Evidence::Issuer)));
+        .or_else(|| issuer(cleaned, rules).map(|p| (p, Evidence::Issuer)))
+        .or_else(|| speaker_body(cleaned, rules).map(|p| (p, Evidence::Issuer)));
     let author = cleaned
         .lead_byline
         .as_ref()
@@ -225,6 +258,7 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
         .or_else(|| cleaned.trailing_byline.as_ref().and_then(|b| b.name.clone()))
         .or_else(|| bare_name_by_date(cleaned))
         .or_else(|| hints.author.clone())
+        .or_else(|| handle_by_date(cleaned, rules))
         .or_else(|| cleaned.meta.iter().find_map(|l| DEPARTMENT.captures(l).map(|c| c[1].to_string())));
     let url = hints.url.clone().or_else(|| {
         cleaned.meta.iter().chain(&cleaned.tail).find_map(|l| URL.find(l).map(|m| m.as_str().to_string()))
@@ -278,5 +312,32 @@ mod tests {
             Some("김영식 국회의원")
         );
         assert_eq!(run("정부는 올해 예산을 늘린다고 밝혔다."), None);
+    }
+
+    fn found(page: &str) -> Found {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        source(&text::clean(page, None, &rules), &Hints::default(), &rules)
+    }
+
+    #[test]
+    fn a_repost_credits_the_outlet_and_reporter_of_its_source_line() {
+        let page = "들꽃 일기\n\n목포시, 무인 도서관 10곳 연다\n\n들꽃엄마 2024. 5. 3. 10:00\n\n시는 올해 도서관 열 곳에 무인 대출 기기를 둔다고 3일 밝혔다. 사업비는 모두 20억원이다.\n\n출처: 목포신문 남궁하늘 기자\n\n공감 3  댓글 1\n";
+        let f = found(page);
+        assert_eq!(f.publisher.map(|p| p.0).as_deref(), Some("목포신문"));
+        assert_eq!(f.author.as_deref(), Some("남궁하늘"), "the source's reporter, not the reposting blogger");
+    }
+
+    #[test]
+    fn a_posters_handle_before_the_post_time_is_the_author_when_nothing_else_is() {
+        let lead =
+            "\n\n지난 주말 목포 골목 도서관 다섯 곳을 돌았다. 작은 도서관마다 동네 사람들이 모여 있었다.\n";
+        let author =
+            |header: &str| found(&format!("골목 도서관 다섯 곳 다녀온 기록\n\n{header}{lead}")).author;
+        assert_eq!(author("여행자 솔바람 2023. 4. 9. 21:10").as_deref(), Some("솔바람"));
+        assert_eq!(author("moonriver 2023-04-09").as_deref(), Some("moonriver"));
+        // A date label, an outlet or a public body before the date is not a poster.
+        assert_eq!(author("등록일 2023. 4. 9. 21:10"), None);
+        assert_eq!(author("한겨레 2023. 4. 9."), None);
+        assert_eq!(author("국토교통부 2023.04.09"), None);
     }
 }
