@@ -11,6 +11,6 @@ pub mod check;
 pub mod diagnostics;
 pub mod import;
 pub mod init;
-pub(crate) mod korean;
+pub mod korean;
 pub mod new;
 pub mod serve;
