@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 const OUTLETS: &str = include_str!("data/outlets.txt");
-use crate::korean::{FORMER, ILBANGU, SIGUNGU};
+use crate::korean::{AREAS, FORMER, ILBANGU, SIGUNGU};
 
 /// A news outlet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +158,10 @@ fn registry_places(out: &mut Vec<(String, Place)>) -> BTreeMap<String, Vec<Strin
     }
     // The capital's and metropolitan cities' `…시` forms the registry lists; 광주시 means 광주.
     out.push(("광주시".to_string(), Place { name: "광주".to_string(), parent: None }));
-    out.push(("비수도권".to_string(), Place { name: "비수도권".to_string(), parent: None }));
+    for line in data_lines(AREAS) {
+        let (spelling, name) = line.split_once('=').map_or((line, line), |(s, n)| (s.trim(), n.trim()));
+        out.push((spelling.to_string(), Place { name: name.to_string(), parent: None }));
+    }
     city_spellings
 }
 

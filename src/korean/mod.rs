@@ -2,13 +2,16 @@
 //! the 시·도 and 권역 with their hierarchy (`regions.yaml`, the built-in term registry), the
 //! 시·군·구 under each 시·도 (`sigungu.txt`, from the official list of local governments), the
 //! 일반구 of the large cities (`ilbangu.txt`), the former cities merged into today's
-//! (`former.txt`) and job titles (`roles.txt`).
+//! (`former.txt`), kinds of area the law names (`areas.txt`) and job titles (`roles.txt`).
 
 /// `시도: 시군구 …` lines, `#` comments and `!ambiguous:` short forms (see the file's header).
 pub(crate) const SIGUNGU: &str = include_str!("sigungu.txt");
 
 /// `시: 구 …` lines: the 일반구 of the cities that have them, and `!short:` names read alone.
 pub(crate) const ILBANGU: &str = include_str!("ilbangu.txt");
+
+/// Kinds of area the law names (`인구감소지역`) and spellings of 비수도권, `name [= region]` lines.
+pub(crate) const AREAS: &str = include_str!("areas.txt");
 
 /// `former: today` lines: 시·군 merged into today's cities, and `!short:` names read alone.
 pub(crate) const FORMER: &str = include_str!("former.txt");

@@ -61,6 +61,71 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
         .collect()
 }
 
+/// Two or more 읍·면·동 listed together where something is done: `장유동과 내외동, 진영읍 등`.
+static NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민)")
+        .unwrap()
+});
+
+/// Common nouns ending like a 동 or 면, which a list of actions or aspects may hold.
+const NOT_NEIGHBOURHOODS: &[&str] = &[
+    "활동",
+    "운동",
+    "이동",
+    "행동",
+    "공동",
+    "자동",
+    "노동",
+    "가동",
+    "작동",
+    "연동",
+    "변동",
+    "협동",
+    "감동",
+    "출동",
+    "진동",
+    "파동",
+    "측면",
+    "전면",
+    "방면",
+    "반면",
+    "이면",
+    "국면",
+    "장면",
+    "표면",
+    "대면",
+    "비대면",
+    "정면",
+    "단면",
+    "수면",
+    "지면",
+    "화면",
+    "내면",
+    "외면",
+    "체면",
+    "일면",
+];
+
+/// The 읍·면·동 a sentence lists (no gazetteer holds them, so only a list of two or more of
+/// them, closed by `등` or `일대`, is read, and never one of the common nouns alike).
+fn neighbourhoods(text: &str) -> Vec<String> {
+    let Some(c) = NEIGHBOURHOODS.captures(text) else { return Vec::new() };
+    let at = c.get(1).map_or(0, |m| m.start());
+    if !is_boundary(text[..at].chars().next_back()) {
+        return Vec::new();
+    }
+    let members: Vec<&str> = c[1]
+        .split([',', '·'])
+        .flat_map(|part| part.split_whitespace())
+        .map(|w| w.strip_suffix('과').or_else(|| w.strip_suffix('와')).unwrap_or(w))
+        .filter(|w| w.ends_with(['동', '읍', '면']))
+        .collect();
+    if members.len() < 2 || members.iter().any(|m| NOT_NEIGHBOURHOODS.contains(m) || m.chars().count() < 2) {
+        return Vec::new();
+    }
+    members.into_iter().map(str::to_string).collect()
+}
+
 /// An industrial complex named after its place: `구미 국가산업1~5단지`, `창원국가산업단지`.
 static COMPLEX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<place>[가-힣]{2,6}?)\s?(?:(?:국가|일반|도시첨단|첨단)\s?)?(?:산업\s?(?:\d+(?:~\d+)?)?\s?단지|산단)").unwrap()
@@ -232,7 +297,10 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             add(name, &mut names);
         }
     }
-    for area in units.iter().flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules))) {
+    for area in units
+        .iter()
+        .flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules)).chain(neighbourhoods(u)))
+    {
         add(&area, &mut names);
     }
     names
@@ -284,6 +352,19 @@ mod tests {
         assert_eq!(run("충무로 영화관에서 상영했다"), Vec::<String>::new(), "a street is not 충무시");
         assert_eq!(run("옛 청원군 시절부터 키운 청주시 오송의 꿈"), vec!["청주시"]);
         assert_eq!(run("강원특별자치도지사와 고흥군수가 만났다"), vec!["강원", "고흥군"]);
+    }
+
+    #[test]
+    fn neighbourhoods_listed_together_are_regions_and_common_nouns_are_not() {
+        assert_eq!(
+            neighbourhoods("시는 장유동과 내외동, 진영읍 등 수요가 많은 곳부터 설치한다."),
+            vec!["장유동", "내외동", "진영읍"]
+        );
+        assert_eq!(neighbourhoods("구는 문화동·부사동 일대 골목을 정비한다."), vec!["문화동", "부사동"]);
+        assert!(neighbourhoods("봉사 활동과 체육 운동 등을 지원한다.").is_empty());
+        assert!(neighbourhoods("안전 측면과 비용 측면 등을 따졌다.").is_empty());
+        // One alone is not read: `신동` may be a surname, `정면` a direction.
+        assert!(neighbourhoods("시는 진영읍 일대에 짓는다.").is_empty());
     }
 
     #[test]
