@@ -279,7 +279,6 @@ impl<'a> Renderer<'a> {
             Err(crate::build::render::opendata::DataError::Write { file, source }) => {
                 problems.push(Diagnostic::error(file, 0, 0, format!("{CANNOT_WRITE}{source}")))
             }
-            Err(e) => problems.push(Diagnostic::error("data/", 0, 0, e.to_string())),
         }
         if problems.is_empty() {
             Ok(RenderStats { files: written, per_template })
