@@ -11,7 +11,7 @@
 use super::log;
 use super::{ServeError, Shared};
 use crate::build::content::{self, Brief};
-use crate::build::model::{self, Archive};
+use crate::build::model::Archive;
 use crate::build::output::Memory;
 use crate::build::pipeline::{self, BuildError, Options};
 use crate::build::registry::Registry;
@@ -449,12 +449,13 @@ impl FastPath<'_> {
                     continue;
                 }
             };
-            if !self.body_only(i, &brief) {
+            // Read as held (`read_brief` keeps bodies); without one, a full build reads it.
+            let Some(body) = brief.body.as_deref().filter(|_| self.body_only(i, &brief)) else {
                 return None;
-            }
+            };
             let page = self
                 .renderer
-                .render_brief_body(i, &brief.body, brief.body_line)
+                .render_brief_body(i, body, brief.body_line)
                 .map(|bytes| {
                     (
                         self.renderer.file_of(Page::Brief(BriefId(i))),
@@ -522,10 +523,7 @@ impl FastPath<'_> {
         let feed = &self.archive.config.feed;
         // The site feed with full content carries the newest bodies.
         let in_feed = feed.enabled && feed.full_content && i < feed.limit;
-        new.meta == old.meta
-            && new.slug == old.slug
-            && !in_feed
-            && model::summary_of(new) == self.archive.summaries[i]
+        new.meta == old.meta && new.slug == old.slug && !in_feed && new.summary == self.archive.summary(i)
     }
 }
 

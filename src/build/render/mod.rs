@@ -78,7 +78,7 @@ impl ListCache {
     fn reuse(&self, archive: &Archive, i: usize) -> Option<(Item, Vec<String>)> {
         let b = &archive.briefs[i];
         let e = self.entries.get(&b.path)?;
-        (e.meta == b.meta && e.slug == b.slug && e.summary == archive.summaries[i])
+        (e.meta == b.meta && e.slug == b.slug && e.summary == archive.summary(i))
             .then(|| (e.item.clone(), e.rows.clone()))
     }
 }
@@ -88,6 +88,9 @@ type Prerendered = Result<(Item, Vec<String>), Vec<Diagnostic>>;
 
 /// One file of the search index: its site path and bytes.
 type IndexFile = (String, Vec<u8>);
+
+/// The search index's files, or the problem of a body that could not be read again.
+type Index = Result<Vec<IndexFile>, Diagnostic>;
 
 /// One page's template, render time and outcome.
 type Timed = (&'static str, Duration, Result<(), Vec<Diagnostic>>);
@@ -216,7 +219,7 @@ impl<'a> Renderer<'a> {
                 let entry = CachedEntry {
                     meta: b.meta.clone(),
                     slug: b.slug.clone(),
-                    summary: a.summaries[i].clone(),
+                    summary: a.summary(i).to_string(),
                     item: self.items[i].clone(),
                     rows: self.line_rows[i].clone(),
                 };
@@ -242,7 +245,7 @@ impl<'a> Renderer<'a> {
         let done = std::sync::atomic::AtomicUsize::new(0);
         // The search index and the open data files are made beside the pages: they read the
         // same model, and together they keep both cores busy.
-        let (timed, (index, data)): (Vec<Timed>, (Vec<IndexFile>, _)) = rayon::join(
+        let (timed, (index, data)): (Vec<Timed>, (Index, _)) = rayon::join(
             || {
                 pages
                     .par_iter()
@@ -261,7 +264,7 @@ impl<'a> Renderer<'a> {
                         if self.archive.config.search {
                             crate::build::search::build(self.archive)
                         } else {
-                            Vec::new()
+                            Ok(Vec::new())
                         }
                     },
                     || crate::build::render::opendata::write(self.archive, sink),
@@ -271,6 +274,10 @@ impl<'a> Renderer<'a> {
         let per_template = per_template(&timed);
         let mut problems: Vec<Diagnostic> =
             timed.into_iter().filter_map(|(_, _, r)| r.err()).flatten().collect();
+        let index = index.unwrap_or_else(|d| {
+            problems.push(d);
+            Vec::new()
+        });
         let mut written = pages.len() + self.write_files(sink, &index, &mut problems);
         match data {
             Ok(n) => written += n,
@@ -382,12 +389,12 @@ impl<'a> Renderer<'a> {
             Page::Search => self.fill(route, self.search()),
             Page::SiteFeed => {
                 let ids: Vec<usize> = (0..a.briefs.len().min(feed.limit)).collect();
-                self.fill(route, self.feed(&route.title, &route.path, "", &ids, feed.full_content))
+                self.fill(route, self.feed(&route.title, &route.path, "", &ids, feed.full_content)?)
             }
             Page::TermFeed(id) => {
                 let term = &a.taxonomies[id.taxonomy].terms[id.term];
                 let ids: Vec<usize> = term.briefs.iter().copied().take(feed.limit).collect();
-                self.fill(route, self.feed(&route.title, &route.path, &term.path, &ids, false))
+                self.fill(route, self.feed(&route.title, &route.path, &term.path, &ids, false)?)
             }
             Page::Sitemap if route.kind == "sitemap_index" => self.fill(route, self.sitemap_index()),
             Page::Sitemap => self.fill(route, self.sitemap(None)),

@@ -169,7 +169,7 @@ fn record<'a>(a: &'a Archive, i: usize, k: &'a Keys) -> BriefRecord<&'a str> {
         url: &k.url,
         title: &m.title,
         date: &k.datetime,
-        summary: &a.summaries[i],
+        summary: a.summary(i),
         regions: strs(&m.region),
         sectors: strs(&m.sector),
         agenda: strs(&m.agenda),
