@@ -523,7 +523,10 @@ impl FastPath<'_> {
         let feed = &self.archive.config.feed;
         // The site feed with full content carries the newest bodies.
         let in_feed = feed.enabled && feed.full_content && i < feed.limit;
-        new.meta == old.meta && new.slug == old.slug && !in_feed && new.summary == self.archive.summary(i)
+        new.meta == old.meta
+            && new.slug == old.slug
+            && !in_feed
+            && new.list_summary() == self.archive.summary(i)
     }
 }
 

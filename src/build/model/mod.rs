@@ -222,7 +222,7 @@ impl Archive {
 
     /// Brief `i`'s plain-text summary for lists (the `summary` field, or an excerpt).
     pub fn summary(&self, i: usize) -> &str {
-        &self.briefs[i].summary
+        self.briefs[i].list_summary()
     }
 
     /// Brief `i`'s Markdown body: the one held, or read again from its file, which must not

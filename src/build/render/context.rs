@@ -178,14 +178,8 @@ impl Renderer<'_> {
             rows.push(render("partials/budget_row.html", &context)?);
         }
         let date = b.meta.date.view();
-        let item = Item {
-            title: b.meta.title.clone(),
-            url: self.base.url(&a.brief_path(i)),
-            iso: date.iso,
-            display: date.display,
-            card,
-            row,
-        };
+        let item =
+            Item { url: self.base.url(&a.brief_path(i)), iso: date.iso, display: date.display, card, row };
         Ok((item, rows))
     }
 
@@ -197,7 +191,7 @@ impl Renderer<'_> {
     fn item(&self, i: usize, row: bool) -> BriefItem<'_> {
         let it = &self.items[i];
         BriefItem {
-            title: &it.title,
+            title: &self.archive.briefs[i].meta.title,
             url: &it.url,
             iso: &it.iso,
             display: &it.display,

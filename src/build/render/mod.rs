@@ -49,7 +49,6 @@ pub struct Renderer<'a> {
 /// A brief as list pages get it: a few plain fields and the theme's pre-rendered HTML.
 #[derive(Clone)]
 struct Item {
-    title: String,
     url: String,
     iso: String,
     display: String,
@@ -86,11 +85,9 @@ impl ListCache {
 /// A brief's list entry and budget rows, or what went wrong rendering them.
 type Prerendered = Result<(Item, Vec<String>), Vec<Diagnostic>>;
 
-/// One file of the search index: its site path and bytes.
-type IndexFile = (String, Vec<u8>);
-
-/// The search index's files, or the problem of a body that could not be read again.
-type Index = Result<Vec<IndexFile>, Diagnostic>;
+/// The search index's files written (and the problems writing them), or the problem of a
+/// body that could not be read again.
+type Index = Result<(usize, Vec<Diagnostic>), Diagnostic>;
 
 /// One page's template, render time and outcome.
 type Timed = (&'static str, Duration, Result<(), Vec<Diagnostic>>);
@@ -262,9 +259,11 @@ impl<'a> Renderer<'a> {
                 rayon::join(
                     || {
                         if self.archive.config.search {
-                            crate::build::search::build(self.archive)
+                            // Written as soon as made: held to the end, the index sat in memory
+                            // beside every page rendered after it.
+                            crate::build::search::build(self.archive).map(|files| write_all(sink, files))
                         } else {
-                            Ok(Vec::new())
+                            Ok((0, Vec::new()))
                         }
                     },
                     || crate::build::render::opendata::write(self.archive, sink),
@@ -274,11 +273,14 @@ impl<'a> Renderer<'a> {
         let per_template = per_template(&timed);
         let mut problems: Vec<Diagnostic> =
             timed.into_iter().filter_map(|(_, _, r)| r.err()).flatten().collect();
-        let index = index.unwrap_or_else(|d| {
-            problems.push(d);
-            Vec::new()
-        });
-        let mut written = pages.len() + self.write_files(sink, &index, &mut problems);
+        let mut written = pages.len() + self.write_files(sink, &mut problems);
+        match index {
+            Ok((n, mut failed)) => {
+                written += n;
+                problems.append(&mut failed);
+            }
+            Err(d) => problems.push(d),
+        }
         match data {
             Ok(n) => written += n,
             // Written like every other file that could not be written, so that a full disk is
@@ -306,9 +308,9 @@ impl<'a> Renderer<'a> {
         (route.template, start.elapsed(), result)
     }
 
-    /// Writes the theme's static files, the bundles' files, the search index and the
-    /// highlighting stylesheet; returns how many.
-    fn write_files(&self, sink: &dyn Sink, index: &[IndexFile], problems: &mut Vec<Diagnostic>) -> usize {
+    /// Writes the theme's static files, the bundles' files and the highlighting stylesheet;
+    /// returns how many.
+    fn write_files(&self, sink: &dyn Sink, problems: &mut Vec<Diagnostic>) -> usize {
         let mut written = 0;
         let mut write = |name: &str, bytes: &[u8]| {
             if let Err(e) = sink.write(name, bytes) {
@@ -318,9 +320,6 @@ impl<'a> Renderer<'a> {
         };
         for f in &self.theme.statics {
             write(&f.name, &f.bytes);
-        }
-        for (name, bytes) in index {
-            write(name, bytes);
         }
         write("syntax.css", Highlighter::stylesheet().as_bytes());
         written + self.write_bundle_files(sink, problems)
@@ -423,6 +422,20 @@ impl<'a> Renderer<'a> {
         crate::build::sanitize::strip_forbidden(&mut out);
         Ok(out)
     }
+}
+
+/// Writes `files` (site path, bytes) into `sink`, each freed once written; returns how many,
+/// and a problem for each that could not be written.
+fn write_all(sink: &dyn Sink, files: Vec<(String, Vec<u8>)>) -> (usize, Vec<Diagnostic>) {
+    let count = files.len();
+    let problems = files
+        .into_iter()
+        .filter_map(|(name, bytes)| {
+            let e = sink.write(&name, &bytes).err()?;
+            Some(Diagnostic::error(&name, 0, 0, format!("{CANNOT_WRITE}{e}")))
+        })
+        .collect();
+    (count, problems)
 }
 
 /// Pages rendered and time spent per template, slowest first.

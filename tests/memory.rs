@@ -1,7 +1,8 @@
-//! A build holds summaries, not bodies: each brief's body is read again from its file when its
-//! page, its search entry or the full-content feed needs it. These tests check that the pages
-//! are the same as from bodies held in memory, and that a file changed between reading and
-//! rendering is a located error, not a page that disagrees with the rest of the site.
+//! A build's memory is bounded by design. It holds summaries, not bodies: each brief's body is
+//! read again from its file when its page, its search entry or the full-content feed needs it.
+//! These tests check that the pages are the same as from bodies held in memory, that a file
+//! changed between reading and rendering is a located error (not a page that disagrees with the
+//! rest of the site), and that what the model keeps per brief has no spare room.
 
 mod common;
 use common::copy_dir;
@@ -131,4 +132,20 @@ fn a_body_that_had_to_be_normalised_reads_again_the_same() {
     };
     assert_eq!(page(&held), page(&dropped));
     assert!(page(&dropped).contains("본문 한 줄."), "{}", page(&dropped));
+}
+
+#[test]
+fn what_the_model_keeps_per_brief_has_no_spare_room() {
+    let (_tmp, root) = example_site();
+    let config = pipeline::load_config(&Options { root, ..Options::default() }).unwrap();
+    let archive = pipeline::load_with(config, false, Bodies::Dropped).unwrap().archive;
+    assert!(archive.related.iter().any(|r| r.len() == annals::build::model::RELATED));
+    for (i, r) in archive.related.iter().enumerate() {
+        // Chosen from hundreds of candidates: the list must not keep their room.
+        assert_eq!(r.capacity(), r.len(), "related briefs of {}", archive.briefs[i].path.display());
+    }
+    assert!(archive.briefs.iter().any(|b| b.meta.budget.len() > 1));
+    for b in &archive.briefs {
+        assert_eq!(b.meta.budget.capacity(), b.meta.budget.len(), "budget lines of {}", b.path.display());
+    }
 }
