@@ -450,9 +450,7 @@ impl FastPath<'_> {
                 }
             };
             // Read as held (`read_brief` keeps bodies); without one, a full build reads it.
-            let Some(body) = brief.body.as_deref().filter(|_| self.body_only(i, &brief)) else {
-                return None;
-            };
+            let body = brief.body.as_deref().filter(|_| self.body_only(i, &brief))?;
             let page = self
                 .renderer
                 .render_brief_body(i, body, brief.body_line)

@@ -272,6 +272,9 @@ fn people_csv(a: &Archive, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
+/// Makes one data file into the writer given.
+type Maker<'a> = dyn Fn(&mut dyn Write) -> io::Result<()> + 'a;
+
 /// Writes every data file into `sink` (nothing when `[data]` is off), each streamed as it is
 /// made: at 100,000 briefs `briefs.json` alone is hundreds of megabytes. Returns how many.
 pub fn write(a: &Archive, sink: &dyn Sink) -> Result<usize, DataError> {
@@ -279,7 +282,7 @@ pub fn write(a: &Archive, sink: &dyn Sink) -> Result<usize, DataError> {
         return Ok(0);
     }
     let schema = |out: &mut dyn Write| out.write_all(SCHEMA.as_bytes());
-    let files: [(&'static str, &dyn Fn(&mut dyn Write) -> io::Result<()>); 4] = [
+    let files: [(&'static str, &Maker<'_>); 4] = [
         (FILES[0].1, &|out| briefs_json(a, out)),
         (FILES[1].1, &|out| budget_csv(a, out)),
         (FILES[2].1, &|out| people_csv(a, out)),
