@@ -415,7 +415,10 @@ fn budget(p: &mut Vec<Diagnostic>, loc: &Locator<'_>, map: &Mapping) -> Vec<Budg
         out.extend(BudgetEntry { loc, index, map }.read(p).map(|line| (index, line)));
     }
     check_parts(p, loc, &out);
-    out.into_iter().map(|(_, line)| line).collect()
+    let mut lines: Vec<BudgetLine> = out.into_iter().map(|(_, line)| line).collect();
+    // Collected in place, the lines would keep `out`'s larger buffer for the whole build.
+    lines.shrink_to_fit();
+    lines
 }
 
 /// One entry of `budget:`, with where it sits, so that each of its fields is read and pointed

@@ -23,8 +23,15 @@ pub struct Brief {
     pub slug: String,
     /// Front matter.
     pub meta: FrontMatter,
-    /// Markdown body.
-    pub body: String,
+    /// Markdown body while it is held: always by the development server, which renders pages
+    /// again after edits from the briefs it keeps; never by a build, which drops it as soon
+    /// as it is read and renders each page from the file again ([`Brief::body`]).
+    pub body: Option<String>,
+    /// What the file held when it was read, to know that a body read again is that text.
+    pub stamp: Stamp,
+    /// The excerpt of the body that lists show when the front matter has no `summary` (and
+    /// empty when it has one, which is then shown instead: [`Brief::list_summary`]).
+    pub excerpt: String,
     /// 1-based file line where the body starts.
     pub body_line: usize,
     /// The front matter as written (between the `---` lines), kept so that the registry and the
@@ -38,13 +45,91 @@ pub struct Brief {
     pub files: Vec<String>,
 }
 
-/// The file name that makes a folder a page bundle: the brief and its files together.
-pub const BUNDLE_INDEX: &str = "index.md";
-
-/// Whether a brief file is the index of a page bundle.
-pub fn is_bundle(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == BUNDLE_INDEX)
+/// Whether briefs keep their Markdown bodies once read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// Kept (the development server, tests).
+    Held,
+    /// Dropped as soon as the summary is taken from them: the model holds summaries, not
+    /// bodies, so a build's memory does not grow with the archive's text.
+    Dropped,
 }
+
+/// What a brief's file held when it was read: enough to read its body again when its page is
+/// rendered and to know it is the text the rest of the site was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    /// The file's length in bytes.
+    len: usize,
+    /// A hash of the file's bytes.
+    digest: u64,
+    /// Where the body starts in the file's text (after normalisation).
+    body_start: usize,
+    /// Whether the text had to be NFC-normalised.
+    normalised: bool,
+}
+
+/// A hash of a brief file's bytes. SipHash with fixed keys: one build compares its own
+/// hashes, so any good 64-bit hash does; a changed file goes unnoticed with odds of 2^-64.
+fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+impl Brief {
+    /// The Markdown body: as held, or read again from the file under the site folder `root`.
+    /// A file that no longer holds the text the brief was read from is an error: the site's
+    /// lists, search and data were made from that text, and a page from another would not
+    /// match them (the next build reads the new text everywhere).
+    pub fn body(&self, root: &Path) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        if let Some(body) = &self.body {
+            return Ok(body.into());
+        }
+        let changed = || {
+            Diagnostic::error(&self.path, 0, 0, "the file changed while the site was being built")
+                .with_hint("build again once the edit is saved; the next build reads the new text throughout")
+        };
+        let s = &self.stamp;
+        let bytes = read_limited(root, &self.path)?;
+        if bytes.len() != s.len || digest(&bytes) != s.digest {
+            return Err(changed());
+        }
+        // The same bytes as before, so valid UTF-8 and normalised the same way.
+        let mut text = String::from_utf8(bytes).map_err(|_| changed())?;
+        if s.normalised {
+            text = nfc(text);
+        }
+        if !text.is_char_boundary(s.body_start) {
+            return Err(changed());
+        }
+        text.drain(..s.body_start);
+        Ok(text.into())
+    }
+}
+
+impl Brief {
+    /// The plain-text summary lists show: the `summary` field, or an excerpt of the body.
+    pub fn list_summary(&self) -> &str {
+        if self.meta.summary.is_empty() {
+            &self.excerpt
+        } else {
+            &self.meta.summary
+        }
+    }
+}
+
+/// The excerpt lists show for a brief whose front matter has no `summary`, or nothing.
+fn excerpt_of(meta: &FrontMatter, body: &str) -> String {
+    if meta.summary.is_empty() {
+        crate::build::markdown::excerpt(body, 160)
+    } else {
+        String::new()
+    }
+}
+
+use crate::brief::{is_bundle, BUNDLE_INDEX};
 
 /// Every brief of a site, and every problem found reading them.
 #[derive(Debug, Default)]
@@ -169,8 +254,9 @@ fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Reads and checks every brief. Drafts are kept only when `drafts` is true.
-pub fn load(config: &Config, drafts: bool) -> Loaded {
+/// Reads and checks every brief. Drafts are kept only when `drafts` is true; bodies only
+/// when `bodies` says so.
+pub fn load(config: &Config, drafts: bool, bodies: Bodies) -> Loaded {
     let mut found = match find(&config.root) {
         Ok(f) => f,
         Err(d) => return Loaded { diagnostics: vec![d], ..Loaded::default() },
@@ -180,8 +266,13 @@ pub fn load(config: &Config, drafts: bool) -> Loaded {
     let roles = crate::korean::Roles::builtin();
     let rules = Rules { timezone: config.timezone, custom_fields: &custom, roles: &roles };
     let results: Vec<Result<Brief, Vec<Diagnostic>>> =
-        files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify)).collect();
-    let mut loaded = Loaded { diagnostics: std::mem::take(&mut found.problems), ..Loaded::default() };
+        files.par_iter().map(|path| read_brief(&config.root, path, rules, config.slugify, bodies)).collect();
+    let mut loaded = Loaded {
+        diagnostics: std::mem::take(&mut found.problems),
+        // Exactly: a brief is several hundred bytes, and doubling left a quarter unused.
+        briefs: Vec::with_capacity(results.iter().filter(|r| r.is_ok()).count()),
+        ..Loaded::default()
+    };
     for (r, path) in results.into_iter().zip(&found.briefs) {
         match r {
             Ok(mut b) => {
@@ -219,17 +310,20 @@ pub fn read_one(config: &Config, path: &Path) -> Result<Brief, Vec<Diagnostic>> 
         path,
         Rules { timezone: config.timezone, custom_fields: &custom, roles: &roles },
         config.slugify,
+        Bodies::Held,
     )
 }
 
-/// Reads one brief file.
+/// Reads one brief file, keeping its body or not as `bodies` says.
 pub fn read_brief(
     root: &Path,
     path: &Path,
     rules: Rules<'_>,
     style: SlugStyle,
+    bodies: Bodies,
 ) -> Result<Brief, Vec<Diagnostic>> {
     let bytes = read_limited(root, path).map_err(|d| vec![d])?;
+    let (len, digest) = (bytes.len(), digest(&bytes));
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = crate::diagnostics::line_col(
             &String::from_utf8_lossy(e.as_bytes()),
@@ -239,7 +333,7 @@ pub fn read_brief(
             "save the file as UTF-8 (EUC-KR files can be converted with `iconv -f euc-kr -t utf-8`)",
         )]
     })?;
-    let text = nfc(text);
+    let (text, normalised) = normalise(text);
     let split = frontmatter::split(path, &text).map_err(|d| vec![d])?;
     if let Some((line, col)) = too_deep(split.yaml, split.yaml_line) {
         return Err(vec![Diagnostic::error(
@@ -251,7 +345,31 @@ pub fn read_brief(
         .with_hint("write the list or mapping flat; no field of a brief nests that deep")]);
     }
     let meta = frontmatter::parse(path, &split, rules)?;
-    let content_path = content_path(path);
+    let slug = slug_of(path, &split, &meta, style)?;
+    let stamp = Stamp { len, digest, body_start: text.len() - split.body.len(), normalised };
+    Ok(Brief {
+        path: path.to_path_buf(),
+        content_path: content_path(path),
+        slug,
+        excerpt: excerpt_of(&meta, split.body),
+        meta,
+        body: (bodies == Bodies::Held).then(|| split.body.to_string()),
+        stamp,
+        body_line: split.body_line,
+        front: split.yaml.to_string(),
+        front_line: split.yaml_line,
+        files: Vec::new(),
+    })
+}
+
+/// The brief's URL name: its `slug:`, which must be URL-safe, or its file's (or bundle
+/// folder's) name made into one.
+fn slug_of(
+    path: &Path,
+    split: &frontmatter::Split<'_>,
+    meta: &FrontMatter,
+    style: SlugStyle,
+) -> Result<String, Vec<Diagnostic>> {
     // A bundle is named by its folder: `briefs/ai-summit/index.md` is `ai-summit`.
     let named = if is_bundle(path) { path.parent().unwrap_or(path) } else { path };
     let stem = named.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -260,7 +378,7 @@ pub fn read_brief(
         Some(s) => {
             let clean = slugify(s, style);
             if &clean != s {
-                let line = slug_line(&split).unwrap_or(1);
+                let line = slug_line(split).unwrap_or(1);
                 return Err(vec![Diagnostic::error(
                     path,
                     line,
@@ -274,7 +392,7 @@ pub fn read_brief(
         None => slugify(&stem, style),
     };
     if let Some(why) = crate::brief::slug::too_long(&slug) {
-        let line = meta.slug.as_ref().and_then(|_| slug_line(&split));
+        let line = meta.slug.as_ref().and_then(|_| slug_line(split));
         let hint = match line {
             Some(_) => "shorten the `slug:`",
             None => "shorten the file name, or give the brief a shorter `slug:`",
@@ -293,20 +411,7 @@ pub fn read_brief(
                 "rename the file with letters or digits, or add `slug: some-name` to the front matter",
             )]);
     }
-    let body_line = split.body_line;
-    let body = split.body.to_string();
-    let (front, front_line) = (split.yaml.to_string(), split.yaml_line);
-    Ok(Brief {
-        path: path.to_path_buf(),
-        content_path,
-        slug,
-        meta,
-        body,
-        body_line,
-        front,
-        front_line,
-        files: Vec::new(),
-    })
+    Ok(slug)
 }
 
 impl Brief {
@@ -421,12 +526,17 @@ fn content_path(path: &Path) -> String {
 
 /// NFC-normalises text, without copying when it already is (the common case).
 pub fn nfc(text: String) -> String {
+    normalise(text).0
+}
+
+/// [`nfc`], and whether the text had to change.
+fn normalise(text: String) -> (String, bool) {
     if text.chars().all(is_plainly_nfc) {
-        return text;
+        return (text, false);
     }
     match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
+        IsNormalized::Yes => (text, false),
+        _ => (text.nfc().collect(), true),
     }
 }
 

@@ -12,10 +12,22 @@ use std::sync::{Arc, Mutex};
 pub const MARKER: &str = ".annals-output";
 const MARKER_TEXT: &str = "This folder is written by `annals build` and replaced on every build.\n";
 
+/// Fills one file piece by piece (see [`Sink::write_with`]).
+pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>;
+
 /// Where rendered files go.
 pub trait Sink: Sync {
     /// Writes one file at a site path (`briefs/a/index.html`).
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Writes one file at a site path as `fill` makes it, piece by piece, so that a large file
+    /// (the open data of 100,000 briefs) is never held whole. A sink that keeps files in
+    /// memory gathers the pieces and [`Sink::write`]s them, which is what this default does.
+    fn write_with(&self, path: &str, fill: Fill<'_>) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write(path, &bytes)
+    }
 }
 
 /// Discards everything (`annals check`).
@@ -24,6 +36,11 @@ pub struct Discard;
 impl Sink for Discard {
     fn write(&self, _path: &str, _bytes: &[u8]) -> io::Result<()> {
         Ok(())
+    }
+
+    fn write_with(&self, _path: &str, fill: Fill<'_>) -> io::Result<()> {
+        // Still made, so that a file that cannot be made fails `check` as it fails a build.
+        fill(&mut io::sink())
     }
 }
 
@@ -235,13 +252,34 @@ impl Drop for Staging {
     }
 }
 
-impl Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+impl Staging {
+    /// The staging path of site path `path`, its folders made.
+    fn place(&self, path: &str) -> io::Result<PathBuf> {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(full, bytes)
+        Ok(full)
+    }
+}
+
+/// The write buffer of a streamed file: large enough that a file of hundreds of megabytes
+/// takes few system calls, small beside the pages being rendered at the same time.
+const STREAM_BUFFER: usize = 256 * 1024;
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        std::fs::write(self.place(path)?, bytes)
+    }
+
+    /// Straight into the staging folder: a build that fails half-way through a file leaves
+    /// the part in the staging folder, which is removed, never in the output folder.
+    fn write_with(&self, path: &str, fill: Fill<'_>) -> io::Result<()> {
+        let file = std::fs::File::create(self.place(path)?)?;
+        let mut out = io::BufWriter::with_capacity(STREAM_BUFFER, file);
+        fill(&mut out)?;
+        out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok(())
     }
 }
 
@@ -319,6 +357,60 @@ mod tests {
         assert!(other_site.exists(), "another output folder's staging was removed");
         assert_eq!(leftover_pid(".public.annals-old-42", "public"), Some(42));
         assert_eq!(leftover_pid(".public.annals-old-x", "public"), None);
+    }
+
+    /// Fills `rows` lines of `row`, failing after `fail_after` of them when given.
+    fn lines(rows: usize, fail_after: Option<usize>) -> impl FnMut(&mut dyn io::Write) -> io::Result<()> {
+        move |w| {
+            for n in 0..rows {
+                if Some(n) == fail_after {
+                    return Err(io::Error::other("the data ran out"));
+                }
+                writeln!(w, "row {n}")?;
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_streamed_file_goes_into_staging_and_a_failed_one_leaves_the_output_whole() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        // More than the write buffer, so that part of it is on disk before the end.
+        let rows = 3 * STREAM_BUFFER / 8;
+        s.write_with("data/big.csv", &mut lines(rows, None)).unwrap();
+        let staged = s.dir().join("data/big.csv");
+        assert!(!out.exists(), "written outside the staging folder");
+        let expected: String = (0..rows).map(|n| format!("row {n}\n")).collect();
+        assert_eq!(std::fs::read_to_string(&staged).unwrap(), expected);
+        s.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("data/big.csv")).unwrap(), expected);
+
+        // The next build fails half-way through the file: the error comes back, the part
+        // written is in the staging folder only, and the output keeps the last good file.
+        let s = Staging::new(&out).unwrap();
+        let e = s.write_with("data/big.csv", &mut lines(rows, Some(rows / 2))).unwrap_err();
+        assert_eq!(e.to_string(), "the data ran out");
+        let part = std::fs::metadata(s.dir().join("data/big.csv")).unwrap().len();
+        assert!(part > 0 && part < expected.len() as u64, "{part}");
+        drop(s);
+        assert_eq!(std::fs::read_to_string(out.join("data/big.csv")).unwrap(), expected);
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "the staging folder stayed");
+    }
+
+    #[test]
+    fn memory_and_discard_sinks_take_streamed_files() {
+        let m = Memory::preparing(|path, mut bytes| {
+            bytes.extend_from_slice(path.as_bytes());
+            bytes
+        });
+        m.write_with("a.csv", &mut lines(3, None)).unwrap();
+        let files = m.into_files();
+        assert_eq!(&*files["a.csv"], b"row 0\nrow 1\nrow 2\na.csv");
+        // Discard makes the file too, so a file that cannot be made fails there as well.
+        assert!(Discard.write_with("a.csv", &mut lines(3, Some(1))).is_err());
+        assert!(Discard.write_with("a.csv", &mut lines(3, None)).is_ok());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::build::config::Config;
 use crate::build::content;
-use crate::build::content::Brief;
+use crate::build::content::{Bodies, Brief};
 use crate::build::model::Archive;
 use crate::build::output::{self, Discard, OutputError, Sink, Staging};
 pub use crate::build::progress::{Progress, Step};
@@ -149,13 +149,19 @@ pub fn read_brief(config: &Config, registry: &Registry, path: &Path) -> Result<B
     }
 }
 
-/// Loads, checks and models the site: everything before rendering.
+/// Loads, checks and models the site: everything before rendering. The briefs keep their
+/// bodies (the development server renders again from them after edits).
 pub fn load(config: Config, drafts: bool) -> Result<Loaded, BuildError> {
-    load_timed(config, drafts, &mut Clock::new(Progress::default()))
+    load_with(config, drafts, Bodies::Held)
 }
 
-fn load_timed(config: Config, drafts: bool, clock: &mut Clock) -> Result<Loaded, BuildError> {
-    let mut loaded = content::load(&config, drafts);
+/// [`load`], keeping the briefs' bodies or not as `bodies` says (a build keeps none).
+pub fn load_with(config: Config, drafts: bool, bodies: Bodies) -> Result<Loaded, BuildError> {
+    load_timed(config, drafts, bodies, &mut Clock::new(Progress::default()))
+}
+
+fn load_timed(config: Config, drafts: bool, bodies: Bodies, clock: &mut Clock) -> Result<Loaded, BuildError> {
+    let mut loaded = content::load(&config, drafts, bodies);
     clock.lap("read briefs");
     let mut problems = loaded.diagnostics;
     let registry = match Registry::load(&config.root) {
@@ -201,6 +207,8 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
 /// Runs every stage; `write` swaps the result into the output folder, otherwise pages are
 /// rendered into nothing (which still finds every template and link problem). `checks` runs on
 /// the model before rendering and returns more warnings, or the problems that stop the run.
+/// The model holds no bodies: each is read again from its file where it is needed
+/// ([`Archive::body`]), so memory does not grow with the archive's text.
 pub fn run(
     options: &Options,
     write: bool,
@@ -215,7 +223,7 @@ pub fn run(
     let output_dir = config.output_dir.clone();
     clock.lap("config");
     let Loaded { archive, theme, mut warnings, under_review, .. } =
-        load_timed(config, options.drafts, &mut clock)?;
+        load_timed(config, options.drafts, Bodies::Dropped, &mut clock)?;
     warnings.extend(checks(&archive, &mut clock)?);
     let renderer = Renderer::new(&archive, &theme)?;
     clock.lap("templates + list entries");

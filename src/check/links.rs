@@ -39,17 +39,29 @@ pub struct Place {
     pub line: usize,
 }
 
-/// Every outside link of the briefs, with the places that use it.
-pub fn collect(briefs: &[Brief]) -> BTreeMap<String, Vec<Place>> {
+/// Every outside link of the briefs (of the site folder `root`), with the places that use it;
+/// a body that cannot be read again goes to `problems`.
+pub fn collect(
+    root: &Path,
+    briefs: &[Brief],
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Vec<Place>> {
     let mut out: BTreeMap<String, Vec<Place>> = BTreeMap::new();
     for b in briefs {
         if let Some(url) = b.meta.source.as_ref().map(|s| &s.url).filter(|u| is_external(u)) {
             let line = b.body_line.saturating_sub(1).max(1);
             out.entry(url.clone()).or_default().push(Place { path: b.path.clone(), line });
         }
+        let body = match b.body(root) {
+            Ok(body) => body,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
         let starts: Vec<usize> =
-            std::iter::once(0).chain(b.body.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        for (event, range) in Parser::new(&b.body).into_offset_iter() {
+            std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        for (event, range) in Parser::new(&body).into_offset_iter() {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
                 if is_external(&dest_url) {
                     let line = starts.partition_point(|&s| s <= range.start) - 1 + b.body_line;
@@ -99,7 +111,8 @@ fn read_cache(path: &Path) -> BTreeMap<String, (u16, u64)> {
 
 /// Checks every outside link; returns one error per dead link and place.
 pub fn check(root: &Path, briefs: &[Brief], settings: &Settings) -> Vec<Diagnostic> {
-    let links = collect(briefs);
+    let mut problems = Vec::new();
+    let links = collect(root, briefs, &mut problems);
     let cache_path = root.join(CACHE_FILE);
     let cache = read_cache(&cache_path);
     let todo: Vec<&String> = links.keys().filter(|u| !cache.contains_key(*u)).collect();
@@ -132,7 +145,6 @@ pub fn check(root: &Path, briefs: &[Brief], settings: &Settings) -> Vec<Diagnost
         // The cache is a convenience: failing to write it must not fail the check.
         let _ = std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&cache_path, text));
     }
-    let mut problems = Vec::new();
     for (url, places) in &links {
         let outcome = match results.get(url) {
             Some(o) => o.clone(),

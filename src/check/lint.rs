@@ -257,11 +257,15 @@ fn describe_role(r: &Role) -> String {
 /// Where the default HTML policy dropped raw HTML or a dangerous URL from a brief's body.
 fn dropped_html(archive: &Archive) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    let per_brief: Vec<Vec<Diagnostic>> = archive
-        .briefs
-        .par_iter()
-        .map(|b| {
-            crate::build::markdown::dropped(&b.body)
+    let per_brief: Vec<Vec<Diagnostic>> = (0..archive.briefs.len())
+        .into_par_iter()
+        .map(|i| {
+            let b = &archive.briefs[i];
+            let body = match archive.body(i) {
+                Ok(body) => body,
+                Err(d) => return vec![d],
+            };
+            crate::build::markdown::dropped(&body)
                 .into_iter()
                 .map(|d| {
                     Diagnostic::warning(&b.path, b.body_line + d.body_line, d.column, d.what).with_hint(

@@ -11,7 +11,7 @@
 use super::log;
 use super::{ServeError, Shared};
 use crate::build::content::{self, Brief};
-use crate::build::model::{self, Archive};
+use crate::build::model::Archive;
 use crate::build::output::Memory;
 use crate::build::pipeline::{self, BuildError, Options};
 use crate::build::registry::Registry;
@@ -432,7 +432,7 @@ impl FastPath<'_> {
                 let in_bundle = self
                     .index
                     .keys()
-                    .any(|b| content::is_bundle(b) && b.parent().is_some_and(|d| rel.starts_with(d)));
+                    .any(|b| crate::brief::is_bundle(b) && b.parent().is_some_and(|d| rel.starts_with(d)));
                 if full.is_dir() || in_bundle || (!full.exists() && held_briefs) {
                     return None;
                 }
@@ -449,12 +449,11 @@ impl FastPath<'_> {
                     continue;
                 }
             };
-            if !self.body_only(i, &brief) {
-                return None;
-            }
+            // Read as held (`read_brief` keeps bodies); without one, a full build reads it.
+            let body = brief.body.as_deref().filter(|_| self.body_only(i, &brief))?;
             let page = self
                 .renderer
-                .render_brief_body(i, &brief.body, brief.body_line)
+                .render_brief_body(i, body, brief.body_line)
                 .map(|bytes| {
                     (
                         self.renderer.file_of(Page::Brief(BriefId(i))),
@@ -525,7 +524,7 @@ impl FastPath<'_> {
         new.meta == old.meta
             && new.slug == old.slug
             && !in_feed
-            && model::summary_of(new) == self.archive.summaries[i]
+            && new.list_summary() == self.archive.summary(i)
     }
 }
 

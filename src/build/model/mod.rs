@@ -8,7 +8,6 @@ pub(crate) mod taxonomy;
 use crate::brief::money::Amount;
 use crate::build::config::{Config, TermSource};
 use crate::build::content::Brief;
-use crate::build::markdown;
 use crate::build::registry::Registry;
 use crate::diagnostics::Diagnostic;
 use chrono::Datelike;
@@ -131,8 +130,6 @@ pub struct Archive {
     pub(crate) config: Config,
     /// Briefs, newest first (ties by slug).
     pub(crate) briefs: Vec<Brief>,
-    /// Per brief: a plain-text summary for lists (the `summary` field, or an excerpt).
-    pub(crate) summaries: Vec<String>,
     /// Year → month → briefs.
     pub(crate) timeline: Vec<Year>,
     /// Term indexes, in site.toml order.
@@ -219,7 +216,6 @@ impl Archive {
             }
         }
 
-        let summaries = briefs.par_iter().map(summary_of).collect();
         let timeline = timeline(&briefs);
         let (budget, overflows) = budget(&briefs, &taxonomies, &brief_terms);
         problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief.0], r)));
@@ -233,23 +229,19 @@ impl Archive {
         for b in &mut briefs {
             b.front = String::new();
         }
-        let archive = Archive {
-            config,
-            briefs,
-            summaries,
-            timeline,
-            taxonomies,
-            brief_terms,
-            budget,
-            related,
-            link_map,
-        };
+        let archive =
+            Archive { config, briefs, timeline, taxonomies, brief_terms, budget, related, link_map };
         (archive, problems)
     }
 
     /// Briefs, newest first (ties by slug); a [`BriefId`] indexes them.
     pub fn briefs(&self) -> &[Brief] {
         &self.briefs
+    }
+
+    /// Per brief: its related briefs, best first.
+    pub fn related(&self) -> &[Vec<BriefId>] {
+        &self.related
     }
 
     /// Budget lines and totals.
@@ -262,19 +254,20 @@ impl Archive {
         format!("briefs/{}/", self.briefs[i].slug)
     }
 
+    /// Brief `i`'s plain-text summary for lists (the `summary` field, or an excerpt).
+    pub fn summary(&self, i: usize) -> &str {
+        self.briefs[i].list_summary()
+    }
+
+    /// Brief `i`'s Markdown body: the one held, or read again from its file, which must not
+    /// have changed since the brief was read (see [`Brief::body`]).
+    pub fn body(&self, i: usize) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        self.briefs[i].body(&self.config.root)
+    }
+
     /// The index of the taxonomy reading `source`, if the site has one.
     pub fn taxonomy_index(&self, source: &TermSource) -> Option<usize> {
         self.taxonomies.iter().position(|t| &t.config.source == source)
-    }
-}
-
-/// The plain-text summary lists show for a brief: its `summary` field, or an excerpt of its body
-/// (public so that the development server can tell whether a body edit changes any list page).
-pub fn summary_of(brief: &Brief) -> String {
-    if brief.meta.summary.is_empty() {
-        markdown::excerpt(&brief.body, 160)
-    } else {
-        brief.meta.summary.clone()
     }
 }
 

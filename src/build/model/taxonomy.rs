@@ -306,7 +306,9 @@ pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: 
                     ranked.truncate(limit);
                 }
                 ranked.sort_by(order);
-                ranked.into_iter().map(|(o, _)| BriefId(o)).collect()
+                // Collected from a borrow, not `into_iter`: that would reuse `ranked`'s buffer,
+                // sized for every candidate (hundreds), for the five kept, per brief.
+                ranked.iter().map(|&(o, _)| BriefId(o)).collect()
             },
         )
         .collect()

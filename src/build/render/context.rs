@@ -125,7 +125,7 @@ impl Renderer<'_> {
             url: self.base.url(&path),
             permalink: self.base.absolute(&path),
             date: Self::date(&b.meta.date),
-            summary: &a.summaries[i],
+            summary: a.summary(i),
             draft: b.meta.draft,
             region: self.terms_for(i, &TermSource::Region, &b.meta.region),
             sector: self.terms_for(i, &TermSource::Sector, &b.meta.sector),
@@ -178,14 +178,8 @@ impl Renderer<'_> {
             rows.push(render("partials/budget_row.html", &context)?);
         }
         let date = b.meta.date.view();
-        let item = Item {
-            title: b.meta.title.clone(),
-            url: self.base.url(&a.brief_path(i)),
-            iso: date.iso,
-            display: date.display,
-            card,
-            row,
-        };
+        let item =
+            Item { url: self.base.url(&a.brief_path(i)), iso: date.iso, display: date.display, card, row };
         Ok((item, rows))
     }
 
@@ -197,7 +191,7 @@ impl Renderer<'_> {
     fn item(&self, i: usize, row: bool) -> BriefItem<'_> {
         let it = &self.items[i];
         BriefItem {
-            title: &it.title,
+            title: &self.archive.briefs[i].meta.title,
             url: &it.url,
             iso: &it.iso,
             display: &it.display,
@@ -225,7 +219,14 @@ impl Renderer<'_> {
     fn body_html(&self, i: usize, body: Option<(&str, usize)>) -> Result<Rendered, Vec<Diagnostic>> {
         let a = self.archive;
         let b = &a.briefs[i];
-        let (body, body_line) = body.unwrap_or((&b.body, b.body_line));
+        let held;
+        let (body, body_line) = match body {
+            Some(given) => given,
+            None => {
+                held = a.body(i).map_err(|d| vec![d])?;
+                (&*held, b.body_line)
+            }
+        };
         let links = Links {
             briefs: &a.link_map,
             base: &self.base,
@@ -581,7 +582,7 @@ impl Renderer<'_> {
     }
 
     /// A feed of briefs `ids` at `feed_path`, for the page at `page_path`; with whole bodies
-    /// when `full`.
+    /// when `full` (an error if one cannot be read again).
     pub(super) fn feed<'s>(
         &'s self,
         title: &'s str,
@@ -589,7 +590,7 @@ impl Renderer<'_> {
         page_path: &str,
         ids: &[BriefId],
         full: bool,
-    ) -> FeedPage<'s> {
+    ) -> Result<FeedPage<'s>, Vec<Diagnostic>> {
         let a = self.archive;
         let links = Links {
             briefs: &a.link_map,
@@ -604,19 +605,20 @@ impl Renderer<'_> {
                 let content = if full {
                     let links = Links { files: &b.files, ..links };
                     let mut ignored = Vec::new();
-                    markdown::render(&b.body, &b.content_path, &links, &self.highlighter, &mut ignored).html
+                    let body = a.body(i).map_err(|d| vec![d])?;
+                    markdown::render(&body, &b.content_path, &links, &self.highlighter, &mut ignored).html
                 } else {
                     String::new()
                 };
-                FeedEntry {
+                Ok(FeedEntry {
                     title: &b.meta.title,
                     permalink: self.base.absolute(&a.brief_path(i)),
                     updated: b.meta.date.view().datetime,
-                    summary: &a.summaries[i],
+                    summary: a.summary(i),
                     content,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, Vec<Diagnostic>>>()?;
         let updated = ids
             .first()
             .map(|b| a.briefs[b.0].meta.date.view().datetime)
@@ -629,7 +631,7 @@ impl Renderer<'_> {
             updated,
             entries,
         };
-        FeedPage { feed }
+        Ok(FeedPage { feed })
     }
 
     /// The search page: where the index is, and the filters it offers.

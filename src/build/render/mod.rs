@@ -49,7 +49,6 @@ pub struct Renderer<'a> {
 /// A brief as list pages get it: a few plain fields and the theme's pre-rendered HTML.
 #[derive(Clone)]
 struct Item {
-    title: String,
     url: String,
     iso: String,
     display: String,
@@ -78,7 +77,7 @@ impl ListCache {
     fn reuse(&self, archive: &Archive, i: usize) -> Option<(Item, Vec<String>)> {
         let b = &archive.briefs[i];
         let e = self.entries.get(&b.path)?;
-        (e.meta == b.meta && e.slug == b.slug && e.summary == archive.summaries[i])
+        (e.meta == b.meta && e.slug == b.slug && e.summary == archive.summary(i))
             .then(|| (e.item.clone(), e.rows.clone()))
     }
 }
@@ -86,8 +85,9 @@ impl ListCache {
 /// A brief's list entry and budget rows, or what went wrong rendering them.
 type Prerendered = Result<(Item, Vec<String>), Vec<Diagnostic>>;
 
-/// One file of the search index: its site path and bytes.
-type IndexFile = (String, Vec<u8>);
+/// The search index's files written (and the problems writing them), or the problem of a
+/// body that could not be read again.
+type Index = Result<(usize, Vec<Diagnostic>), Diagnostic>;
 
 /// One page's template, render time and outcome.
 type Timed = (&'static str, Duration, Result<(), Vec<Diagnostic>>);
@@ -216,7 +216,7 @@ impl<'a> Renderer<'a> {
                 let entry = CachedEntry {
                     meta: b.meta.clone(),
                     slug: b.slug.clone(),
-                    summary: a.summaries[i].clone(),
+                    summary: a.summary(i).to_string(),
                     item: self.items[i].clone(),
                     rows: self.line_rows[i].clone(),
                 };
@@ -242,7 +242,7 @@ impl<'a> Renderer<'a> {
         let done = std::sync::atomic::AtomicUsize::new(0);
         // The search index and the open data files are made beside the pages: they read the
         // same model, and together they keep both cores busy.
-        let (timed, (index, data)): (Vec<Timed>, (Vec<IndexFile>, _)) = rayon::join(
+        let (timed, (index, data)): (Vec<Timed>, (Index, _)) = rayon::join(
             || {
                 pages
                     .par_iter()
@@ -259,9 +259,11 @@ impl<'a> Renderer<'a> {
                 rayon::join(
                     || {
                         if self.archive.config.search {
-                            crate::build::search::build(self.archive)
+                            // Written as soon as made: held to the end, the index sat in memory
+                            // beside every page rendered after it.
+                            crate::build::search::build(self.archive).map(|files| write_all(sink, files))
                         } else {
-                            Vec::new()
+                            Ok((0, Vec::new()))
                         }
                     },
                     || crate::build::render::opendata::write(self.archive, sink),
@@ -271,7 +273,14 @@ impl<'a> Renderer<'a> {
         let per_template = per_template(&timed);
         let mut problems: Vec<Diagnostic> =
             timed.into_iter().filter_map(|(_, _, r)| r.err()).flatten().collect();
-        let mut written = pages.len() + self.write_files(sink, &index, &mut problems);
+        let mut written = pages.len() + self.write_files(sink, &mut problems);
+        match index {
+            Ok((n, mut failed)) => {
+                written += n;
+                problems.append(&mut failed);
+            }
+            Err(d) => problems.push(d),
+        }
         match data {
             Ok(n) => written += n,
             // Written like every other file that could not be written, so that a full disk is
@@ -279,7 +288,6 @@ impl<'a> Renderer<'a> {
             Err(crate::build::render::opendata::DataError::Write { file, source }) => {
                 problems.push(Diagnostic::error(file, 0, 0, format!("{CANNOT_WRITE}{source}")))
             }
-            Err(e) => problems.push(Diagnostic::error("data/", 0, 0, e.to_string())),
         }
         if problems.is_empty() {
             Ok(RenderStats { files: written, per_template })
@@ -300,9 +308,9 @@ impl<'a> Renderer<'a> {
         (route.template, start.elapsed(), result)
     }
 
-    /// Writes the theme's static files, the bundles' files, the search index and the
-    /// highlighting stylesheet; returns how many.
-    fn write_files(&self, sink: &dyn Sink, index: &[IndexFile], problems: &mut Vec<Diagnostic>) -> usize {
+    /// Writes the theme's static files, the bundles' files and the highlighting stylesheet;
+    /// returns how many.
+    fn write_files(&self, sink: &dyn Sink, problems: &mut Vec<Diagnostic>) -> usize {
         let mut written = 0;
         let mut write = |name: &str, bytes: &[u8]| {
             if let Err(e) = sink.write(name, bytes) {
@@ -312,9 +320,6 @@ impl<'a> Renderer<'a> {
         };
         for f in &self.theme.statics {
             write(&f.name, &f.bytes);
-        }
-        for (name, bytes) in index {
-            write(name, bytes);
         }
         write("syntax.css", Highlighter::stylesheet().as_bytes());
         written + self.write_bundle_files(sink, problems)
@@ -383,12 +388,12 @@ impl<'a> Renderer<'a> {
             Page::Search => self.fill(route, self.search()),
             Page::SiteFeed => {
                 let ids: Vec<BriefId> = (0..a.briefs.len().min(feed.limit)).map(BriefId).collect();
-                self.fill(route, self.feed(&route.title, &route.path, "", &ids, feed.full_content))
+                self.fill(route, self.feed(&route.title, &route.path, "", &ids, feed.full_content)?)
             }
             Page::TermFeed(id) => {
                 let term = &a.taxonomies[id.taxonomy].terms[id.term];
                 let ids: Vec<BriefId> = term.briefs.iter().copied().take(feed.limit).collect();
-                self.fill(route, self.feed(&route.title, &route.path, &term.path, &ids, false))
+                self.fill(route, self.feed(&route.title, &route.path, &term.path, &ids, false)?)
             }
             Page::Sitemap if route.kind == "sitemap_index" => self.fill(route, self.sitemap_index()),
             Page::Sitemap => self.fill(route, self.sitemap(None)),
@@ -417,6 +422,20 @@ impl<'a> Renderer<'a> {
         crate::build::sanitize::strip_forbidden(&mut out);
         Ok(out)
     }
+}
+
+/// Writes `files` (site path, bytes) into `sink`, each freed once written; returns how many,
+/// and a problem for each that could not be written.
+fn write_all(sink: &dyn Sink, files: Vec<(String, Vec<u8>)>) -> (usize, Vec<Diagnostic>) {
+    let count = files.len();
+    let problems = files
+        .into_iter()
+        .filter_map(|(name, bytes)| {
+            let e = sink.write(&name, &bytes).err()?;
+            Some(Diagnostic::error(&name, 0, 0, format!("{CANNOT_WRITE}{e}")))
+        })
+        .collect();
+    (count, problems)
 }
 
 /// Pages rendered and time spent per template, slowest first.

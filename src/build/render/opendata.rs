@@ -14,7 +14,8 @@ use crate::build::model::{line_names, Archive};
 use crate::build::output::Sink;
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// Template keys and site paths of the files, for links (the budget page).
 pub const FILES: [(&str, &str); 4] = [
@@ -125,25 +126,17 @@ pub struct LineRecord<S = String> {
 /// Why a data file could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
-    /// Serialising failed (not expected with these types).
-    #[error("{file}: {message}")]
-    Encode {
-        /// The file.
-        file: &'static str,
-        /// What went wrong.
-        message: String,
-    },
-    /// The sink refused the file.
+    /// The sink refused the file (or, not expected with these types, it could not be encoded).
     #[error("cannot write {file}: {source}")]
     Write {
         /// The file.
         file: &'static str,
         /// The cause.
-        source: std::io::Error,
+        source: io::Error,
     },
 }
 
-/// What the files say alike about one brief, worked out once for all three.
+/// What the files say alike about one brief.
 struct Keys {
     /// Absolute address of its page.
     url: String,
@@ -155,18 +148,15 @@ struct Keys {
     published: Option<String>,
 }
 
-fn keys(a: &Archive) -> Vec<Keys> {
-    (0..a.briefs.len())
-        .map(|i| {
-            let m = &a.briefs[i].meta;
-            Keys {
-                url: a.config.base_url.absolute(&a.brief_path(i)),
-                datetime: m.date.rfc3339(),
-                iso: m.date.iso_date(),
-                published: m.source.as_ref().and_then(|s| s.published.as_ref()).map(|d| d.rfc3339()),
-            }
-        })
-        .collect()
+/// Brief `i`'s keys, made as each file is written rather than held for the whole archive.
+fn keys(a: &Archive, i: usize) -> Keys {
+    let m = &a.briefs[i].meta;
+    Keys {
+        url: a.config.base_url.absolute(&a.brief_path(i)),
+        datetime: m.date.rfc3339(),
+        iso: m.date.iso_date(),
+        published: m.source.as_ref().and_then(|s| s.published.as_ref()).map(|d| d.rfc3339()),
+    }
 }
 
 /// Brief `i` as a record of borrowed text.
@@ -179,7 +169,7 @@ fn record<'a>(a: &'a Archive, i: usize, k: &'a Keys) -> BriefRecord<&'a str> {
         url: &k.url,
         title: &m.title,
         date: &k.datetime,
-        summary: &a.summaries[i],
+        summary: a.summary(i),
         regions: strs(&m.region),
         sectors: strs(&m.sector),
         agenda: strs(&m.agenda),
@@ -212,41 +202,32 @@ fn record<'a>(a: &'a Archive, i: usize, k: &'a Keys) -> BriefRecord<&'a str> {
 
 /// `briefs.json`: an array with one brief per line (newest first), so that diffs between
 /// builds stay readable.
-fn briefs_json(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
-    let mut out = Vec::with_capacity(a.briefs.len() * 1024);
-    out.extend_from_slice(b"[");
-    for (i, k) in keys.iter().enumerate() {
-        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        serde_json::to_writer(&mut out, &record(a, i, k))
-            .map_err(|e| DataError::Encode { file: "data/briefs.json", message: e.to_string() })?;
+fn briefs_json(a: &Archive, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for i in 0..a.briefs.len() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &record(a, i, &keys(a, i)))?;
     }
-    out.extend_from_slice(b"\n]\n");
-    Ok(out)
+    out.write_all(b"\n]\n")
 }
 
-/// An output buffer for about `size` bytes of CSV, starting with the byte order mark.
-fn with_bom(size: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(BOM.len() + size);
-    out.extend_from_slice(BOM);
-    out
-}
-
-fn csv_error(file: &'static str) -> impl Fn(csv::Error) -> DataError {
-    move |e| DataError::Encode { file, message: e.to_string() }
+/// A CSV writer into `out`, after the byte order mark.
+fn csv_with_bom(out: &mut dyn Write) -> io::Result<csv::Writer<&mut dyn Write>> {
+    out.write_all(BOM)?;
+    Ok(csv::Writer::from_writer(out))
 }
 
 /// `budget.csv`: one row per line, newest brief first. `regions` and `sector` are the terms
 /// the line counts for: its own, or its brief's when it names none (then possibly several).
-fn budget_csv(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
-    const FILE: &str = "data/budget.csv";
-    let lines: usize = a.briefs.iter().map(|b| b.meta.budget.len()).sum();
-    let mut w = csv::Writer::from_writer(with_bom(lines * 256));
-    w.write_record(BUDGET_COLUMNS).map_err(csv_error(FILE))?;
+fn budget_csv(a: &Archive, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv_with_bom(out)?;
+    w.write_record(BUDGET_COLUMNS)?;
     let (mut min, mut max) = (String::new(), String::new());
-    for (b, k) in a.briefs.iter().zip(keys) {
+    for (i, b) in a.briefs.iter().enumerate() {
         if b.meta.budget.is_empty() {
             continue;
         }
+        let k = keys(a, i);
         let (regions, sectors) = (terms_of(b, &TermSource::Region), terms_of(b, &TermSource::Sector));
         let year = b.meta.date.date().year().to_string();
         for l in &b.meta.budget {
@@ -269,40 +250,46 @@ fn budget_csv(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
                 &sector,
                 l.part_of.as_deref().unwrap_or(""),
             ];
-            w.write_record(row).map_err(csv_error(FILE))?;
+            w.write_record(row)?;
         }
     }
-    w.into_inner().map_err(|e| DataError::Encode { file: FILE, message: e.to_string() })
+    w.flush()
 }
 
 /// `people.csv`: one row per attendance, newest brief first.
-fn people_csv(a: &Archive, keys: &[Keys]) -> Result<Vec<u8>, DataError> {
-    const FILE: &str = "data/people.csv";
-    let rows: usize = a.briefs.iter().map(|b| b.meta.attendees.len()).sum();
-    let mut w = csv::Writer::from_writer(with_bom(rows * 128));
-    w.write_record(PEOPLE_COLUMNS).map_err(csv_error(FILE))?;
-    for (b, k) in a.briefs.iter().zip(keys) {
+fn people_csv(a: &Archive, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv_with_bom(out)?;
+    w.write_record(PEOPLE_COLUMNS)?;
+    for b in &a.briefs {
+        if b.meta.attendees.is_empty() {
+            continue;
+        }
+        let iso = b.meta.date.iso_date();
         for p in &b.meta.attendees {
-            w.write_record([&p.name, &p.role, &p.org, &b.slug, &k.iso]).map_err(csv_error(FILE))?;
+            w.write_record([&p.name, &p.role, &p.org, &b.slug, &iso])?;
         }
     }
-    w.into_inner().map_err(|e| DataError::Encode { file: FILE, message: e.to_string() })
+    w.flush()
 }
 
-/// Writes every data file into `sink` (nothing when `[data]` is off). Returns how many.
+/// Makes one data file into the writer given.
+type Maker<'a> = dyn Fn(&mut dyn Write) -> io::Result<()> + 'a;
+
+/// Writes every data file into `sink` (nothing when `[data]` is off), each streamed as it is
+/// made: at 100,000 briefs `briefs.json` alone is hundreds of megabytes. Returns how many.
 pub fn write(a: &Archive, sink: &dyn Sink) -> Result<usize, DataError> {
     if !a.config.data.enabled {
         return Ok(0);
     }
-    let keys = keys(a);
-    let files: [(&'static str, Vec<u8>); 4] = [
-        (FILES[0].1, briefs_json(a, &keys)?),
-        (FILES[1].1, budget_csv(a, &keys)?),
-        (FILES[2].1, people_csv(a, &keys)?),
-        (FILES[3].1, SCHEMA.as_bytes().to_vec()),
+    let schema = |out: &mut dyn Write| out.write_all(SCHEMA.as_bytes());
+    let files: [(&'static str, &Maker<'_>); 4] = [
+        (FILES[0].1, &|out| briefs_json(a, out)),
+        (FILES[1].1, &|out| budget_csv(a, out)),
+        (FILES[2].1, &|out| people_csv(a, out)),
+        (FILES[3].1, &schema),
     ];
-    for (file, bytes) in &files {
-        sink.write(file, bytes).map_err(|source| DataError::Write { file, source })?;
+    for (file, fill) in files {
+        sink.write_with(file, &mut |out| fill(out)).map_err(|source| DataError::Write { file, source })?;
     }
     Ok(files.len())
 }

@@ -5,6 +5,7 @@
 use super::tokenize::{hash, tokenize};
 use crate::build::content::Brief;
 use crate::build::model::Archive;
+use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -96,8 +97,9 @@ fn read_varint(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
     }
 }
 
-/// Every token's postings, keyed by the token's hash.
-pub fn build(archive: &Archive) -> TokenMap<Postings> {
+/// Every token's postings, keyed by the token's hash; or the problem of a body that could not
+/// be read again.
+pub fn build(archive: &Archive) -> Result<TokenMap<Postings>, Diagnostic> {
     let mut all: TokenMap<Postings> = TokenMap::default();
     let n = archive.briefs.len();
     for start in (0..n).step_by(BATCH) {
@@ -105,7 +107,7 @@ pub fn build(archive: &Archive) -> TokenMap<Postings> {
         let batch: Vec<Vec<(u64, u8)>> = (start..end)
             .into_par_iter()
             .map_init(TokenMap::default, |seen, i| brief_tokens(archive, i, seen))
-            .collect();
+            .collect::<Result<_, _>>()?;
         for (offset, tokens) in batch.into_iter().enumerate() {
             let doc = (start + offset) as u32;
             for (h, flags) in tokens {
@@ -113,11 +115,15 @@ pub fn build(archive: &Archive) -> TokenMap<Postings> {
             }
         }
     }
-    all
+    Ok(all)
 }
 
 /// A brief's tokens with their flags, in no particular order. `seen` is scratch space, reused.
-fn brief_tokens(archive: &Archive, i: usize, seen: &mut TokenMap<(u8, u16)>) -> Vec<(u64, u8)> {
+fn brief_tokens(
+    archive: &Archive,
+    i: usize,
+    seen: &mut TokenMap<(u8, u16)>,
+) -> Result<Vec<(u64, u8)>, Diagnostic> {
     seen.clear();
     let b = &archive.briefs[i];
     let mut add = |text: &str, flag: u8| {
@@ -130,12 +136,13 @@ fn brief_tokens(archive: &Archive, i: usize, seen: &mut TokenMap<(u8, u16)>) -> 
         })
     };
     add(&b.meta.title, TITLE);
-    add(&archive.summaries[i], SUMMARY);
+    add(archive.summary(i), SUMMARY);
     for_each_term(b, &mut |t| add(t, TERMS));
-    add(&without_link_targets(&b.body), 0);
-    seen.iter()
+    add(&without_link_targets(&archive.body(i)?), 0);
+    Ok(seen
+        .iter()
         .map(|(&h, &(flags, body))| (h, if body >= MANY { flags | BODY_MANY } else { flags }))
-        .collect()
+        .collect())
 }
 
 /// The front matter's terms, people and budget lines as searchable text. Amounts are given as

@@ -27,6 +27,7 @@ pub mod tokenize;
 
 use crate::build::config::TermSource;
 use crate::build::model::Archive;
+use crate::diagnostics::Diagnostic;
 use serde_json::{json, Value};
 
 /// Where the index goes, under the output folder.
@@ -42,9 +43,10 @@ const CHUNK_TOKENS: usize = 64;
 /// At most this many token chunks, whatever the size (the site's file count matters to hosts).
 const MAX_CHUNKS: usize = 600;
 
-/// The index's files, as (site path, bytes).
-pub fn build(archive: &Archive) -> Vec<(String, Vec<u8>)> {
-    let mut postings = index::build(archive);
+/// The index's files, as (site path, bytes); or the problem of a body that could not be read
+/// again.
+pub fn build(archive: &Archive) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let mut postings = index::build(archive)?;
     for (token, briefs) in facets(archive) {
         let mut p = index::Postings::default();
         for b in briefs {
@@ -87,7 +89,7 @@ pub fn build(archive: &Archive) -> Vec<(String, Vec<u8>)> {
         "docs_per_chunk": DOCS_PER_CHUNK,
     });
     files.push((format!("{DIR}meta.json"), serde_json::to_vec(&meta).expect("JSON values serialise")));
-    files
+    Ok(files)
 }
 
 /// One result file: count, offsets, records.
@@ -157,7 +159,7 @@ fn doc(archive: &Archive, i: usize) -> Value {
         b.meta.date.view().iso.get(..10).unwrap_or_default(),
         b.meta.region,
         b.meta.sector,
-        archive.summaries[i],
+        archive.summary(i),
     ])
 }
 
