@@ -27,6 +27,7 @@ pub mod tokenize;
 
 use crate::build::config::TermSource;
 use crate::build::model::Archive;
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 /// Where the index goes, under the output folder.
@@ -53,9 +54,15 @@ pub fn build(archive: &Archive) -> Vec<(String, Vec<u8>)> {
         postings.insert(tokenize::hash(&token), p);
     }
     let n = archive.briefs.len() as u32;
-    let mut entries: Vec<(u64, Vec<u8>)> = postings.into_iter().map(|(h, p)| (h, entry(&p, n))).collect();
+    let mut entries: Vec<(u64, Vec<u8>)> = postings
+        .into_maps()
+        .into_par_iter()
+        .flat_map_iter(|map| map.into_iter().map(|(h, p)| (h, entry(&p, n))))
+        .collect();
     let chunks = entries.len().div_ceil(CHUNK_TOKENS).clamp(1, MAX_CHUNKS) as u64;
-    entries.sort_unstable_by_key(|(h, _)| (h % chunks, h >> 32));
+    // The whole hash last: two tokens alike in the first two keys keep one order whatever
+    // order the shards gave them in.
+    entries.par_sort_unstable_by_key(|(h, _)| (h % chunks, h >> 32, *h));
     let mut dirs: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
     let mut bodies: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
     for (h, bytes) in entries {
