@@ -204,22 +204,43 @@ fn for_each_term(b: &Brief, f: &mut impl FnMut(&str)) {
 /// Markdown with the targets of inline links (`](../a.md)`) removed: file names and URLs are
 /// not what a reader searches for.
 pub fn without_link_targets(body: &str) -> std::borrow::Cow<'_, str> {
-    if !body.contains("](") {
+    let Some(first) = link_target_at(body) else {
         return body.into();
-    }
+    };
     let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(at) = rest.find("](") {
+    out.push_str(&body[..first]);
+    out.push(' ');
+    let mut rest = after_target(&body[first + 2..]);
+    while let Some(at) = link_target_at(rest) {
         out.push_str(&rest[..at]);
         out.push(' ');
-        let after = &rest[at + 2..];
-        match after.find([')', '\n']) {
-            Some(end) if after.as_bytes()[end] == b')' => rest = &after[end + 1..],
-            _ => rest = after,
-        }
+        rest = after_target(&rest[at + 2..]);
     }
     out.push_str(rest);
     out.into()
+}
+
+/// Where the first `](` in `text` is. Found through its `]` (a one-byte search, which is
+/// vectorised; a search for the two-byte string is not, and every body is searched).
+fn link_target_at(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = text[from..].find(']') {
+        let at = from + p;
+        if text.as_bytes().get(at + 1) == Some(&b'(') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The text after a link target that `after` starts with: past its `)`, or `after` itself
+/// when the line ends first.
+fn after_target(after: &str) -> &str {
+    match after.find([')', '\n']) {
+        Some(end) if after.as_bytes()[end] == b')' => &after[end + 1..],
+        _ => after,
+    }
 }
 
 #[cfg(test)]
@@ -241,5 +262,7 @@ mod tests {
     fn link_targets_are_left_out() {
         assert_eq!(without_link_targets("[전략대화](a-b.md) 이후"), "[전략대화  이후");
         assert_eq!(without_link_targets("괄호](없음\n다음"), "괄호 없음\n다음");
+        assert_eq!(without_link_targets("a] [b](x.md) c] [d](y) e"), "a] [b  c] [d  e");
+        assert_eq!(without_link_targets("끝]"), "끝]");
     }
 }

@@ -80,12 +80,12 @@ fn best_k(gaps: &[u32]) -> (u32, u64) {
         .unwrap_or((0, 0))
 }
 
-fn rice(form: u64, gaps: &[u32], out: &mut Vec<u8>) {
+/// Appends `gaps` Rice-coded with parameter `k` (from [`best_k`]) under a header of `form`.
+fn rice(form: u64, gaps: &[u32], k: u32, out: &mut Vec<u8>) {
     varint((gaps.len() as u64) << 2 | form, out);
     if gaps.is_empty() {
         return;
     }
-    let (k, _) = best_k(gaps);
     out.push(k as u8);
     let mut bits = Bits { out, acc: 0, n: 0 };
     let low = (1u64 << k) - 1;
@@ -101,10 +101,15 @@ fn rice(form: u64, gaps: &[u32], out: &mut Vec<u8>) {
 pub fn write(docs: &[u32], n: u32, out: &mut Vec<u8>) {
     let members = gaps(docs.iter().copied());
     let others = if docs.len() * 2 > n as usize { gaps(complement(docs, n).into_iter()) } else { Vec::new() };
-    let cost = |g: &[u32]| if g.is_empty() { 0 } else { 1 + best_k(g).1.div_ceil(8) };
+    // Each list's parameter and its size in bytes (header aside), worked out once.
+    let coded = |g: &[u32]| if g.is_empty() { (0, 0) } else { best_k(g) };
+    let ((km, bm), (ko, bo)) = (coded(&members), coded(&others));
+    let cost = |g: &[u32], bits: u64| if g.is_empty() { 0 } else { 1 + bits.div_ceil(8) };
     let bitmap = docs.last().map_or(0, |&d| u64::from(d) / 8 + 1);
-    let (m, o) =
-        (cost(&members), if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others) });
+    let (m, o) = (
+        cost(&members, bm),
+        if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others, bo) },
+    );
     if !docs.is_empty() && bitmap < m.min(o) {
         varint(bitmap << 2 | 1, out);
         let start = out.len();
@@ -113,9 +118,9 @@ pub fn write(docs: &[u32], n: u32, out: &mut Vec<u8>) {
             out[start + d as usize / 8] |= 1 << (d % 8);
         }
     } else if o < m {
-        rice(2, &others, out);
+        rice(2, &others, ko, out);
     } else {
-        rice(0, &members, out);
+        rice(0, &members, km, out);
     }
 }
 
