@@ -544,7 +544,7 @@ fn normalise(text: String) -> (String, bool) {
 /// syllables and common punctuation. Text made only of these needs no normalisation, which
 /// spares the table lookups for nearly every Korean brief. (A combining mark or conjoining jamo
 /// after one of them is not in this set, so such text takes the full check.)
-fn is_plainly_nfc(c: char) -> bool {
+pub(crate) fn is_plainly_nfc(c: char) -> bool {
     c.is_ascii()
         || ('\u{AC00}'..='\u{D7A3}').contains(&c)
         || ('\u{2010}'..='\u{2027}').contains(&c)

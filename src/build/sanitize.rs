@@ -35,20 +35,41 @@ pub fn escape_html_to(input: &str, out: &mut dyn std::io::Write) -> std::io::Res
 
 /// Hands `push` the escaped text piece by piece: runs of safe text as they are (copied at once),
 /// and an entity for each of the five special ASCII characters.
+/// Blocks of 32 bytes with none of the five are passed over at once (a branch-free test the
+/// compiler makes vector compares of); the others are read byte by byte.
 fn escape_parts<E>(input: &str, mut push: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let special = |b: u8| {
+        u8::from(b == b'&')
+            | u8::from(b == b'<')
+            | u8::from(b == b'>')
+            | u8::from(b == b'"')
+            | u8::from(b == b'\'')
+    };
+    let bytes = input.as_bytes();
     let mut start = 0;
-    for (i, b) in input.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            _ => continue,
-        };
-        push(&input[start..i])?;
-        push(rep)?;
-        start = i + 1;
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + 32).min(bytes.len());
+        if let Ok(block) = <&[u8; 32]>::try_from(&bytes[at..end]) {
+            if block.iter().fold(0, |any, &b| any | special(b)) == 0 {
+                at = end;
+                continue;
+            }
+        }
+        for i in at..end {
+            let rep = match bytes[i] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#x27;",
+                _ => continue,
+            };
+            push(&input[start..i])?;
+            push(rep)?;
+            start = i + 1;
+        }
+        at = end;
     }
     push(&input[start..])
 }
@@ -80,17 +101,29 @@ pub fn allowed_char(c: char) -> bool {
     !matches!(c, '\0'..='\x08' | '\x0B' | '\x0C' | '\x0E'..='\x1F' | '\x7F'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
-/// The bytes that can start a sequence [`strip_forbidden`] removes: a refused ASCII control, or
-/// the lead byte of a C1 control (0xC2) or of U+FFFE/U+FFFF (0xEF).
-const MAY_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = matches!(b, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF);
-        b += 1;
+/// Whether byte `b` can start a sequence [`strip_forbidden`] removes: a refused ASCII control,
+/// or the lead byte of a C1 control (0xC2) or of U+FFFE/U+FFFF (0xEF). Branch-free, so that
+/// [`first_may_start`] tests many bytes at once.
+fn may_start(b: u8) -> u8 {
+    let control = u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r');
+    control | u8::from(b == 0x7F) | u8::from(b == 0xC2) | u8::from(b == 0xEF)
+}
+
+/// Where the first byte at or after `from` that [`may_start`] a refused sequence is. Pages are
+/// tested 32 bytes at a time (the compiler makes vector compares of the fixed-size loop), and
+/// only the block that has one is looked at byte by byte: every page is scanned whole, and
+/// nearly all have none.
+fn first_may_start(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    for block in bytes[from..].chunks_exact(32) {
+        let block: &[u8; 32] = block.try_into().expect("chunks of 32");
+        if block.iter().fold(0, |any, &b| any | may_start(b)) != 0 {
+            break;
+        }
+        at += 32;
     }
-    t
-};
+    bytes[at..].iter().position(|&b| may_start(b) != 0).map(|p| at + p)
+}
 
 /// Removes the characters [`allowed_char`] refuses from a rendered page, in place. One NUL or
 /// ESC from a YAML escape or an imported title would otherwise make a feed stop being XML.
@@ -102,19 +135,18 @@ pub fn strip_forbidden(bytes: &mut Vec<u8>) {
             0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => 2,
             0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => 3,
             0xC2 | 0xEF => 0,
-            c if MAY_START[usize::from(c)] => 1,
-            _ => 0,
+            c => usize::from(may_start(c)),
         }
     };
-    // The common page has none: look first, copy only when needed. The look runs over a table
-    // of the bytes a refused sequence can start with (a page is mostly other bytes), and only
-    // those are checked in full.
+    // The common page has none: look first, copy only when needed. The look runs over the
+    // bytes a refused sequence can start with (a page is mostly other bytes), and only those
+    // are checked in full.
     let mut at = 0;
     let first = loop {
-        match bytes[at..].iter().position(|&b| MAY_START[usize::from(b)]) {
+        match first_may_start(bytes, at) {
             None => return,
-            Some(p) if forbidden_at(bytes, at + p) > 0 => break at + p,
-            Some(p) => at += p + 1,
+            Some(p) if forbidden_at(bytes, p) > 0 => break p,
+            Some(p) => at = p + 1,
         }
     };
     let mut write = first;
@@ -143,6 +175,30 @@ mod tests {
         let mut out = Vec::new();
         escape_html_to("<a href='/x'>", &mut out).unwrap();
         assert_eq!(out, b"&lt;a href=&#x27;/x&#x27;&gt;");
+    }
+
+    #[test]
+    fn escaping_finds_each_special_character_wherever_it_sits_in_a_block() {
+        // Text is passed over 32 bytes at a time: a special character at any offset, in a text
+        // longer than two blocks, is escaped as the plain rule says.
+        let text = "영남권 abcdefghijklmnopqrstuvwxyz 0123456789 가나다라마바사 ABCDEFGHIJ";
+        for special in ['&', '<', '>', '"', '\''] {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let input = format!("{}{special}{}", &text[..at], &text[at..]);
+                let plain: String = input
+                    .chars()
+                    .map(|c| match c {
+                        '&' => "&amp;".to_string(),
+                        '<' => "&lt;".to_string(),
+                        '>' => "&gt;".to_string(),
+                        '"' => "&quot;".to_string(),
+                        '\'' => "&#x27;".to_string(),
+                        c => c.to_string(),
+                    })
+                    .collect();
+                assert_eq!(escape_html(&input), plain, "{special} at {at}");
+            }
+        }
     }
 
     #[test]
@@ -195,5 +251,20 @@ mod tests {
         strip_forbidden(&mut mixed);
         assert_eq!(String::from_utf8(mixed).unwrap(), "부산·울산，x·，");
         assert!(!allowed_char('\x1b') && allowed_char('\n') && allowed_char('가'));
+    }
+
+    #[test]
+    fn a_refused_byte_is_found_wherever_it_sits_in_a_block_of_the_scan() {
+        // Pages are scanned 32 bytes at a time: a refused byte at any offset, after an allowed
+        // character whose lead byte is one the scan stops at (`·`), is still removed.
+        let text = "·가나다 <b>x</b>\t\n\r abcdefghijklmnopqrstuvwxyz 0123456789 영남권 ·";
+        for at in 0..text.len() {
+            if !text.is_char_boundary(at) {
+                continue;
+            }
+            let mut page = format!("{}\u{1}{}", &text[..at], &text[at..]).into_bytes();
+            strip_forbidden(&mut page);
+            assert_eq!(page, text.as_bytes(), "refused byte at {at}");
+        }
     }
 }

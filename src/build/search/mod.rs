@@ -28,6 +28,7 @@ pub mod tokenize;
 use crate::build::config::TermSource;
 use crate::build::model::Archive;
 use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
 use serde_json::{json, Value};
 
 /// Where the index goes, under the output folder.
@@ -55,14 +56,25 @@ pub fn build(archive: &Archive) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
         postings.insert(tokenize::hash(&token), p);
     }
     let n = archive.briefs.len() as u32;
-    let mut entries: Vec<(u64, Vec<u8>)> = postings.into_iter().map(|(h, p)| (h, entry(&p, n))).collect();
-    let chunks = entries.len().div_ceil(CHUNK_TOKENS).clamp(1, MAX_CHUNKS) as u64;
-    entries.sort_unstable_by_key(|(h, _)| (h % chunks, h >> 32));
+    let maps = postings.into_maps();
+    let tokens: usize = maps.iter().map(|m| m.len()).sum();
+    let chunks = tokens.div_ceil(CHUNK_TOKENS).clamp(1, MAX_CHUNKS) as u64;
+    // Each entry carries its sort key (chunk, key in the chunk, whole hash), computed once
+    // rather than in every comparison. The whole hash last: two tokens alike in the first two
+    // keys keep one order whatever order the shards gave them in.
+    let mut entries: Vec<((u64, u64, u64), Vec<u8>)> = maps
+        .into_par_iter()
+        .flat_map_iter(|map| {
+            let mut scratch = EntryScratch::default();
+            map.into_iter().map(move |(h, p)| ((h % chunks, h >> 32, h), entry(&p, n, &mut scratch)))
+        })
+        .collect();
+    entries.par_sort_unstable_by_key(|e| e.0);
     let mut dirs: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
     let mut bodies: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
-    for (h, bytes) in entries {
-        let k = (h % chunks) as usize;
-        dirs[k].extend_from_slice(&((h >> 32) as u32).to_le_bytes());
+    for ((chunk, key, _), bytes) in entries {
+        let k = chunk as usize;
+        dirs[k].extend_from_slice(&(key as u32).to_le_bytes());
         sets::varint(bytes.len() as u64, &mut dirs[k]);
         bodies[k].extend_from_slice(&bytes);
     }
@@ -163,10 +175,18 @@ fn doc(archive: &Archive, i: usize) -> Value {
     ])
 }
 
+/// The brief lists [`entry`] fills, kept from one token to the next.
+#[derive(Default)]
+struct EntryScratch {
+    any: Vec<u32>,
+    by_flag: [Vec<u32>; 4],
+}
+
 /// One token's entry in its chunk.
-fn entry(p: &index::Postings, n: u32) -> Vec<u8> {
-    let mut any = Vec::new();
-    let mut by_flag: [Vec<u32>; 4] = Default::default();
+fn entry(p: &index::Postings, n: u32, scratch: &mut EntryScratch) -> Vec<u8> {
+    let EntryScratch { any, by_flag } = scratch;
+    any.clear();
+    by_flag.iter_mut().for_each(Vec::clear);
     for (doc, flags) in p.iter() {
         any.push(doc);
         for (bit, list) in by_flag.iter_mut().enumerate() {
@@ -176,8 +196,8 @@ fn entry(p: &index::Postings, n: u32) -> Vec<u8> {
         }
     }
     let mut bytes = Vec::with_capacity(any.len() / 4 + 16);
-    sets::write(&any, n, &mut bytes);
-    for list in &by_flag {
+    sets::write(any, n, &mut bytes);
+    for list in by_flag.iter() {
         sets::write(list, n, &mut bytes);
     }
     bytes

@@ -20,21 +20,39 @@ pub fn varint(mut v: u64, out: &mut Vec<u8>) {
     out.push(v as u8);
 }
 
+/// Bits appended to a byte vector from bit 0 of each byte up, a word at a time.
 struct Bits<'a> {
     out: &'a mut Vec<u8>,
-    start: usize,
-    n: usize,
+    acc: u64,
+    n: u32,
 }
 
 impl Bits<'_> {
-    fn push(&mut self, bit: bool) {
-        if self.n % 8 == 0 {
-            self.out.push(0);
+    /// Appends the `count` (at most 32) low bits of `bits`, least significant first.
+    fn put(&mut self, bits: u64, count: u32) {
+        self.acc |= bits << self.n;
+        self.n += count;
+        while self.n >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n -= 8;
         }
-        if bit {
-            self.out[self.start + self.n / 8] |= 1 << (self.n % 8);
+    }
+
+    /// Appends `q` ones.
+    fn ones(&mut self, mut q: u32) {
+        while q >= 32 {
+            self.put(0xFFFF_FFFF, 32);
+            q -= 32;
         }
-        self.n += 1;
+        self.put((1u64 << q) - 1, q);
+    }
+
+    /// Writes out the last, partly filled byte.
+    fn finish(self) {
+        if self.n > 0 {
+            self.out.push(self.acc as u8);
+        }
     }
 }
 
@@ -62,34 +80,36 @@ fn best_k(gaps: &[u32]) -> (u32, u64) {
         .unwrap_or((0, 0))
 }
 
-fn rice(form: u64, gaps: &[u32], out: &mut Vec<u8>) {
+/// Appends `gaps` Rice-coded with parameter `k` (from [`best_k`]) under a header of `form`.
+fn rice(form: u64, gaps: &[u32], k: u32, out: &mut Vec<u8>) {
     varint((gaps.len() as u64) << 2 | form, out);
     if gaps.is_empty() {
         return;
     }
-    let (k, _) = best_k(gaps);
     out.push(k as u8);
-    let start = out.len();
-    let mut bits = Bits { out, start, n: 0 };
+    let mut bits = Bits { out, acc: 0, n: 0 };
+    let low = (1u64 << k) - 1;
     for &g in gaps {
-        for _ in 0..g >> k {
-            bits.push(true);
-        }
-        bits.push(false);
-        for b in 0..k {
-            bits.push(g >> b & 1 == 1);
-        }
+        bits.ones(g >> k);
+        bits.put(0, 1);
+        bits.put(u64::from(g) & low, k);
     }
+    bits.finish();
 }
 
 /// Appends the set `docs` (ascending, each below `n`) in its smallest form.
 pub fn write(docs: &[u32], n: u32, out: &mut Vec<u8>) {
     let members = gaps(docs.iter().copied());
     let others = if docs.len() * 2 > n as usize { gaps(complement(docs, n).into_iter()) } else { Vec::new() };
-    let cost = |g: &[u32]| if g.is_empty() { 0 } else { 1 + best_k(g).1.div_ceil(8) };
+    // Each list's parameter and its size in bytes (header aside), worked out once.
+    let coded = |g: &[u32]| if g.is_empty() { (0, 0) } else { best_k(g) };
+    let ((km, bm), (ko, bo)) = (coded(&members), coded(&others));
+    let cost = |g: &[u32], bits: u64| if g.is_empty() { 0 } else { 1 + bits.div_ceil(8) };
     let bitmap = docs.last().map_or(0, |&d| u64::from(d) / 8 + 1);
-    let (m, o) =
-        (cost(&members), if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others) });
+    let (m, o) = (
+        cost(&members, bm),
+        if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others, bo) },
+    );
     if !docs.is_empty() && bitmap < m.min(o) {
         varint(bitmap << 2 | 1, out);
         let start = out.len();
@@ -98,9 +118,9 @@ pub fn write(docs: &[u32], n: u32, out: &mut Vec<u8>) {
             out[start + d as usize / 8] |= 1 << (d % 8);
         }
     } else if o < m {
-        rice(2, &others, out);
+        rice(2, &others, ko, out);
     } else {
-        rice(0, &members, out);
+        rice(0, &members, km, out);
     }
 }
 

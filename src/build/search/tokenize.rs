@@ -72,12 +72,26 @@ fn fold(c: char) -> char {
 
 /// Calls `emit(token, kind, cross)` for every token of `text`, in order.
 pub fn tokenize(text: &str, emit: &mut impl FnMut(&str, Kind, bool)) {
+    tokenize_with(&mut Vec::new(), text, emit);
+}
+
+/// [`tokenize`] with `chars` as scratch space: the index tokenizes every field of every brief,
+/// and one buffer per thread spares an allocation each time.
+pub fn tokenize_with(chars: &mut Vec<char>, text: &str, emit: &mut impl FnMut(&str, Kind, bool)) {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-    let chars: Vec<char> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text.chars().map(fold).collect()
-    } else {
-        text.nfc().map(fold).collect()
-    };
+    chars.clear();
+    // Briefs are NFC already (content::nfc) and nearly all their characters are ones that
+    // are NFC on their own; the table lookups of the full check are only for the rest.
+    let mut plain = true;
+    chars.extend(text.chars().map(|c| {
+        plain &= crate::build::content::is_plainly_nfc(c);
+        fold(c)
+    }));
+    if !plain && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        chars.clear();
+        chars.extend(text.nfc().map(fold));
+    }
+    let chars = &chars[..];
     let mut buf = String::with_capacity(16);
     // The phrase so far: its last syllable, its length, and whether a space followed it.
     let mut prev: Option<char> = None;
@@ -117,11 +131,11 @@ pub fn tokenize(text: &str, emit: &mut impl FnMut(&str, Kind, bool)) {
         end_phrase(&mut prev, &mut len, &mut spaced, &mut buf, emit);
         word = None;
         if c.is_ascii_alphanumeric() {
-            i = alnum_run(&chars, i, &mut buf);
+            i = alnum_run(chars, i, &mut buf);
             if buf.starts_with(|c: char| c.is_ascii_digit())
                 && buf.chars().all(|c| c.is_ascii_digit() || c == '.')
             {
-                i = number_unit(&chars, i, &mut buf);
+                i = number_unit(chars, i, &mut buf);
                 emit(&buf, Kind::Number, false);
             } else {
                 emit(&buf, Kind::Word, false);
