@@ -129,13 +129,7 @@ fn excerpt_of(meta: &FrontMatter, body: &str) -> String {
     }
 }
 
-/// The file name that makes a folder a page bundle: the brief and its files together.
-pub const BUNDLE_INDEX: &str = "index.md";
-
-/// Whether a brief file is the index of a page bundle.
-pub fn is_bundle(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == BUNDLE_INDEX)
-}
+pub use crate::brief::bundle::{is_bundle, BUNDLE_INDEX};
 
 /// Every brief of a site, and every problem found reading them.
 #[derive(Debug, Default)]
