@@ -129,7 +129,7 @@ fn excerpt_of(meta: &FrontMatter, body: &str) -> String {
     }
 }
 
-use crate::brief::{is_bundle, BUNDLE_INDEX};
+use crate::brief::bundle::{is_bundle, BUNDLE_INDEX};
 
 /// Every brief of a site, and every problem found reading them.
 #[derive(Debug, Default)]

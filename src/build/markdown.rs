@@ -163,7 +163,7 @@ pub struct Links<'a> {
     pub base: &'a BaseUrl,
     /// `[markdown] unsafe_html`: keep raw HTML and every URL scheme as written.
     pub unsafe_html: bool,
-    /// The files of the brief's bundle, relative to its folder (a bundle's files, which `content` lists).
+    /// The files of the brief's bundle, relative to its folder (the brief's `files`).
     pub files: &'a [String],
 }
 
@@ -528,7 +528,7 @@ fn bundle_file(
             Ok(Some(url))
         }
         _ => {
-            let hint = if crate::brief::is_bundle(std::path::Path::new(content_path)) {
+            let hint = if crate::brief::bundle::is_bundle(std::path::Path::new(content_path)) {
                 "put the file in this brief's folder (beside index.md), or correct the name".to_string()
             } else {
                 "a brief's images and files are published when the brief is a bundle: move it to a folder of its own as index.md, with the files beside it".to_string()

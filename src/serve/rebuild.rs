@@ -429,10 +429,9 @@ impl FastPath<'_> {
                 // folder may hold briefs, though, and so may one that went away.
                 let held_briefs = self.index.keys().any(|b| b.starts_with(rel));
                 // A file of a page bundle is published with its brief: the full path copies it.
-                let in_bundle = self
-                    .index
-                    .keys()
-                    .any(|b| crate::brief::is_bundle(b) && b.parent().is_some_and(|d| rel.starts_with(d)));
+                let in_bundle = self.index.keys().any(|b| {
+                    crate::brief::bundle::is_bundle(b) && b.parent().is_some_and(|d| rel.starts_with(d))
+                });
                 if full.is_dir() || in_bundle || (!full.exists() && held_briefs) {
                     return None;
                 }
