@@ -63,7 +63,7 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
 
 /// Two or more 읍·면·동 listed together where something is done: `장유동과 내외동, 진영읍 등`.
 static NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민)")
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상)")
         .unwrap()
 });
 
@@ -107,7 +107,7 @@ const NOT_NEIGHBOURHOODS: &[&str] = &[
 ];
 
 /// The 읍·면·동 a sentence lists (no gazetteer holds them, so only a list of two or more of
-/// them, closed by `등` or `일대`, is read, and never one of the common nouns alike).
+/// them, closed by `등`, `일대` or `을 대상(지)으로`, is read, and never one of the common nouns alike).
 fn neighbourhoods(text: &str) -> Vec<String> {
     let Some(c) = NEIGHBOURHOODS.captures(text) else { return Vec::new() };
     let at = c.get(1).map_or(0, |m| m.start());
@@ -343,6 +343,14 @@ mod tests {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let units: Vec<&str> = s.split(" / ").collect();
         regions(&units, &rules)
+    }
+
+    #[test]
+    fn neighbourhoods_chosen_as_the_programmes_sites() {
+        assert_eq!(run("군은 안계면과 다인면을 대상지로 정했다."), vec!["안계면", "다인면"]);
+        assert_eq!(run("북면과 남면을 대상으로 운영한다."), vec!["북면", "남면"]);
+        // Aspects are not places, whatever follows them.
+        assert!(run("측면과 정면을 대상으로 촬영한다.").is_empty());
     }
 
     #[test]
