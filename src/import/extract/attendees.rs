@@ -454,7 +454,8 @@ pub(crate) fn attendees(
     for (p, _) in found.iter_mut() {
         // A member's party (`국민의힘 탁민규 의원`) is not the body he sits in.
         let party = p.org.ends_with('당') || p.org == "국민의힘";
-        if !p.org.is_empty() && !(party && council.is_some()) {
+        let keep_org = !p.org.is_empty() && (!party || council.is_none());
+        if keep_org {
             p.org = resolve_generic(std::mem::take(&mut p.org), sentences, rules);
         } else if let Some(c) = council.filter(|_| COUNCIL_ROLES.contains(&p.role.as_str())) {
             p.org = c.to_string();
