@@ -204,6 +204,10 @@ fn sigungu_places(city_spellings: &BTreeMap<String, Vec<String>>, out: &mut Vec<
             }
             for city in &cities {
                 out.push((format!("{city} {name}"), place.clone()));
+                // `전남 곡성`: the province before it makes an ambiguous short name a place.
+                if short != name && short.chars().count() >= 2 && ambiguous.contains(&short) && !shared {
+                    out.push((format!("{city} {short}"), place.clone()));
+                }
             }
         }
     }

@@ -199,6 +199,28 @@ fn is_nav_line(line: &str, rules: &Compiled) -> bool {
     nav * 10 >= tokens.len() * 6
 }
 
+/// A menu saved from a page keeps wide gaps between its items: four or more short items set
+/// apart by runs of spaces, with no digits or sentence punctuation, are sections whatever their
+/// words (`AI·SW  반도체  통신·방송  Biz Tech`). A headline is written with single spaces.
+pub(crate) fn is_spaced_menu(line: &str) -> bool {
+    let items: Vec<&str> = line.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect();
+    items.len() >= 4
+        && items.iter().all(|item| {
+            char_len(item) <= 10 && !item.chars().any(|c| c.is_ascii_digit() || ",…'\"‘’“”!?%".contains(c))
+        })
+}
+
+/// Kinds of document a release's header names (`충청남도 보도자료`): a label, never the headline.
+const DOCUMENT_KINDS: &[&str] =
+    &["보도자료", "보도참고자료", "설명자료", "해명자료", "참고자료", "보도 자료"];
+
+/// A release's header line: a document kind, alone or after the body that issues it.
+fn is_document_label(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or_default();
+    DOCUMENT_KINDS.contains(&last) && words.len() <= 3 && !line.contains(['…', ',', '‘', '\'', '"'])
+}
+
 /// A word that can name a section of a site: short, and letters only.
 fn is_section_word(w: &str) -> bool {
     (1..=4).contains(&char_len(w)) && w.chars().all(char::is_alphabetic)
@@ -224,13 +246,14 @@ const WEAK_CHROME_WORDS: &[&str] =
 /// The headline among the first lines: scored by what follows it (a byline or date line, the
 /// lead), whether it is repeated, its shape and how far down it is; never a menu, a banner, a
 /// notice or a sentence of the lead. `None` when no line is a headline.
-fn choose_title(lines: &[String], rules: &Compiled) -> Option<usize> {
+/// `menus` marks the lines that were spaced menus before their spaces were squashed.
+fn choose_title(lines: &[String], menus: &[bool], rules: &Compiled) -> Option<usize> {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).take(40).collect();
     let mut best: Option<(i32, usize)> = None;
     for (order, &i) in filled.iter().enumerate() {
         let line = lines[i].as_str();
         let lead = is_prose(line) && char_len(line) >= 60 && !CHROME_WORDS.iter().any(|w| line.contains(w));
-        if let Some(score) = title_score(lines, &filled, order, rules) {
+        if let Some(score) = title_score(lines, menus, &filled, order, rules) {
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, i));
             }
@@ -242,8 +265,17 @@ fn choose_title(lines: &[String], rules: &Compiled) -> Option<usize> {
     best.filter(|(score, _)| *score >= 0).map(|(_, i)| i)
 }
 
-fn title_score(lines: &[String], filled: &[usize], order: usize, rules: &Compiled) -> Option<i32> {
+fn title_score(
+    lines: &[String],
+    menus: &[bool],
+    filled: &[usize],
+    order: usize,
+    rules: &Compiled,
+) -> Option<i32> {
     let line = lines[filled[order]].as_str();
+    if menus[filled[order]] {
+        return None;
+    }
     let n = char_len(line);
     let compact = line.chars().filter(|c| !c.is_whitespace()).count();
     if n > 150
@@ -256,6 +288,7 @@ fn title_score(lines: &[String], filled: &[usize], order: usize, rules: &Compile
         || line.ends_with("다.")
         || line.ends_with("요.")
         || rules.ministries.iter().any(|m| m == line)
+        || is_document_label(line)
     {
         return None;
     }
@@ -275,7 +308,8 @@ fn title_score(lines: &[String], filled: &[usize], order: usize, rules: &Compile
         }
         // Subtitles between a headline and its byline are skipped for free; page chrome is not
         // (a widget line above the headline shares its byline otherwise).
-        let chrome = is_nav_line(next, rules)
+        let chrome = menus[j]
+            || is_nav_line(next, rules)
             || CHROME_WORDS.iter().chain(WEAK_CHROME_WORDS).any(|w| next.contains(w));
         if !is_heading_like(next, 90) || next == line || chrome {
             k += 1;
@@ -424,8 +458,9 @@ fn is_heading_like(line: &str, max: usize) -> bool {
 pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cleaned {
     let text = normalize(raw);
     let lines: Vec<String> = text.lines().map(|l| squash(l.trim())).collect();
+    let menus: Vec<bool> = text.lines().map(|l| is_spaced_menu(l.trim())).collect();
     let mut out = Cleaned::default();
-    let start = headline(&lines, title_hint, rules, &mut out);
+    let start = headline(&lines, &menus, title_hint, rules, &mut out);
     let mut body = Body::default();
     for (index, line) in lines.iter().enumerate().skip(start) {
         let line = match body.chrome(&lines, index, line, rules, &mut out) {
@@ -444,7 +479,13 @@ pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cl
 
 /// The headline: the hint, or the first line that can be one. Lines above it go to `out.meta`;
 /// returns the index of the first body line.
-fn headline(lines: &[String], title_hint: Option<&str>, rules: &Compiled, out: &mut Cleaned) -> usize {
+fn headline(
+    lines: &[String],
+    menus: &[bool],
+    title_hint: Option<&str>,
+    rules: &Compiled,
+    out: &mut Cleaned,
+) -> usize {
     if let Some(hint) = title_hint {
         let hint = squash(hint);
         let mut start = 0;
@@ -454,7 +495,7 @@ fn headline(lines: &[String], title_hint: Option<&str>, rules: &Compiled, out: &
         }
         out.title = Some(hint);
         start
-    } else if let Some(i) = choose_title(lines, rules) {
+    } else if let Some(i) = choose_title(lines, menus, rules) {
         out.meta.extend(lines[..i].iter().filter(|l| !l.is_empty()).cloned());
         let (title, suffix) = split_title(&lines[i], rules);
         out.title = Some(title);
@@ -776,6 +817,26 @@ mod tests {
         // Place names alone in a short line are not a menu: `목포 순천` can be a headline's start.
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         assert!(!is_nav_line("목포 순천 여수 잇는 해상 관광열차 뜬다", &rules));
+    }
+
+    #[test]
+    fn spaced_menus_and_release_labels_are_not_titles() {
+        let lead = "도는 올해 섬 마을 다섯 곳에 원격 진료 장비를 둔다고 3일 밝혔다. 사업비는 모두 9억원이다.";
+        let head = "목포시, 섬마을 다섯 곳에 원격진료…9억 투입";
+        // A trade paper's sections, unknown words among them, kept apart by wide gaps.
+        let page = format!("한빛경제\n클라우드  보안·인증  Biz Tech  칼럼\n로그인 | 회원가입\n\n{head}\n\n발행일 : 2024-05-03 10:00\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some(head));
+        // A release's header with its date line under it; the headline has a dashed subtitle.
+        for label in ["전라남도 보도자료", "보도자료", "해양수산부          보도참고자료"]
+        {
+            let page = format!(
+                "{label}\n2024년 5월 3일(금) 배포 즉시 보도\n\n{head}\n\n- 다섯 곳에 장비 보급 -\n\n{lead}\n"
+            );
+            assert_eq!(title_of(&page).as_deref(), Some(head), "{label}");
+        }
+        // A headline in single spaces is never a spaced menu, however short its words.
+        assert!(!is_spaced_menu("AI 반도체 현장 간담회 열려"));
+        assert!(!is_document_label("‘섬마을 원격진료’ 보도자료"));
     }
 
     #[test]

@@ -141,7 +141,10 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
         LazyLock::new(|| Regex::new(r"(?:이|그)\s*자리에서|(?:회의|간담회|협의회|총회)에서").unwrap());
     // `이날 보고회에서는 A와 B, C가 논의됐다`: the subject is what was discussed, commas included.
     static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:등이|이|가)\s+(?:주로\s+)?(?:논의|협의|검토)(?:됐|되었|된다|돼)").unwrap()
+        Regex::new(
+            r"\s*(?:등이|이|가)\s+(?:주로\s+)?(?:(?:논의|협의|검토)(?:됐|되었|된다|돼)|다뤄졌|다루어졌)",
+        )
+        .unwrap()
     });
     if let Some(m) = DISCUSSED.find(sentence) {
         let tokens: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
@@ -371,6 +374,31 @@ fn project_names(sentence: &str) -> Vec<String> {
         .collect()
 }
 
+/// A council's sitting (`제289회 임시회 제1차 본회의를 열고`) and the bills it took up, quoted
+/// names of a `…안` in a sentence that tables or passes them (`'A 조례안'과 'B 예산안' 등 안건
+/// 12건이 상정됐다`).
+fn sitting_and_bills(sentence: &str) -> Vec<String> {
+    static SITTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(제\s?\d+\s?회\s+[가-힣]*(?:임시회|정례회|정기회)(?:\s+제\s?\d+\s?차\s+[가-힣]*회의)?)(?:를|을)\s+(?:열|개회|개최|갖)")
+            .unwrap()
+    });
+    static TABLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)")
+            .unwrap()
+    });
+    let mut out: Vec<String> = SITTING.captures(sentence).map(|c| c[1].to_string()).into_iter().collect();
+    if TABLED.is_match(sentence) {
+        out.extend(
+            quoted(sentence)
+                .into_iter()
+                .map(|(_, _, name)| name)
+                .filter(|name| name.ends_with('안') && name.chars().count() >= 4)
+                .map(str::to_string),
+        );
+    }
+    out
+}
+
 /// Three or more quoted items in a row that the sentence then carries out: `‘A’, ‘B’, ‘C 등
 /// 4가지 사업’을 진행한다`.
 fn quoted_list(sentence: &str) -> Vec<String> {
@@ -477,6 +505,9 @@ impl Prose {
             self.items.extend(project_names(sentence));
         }
         self.items.extend(quoted_list(sentence));
+        self.items.extend(sitting_and_bills(sentence));
+        // Signing the agreement at its ceremony (`협약서에 서명했다`) is the ceremony's programme.
+        self.programme |= sentence.contains("협약서에 서명") || sentence.contains("협약서에 공동 서명");
         self.meeting_held |= HELD.is_match(sentence);
         let talked = discussed(sentence, self.meeting_held);
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
@@ -586,6 +617,25 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_councils_sitting_its_bills_and_a_passive_of_dealt_with() {
+        let b = para("구의회는 2일 제31회 임시회 제1차 본회의를 열었다. / 이날 '주차장 설치 조례안'과 '구 추가경정예산안' 등 안건 7건이 상정됐다. / 구청장은 'AI 민원 도우미'를 소개했다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["제31회 임시회 제1차 본회의", "주차장 설치 조례안", "구 추가경정예산안"]
+        );
+        let b = para("이날 토론회에서는 전력 공동 구매 방식과 요금 감면 일정이 다뤄졌다.");
+        assert_eq!(agenda("", &b, &[]), vec!["전력 공동 구매 방식", "요금 감면 일정"]);
+        // Bills named where nothing tables them are not the sitting's agenda.
+        assert!(agenda("", &para("'주차장 설치 조례안'은 지난해 부결됐다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_signing_at_a_named_agreement_ceremony_makes_it_the_programme() {
+        let b = para("군은 5일 군청에서 '섬 돌봄 사업 협약식'을 가졌다. / 협약식에는 군수와 병원장이 참석해 협약서에 서명했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["섬 돌봄 사업 협약식"]);
+    }
 
     #[test]
     fn splits_inline_enumerations() {

@@ -186,7 +186,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
 /// speak (a video message counts), or brief.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|안녕하십니까|입니다\s*$").unwrap()
+    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|답변은|답변을|안녕하십니까|입니다\s*$").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`).
@@ -374,6 +374,46 @@ fn is_present(s: &str) -> bool {
     PRESENT.is_match(s) && !ABSENT.is_match(s) && !ELSEWHERE.iter().any(|w| s.contains(w))
 }
 
+/// Titles held in a council: with no organisation written, they are of the council the article
+/// names (when it names only one).
+const COUNCIL_ROLES: &[&str] = &["의장", "부의장", "의원"];
+
+/// The one council (`대전시의회`, `충북도의회`) the sentences name, if they name exactly one.
+fn only_council<'s>(sentences: &[&'s str]) -> Option<&'s str> {
+    let mut councils: Vec<&str> = sentences
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .map(|t| strip_particles(t.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|t| t.ends_with("의회") && t.chars().count() > 3 && t != &"국회의회")
+        .collect();
+    councils.sort_unstable();
+    councils.dedup();
+    (councils.len() == 1).then(|| councils[0])
+}
+
+/// `의원(유성구2)은`: a member's constituency in parentheses is dropped, so the title reads.
+fn without_constituency(s: &str) -> String {
+    static SEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(의원|위원)\([^()]{1,15}\)").unwrap());
+    SEAT.replace_all(s, "$1").into_owned()
+}
+
+/// A sentence that places someone away (`서면축사를 보냈고, 답변은 … 부시장이 맡았다`) is judged
+/// clause by clause: the other clause may place someone else at the event.
+fn clauses(s: &str) -> Vec<&str> {
+    static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:고|며),\s").unwrap());
+    if !ABSENT.is_match(s) {
+        return vec![s];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for m in JOINT.find_iter(s) {
+        out.push(&s[from..m.end()]);
+        from = m.end();
+    }
+    out.push(&s[from..]);
+    out
+}
+
 /// `김두관 경남도지사,안홍준 국회의원`: a comma without its space still parts two people.
 fn space_after_commas(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -396,8 +436,9 @@ pub(crate) fn attendees(
     let aliases = aliases(sentences, rules);
     // (person, found in a sentence that does not place them at the event)
     let mut found: Vec<(Attendee, bool)> = Vec::new();
-    let spaced: Vec<String> = sentences.iter().map(|s| space_after_commas(s)).collect();
-    for s in spaced.iter().map(String::as_str) {
+    let spaced: Vec<String> =
+        sentences.iter().map(|s| without_constituency(&space_after_commas(s))).collect();
+    for s in spaced.iter().flat_map(|s| clauses(s)) {
         let elsewhere = !is_present(s);
         found.extend(parenthesised(s, rules, &aliases).into_iter().map(|p| (p, elsewhere)));
         let tokens: Vec<&str> = s.split_whitespace().collect();
@@ -409,9 +450,15 @@ pub(crate) fn attendees(
     }
     found.extend(spaced.iter().filter_map(|s| self_introduction(s, rules)).map(|p| (p, false)));
     short_forms(&spaced, rules, &mut found);
+    let council = only_council(sentences);
     for (p, _) in found.iter_mut() {
-        if !p.org.is_empty() {
+        // A member's party (`국민의힘 탁민규 의원`) is not the body he sits in.
+        let party = p.org.ends_with('당') || p.org == "국민의힘";
+        let keep_org = !p.org.is_empty() && (!party || council.is_none());
+        if keep_org {
             p.org = resolve_generic(std::mem::take(&mut p.org), sentences, rules);
+        } else if let Some(c) = council.filter(|_| COUNCIL_ROLES.contains(&p.role.as_str())) {
+            p.org = c.to_string();
         }
     }
     let out = merge(&found, author);
@@ -695,6 +742,24 @@ mod tests {
         );
         // Not a name, not a title: `시작입니다`, `목표는 두 가지입니다`.
         assert_eq!(run(&["이제 새로운 시작입니다.", "목표는 두 가지입니다."]), vec![]);
+    }
+
+    #[test]
+    fn a_council_sitting_its_speakers_and_a_written_message() {
+        let got = run(&[
+            "한빛구의회가 3일 제40회 임시회를 열었다.",
+            "진하람 의장은 개회사에서 \"예산을 살피겠다\"고 말했다.",
+            "자유발언에 나선 국민의힘 표서준 의원(가선거구)은 \"보상이 먼저\"라고 지적했다.",
+            "류민국 구청장은 출장 중이어서 서면축사를 보냈고, 답변은 남서율 부구청장이 맡았다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["진하람", "표서준", "남서율"]);
+        assert_eq!(got[0], p("진하람", "의장", "한빛구의회"));
+        assert_eq!(got[1], p("표서준", "의원", "한빛구의회"));
+        // Two councils named: which one a bare 의장 heads is not guessed.
+        let got =
+            run(&["한빛시의회와 새벽도의회가 3일 간담회를 열었다.", "오가람 의장은 개회사에서 인사했다."]);
+        assert_eq!(got[0].2, None);
     }
 
     #[test]

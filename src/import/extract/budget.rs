@@ -22,7 +22,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What may not follow an amount written without `원`: a counter, a foreign currency, more digits.
 static NOT_WON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:\d|달러|유로|엔|위안|파운드|명|개|곳|건|대|톤|가구|세대|㎡|평|호|배|년|주|회|km|kW|MW|%|여\s?명|여\s?개|분의|장|권|마리)").unwrap()
+    Regex::new(r"^\s?(?:\d|달러|유로|엔|위안|파운드|시간|명|개|곳|건|대|톤|가구|세대|㎡|평|호|배|년|주|회|km|kW|MW|%|여\s?명|여\s?개|분의|장|권|마리)").unwrap()
 });
 /// A bare number before `~` that borrows the unit of the amount after it: `30~50억원`.
 static RANGE_LOW: LazyLock<Regex> =
@@ -194,7 +194,11 @@ fn clean_item(raw: &str) -> String {
 /// effect estimate, a market size, a revenue or price, an earlier year's figure, a change against
 /// something, a cumulative total, a private investment target, a penalty.
 fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> bool {
+    // Words that hold a not-budget word by chance (`자유발언` holds `유발`) are read as one word.
+    let clause = HOLDS_NOT_BUDGET_WORD.iter().fold(clause.to_string(), |c, w| c.replace(w, " "));
     rules.not_budget.iter().any(|w| clause.contains(w.as_str()))
+        || left_out(suffix)
+        || own_investment(prefix)
         || EARLIER_FIGURE.is_match(prefix)
         || ((prefix.contains("보다") || prefix.contains("대비")) && DELTA_AFTER.is_match(suffix))
         || DELTA_AFTER.is_match(suffix)
@@ -203,8 +207,32 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || prefix.contains("누적")
         || (prefix.contains("년부터") && prefix.contains('총'))
         || (clause.contains("목표") && (clause.contains("유치") || clause.contains("민간")))
-        || private_sought(prefix, clause)
+        || private_sought(prefix, &clause)
         || last_years(prefix, suffix)
+}
+
+/// Words that contain a not-budget word (`유발`, `가치`) but mean something else.
+const HOLDS_NOT_BUDGET_WORD: &[&str] = &["자유발언", "가치관"];
+
+/// An amount the article says is not part of what it reports: `…은 이번 발표에 포함되지 않았다`.
+fn left_out(suffix: &str) -> bool {
+    static LEFT_OUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:은|는|이|가)?\s*(?:\S+\s+){0,3}?(?:포함되지\s*않|포함돼\s*있지\s*않|제외됐|빠졌)")
+            .unwrap()
+    });
+    LEFT_OUT.is_match(suffix)
+}
+
+/// A company's own investment plan (`대기업의 자체 투자 계획 1조2천억원`): private money.
+/// Money the programme gives to companies for investing (`중소기업 투자 지원 300억원`) is not.
+fn own_investment(prefix: &str) -> bool {
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:자체\s*투자|기업(?:들)?(?:의|이|은|는)\s*(?:\S+\s+){0,2}?투자)(?:\s*계획|\s*목표)?\s*$",
+        )
+        .unwrap()
+    });
+    OWN.is_match(prefix.trim_end())
 }
 
 /// Private money an article hopes a programme attracts: `민간 투자 1조원을 끌어낼 것으로 기대`.
@@ -465,6 +493,20 @@ mod tests {
         assert!(amounts("가구 1만5000호에 계량기를 달고 24만3000㎡ 부지에 1259kW 설비를 짓는다.").is_empty());
         assert!(amounts("취업 유발 6,555명, 8~10인 연구그룹을 지원한다.").is_empty());
         assert!(amounts("해외 펀드는 10억 달러를 지원한다.").is_empty());
+    }
+
+    #[test]
+    fn hours_left_out_amounts_and_companies_own_investment_are_not_budget() {
+        assert!(run("상담 시간을 연간 40만 시간 줄인다").is_empty());
+        assert!(run("참여 대기업의 자체 투자 계획 1조2천억원은 이번 발표에 포함되지 않았다.").is_empty());
+        assert!(run("민간 사업비 300억원은 이번 계획에서 제외됐다.").is_empty());
+        assert!(run("입주 기업의 투자 500억원을 더하면 규모가 커진다.").is_empty());
+        // A council member's speech (`자유발언`) is not an effect (`유발`): the amount in it counts.
+        let rows = run("자유발언에 나선 의원은 트램 추경 850억원은 많다고 말했다.");
+        assert_eq!(rows.iter().map(|r| r.1).collect::<Vec<_>>(), vec![85_000_000_000]);
+        // The programme's own money beside them still counts, money for companies' investing too.
+        assert_eq!(run("센터에는 국비 20억원을 투입한다.").len(), 1);
+        assert_eq!(run("중소기업 투자 지원 예산 300억원을 편성했다.").len(), 1);
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
 
 /// Two or more 읍·면·동 listed together where something is done: `장유동과 내외동, 진영읍 등`.
 static NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민)")
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상)")
         .unwrap()
 });
 
@@ -107,7 +107,7 @@ const NOT_NEIGHBOURHOODS: &[&str] = &[
 ];
 
 /// The 읍·면·동 a sentence lists (no gazetteer holds them, so only a list of two or more of
-/// them, closed by `등` or `일대`, is read, and never one of the common nouns alike).
+/// them, closed by `등`, `일대` or `을 대상(지)으로`, is read, and never one of the common nouns alike).
 fn neighbourhoods(text: &str) -> Vec<String> {
     let Some(c) = NEIGHBOURHOODS.captures(text) else { return Vec::new() };
     let at = c.get(1).map_or(0, |m| m.start());
@@ -165,7 +165,11 @@ fn word_ends(rest: &str) -> bool {
     if ends_with_particle(rest) {
         return true;
     }
-    SUFFIXES.iter().any(|s| rest.strip_prefix(s).is_some_and(ends_with_particle))
+    // The copula closes a list's last place: `…, 제주 서귀포시다`, `…, 합천군이다`.
+    let copula = |r: &str| {
+        ["이다", "다"].iter().any(|c| r.strip_prefix(c).is_some_and(|x| is_boundary(x.chars().next())))
+    };
+    SUFFIXES.iter().any(|s| rest.strip_prefix(s).is_some_and(|r| ends_with_particle(r) || copula(r)))
 }
 
 /// One place named in one sentence.
@@ -259,6 +263,20 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
     out
 }
 
+/// Whether mention `k` is a province written right before one of its own 시 or 군 (`충북 괴산군`,
+/// `경북 포항의`), which it only locates. A 구 after its city (`대전 유성구`) names both.
+fn locates_next(kept: &[(Mention<'_>, bool)], k: usize, text: &str) -> bool {
+    let m = &kept[k].0;
+    let Some((next, _)) = kept.get(k + 1) else { return false };
+    m.place.level == PlaceLevel::Province
+        && next.unit == m.unit
+        && next.start > m.end
+        && text[m.end..next.start].trim().is_empty()
+        && next.place.level == PlaceLevel::Local
+        && next.place.parent.as_deref() == Some(m.place.name.as_str())
+        && !next.place.name.ends_with('구')
+}
+
 /// Regions in order of first mention, each once. `units` are the title and the body's sentences.
 pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // (mention, only in a list of other places)
@@ -275,23 +293,33 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             }
         }
     }
+    let locating: Vec<bool> =
+        kept.iter().enumerate().map(|(k, (m, _))| locates_next(&kept, k, units[m.unit])).collect();
     let mut names: Vec<String> = Vec::new();
     let add = |name: &String, names: &mut Vec<String>| {
         if !names.contains(name) {
             names.push(name.clone());
         }
     };
-    for (m, listing) in &kept {
+    for (k, (m, listing)) in kept.iter().enumerate() {
         let elsewhere = kept.iter().any(|(o, l)| !l && o.place.name == m.place.name && o.unit != m.unit);
         if *listing && !elsewhere {
             continue;
         }
-        // `대전 유성구`: the city is named too (but `창원시 성산구` names a city, not 경남).
+        // `강원 원주시`, `경남 창원`: the province only says where the city is, unless it is
+        // named for itself somewhere too.
+        let for_itself =
+            kept.iter().enumerate().any(|(o, (other, _))| other.place.name == m.place.name && !locating[o]);
+        if locating[k] && !for_itself {
+            continue;
+        }
+        // `대전 유성구`: the city is named too (but `창원시 성산구` names a city, not 경남, and
+        // `강원 원주시` only locates 원주시, as `locates_next` has it for two mentions).
         let parent = m.place.parent.as_ref().filter(|p| {
-            m.place
-                .spelling
-                .split_once(' ')
-                .is_some_and(|(first, _)| rules.regions.iter().any(|r| r.spelling == first && &r.name == *p))
+            m.place.name.ends_with('구')
+                && m.place.spelling.split_once(' ').is_some_and(|(first, _)| {
+                    rules.regions.iter().any(|r| r.spelling == first && &r.name == *p)
+                })
         });
         for name in parent.into_iter().chain(std::iter::once(&m.place.name)) {
             add(name, &mut names);
@@ -315,6 +343,26 @@ mod tests {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let units: Vec<&str> = s.split(" / ").collect();
         regions(&units, &rules)
+    }
+
+    #[test]
+    fn neighbourhoods_chosen_as_the_programmes_sites() {
+        assert_eq!(run("군은 안계면과 다인면을 대상지로 정했다."), vec!["안계면", "다인면"]);
+        assert_eq!(run("북면과 남면을 대상으로 운영한다."), vec!["북면", "남면"]);
+        // Aspects are not places, whatever follows them.
+        assert!(run("측면과 정면을 대상으로 촬영한다.").is_empty());
+    }
+
+    #[test]
+    fn a_province_before_its_city_or_county_only_locates_it() {
+        assert_eq!(
+            run("대상은 강원 원주시와 경남 진주시, 전남 곡성이다"),
+            vec!["원주시", "진주시", "곡성군"]
+        );
+        assert_eq!(run("선정된 곳은 충북 괴산군, 제주 서귀포시다."), vec!["괴산군", "서귀포시"]);
+        // Named for itself as well, the province stays; a 구 after its city names both.
+        assert_eq!(run("전남도가 전남 여수에 짓는다"), vec!["전남", "여수시"]);
+        assert_eq!(run("대전 유성구에 연다"), vec!["대전", "유성구"]);
     }
 
     #[test]

@@ -21,9 +21,6 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"https?://[^\s<>"'()\[\]]+[^\s<>"'()\[\].,]"#).unwrap());
-static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"담당\s*부서\s*[:：]?\s*(?:[가-힣]+(?:부|청|처|원|위원회)\s+)?([가-힣A-Za-z0-9]+(?:과|팀|국|관|실|단|센터))").unwrap()
-});
 /// `여행자 솔바람 2023. 4. 9. 21:10`: a blog's or board's poster, one or two words before the
 /// post time on a header line.
 static HANDLE_BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,8 +255,8 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
         .or_else(|| cleaned.trailing_byline.as_ref().and_then(|b| b.name.clone()))
         .or_else(|| bare_name_by_date(cleaned))
         .or_else(|| hints.author.clone())
-        .or_else(|| handle_by_date(cleaned, rules))
-        .or_else(|| cleaned.meta.iter().find_map(|l| DEPARTMENT.captures(l).map(|c| c[1].to_string())));
+        // A release's `담당 부서` is whom to ask, not who wrote it: no author then.
+        .or_else(|| handle_by_date(cleaned, rules));
     let url = hints.url.clone().or_else(|| {
         cleaned.meta.iter().chain(&cleaned.tail).find_map(|l| URL.find(l).map(|m| m.as_str().to_string()))
     });
@@ -325,6 +322,12 @@ mod tests {
         let f = found(page);
         assert_eq!(f.publisher.map(|p| p.0).as_deref(), Some("목포신문"));
         assert_eq!(f.author.as_deref(), Some("남궁하늘"), "the source's reporter, not the reposting blogger");
+    }
+
+    #[test]
+    fn a_releases_contact_office_is_not_its_author() {
+        let page = "‘섬마을 돌봄’ 5개 군 선정\n\n보도일시 2024. 5. 3.(금)\n\n해양수산부는 섬마을 돌봄 공모에서 다섯 개 군을 골랐다고 3일 밝혔다. 군마다 장비를 둔다.\n\n담당 부서  어촌복지과  책임자  과장  나하율 (044-200-0000)\n";
+        assert_eq!(found(page).author, None);
     }
 
     #[test]
