@@ -1,13 +1,12 @@
 //! Facts the importer looks names up in: Korean news outlets (names, other spellings, domains;
-//! `data/outlets.txt`) and places — the 17 시·도 and 권역 of the built-in region registry
+//! `src/korean/outlets.txt`) and places — the 17 시·도 and 권역 of the built-in region registry
 //! (`src/korean/regions.yaml`, the one list of them) and the 시·군·구 under them (`src/korean/sigungu.txt`, shared with the region checks).
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-const OUTLETS: &str = include_str!("data/outlets.txt");
-use crate::korean::{AREAS, FORMER, ILBANGU, SIGUNGU};
+use crate::korean::{AREAS, FORMER, ILBANGU, OUTLETS, SIGUNGU};
 
 /// A news outlet.
 #[derive(Debug, Clone, PartialEq, Eq)]

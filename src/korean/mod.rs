@@ -2,7 +2,8 @@
 //! the 시·도 and 권역 with their hierarchy (`regions.yaml`, the built-in term registry), the
 //! 시·군·구 under each 시·도 (`sigungu.txt`, from the official list of local governments), the
 //! 일반구 of the large cities (`ilbangu.txt`), the former cities merged into today's
-//! (`former.txt`), kinds of area the law names (`areas.txt`) and job titles (`roles.txt`).
+//! (`former.txt`), kinds of area the law names (`areas.txt`), job titles (`roles.txt`) and news outlets
+//! (`outlets.txt`).
 
 /// `시도: 시군구 …` lines, `#` comments and `!ambiguous:` short forms (see the file's header).
 pub(crate) const SIGUNGU: &str = include_str!("sigungu.txt");
@@ -15,6 +16,9 @@ pub(crate) const AREAS: &str = include_str!("areas.txt");
 
 /// `former: today` lines: 시·군 merged into today's cities, and `!short:` names read alone.
 pub(crate) const FORMER: &str = include_str!("former.txt");
+
+/// Korean news outlets and public bodies that publish: names, other spellings, domains.
+pub(crate) const OUTLETS: &str = include_str!("outlets.txt");
 
 /// Whether `name` is a 시·군·구, by its official name (`경주시`) or without its ending (`경주`).
 pub fn is_sigungu(name: &str) -> bool {
