@@ -257,7 +257,13 @@ impl Staging {
     fn place(&self, path: &str) -> io::Result<PathBuf> {
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
+            // Most pages are alone in a new folder whose parent exists (`briefs/<slug>/`): one
+            // mkdir, where `create_dir_all` asks first whether the folder exists.
+            match std::fs::create_dir(parent) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && parent.is_dir() => {}
+                Err(_) => std::fs::create_dir_all(parent)?,
+            }
         }
         Ok(full)
     }

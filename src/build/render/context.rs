@@ -75,8 +75,14 @@ impl Renderer<'_> {
     }
 
     pub(super) fn term_link(&self, id: TermId) -> TermRef<'_> {
-        let (term, url) = self.term_of(id);
-        TermRef { name: &term.name, url: Some(url) }
+        TermRef::Linked(&self.term_refs[id.taxonomy][id.term])
+    }
+
+    /// The page of the term `name` of the taxonomy fed by `source`, if the site has one.
+    fn page_of(&self, source: &TermSource, name: &str) -> Option<&str> {
+        let a = self.archive;
+        let x = a.taxonomy_index(source)?;
+        Some(&self.term_urls[x][a.taxonomies[x].term(name)?])
     }
 
     /// A term named in a brief, linked when the site has pages for it.
@@ -84,7 +90,7 @@ impl Renderer<'_> {
         let a = self.archive;
         match a.taxonomy_index(source).and_then(|x| a.taxonomies[x].term(name).map(|t| (x, t))) {
             Some((taxonomy, term)) => self.term_link(TermId { taxonomy, term }),
-            None => TermRef { name, url: None },
+            None => TermRef::Plain(NamedLink { name, url: None }),
         }
     }
 
@@ -99,7 +105,7 @@ impl Renderer<'_> {
     fn terms_for<'s>(&'s self, i: usize, source: &TermSource, names: &'s [String]) -> Vec<TermRef<'s>> {
         match self.archive.taxonomy_index(source) {
             Some(x) => self.brief_terms(i, x),
-            None => names.iter().map(|n| TermRef { name: n, url: None }).collect(),
+            None => names.iter().map(|n| TermRef::Plain(NamedLink { name: n, url: None })).collect(),
         }
     }
 
@@ -160,14 +166,12 @@ impl Renderer<'_> {
         let currency = a.config.currency.as_str();
         let context = context_of(&CardContext { b: self.summary(i), currency });
         let render = |name: &str, context: &Context| {
-            // Kept for the whole render, so trimmed: Tera's output buffer starts much larger than
-            // a card or a row, and ten thousand of them kept that slack.
+            // Kept for the whole render, so copied out of Tera's output buffer, which starts
+            // much larger than a card or a row.
             self.tera
                 .render(name, context)
-                .map(|mut html| {
-                    html.shrink_to_fit();
-                    html
-                })
+                // Held as a shared string of exactly its length.
+                .map(|html| tera::Value::safe_string(&html))
                 .map_err(|e| vec![template_error(self.theme, &e, None)])
         };
         let card = render("partials/brief_item.html", &context)?;
@@ -178,8 +182,13 @@ impl Renderer<'_> {
             rows.push(render("partials/budget_row.html", &context)?);
         }
         let date = b.meta.date.view();
-        let item =
-            Item { url: self.base.url(&a.brief_path(i)), iso: date.iso, display: date.display, card, row };
+        let item = Item {
+            url: self.base.url(&a.brief_path(i)).into(),
+            iso: date.iso.into(),
+            display: date.display.into(),
+            card,
+            row,
+        };
         Ok((item, rows))
     }
 
@@ -274,7 +283,7 @@ impl Renderer<'_> {
             name: &p.name,
             role: &p.role,
             org: &p.org,
-            url: self.named_ref(&TermSource::Attendees, &p.name).url,
+            url: self.page_of(&TermSource::Attendees, &p.name),
         });
         let source = b.meta.source.as_ref().map(|s| SourceView {
             publisher: &s.publisher,

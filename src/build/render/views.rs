@@ -11,15 +11,14 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// What every page template gets around its own variables.
+/// What every page template gets around its own variables (`site` and `generator`, the same
+/// on every page, are in the renderer's global context instead of copied into each page's).
 #[derive(Serialize)]
 pub(super) struct PageContext<'a, V: Serialize> {
     /// The page kind's own variables, at the top level.
     #[serde(flatten)]
     pub vars: V,
-    pub site: &'a SiteView<'a>,
     pub page: PageView<'a>,
-    pub generator: &'static str,
 }
 
 /// `page`: what the current page is.
@@ -59,9 +58,19 @@ pub(super) struct NavLink<'a> {
     pub url: String,
 }
 
-/// TermRef: a link to a term; `url` is null when the site has no page for it.
+/// TermRef: a link to a term, `{name, url}`; `url` is null when the site has no page for it.
 #[derive(Serialize, Clone, Copy)]
-pub(super) struct TermRef<'a> {
+#[serde(untagged)]
+pub(super) enum TermRef<'a> {
+    /// A term with a page, as the renderer made it once: every page naming the term shares it.
+    Linked(&'a tera::Value),
+    /// A name with no page.
+    Plain(NamedLink<'a>),
+}
+
+/// A name and the page it links to, if any: how a TermRef prints.
+#[derive(Serialize, Clone, Copy)]
+pub(super) struct NamedLink<'a> {
     pub name: &'a str,
     pub url: Option<&'a str>,
 }
@@ -176,10 +185,10 @@ pub(super) struct RowContext<'a> {
 #[derive(Serialize, Clone, Copy)]
 pub(super) struct BriefItem<'a> {
     pub title: &'a str,
-    pub url: &'a str,
-    pub iso: &'a str,
-    pub display: &'a str,
-    pub html: &'a str,
+    pub url: &'a tera::Value,
+    pub iso: &'a tera::Value,
+    pub display: &'a tera::Value,
+    pub html: &'a tera::Value,
 }
 
 /// A BriefItem of `descendant_briefs`, with the terms below the page's term it carries.
@@ -194,7 +203,7 @@ pub(super) struct ViaItem<'a> {
 #[derive(Serialize)]
 pub(super) struct BudgetRow<'a> {
     pub item: &'a str,
-    pub html: &'a str,
+    pub html: &'a tera::Value,
     /// `true` when the line names its own region (null otherwise): a table drops a column that
     /// no line fills.
     pub region: Option<bool>,
@@ -527,7 +536,7 @@ mod tests {
 
     fn line(brief: Option<LineBrief<'_>>) -> Value {
         let amount = AmountView::new(Amount::exact(577_000_000_000), "KRW");
-        let sector = Some(TermRef { name: "AI", url: Some("/sectors/ai/") });
+        let sector = Some(TermRef::Plain(NamedLink { name: "AI", url: Some("/sectors/ai/") }));
         let view = BudgetLine { item: "AI 바우처", amount, region: None, sector, part_of: None, brief };
         serde_json::to_value(view).unwrap()
     }
@@ -556,7 +565,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_kind_s_variables_sit_beside_site_page_and_generator() {
+    fn a_page_kind_s_variables_sit_beside_page_and_site_serialises_whole() {
         let extra = serde_json::json!({"author": "x"});
         let site = SiteView {
             title: "아카이브",
@@ -578,10 +587,11 @@ mod tests {
         let page =
             PageView { kind: "robots", title: "robots", url: "/robots.txt".into(), permalink: String::new() };
         let vars = RobotsPage { sitemap_url: "https://example.org/sitemap.xml".into() };
-        let v = serde_json::to_value(PageContext { vars, site: &site, page, generator: "annals" }).unwrap();
+        let v = serde_json::to_value(PageContext { vars, page }).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["generator", "page", "site", "sitemap_url"]);
-        assert_eq!(v["site"]["extra"]["author"], "x");
-        assert_eq!(v["site"]["search_url"], Value::Null);
+        assert_eq!(keys, ["page", "sitemap_url"]);
+        let site = serde_json::to_value(&site).unwrap();
+        assert_eq!(site["extra"]["author"], "x");
+        assert_eq!(site["search_url"], Value::Null);
     }
 }
