@@ -119,6 +119,32 @@ fn object_phrase(before: &str, adnominal: bool) -> String {
     tokens[start..].join(" ")
 }
 
+/// Words for a meeting: held, it is an event whose programme is what it discussed or decided.
+const MEETINGS: &[&str] = &["회의", "협의회", "간담회", "총회", "위원회", "토론회", "워크숍"];
+/// Right after a meeting's name: it was held (`를 열고`, `을 개최해`).
+static HELD_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:를|을)\s+(?:열고|열어|열었|개최하고|개최해|개최했)").unwrap());
+
+/// What a meeting held in the sentence decided: `위원회를 열고 「계획」을 확정했다` → `「계획」 확정`.
+fn decided(sentence: &str) -> Option<String> {
+    static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:을|를)\s+(확정|의결|채택|승인|심의|의결)(?:했|하였|한다|하고)").unwrap()
+    });
+    let held = HELD.find(sentence).map(|h| h.end()).or_else(|| {
+        quoted(sentence)
+            .into_iter()
+            .find(|(_, end, n)| {
+                MEETINGS.iter().any(|w| n.ends_with(w)) && HELD_AFTER.is_match(&sentence[*end..])
+            })
+            .map(|(_, end, _)| end)
+    })?;
+    let c = DECIDED.captures_at(sentence, held)?;
+    let m = c.get(0)?;
+    let object = object_phrase(&sentence[held..m.start()], true);
+    let n = object.split_whitespace().count();
+    (1..=6).contains(&n).then(|| format!("{object} {}", &c[1]))
+}
+
 /// A meeting held: `협의회를 열고`, `간담회를 개최해`.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:회의|협의회|간담회|총회|위원회|토론회)(?:를|을)\s+(?:열고|열어|개최하고|개최해)").unwrap()
@@ -156,6 +182,9 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
             .map_or(0, |i| i + 1);
         return split_items(&tokens[start..].join(" ").replace(", ", "과 "));
     }
+    if let Some(items) = programme_run(sentence) {
+        return items;
+    }
     let m = DISCUSS.find(sentence).or_else(|| {
         let from = HELD
             .find(sentence)
@@ -165,6 +194,32 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
     });
     let Some(m) = m else { return Vec::new() };
     split_items(&object_phrase(&sentence[..m.start()], true))
+}
+
+/// An event's programme told as what followed at it: `이날 출범식에서는 A와 B가 이어졌다`,
+/// `행사는 A와 B, C 순으로 진행됐다`. Only after the event is named as where or what (an
+/// `…에서는` or the event as topic): `비판이 이어졌다` alone is no programme.
+fn programme_run(sentence: &str) -> Option<Vec<String>> {
+    static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:등이|이|가|등\s+순으로|\s순으로)\s+(?:차례로\s+)?(?:이어졌|이어졌다|진행됐|진행되었|펼쳐졌)")
+            .unwrap()
+    });
+    let m = FOLLOWED.find(sentence)?;
+    let tokens: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
+    let start = tokens.iter().rposition(|t| {
+        let topic = t.strip_suffix('는').or_else(|| t.strip_suffix('은')).unwrap_or("");
+        ["에서는", "에선"].iter().any(|e| t.ends_with(e)) || topic.ends_with("행사") || is_ceremony(topic)
+    })?;
+    // A clause closed before the run (`안건이 상정됐고, 자유발언이 이어졌다`) is not in it.
+    let clause = |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고"].iter().any(|e| t.ends_with(e));
+    let start = tokens.iter().rposition(clause).filter(|&k| k > start).unwrap_or(start);
+    let items = split_items(&tokens[start + 1..].join(" ").replace(", ", "과 "));
+    (!items.is_empty()).then_some(items)
+}
+
+/// Whether the event's programme is told in this sentence (see [`programme_run`]).
+fn tells_programme(sentence: &str) -> bool {
+    programme_run(sentence).is_some()
 }
 
 /// `올해 사업보고와 내년 계획`: two items.
@@ -222,6 +277,24 @@ fn ceremony(sentence: &str) -> Option<String> {
     if let Some((_, _, name)) = quoted(sentence).into_iter().find(|(_, _, n)| is_ceremony(n)) {
         return Some(name.to_string());
     }
+    // `'전북 AI 허브' 출범식을 열었다`: the quoted name and the ceremony word after it.
+    for (_, end, name) in quoted(sentence) {
+        if let Some(stem) = sentence[end..].split_whitespace().next().and_then(ceremony_stem) {
+            if sentence[end..].starts_with(' ') || sentence[end..].starts_with(stem) {
+                return Some(format!("{name} {stem}"));
+            }
+        }
+    }
+    // `'제1차 추진위원회'를 열고`: a meeting held, named in quotes.
+    quoted(sentence)
+        .into_iter()
+        .find(|(_, end, n)| MEETINGS.iter().any(|w| n.ends_with(w)) && HELD_AFTER.is_match(&sentence[*end..]))
+        .map(|(_, _, name)| name.to_string())
+        .or_else(|| bare_ceremony(sentence))
+}
+
+/// The words up to a ceremony word (`통합 창원시 출범식이 … 열렸다`).
+fn bare_ceremony(sentence: &str) -> Option<String> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let k = tokens.iter().position(|t| ceremony_stem(t).is_some())?;
     let start =
@@ -295,7 +368,7 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
         Regex::new(r"([가-힣]{1,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:(?:을|를)\s+통해|에서)").unwrap()
     });
     static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결(?:했|하였|하고|하며|한다|해)")
+        Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*(?:협약|MOU))(?:을|를)\s+(체결|맺)(?:했|하였|하고|하며|한다|해|었|어|는다)")
             .unwrap()
     });
     static SAID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“][^"“”]*["”]"#).unwrap());
@@ -309,10 +382,18 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
         let words: Vec<&str> = c[1].split_whitespace().collect();
         let start = words
             .iter()
-            .rposition(|w| w.ends_with("에서") || w.ends_with('와') || w.ends_with('과'))
+            .rposition(|w| {
+                w.ends_with("에서")
+                    || w.ends_with('와')
+                    || w.ends_with('과')
+                    || w.ends_with('에')
+                    || *w == "앞서"
+            })
             .map_or(0, |i| i + 1);
+        // `체결했다` names the act; `맺었다` is said of the agreement itself.
         if words.len() - start >= 2 {
-            out.push(format!("{} 체결", words[start..].join(" ")));
+            let agreement = words[start..].join(" ");
+            out.push(if &c[2] == "체결" { format!("{agreement} 체결") } else { agreement });
         }
     }
     out
@@ -511,8 +592,13 @@ impl Prose {
         self.meeting_held |= HELD.is_match(sentence);
         let talked = discussed(sentence, self.meeting_held);
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
-        self.programme |= at_event && !talked.is_empty();
+        self.programme |= (at_event || tells_programme(sentence)) && !talked.is_empty();
         self.items.extend(talked);
+        // A meeting held and what it decided (`위원회를 열고 「계획」을 확정했다`).
+        if let Some(d) = decided(sentence) {
+            self.programme = true;
+            self.items.push(d);
+        }
         self.items.extend(listed_actions(sentence));
         if self.ceremony.is_none() {
             self.ceremony = ceremony(sentence);
@@ -564,6 +650,30 @@ fn marked_list(blocks: &[Block], i: usize, marker: char) -> (Vec<String>, usize)
     (out, j.max(i + 1))
 }
 
+/// A run of sub-points (`ㅇ`, `○`, `-`) from `blocks[i]` that are noun phrases, not sentences
+/// (`ㅇ (디지털 인프라) 마을 와이파이 2,000곳 확충`), under an intro that names tasks or plans:
+/// the items, each without its category label in parentheses, and where the run ends.
+fn nominal_points(blocks: &[Block], i: usize) -> (Vec<String>, usize) {
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[(（\[][^)）\]]{1,20}[)）\]]\s*").unwrap());
+    let Some(Block::Item { marker, .. }) = blocks.get(i) else { return (Vec::new(), i + 1) };
+    let mut j = i;
+    let mut items = Vec::new();
+    while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
+        let t = text.trim().trim_end_matches('.');
+        if m != marker || t.ends_with('다') || t.ends_with("다.") || HAS_AMOUNT.is_match(t) {
+            break;
+        }
+        items.extend(clean_item(&LABEL.replace(t, ""), false));
+        j += 1;
+    }
+    let intro = if i > 0 { blocks[i - 1].text() } else { "" };
+    if items.len() < 2 || !AGENDA_WORDS.iter().any(|w| intro.contains(w)) {
+        return (Vec::new(), i + 1);
+    }
+    (items, j)
+}
+
 /// Agenda items in order, each once. `people` are those present, for naming speakers.
 pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<String> {
     let text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
@@ -588,6 +698,13 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
             {
                 let (items, next) = marked_list(blocks, i, *marker);
                 out.extend(items);
+                i = next;
+            }
+            // Points that are noun phrases, two or more under an intro naming tasks: the actions.
+            Block::Item { marker: 'ㅇ' | '○' | '◦' | '-', .. } if nominal_points(blocks, i).0.len() >= 2 =>
+            {
+                let (items, next) = nominal_points(blocks, i);
+                prose.actions.extend(items);
                 i = next;
             }
             // A press-release point is a paragraph too: what a meeting discussed is told in one.
@@ -787,5 +904,54 @@ mod tests {
         assert_eq!(agenda("", &b, &[]), vec!["농촌 의료 접근성 개선", "청년 귀농 확대"]);
         // One paragraph opening with `먼저` is not an enumeration.
         assert!(agenda("", &para("먼저 시는 청년 창업을 위해 공간을 연다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn what_followed_at_a_named_event_is_its_programme() {
+        let b = para("구는 7일 '스마트 돌봄센터' 개소식을 열었다. / 이날 개소식에서는 현판 제막과 시설 견학이 이어졌다.");
+        assert_eq!(agenda("", &b, &[]), vec!["스마트 돌봄센터 개소식", "현판 제막", "시설 견학"]);
+        let b = para("군은 2일 '청년 마을 발대식'을 가졌다. / 행사는 경과 보고와 감사패 전달, 기념 촬영 순으로 진행됐다.");
+        assert_eq!(agenda("", &b, &[]), vec!["청년 마을 발대식", "경과 보고", "감사패 전달", "기념 촬영"]);
+        // A clause closed before the run is not in it; what follows without an event is nothing.
+        let b = para("이날 본회의에서는 '주차 조례안'이 상정됐고, 시정 질문이 이어졌다.");
+        assert_eq!(agenda("", &b, &[]), vec!["주차 조례안", "시정 질문"]);
+        assert!(agenda("", &para("설명회 뒤 주민들의 문의가 이어졌다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_quoted_meeting_held_and_what_it_decided() {
+        let b = para("도는 10일 '제2차 물관리 위원회'를 열고 「하천 정비 5개년 계획」을 의결했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["제2차 물관리 위원회", "「하천 정비 5개년 계획」 의결"]);
+        // A committee named without being held decides nothing here.
+        assert!(agenda("", &para("'물관리 위원회'는 지난해 계획을 의결했다."), &[]).is_empty());
+    }
+
+    fn sub(text: &str) -> Block {
+        Block::Item { level: 1, number: None, marker: 'ㅇ', text: text.to_string() }
+    }
+
+    #[test]
+    fn sub_points_that_are_noun_phrases_under_a_tasks_intro_are_actions() {
+        let b = vec![
+            point("시의 올해 중점 과제는 다음과 같다."),
+            sub("(교통) 마을버스 노선 개편"),
+            sub("(복지) 경로당 냉방비 지원"),
+            sub("(안전) 통학로 CCTV 확충"),
+        ];
+        assert_eq!(agenda("", &b, &[]), vec!["마을버스 노선 개편", "경로당 냉방비 지원", "통학로 CCTV 확충"]);
+        // Under an intro that names no tasks, or with amounts, they are not agenda.
+        let b =
+            vec![point("시는 지난해 성과를 소개했다."), sub("마을버스 노선 개편"), sub("경로당 냉방비 지원")];
+        assert!(agenda("", &b, &[]).is_empty());
+        let b = vec![point("과제별 예산은 다음과 같다."), sub("교통 20억원"), sub("복지 15억원")];
+        assert!(agenda("", &b, &[]).is_empty());
+    }
+
+    #[test]
+    fn an_agreement_made_with_matda_is_the_programme() {
+        let b = para("군은 지역 농협과 로컬푸드 공급 협약을 맺었다.");
+        assert_eq!(agenda("", &b, &[]), vec!["로컬푸드 공급 협약"]);
+        // Made before another event (`개막식에 앞서`): the agreement has no words of its own.
+        assert!(agenda("", &para("두 군은 개막식에 앞서 업무협약을 맺었다."), &[]).is_empty());
     }
 }
