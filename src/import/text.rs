@@ -217,6 +217,10 @@ const DOCUMENT_KINDS: &[&str] =
 /// A release's header line: a document kind, alone or after the body that issues it.
 fn is_document_label(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
+    // Letter-spaced, as headers are set (`보 도 자 료`): a label, whatever it spells.
+    if words.len() >= 3 && words.iter().all(|w| char_len(w) == 1 && w.chars().all(char::is_alphabetic)) {
+        return true;
+    }
     let last = words.last().copied().unwrap_or_default();
     DOCUMENT_KINDS.contains(&last) && words.len() <= 3 && !line.contains(['…', ',', '‘', '\'', '"'])
 }
@@ -837,6 +841,9 @@ mod tests {
         // A headline in single spaces is never a spaced menu, however short its words.
         assert!(!is_spaced_menu("AI 반도체 현장 간담회 열려"));
         assert!(!is_document_label("‘섬마을 원격진료’ 보도자료"));
+        // Letter-spaced headers are labels; a short headline with one-letter words is not.
+        assert!(is_document_label("보 도 자 료") && is_document_label("해 명 자 료"));
+        assert!(!is_document_label("AI 새 길 연다"));
     }
 
     #[test]
