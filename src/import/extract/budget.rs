@@ -211,6 +211,37 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || last_years(prefix, suffix)
 }
 
+/// A row of a comparison table, flattened (`디지털 인프라 380억원 520억원 +140억원`): two
+/// figures side by side and their difference. The earlier figure and the change are not budget;
+/// which is which the arithmetic tells (the third is the second minus the first), whatever the
+/// layout. A change written with a sign (`+140억원`, `△30억원`) is never budget either.
+fn earlier_and_change(sentence: &str, found: &[Found]) -> Vec<bool> {
+    let mut out: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            let before = sentence[..f.start].trim_end();
+            before.ends_with(['+', '＋', '△', '▲', '▽', '▼']) && !before.ends_with(char::is_alphanumeric)
+        })
+        .collect();
+    // Cells side by side: nothing but spaces (or a `|`) and a sign between the amounts. Prose
+    // names each amount (`국비 90억원, 시비 60억원`), and a total with its parts decreases.
+    let adjacent = |x: &Found, y: &Found| {
+        sentence[x.end..y.start].chars().all(|c| c.is_whitespace() || "|+＋-−△▲▽▼".contains(c))
+    };
+    for k in 2..found.len() {
+        let (a, b, c) = (&found[k - 2], &found[k - 1], &found[k]);
+        let single = |x: &Found| x.amount.min == x.amount.max;
+        let signed = out[k];
+        let rise = b.amount.min > a.amount.min && c.amount.min == b.amount.min - a.amount.min;
+        let change = signed && c.amount.min == b.amount.min.abs_diff(a.amount.min);
+        if single(a) && single(b) && single(c) && adjacent(a, b) && adjacent(b, c) && (rise || change) {
+            out[k - 2] = true;
+            out[k] = true;
+        }
+    }
+    out
+}
+
 /// Words that contain a not-budget word (`유발`, `가치`) but mean something else.
 const HOLDS_NOT_BUDGET_WORD: &[&str] = &["자유발언", "가치관"];
 
@@ -242,10 +273,15 @@ fn private_sought(prefix: &str, clause: &str) -> bool {
         && ["유치", "기대", "끌어", "이끌", "견인", "유도", "목표"].iter().any(|w| clause.contains(w))
 }
 
-/// Last year's figure, told in the past: `지난해 … 쓴 예산은 85억원이었다`.
+/// Last year's figure, told in the past: `지난해 … 쓴 예산은 85억원이었다`, `지난해 1단계 사업에
+/// 150억원을 투입했으며` (money spent then, not what this programme brings).
 fn last_years(prefix: &str, suffix: &str) -> bool {
-    static PAST: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(?:이었|였|이던|에 그쳤|에 불과했)").unwrap());
+    static PAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:이었|였|이던|에 그쳤|에 불과했|(?:을|를)\s+(?:투입했|투입하였|썼|집행했|들였|지원했))",
+        )
+        .unwrap()
+    });
     ["지난해", "작년", "전년"].iter().any(|w| prefix.contains(w)) && PAST.is_match(suffix)
 }
 
@@ -292,7 +328,11 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
     let body_len = sentences.len();
     for (si, sentence) in sentences.iter().chain(heads).enumerate() {
         let found = amounts_in(sentence);
+        let compared = earlier_and_change(sentence, &found);
         for (k, f) in found.iter().enumerate() {
+            if compared[k] {
+                continue;
+            }
             let floor = if k > 0 { found[k - 1].end } else { 0 };
             let ceil = found.get(k + 1).map(|n| n.start).unwrap_or(sentence.len());
             let clause_start = sentence[floor..f.start]
@@ -558,6 +598,35 @@ mod tests {
         assert_eq!(
             amounts("△A 플라자 조성사업 3억 △B 과학관 리뉴얼 사업 3억을 반영했다."),
             vec![300_000_000, 300_000_000]
+        );
+    }
+
+    #[test]
+    fn money_spent_last_year_is_not_this_years_budget() {
+        assert_eq!(
+            amounts("군은 지난해 1차 사업에 40억원을 투입했으며 올해 60억원을 더 쓴다."),
+            vec![6_000_000_000]
+        );
+        // Last year's money spent this year is this year's.
+        assert_eq!(amounts("지난해 확보한 국비 40억원을 올해 투입한다."), vec![4_000_000_000]);
+    }
+
+    #[test]
+    fn a_comparison_rows_earlier_figure_and_change_are_not_budget() {
+        // Last year, this year, the change: only this year's figure is budget.
+        assert_eq!(amounts("교통 분야 120억원 150억원 +30억원"), vec![15_000_000_000]);
+        assert_eq!(amounts("복지 80억원 70억원 △10억원"), vec![7_000_000_000]);
+        // Unsigned and falling, it may be a total and its parts: all kept.
+        assert_eq!(amounts("복지 80억원 70억원 10억원"), vec![8_000_000_000, 7_000_000_000, 1_000_000_000]);
+        assert_eq!(
+            amounts("총 46억원 가운데 30억원 16억원"),
+            vec![4_600_000_000, 3_000_000_000, 1_600_000_000]
+        );
+        // A signed change alone is not budget; three amounts that do not compare are kept.
+        assert_eq!(amounts("올해 예산은 50억원으로 △5억원 줄었다"), vec![5_000_000_000]);
+        assert_eq!(
+            amounts("도로 10억원, 교량 20억원, 하천 40억원을 쓴다"),
+            vec![1_000_000_000, 2_000_000_000, 4_000_000_000]
         );
     }
 }
