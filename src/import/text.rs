@@ -456,6 +456,22 @@ fn is_heading_like(line: &str, max: usize) -> bool {
         && !SENTENCE_END.is_match(line)
         && !line.ends_with([',', ':', '：'])
         && !line.contains("다.")
+        && !is_table_row(line)
+}
+
+/// A row of a flattened table (`디지털 인프라 380억원 520억원 +140억원`): three or more figures on
+/// a short line. Data, never a heading.
+fn is_table_row(line: &str) -> bool {
+    let mut groups = 0;
+    let mut in_number = false;
+    for c in line.chars() {
+        let digit = c.is_ascii_digit() || (in_number && matches!(c, ',' | '.'));
+        if digit && !in_number {
+            groups += 1;
+        }
+        in_number = digit;
+    }
+    groups >= 3
 }
 
 /// Cleans an article. `title_hint` is a headline already known (from HTML metadata).
@@ -853,5 +869,11 @@ mod tests {
         assert_eq!(list_marker("3. 셋째"), Some(('1', Some(3), "셋째")));
         assert_eq!(list_marker("-5%"), None);
         assert_eq!(list_marker("2024년"), None);
+    }
+
+    #[test]
+    fn a_flattened_table_row_is_never_a_heading() {
+        assert!(!is_heading_like("교통 분야 120억원 150억원 +30억원", 45));
+        assert!(is_heading_like("2026년 예산 1,250억원 편성", 45));
     }
 }
