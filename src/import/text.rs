@@ -225,6 +225,20 @@ fn is_document_label(line: &str) -> bool {
     DOCUMENT_KINDS.contains(&last) && words.len() <= 3 && !line.contains(['…', ',', '‘', '\'', '"'])
 }
 
+/// A line that only names the body issuing the page (`K-water 한국수자원공사`, `전라남도의회`), as a
+/// release's or a council's header does: up to three words, no figures or headline punctuation,
+/// the last Korean word a body's name (an organisation ending of two or more letters, `의회`, or
+/// a known outlet).
+fn is_masthead(line: &str, rules: &Compiled) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let plain = !line.chars().any(|c| c.is_ascii_digit() || ",…'\"‘’“”!?%·:|".contains(c));
+    let Some(last) = words.iter().rev().find(|w| has_hangul(w)) else { return false };
+    let body = last.ends_with("의회")
+        || rules.org_suffixes.iter().any(|s| char_len(s) >= 2 && last.ends_with(s.as_str()) && last != s)
+        || super::gazetteer::outlet_named(last).is_some();
+    (1..=3).contains(&words.len()) && char_len(line) <= 25 && plain && body
+}
+
 /// A word that can name a section of a site: short, and letters only.
 fn is_section_word(w: &str) -> bool {
     (1..=4).contains(&char_len(w)) && w.chars().all(char::is_alphabetic)
@@ -293,6 +307,7 @@ fn title_score(
         || line.ends_with("요.")
         || rules.ministries.iter().any(|m| m == line)
         || is_document_label(line)
+        || is_masthead(line, rules)
     {
         return None;
     }
@@ -860,6 +875,15 @@ mod tests {
         // Letter-spaced headers are labels; a short headline with one-letter words is not.
         assert!(is_document_label("보 도 자 료") && is_document_label("해 명 자 료"));
         assert!(!is_document_label("AI 새 길 연다"));
+    }
+
+    #[test]
+    fn a_line_that_only_names_the_issuing_body_is_a_masthead() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        assert!(is_masthead("K-water 한국수자원공사", &rules));
+        assert!(is_masthead("충청북도의회", &rules));
+        assert!(!is_masthead("도의회, 추경 8천억 의결", &rules));
+        assert!(!is_masthead("AI 전환 지원", &rules));
     }
 
     #[test]
