@@ -47,6 +47,18 @@ fn clean_item(raw: &str, last: bool) -> Option<String> {
             s = kept.join(" ");
         }
     }
+    if last {
+        // `…플랫폼 운영에 협력한다`: the closing verb and the particle before it are not the item.
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        if tokens.len() >= 2 && tokens[tokens.len() - 1].trim_end_matches('.').ends_with('다') {
+            let before = tokens[tokens.len() - 2];
+            if let Some(stem) = ["에", "으로", "로"].iter().find_map(|p| before.strip_suffix(p)) {
+                let mut kept: Vec<&str> = tokens[..tokens.len() - 2].to_vec();
+                kept.push(stem);
+                s = kept.join(" ");
+            }
+        }
+    }
     if !last {
         for p in ["와", "과"] {
             if let Some(t) = s.strip_suffix(p) {
@@ -128,7 +140,7 @@ static HELD_AFTER: LazyLock<Regex> =
 /// What a meeting held in the sentence decided: `위원회를 열고 「계획」을 확정했다` → `「계획」 확정`.
 fn decided(sentence: &str) -> Option<String> {
     static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:을|를)\s+(확정|의결|채택|승인|심의|의결)(?:했|하였|한다|하고)").unwrap()
+        Regex::new(r"(?:을|를)\s+(확정|의결|채택|승인|심의|심사)(?:했|하였|한다|하고|해)").unwrap()
     });
     let held = HELD.find(sentence).map(|h| h.end()).or_else(|| {
         quoted(sentence)
@@ -141,8 +153,41 @@ fn decided(sentence: &str) -> Option<String> {
     let c = DECIDED.captures_at(sentence, held)?;
     let m = c.get(0)?;
     let object = object_phrase(&sentence[held..m.start()], true);
+    // `전라남도가 제출한 추경안`: the object after the clause that tells who brought it.
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let start = words.iter().rposition(|w| w.ends_with("제출한") || w.ends_with("올린")).map_or(0, |i| i + 1);
+    let object = words[start..].join(" ");
     let n = object.split_whitespace().count();
     (1..=6).contains(&n).then(|| format!("{object} {}", &c[1]))
+}
+
+/// What a meeting held changed in a budget or bill, told the same day (`이날 A 사업비 45억원을
+/// 삭감하고, B 예산 12억원을 새로 반영했다`): each change as an item.
+fn changes_made(sentence: &str) -> Vec<String> {
+    static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:을|를)\s+(?:새로\s+|신규로\s+|추가로\s+)?(삭감|증액|감액|반영|신설|가결|부결)(?:했|하였|하고|해)").unwrap()
+    });
+    if !sentence.contains("이날") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for c in CHANGED.captures_iter(sentence) {
+        let m = c.get(0).unwrap();
+        let object = object_phrase(&sentence[from..m.start()], false);
+        let all: Vec<&str> = object.split_whitespace().collect();
+        // After the subject and `이날`: `위원회는 이날 A를 삭감` → `A 삭감`.
+        let start = all
+            .iter()
+            .rposition(|w| *w == "이날" || w.ends_with('는') || w.ends_with('은'))
+            .map_or(0, |i| i + 1);
+        let words = &all[start..];
+        if (1..=8).contains(&words.len()) {
+            out.push(format!("{} {}", words.join(" "), &c[1]));
+        }
+        from = m.end();
+    }
+    out
 }
 
 /// A meeting held: `협의회를 열고`, `간담회를 개최해`.
@@ -254,6 +299,9 @@ const CEREMONIES: &[&str] = &[
     "개원식",
     "개관식",
     "착공식",
+    "개통식",
+    "개장식",
+    "착수식",
     "기공식",
     "준공식",
     "발대식",
@@ -377,7 +425,14 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
         .captures_iter(&sentence)
         .map(|c| format!("{} {}", speaker(&c[1], text, people), &c[2]))
         .collect();
-    if let Some(c) = SIGNED.captures(&sentence) {
+    // `'스마트 물관리 시범도시 조성 업무협약'을 체결했다`: the agreement named in quotes.
+    let named = quoted(&sentence).into_iter().find_map(|(_, end, name)| {
+        let signed = ["을 체결", "를 체결", "을 맺", "를 맺"].iter().any(|v| sentence[end..].starts_with(v));
+        (signed && (name.ends_with("협약") || name.ends_with("MOU"))).then(|| format!("{name} 체결"))
+    });
+    if let Some(n) = named {
+        out.push(n);
+    } else if let Some(c) = SIGNED.captures(&sentence) {
         // The agreement's own words: after its partner (`42개 기업과`) or its venue (`시민홀에서`).
         let words: Vec<&str> = c[1].split_whitespace().collect();
         let start = words
@@ -577,6 +632,8 @@ struct Prose {
     meeting_held: bool,
     /// Points made by paragraphs that open with an ordinal.
     points: Vec<String>,
+    /// Agreements signed (`… 협약 체결`), for a list of what the agreement provides.
+    agreements: Vec<String>,
 }
 
 impl Prose {
@@ -594,10 +651,14 @@ impl Prose {
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
         self.programme |= (at_event || tells_programme(sentence)) && !talked.is_empty();
         self.items.extend(talked);
-        // A meeting held and what it decided (`위원회를 열고 「계획」을 확정했다`).
+        // A meeting held and what it decided (`위원회를 열고 「계획」을 확정했다`), and what it
+        // changed the same day.
         if let Some(d) = decided(sentence) {
             self.programme = true;
             self.items.push(d);
+        }
+        if self.meeting_held {
+            self.items.extend(changes_made(sentence));
         }
         self.items.extend(listed_actions(sentence));
         if self.ceremony.is_none() {
@@ -608,6 +669,8 @@ impl Prose {
         }
         let programme = event_items(sentence, text, people);
         self.programme |= !programme.is_empty();
+        self.agreements
+            .extend(programme.iter().filter(|p| p.ends_with("체결") || p.ends_with("협약")).cloned());
         self.items.extend(programme);
     }
 
@@ -679,11 +742,16 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
     let text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
     let mut out: Vec<String> = Vec::new();
     let mut prose = Prose::default();
+    // An inline list of what an agreement provides (`협약에 따라 ▲A ▲B`): the signing heads it.
+    let mut agreement_list = false;
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
             Block::Para(t) | Block::Item { text: t, .. } if inline_items(t).len() >= 2 => {
                 out.extend(inline_items(t));
+                let intro = t.split(['△', '▲', 'Δ']).next().unwrap_or("");
+                agreement_list |=
+                    ["협약에 따라", "협약을 통해", "협약으로", "협약에서"].iter().any(|w| intro.contains(w));
                 i += 1;
             }
             Block::Para(t) => {
@@ -721,6 +789,8 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
     // What a meeting discussed, or actions listed in prose, stand in only for a missing list.
     if out.is_empty() {
         out = prose.finish(title);
+    } else if agreement_list {
+        out = std::mem::take(&mut prose.agreements).into_iter().chain(out).collect();
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -953,5 +1023,26 @@ mod tests {
         assert_eq!(agenda("", &b, &[]), vec!["로컬푸드 공급 협약"]);
         // Made before another event (`개막식에 앞서`): the agreement has no words of its own.
         assert!(agenda("", &para("두 군은 개막식에 앞서 업무협약을 맺었다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn an_agreements_list_follows_its_signing_and_a_closing_verb_is_cut() {
+        let b = para("군은 '섬 돌봄 업무협약'을 체결했다. / 두 기관은 협약에 따라 ▲방문 진료 ▲약 배달 서비스 운영에 협력한다.");
+        assert_eq!(agenda("", &b, &[]), vec!["섬 돌봄 업무협약 체결", "방문 진료", "약 배달 서비스 운영"]);
+        // A list that is no agreement's stands alone.
+        let b =
+            para("군은 '섬 돌봄 업무협약'을 체결했다. / 올해 중점 과제로 ▲방문 진료 ▲약 배달 등을 추진한다.");
+        assert_eq!(agenda("", &b, &[]), vec!["방문 진료", "약 배달"]);
+    }
+
+    #[test]
+    fn what_a_meeting_changed_the_same_day_is_agenda() {
+        let b = para("위원회는 2일 제5차 회의를 열고 구가 제출한 제1회 추경안을 심사해 원안대로 의결했다. / 위원회는 이날 도로 정비 예산 3억원을 삭감하고, 경로당 냉방비 2억원을 새로 반영했다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["제1회 추경안 심사", "도로 정비 예산 3억원 삭감", "경로당 냉방비 2억원 반영"]
+        );
+        // Changes told without a meeting held are not its agenda.
+        assert!(agenda("", &para("구는 이날 도로 정비 예산 3억원을 삭감했다."), &[]).is_empty());
     }
 }
