@@ -209,6 +209,15 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || (clause.contains("목표") && (clause.contains("유치") || clause.contains("민간")))
         || private_sought(prefix, &clause)
         || last_years(prefix, suffix)
+        || cut(suffix)
+}
+
+/// An amount cut from a budget (`45억원을 삭감하고`, `10억원이 감액됐다`): a change, not money
+/// the programme has.
+fn cut(suffix: &str) -> bool {
+    static CUT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:을|를|이|가)?\s*(?:삭감|감액|깎)").unwrap());
+    CUT.is_match(suffix)
 }
 
 /// A row of a comparison table, flattened (`디지털 인프라 380억원 520억원 +140억원`): two
@@ -303,6 +312,8 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
         }
         (Some(b), _) => (vec![b], None),
         (None, Some(a)) => (vec![a], None),
+        // `영주시와 봉화군이 각각 30억원을`: one line for each of the payers or recipients.
+        (None, None) if prefix.contains("각각") && each_of(prefix).len() >= 2 => (each_of(prefix), None),
         (None, None) => {
             let guess = clean_item(prefix);
             let guess = if guess.is_empty() { "예산".to_string() } else { guess };
@@ -310,6 +321,43 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
             (vec![guess], Some(note))
         }
     }
+}
+
+/// The names joined before `각각` (`영주시와 봉화군이 각각`, `A, B 및 C에 각각`), each without
+/// its particle; fewer than two when the words before it are no list.
+fn each_of(prefix: &str) -> Vec<String> {
+    let before = prefix.rsplit_once("각각").map_or(prefix, |(b, _)| b).trim();
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    if let Some(last) = words.last_mut() {
+        *last = ["에게", "에는", "이", "가", "은", "는", "에"]
+            .iter()
+            .find_map(|p| last.strip_suffix(p))
+            .unwrap_or(last);
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for w in words {
+        let w = w.trim_end_matches(',');
+        if w == "및" {
+            continue;
+        }
+        match w.strip_suffix('와').or_else(|| w.strip_suffix('과')).filter(|s| s.chars().count() >= 2) {
+            Some(stem) => {
+                current.push(stem);
+                out.push(current.join(" "));
+                current.clear();
+            }
+            None => current.push(w),
+        }
+    }
+    // Only the last name before `각각` closes the list: its first words belong to the clause.
+    if let Some(last) = current.last() {
+        out.push((*last).to_string());
+    }
+    if out.iter().any(|o| o.chars().count() < 2) {
+        return Vec::new();
+    }
+    out
 }
 
 /// A budget line while it is being read: the line and the sentence it came from.
@@ -628,5 +676,25 @@ mod tests {
             amounts("도로 10억원, 교량 20억원, 하천 40억원을 쓴다"),
             vec![1_000_000_000, 2_000_000_000, 4_000_000_000]
         );
+    }
+
+    #[test]
+    fn an_amount_cut_is_not_budget() {
+        assert_eq!(
+            amounts("의회는 추경 300억원을 의결하고 도로 예산 5억원을 삭감했다."),
+            vec![30_000_000_000]
+        );
+        assert_eq!(amounts("홍보비 2억원이 감액됐다."), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn each_of_two_payers_is_a_line() {
+        assert_eq!(
+            amounts("도가 20억원을 내고 안동시와 예천군이 각각 5억원을 부담한다."),
+            vec![2_000_000_000, 500_000_000, 500_000_000]
+        );
+        assert_eq!(each_of("안동시와 예천군이 각각"), vec!["안동시", "예천군"]);
+        // One payer is no list.
+        assert!(each_of("시가 각각").len() < 2);
     }
 }
