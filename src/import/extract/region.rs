@@ -63,7 +63,7 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
 
 /// Two or more 읍·면·동 listed together where something is done: `장유동과 내외동, 진영읍 등`.
 static NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상)")
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상|까지|에서|에|으로|로)")
         .unwrap()
 });
 
@@ -104,6 +104,17 @@ const NOT_NEIGHBOURHOODS: &[&str] = &[
     "외면",
     "체면",
     "일면",
+    "수동",
+    "전동",
+    "구동",
+    "기동",
+    "발동",
+    "유동",
+    "평면",
+    "곡면",
+    "양면",
+    "후면",
+    "하면",
 ];
 
 /// The 읍·면·동 a sentence lists (no gazetteer holds them, so only a list of two or more of
@@ -483,6 +494,9 @@ mod tests {
         assert_eq!(neighbourhoods("구는 문화동·부사동 일대 골목을 정비한다."), vec!["문화동", "부사동"]);
         assert!(neighbourhoods("봉사 활동과 체육 운동 등을 지원한다.").is_empty());
         assert!(neighbourhoods("안전 측면과 비용 측면 등을 따졌다.").is_empty());
+        // Two as where a line or a service reaches (`…까지`, `…에`).
+        assert_eq!(neighbourhoods("노선을 주문진읍과 옥계면까지 늘린다."), vec!["주문진읍", "옥계면"]);
+        assert!(neighbourhoods("자동과 수동으로 전환한다.").is_empty());
         // One alone is not read: `신동` may be a surname, `정면` a direction.
         assert!(neighbourhoods("시는 진영읍 일대에 짓는다.").is_empty());
     }
