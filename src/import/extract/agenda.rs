@@ -251,9 +251,15 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
     });
     let m = FOLLOWED.find(sentence)?;
     let tokens: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
+    // `오후에는 A 발표와 B 토론이 이어졌다`: a part of the day, when what followed are sessions.
+    let sessions = ["발표", "토론", "세션", "강연", "시연", "특강", "공연", "설명"];
     let start = tokens.iter().rposition(|t| {
         let topic = t.strip_suffix('는').or_else(|| t.strip_suffix('은')).unwrap_or("");
-        ["에서는", "에선"].iter().any(|e| t.ends_with(e)) || topic.ends_with("행사") || is_ceremony(topic)
+        ["에서는", "에선"].iter().any(|e| t.ends_with(e))
+            || topic.ends_with("행사")
+            || is_ceremony(topic)
+            || ["오전에는", "오후에는", "저녁에는", "이후에는"].contains(t)
+                && sessions.iter().any(|w| sentence[..m.start()].contains(w))
     })?;
     // A clause closed before the run (`안건이 상정됐고, 자유발언이 이어졌다`) is not in it.
     let clause = |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고"].iter().any(|e| t.ends_with(e));
@@ -420,10 +426,16 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
             .unwrap()
     });
     static SAID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“][^"“”]*["”]"#).unwrap());
+    // `문가온 카이로스랩 대표가 'A'를 주제로 기조연설을 했고`: a keynote or a talk given.
+    static TALK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([가-힣]{2,4}(?:\s+[가-힣A-Za-z]{2,12}){1,2})(?:이|가|은|는)\s+(?:['‘][^'’]{2,40}['’](?:을|를)\s+주제로\s+)?(기조연설|기조강연|주제발표|특강)(?:을|를)\s+(?:했|하였|맡|진행)").unwrap()
+    });
+    let talks: Vec<String> = TALK.captures_iter(sentence).map(|c| format!("{} {}", &c[1], &c[2])).collect();
     let sentence = SAID.replace_all(sentence, " ");
     let mut out: Vec<String> = SPEECH
         .captures_iter(&sentence)
         .map(|c| format!("{} {}", speaker(&c[1], text, people), &c[2]))
+        .chain(talks)
         .collect();
     // `'스마트 물관리 시범도시 조성 업무협약'을 체결했다`: the agreement named in quotes.
     let named = quoted(&sentence).into_iter().find_map(|(_, end, name)| {
@@ -647,6 +659,12 @@ impl Prose {
         // Signing the agreement at its ceremony (`협약서에 서명했다`) is the ceremony's programme.
         self.programme |= sentence.contains("협약서에 서명") || sentence.contains("협약서에 공동 서명");
         self.meeting_held |= HELD.is_match(sentence);
+        // Speeches and signings first: within a sentence they come before what followed them.
+        let programme = event_items(sentence, text, people);
+        self.programme |= !programme.is_empty();
+        self.agreements
+            .extend(programme.iter().filter(|p| p.ends_with("체결") || p.ends_with("협약")).cloned());
+        self.items.extend(programme);
         let talked = discussed(sentence, self.meeting_held);
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
         self.programme |= (at_event || tells_programme(sentence)) && !talked.is_empty();
@@ -667,11 +685,6 @@ impl Prose {
         if self.bare_ceremony.is_none() {
             self.bare_ceremony = sentence.split_whitespace().find_map(ceremony_stem).map(str::to_string);
         }
-        let programme = event_items(sentence, text, people);
-        self.programme |= !programme.is_empty();
-        self.agreements
-            .extend(programme.iter().filter(|p| p.ends_with("체결") || p.ends_with("협약")).cloned());
-        self.items.extend(programme);
     }
 
     /// The items, the ceremony first when its programme was read; the points of ordinal
@@ -1044,5 +1057,21 @@ mod tests {
         );
         // Changes told without a meeting held are not its agenda.
         assert!(agenda("", &para("구는 이날 도로 정비 예산 3억원을 삭감했다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_keynote_and_the_afternoons_sessions_are_the_programme() {
+        let b = para("'제2회 동해 해양 포럼'이 3일 열렸다. / 이어 반다온 해양연구소 소장이 '바다 데이터의 미래'를 주제로 기조연설을 했고, 오후에는 어장 지도 발표와 항만 안전 토론이 이어졌다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec![
+                "제2회 동해 해양 포럼",
+                "반다온 해양연구소 소장 기조연설",
+                "어장 지도 발표",
+                "항만 안전 토론"
+            ]
+        );
+        // Without sessions, what went on in the afternoon is no programme.
+        assert!(agenda("", &para("오후에는 시민들의 항의가 이어졌다."), &[]).is_empty());
     }
 }
