@@ -264,7 +264,9 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
         .or_else(|| bare_name_by_date(cleaned))
         .or_else(|| hints.author.clone())
         // A release's `담당 부서` is whom to ask, not who wrote it: no author then.
-        .or_else(|| handle_by_date(cleaned, rules));
+        .or_else(|| handle_by_date(cleaned, rules))
+        // A public body (`천안시청` over a date line) publishes; it is never the author.
+        .filter(|a| public_body(a, rules).is_none());
     let url = hints.url.clone().or_else(|| {
         cleaned.meta.iter().chain(&cleaned.tail).find_map(|l| URL.find(l).map(|m| m.as_str().to_string()))
     });
@@ -338,6 +340,19 @@ mod tests {
         let f = found(page);
         assert_eq!(f.publisher.map(|p| p.0).as_deref(), Some("목포신문"));
         assert_eq!(f.author.as_deref(), Some("남궁하늘"), "the source's reporter, not the reposting blogger");
+    }
+
+    #[test]
+    fn a_public_body_over_a_date_line_is_not_the_author() {
+        let mut cleaned = Cleaned {
+            blocks: vec![Block::Para("시는 3일 주차장을 열었다고 밝혔다.".to_string())],
+            ..Cleaned::default()
+        };
+        cleaned.meta = vec!["천안시청".to_string(), "작성일 2025-04-03".to_string()];
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        assert_eq!(source(&cleaned, &Hints::default(), &rules).author, None);
+        cleaned.meta[0] = "천서윤".to_string();
+        assert_eq!(source(&cleaned, &Hints::default(), &rules).author.as_deref(), Some("천서윤"));
     }
 
     #[test]
