@@ -362,6 +362,7 @@ fn meta_lines(doc: &Html, body: ego_tree::NodeId) -> Vec<String> {
         if el
             .ancestors()
             .any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "script" | "style" | "nav")))
+            || in_list_of_other_stories(el)
         {
             continue;
         }
@@ -378,6 +379,33 @@ fn meta_lines(doc: &Html, body: ego_tree::NodeId) -> Vec<String> {
         }
     }
     out
+}
+
+/// Class or id words of a box that lists other stories (a ranking, related news).
+const OTHER_STORIES: &[&str] =
+    &["ranking", "rank", "popular", "related", "relation", "recommend", "aside", "sidebar", "best"];
+
+/// Whether an element sits in a list of other stories: a box so named, or a list item that
+/// links to a headline. A date or a byline there belongs to that other story.
+fn in_list_of_other_stories(el: ElementRef<'_>) -> bool {
+    static LINK: std::sync::LazyLock<Selector> =
+        std::sync::LazyLock::new(|| Selector::parse("a[href]").unwrap());
+    let named = |e: &scraper::node::Element| {
+        e.name() == "aside"
+            || e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
+                v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                    .any(|w| OTHER_STORIES.contains(&w.to_ascii_lowercase().as_str()))
+            })
+    };
+    let headline_link = |li: ElementRef<'_>| {
+        li.select(&LINK).any(|a| {
+            !a.value().attr("href").is_some_and(|h| h.starts_with("mailto:"))
+                && text_of(a).chars().count() >= 10
+        })
+    };
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|a| named(a.value()) || a.value().name() == "li" && headline_link(a))
 }
 
 /// The headline element: an `h1`–`h3` marked as a title (by its class or its parent's), else the
@@ -481,4 +509,26 @@ pub(crate) fn to_article_text(source: &str) -> (String, Hints) {
     article.push('\n');
     article.push_str(&text);
     (article, Hints { title, site_name, author, url, published })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_a_list_of_other_stories_are_not_the_articles_meta_lines() {
+        let page = r#"<html><body>
+            <div class="head"><h3 class="tit_view">시, 하천 정비에 50억 투입</h3>
+              <span class="txt_info">홍길동 기자</span> <span class="txt_info">입력 2025. 4. 2. 10:00</span></div>
+            <div class="view"><p>시가 올해 하천 정비 사업에 50억원을 투입한다고 2일 밝혔다. 공사는 5월에 시작한다.</p>
+              <p>시는 주민 설명회를 거쳐 세부 계획을 확정할 계획이다.</p></div>
+            <div class="box_g"><ol><li><a href="/v/1">다른 도시, 공항 철도에 1조 투입</a> <span>2025. 4. 1.</span></li></ol></div>
+            <div class="aside_rank"><p>2025. 3. 30. 인기 기사 모음</p></div>
+            </body></html>"#;
+        let (text, _) = to_article_text(page);
+        assert!(text.contains("입력 2025. 4. 2. 10:00"), "{text}");
+        assert!(text.contains("홍길동 기자"), "{text}");
+        assert!(!text.contains("2025. 4. 1."), "a listed story's date: {text}");
+        assert!(!text.contains("2025. 3. 30."), "a ranking box's date: {text}");
+    }
 }

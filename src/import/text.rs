@@ -217,8 +217,26 @@ const DOCUMENT_KINDS: &[&str] =
 /// A release's header line: a document kind, alone or after the body that issues it.
 fn is_document_label(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
+    // Letter-spaced, as headers are set (`보 도 자 료`): a label, whatever it spells.
+    if words.len() >= 3 && words.iter().all(|w| char_len(w) == 1 && w.chars().all(char::is_alphabetic)) {
+        return true;
+    }
     let last = words.last().copied().unwrap_or_default();
     DOCUMENT_KINDS.contains(&last) && words.len() <= 3 && !line.contains(['…', ',', '‘', '\'', '"'])
+}
+
+/// A line that only names the body issuing the page (`K-water 한국수자원공사`, `전라남도의회`), as a
+/// release's or a council's header does: up to three words, no figures or headline punctuation,
+/// the last Korean word a body's name (an organisation ending of two or more letters, `의회`, or
+/// a known outlet).
+fn is_masthead(line: &str, rules: &Compiled) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let plain = !line.chars().any(|c| c.is_ascii_digit() || ",…'\"‘’“”!?%·:|".contains(c));
+    let Some(last) = words.iter().rev().find(|w| has_hangul(w)) else { return false };
+    let body = last.ends_with("의회")
+        || rules.org_suffixes.iter().any(|s| char_len(s) >= 2 && last.ends_with(s.as_str()) && last != s)
+        || super::gazetteer::outlet_named(last).is_some();
+    (1..=3).contains(&words.len()) && char_len(line) <= 25 && plain && body
 }
 
 /// A word that can name a section of a site: short, and letters only.
@@ -289,6 +307,7 @@ fn title_score(
         || line.ends_with("요.")
         || rules.ministries.iter().any(|m| m == line)
         || is_document_label(line)
+        || is_masthead(line, rules)
     {
         return None;
     }
@@ -452,6 +471,22 @@ fn is_heading_like(line: &str, max: usize) -> bool {
         && !SENTENCE_END.is_match(line)
         && !line.ends_with([',', ':', '：'])
         && !line.contains("다.")
+        && !is_table_row(line)
+}
+
+/// A row of a flattened table (`디지털 인프라 380억원 520억원 +140억원`): three or more figures on
+/// a short line. Data, never a heading.
+fn is_table_row(line: &str) -> bool {
+    let mut groups = 0;
+    let mut in_number = false;
+    for c in line.chars() {
+        let digit = c.is_ascii_digit() || (in_number && matches!(c, ',' | '.'));
+        if digit && !in_number {
+            groups += 1;
+        }
+        in_number = digit;
+    }
+    groups >= 3
 }
 
 /// Cleans an article. `title_hint` is a headline already known (from HTML metadata).
@@ -837,6 +872,18 @@ mod tests {
         // A headline in single spaces is never a spaced menu, however short its words.
         assert!(!is_spaced_menu("AI 반도체 현장 간담회 열려"));
         assert!(!is_document_label("‘섬마을 원격진료’ 보도자료"));
+        // Letter-spaced headers are labels; a short headline with one-letter words is not.
+        assert!(is_document_label("보 도 자 료") && is_document_label("해 명 자 료"));
+        assert!(!is_document_label("AI 새 길 연다"));
+    }
+
+    #[test]
+    fn a_line_that_only_names_the_issuing_body_is_a_masthead() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        assert!(is_masthead("K-water 한국수자원공사", &rules));
+        assert!(is_masthead("충청북도의회", &rules));
+        assert!(!is_masthead("도의회, 추경 8천억 의결", &rules));
+        assert!(!is_masthead("AI 전환 지원", &rules));
     }
 
     #[test]
@@ -846,5 +893,11 @@ mod tests {
         assert_eq!(list_marker("3. 셋째"), Some(('1', Some(3), "셋째")));
         assert_eq!(list_marker("-5%"), None);
         assert_eq!(list_marker("2024년"), None);
+    }
+
+    #[test]
+    fn a_flattened_table_row_is_never_a_heading() {
+        assert!(!is_heading_like("교통 분야 120억원 150억원 +30억원", 45));
+        assert!(is_heading_like("2026년 예산 1,250억원 편성", 45));
     }
 }

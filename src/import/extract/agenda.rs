@@ -47,6 +47,18 @@ fn clean_item(raw: &str, last: bool) -> Option<String> {
             s = kept.join(" ");
         }
     }
+    if last {
+        // `…플랫폼 운영에 협력한다`: the closing verb and the particle before it are not the item.
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        if tokens.len() >= 2 && tokens[tokens.len() - 1].trim_end_matches('.').ends_with('다') {
+            let before = tokens[tokens.len() - 2];
+            if let Some(stem) = ["에", "으로", "로"].iter().find_map(|p| before.strip_suffix(p)) {
+                let mut kept: Vec<&str> = tokens[..tokens.len() - 2].to_vec();
+                kept.push(stem);
+                s = kept.join(" ");
+            }
+        }
+    }
     if !last {
         for p in ["와", "과"] {
             if let Some(t) = s.strip_suffix(p) {
@@ -119,6 +131,65 @@ fn object_phrase(before: &str, adnominal: bool) -> String {
     tokens[start..].join(" ")
 }
 
+/// Words for a meeting: held, it is an event whose programme is what it discussed or decided.
+const MEETINGS: &[&str] = &["회의", "협의회", "간담회", "총회", "위원회", "토론회", "워크숍"];
+/// Right after a meeting's name: it was held (`를 열고`, `을 개최해`).
+static HELD_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:를|을)\s+(?:열고|열어|열었|개최하고|개최해|개최했)").unwrap());
+
+/// What a meeting held in the sentence decided: `위원회를 열고 「계획」을 확정했다` → `「계획」 확정`.
+fn decided(sentence: &str) -> Option<String> {
+    static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:을|를)\s+(확정|의결|채택|승인|심의|심사)(?:했|하였|한다|하고|해)").unwrap()
+    });
+    let held = HELD.find(sentence).map(|h| h.end()).or_else(|| {
+        quoted(sentence)
+            .into_iter()
+            .find(|(_, end, n)| {
+                MEETINGS.iter().any(|w| n.ends_with(w)) && HELD_AFTER.is_match(&sentence[*end..])
+            })
+            .map(|(_, end, _)| end)
+    })?;
+    let c = DECIDED.captures_at(sentence, held)?;
+    let m = c.get(0)?;
+    let object = object_phrase(&sentence[held..m.start()], true);
+    // `전라남도가 제출한 추경안`: the object after the clause that tells who brought it.
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let start = words.iter().rposition(|w| w.ends_with("제출한") || w.ends_with("올린")).map_or(0, |i| i + 1);
+    let object = words[start..].join(" ");
+    let n = object.split_whitespace().count();
+    (1..=6).contains(&n).then(|| format!("{object} {}", &c[1]))
+}
+
+/// What a meeting held changed in a budget or bill, told the same day (`이날 A 사업비 45억원을
+/// 삭감하고, B 예산 12억원을 새로 반영했다`): each change as an item.
+fn changes_made(sentence: &str) -> Vec<String> {
+    static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:을|를)\s+(?:새로\s+|신규로\s+|추가로\s+)?(삭감|증액|감액|반영|신설|가결|부결)(?:했|하였|하고|해)").unwrap()
+    });
+    if !sentence.contains("이날") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for c in CHANGED.captures_iter(sentence) {
+        let m = c.get(0).unwrap();
+        let object = object_phrase(&sentence[from..m.start()], false);
+        let all: Vec<&str> = object.split_whitespace().collect();
+        // After the subject and `이날`: `위원회는 이날 A를 삭감` → `A 삭감`.
+        let start = all
+            .iter()
+            .rposition(|w| *w == "이날" || w.ends_with('는') || w.ends_with('은'))
+            .map_or(0, |i| i + 1);
+        let words = &all[start..];
+        if (1..=8).contains(&words.len()) {
+            out.push(format!("{} {}", words.join(" "), &c[1]));
+        }
+        from = m.end();
+    }
+    out
+}
+
 /// A meeting held: `협의회를 열고`, `간담회를 개최해`.
 static HELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:회의|협의회|간담회|총회|위원회|토론회)(?:를|을)\s+(?:열고|열어|개최하고|개최해)").unwrap()
@@ -156,6 +227,9 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
             .map_or(0, |i| i + 1);
         return split_items(&tokens[start..].join(" ").replace(", ", "과 "));
     }
+    if let Some(items) = programme_run(sentence) {
+        return items;
+    }
     let m = DISCUSS.find(sentence).or_else(|| {
         let from = HELD
             .find(sentence)
@@ -165,6 +239,38 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
     });
     let Some(m) = m else { return Vec::new() };
     split_items(&object_phrase(&sentence[..m.start()], true))
+}
+
+/// An event's programme told as what followed at it: `이날 출범식에서는 A와 B가 이어졌다`,
+/// `행사는 A와 B, C 순으로 진행됐다`. Only after the event is named as where or what (an
+/// `…에서는` or the event as topic): `비판이 이어졌다` alone is no programme.
+fn programme_run(sentence: &str) -> Option<Vec<String>> {
+    static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(?:등이|이|가|등\s+순으로|\s순으로)\s+(?:차례로\s+)?(?:이어졌|이어졌다|진행됐|진행되었|펼쳐졌)")
+            .unwrap()
+    });
+    let m = FOLLOWED.find(sentence)?;
+    let tokens: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
+    // `오후에는 A 발표와 B 토론이 이어졌다`: a part of the day, when what followed are sessions.
+    let sessions = ["발표", "토론", "세션", "강연", "시연", "특강", "공연", "설명"];
+    let start = tokens.iter().rposition(|t| {
+        let topic = t.strip_suffix('는').or_else(|| t.strip_suffix('은')).unwrap_or("");
+        ["에서는", "에선"].iter().any(|e| t.ends_with(e))
+            || topic.ends_with("행사")
+            || is_ceremony(topic)
+            || ["오전에는", "오후에는", "저녁에는", "이후에는"].contains(t)
+                && sessions.iter().any(|w| sentence[..m.start()].contains(w))
+    })?;
+    // A clause closed before the run (`안건이 상정됐고, 자유발언이 이어졌다`) is not in it.
+    let clause = |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고"].iter().any(|e| t.ends_with(e));
+    let start = tokens.iter().rposition(clause).filter(|&k| k > start).unwrap_or(start);
+    let items = split_items(&tokens[start + 1..].join(" ").replace(", ", "과 "));
+    (!items.is_empty()).then_some(items)
+}
+
+/// Whether the event's programme is told in this sentence (see [`programme_run`]).
+fn tells_programme(sentence: &str) -> bool {
+    programme_run(sentence).is_some()
 }
 
 /// `올해 사업보고와 내년 계획`: two items.
@@ -199,6 +305,9 @@ const CEREMONIES: &[&str] = &[
     "개원식",
     "개관식",
     "착공식",
+    "개통식",
+    "개장식",
+    "착수식",
     "기공식",
     "준공식",
     "발대식",
@@ -222,6 +331,24 @@ fn ceremony(sentence: &str) -> Option<String> {
     if let Some((_, _, name)) = quoted(sentence).into_iter().find(|(_, _, n)| is_ceremony(n)) {
         return Some(name.to_string());
     }
+    // `'전북 AI 허브' 출범식을 열었다`: the quoted name and the ceremony word after it.
+    for (_, end, name) in quoted(sentence) {
+        if let Some(stem) = sentence[end..].split_whitespace().next().and_then(ceremony_stem) {
+            if sentence[end..].starts_with(' ') || sentence[end..].starts_with(stem) {
+                return Some(format!("{name} {stem}"));
+            }
+        }
+    }
+    // `'제1차 추진위원회'를 열고`: a meeting held, named in quotes.
+    quoted(sentence)
+        .into_iter()
+        .find(|(_, end, n)| MEETINGS.iter().any(|w| n.ends_with(w)) && HELD_AFTER.is_match(&sentence[*end..]))
+        .map(|(_, _, name)| name.to_string())
+        .or_else(|| bare_ceremony(sentence))
+}
+
+/// The words up to a ceremony word (`통합 창원시 출범식이 … 열렸다`).
+fn bare_ceremony(sentence: &str) -> Option<String> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let k = tokens.iter().position(|t| ceremony_stem(t).is_some())?;
     let start =
@@ -295,24 +422,45 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
         Regex::new(r"([가-힣]{1,4}\s+[가-힣]{2,8})(?:은|는)\s+(축사|출범사|기념사|환영사|개회사|격려사|인사말)(?:(?:을|를)\s+통해|에서)").unwrap()
     });
     static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*협약)(?:을|를)\s+체결(?:했|하였|하고|하며|한다|해)")
+        Regex::new(r"((?:[가-힣A-Za-z]+\s+){0,3}[가-힣]*(?:협약|MOU))(?:을|를)\s+(체결|맺)(?:했|하였|하고|하며|한다|해|었|어|는다)")
             .unwrap()
     });
     static SAID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“][^"“”]*["”]"#).unwrap());
+    // `문가온 카이로스랩 대표가 'A'를 주제로 기조연설을 했고`: a keynote or a talk given.
+    static TALK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([가-힣]{2,4}(?:\s+[가-힣A-Za-z]{2,12}){1,2})(?:이|가|은|는)\s+(?:['‘][^'’]{2,40}['’](?:을|를)\s+주제로\s+)?(기조연설|기조강연|주제발표|특강)(?:을|를)\s+(?:했|하였|맡|진행)").unwrap()
+    });
+    let talks: Vec<String> = TALK.captures_iter(sentence).map(|c| format!("{} {}", &c[1], &c[2])).collect();
     let sentence = SAID.replace_all(sentence, " ");
     let mut out: Vec<String> = SPEECH
         .captures_iter(&sentence)
         .map(|c| format!("{} {}", speaker(&c[1], text, people), &c[2]))
+        .chain(talks)
         .collect();
-    if let Some(c) = SIGNED.captures(&sentence) {
+    // `'스마트 물관리 시범도시 조성 업무협약'을 체결했다`: the agreement named in quotes.
+    let named = quoted(&sentence).into_iter().find_map(|(_, end, name)| {
+        let signed = ["을 체결", "를 체결", "을 맺", "를 맺"].iter().any(|v| sentence[end..].starts_with(v));
+        (signed && (name.ends_with("협약") || name.ends_with("MOU"))).then(|| format!("{name} 체결"))
+    });
+    if let Some(n) = named {
+        out.push(n);
+    } else if let Some(c) = SIGNED.captures(&sentence) {
         // The agreement's own words: after its partner (`42개 기업과`) or its venue (`시민홀에서`).
         let words: Vec<&str> = c[1].split_whitespace().collect();
         let start = words
             .iter()
-            .rposition(|w| w.ends_with("에서") || w.ends_with('와') || w.ends_with('과'))
+            .rposition(|w| {
+                w.ends_with("에서")
+                    || w.ends_with('와')
+                    || w.ends_with('과')
+                    || w.ends_with('에')
+                    || *w == "앞서"
+            })
             .map_or(0, |i| i + 1);
+        // `체결했다` names the act; `맺었다` is said of the agreement itself.
         if words.len() - start >= 2 {
-            out.push(format!("{} 체결", words[start..].join(" ")));
+            let agreement = words[start..].join(" ");
+            out.push(if &c[2] == "체결" { format!("{agreement} 체결") } else { agreement });
         }
     }
     out
@@ -496,6 +644,8 @@ struct Prose {
     meeting_held: bool,
     /// Points made by paragraphs that open with an ordinal.
     points: Vec<String>,
+    /// Agreements signed (`… 협약 체결`), for a list of what the agreement provides.
+    agreements: Vec<String>,
 }
 
 impl Prose {
@@ -509,10 +659,25 @@ impl Prose {
         // Signing the agreement at its ceremony (`협약서에 서명했다`) is the ceremony's programme.
         self.programme |= sentence.contains("협약서에 서명") || sentence.contains("협약서에 공동 서명");
         self.meeting_held |= HELD.is_match(sentence);
+        // Speeches and signings first: within a sentence they come before what followed them.
+        let programme = event_items(sentence, text, people);
+        self.programme |= !programme.is_empty();
+        self.agreements
+            .extend(programme.iter().filter(|p| p.ends_with("체결") || p.ends_with("협약")).cloned());
+        self.items.extend(programme);
         let talked = discussed(sentence, self.meeting_held);
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
-        self.programme |= at_event && !talked.is_empty();
+        self.programme |= (at_event || tells_programme(sentence)) && !talked.is_empty();
         self.items.extend(talked);
+        // A meeting held and what it decided (`위원회를 열고 「계획」을 확정했다`), and what it
+        // changed the same day.
+        if let Some(d) = decided(sentence) {
+            self.programme = true;
+            self.items.push(d);
+        }
+        if self.meeting_held {
+            self.items.extend(changes_made(sentence));
+        }
         self.items.extend(listed_actions(sentence));
         if self.ceremony.is_none() {
             self.ceremony = ceremony(sentence);
@@ -520,9 +685,6 @@ impl Prose {
         if self.bare_ceremony.is_none() {
             self.bare_ceremony = sentence.split_whitespace().find_map(ceremony_stem).map(str::to_string);
         }
-        let programme = event_items(sentence, text, people);
-        self.programme |= !programme.is_empty();
-        self.items.extend(programme);
     }
 
     /// The items, the ceremony first when its programme was read; the points of ordinal
@@ -564,16 +726,45 @@ fn marked_list(blocks: &[Block], i: usize, marker: char) -> (Vec<String>, usize)
     (out, j.max(i + 1))
 }
 
+/// A run of sub-points (`ㅇ`, `○`, `-`) from `blocks[i]` that are noun phrases, not sentences
+/// (`ㅇ (디지털 인프라) 마을 와이파이 2,000곳 확충`), under an intro that names tasks or plans:
+/// the items, each without its category label in parentheses, and where the run ends.
+fn nominal_points(blocks: &[Block], i: usize) -> (Vec<String>, usize) {
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[(（\[][^)）\]]{1,20}[)）\]]\s*").unwrap());
+    let Some(Block::Item { marker, .. }) = blocks.get(i) else { return (Vec::new(), i + 1) };
+    let mut j = i;
+    let mut items = Vec::new();
+    while let Some(Block::Item { marker: m, text, .. }) = blocks.get(j) {
+        let t = text.trim().trim_end_matches('.');
+        if m != marker || t.ends_with('다') || t.ends_with("다.") || HAS_AMOUNT.is_match(t) {
+            break;
+        }
+        items.extend(clean_item(&LABEL.replace(t, ""), false));
+        j += 1;
+    }
+    let intro = if i > 0 { blocks[i - 1].text() } else { "" };
+    if items.len() < 2 || !AGENDA_WORDS.iter().any(|w| intro.contains(w)) {
+        return (Vec::new(), i + 1);
+    }
+    (items, j)
+}
+
 /// Agenda items in order, each once. `people` are those present, for naming speakers.
 pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<String> {
     let text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
     let mut out: Vec<String> = Vec::new();
     let mut prose = Prose::default();
+    // An inline list of what an agreement provides (`협약에 따라 ▲A ▲B`): the signing heads it.
+    let mut agreement_list = false;
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
             Block::Para(t) | Block::Item { text: t, .. } if inline_items(t).len() >= 2 => {
                 out.extend(inline_items(t));
+                let intro = t.split(['△', '▲', 'Δ']).next().unwrap_or("");
+                agreement_list |=
+                    ["협약에 따라", "협약을 통해", "협약으로", "협약에서"].iter().any(|w| intro.contains(w));
                 i += 1;
             }
             Block::Para(t) => {
@@ -590,6 +781,13 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
                 out.extend(items);
                 i = next;
             }
+            // Points that are noun phrases, two or more under an intro naming tasks: the actions.
+            Block::Item { marker: 'ㅇ' | '○' | '◦' | '-', .. } if nominal_points(blocks, i).0.len() >= 2 =>
+            {
+                let (items, next) = nominal_points(blocks, i);
+                prose.actions.extend(items);
+                i = next;
+            }
             // A press-release point is a paragraph too: what a meeting discussed is told in one.
             Block::Item { marker: '□' | '■' | '○' | 'ㅇ' | '◦', text: t, .. } => {
                 prose.actions.extend(main_action(t));
@@ -604,6 +802,8 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
     // What a meeting discussed, or actions listed in prose, stand in only for a missing list.
     if out.is_empty() {
         out = prose.finish(title);
+    } else if agreement_list {
+        out = std::mem::take(&mut prose.agreements).into_iter().chain(out).collect();
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -787,5 +987,91 @@ mod tests {
         assert_eq!(agenda("", &b, &[]), vec!["농촌 의료 접근성 개선", "청년 귀농 확대"]);
         // One paragraph opening with `먼저` is not an enumeration.
         assert!(agenda("", &para("먼저 시는 청년 창업을 위해 공간을 연다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn what_followed_at_a_named_event_is_its_programme() {
+        let b = para("구는 7일 '스마트 돌봄센터' 개소식을 열었다. / 이날 개소식에서는 현판 제막과 시설 견학이 이어졌다.");
+        assert_eq!(agenda("", &b, &[]), vec!["스마트 돌봄센터 개소식", "현판 제막", "시설 견학"]);
+        let b = para("군은 2일 '청년 마을 발대식'을 가졌다. / 행사는 경과 보고와 감사패 전달, 기념 촬영 순으로 진행됐다.");
+        assert_eq!(agenda("", &b, &[]), vec!["청년 마을 발대식", "경과 보고", "감사패 전달", "기념 촬영"]);
+        // A clause closed before the run is not in it; what follows without an event is nothing.
+        let b = para("이날 본회의에서는 '주차 조례안'이 상정됐고, 시정 질문이 이어졌다.");
+        assert_eq!(agenda("", &b, &[]), vec!["주차 조례안", "시정 질문"]);
+        assert!(agenda("", &para("설명회 뒤 주민들의 문의가 이어졌다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_quoted_meeting_held_and_what_it_decided() {
+        let b = para("도는 10일 '제2차 물관리 위원회'를 열고 「하천 정비 5개년 계획」을 의결했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["제2차 물관리 위원회", "「하천 정비 5개년 계획」 의결"]);
+        // A committee named without being held decides nothing here.
+        assert!(agenda("", &para("'물관리 위원회'는 지난해 계획을 의결했다."), &[]).is_empty());
+    }
+
+    fn sub(text: &str) -> Block {
+        Block::Item { level: 1, number: None, marker: 'ㅇ', text: text.to_string() }
+    }
+
+    #[test]
+    fn sub_points_that_are_noun_phrases_under_a_tasks_intro_are_actions() {
+        let b = vec![
+            point("시의 올해 중점 과제는 다음과 같다."),
+            sub("(교통) 마을버스 노선 개편"),
+            sub("(복지) 경로당 냉방비 지원"),
+            sub("(안전) 통학로 CCTV 확충"),
+        ];
+        assert_eq!(agenda("", &b, &[]), vec!["마을버스 노선 개편", "경로당 냉방비 지원", "통학로 CCTV 확충"]);
+        // Under an intro that names no tasks, or with amounts, they are not agenda.
+        let b =
+            vec![point("시는 지난해 성과를 소개했다."), sub("마을버스 노선 개편"), sub("경로당 냉방비 지원")];
+        assert!(agenda("", &b, &[]).is_empty());
+        let b = vec![point("과제별 예산은 다음과 같다."), sub("교통 20억원"), sub("복지 15억원")];
+        assert!(agenda("", &b, &[]).is_empty());
+    }
+
+    #[test]
+    fn an_agreement_made_with_matda_is_the_programme() {
+        let b = para("군은 지역 농협과 로컬푸드 공급 협약을 맺었다.");
+        assert_eq!(agenda("", &b, &[]), vec!["로컬푸드 공급 협약"]);
+        // Made before another event (`개막식에 앞서`): the agreement has no words of its own.
+        assert!(agenda("", &para("두 군은 개막식에 앞서 업무협약을 맺었다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn an_agreements_list_follows_its_signing_and_a_closing_verb_is_cut() {
+        let b = para("군은 '섬 돌봄 업무협약'을 체결했다. / 두 기관은 협약에 따라 ▲방문 진료 ▲약 배달 서비스 운영에 협력한다.");
+        assert_eq!(agenda("", &b, &[]), vec!["섬 돌봄 업무협약 체결", "방문 진료", "약 배달 서비스 운영"]);
+        // A list that is no agreement's stands alone.
+        let b =
+            para("군은 '섬 돌봄 업무협약'을 체결했다. / 올해 중점 과제로 ▲방문 진료 ▲약 배달 등을 추진한다.");
+        assert_eq!(agenda("", &b, &[]), vec!["방문 진료", "약 배달"]);
+    }
+
+    #[test]
+    fn what_a_meeting_changed_the_same_day_is_agenda() {
+        let b = para("위원회는 2일 제5차 회의를 열고 구가 제출한 제1회 추경안을 심사해 원안대로 의결했다. / 위원회는 이날 도로 정비 예산 3억원을 삭감하고, 경로당 냉방비 2억원을 새로 반영했다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["제1회 추경안 심사", "도로 정비 예산 3억원 삭감", "경로당 냉방비 2억원 반영"]
+        );
+        // Changes told without a meeting held are not its agenda.
+        assert!(agenda("", &para("구는 이날 도로 정비 예산 3억원을 삭감했다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_keynote_and_the_afternoons_sessions_are_the_programme() {
+        let b = para("'제2회 동해 해양 포럼'이 3일 열렸다. / 이어 반다온 해양연구소 소장이 '바다 데이터의 미래'를 주제로 기조연설을 했고, 오후에는 어장 지도 발표와 항만 안전 토론이 이어졌다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec![
+                "제2회 동해 해양 포럼",
+                "반다온 해양연구소 소장 기조연설",
+                "어장 지도 발표",
+                "항만 안전 토론"
+            ]
+        );
+        // Without sessions, what went on in the afternoon is no programme.
+        assert!(agenda("", &para("오후에는 시민들의 항의가 이어졌다."), &[]).is_empty());
     }
 }

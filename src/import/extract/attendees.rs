@@ -186,12 +186,15 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
 /// speak (a video message counts), or brief.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|답변은|답변을|안녕하십니까|입니다\s*$").unwrap()
+    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|답변은|답변을|안녕하십니까|입니다\s*$").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`).
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|그간|역임|\d{1,2}월(?:에는|에|\s)").unwrap()
+    Regex::new(
+        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|그간|역임|\d{1,2}월(?:에는|에|\s)|못해|못했|못한|불참",
+    )
+    .unwrap()
 });
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9]+)['’"”]?\s*\)"#).unwrap()
@@ -218,7 +221,8 @@ fn is_place_word(token: &str, rules: &Compiled) -> bool {
     rules.regions.iter().any(|r| {
         token
             .strip_prefix(r.spelling.as_str())
-            .is_some_and(|rest| ["", "도", "시", "군", "구"].contains(&rest))
+            // `전북대`, `경북대`: a place's university.
+            .is_some_and(|rest| ["", "도", "시", "군", "구", "대"].contains(&rest))
     })
 }
 
@@ -339,7 +343,10 @@ fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
             ("구청장", "구"),
             ("교육감", "교육청"),
         ] {
-            let Some(particle) = rest.strip_prefix(head) else {
+            // `경주시장` where the gazetteer spells only `경주시`: the suffix is the head's first letter.
+            let glued = head.strip_prefix(suffix).filter(|_| spelling.ends_with(suffix));
+            let Some(particle) = rest.strip_prefix(head).or_else(|| glued.and_then(|h| rest.strip_prefix(h)))
+            else {
                 continue;
             };
             if particle.is_empty() || super::super::rules::is_particle(particle) {
@@ -400,7 +407,9 @@ fn without_constituency(s: &str) -> String {
 /// A sentence that places someone away (`서면축사를 보냈고, 답변은 … 부시장이 맡았다`) is judged
 /// clause by clause: the other clause may place someone else at the event.
 fn clauses(s: &str) -> Vec<&str> {
-    static JOINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:고|며),\s").unwrap());
+    // `…보냈고, `, `…나오지 못해 `, `…못했지만 `: where one person's part ends and another's begins.
+    static JOINT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:(?:고|며),|못해|못하고|못했지만|지만,?)\s").unwrap());
     if !ABSENT.is_match(s) {
         return vec![s];
     }
@@ -519,6 +528,77 @@ fn parenthesised(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) 
     people
 }
 
+/// Organisations whose head is written by gluing `장` to the name (`한국로봇산업진흥원장`), with
+/// the title that makes.
+const GLUED_HEADS: &[(&str, &str)] =
+    &[("연구소", "소장"), ("센터", "센터장"), ("협회", "회장"), ("원", "원장"), ("청", "청장")];
+
+/// A title written as one word ending in a known title: a post (`인공지능정책실장`,
+/// `수소연구본부장`), or an organisation's head glued to its name (`한국로봇산업진흥원장` → 원장
+/// of 한국로봇산업진흥원). Returns the title and the organisation the word holds, if any.
+fn compound_title(token: &str, rules: &Compiled) -> Option<(String, Option<String>)> {
+    let t = strip_particles(token);
+    // `박람회장에서`: a place, not a person's title.
+    let locative =
+        ["에서", "에", "으로", "로"].iter().any(|p| token.trim_end_matches(PUNCT_END).ends_with(p));
+    if locative || t.chars().count() < 4 || !t.chars().all(|c| ('가'..='힣').contains(&c)) {
+        return None;
+    }
+    rules
+        .known_roles
+        .iter()
+        .filter(|r| !r.everyday_word && r.title.chars().count() >= 2)
+        .find(|r| r.ends(t) && t.len() > r.title.len())?;
+    let glued = t.strip_suffix('장').filter(|o| o.chars().count() >= 4).and_then(|org| {
+        GLUED_HEADS
+            .iter()
+            .find(|(e, _)| org.ends_with(e))
+            .map(|(_, head)| (head.to_string(), Some(org.to_string())))
+    });
+    Some(glued.unwrap_or_else(|| (t.to_string(), None)))
+}
+
+/// NAME TITLE or NAME ORG TITLE where the title is one compound word (see [`compound_title`]).
+fn compound_person(
+    tokens: &[&str],
+    i: usize,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Option<Attendee> {
+    let (role, inner) = compound_title(tokens[i], rules)?;
+    if i >= 1 && name_like(tokens[i - 1], rules) {
+        let org = inner.or_else(|| org_before(tokens, i - 1, rules, aliases)).unwrap_or_default();
+        return Some(Attendee { name: tokens[i - 1].to_string(), role, org });
+    }
+    let k = org_start(tokens, i, rules, aliases);
+    (k < i && k >= 1 && name_like(tokens[k - 1], rules)).then(|| Attendee {
+        name: tokens[k - 1].to_string(),
+        role,
+        org: canonical(&tokens[k..i].join(" "), rules, aliases),
+    })
+}
+
+/// A name in Latin letters before an organisation and a title: `Marcus Hale 엔비디아 부사장`.
+fn latin_name_org_role(tokens: &[&str], i: usize, role: &str) -> Option<Attendee> {
+    let latin = |t: &str| {
+        let mut c = t.chars();
+        c.next().is_some_and(|f| f.is_ascii_uppercase())
+            && t.chars().count() >= 2
+            && c.all(|c| c.is_ascii_lowercase() || c == '-')
+    };
+    let hangul = |t: &&str| t.chars().all(|c| ('가'..='힣').contains(&c) || c.is_ascii_alphanumeric());
+    (2..=(i.min(5))).find_map(|back| {
+        let j = i - back;
+        (j >= 1 && latin(tokens[j - 1]) && latin(tokens[j]) && tokens[j + 1..i].iter().all(hangul)).then(
+            || Attendee {
+                name: format!("{} {}", tokens[j - 1], tokens[j]),
+                role: role.to_string(),
+                org: tokens[j + 1..i].join(" "),
+            },
+        )
+    })
+}
+
 /// The person whose title is the token at `i`, if the tokens around it name one.
 fn person_at(
     tokens: &[&str],
@@ -526,6 +606,11 @@ fn person_at(
     rules: &Compiled,
     aliases: &BTreeMap<String, String>,
 ) -> Option<Attendee> {
+    if rules.role_of_token(tokens[i]).is_none() && local_head(tokens[i], rules).is_none() {
+        if let Some(p) = compound_person(tokens, i, rules, aliases) {
+            return Some(p);
+        }
+    }
     // `울산시장`, `경기도지사`: the place is the organisation.
     if i >= 1 && name_like(tokens[i - 1], rules) {
         if let Some((role, org)) = local_head(tokens[i], rules) {
@@ -543,10 +628,11 @@ fn person_at(
         })
     })?;
     let bare_role = particle.is_empty() && !tokens[i].ends_with(PUNCT_END);
-    let mut person: Option<Attendee> = None;
-    if after_name {
+    // A Latin name before the organisation outranks a Korean word that looks like a name.
+    let mut person = if i >= 2 { latin_name_org_role(tokens, i, role) } else { None };
+    if person.is_none() && after_name {
         person = Some(name_role(tokens, i, i - 1 - skip, role, bare_role, rules, aliases));
-    } else if i >= 2 {
+    } else if person.is_none() && i >= 2 {
         person = name_org_role(tokens, i, role, rules, aliases);
     }
     if person.is_none() && bare_role && i + 1 < tokens.len() {
@@ -734,7 +820,7 @@ mod tests {
     fn a_speaker_who_introduces_himself_is_present() {
         assert_eq!(
             run(&["안녕하십니까.", "전라남도지사 선우진입니다.", "올해 도정 방향을 말씀드리겠습니다."]),
-            vec![p("선우진", "지사", "전라남도")]
+            vec![p("선우진", "도지사", "전라남도")]
         );
         assert_eq!(
             run(&["한빛연구원 원장 고은비입니다."]),
@@ -778,6 +864,43 @@ mod tests {
         assert_eq!(
             run(&["이도현 경제부지사 주재로 회의를 열고 토론했다."]),
             vec![(String::from("이도현"), Some("경제부지사".into()), None)]
+        );
+    }
+
+    #[test]
+    fn a_title_in_one_word_with_its_post_or_its_organisation() {
+        assert_eq!(
+            run(&["행사에는 문가을 국토교통부 도시정책실장과 도하린 한국교통연구원장이 참석했다."]),
+            vec![p("문가을", "도시정책실장", "국토교통부"), p("도하린", "원장", "한국교통연구원")]
+        );
+        // A venue written like a title is no person's.
+        assert_eq!(run(&["참석자들은 박람회장에서 만났다."]), vec![]);
+    }
+
+    #[test]
+    fn a_university_by_its_places_short_name_is_an_organisation() {
+        assert_eq!(run(&["협약식에는 송하람 경북대 총장이 참석했다."]), vec![p("송하람", "총장", "경북대")]);
+    }
+
+    #[test]
+    fn a_head_whose_place_the_gazetteer_spells_with_its_suffix() {
+        // 경주 alone is a common word; `경주시` is the place, and `경주시장` its mayor.
+        assert_eq!(run(&["협약식에는 남궁별 경주시장이 참석했다."]), vec![p("남궁별", "시장", "경주시")]);
+    }
+
+    #[test]
+    fn one_who_could_not_come_is_absent_and_the_deputy_who_signed_present() {
+        let got = run(&["군은 윤도경 군수가 태풍으로 오지 못해 변가온 부군수가 대신 서명했다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["변가온"]);
+        let got = run(&["하은솔 시장은 참석하지 못했지만 구태린 부시장이 참석했다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["구태린"]);
+    }
+
+    #[test]
+    fn a_name_in_latin_letters_before_an_organisation_and_a_title() {
+        assert_eq!(
+            run(&["기조연설에 나선 Anna Berg 지멘스 부사장은 협력을 강조했다."]),
+            vec![p("Anna Berg", "부사장", "지멘스")]
         );
     }
 }

@@ -209,6 +209,46 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || (clause.contains("목표") && (clause.contains("유치") || clause.contains("민간")))
         || private_sought(prefix, &clause)
         || last_years(prefix, suffix)
+        || cut(suffix)
+}
+
+/// An amount cut from a budget (`45억원을 삭감하고`, `10억원이 감액됐다`): a change, not money
+/// the programme has.
+fn cut(suffix: &str) -> bool {
+    static CUT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:을|를|이|가)?\s*(?:삭감|감액|깎)").unwrap());
+    CUT.is_match(suffix)
+}
+
+/// A row of a comparison table, flattened (`디지털 인프라 380억원 520억원 +140억원`): two
+/// figures side by side and their difference. The earlier figure and the change are not budget;
+/// which is which the arithmetic tells (the third is the second minus the first), whatever the
+/// layout. A change written with a sign (`+140억원`, `△30억원`) is never budget either.
+fn earlier_and_change(sentence: &str, found: &[Found]) -> Vec<bool> {
+    let mut out: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            let before = sentence[..f.start].trim_end();
+            before.ends_with(['+', '＋', '△', '▲', '▽', '▼']) && !before.ends_with(char::is_alphanumeric)
+        })
+        .collect();
+    // Cells side by side: nothing but spaces (or a `|`) and a sign between the amounts. Prose
+    // names each amount (`국비 90억원, 시비 60억원`), and a total with its parts decreases.
+    let adjacent = |x: &Found, y: &Found| {
+        sentence[x.end..y.start].chars().all(|c| c.is_whitespace() || "|+＋-−△▲▽▼".contains(c))
+    };
+    for k in 2..found.len() {
+        let (a, b, c) = (&found[k - 2], &found[k - 1], &found[k]);
+        let single = |x: &Found| x.amount.min == x.amount.max;
+        let signed = out[k];
+        let rise = b.amount.min > a.amount.min && c.amount.min == b.amount.min - a.amount.min;
+        let change = signed && c.amount.min == b.amount.min.abs_diff(a.amount.min);
+        if single(a) && single(b) && single(c) && adjacent(a, b) && adjacent(b, c) && (rise || change) {
+            out[k - 2] = true;
+            out[k] = true;
+        }
+    }
+    out
 }
 
 /// Words that contain a not-budget word (`유발`, `가치`) but mean something else.
@@ -242,10 +282,15 @@ fn private_sought(prefix: &str, clause: &str) -> bool {
         && ["유치", "기대", "끌어", "이끌", "견인", "유도", "목표"].iter().any(|w| clause.contains(w))
 }
 
-/// Last year's figure, told in the past: `지난해 … 쓴 예산은 85억원이었다`.
+/// Last year's figure, told in the past: `지난해 … 쓴 예산은 85억원이었다`, `지난해 1단계 사업에
+/// 150억원을 투입했으며` (money spent then, not what this programme brings).
 fn last_years(prefix: &str, suffix: &str) -> bool {
-    static PAST: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(?:이었|였|이던|에 그쳤|에 불과했)").unwrap());
+    static PAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:이었|였|이던|에 그쳤|에 불과했|(?:을|를)\s+(?:투입했|투입하였|썼|집행했|들였|지원했))",
+        )
+        .unwrap()
+    });
     ["지난해", "작년", "전년"].iter().any(|w| prefix.contains(w)) && PAST.is_match(suffix)
 }
 
@@ -267,6 +312,8 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
         }
         (Some(b), _) => (vec![b], None),
         (None, Some(a)) => (vec![a], None),
+        // `영주시와 봉화군이 각각 30억원을`: one line for each of the payers or recipients.
+        (None, None) if prefix.contains("각각") && each_of(prefix).len() >= 2 => (each_of(prefix), None),
         (None, None) => {
             let guess = clean_item(prefix);
             let guess = if guess.is_empty() { "예산".to_string() } else { guess };
@@ -274,6 +321,43 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
             (vec![guess], Some(note))
         }
     }
+}
+
+/// The names joined before `각각` (`영주시와 봉화군이 각각`, `A, B 및 C에 각각`), each without
+/// its particle; fewer than two when the words before it are no list.
+fn each_of(prefix: &str) -> Vec<String> {
+    let before = prefix.rsplit_once("각각").map_or(prefix, |(b, _)| b).trim();
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    if let Some(last) = words.last_mut() {
+        *last = ["에게", "에는", "이", "가", "은", "는", "에"]
+            .iter()
+            .find_map(|p| last.strip_suffix(p))
+            .unwrap_or(last);
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for w in words {
+        let w = w.trim_end_matches(',');
+        if w == "및" {
+            continue;
+        }
+        match w.strip_suffix('와').or_else(|| w.strip_suffix('과')).filter(|s| s.chars().count() >= 2) {
+            Some(stem) => {
+                current.push(stem);
+                out.push(current.join(" "));
+                current.clear();
+            }
+            None => current.push(w),
+        }
+    }
+    // Only the last name before `각각` closes the list: its first words belong to the clause.
+    if let Some(last) = current.last() {
+        out.push((*last).to_string());
+    }
+    if out.iter().any(|o| o.chars().count() < 2) {
+        return Vec::new();
+    }
+    out
 }
 
 /// A budget line while it is being read: the line and the sentence it came from.
@@ -292,7 +376,11 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
     let body_len = sentences.len();
     for (si, sentence) in sentences.iter().chain(heads).enumerate() {
         let found = amounts_in(sentence);
+        let compared = earlier_and_change(sentence, &found);
         for (k, f) in found.iter().enumerate() {
+            if compared[k] {
+                continue;
+            }
             let floor = if k > 0 { found[k - 1].end } else { 0 };
             let ceil = found.get(k + 1).map(|n| n.start).unwrap_or(sentence.len());
             let clause_start = sentence[floor..f.start]
@@ -559,5 +647,54 @@ mod tests {
             amounts("△A 플라자 조성사업 3억 △B 과학관 리뉴얼 사업 3억을 반영했다."),
             vec![300_000_000, 300_000_000]
         );
+    }
+
+    #[test]
+    fn money_spent_last_year_is_not_this_years_budget() {
+        assert_eq!(
+            amounts("군은 지난해 1차 사업에 40억원을 투입했으며 올해 60억원을 더 쓴다."),
+            vec![6_000_000_000]
+        );
+        // Last year's money spent this year is this year's.
+        assert_eq!(amounts("지난해 확보한 국비 40억원을 올해 투입한다."), vec![4_000_000_000]);
+    }
+
+    #[test]
+    fn a_comparison_rows_earlier_figure_and_change_are_not_budget() {
+        // Last year, this year, the change: only this year's figure is budget.
+        assert_eq!(amounts("교통 분야 120억원 150억원 +30억원"), vec![15_000_000_000]);
+        assert_eq!(amounts("복지 80억원 70억원 △10억원"), vec![7_000_000_000]);
+        // Unsigned and falling, it may be a total and its parts: all kept.
+        assert_eq!(amounts("복지 80억원 70억원 10억원"), vec![8_000_000_000, 7_000_000_000, 1_000_000_000]);
+        assert_eq!(
+            amounts("총 46억원 가운데 30억원 16억원"),
+            vec![4_600_000_000, 3_000_000_000, 1_600_000_000]
+        );
+        // A signed change alone is not budget; three amounts that do not compare are kept.
+        assert_eq!(amounts("올해 예산은 50억원으로 △5억원 줄었다"), vec![5_000_000_000]);
+        assert_eq!(
+            amounts("도로 10억원, 교량 20억원, 하천 40억원을 쓴다"),
+            vec![1_000_000_000, 2_000_000_000, 4_000_000_000]
+        );
+    }
+
+    #[test]
+    fn an_amount_cut_is_not_budget() {
+        assert_eq!(
+            amounts("의회는 추경 300억원을 의결하고 도로 예산 5억원을 삭감했다."),
+            vec![30_000_000_000]
+        );
+        assert_eq!(amounts("홍보비 2억원이 감액됐다."), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn each_of_two_payers_is_a_line() {
+        assert_eq!(
+            amounts("도가 20억원을 내고 안동시와 예천군이 각각 5억원을 부담한다."),
+            vec![2_000_000_000, 500_000_000, 500_000_000]
+        );
+        assert_eq!(each_of("안동시와 예천군이 각각"), vec!["안동시", "예천군"]);
+        // One payer is no list.
+        assert!(each_of("시가 각각").len() < 2);
     }
 }

@@ -113,6 +113,13 @@ fn label_rank(label: &str) -> u8 {
     }
 }
 
+/// Whether the text before a date ends a reporter's byline: `홍길동 기자 |`, `홍길동 기자 ·`.
+fn is_byline_before(before: &str) -> bool {
+    let words: Vec<&str> =
+        before.split(|c: char| c.is_whitespace() || "|·/".contains(c)).filter(|w| !w.is_empty()).collect();
+    words.len() >= 2 && words.len() <= 5 && words.last() == Some(&"기자")
+}
+
 /// Every date in a line, ranked by the label before it (or `송고` after it).
 pub fn dates_in_line(line: &str, tz: Tz) -> Vec<FoundDate> {
     let mut out = Vec::new();
@@ -125,6 +132,10 @@ pub fn dates_in_line(line: &str, tz: Tz) -> Vec<FoundDate> {
             1
         } else if after.starts_with("수정") {
             9
+        } else if is_byline_before(before) {
+            // `[매체] 홍길동 기자 | 2025.08.11`: a reporter's byline dates the article, above
+            // an unlabelled date elsewhere (a blog's post time, a page header).
+            3
         } else {
             5
         };
@@ -207,6 +218,18 @@ mod tests {
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
         let only = vec!["최종편집 2024-05-01 09:00".to_string()];
         assert!(publication_date(&only, None, chrono_tz::Asia::Seoul).is_none());
+    }
+
+    #[test]
+    fn a_date_after_a_reporters_byline_outranks_an_unlabelled_one() {
+        let meta = vec![
+            "여행자 솔바람 2024. 5. 2. 21:00".to_string(),
+            "[한빛일보] 고다은 기자 | 2024.05.01 18:20".to_string(),
+        ];
+        let d = publication_date(&meta, None, chrono_tz::Asia::Seoul).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+        // A photo caption's credit after the date is no byline.
+        assert_eq!(one("2024.05.01/뉴스1 © News1 고다은 기자").rank, 5);
     }
 
     #[test]

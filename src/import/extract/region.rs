@@ -63,7 +63,7 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
 
 /// Two or more 읍·면·동 listed together where something is done: `장유동과 내외동, 진영읍 등`.
 static NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상)")
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상|까지|에서|에|으로|로)")
         .unwrap()
 });
 
@@ -104,6 +104,17 @@ const NOT_NEIGHBOURHOODS: &[&str] = &[
     "외면",
     "체면",
     "일면",
+    "수동",
+    "전동",
+    "구동",
+    "기동",
+    "발동",
+    "유동",
+    "평면",
+    "곡면",
+    "양면",
+    "후면",
+    "하면",
 ];
 
 /// The 읍·면·동 a sentence lists (no gazetteer holds them, so only a list of two or more of
@@ -199,6 +210,73 @@ fn mentions<'r>(unit: usize, text: &str, rules: &'r Compiled) -> Vec<Mention<'r>
     found
 }
 
+/// Ambiguous short names (`경주`, `태안`, which are also common words) inside a `·` list of places
+/// of one province (`포항·경주·영덕·울진·울릉`): the list makes them places too, spelled as the
+/// gazetteer spells them after their province (`경북 경주`).
+fn listed_short_names<'r>(
+    unit: usize,
+    text: &str,
+    found: &[Mention<'r>],
+    rules: &'r Compiled,
+) -> Vec<Mention<'r>> {
+    static DOT_LIST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[가-힣]{2,6}(?:[·ㆍ][가-힣]{2,6})+").unwrap());
+    let mut out = Vec::new();
+    for run in DOT_LIST.find_iter(text) {
+        if !is_boundary(text[..run.start()].chars().next_back()) {
+            continue;
+        }
+        let mut members: Vec<(usize, &str)> = Vec::new();
+        let mut at = run.start();
+        for part in run.as_str().split(['·', 'ㆍ']) {
+            members.push((at, part));
+            at += part.len() + '·'.len_utf8();
+        }
+        let known: Vec<&Mention<'r>> =
+            members.iter().filter_map(|(at, _)| found.iter().find(|m| m.start == *at)).collect();
+        let provinces: Vec<&str> = known.iter().filter_map(|m| m.place.parent.as_deref()).collect();
+        if known.len() < 2 || known.len() * 2 < members.len() || provinces.len() < known.len() {
+            continue;
+        }
+        for (at, word) in &members {
+            if found.iter().any(|m| m.start == *at) {
+                continue;
+            }
+            // The last member may carry a particle (`…·태안에`).
+            let stem = PARTICLES.iter().find_map(|p| word.strip_suffix(p)).filter(|s| s.chars().count() >= 2);
+            let stem = stem.unwrap_or(word);
+            let place = rules.regions.iter().find(|r| {
+                r.parent.as_deref().is_some_and(|p| provinces.contains(&p))
+                    && r.spelling.split_once(' ').is_some_and(|(_, short)| short == stem)
+            });
+            if let Some(place) = place {
+                out.push(Mention { unit, start: *at, end: at + stem.len(), place });
+            }
+        }
+    }
+    out
+}
+
+/// A 읍·면·동 written right after its 시·군·구 (`청원구 오창읍`, `춘천시 동면`): the place named
+/// down to the neighbourhood, where a list of them is not needed to tell it from a common noun.
+fn neighbourhood_after<'r>(text: &str, found: &[Mention<'r>]) -> Vec<String> {
+    found
+        .iter()
+        .filter(|m| m.place.level == PlaceLevel::Local && text[m.end..].starts_with(['시', '군', '구', ' ']))
+        .filter_map(|m| {
+            let rest = text[m.end..].trim_start_matches(['시', '군', '구']);
+            let word = rest.strip_prefix(' ')?.split_whitespace().next()?;
+            let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let stem = ["읍", "면", "동"]
+                .iter()
+                .find_map(|e| word.find(e).map(|i| &word[..i + e.len()]))
+                .filter(|s| word_ends(&word[s.len()..]))?;
+            let n = stem.chars().count();
+            ((2..=4).contains(&n) && !NOT_NEIGHBOURHOODS.contains(&stem)).then(|| stem.to_string())
+        })
+        .collect()
+}
+
 /// Mentions the sentence itself rules out: excluded, a constituency, a dateline, a contrast.
 fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
     let mut out = vec![false; all.len()];
@@ -281,8 +359,12 @@ fn locates_next(kept: &[(Mention<'_>, bool)], k: usize, text: &str) -> bool {
 pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // (mention, only in a list of other places)
     let mut kept: Vec<(Mention<'_>, bool)> = Vec::new();
+    let mut streets: Vec<String> = Vec::new();
     for (u, text) in units.iter().enumerate() {
-        let all = mentions(u, text, rules);
+        let mut all = mentions(u, text, rules);
+        all.extend(listed_short_names(u, text, &all, rules));
+        all.sort_by_key(|m| m.start);
+        streets.extend(neighbourhood_after(text, &all));
         let out = ruled_out(text, &all);
         let distinct: std::collections::BTreeSet<&str> =
             all.iter().zip(&out).filter(|(_, r)| !**r).map(|(m, _)| m.place.name.as_str()).collect();
@@ -328,6 +410,7 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     for area in units
         .iter()
         .flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules)).chain(neighbourhoods(u)))
+        .chain(streets)
     {
         add(&area, &mut names);
     }
@@ -411,6 +494,9 @@ mod tests {
         assert_eq!(neighbourhoods("구는 문화동·부사동 일대 골목을 정비한다."), vec!["문화동", "부사동"]);
         assert!(neighbourhoods("봉사 활동과 체육 운동 등을 지원한다.").is_empty());
         assert!(neighbourhoods("안전 측면과 비용 측면 등을 따졌다.").is_empty());
+        // Two as where a line or a service reaches (`…까지`, `…에`).
+        assert_eq!(neighbourhoods("노선을 주문진읍과 옥계면까지 늘린다."), vec!["주문진읍", "옥계면"]);
+        assert!(neighbourhoods("자동과 수동으로 전환한다.").is_empty());
         // One alone is not read: `신동` may be a surname, `정면` a direction.
         assert!(neighbourhoods("시는 진영읍 일대에 짓는다.").is_empty());
     }
@@ -433,7 +519,23 @@ mod tests {
     fn applicants_listed_once_are_not_regions() {
         assert_eq!(
             run("강원도는 신청했다 / 강원도 춘천을 비롯해 경남 밀양, 충북 제천, 전남 고흥 등 4개 지역이 신청했다 / 춘천시 동면에 짓는다"),
-            vec!["강원", "춘천시"]
+            vec!["강원", "춘천시", "동면"]
         );
+    }
+
+    #[test]
+    fn an_ambiguous_short_name_in_a_list_of_places_of_its_province_is_a_place() {
+        assert_eq!(run("김천·경주·칠곡이 함께 관광벨트를 만든다"), vec!["김천시", "경주시", "칠곡군"]);
+        assert_eq!(run("서산·당진·태안에 보급한다"), vec!["서산시", "당진시", "태안군"]);
+        // Not in a list of places, the common word stays a word.
+        assert!(run("자동차 경주·공연 일정을 짰다").is_empty());
+    }
+
+    #[test]
+    fn a_neighbourhood_right_after_its_city_or_district_is_a_place() {
+        assert_eq!(run("청주시 흥덕구 오송읍에 짓는다"), vec!["청주시 흥덕구", "오송읍"]);
+        assert_eq!(run("춘천시 동면 일대에 조성한다"), vec!["춘천시", "동면"]);
+        // A common noun after a city is not a neighbourhood.
+        assert_eq!(run("춘천시 활동 지원"), vec!["춘천시"]);
     }
 }

@@ -16,7 +16,7 @@ use super::super::text::{self, Block, Cleaned};
 use super::attendees::is_person_name;
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:저작권자|Copyrights?|COPYRIGHT|copyright)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?(?P<a>[^\s,.|·\]>&]+(?:\.(?:com|co\.kr|kr|net))?(?:\s(?:뉴스|일보|신문|경제|통신|타임스|데일리|미디어))?)|(?:저작권자|Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?(?P<b>[^\s,.|·ⓒ©]+)")
+    Regex::new(r"(?:저작권자|Copyrights?|COPYRIGHT|copyright)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?(?P<a>[^\s,.|·\]>&(]+(?:\.(?:com|co\.kr|kr|net))?(?:\s(?:뉴스|일보|신문|경제|통신|타임스|데일리|미디어))?)|(?:저작권자|Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?(?P<b>[^\s,.|·ⓒ©]+)")
         .unwrap()
 });
 static URL: LazyLock<Regex> =
@@ -124,7 +124,9 @@ fn public_body(word: &str, rules: &Compiled) -> Option<String> {
     let place = rules.regions.iter().find(|r| {
         word.strip_prefix(r.spelling.as_str()).is_some_and(|rest| {
             rest.is_empty() && (r.level == PlaceLevel::Local || word.ends_with(['시', '도']))
-                || ["시", "도", "군", "구", "청", "시청", "도청"].contains(&rest)
+                || ["시", "도", "군", "구", "청", "시청", "도청", "교육청"].contains(&rest)
+                // A council: `전라남도의회`, `대전시의회`.
+                || ["의회", "시의회", "도의회", "군의회", "구의회"].contains(&rest)
         })
     });
     if place.is_some() && word.chars().count() >= 3 {
@@ -150,6 +152,8 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
     let plain = PAREN.replace_all(announcing, "");
     let tokens: Vec<&str> = plain.split_whitespace().take(40).collect();
     let mut bodies: Vec<String> = Vec::new();
+    // The last body was written bare (`전라남도의회 예산결산특별위원회는`): a unit of it may follow.
+    let mut bare_body = false;
     for (k, t) in tokens.iter().enumerate() {
         let t = t.trim_start_matches(['□', 'ㅇ', '○', '-']);
         // `김영식 국회의원은`: a lawmaker's office.
@@ -166,14 +170,18 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
                     None => (part, false),
                 },
             };
-            if let Some(body) = public_body(stem, rules) {
-                if !bodies.contains(&body) {
-                    bodies.push(body);
+            let found = public_body(stem, rules);
+            if let Some(body) = &found {
+                if let Some(whole) = bodies.last_mut().filter(|_| bare_body) {
+                    *whole = format!("{whole} {body}");
+                } else if !bodies.contains(body) {
+                    bodies.push(body.clone());
                 }
                 if last {
                     return Some(bodies.join(", "));
                 }
             }
+            bare_body = found.is_some() && stem == part;
         }
         if !bodies.is_empty() && SUBJECT_PARTICLES.iter().any(|p| t.ends_with(p)) {
             break;
@@ -256,7 +264,9 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
         .or_else(|| bare_name_by_date(cleaned))
         .or_else(|| hints.author.clone())
         // A release's `담당 부서` is whom to ask, not who wrote it: no author then.
-        .or_else(|| handle_by_date(cleaned, rules));
+        .or_else(|| handle_by_date(cleaned, rules))
+        // A public body (`천안시청` over a date line) publishes; it is never the author.
+        .filter(|a| public_body(a, rules).is_none());
     let url = hints.url.clone().or_else(|| {
         cleaned.meta.iter().chain(&cleaned.tail).find_map(|l| URL.find(l).map(|m| m.as_str().to_string()))
     });
@@ -287,6 +297,8 @@ mod tests {
             Some("연합뉴스")
         );
         assert_eq!(copyright_holder("▲조영화 회장 ⓒ2005 HelloDD.com").as_deref(), Some("HelloDD.com"));
+        // The site's address in parentheses after the holder is not part of its name.
+        assert_eq!(copyright_holder("저작권자ⓒ MBC(imnews.imbc.com) 무단복제 금지").as_deref(), Some("MBC"));
     }
 
     #[test]
@@ -309,6 +321,12 @@ mod tests {
             Some("김영식 국회의원")
         );
         assert_eq!(run("정부는 올해 예산을 늘린다고 밝혔다."), None);
+        // A council, and a committee of it written after it: one body.
+        assert_eq!(run("충청북도의회는 3일 조례안을 가결했다고 밝혔다.").as_deref(), Some("충청북도의회"));
+        assert_eq!(
+            run("충청북도의회 행정문화위원회(위원장 남도윤)는 3일 회의를 열었다고 밝혔다.").as_deref(),
+            Some("충청북도의회 행정문화위원회")
+        );
     }
 
     fn found(page: &str) -> Found {
@@ -322,6 +340,19 @@ mod tests {
         let f = found(page);
         assert_eq!(f.publisher.map(|p| p.0).as_deref(), Some("목포신문"));
         assert_eq!(f.author.as_deref(), Some("남궁하늘"), "the source's reporter, not the reposting blogger");
+    }
+
+    #[test]
+    fn a_public_body_over_a_date_line_is_not_the_author() {
+        let mut cleaned = Cleaned {
+            blocks: vec![Block::Para("시는 3일 주차장을 열었다고 밝혔다.".to_string())],
+            ..Cleaned::default()
+        };
+        cleaned.meta = vec!["천안시청".to_string(), "작성일 2025-04-03".to_string()];
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        assert_eq!(source(&cleaned, &Hints::default(), &rules).author, None);
+        cleaned.meta[0] = "천서윤".to_string();
+        assert_eq!(source(&cleaned, &Hints::default(), &rules).author.as_deref(), Some("천서윤"));
     }
 
     #[test]
