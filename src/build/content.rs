@@ -547,47 +547,13 @@ pub fn nfc(text: String) -> String {
 
 /// [`nfc`], and whether the text had to change.
 fn normalise(text: String) -> (String, bool) {
-    if plainly_nfc(&text) {
+    if text.chars().all(is_plainly_nfc) {
         return (text, false);
     }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => (text, false),
         _ => (text.nfc().collect(), true),
     }
-}
-
-/// Whether every character of `text` is [`is_plainly_nfc`], read by bytes: ASCII eight bytes
-/// at a time and other characters decoded by hand, since decoding every `char` of every brief
-/// was 3 % of a build's instructions.
-fn plainly_nfc(text: &str) -> bool {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if let Some(word) = b.get(i..i + 8) {
-            if u64::from_ne_bytes(word.try_into().expect("eight bytes")) & HIGH_BITS == 0 {
-                i += 8;
-                continue;
-            }
-        }
-        let lead = u32::from(b[i]);
-        let (c, width) = match lead {
-            0..=0x7F => (lead, 1),
-            0xC0..=0xDF => (((lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F), 2),
-            0xE0..=0xEF => {
-                let c =
-                    ((lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
-                (c, 3)
-            }
-            // Four-byte characters are outside every plain range.
-            _ => return false,
-        };
-        if !char::from_u32(c).is_some_and(is_plainly_nfc) {
-            return false;
-        }
-        i += width;
-    }
-    true
 }
 
 /// Characters that are NFC and never combine with what follows: ASCII, precomposed Hangul
@@ -612,30 +578,6 @@ mod tests {
             assert!(is_ignored(name), "{name}");
         }
         assert!(!is_ignored("2024-01-19-a.md"));
-    }
-
-    #[test]
-    fn the_byte_check_agrees_with_the_char_check() {
-        let samples = [
-            "",
-            "plain ascii text, long enough to take the eight-byte path",
-            "영남권 AI 반도체 · 5,770억원 — 「공고」",
-            "가\u{11A8} combining final jamo",
-            "e\u{301} combining acute",
-            "é precomposed Latin",
-            "emoji 🎉 is four bytes",
-            "ascii then 한글",
-            "한",
-            "\u{2010}\u{2027}\u{3001}\u{3011}\u{2028}\u{3012}",
-            "\u{AC00}\u{D7A3}\u{D7A4}\u{ABFF}",
-        ];
-        for s in samples {
-            for cut in 0..=s.len() {
-                if let (true, Some(tail)) = (s.is_char_boundary(cut), s.get(cut..)) {
-                    assert_eq!(plainly_nfc(tail), tail.chars().all(is_plainly_nfc), "{tail:?}");
-                }
-            }
-        }
     }
 
     #[test]
