@@ -182,9 +182,16 @@ impl Site {
         let Flow::Remake(batch, cache) = flow else { return flow };
         let started = Instant::now();
         match remake(&self.root, archive, theme, registry, cache, &batch, self.drafts) {
-            Some(r) => {
+            Some((r, remade)) => {
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
-                log!(self.shared, "re-made the site model in {ms:.0} ms");
+                if remade {
+                    log!(self.shared, "re-made the site model in {ms:.0} ms");
+                } else {
+                    log!(
+                        self.shared,
+                        "kept the site model (the edit changed only what pages show): {ms:.0} ms"
+                    );
+                }
                 Flow::Refresh(Box::new(r))
             }
             None => Flow::Rebuild,
@@ -484,7 +491,9 @@ impl FastPath<'_> {
 /// The sub-path pages are served under, as requests are compared with it: decoded and NFC.
 /// A new model from the last build's briefs (moved out of its model) with the changed files
 /// read again, when the change is only briefs written, added or removed, and they all read
-/// without problems.
+/// without problems. An edit that leaves everything the model is made of as it was (a title, a
+/// summary) keeps the model, with the brief put in its place; the flag says whether the model
+/// was made again.
 fn remake(
     root: &Path,
     mut archive: Archive,
@@ -493,50 +502,67 @@ fn remake(
     cache: ListCache,
     batch: &BTreeSet<PathBuf>,
     drafts: bool,
-) -> Option<Refresh> {
-    let mut briefs = std::mem::take(&mut archive.briefs);
-    let config = archive.config.clone();
-    drop(archive);
-    let mut first = Vec::new();
+) -> Option<(Refresh, bool)> {
+    // Each changed brief with its new version, or `None` when it went away.
+    let mut changes: Vec<(PathBuf, Option<Brief>)> = Vec::new();
     for rel in batch {
         let full = root.join(rel);
         if !rel.starts_with(content::CONTENT_DIR) {
             return None;
         }
-        let position = briefs.iter().position(|b| &b.path == rel);
         if rel.extension().is_none_or(|x| x != "md") {
-            if full.is_dir() || (!full.exists() && briefs.iter().any(|b| b.path.starts_with(rel))) {
+            let held = archive.briefs.iter().any(|b| b.path.starts_with(rel));
+            if full.is_dir() || (!full.exists() && held) {
                 return None;
             }
             continue;
         }
         if !full.exists() {
-            if let Some(p) = position {
-                briefs.remove(p);
-            }
+            changes.push((rel.clone(), None));
             continue;
         }
-        let mut brief = pipeline::read_brief(&config, &registry, rel).ok()?;
-        if let Some(p) = position {
+        let mut brief = pipeline::read_brief(&archive.config, &registry, rel).ok()?;
+        if let Some(old) = archive.briefs.iter().find(|b| &b.path == rel) {
             // The bundle's files are the ones already known (as on the fast path).
-            brief.files.clone_from(&briefs[p].files);
+            brief.files.clone_from(&old.files);
         }
-        let keep = drafts || !brief.meta.draft;
-        match position {
-            Some(p) if keep => briefs[p] = brief,
-            Some(p) => {
+        changes.push((rel.clone(), Some(brief)));
+    }
+    let keep = |b: &Brief| drafts || !b.meta.draft;
+    let first: Vec<PathBuf> =
+        changes.iter().filter(|(_, b)| b.as_ref().is_some_and(keep)).map(|(rel, _)| rel.clone()).collect();
+    let mut pending = Vec::new();
+    for (rel, brief) in changes {
+        let at = archive.briefs.iter().position(|b| b.path == rel);
+        match (brief, at) {
+            (Some(b), Some(i)) if keep(&b) => {
+                if let Err(b) = archive.replace_brief(i, b) {
+                    pending.push((rel, Some(*b)));
+                }
+            }
+            (b, _) => pending.push((rel, b)),
+        }
+    }
+    if pending.is_empty() {
+        return Some((Refresh { archive, theme, registry, first, cache }, false));
+    }
+    let mut briefs = std::mem::take(&mut archive.briefs);
+    let config = archive.config.clone();
+    drop(archive);
+    for (rel, brief) in pending {
+        let position = briefs.iter().position(|b| b.path == rel);
+        match (brief, position) {
+            (Some(b), Some(p)) if keep(&b) => briefs[p] = b,
+            (Some(b), None) if keep(&b) => briefs.push(b),
+            (_, Some(p)) => {
                 briefs.remove(p);
             }
-            None if keep => briefs.push(brief),
-            None => {}
-        }
-        if keep {
-            first.push(rel.clone());
+            (_, None) => {}
         }
     }
     let (archive, problems) = Archive::build(config, &registry, briefs, &[]);
     // Problems across briefs (two with one URL) are reported by a full build.
-    problems.is_empty().then_some(Refresh { archive, theme, registry, first, cache })
+    problems.is_empty().then_some((Refresh { archive, theme, registry, first, cache }, true))
 }
 
 fn decoded_base_path(base: &BaseUrl) -> String {

@@ -264,6 +264,19 @@ impl Archive {
         (archive, problems)
     }
 
+    /// Puts `new` in the place of brief `i` when nothing the model is made of changed (an
+    /// edit to the title, the summary, the source, the body: what only pages show), so that
+    /// the model stays what [`Archive::build`] would make of the briefs; otherwise gives `new`
+    /// back (boxed: a brief is large), and the model must be made again.
+    pub fn replace_brief(&mut self, i: usize, mut new: Brief) -> Result<(), Box<Brief>> {
+        if !same_model_inputs(&self.briefs[i], &new) {
+            return Err(Box::new(new));
+        }
+        new.front = String::new();
+        self.briefs[i] = new;
+        Ok(())
+    }
+
     /// Briefs, newest first (ties by slug); a [`BriefId`] indexes them.
     pub fn briefs(&self) -> &[Brief] {
         &self.briefs
@@ -299,6 +312,23 @@ impl Archive {
     pub fn taxonomy_index(&self, source: &TermSource) -> Option<usize> {
         self.taxonomies.iter().position(|t| &t.config.source == source)
     }
+}
+
+/// Whether two versions of a brief give the same model: the same values in every field that
+/// [`Archive::build`] reads (place in the order, URL, terms, people with their roles, budget
+/// lines). A field the model starts to read must be added here.
+fn same_model_inputs(a: &Brief, b: &Brief) -> bool {
+    let (m, n) = (&a.meta, &b.meta);
+    a.path == b.path
+        && a.content_path == b.content_path
+        && a.slug == b.slug
+        && m.date == n.date
+        && m.region == n.region
+        && m.sector == n.sector
+        && m.agenda == n.agenda
+        && m.attendees == n.attendees
+        && m.custom == n.custom
+        && m.budget == n.budget
 }
 
 /// Sorts briefs newest first, ties by slug, then by their order as given (as a stable sort

@@ -224,3 +224,41 @@ fn related_briefs_are_the_best_by_shared_terms_then_nearness() {
         assert_eq!(related, &expected, "{}", a.briefs[b].slug);
     }
 }
+
+/// Loads the site in `root` again, as a fresh build would.
+fn reload(root: &std::path::Path) -> Archive {
+    let options = pipeline::Options { root: root.to_path_buf(), ..Default::default() };
+    pipeline::load(pipeline::load_config(&options).expect("config"), false).expect("loads").archive
+}
+
+/// Everything the model holds, as text to compare (the link map sorted: a hash map's order is
+/// its own).
+fn model_text(a: &Archive) -> String {
+    let mut links: Vec<_> = a.link_map.iter().collect();
+    links.sort();
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{links:?}",
+        a.briefs, a.timeline, a.taxonomies, a.brief_terms, a.budget, a.related
+    )
+}
+
+#[test]
+fn a_brief_put_in_place_after_an_edit_pages_alone_show_gives_the_model_made_afresh() {
+    let (tmp, mut a) = generated_site(60);
+    let registry = crate::build::registry::Registry::load(tmp.path()).expect("registry");
+    let config = a.config.clone();
+    let edit = |rel: std::path::PathBuf, from: &str, to: &str| {
+        let path = tmp.path().join(&rel);
+        let text = std::fs::read_to_string(&path).expect("brief");
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("brief");
+        pipeline::read_brief(&config, &registry, &rel).expect("reads")
+    };
+    let retitled = edit(a.briefs[7].path.clone(), "title: \"브리핑", "title: \"고친 브리핑");
+    a.replace_brief(7, retitled).expect("only the title changed");
+    assert_eq!(model_text(&a), model_text(&reload(tmp.path())));
+    assert!(a.briefs[7].meta.title.starts_with("고친"));
+
+    let moved = edit(a.briefs[9].path.clone(), "region: [", "region: [대전, ");
+    assert!(a.replace_brief(9, moved).is_err(), "a new region changes the model");
+}
