@@ -5,7 +5,8 @@
 //! region or part of another line, a parent region named directly and through its children.
 
 use super::*;
-use crate::build::pipeline;
+use crate::build::content::{self, Bodies};
+use crate::build::registry::{self, Registry};
 use std::fmt::Write as _;
 
 const REGIONS: [&str; 6] = ["서울", "부산", "울산", "경기", "영남권", "제주"];
@@ -62,9 +63,7 @@ fn generated_site(briefs: usize) -> (tempfile::TempDir, Archive) {
         std::fs::write(root.join(format!("content/briefs/b{:03}.md", rng.below(1000) * 1000 + i)), text)
             .expect("brief");
     }
-    let options = pipeline::Options { root: root.to_path_buf(), ..Default::default() };
-    let config = pipeline::load_config(&options).expect("config");
-    let archive = pipeline::load(config, false).expect("the generated site loads").archive;
+    let archive = reload(root);
     (tmp, archive)
 }
 
@@ -225,10 +224,26 @@ fn related_briefs_are_the_best_by_shared_terms_then_nearness() {
     }
 }
 
-/// Loads the site in `root` again, as a fresh build would.
+/// Loads the site in `root` as a build does (its stages, which live in the pipeline above
+/// this module: briefs read, the registry applied, the model made), with no problem allowed.
 fn reload(root: &std::path::Path) -> Archive {
-    let options = pipeline::Options { root: root.to_path_buf(), ..Default::default() };
-    pipeline::load(pipeline::load_config(&options).expect("config"), false).expect("loads").archive
+    let config = Config::load(root).expect("config");
+    let registry = Registry::load(root).expect("registry");
+    let mut loaded = content::load(&config, false, Bodies::Held);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let applied = registry::apply(&registry, &config, &mut loaded.briefs);
+    assert!(applied.iter().all(|d| !d.is_error()), "{applied:?}");
+    let (archive, problems) = Archive::build(config, &registry, loaded.briefs, &loaded.failed);
+    assert!(problems.is_empty(), "{problems:?}");
+    archive
+}
+
+/// Reads one brief again as the development server does after an edit.
+fn read_again(archive: &Archive, registry: &Registry, rel: &std::path::Path) -> Brief {
+    let mut one = vec![content::read_one(&archive.config, rel).expect("reads")];
+    let applied = registry::apply(registry, &archive.config, &mut one);
+    assert!(applied.iter().all(|d| !d.is_error()), "{applied:?}");
+    one.pop().expect("one brief")
 }
 
 /// Everything the model holds, as text to compare (the link map sorted: a hash map's order is
@@ -245,20 +260,20 @@ fn model_text(a: &Archive) -> String {
 #[test]
 fn a_brief_put_in_place_after_an_edit_pages_alone_show_gives_the_model_made_afresh() {
     let (tmp, mut a) = generated_site(60);
-    let registry = crate::build::registry::Registry::load(tmp.path()).expect("registry");
-    let config = a.config.clone();
-    let edit = |rel: std::path::PathBuf, from: &str, to: &str| {
-        let path = tmp.path().join(&rel);
+    let registry = Registry::load(tmp.path()).expect("registry");
+    let edit = |rel: &std::path::Path, from: &str, to: &str| {
+        let path = tmp.path().join(rel);
         let text = std::fs::read_to_string(&path).expect("brief");
         assert!(text.contains(from), "{from}");
         std::fs::write(&path, text.replacen(from, to, 1)).expect("brief");
-        pipeline::read_brief(&config, &registry, &rel).expect("reads")
     };
-    let retitled = edit(a.briefs[7].path.clone(), "title: \"브리핑", "title: \"고친 브리핑");
+    edit(&a.briefs[7].path, "title: \"브리핑", "title: \"고친 브리핑");
+    let retitled = read_again(&a, &registry, &a.briefs[7].path.clone());
     a.replace_brief(7, retitled).expect("only the title changed");
     assert_eq!(model_text(&a), model_text(&reload(tmp.path())));
     assert!(a.briefs[7].meta.title.starts_with("고친"));
 
-    let moved = edit(a.briefs[9].path.clone(), "region: [", "region: [대전, ");
+    edit(&a.briefs[9].path, "region: [", "region: [대전, ");
+    let moved = read_again(&a, &registry, &a.briefs[9].path.clone());
     assert!(a.replace_brief(9, moved).is_err(), "a new region changes the model");
 }
