@@ -3,8 +3,10 @@
 //! Markdown body of existing briefs take a fast path: those briefs are read again and only
 //! their pages re-rendered, with the archive and the compiled templates of the last full build.
 //! Other edits to briefs (front matter, new or removed briefs) re-make the model from the briefs
-//! kept in memory plus the changed files, publish the pages that show those briefs first (home,
-//! their pages, neighbours, term pages), then render the whole site into a fresh map. Anything
+//! kept in memory plus the changed files (or keep it, with the brief put in its place, when the
+//! edit leaves everything the model is made of as it was: a title, a summary), publish the pages
+//! that show those briefs first (home, their pages, neighbours, term pages), then render the
+//! whole site into a fresh map. Anything
 //! else (templates, static files, the term registry in data/, site.toml, a brief that does not
 //! read) is a full build.
 
