@@ -219,7 +219,7 @@ fn budget_csv_holds_every_line_and_total_of_the_model() {
     assert_eq!(rows.len(), lines.len());
     let (mut min, mut max) = (0u64, 0u64);
     for (row, r) in rows.iter().zip(lines) {
-        let (b, l) = (&archive.briefs()[r.brief.0], &archive.briefs()[r.brief.0].meta.budget[r.line]);
+        let (b, l) = (&archive.briefs()[r.brief().0], &archive.briefs()[r.brief().0].meta.budget[r.line()]);
         assert_eq!(&row[0], b.slug);
         assert_eq!(&row[1], format!("https://example.org/archive/briefs/{}/", b.slug));
         assert_eq!(&row[4], l.item);

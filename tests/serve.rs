@@ -401,3 +401,71 @@ fn an_edit_to_the_term_registry_shows_on_the_term_page() {
         s.get(page).body.contains("서남부의 세 시·도를 묶은 권역.")
     });
 }
+
+/// Every file a fresh build of the site makes, as `(site path, bytes)`, with the server's own
+/// address as the base URL (what the server puts in its pages).
+fn fresh_build(site: &Served) -> Vec<(String, Vec<u8>)> {
+    let out = tempfile::tempdir().unwrap();
+    let options = annals::build::pipeline::Options {
+        root: site.root.clone(),
+        output: Some(out.path().join("public")),
+        base_url: Some(format!("http://{}/archive/", site.server.addr())),
+        ..Default::default()
+    };
+    annals::build::pipeline::build(&options).unwrap();
+    let public = out.path().join("public");
+    let mut files = Vec::new();
+    let mut stack = vec![public.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(&public).unwrap().to_string_lossy().replace('\\', "/");
+                files.push((rel, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    // The build's marker of its own output folder is not a page of the site; binary files
+    // (the search index's chunks) are left to meta.json, whose version is a hash of them all.
+    files.retain(|(rel, bytes)| rel != ".annals-output" && std::str::from_utf8(bytes).is_ok());
+    files.sort();
+    files
+}
+
+/// Waits until every page the server serves is the one a fresh build makes (the server
+/// publishes some pages first, then the rest once the whole site is rendered).
+fn assert_served_as_built(site: &Served, what: &str) {
+    let reload = "<script src=\"/__annals/reload.js\"></script>\n";
+    let files = fresh_build(site);
+    assert!(files.len() > 20, "{what}: the fixture builds a site");
+    for (rel, bytes) in &files {
+        let path = rel.strip_suffix("index.html").unwrap_or(rel);
+        // Percent-encoded as a browser sends it (term pages have Hangul paths).
+        let mut target = String::from("/archive/");
+        for b in path.bytes() {
+            if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+                target.push(b as char);
+            } else {
+                target.push_str(&format!("%{b:02X}"));
+            }
+        }
+        let built = std::str::from_utf8(bytes).unwrap();
+        wait_for(&format!("{what}: {target} as a fresh build makes it"), || {
+            site.get(&target).body.replacen(reload, "", 1) == built
+        });
+    }
+}
+
+#[test]
+fn after_front_matter_edits_every_page_is_the_one_a_fresh_build_makes() {
+    let site = Served::new("forms");
+    // A title: what only pages show, so the server keeps its site model.
+    site.edit(BUDGET, |t| t.replace("title: 지역 예산 배분", "title: 고친 예산 배분"));
+    assert_served_as_built(&site, "after a new title");
+    // A region: the model is made again.
+    site.edit(BUDGET, |t| t.replace("region: 호남권", "region: 영남권"));
+    assert_served_as_built(&site, "after a new region");
+    assert!(site.get(YEONGNAM).body.contains("고친 예산 배분"));
+}

@@ -3,8 +3,10 @@
 //! Markdown body of existing briefs take a fast path: those briefs are read again and only
 //! their pages re-rendered, with the archive and the compiled templates of the last full build.
 //! Other edits to briefs (front matter, new or removed briefs) re-make the model from the briefs
-//! kept in memory plus the changed files, publish the pages that show those briefs first (home,
-//! their pages, neighbours, term pages), then render the whole site into a fresh map. Anything
+//! kept in memory plus the changed files (or keep it, with the brief put in its place, when the
+//! edit leaves everything the model is made of as it was: a title, a summary), publish the pages
+//! that show those briefs first (home, their pages, neighbours, term pages), then render the
+//! whole site into a fresh map. Anything
 //! else (templates, static files, the term registry in data/, site.toml, a brief that does not
 //! read) is a full build.
 
@@ -85,6 +87,10 @@ enum Flow {
     Rebuild,
     /// A build from a model already made with the briefs kept in memory.
     Refresh(Box<Refresh>),
+    /// Briefs changed beyond their bodies: make a new model from the last build's briefs and
+    /// these changed files, once the last build's pages are done with its model, whose briefs
+    /// are then moved into the new one rather than copied (bodies and all).
+    Remake(BTreeSet<PathBuf>, ListCache),
     Stop,
 }
 
@@ -123,7 +129,7 @@ impl Site {
                 log!(self.shared, "warning: {problem}");
             }
             match self.build_and_serve(refresh.take(), &mut ready) {
-                Flow::Rebuild => {}
+                Flow::Rebuild | Flow::Remake(..) => {}
                 Flow::Refresh(r) => refresh = Some(r),
                 Flow::Stop => return,
             }
@@ -173,7 +179,25 @@ impl Site {
         if let Some(r) = ready.take() {
             let _ = r.send(());
         }
-        self.serve_edits(&archive, &theme, registry, &renderer)
+        let flow = self.serve_edits(&archive, &registry, &renderer);
+        drop(renderer);
+        let Flow::Remake(batch, cache) = flow else { return flow };
+        let started = Instant::now();
+        match remake(&self.root, archive, theme, registry, cache, &batch, self.drafts) {
+            Some((r, remade)) => {
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                if remade {
+                    log!(self.shared, "re-made the site model in {ms:.0} ms");
+                } else {
+                    log!(
+                        self.shared,
+                        "kept the site model (the edit changed only what pages show): {ms:.0} ms"
+                    );
+                }
+                Flow::Refresh(Box::new(r))
+            }
+            None => Flow::Rebuild,
+        }
     }
 
     /// Renders and publishes the pages that show the changed briefs most directly, so that
@@ -237,13 +261,7 @@ impl Site {
 
     /// Serves edits to brief bodies with the last full build's archive and renderer; returns
     /// when a change needs a full rebuild, or when the server stops.
-    fn serve_edits(
-        &mut self,
-        archive: &Archive,
-        theme: &Theme,
-        registry: Registry,
-        renderer: &Renderer<'_>,
-    ) -> Flow {
+    fn serve_edits(&mut self, archive: &Archive, registry: &Registry, renderer: &Renderer<'_>) -> Flow {
         let index: HashMap<&Path, usize> =
             archive.briefs.iter().enumerate().map(|(i, b)| (b.path.as_path(), i)).collect();
         let root = self.root.clone();
@@ -269,14 +287,8 @@ impl Site {
                 if !broken.is_empty() {
                     return Flow::Rebuild;
                 }
-                return match fast.refresh(theme, &batch, self.drafts) {
-                    Some(r) => {
-                        let ms = started.elapsed().as_secs_f64() * 1000.0;
-                        log!(self.shared, "re-made the site model in {ms:.0} ms");
-                        Flow::Refresh(Box::new(r))
-                    }
-                    None => Flow::Rebuild,
-                };
+                let cache = fast.cache.borrow_mut().take().unwrap_or_else(|| renderer.list_cache());
+                return Flow::Remake(batch, cache);
             };
             let before = broken.clone();
             let mut pages = Vec::new();
@@ -399,7 +411,7 @@ struct FastPath<'a> {
     renderer: &'a Renderer<'a>,
     index: HashMap<&'a Path, usize>,
     /// Term aliases, applied to re-read briefs as the full build applies them.
-    registry: Registry,
+    registry: &'a Registry,
     /// The renderer's list entries, handed to the next renderer by a refresh.
     cache: std::cell::RefCell<Option<ListCache>>,
 }
@@ -407,7 +419,7 @@ struct FastPath<'a> {
 impl FastPath<'_> {
     /// Reads one brief as the full build does (the build's own stage).
     fn read(&self, rel: &Path) -> Result<Brief, Vec<Diagnostic>> {
-        let mut brief = pipeline::read_brief(&self.archive.config, &self.registry, rel)?;
+        let mut brief = pipeline::read_brief(&self.archive.config, self.registry, rel)?;
         // Only the body changed on this path, so the bundle's files are the ones already known.
         if let Some(&i) = self.index.get(rel) {
             brief.files.clone_from(&self.archive.briefs[i].files);
@@ -465,55 +477,6 @@ impl FastPath<'_> {
         Some(out)
     }
 
-    /// A new model from the archive's briefs with the changed files read again, when the
-    /// change is only briefs written, added or removed, and they all read without problems.
-    fn refresh(&self, theme: &Theme, batch: &BTreeSet<PathBuf>, drafts: bool) -> Option<Refresh> {
-        let config = &self.archive.config;
-        let mut briefs = self.archive.briefs.clone();
-        let mut first = Vec::new();
-        for rel in batch {
-            let full = self.root.join(rel);
-            if !rel.starts_with(content::CONTENT_DIR) {
-                return None;
-            }
-            let position = briefs.iter().position(|b| &b.path == rel);
-            if rel.extension().is_none_or(|x| x != "md") {
-                if full.is_dir() || (!full.exists() && briefs.iter().any(|b| b.path.starts_with(rel))) {
-                    return None;
-                }
-                continue;
-            }
-            if !full.exists() {
-                if let Some(p) = position {
-                    briefs.remove(p);
-                }
-                continue;
-            }
-            let brief = self.read(rel).ok()?;
-            let keep = drafts || !brief.meta.draft;
-            match position {
-                Some(p) if keep => briefs[p] = brief,
-                Some(p) => {
-                    briefs.remove(p);
-                }
-                None if keep => briefs.push(brief),
-                None => {}
-            }
-            if keep {
-                first.push(rel.clone());
-            }
-        }
-        let (archive, problems) = Archive::build(config.clone(), &self.registry, briefs, &[]);
-        // Problems across briefs (two with one URL) are reported by a full build.
-        problems.is_empty().then(|| Refresh {
-            archive,
-            theme: theme.clone(),
-            registry: self.registry.clone(),
-            first,
-            cache: self.cache.borrow_mut().take().unwrap_or_else(|| self.renderer.list_cache()),
-        })
-    }
-
     /// Whether `new` differs from brief `i` of the archive only in what its own page shows.
     fn body_only(&self, i: usize, new: &Brief) -> bool {
         let old = &self.archive.briefs[i];
@@ -528,6 +491,82 @@ impl FastPath<'_> {
 }
 
 /// The sub-path pages are served under, as requests are compared with it: decoded and NFC.
+/// A new model from the last build's briefs (moved out of its model) with the changed files
+/// read again, when the change is only briefs written, added or removed, and they all read
+/// without problems. An edit that leaves everything the model is made of as it was (a title, a
+/// summary) keeps the model, with the brief put in its place; the flag says whether the model
+/// was made again.
+fn remake(
+    root: &Path,
+    mut archive: Archive,
+    theme: Theme,
+    registry: Registry,
+    cache: ListCache,
+    batch: &BTreeSet<PathBuf>,
+    drafts: bool,
+) -> Option<(Refresh, bool)> {
+    // Each changed brief with its new version, or `None` when it went away.
+    let mut changes: Vec<(PathBuf, Option<Brief>)> = Vec::new();
+    for rel in batch {
+        let full = root.join(rel);
+        if !rel.starts_with(content::CONTENT_DIR) {
+            return None;
+        }
+        if rel.extension().is_none_or(|x| x != "md") {
+            let held = archive.briefs.iter().any(|b| b.path.starts_with(rel));
+            if full.is_dir() || (!full.exists() && held) {
+                return None;
+            }
+            continue;
+        }
+        if !full.exists() {
+            changes.push((rel.clone(), None));
+            continue;
+        }
+        let mut brief = pipeline::read_brief(&archive.config, &registry, rel).ok()?;
+        if let Some(old) = archive.briefs.iter().find(|b| &b.path == rel) {
+            // The bundle's files are the ones already known (as on the fast path).
+            brief.files.clone_from(&old.files);
+        }
+        changes.push((rel.clone(), Some(brief)));
+    }
+    let keep = |b: &Brief| drafts || !b.meta.draft;
+    let first: Vec<PathBuf> =
+        changes.iter().filter(|(_, b)| b.as_ref().is_some_and(keep)).map(|(rel, _)| rel.clone()).collect();
+    let mut pending = Vec::new();
+    for (rel, brief) in changes {
+        let at = archive.briefs.iter().position(|b| b.path == rel);
+        match (brief, at) {
+            (Some(b), Some(i)) if keep(&b) => {
+                if let Err(b) = archive.replace_brief(i, b) {
+                    pending.push((rel, Some(*b)));
+                }
+            }
+            (b, _) => pending.push((rel, b)),
+        }
+    }
+    if pending.is_empty() {
+        return Some((Refresh { archive, theme, registry, first, cache }, false));
+    }
+    let mut briefs = std::mem::take(&mut archive.briefs);
+    let config = archive.config.clone();
+    drop(archive);
+    for (rel, brief) in pending {
+        let position = briefs.iter().position(|b| b.path == rel);
+        match (brief, position) {
+            (Some(b), Some(p)) if keep(&b) => briefs[p] = b,
+            (Some(b), None) if keep(&b) => briefs.push(b),
+            (_, Some(p)) => {
+                briefs.remove(p);
+            }
+            (_, None) => {}
+        }
+    }
+    let (archive, problems) = Archive::build(config, &registry, briefs, &[]);
+    // Problems across briefs (two with one URL) are reported by a full build.
+    problems.is_empty().then_some((Refresh { archive, theme, registry, first, cache }, true))
+}
+
 fn decoded_base_path(base: &BaseUrl) -> String {
     percent_decode(base.path()).unwrap_or_else(|| base.path().to_string()).nfc().collect()
 }

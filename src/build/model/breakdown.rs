@@ -55,9 +55,9 @@ pub struct Row {
 }
 
 /// One line with the paths (root first) of the terms it counts for.
-struct Entry {
+struct Entry<'a> {
     line: LineRef,
-    paths: Vec<Vec<usize>>,
+    paths: Vec<&'a [usize]>,
 }
 
 /// Nests `lines` (all of the archive's) by the hierarchy of `tax`. `brief_terms(b)` gives the
@@ -81,12 +81,14 @@ pub fn nest<'a>(
         path.reverse();
         path
     };
+    // Once per term, not once per line.
+    let paths: Vec<Vec<usize>> = (0..tax.terms.len()).map(path_of).collect();
     let entries: Vec<Entry> = lines
         .iter()
         .map(|&r| {
-            let line = &briefs[r.brief.0].meta.budget[r.line];
-            let terms = line_terms(tax, lookup, line, brief_terms(r.brief.0));
-            Entry { line: r, paths: terms.into_iter().map(path_of).collect() }
+            let line = &briefs[r.brief().0].meta.budget[r.line()];
+            let terms = line_terms(tax, lookup, line, brief_terms(r.brief().0));
+            Entry { line: r, paths: terms.iter().map(|&t| paths[t].as_slice()).collect() }
         })
         .collect();
     let all: Vec<&Entry> = entries.iter().collect();
@@ -96,18 +98,26 @@ pub fn nest<'a>(
 }
 
 /// Which row under `parent` (at `depth`) an entry goes to: the sorted set of children (or the
-/// parent itself) its paths pass through.
-fn members(entry: &Entry, parent: Option<usize>, depth: usize) -> Vec<usize> {
-    let mut m: Vec<usize> = entry.paths.iter().filter_map(|p| p.get(depth).copied().or(parent)).collect();
+/// parent itself) its paths pass through, written into `m`.
+fn members(entry: &Entry, parent: Option<usize>, depth: usize, m: &mut Vec<usize>) {
+    m.clear();
+    m.extend(entry.paths.iter().filter_map(|p| p.get(depth).copied().or(parent)));
     m.sort_unstable();
     m.dedup();
-    m
 }
 
 fn split(parent: Option<usize>, depth: usize, entries: &[&Entry], briefs: &[Brief], rows: &mut Vec<Row>) {
     let mut groups: BTreeMap<Vec<usize>, Vec<&Entry>> = BTreeMap::new();
+    let mut m = Vec::new();
     for &e in entries {
-        groups.entry(members(e, parent, depth)).or_default().push(e);
+        members(e, parent, depth, &mut m);
+        // A key is made only for a group not seen yet.
+        match groups.get_mut(m.as_slice()) {
+            Some(group) => group.push(e),
+            None => {
+                groups.insert(m.clone(), vec![e]);
+            }
+        }
     }
     let direct = parent.map(|p| vec![p]);
     // A parent whose lines all name it directly needs no rows below it.
@@ -118,7 +128,7 @@ fn split(parent: Option<usize>, depth: usize, entries: &[&Entry], briefs: &[Brie
         let mut total = Total::default();
         let mut parts = 0;
         for e in group {
-            let line = &briefs[e.line.brief.0].meta.budget[e.line.line];
+            let line = &briefs[e.line.brief().0].meta.budget[e.line.line()];
             // These lines are a subset of the grand total, whose sum model::budget checked (an
             // overflow there fails the build), so no sum here can overflow.
             if line.counts() {
@@ -186,15 +196,15 @@ pub const OTHER: &str = "기타";
 /// has exactly one; parts add nothing (their whole is in the same year).
 pub fn year_stacks(by_year: &[(i32, BudgetGroup)], briefs: &[Brief], sectors: Option<&Taxonomy>) -> Stacks {
     let sector_of = |r: &LineRef| -> Option<&str> {
-        let b = &briefs[r.brief.0].meta;
-        let line = &b.budget[r.line];
+        let b = &briefs[r.brief().0].meta;
+        let line = &b.budget[r.line()];
         line.sector.as_deref().or(match b.sector.as_slice() {
             [one] => Some(one.as_str()),
             _ => None,
         })
     };
     let amount = |r: &LineRef| {
-        let line = &briefs[r.brief.0].meta.budget[r.line];
+        let line = &briefs[r.brief().0].meta.budget[r.line()];
         if line.counts() {
             line.amount
         } else {

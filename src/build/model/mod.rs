@@ -65,13 +65,32 @@ impl Total {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Overflow;
 
-/// A budget line, by position: brief index and line index within it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A budget line, by position: brief index and line index within it, ordered by brief, then
+/// line. Two `u32`s: every term's budget group holds one per line it counts (a brief's lines
+/// count for each of its people, regions, sectors and agenda items), tens of millions of
+/// bytes at 100,000 briefs, so half the size of two `usize`s matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineRef {
+    brief: u32,
+    line: u32,
+}
+
+impl LineRef {
+    /// Line `line` of brief `brief`. An archive has fewer than 2^32 briefs, and a brief fewer
+    /// than 2^32 budget lines (a brief file is at most a few MiB).
+    pub fn new(brief: BriefId, line: usize) -> LineRef {
+        LineRef { brief: brief.0 as u32, line: line as u32 }
+    }
+
     /// The brief.
-    pub brief: BriefId,
+    pub fn brief(&self) -> BriefId {
+        BriefId(self.brief as usize)
+    }
+
     /// Index into that brief's `budget`.
-    pub line: usize,
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
 }
 
 /// One month of the timeline.
@@ -161,9 +180,7 @@ impl Archive {
         unreadable: &[String],
     ) -> (Archive, Vec<Diagnostic>) {
         let mut problems = Vec::new();
-        briefs.sort_by(|a, b| {
-            b.meta.date.timestamp().cmp(&a.meta.date.timestamp()).then_with(|| a.slug.cmp(&b.slug))
-        });
+        sort_newest_first(&mut briefs);
 
         let mut by_slug: HashMap<&str, usize> = HashMap::with_capacity(briefs.len());
         let mut duplicates = Vec::new();
@@ -190,41 +207,54 @@ impl Archive {
             }
         }
         drop(by_slug);
-        for i in duplicates.into_iter().rev() {
-            briefs.remove(i);
+        if !duplicates.is_empty() {
+            let dropped: HashSet<usize> = duplicates.into_iter().collect();
+            let mut i = 0;
+            briefs.retain(|_| {
+                i += 1;
+                !dropped.contains(&(i - 1))
+            });
         }
 
-        let taxonomies: Vec<Taxonomy> = config
+        // Taxonomies are independent of each other: one thread each (the people taxonomy,
+        // with a term per person, is the largest).
+        let built: Vec<(taxonomy::Built, Vec<Diagnostic>)> = config
             .taxonomies
-            .iter()
-            .map(|t| taxonomy::build(t, &briefs, config.slugify, registry.list(&t.name), &mut problems))
+            .par_iter()
+            .map(|t| {
+                let mut found = Vec::new();
+                let built = taxonomy::build(t, &briefs, config.slugify, registry.list(&t.name), &mut found);
+                (built, found)
+            })
             .collect();
-
-        let mut brief_terms = vec![vec![Vec::new(); taxonomies.len()]; briefs.len()];
-        for (x, tax) in taxonomies.iter().enumerate() {
-            for (t, term) in tax.terms.iter().enumerate() {
-                for &b in &term.briefs {
-                    brief_terms[b.0][x].push(t);
-                }
+        let mut taxonomies = Vec::with_capacity(built.len());
+        let mut brief_terms: Vec<Vec<Vec<usize>>> =
+            (0..briefs.len()).map(|_| Vec::with_capacity(built.len())).collect();
+        for (b, found) in built {
+            problems.extend(found);
+            for (per_tax, list) in brief_terms.iter_mut().zip(b.brief_terms) {
+                per_tax.push(list);
             }
-        }
-        // Keep each brief's terms in the order its author wrote them.
-        for (b, per_tax) in brief_terms.iter_mut().enumerate() {
-            for (x, list) in per_tax.iter_mut().enumerate().filter(|(_, l)| l.len() > 1) {
-                let written = taxonomy::terms_of(&briefs[b], &taxonomies[x].config.source);
-                list.sort_by_key(|&t| written.iter().position(|w| *w == taxonomies[x].terms[t].name));
-            }
+            taxonomies.push(b.taxonomy);
         }
 
         let timeline = timeline(&briefs);
-        let (budget, overflows) = budget(&briefs, &taxonomies, &brief_terms);
-        problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief.0], r)));
-        let related = taxonomy::related(&briefs, &taxonomies, RELATED, 40);
-        let link_map = briefs
-            .iter()
-            .map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug)))
-            .chain(unreadable.iter().map(|p| (p.clone(), String::new())))
-            .collect();
+        let ((budget, overflows), (related, link_map)) = rayon::join(
+            || budget(&briefs, &taxonomies, &brief_terms),
+            || {
+                rayon::join(
+                    || taxonomy::related(&briefs, &taxonomies, RELATED, 40),
+                    || {
+                        briefs
+                            .iter()
+                            .map(|b| (b.content_path.clone(), format!("briefs/{}/", b.slug)))
+                            .chain(unreadable.iter().map(|p| (p.clone(), String::new())))
+                            .collect::<HashMap<String, String>>()
+                    },
+                )
+            },
+        );
+        problems.extend(overflows.into_iter().map(|r| overflow_error(&briefs[r.brief().0], r)));
         // The front matter text was kept only to place the problems found above.
         for b in &mut briefs {
             b.front = String::new();
@@ -232,6 +262,19 @@ impl Archive {
         let archive =
             Archive { config, briefs, timeline, taxonomies, brief_terms, budget, related, link_map };
         (archive, problems)
+    }
+
+    /// Puts `new` in the place of brief `i` when nothing the model is made of changed (an
+    /// edit to the title, the summary, the source, the body: what only pages show), so that
+    /// the model stays what [`Archive::build`] would make of the briefs; otherwise gives `new`
+    /// back (boxed: a brief is large), and the model must be made again.
+    pub fn replace_brief(&mut self, i: usize, mut new: Brief) -> Result<(), Box<Brief>> {
+        if !same_model_inputs(&self.briefs[i], &new) {
+            return Err(Box::new(new));
+        }
+        new.front = String::new();
+        self.briefs[i] = new;
+        Ok(())
     }
 
     /// Briefs, newest first (ties by slug); a [`BriefId`] indexes them.
@@ -271,6 +314,41 @@ impl Archive {
     }
 }
 
+/// Whether two versions of a brief give the same model: the same values in every field that
+/// [`Archive::build`] reads (place in the order, URL, terms, people with their roles, budget
+/// lines). A field the model starts to read must be added here.
+fn same_model_inputs(a: &Brief, b: &Brief) -> bool {
+    let (m, n) = (&a.meta, &b.meta);
+    a.path == b.path
+        && a.content_path == b.content_path
+        && a.slug == b.slug
+        && m.date == n.date
+        && m.region == n.region
+        && m.sector == n.sector
+        && m.agenda == n.agenda
+        && m.attendees == n.attendees
+        && m.custom == n.custom
+        && m.budget == n.budget
+}
+
+/// Sorts briefs newest first, ties by slug, then by their order as given (as a stable sort
+/// would). The keys are sorted, in parallel, and the briefs moved once: sorting the briefs
+/// themselves moved each (about 600 bytes) at every step of the sort.
+fn sort_newest_first(briefs: &mut Vec<Brief>) {
+    let mut order: Vec<usize> = (0..briefs.len()).collect();
+    order.par_sort_unstable_by(|&a, &b| {
+        let (x, y) = (&briefs[a], &briefs[b]);
+        y.meta
+            .date
+            .timestamp()
+            .cmp(&x.meta.date.timestamp())
+            .then_with(|| x.slug.cmp(&y.slug))
+            .then(a.cmp(&b))
+    });
+    let mut slots: Vec<Option<Brief>> = std::mem::take(briefs).into_iter().map(Some).collect();
+    briefs.extend(order.iter().map(|&i| slots[i].take().expect("each brief once")));
+}
+
 fn timeline(briefs: &[Brief]) -> Vec<Year> {
     let mut years: Vec<Year> = Vec::new();
     for (i, b) in briefs.iter().enumerate() {
@@ -296,6 +374,7 @@ fn budget(
     taxonomies: &[Taxonomy],
     brief_terms: &[Vec<Vec<usize>>],
 ) -> (Budget, Vec<LineRef>) {
+    let facts = Facts::new(briefs);
     let mut all = BudgetGroup::default();
     let mut by_year: Vec<(i32, BudgetGroup)> = Vec::new();
     let mut by_term: Vec<Vec<BudgetGroup>> =
@@ -305,58 +384,66 @@ fn budget(
         .map(|t| t.terms.iter().enumerate().map(|(i, term)| (term.name.as_str(), i)).collect())
         .collect();
     for (b, brief) in briefs.iter().enumerate() {
-        let year = brief.meta.date.date().year();
+        let year = facts.year(BriefId(b));
         for (l, line) in brief.meta.budget.iter().enumerate() {
-            let r = LineRef { brief: BriefId(b), line: l };
+            let r = LineRef::new(BriefId(b), l);
             all.lines.push(r);
             if by_year.last().map(|y| y.0) != Some(year) {
                 by_year.push((year, BudgetGroup::default()));
             }
             by_year.last_mut().expect("pushed above").1.lines.push(r);
             for (x, tax) in taxonomies.iter().enumerate() {
-                for t in line_terms(tax, &lookup[x], line, &brief_terms[b][x]) {
+                for &t in line_terms(tax, &lookup[x], line, &brief_terms[b][x]) {
                     by_term[x][t].lines.push(r);
                 }
             }
         }
     }
     // A parent term's lines include its descendants' lines, each line once even when it is
-    // tied to several of them.
+    // tied to several of them. Worked out from the terms' own lines, then put in place.
     for (x, tax) in taxonomies.iter().enumerate() {
-        let own: Vec<Vec<LineRef>> = by_term[x].iter().map(|g| g.lines.clone()).collect();
-        for (t, term) in tax.terms.iter().enumerate() {
-            if term.children.is_empty() {
-                continue;
-            }
-            let mut lines: Vec<LineRef> = own[t].clone();
-            let mut stack = term.children.clone();
-            while let Some(c) = stack.pop() {
-                stack.extend(tax.terms[c].children.iter().copied());
-                lines.extend(own[c].iter().copied());
-            }
-            lines.sort_by_key(|l| (l.brief, l.line));
-            lines.dedup();
+        let own = &by_term[x];
+        let merged: Vec<(usize, Vec<LineRef>)> = (0..tax.terms.len())
+            .into_par_iter()
+            .filter(|&t| !tax.terms[t].children.is_empty())
+            .map(|t| {
+                let mut lines: Vec<LineRef> = own[t].lines.clone();
+                let mut stack = tax.terms[t].children.clone();
+                while let Some(c) = stack.pop() {
+                    stack.extend(tax.terms[c].children.iter().copied());
+                    lines.extend(own[c].lines.iter().copied());
+                }
+                lines.sort_unstable();
+                lines.dedup();
+                (t, lines)
+            })
+            .collect();
+        for (t, lines) in merged {
             by_term[x][t].lines = lines;
         }
     }
+    // Grown by pushing, the lists held up to twice their length for the rest of the build.
+    for g in by_term.iter_mut().flatten() {
+        g.lines.shrink_to_fit();
+    }
     let mut overflows = Vec::new();
-    all.total = total_of(&all.lines, briefs, &mut overflows);
+    all.total = total_of(&all.lines, &facts, &mut overflows);
     for (_, g) in &mut by_year {
-        g.total = total_of(&g.lines, briefs, &mut overflows);
+        g.total = total_of(&g.lines, &facts, &mut overflows);
     }
     let term_overflows: Vec<LineRef> = by_term
         .par_iter_mut()
         .flatten()
         .flat_map_iter(|g| {
             let mut found = Vec::new();
-            g.total = total_of(&g.lines, briefs, &mut found);
-            g.years = years_of(&g.lines, briefs);
+            g.total = total_of(&g.lines, &facts, &mut found);
+            g.years = years_of(&g.lines, &facts);
             found
         })
         .collect();
     overflows.extend(term_overflows);
     let nested = taxonomies
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(x, tax)| match tax.config.source {
             TermSource::Region | TermSource::Sector => {
@@ -367,14 +454,14 @@ fn budget(
         .collect();
     let sector = taxonomies.iter().position(|t| t.config.source == TermSource::Sector);
     let year_sectors = breakdown::year_stacks(&by_year, briefs, sector.map(|x| &taxonomies[x]));
-    overflows.sort_by_key(|r: &LineRef| (r.brief, r.line));
+    overflows.sort_unstable();
     overflows.dedup();
     (Budget { all, by_year, by_term, nested, year_sectors }, overflows)
 }
 
 /// An error for a budget line that made a total overflow, at the line of its `item`.
 fn overflow_error(brief: &Brief, r: LineRef) -> Diagnostic {
-    let item = &brief.meta.budget[r.line].item;
+    let item = &brief.meta.budget[r.line()].item;
     let (line, col) = brief.locate(|l| l.find("item:").filter(|_| l.contains(item.as_str())));
     Diagnostic::error(
         &brief.path,
@@ -391,20 +478,21 @@ fn overflow_error(brief: &Brief, r: LineRef) -> Diagnostic {
 /// The terms of taxonomy `tax` a budget line counts for directly (before the hierarchy): the
 /// line's own region or sector when it names one, otherwise every term of its brief
 /// (`brief_terms`). `lookup` maps term names to indexes.
-pub fn line_terms(
+pub fn line_terms<'a>(
     tax: &Taxonomy,
-    lookup: &HashMap<&str, usize>,
+    lookup: &'a HashMap<&str, usize>,
     line: &crate::brief::frontmatter::BudgetLine,
-    brief_terms: &[usize],
-) -> Vec<usize> {
+    brief_terms: &'a [usize],
+) -> &'a [usize] {
     let own = match tax.config.source {
         TermSource::Region => line.region.as_deref(),
         TermSource::Sector => line.sector.as_deref(),
         _ => None,
     };
     match own {
-        Some(name) => lookup.get(name).map(|&t| vec![t]).unwrap_or_default(),
-        None => brief_terms.to_vec(),
+        // The term's index as the lookup holds it: no list made per line.
+        Some(name) => lookup.get(name).map(std::slice::from_ref).unwrap_or_default(),
+        None => brief_terms,
     }
 }
 
@@ -418,36 +506,84 @@ pub fn line_names<'a>(own: Option<&'a str>, brief_list: &[&'a str]) -> Vec<&'a s
     }
 }
 
+/// What totals read of every budget line of the archive, in flat arrays: the amount and whether
+/// it is a part of another line, by line, and the year by brief. A term's group holds lines from
+/// across the whole archive, and reading each through its brief (some 600 bytes, its budget in
+/// a vector of its own) missed the cache at every line once the archive outgrew it: at 100,000
+/// briefs the totals took longer per line than at 10,000.
+pub(crate) struct Facts<'a> {
+    briefs: &'a [Brief],
+    /// Per brief: the index of its first line in `amount` and `part`.
+    first: Vec<usize>,
+    amount: Vec<Amount>,
+    part: Vec<bool>,
+    /// Per brief: the year of its date (site time zone).
+    year: Vec<i32>,
+}
+
+impl<'a> Facts<'a> {
+    /// The facts of every line of `briefs`.
+    pub(crate) fn new(briefs: &'a [Brief]) -> Facts<'a> {
+        let lines: usize = briefs.iter().map(|b| b.meta.budget.len()).sum();
+        let mut f = Facts {
+            briefs,
+            first: Vec::with_capacity(briefs.len()),
+            amount: Vec::with_capacity(lines),
+            part: Vec::with_capacity(lines),
+            year: briefs.iter().map(|b| b.meta.date.date().year()).collect(),
+        };
+        for b in briefs {
+            f.first.push(f.amount.len());
+            f.amount.extend(b.meta.budget.iter().map(|l| l.amount));
+            f.part.extend(b.meta.budget.iter().map(|l| l.part_of.is_some()));
+        }
+        f
+    }
+
+    /// The year of brief `b`'s date.
+    pub(crate) fn year(&self, b: BriefId) -> i32 {
+        self.year[b.0]
+    }
+
+    fn at(&self, r: &LineRef) -> usize {
+        self.first[r.brief().0] + r.line()
+    }
+}
+
 /// Totals per year of a group's lines (which are in date order, newest first, so each year is
 /// one run of them).
-fn years_of(lines: &[LineRef], briefs: &[Brief]) -> Vec<(i32, Total)> {
-    let year = |r: &LineRef| briefs[r.brief.0].meta.date.date().year();
+fn years_of(lines: &[LineRef], facts: &Facts) -> Vec<(i32, Total)> {
+    let year = |r: &LineRef| facts.year(r.brief());
     // A year's lines are part of the group, whose total was checked: it cannot overflow here.
     lines
         .chunk_by(|a, b| year(a) == year(b))
-        .map(|run| (year(&run[0]), total_of(run, briefs, &mut Vec::new())))
+        .map(|run| (year(&run[0]), total_of(run, facts, &mut Vec::new())))
         .collect()
 }
 
-/// The total of a group of lines, each amount counted once: a line that is `part_of` another
-/// line of its brief adds nothing when that whole is in the same group (a programme's total and
-/// its breakdown), and adds itself when it is not (a sector page that only has the part).
-fn total_of(lines: &[LineRef], briefs: &[Brief], overflows: &mut Vec<LineRef>) -> Total {
-    let line = |r: &LineRef| &briefs[r.brief.0].meta.budget[r.line];
-    // The lines present, by brief and item, looked up only when some line is a part: a scan of
-    // the group per part made a term with thousands of lines quadratic.
-    let present: HashSet<(BriefId, &str)> = if lines.iter().any(|r| line(r).part_of.is_some()) {
-        lines.iter().map(|r| (r.brief, line(r).item.as_str())).collect()
-    } else {
-        HashSet::new()
-    };
+/// The total of a group of lines (in brief order), each amount counted once: a line that is
+/// `part_of` another line of its brief adds nothing when that whole is in the same group (a
+/// programme's total and its breakdown), and adds itself when it is not (a sector page that
+/// only has the part). A brief's lines are next to each other in the group, so the whole is
+/// looked for among them only.
+fn total_of(lines: &[LineRef], facts: &Facts, overflows: &mut Vec<LineRef>) -> Total {
+    debug_assert!(lines.is_sorted(), "groups hold their lines in brief order");
     let mut total = Total::default();
-    for r in lines {
-        let l = line(r);
-        let whole_here = l.part_of.as_ref().is_some_and(|whole| present.contains(&(r.brief, whole.as_str())));
-        if total.add(if whole_here { Amount::exact(0) } else { l.amount }).is_err() {
-            overflows.push(*r);
+    for run in lines.chunk_by(|a, b| a.brief() == b.brief()) {
+        for r in run {
+            let at = facts.at(r);
+            let whole_here = facts.part[at] && {
+                let budget = &facts.briefs[r.brief().0].meta.budget;
+                let whole = budget[r.line()].part_of.as_deref();
+                run.iter().any(|o| Some(budget[o.line()].item.as_str()) == whole)
+            };
+            if total.add(if whole_here { Amount::exact(0) } else { facts.amount[at] }).is_err() {
+                overflows.push(*r);
+            }
         }
     }
     total
 }
+
+#[cfg(test)]
+mod tests;

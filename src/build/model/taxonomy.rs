@@ -51,11 +51,12 @@ impl Term {
 
 /// Sets parents, children, registry metadata and descendants' briefs. Terms are sorted by name.
 fn link_hierarchy(terms: &mut [Term], list: &TermList) {
-    let index: HashMap<String, usize> = terms.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
     for i in 0..terms.len() {
         if let Some(info) = list.terms.get(&terms[i].name) {
             terms[i].info = info.clone();
-            if let Some(&p) = info.parent.as_ref().and_then(|p| index.get(p)) {
+            let parent =
+                info.parent.as_deref().and_then(|p| terms.binary_search_by(|t| t.name.as_str().cmp(p)).ok());
+            if let Some(p) = parent {
                 terms[i].parent = Some(p);
                 terms[p].children.push(i);
             }
@@ -116,6 +117,15 @@ impl Taxonomy {
 /// A brief's terms of one taxonomy (defined with the briefs, where the registry reads it too).
 pub use crate::build::content::terms_of;
 
+/// One taxonomy with, per brief, the indexes of its terms in it, in the order the brief's
+/// author wrote them (a term written twice comes twice, next to its first place).
+pub struct Built {
+    /// The taxonomy.
+    pub taxonomy: Taxonomy,
+    /// Per brief: its terms.
+    pub brief_terms: Vec<Vec<usize>>,
+}
+
 /// Builds one taxonomy over briefs sorted newest first. Terms whose URLs would collide are
 /// reported, naming the files that use each spelling.
 pub fn build(
@@ -124,25 +134,68 @@ pub fn build(
     style: SlugStyle,
     registry: Option<&TermList>,
     problems: &mut Vec<Diagnostic>,
-) -> Taxonomy {
-    let mut found = named_terms(&config.source, briefs);
+) -> Built {
+    let (mut found, mut written) = named_terms(&config.source, briefs);
     if let Some(list) = registry {
         add_ancestors(&mut found, list);
     }
-    // Sort by name, keeping each term's first brief for messages.
-    found.sort_by(|a, b| a.term.name.cmp(&b.term.name));
+    // Sort by name, keeping each term's first brief for messages; `rank` follows each term
+    // from its place as met to its place by name.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by(|&a, &b| found[a].term.name.cmp(&found[b].term.name));
+    let mut rank = vec![0; found.len()];
+    for (k, &o) in order.iter().enumerate() {
+        rank[o] = k;
+    }
+    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    let mut found: Vec<Found> = order.iter().map(|&o| slots[o].take().expect("each once")).collect();
     assign_urls(config, briefs, style, &mut found, problems);
     // Terms that could not get a URL are reported by `assign_urls` and left out.
-    let mut terms: Vec<Term> = found.into_iter().map(|f| f.term).filter(|t| !t.path.is_empty()).collect();
-    if let Some(list) = registry {
-        link_hierarchy(&mut terms, list);
+    let mut kept = Vec::with_capacity(found.len());
+    let mut terms = Vec::with_capacity(found.len());
+    for f in found {
+        kept.push((!f.term.path.is_empty()).then_some(terms.len()));
+        if !f.term.path.is_empty() {
+            terms.push(f.term);
+        }
     }
+    let index = |met: usize| kept[rank[met]];
     let roles = if config.source == TermSource::Attendees {
-        terms.iter().map(|t| roles_of(&t.name, &t.briefs, briefs)).collect()
+        roles(briefs, &written, terms.len(), index)
     } else {
         Vec::new()
     };
-    Taxonomy { config: config.clone(), terms, roles }
+    let brief_terms = written
+        .iter_mut()
+        .map(|list| {
+            let mut list: Vec<usize> = list.iter().filter_map(|&t| index(t)).collect();
+            group_repeats(&mut list);
+            list
+        })
+        .collect();
+    if let Some(list) = registry {
+        link_hierarchy(&mut terms, list);
+    }
+    for t in &mut terms {
+        t.briefs.shrink_to_fit();
+    }
+    Built { taxonomy: Taxonomy { config: config.clone(), terms, roles }, brief_terms }
+}
+
+/// Puts a term written more than once right after its first place (authors rarely repeat one,
+/// so the list is only rebuilt when they did).
+fn group_repeats(list: &mut Vec<usize>) {
+    let repeated = list.iter().enumerate().any(|(i, t)| list[..i].contains(t));
+    if !repeated {
+        return;
+    }
+    let mut grouped = Vec::with_capacity(list.len());
+    for (i, &t) in list.iter().enumerate() {
+        if !list[..i].contains(&t) {
+            grouped.extend(list.iter().filter(|&&u| u == t));
+        }
+    }
+    *list = grouped;
 }
 
 /// A term while the taxonomy is built, with the first brief that brought it in: messages about
@@ -153,29 +206,36 @@ struct Found {
     first_brief: usize,
 }
 
-/// The terms the briefs name, in the order they are first met, each with its briefs.
-fn named_terms(source: &TermSource, briefs: &[Brief]) -> Vec<Found> {
+/// The terms the briefs name, in the order they are first met, each with its briefs; and per
+/// brief, the terms it names as written (indexes into the first list).
+fn named_terms(source: &TermSource, briefs: &[Brief]) -> (Vec<Found>, Vec<Vec<usize>>) {
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut found: Vec<Found> = Vec::new();
+    let mut written = Vec::with_capacity(briefs.len());
     for (i, b) in briefs.iter().enumerate() {
-        for name in terms_of(b, source) {
+        let names = terms_of(b, source);
+        let mut list = Vec::with_capacity(names.len());
+        for name in names {
             let t = *index.entry(name).or_insert_with(|| {
                 found.push(Found { term: Term::named(name), first_brief: i });
                 found.len() - 1
             });
             found[t].term.briefs.push(BriefId(i));
+            list.push(t);
         }
+        written.push(list);
     }
-    found
+    (found, written)
 }
 
 /// A parent gets its page even when no brief names it directly (영남권 above 부산); its
 /// messages name the file of the child that brought it in.
 fn add_ancestors(found: &mut Vec<Found>, list: &TermList) {
+    let mut known: std::collections::HashSet<String> = found.iter().map(|f| f.term.name.clone()).collect();
     for t in 0..found.len() {
         let (name, first_brief) = (found[t].term.name.clone(), found[t].first_brief);
         for ancestor in list.ancestors(&name) {
-            if !found.iter().any(|x| x.term.name == ancestor) {
+            if known.insert(ancestor.to_string()) {
                 found.push(Found { term: Term::named(ancestor), first_brief });
             }
         }
@@ -233,27 +293,38 @@ fn url_problem(
     Some((message, "spell the term the same way in every brief"))
 }
 
-/// The distinct (role, organisation) pairs a person appears with, oldest first.
-fn roles_of(name: &str, ids: &[BriefId], briefs: &[Brief]) -> Vec<Role> {
-    let mut roles: Vec<Role> = Vec::new();
-    // Briefs are newest first: walk backwards to meet roles in the order they were held.
-    for &id in ids.iter().rev() {
-        let b = &briefs[id.0];
-        let Some(a) = b.meta.attendees.iter().find(|a| a.name == name) else {
-            continue;
-        };
-        match roles.iter_mut().find(|r| r.role == a.role && r.org == a.org) {
-            Some(r) => {
-                r.last = b.meta.date;
-                r.count += 1;
+/// Per person (term), the distinct (role, organisation) pairs they appear with, oldest first.
+/// `written[b]` lists brief `b`'s attendees as terms met (one per attendee, in order), and
+/// `index` turns one into its term, if it has a page. One pass over the briefs, oldest first,
+/// in the order they are held: walking each person's briefs instead jumped across the whole
+/// archive once per person.
+fn roles(
+    briefs: &[Brief],
+    written: &[Vec<usize>],
+    terms: usize,
+    index: impl Fn(usize) -> Option<usize>,
+) -> Vec<Vec<Role>> {
+    let mut roles: Vec<Vec<Role>> = vec![Vec::new(); terms];
+    for (b, met) in briefs.iter().zip(written).rev() {
+        for (k, &m) in met.iter().enumerate() {
+            let Some(t) = index(m) else { continue };
+            // A person listed twice in one brief is counted twice, each time in the role of
+            // their first listing there.
+            let first = met.iter().position(|&x| x == m).unwrap_or(k);
+            let a = &b.meta.attendees[first];
+            match roles[t].iter_mut().find(|r| r.role == a.role && r.org == a.org) {
+                Some(r) => {
+                    r.last = b.meta.date;
+                    r.count += 1;
+                }
+                None => roles[t].push(Role {
+                    role: a.role.clone(),
+                    org: a.org.clone(),
+                    first: b.meta.date,
+                    last: b.meta.date,
+                    count: 1,
+                }),
             }
-            None => roles.push(Role {
-                role: a.role.clone(),
-                org: a.org.clone(),
-                first: b.meta.date,
-                last: b.meta.date,
-                count: 1,
-            }),
         }
     }
     roles
@@ -293,23 +364,43 @@ pub fn related(briefs: &[Brief], taxonomies: &[Taxonomy], limit: usize, window: 
                         }
                     }
                 }
-                let mut ranked: Vec<(usize, u32)> = touched.iter().map(|&o| (o, scores[o])).collect();
-                for &o in touched.iter() {
-                    scores[o] = 0;
-                }
-                touched.clear();
                 let order = |a: &(usize, u32), c: &(usize, u32)| {
                     c.1.cmp(&a.1).then(a.0.abs_diff(b).cmp(&c.0.abs_diff(b))).then(a.0.cmp(&c.0))
                 };
-                if ranked.len() > limit {
-                    ranked.select_nth_unstable_by(limit, order);
-                    ranked.truncate(limit);
+                // The best `limit`, best first, kept as the candidates come: most lose to the
+                // last one kept at once (selecting among all the candidates, hundreds a brief,
+                // was most of this step).
+                let mut best: Vec<(usize, u32)> = Vec::with_capacity(limit + 1);
+                for &o in touched.iter() {
+                    let c = (o, scores[o]);
+                    scores[o] = 0;
+                    if best.len() == limit && best.last().is_none_or(|last| order(&c, last).is_ge()) {
+                        continue;
+                    }
+                    let at = best.partition_point(|x| order(x, &c).is_lt());
+                    best.insert(at, c);
+                    best.truncate(limit);
                 }
-                ranked.sort_by(order);
-                // Collected from a borrow, not `into_iter`: that would reuse `ranked`'s buffer,
-                // sized for every candidate (hundreds), for the five kept, per brief.
-                ranked.iter().map(|&(o, _)| BriefId(o)).collect()
+                touched.clear();
+                best.iter().map(|&(o, _)| BriefId(o)).collect()
             },
         )
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_repeats;
+
+    #[test]
+    fn a_term_written_twice_comes_twice_beside_its_first_place() {
+        // Front matter lists drop repeats when read; a model made from briefs built any other
+        // way still orders their terms as the sort by first place did.
+        let mut list = vec![3, 1, 3, 2, 1];
+        group_repeats(&mut list);
+        assert_eq!(list, [3, 3, 1, 1, 2]);
+        let mut plain = vec![2, 0, 1];
+        group_repeats(&mut plain);
+        assert_eq!(plain, [2, 0, 1]);
+    }
 }

@@ -212,10 +212,10 @@ impl Renderer<'_> {
     fn lines_of(&self, refs: &[LineRef]) -> Vec<BudgetRow<'_>> {
         refs.iter()
             .map(|r| {
-                let l = &self.archive.briefs[r.brief.0].meta.budget[r.line];
+                let l = &self.archive.briefs[r.brief().0].meta.budget[r.line()];
                 BudgetRow {
                     item: &l.item,
-                    html: &self.line_rows[r.brief.0][r.line],
+                    html: &self.line_rows[r.brief().0][r.line()],
                     region: l.region.is_some().then_some(true),
                     sector: l.sector.is_some().then_some(true),
                 }
@@ -682,7 +682,7 @@ impl Renderer<'_> {
         }
         for (year, group) in &a.budget.by_year {
             let lastmod =
-                group.lines.first().map(|l| a.briefs[l.brief.0].meta.date.view().iso).unwrap_or_default();
+                group.lines.first().map(|l| a.briefs[l.brief().0].meta.date.view().iso).unwrap_or_default();
             entries.push(entry(&format!("budget/{year}/"), lastmod));
         }
         for i in 0..a.briefs.len() {

@@ -60,6 +60,13 @@ pub struct Postings {
 impl Postings {
     /// Adds brief `doc` (after every brief added so far) with its flags.
     pub fn push(&mut self, doc: u32, flags: u8) {
+        // At most a 5-byte varint and the flags. Grown by a quarter rather than doubled: the
+        // postings are held whole while the pages render (heaptrack saw 260 MB of them, grown
+        // by doubling, at 100,000 briefs), and doubling leaves a list about 40% more room than
+        // it fills on average, a quarter about 12%, for more copying while they grow.
+        if self.bytes.capacity() - self.bytes.len() < 6 {
+            self.bytes.reserve_exact((self.bytes.len() / 4).max(16));
+        }
         let gap = if self.bytes.is_empty() { doc } else { doc - self.last };
         super::sets::varint(u64::from(gap), &mut self.bytes);
         self.bytes.push(flags);
