@@ -367,6 +367,13 @@ fn title_score(
 /// Splits a headline from what its line runs on into: a subtitle wrapped in dashes
 /// (`제목 - 부제 -`) is dropped, an issuer after ` - ` (`제목 - 과학기술정보통신부`) is returned.
 fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
+    // A website board's field label before the headline (`제목  …`, `제목: …`) is not part of it.
+    let line = ["제목", "제 목"]
+        .iter()
+        .find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with([' ', ':', '：', '\t'])))
+        .map(|rest| rest.trim_start_matches([' ', ':', '：', '\t']))
+        .filter(|rest| char_len(rest) >= 4)
+        .unwrap_or(line);
     if let Some(head) = line.strip_suffix('-').and_then(|l| l.trim_end().rsplit_once(" - ")).map(|(h, _)| h) {
         if char_len(head) >= 4 {
             return (head.trim().to_string(), None);
@@ -827,6 +834,18 @@ mod tests {
     fn title_of(page: &str) -> Option<String> {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         clean(page, None, &rules).title
+    }
+
+    #[test]
+    fn a_boards_title_field_label_is_not_part_of_the_headline() {
+        let lead = "군은 올해 마을회관 스무 곳에 무인 택배함을 둔다고 7일 밝혔다. 사업비는 모두 3억원이다.";
+        for field in ["제목  ", "제목: ", "제 목 "] {
+            let page = format!("{field}양평군, 마을회관 20곳에 무인 택배함\n작성일 2025-03-07\n\n{lead}\n");
+            assert_eq!(title_of(&page).as_deref(), Some("양평군, 마을회관 20곳에 무인 택배함"), "{field}");
+        }
+        // A headline that begins with the word itself keeps it.
+        let page = format!("제목만 바꾼 조례, 주민 반발\n작성일 2025-03-07\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("제목만 바꾼 조례, 주민 반발"));
     }
 
     #[test]
