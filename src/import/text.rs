@@ -413,7 +413,9 @@ pub(crate) fn is_meta_line(line: &str) -> bool {
 /// A photo caption: a line carrying `[사진=…]` that is not a long paragraph, a `▲` line, a
 /// photo description closed by its credit, or a short line with a `©` credit in it.
 fn caption_rest(line: &str) -> Option<String> {
-    if line.starts_with('▲') || CREDIT_END.is_match(line) && char_len(line) < 200 {
+    // `사진=수원시 제공 ▲ …`: a credit that opens the line, the description after it.
+    let credit_first = ["사진=", "사진 =", "사진제공", "사진 제공"].iter().any(|c| line.starts_with(c));
+    if line.starts_with('▲') || (CREDIT_END.is_match(line) || credit_first) && char_len(line) < 200 {
         return Some(String::new());
     }
     if line.contains(['©', 'ⓒ']) && char_len(line) < 120 && !line.starts_with(['©', 'ⓒ']) {
@@ -834,6 +836,18 @@ mod tests {
     fn title_of(page: &str) -> Option<String> {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         clean(page, None, &rules).title
+    }
+
+    #[test]
+    fn a_line_opened_by_a_photo_credit_is_a_caption() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let page = "군, 경로당 30곳에 안마의자\n입력 2025.03.07 10:00\n\n군은 올해 경로당 30곳에 안마의자를 둔다고 7일 밝혔다.\n\n사진=양평군 제공 ▲ 지난달 옥천면 경로당에서 열린 시연회.\n\n사업비는 모두 3억원이다.\n";
+        let c = clean(page, None, &rules);
+        assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
+        assert!(c.blocks.iter().all(|b| !b.text().contains("옥천면")));
+        // A sentence about photographs is body text.
+        let page = "군, 사진 공모전\n입력 2025.03.07 10:00\n\n사진 공모전에는 모두 300점이 접수됐다고 군은 7일 밝혔다.\n";
+        assert!(clean(page, None, &rules).captions.is_empty());
     }
 
     #[test]

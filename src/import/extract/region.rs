@@ -63,7 +63,7 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
 
 /// Two or more 읍·면·동 listed together where something is done: `장유동과 내외동, 진영읍 등`.
 static NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상|까지|에서|에|으로|로)")
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상|(?:을|를)\s*(?:잇|연결하|오가)|까지|에서|에|으로|로)")
         .unwrap()
 });
 
@@ -352,7 +352,25 @@ fn locates_next(kept: &[(Mention<'_>, bool)], k: usize, text: &str) -> bool {
         && text[m.end..next.start].trim().is_empty()
         && next.place.level == PlaceLevel::Local
         && next.place.parent.as_deref() == Some(m.place.name.as_str())
-        && !next.place.name.ends_with('구')
+        // A 구 of a metropolitan city names both; a 구 written with its city (`창원시 성산구`)
+        // is in a province, which only locates it.
+        && (!next.place.name.ends_with('구') || next.place.name.contains(' '))
+}
+
+/// The byte range of an aside's subject: the first word with a subject particle among the
+/// three after `한편` or `앞서` opening the sentence.
+fn aside_subject(sentence: &str) -> Option<(usize, usize)> {
+    let s = sentence.trim_start_matches(['□', 'ㅇ', '○', '-', ' ']);
+    let offset = sentence.len() - s.len();
+    let rest = s.strip_prefix("한편 ").or_else(|| s.strip_prefix("앞서 "))?;
+    let mut at = offset + (s.len() - rest.len());
+    for word in rest.split(' ').take(3) {
+        if ["은", "는", "이", "가"].iter().any(|p| word.ends_with(p)) {
+            return Some((at, at + word.len()));
+        }
+        at += word.len() + 1;
+    }
+    None
 }
 
 /// Regions in order of first mention, each once. `units` are the title and the body's sentences.
@@ -383,7 +401,17 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             names.push(name.clone());
         }
     };
+    // `한편 인근 홍천군은 …`, `앞서 서울시는 지난해 …`: an aside whose subject is another place,
+    // which is a region only when the story names it outside such asides (`한편 시는 진해구에도
+    // …` is the same city's plan: its places count).
+    let aside = |u: usize| {
+        let Some(range) = aside_subject(units[u]) else { return false };
+        kept.iter().any(|(o, _)| o.unit == u && o.start >= range.0 && o.end <= range.1)
+    };
     for (k, (m, listing)) in kept.iter().enumerate() {
+        if aside(m.unit) && !kept.iter().any(|(o, _)| o.place.name == m.place.name && !aside(o.unit)) {
+            continue;
+        }
         let elsewhere = kept.iter().any(|(o, l)| !l && o.place.name == m.place.name && o.unit != m.unit);
         if *listing && !elsewhere {
             continue;
@@ -429,8 +457,36 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_about_another_place_names_no_region() {
+        assert_eq!(
+            run("원주시가 수소버스 20대를 들인다. / 한편 인근 횡성군은 내년 충전소를 짓는다."),
+            vec!["원주시"]
+        );
+        assert_eq!(
+            run("대구시가 로봇 거리를 만든다. / 앞서 부산시는 지난해 같은 거리를 열었다."),
+            vec!["대구"]
+        );
+        // The same body's own plan told after `한편`: its places count.
+        assert_eq!(
+            run("대구시가 버스를 들인다. / 한편 시는 달서구에 충전소를 검토한다."),
+            vec!["대구", "달서구"]
+        );
+        // Named for itself too, the place stays.
+        assert_eq!(
+            run("원주시와 횡성군이 버스를 들인다. / 한편 횡성군은 충전소도 짓는다."),
+            vec!["원주시", "횡성군"]
+        );
+    }
+
+    #[test]
+    fn a_province_before_a_city_and_its_district_only_locates_them() {
+        assert_eq!(run("경남 창원시 성산구에서 간담회가 열렸다."), vec!["창원시 성산구"]);
+    }
+
+    #[test]
     fn neighbourhoods_chosen_as_the_programmes_sites() {
         assert_eq!(run("군은 안계면과 다인면을 대상지로 정했다."), vec!["안계면", "다인면"]);
+        assert_eq!(run("버스는 대흥동과 은행동을 잇는다."), vec!["대흥동", "은행동"]);
         assert_eq!(run("북면과 남면을 대상으로 운영한다."), vec!["북면", "남면"]);
         // Aspects are not places, whatever follows them.
         assert!(run("측면과 정면을 대상으로 촬영한다.").is_empty());
