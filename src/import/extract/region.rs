@@ -357,20 +357,28 @@ fn locates_next(kept: &[(Mention<'_>, bool)], k: usize, text: &str) -> bool {
         && (!next.place.name.ends_with('구') || next.place.name.contains(' '))
 }
 
-/// The byte range of an aside's subject: the first word with a subject particle among the
-/// three after `한편` or `앞서` opening the sentence.
-fn aside_subject(sentence: &str) -> Option<(usize, usize)> {
+/// The byte ranges of the words that may be an aside's subject: those with a subject particle
+/// among the eight after `한편` or `앞서` opening the sentence (`한편 같은 방식을 추진 중인
+/// 울산시는`), up to a bare body (`한편 시는`: the story's own body).
+fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
     let s = sentence.trim_start_matches(['□', 'ㅇ', '○', '-', ' ']);
     let offset = sentence.len() - s.len();
-    let rest = s.strip_prefix("한편 ").or_else(|| s.strip_prefix("앞서 "))?;
+    let Some(rest) = s.strip_prefix("한편 ").or_else(|| s.strip_prefix("앞서 ")) else {
+        return Vec::new();
+    };
     let mut at = offset + (s.len() - rest.len());
-    for word in rest.split(' ').take(3) {
+    let mut out = Vec::new();
+    for word in rest.split(' ').take(8) {
+        if ["시는", "도는", "군은", "구는", "시가", "도가", "군이", "구가", "정부는"].contains(&word)
+        {
+            break;
+        }
         if ["은", "는", "이", "가"].iter().any(|p| word.ends_with(p)) {
-            return Some((at, at + word.len()));
+            out.push((at, at + word.len()));
         }
         at += word.len() + 1;
     }
-    None
+    out
 }
 
 /// Regions in order of first mention, each once. `units` are the title and the body's sentences.
@@ -405,8 +413,8 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // which is a region only when the story names it outside such asides (`한편 시는 진해구에도
     // …` is the same city's plan: its places count).
     let aside = |u: usize| {
-        let Some(range) = aside_subject(units[u]) else { return false };
-        kept.iter().any(|(o, _)| o.unit == u && o.start >= range.0 && o.end <= range.1)
+        let ranges = aside_subjects(units[u]);
+        kept.iter().any(|(o, _)| o.unit == u && ranges.iter().any(|r| o.start >= r.0 && o.end <= r.1))
     };
     for (k, (m, listing)) in kept.iter().enumerate() {
         if aside(m.unit) && !kept.iter().any(|(o, _)| o.place.name == m.place.name && !aside(o.unit)) {
@@ -465,6 +473,10 @@ mod tests {
         assert_eq!(
             run("대구시가 로봇 거리를 만든다. / 앞서 부산시는 지난해 같은 거리를 열었다."),
             vec!["대구"]
+        );
+        assert_eq!(
+            run("원주시가 버스를 들인다. / 한편 같은 버스를 시험 중인 춘천시는 내년에 들인다."),
+            vec!["원주시"]
         );
         // The same body's own plan told after `한편`: its places count.
         assert_eq!(
