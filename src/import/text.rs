@@ -495,7 +495,8 @@ fn is_table_row(line: &str) -> bool {
         }
         in_number = digit;
     }
-    groups >= 3
+    // Cells split by `|` (`충북 | 2 | 60억원`): a row whatever its figures.
+    groups >= 3 || line.matches('|').count() >= 2
 }
 
 /// Cleans an article. `title_hint` is a headline already known (from HTML metadata).
@@ -932,5 +933,7 @@ mod tests {
     fn a_flattened_table_row_is_never_a_heading() {
         assert!(!is_heading_like("교통 분야 120억원 150억원 +30억원", 45));
         assert!(is_heading_like("2026년 예산 1,250억원 편성", 45));
+        assert!(!is_heading_like("경북 | 2 | 60억원", 45));
+        assert!(!is_heading_like("구분 | 노선 수 | 국비", 45));
     }
 }

@@ -396,7 +396,8 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
     let mut rows: Vec<Row> = Vec::new();
     let mut review = Vec::new();
     let body_len = sentences.len();
-    for (si, sentence) in sentences.iter().chain(heads).enumerate() {
+    let all: Vec<&str> = sentences.iter().chain(heads).copied().collect();
+    for (si, sentence) in all.iter().enumerate() {
         let found = amounts_in(sentence);
         let compared = earlier_and_change(sentence, &found);
         for (k, f) in found.iter().enumerate() {
@@ -415,7 +416,9 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules) {
                 continue;
             }
-            let earlier = |r: &Row| r.sentence < si && r.line.amount == f.amount;
+            // Rows of one table with different labels are different lines, equal amounts or not.
+            let other_row = |r: &Row| matches!((table_label(all[r.sentence]), table_label(sentence)), (Some(a), Some(b)) if a != b);
+            let earlier = |r: &Row| r.sentence < si && r.line.amount == f.amount && !other_row(r);
             if rows.iter().any(earlier) {
                 continue;
             }
@@ -444,6 +447,13 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
     unique_items(&mut rows);
     mark_parts(&mut rows, sentences);
     (rows.into_iter().map(|r| r.line).collect(), review)
+}
+
+/// The first cell of a table row flattened with `|` or tabs (`권선구 | 170대 | 5억1천만원`).
+fn table_label(line: &str) -> Option<&str> {
+    let (label, _) = line.split_once(['|', '\t'])?;
+    let label = label.trim();
+    (!label.is_empty()).then_some(label)
 }
 
 /// Marks the lines that are parts of another: a sentence's lines that add up to an earlier
@@ -658,6 +668,27 @@ mod tests {
         // Another body's allocation last year.
         assert!(amounts("앞서 인천시는 지난해 같은 사업에 90억원을 배정한 바 있다.").is_empty());
         assert_eq!(amounts("시는 올해 같은 사업에 90억원을 배정했다.").len(), 1);
+    }
+
+    #[test]
+    fn table_rows_with_equal_amounts_are_each_a_line() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let (lines, _) = budget(
+            &[
+                "군은 올해 12억원을 들인다.",
+                "가 | 2곳 | 3억원",
+                "나 | 2곳 | 3억원",
+                "다 | 4곳 | 6억원",
+                "합계 | 8곳 | 12억원",
+            ],
+            &[],
+            &rules,
+        );
+        let amounts: Vec<u64> = lines.iter().map(|l| l.amount.min).collect();
+        assert_eq!(amounts, vec![1_200_000_000, 300_000_000, 300_000_000, 600_000_000]);
+        // Prose repeating an amount is still one line.
+        let (lines, _) = budget(&["구는 3억원을 쓴다.", "3억원은 모두 구비다."], &[], &rules);
+        assert_eq!(lines.len(), 1);
     }
 
     #[test]

@@ -414,7 +414,7 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // …` is the same city's plan: its places count).
     let aside = |u: usize| {
         let ranges = aside_subjects(units[u]);
-        kept.iter().any(|(o, _)| o.unit == u && ranges.iter().any(|r| o.start >= r.0 && o.end <= r.1))
+        kept.iter().any(|(o, _)| o.unit == u && ranges.iter().any(|r| o.start < r.1 && o.end > r.0))
     };
     for (k, (m, listing)) in kept.iter().enumerate() {
         if aside(m.unit) && !kept.iter().any(|(o, _)| o.place.name == m.place.name && !aside(o.unit)) {
