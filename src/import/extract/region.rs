@@ -381,6 +381,54 @@ fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A 구 written bare whose name many cities share (`북구 첨단과학산업단지에서`): the 구 of the one
+/// 시·도 the story names that has it (광주's, in a story about 광주). Never guessed when the story
+/// names two such 시·도 or none.
+fn bare_districts<'r>(units: &[&str], kept: &[(Mention<'r>, bool)], rules: &'r Compiled) -> Vec<Mention<'r>> {
+    let provinces: std::collections::BTreeSet<&str> = kept
+        .iter()
+        .filter(|(m, _)| m.place.level == PlaceLevel::Province)
+        .map(|(m, _)| m.place.name.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for (u, text) in units.iter().enumerate() {
+        for place in &rules.regions {
+            let Some((first, short)) = place.spelling.split_once(' ') else { continue };
+            let in_story = place.parent.as_deref().is_some_and(|p| provinces.contains(p));
+            if !short.ends_with('구') || !in_story || !provinces.contains(first) {
+                continue;
+            }
+            // One place of that name among the story's 시·도 (each has several spellings), and one
+            // spelling of it read here.
+            let same: std::collections::BTreeSet<&str> = rules
+                .regions
+                .iter()
+                .filter(|r| {
+                    r.spelling.split_once(' ').is_some_and(|(_, s)| s == short)
+                        && r.parent.as_deref().is_some_and(|p| provinces.contains(p))
+                })
+                .map(|r| r.name.as_str())
+                .collect();
+            if same.len() != 1 || out.iter().any(|m: &Mention<'r>| m.place.name == place.name) {
+                continue;
+            }
+            for (at, _) in text.match_indices(short) {
+                let end = at + short.len();
+                let taken = kept
+                    .iter()
+                    .map(|(m, _)| m)
+                    .chain(out.iter())
+                    .any(|m| m.unit == u && at < m.end && end > m.start);
+                if taken || !is_boundary(text[..at].chars().next_back()) || !word_ends(&text[end..]) {
+                    continue;
+                }
+                out.push(Mention { unit: u, start: at, end, place });
+            }
+        }
+    }
+    out
+}
+
 /// Regions in order of first mention, each once. `units` are the title and the body's sentences.
 pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // (mention, only in a list of other places)
@@ -401,6 +449,8 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             }
         }
     }
+    kept.extend(bare_districts(units, &kept, rules).into_iter().map(|m| (m, false)));
+    kept.sort_by_key(|(m, _)| (m.unit, m.start));
     let locating: Vec<bool> =
         kept.iter().enumerate().map(|(k, (m, _))| locates_next(&kept, k, units[m.unit])).collect();
     let mut names: Vec<String> = Vec::new();
@@ -488,6 +538,16 @@ mod tests {
             run("원주시와 횡성군이 버스를 들인다. / 한편 횡성군은 충전소도 짓는다."),
             vec!["원주시", "횡성군"]
         );
+    }
+
+    #[test]
+    fn a_bare_district_many_cities_share_is_the_one_the_story_names() {
+        let got = run("울산시가 로봇 실증을 돕는다. / 시는 2일 북구 매곡산업단지에서 간담회를 열었다.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].contains("북구"), "{got:?}");
+        // No city named, or two that both have one: not guessed.
+        assert!(run("시는 2일 북구 매곡산업단지에서 간담회를 열었다.").is_empty());
+        assert_eq!(run("울산시와 대구시가 만났다. / 북구에서 열렸다.").len(), 2);
     }
 
     #[test]
