@@ -367,6 +367,13 @@ fn title_score(
 /// Splits a headline from what its line runs on into: a subtitle wrapped in dashes
 /// (`제목 - 부제 -`) is dropped, an issuer after ` - ` (`제목 - 과학기술정보통신부`) is returned.
 fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
+    // A website board's field label before the headline (`제목  …`, `제목: …`) is not part of it.
+    let line = ["제목", "제 목"]
+        .iter()
+        .find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with([' ', ':', '：', '\t'])))
+        .map(|rest| rest.trim_start_matches([' ', ':', '：', '\t']))
+        .filter(|rest| char_len(rest) >= 4)
+        .unwrap_or(line);
     if let Some(head) = line.strip_suffix('-').and_then(|l| l.trim_end().rsplit_once(" - ")).map(|(h, _)| h) {
         if char_len(head) >= 4 {
             return (head.trim().to_string(), None);
@@ -406,7 +413,9 @@ pub(crate) fn is_meta_line(line: &str) -> bool {
 /// A photo caption: a line carrying `[사진=…]` that is not a long paragraph, a `▲` line, a
 /// photo description closed by its credit, or a short line with a `©` credit in it.
 fn caption_rest(line: &str) -> Option<String> {
-    if line.starts_with('▲') || CREDIT_END.is_match(line) && char_len(line) < 200 {
+    // `사진=수원시 제공 ▲ …`: a credit that opens the line, the description after it.
+    let credit_first = ["사진=", "사진 =", "사진제공", "사진 제공"].iter().any(|c| line.starts_with(c));
+    if line.starts_with('▲') || (CREDIT_END.is_match(line) || credit_first) && char_len(line) < 200 {
         return Some(String::new());
     }
     if line.contains(['©', 'ⓒ']) && char_len(line) < 120 && !line.starts_with(['©', 'ⓒ']) {
@@ -486,7 +495,8 @@ fn is_table_row(line: &str) -> bool {
         }
         in_number = digit;
     }
-    groups >= 3
+    // Cells split by `|` (`충북 | 2 | 60억원`): a row whatever its figures.
+    groups >= 3 || line.matches('|').count() >= 2
 }
 
 /// Cleans an article. `title_hint` is a headline already known (from HTML metadata).
@@ -830,6 +840,30 @@ mod tests {
     }
 
     #[test]
+    fn a_line_opened_by_a_photo_credit_is_a_caption() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let page = "군, 경로당 30곳에 안마의자\n입력 2025.03.07 10:00\n\n군은 올해 경로당 30곳에 안마의자를 둔다고 7일 밝혔다.\n\n사진=양평군 제공 ▲ 지난달 옥천면 경로당에서 열린 시연회.\n\n사업비는 모두 3억원이다.\n";
+        let c = clean(page, None, &rules);
+        assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
+        assert!(c.blocks.iter().all(|b| !b.text().contains("옥천면")));
+        // A sentence about photographs is body text.
+        let page = "군, 사진 공모전\n입력 2025.03.07 10:00\n\n사진 공모전에는 모두 300점이 접수됐다고 군은 7일 밝혔다.\n";
+        assert!(clean(page, None, &rules).captions.is_empty());
+    }
+
+    #[test]
+    fn a_boards_title_field_label_is_not_part_of_the_headline() {
+        let lead = "군은 올해 마을회관 스무 곳에 무인 택배함을 둔다고 7일 밝혔다. 사업비는 모두 3억원이다.";
+        for field in ["제목  ", "제목: ", "제 목 "] {
+            let page = format!("{field}양평군, 마을회관 20곳에 무인 택배함\n작성일 2025-03-07\n\n{lead}\n");
+            assert_eq!(title_of(&page).as_deref(), Some("양평군, 마을회관 20곳에 무인 택배함"), "{field}");
+        }
+        // A headline that begins with the word itself keeps it.
+        let page = format!("제목만 바꾼 조례, 주민 반발\n작성일 2025-03-07\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("제목만 바꾼 조례, 주민 반발"));
+    }
+
+    #[test]
     fn menus_widgets_and_site_names_above_the_headline_are_not_titles() {
         let lead = "시는 올해 도서관 열 곳에 무인 대출 기기를 둔다고 3일 밝혔다. 사업비는 모두 20억원이다.";
         // A regional paper's sections are places; a portal's are pairs.
@@ -899,5 +933,7 @@ mod tests {
     fn a_flattened_table_row_is_never_a_heading() {
         assert!(!is_heading_like("교통 분야 120억원 150억원 +30억원", 45));
         assert!(is_heading_like("2026년 예산 1,250억원 편성", 45));
+        assert!(!is_heading_like("경북 | 2 | 60억원", 45));
+        assert!(!is_heading_like("구분 | 노선 수 | 국비", 45));
     }
 }

@@ -119,7 +119,7 @@ fn opens_object(token: &str, adnominal: bool) -> bool {
         || t == "가운데"
         || t.ends_with("에서는")
         || adnominal && ["위한", "통한"].iter().any(|w| t.ends_with(w))
-        || ["위해", "통해", "대해", "주재로", "열어", "열고", "개최"].iter().any(|w| t.ends_with(w))
+        || ["위해", "통해", "대해", "주재로", "열어", "열고", "개최", "만나"].iter().any(|w| t.ends_with(w))
         || ["해", "어", "고", "며", "서", "여", "도록"].iter().any(|e| t.ends_with(e))
             && t.chars().count() >= 2
 }
@@ -157,6 +157,10 @@ fn decided(sentence: &str) -> Option<String> {
     let words: Vec<&str> = object.split_whitespace().collect();
     let start = words.iter().rposition(|w| w.ends_with("제출한") || w.ends_with("올린")).map_or(0, |i| i + 1);
     let object = words[start..].join(" ");
+    // `'A 조례안' 등 4건을 심사했다`: the bills are read one by one (see [`sitting_and_bills`]).
+    if quoted(&object).iter().any(|(_, _, name)| name.ends_with('안')) && object.contains(" 등") {
+        return None;
+    }
     let n = object.split_whitespace().count();
     (1..=6).contains(&n).then(|| format!("{object} {}", &c[1]))
 }
@@ -264,7 +268,8 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
     // A clause closed before the run (`안건이 상정됐고, 자유발언이 이어졌다`) is not in it.
     let clause = |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고"].iter().any(|e| t.ends_with(e));
     let start = tokens.iter().rposition(clause).filter(|&k| k > start).unwrap_or(start);
-    let items = split_items(&tokens[start + 1..].join(" ").replace(", ", "과 "));
+    // A programme's parts may be short words (`기념사`, `시삽`): kept from two letters.
+    let items = split_items_min(&tokens[start + 1..].join(" ").replace(", ", "과 "), 2);
     (!items.is_empty()).then_some(items)
 }
 
@@ -275,6 +280,11 @@ fn tells_programme(sentence: &str) -> bool {
 
 /// `올해 사업보고와 내년 계획`: two items.
 fn split_items(object: &str) -> Vec<String> {
+    split_items_min(object, 4)
+}
+
+/// [`split_items`], keeping items of at least `min` letters.
+fn split_items_min(object: &str, min: usize) -> Vec<String> {
     let mut items = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for token in object.split_whitespace() {
@@ -291,7 +301,7 @@ fn split_items(object: &str) -> Vec<String> {
     if !current.is_empty() {
         items.push(current.join(" "));
     }
-    items.into_iter().filter(|i| i.chars().count() >= 4).collect()
+    items.into_iter().filter(|i| i.chars().count() >= min).collect()
 }
 
 /// Words for a ceremony, the event whose programme is its speeches and signings.
@@ -531,11 +541,14 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
             .unwrap()
     });
     static TABLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)")
+        Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|심사(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)")
             .unwrap()
     });
     let mut out: Vec<String> = SITTING.captures(sentence).map(|c| c[1].to_string()).into_iter().collect();
-    if TABLED.is_match(sentence) {
+    let decided = bills_decided(sentence);
+    if !decided.is_empty() {
+        out.extend(decided);
+    } else if TABLED.is_match(sentence) {
         out.extend(
             quoted(sentence)
                 .into_iter()
@@ -545,6 +558,24 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
         );
     }
     out
+}
+
+/// What a sitting decided on each quoted bill, the verb right after it (`'A 조례안'을 원안
+/// 가결하고, 'B 조례안'은 보류했다` → `A 조례안 원안 가결`, `B 조례안 보류`).
+fn bills_decided(sentence: &str) -> Vec<String> {
+    static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:을|를|은|는|이|가)?\s*((?:원안|수정)\s*)?(가결|부결|보류|채택|통과|의결)(?:했|하였|하고|하며|됐|되었|돼|시켰|해)")
+            .unwrap()
+    });
+    quoted(sentence)
+        .into_iter()
+        .filter(|(_, _, name)| name.ends_with('안') && name.chars().count() >= 4)
+        .filter_map(|(_, end, name)| {
+            let c = DECISION.captures(&sentence[end..])?;
+            let how = c.get(1).map_or(String::new(), |m| format!("{} ", m.as_str().trim()));
+            Some(format!("{name} {how}{}", &c[2]))
+        })
+        .collect()
 }
 
 /// Three or more quoted items in a row that the sentence then carries out: `‘A’, ‘B’, ‘C 등
@@ -582,7 +613,8 @@ fn main_action(point: &str) -> Option<String> {
         .unwrap()
     });
     let first = sentences(point).into_iter().next()?;
-    if HAS_AMOUNT.is_match(first) {
+    // `다음 과제를 추진한다` only introduces the points that follow.
+    if HAS_AMOUNT.is_match(first) || first.contains("다음 ") || first.contains("아래 ") {
         return None;
     }
     let c = CLOSING.captures(first.trim())?;
@@ -1007,6 +1039,48 @@ mod tests {
         assert_eq!(agenda("", &b, &[]), vec!["제2차 물관리 위원회", "「하천 정비 5개년 계획」 의결"]);
         // A committee named without being held decides nothing here.
         assert!(agenda("", &para("'물관리 위원회'는 지난해 계획을 의결했다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn short_parts_of_a_programme_run_are_kept() {
+        let b = para("개소식은 경과보고와 축사, 테이프 커팅 순으로 진행됐다.");
+        assert_eq!(agenda("", &b, &[]), vec!["경과보고", "축사", "테이프 커팅"]);
+        // Outside a programme a two-letter word is still too short to be an item.
+        let b = para("이날 간담회에서는 예산과 인력 충원 방안이 논의됐다.");
+        assert_eq!(agenda("", &b, &[]), vec!["인력 충원 방안"]);
+    }
+
+    #[test]
+    fn what_was_discussed_after_meeting_someone_starts_after_the_meeting() {
+        let b = para("도지사가 항만업계 대표들과 만나 물동량 회복 대책을 논의했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["물동량 회복 대책"]);
+    }
+
+    #[test]
+    fn what_a_sitting_decided_on_each_quoted_bill() {
+        let b = para("위원회는 이날 '청년 주거 지원 조례안'을 원안 가결하고, '옥외광고물 관리 조례 일부개정조례안'은 보류했다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["청년 주거 지원 조례안 원안 가결", "옥외광고물 관리 조례 일부개정조례안 보류"]
+        );
+        // Reviewed at a sitting: the bill itself.
+        let b =
+            para("복지위원회는 3일 제88회 정례회 제1차 회의를 열고 '노인 일자리 조례안' 등 4건을 심사했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["제88회 정례회 제1차 회의", "노인 일자리 조례안"]);
+        // A bill that passed long ago, not quoted as decided here, is none.
+        assert!(agenda("", &para("'주차 조례안'의 가결 이후 민원이 줄었다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn a_point_that_introduces_the_list_is_no_action() {
+        let b = vec![
+            point("구는 올해 다음 과제를 추진한다."),
+            point("구는 상반기 중 주민 협의체를 구성한다."),
+            point("또한 골목 상권 지도를 제작한다."),
+        ];
+        let got = agenda("", &b, &[]);
+        assert!(!got.iter().any(|x| x.contains("과제")), "{got:?}");
+        assert!(got.iter().any(|x| x.contains("주민 협의체")), "{got:?}");
     }
 
     fn sub(text: &str) -> Block {

@@ -186,7 +186,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
 /// speak (a video message counts), or brief.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|답변은|답변을|안녕하십니까|입니다\s*$").unwrap()
+    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`).
@@ -241,7 +241,12 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
         .iter()
         .find_map(|p| token.strip_suffix(p))
         .unwrap_or(token);
+    // `호텔에서`: a word with a particle of place; `제조기업`: a kind of organisation.
+    let place_particle = ["에서", "에게", "으로"].iter().any(|p| token.ends_with(p));
+    let org_noun = ["기업", "업체", "기관", "단체"].iter().any(|e| stem.ends_with(e));
     surname
+        && !place_particle
+        && !org_noun
         && !NOT_NAMES.contains(&token)
         && !NOT_NAMES.contains(&stem)
         && !is_place_word(token, rules)
@@ -801,6 +806,29 @@ mod tests {
                 ("안홍준".to_string(), Some("국회의원".to_string()), None)
             ]
         );
+    }
+
+    #[test]
+    fn a_place_with_its_particle_or_a_kind_of_firm_is_no_name() {
+        let got = run(&[
+            "도는 8일 부산 해운대구 한 호텔에서 해운 3사 CEO 간담회를 열었다.",
+            "간담회에는 조하율 해양수산국장이 참석했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["조하율"]);
+        let got = run(&["현장 간담회에는 석지안 경남도 경제국장과 중소 제조기업 대표 10여 명이 참석했다."]);
+        assert!(got.iter().all(|(n, _, _)| n != "제조기업"), "{got:?}");
+        assert!(got.iter().any(|(n, _, _)| n == "석지안"), "{got:?}");
+    }
+
+    #[test]
+    fn asking_and_answering_at_the_meeting_is_presence() {
+        let got = run(&[
+            "위원회는 이날 회의를 열었다.",
+            "회의에서 변하람 의원은 노선 연장을 질의했고, 옥다현 교통국장은 \"연내 확정하겠다\"고 답변했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["변하람", "옥다현"]);
     }
 
     #[test]

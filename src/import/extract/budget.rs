@@ -210,6 +210,28 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || private_sought(prefix, &clause)
         || last_years(prefix, suffix)
         || cut(suffix)
+        || saving(suffix)
+        || firms_pledge(prefix, suffix)
+}
+
+/// Money a measure is said to save (`전기요금 40억원을 아낄 수 있을 것`): an estimate, not budget.
+fn saving(suffix: &str) -> bool {
+    static SAVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:을|를|이|가|씩)?\s*(?:\S+\s+)?(?:아낄|아끼|아꼈|절감|절약)").unwrap()
+    });
+    SAVE.is_match(suffix)
+}
+
+/// Firms pledging their own money (`통신 3사는 … 5조원을 투자하겠다는 계획`): not a public budget.
+/// A government's pledge (`정부는 … 투자하겠다`) is.
+fn firms_pledge(prefix: &str, suffix: &str) -> bool {
+    static PLEDGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:을|를)\s+(?:\S+\s+)?(?:투자하겠|투자할 계획|투자하기로|투자한다는)").unwrap()
+    });
+    static FIRMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\d\s*사|기업(?:들)?|업계|그룹|업체(?:들)?)(?:은|는|이|가)\s").unwrap()
+    });
+    PLEDGE.is_match(suffix) && FIRMS.is_match(prefix)
 }
 
 /// An amount cut from a budget (`45억원을 삭감하고`, `10억원이 감액됐다`): a change, not money
@@ -287,7 +309,7 @@ fn private_sought(prefix: &str, clause: &str) -> bool {
 fn last_years(prefix: &str, suffix: &str) -> bool {
     static PAST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s*(?:이었|였|이던|에 그쳤|에 불과했|(?:을|를)\s+(?:투입했|투입하였|썼|집행했|들였|지원했))",
+            r"^\s*(?:이었|였|이던|에 그쳤|에 불과했|(?:을|를)\s+(?:투입했|투입하였|썼|집행했|들였|지원했|배정했|배정한 바|편성했|편성한 바|투입한 바|지원한 바))",
         )
         .unwrap()
     });
@@ -374,7 +396,8 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
     let mut rows: Vec<Row> = Vec::new();
     let mut review = Vec::new();
     let body_len = sentences.len();
-    for (si, sentence) in sentences.iter().chain(heads).enumerate() {
+    let all: Vec<&str> = sentences.iter().chain(heads).copied().collect();
+    for (si, sentence) in all.iter().enumerate() {
         let found = amounts_in(sentence);
         let compared = earlier_and_change(sentence, &found);
         for (k, f) in found.iter().enumerate() {
@@ -393,7 +416,9 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules) {
                 continue;
             }
-            let earlier = |r: &Row| r.sentence < si && r.line.amount == f.amount;
+            // Rows of one table with different labels are different lines, equal amounts or not.
+            let other_row = |r: &Row| matches!((table_label(all[r.sentence]), table_label(sentence)), (Some(a), Some(b)) if a != b);
+            let earlier = |r: &Row| r.sentence < si && r.line.amount == f.amount && !other_row(r);
             if rows.iter().any(earlier) {
                 continue;
             }
@@ -422,6 +447,13 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
     unique_items(&mut rows);
     mark_parts(&mut rows, sentences);
     (rows.into_iter().map(|r| r.line).collect(), review)
+}
+
+/// The first cell of a table row flattened with `|` or tabs (`권선구 | 170대 | 5억1천만원`).
+fn table_label(line: &str) -> Option<&str> {
+    let (label, _) = line.split_once(['|', '\t'])?;
+    let label = label.trim();
+    (!label.is_empty()).then_some(label)
 }
 
 /// Marks the lines that are parts of another: a sentence's lines that add up to an earlier
@@ -623,6 +655,40 @@ mod tests {
         assert_eq!(amounts("군은 지난해 확보한 국비 30억원을 올해 집행한다.").len(), 1);
         // A penalty.
         assert!(amounts("시는 사업 부진으로 5억 원의 페널티를 받았다.").is_empty());
+    }
+
+    #[test]
+    fn savings_private_money_firms_pledges_and_last_years_allocation_are_not_budget() {
+        // A saving estimate.
+        assert!(amounts("군은 태양광 지붕으로 해마다 난방비 12억원을 아낄 것으로 본다.").is_empty());
+        assert!(amounts("새 시스템은 연간 운영비 8억원을 절감할 수 있다.").is_empty());
+        // Firms pledging their own money; a government's pledge counts.
+        assert!(amounts("반도체 5사는 2030년까지 설비에 모두 8조원을 투자하겠다는 계획을 밝혔다.").is_empty());
+        assert_eq!(amounts("정부는 2030년까지 설비에 모두 8조원을 투자하겠다고 밝혔다.").len(), 1);
+        // Another body's allocation last year.
+        assert!(amounts("앞서 인천시는 지난해 같은 사업에 90억원을 배정한 바 있다.").is_empty());
+        assert_eq!(amounts("시는 올해 같은 사업에 90억원을 배정했다.").len(), 1);
+    }
+
+    #[test]
+    fn table_rows_with_equal_amounts_are_each_a_line() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let (lines, _) = budget(
+            &[
+                "군은 올해 12억원을 들인다.",
+                "가 | 2곳 | 3억원",
+                "나 | 2곳 | 3억원",
+                "다 | 4곳 | 6억원",
+                "합계 | 8곳 | 12억원",
+            ],
+            &[],
+            &rules,
+        );
+        let amounts: Vec<u64> = lines.iter().map(|l| l.amount.min).collect();
+        assert_eq!(amounts, vec![1_200_000_000, 300_000_000, 300_000_000, 600_000_000]);
+        // Prose repeating an amount is still one line.
+        let (lines, _) = budget(&["구는 3억원을 쓴다.", "3억원은 모두 구비다."], &[], &rules);
+        assert_eq!(lines.len(), 1);
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn area_types(text: &str, rules: &Compiled) -> Vec<String> {
 
 /// Two or more 읍·면·동 listed together where something is done: `장유동과 내외동, 진영읍 등`.
 static NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상|까지|에서|에|으로|로)")
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*)+[가-힣]{1,4}(?:동|읍|면))\s*(?:등|일대|일원|지역|주민|(?:을|를)\s*대상|(?:을|를)\s*(?:잇|연결하|오가)|까지|에서|에|으로|로)")
         .unwrap()
 });
 
@@ -352,7 +352,81 @@ fn locates_next(kept: &[(Mention<'_>, bool)], k: usize, text: &str) -> bool {
         && text[m.end..next.start].trim().is_empty()
         && next.place.level == PlaceLevel::Local
         && next.place.parent.as_deref() == Some(m.place.name.as_str())
-        && !next.place.name.ends_with('구')
+        // A 구 of a metropolitan city names both; a 구 written with its city (`창원시 성산구`)
+        // is in a province, which only locates it.
+        && (!next.place.name.ends_with('구') || next.place.name.contains(' '))
+}
+
+/// The byte ranges of the words that may be an aside's subject: those with a subject particle
+/// among the eight after `한편` or `앞서` opening the sentence (`한편 같은 방식을 추진 중인
+/// 울산시는`), up to a bare body (`한편 시는`: the story's own body).
+fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
+    let s = sentence.trim_start_matches(['□', 'ㅇ', '○', '-', ' ']);
+    let offset = sentence.len() - s.len();
+    let Some(rest) = s.strip_prefix("한편 ").or_else(|| s.strip_prefix("앞서 ")) else {
+        return Vec::new();
+    };
+    let mut at = offset + (s.len() - rest.len());
+    let mut out = Vec::new();
+    for word in rest.split(' ').take(8) {
+        if ["시는", "도는", "군은", "구는", "시가", "도가", "군이", "구가", "정부는"].contains(&word)
+        {
+            break;
+        }
+        if ["은", "는", "이", "가"].iter().any(|p| word.ends_with(p)) {
+            out.push((at, at + word.len()));
+        }
+        at += word.len() + 1;
+    }
+    out
+}
+
+/// A 구 written bare whose name many cities share (`북구 첨단과학산업단지에서`): the 구 of the one
+/// 시·도 the story names that has it (광주's, in a story about 광주). Never guessed when the story
+/// names two such 시·도 or none.
+fn bare_districts<'r>(units: &[&str], kept: &[(Mention<'r>, bool)], rules: &'r Compiled) -> Vec<Mention<'r>> {
+    let provinces: std::collections::BTreeSet<&str> = kept
+        .iter()
+        .filter(|(m, _)| m.place.level == PlaceLevel::Province)
+        .map(|(m, _)| m.place.name.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for (u, text) in units.iter().enumerate() {
+        for place in &rules.regions {
+            let Some((first, short)) = place.spelling.split_once(' ') else { continue };
+            let in_story = place.parent.as_deref().is_some_and(|p| provinces.contains(p));
+            if !short.ends_with('구') || !in_story || !provinces.contains(first) {
+                continue;
+            }
+            // One place of that name among the story's 시·도 (each has several spellings), and one
+            // spelling of it read here.
+            let same: std::collections::BTreeSet<&str> = rules
+                .regions
+                .iter()
+                .filter(|r| {
+                    r.spelling.split_once(' ').is_some_and(|(_, s)| s == short)
+                        && r.parent.as_deref().is_some_and(|p| provinces.contains(p))
+                })
+                .map(|r| r.name.as_str())
+                .collect();
+            if same.len() != 1 || out.iter().any(|m: &Mention<'r>| m.place.name == place.name) {
+                continue;
+            }
+            for (at, _) in text.match_indices(short) {
+                let end = at + short.len();
+                let taken = kept
+                    .iter()
+                    .map(|(m, _)| m)
+                    .chain(out.iter())
+                    .any(|m| m.unit == u && at < m.end && end > m.start);
+                if taken || !is_boundary(text[..at].chars().next_back()) || !word_ends(&text[end..]) {
+                    continue;
+                }
+                out.push(Mention { unit: u, start: at, end, place });
+            }
+        }
+    }
+    out
 }
 
 /// Regions in order of first mention, each once. `units` are the title and the body's sentences.
@@ -375,6 +449,8 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             }
         }
     }
+    kept.extend(bare_districts(units, &kept, rules).into_iter().map(|m| (m, false)));
+    kept.sort_by_key(|(m, _)| (m.unit, m.start));
     let locating: Vec<bool> =
         kept.iter().enumerate().map(|(k, (m, _))| locates_next(&kept, k, units[m.unit])).collect();
     let mut names: Vec<String> = Vec::new();
@@ -383,7 +459,17 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             names.push(name.clone());
         }
     };
+    // `한편 인근 홍천군은 …`, `앞서 서울시는 지난해 …`: an aside whose subject is another place,
+    // which is a region only when the story names it outside such asides (`한편 시는 진해구에도
+    // …` is the same city's plan: its places count).
+    let aside = |u: usize| {
+        let ranges = aside_subjects(units[u]);
+        kept.iter().any(|(o, _)| o.unit == u && ranges.iter().any(|r| o.start < r.1 && o.end > r.0))
+    };
     for (k, (m, listing)) in kept.iter().enumerate() {
+        if aside(m.unit) && !kept.iter().any(|(o, _)| o.place.name == m.place.name && !aside(o.unit)) {
+            continue;
+        }
         let elsewhere = kept.iter().any(|(o, l)| !l && o.place.name == m.place.name && o.unit != m.unit);
         if *listing && !elsewhere {
             continue;
@@ -429,8 +515,50 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_about_another_place_names_no_region() {
+        assert_eq!(
+            run("원주시가 수소버스 20대를 들인다. / 한편 인근 횡성군은 내년 충전소를 짓는다."),
+            vec!["원주시"]
+        );
+        assert_eq!(
+            run("대구시가 로봇 거리를 만든다. / 앞서 부산시는 지난해 같은 거리를 열었다."),
+            vec!["대구"]
+        );
+        assert_eq!(
+            run("원주시가 버스를 들인다. / 한편 같은 버스를 시험 중인 춘천시는 내년에 들인다."),
+            vec!["원주시"]
+        );
+        // The same body's own plan told after `한편`: its places count.
+        assert_eq!(
+            run("대구시가 버스를 들인다. / 한편 시는 달서구에 충전소를 검토한다."),
+            vec!["대구", "달서구"]
+        );
+        // Named for itself too, the place stays.
+        assert_eq!(
+            run("원주시와 횡성군이 버스를 들인다. / 한편 횡성군은 충전소도 짓는다."),
+            vec!["원주시", "횡성군"]
+        );
+    }
+
+    #[test]
+    fn a_bare_district_many_cities_share_is_the_one_the_story_names() {
+        let got = run("울산시가 로봇 실증을 돕는다. / 시는 2일 북구 매곡산업단지에서 간담회를 열었다.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].contains("북구"), "{got:?}");
+        // No city named, or two that both have one: not guessed.
+        assert!(run("시는 2일 북구 매곡산업단지에서 간담회를 열었다.").is_empty());
+        assert_eq!(run("울산시와 대구시가 만났다. / 북구에서 열렸다.").len(), 2);
+    }
+
+    #[test]
+    fn a_province_before_a_city_and_its_district_only_locates_them() {
+        assert_eq!(run("경남 창원시 성산구에서 간담회가 열렸다."), vec!["창원시 성산구"]);
+    }
+
+    #[test]
     fn neighbourhoods_chosen_as_the_programmes_sites() {
         assert_eq!(run("군은 안계면과 다인면을 대상지로 정했다."), vec!["안계면", "다인면"]);
+        assert_eq!(run("버스는 대흥동과 은행동을 잇는다."), vec!["대흥동", "은행동"]);
         assert_eq!(run("북면과 남면을 대상으로 운영한다."), vec!["북면", "남면"]);
         // Aspects are not places, whatever follows them.
         assert!(run("측면과 정면을 대상으로 촬영한다.").is_empty());

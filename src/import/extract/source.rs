@@ -129,7 +129,12 @@ fn public_body(word: &str, rules: &Compiled) -> Option<String> {
                 || ["의회", "시의회", "도의회", "군의회", "구의회"].contains(&rest)
         })
     });
-    if place.is_some() && word.chars().count() >= 3 {
+    // A city of a million styles itself `…특례시` (`용인특례시` for 용인시).
+    let special = word.strip_suffix("특례시").filter(|s| !s.is_empty()).is_some_and(|stem| {
+        let city = format!("{stem}시");
+        rules.regions.iter().any(|r| r.spelling == city)
+    });
+    if special || place.is_some() && word.chars().count() >= 3 {
         return Some(word.to_string());
     }
     let agency = ["진흥원", "공사", "공단", "재단", "위원회", "청", "처"].iter().any(|e| word.ends_with(e));
@@ -149,7 +154,15 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
         .take(12)
         .collect();
     let announcing = sentences.iter().find(|s| ANNOUNCES.is_match(s)).or(sentences.first())?;
-    let plain = PAREN.replace_all(announcing, "");
+    // `시는 "… 4개 구의 …"라고 밝혔다` names no body outside its quote: the lead's subject then.
+    subject_body(announcing, rules).or_else(|| subject_body(sentences.first()?, rules))
+}
+
+/// The public bodies a sentence's subject names, outside parentheses and quotations.
+fn subject_body(sentence: &str, rules: &Compiled) -> Option<String> {
+    static QUOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""[^"]*"|“[^”]*”"#).unwrap());
+    let plain = PAREN.replace_all(sentence, "");
+    let plain = QUOTE.replace_all(&plain, " ");
     let tokens: Vec<&str> = plain.split_whitespace().take(40).collect();
     let mut bodies: Vec<String> = Vec::new();
     // The last body was written bare (`전라남도의회 예산결산특별위원회는`): a unit of it may follow.
@@ -311,6 +324,18 @@ mod tests {
             Some("중소벤처기업부")
         );
         assert_eq!(run("부산시는 10일 협약식을 개최한다고 밝혔다.").as_deref(), Some("부산시"));
+        // Places inside a quotation are what was said, not who says it: the lead's subject then.
+        let b = Cleaned {
+            blocks: vec![
+                Block::Para("고양시가 버스정류장 80곳에 스마트 쉼터를 만든다.".to_string()),
+                Block::Para(
+                    "시는 3일 \"일산동구·일산서구·덕양구 정류장부터 설치한다\"고 밝혔다.".to_string(),
+                ),
+            ],
+            ..Cleaned::default()
+        };
+        assert_eq!(issuer(&b, &rules).as_deref(), Some("고양시"));
+        assert_eq!(run("용인특례시는 5일 계획을 발표했다.").as_deref(), Some("용인특례시"));
         assert_eq!(
             run("문화체육관광부(장관 김종덕)와 한국콘텐츠진흥원(원장 송성각)은 25일 사업을 발표했다.")
                 .as_deref(),
