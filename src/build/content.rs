@@ -193,9 +193,14 @@ impl Found {
     /// that is not a bundle. A file in a sub-folder that is a bundle of its own is not included.
     pub fn bundle_files(&self, brief: &Path) -> Vec<String> {
         let Some(dir) = brief.parent().filter(|_| is_bundle(brief)) else { return Vec::new() };
-        self.other
+        // `other` is sorted, so the folder's files are one run of it: found by binary search
+        // rather than by a pass over every file for every bundle (quadratic on a site of
+        // thousands of bundles).
+        let start = self.other.partition_point(|f| f.as_path() < dir);
+        self.other[start..]
             .iter()
-            .filter(|f| f.starts_with(dir) && self.bundle_of(f) == Some(dir))
+            .take_while(|f| f.starts_with(dir))
+            .filter(|f| self.bundle_of(f) == Some(dir))
             .filter_map(|f| f.strip_prefix(dir).ok())
             .map(|rel| {
                 nfc(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
@@ -244,8 +249,9 @@ pub fn find(root: &Path) -> Result<Found, Diagnostic> {
             found.other.push(rel(root, entry.path()));
         }
     }
-    // The walk is sorted per folder; bundle lookups need one sorted list.
+    // The walk is sorted per folder; bundle lookups need one sorted list of each.
     found.briefs.sort();
+    found.other.sort();
     Ok(found)
 }
 
@@ -571,6 +577,29 @@ pub(crate) fn is_plainly_nfc(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bundle_gets_its_own_files_and_not_a_neighbour_s_or_a_nested_bundle_s() {
+        let p = |s: &str| PathBuf::from(s);
+        let mut found = Found {
+            briefs: vec![p("content/a/index.md"), p("content/a/sub/index.md"), p("content/ab/index.md")],
+            other: vec![
+                p("content/a b/x.png"),
+                p("content/a/chart.png"),
+                p("content/a/data/t.csv"),
+                p("content/a/sub/inner.png"),
+                p("content/ab/other.png"),
+                p("content/a.png"),
+            ],
+            problems: Vec::new(),
+        };
+        found.briefs.sort();
+        found.other.sort();
+        assert_eq!(found.bundle_files(Path::new("content/a/index.md")), ["chart.png", "data/t.csv"]);
+        assert_eq!(found.bundle_files(Path::new("content/a/sub/index.md")), ["inner.png"]);
+        assert_eq!(found.bundle_files(Path::new("content/ab/index.md")), ["other.png"]);
+        assert!(found.bundle_files(Path::new("content/b.md")).is_empty());
+    }
 
     #[test]
     fn ignores_hidden_swap_and_backup_files() {
