@@ -78,18 +78,22 @@ impl Renderer<'_> {
         TermRef::Linked(&self.term_refs[id.taxonomy][id.term])
     }
 
+    /// The term `name` of the taxonomy fed by `source`, if the site has pages for it.
+    fn term_named(&self, source: &TermSource, name: &str) -> Option<TermId> {
+        let a = self.archive;
+        let taxonomy = a.taxonomy_index(source)?;
+        Some(TermId { taxonomy, term: a.taxonomies[taxonomy].term(name)? })
+    }
+
     /// The page of the term `name` of the taxonomy fed by `source`, if the site has one.
     fn page_of(&self, source: &TermSource, name: &str) -> Option<&str> {
-        let a = self.archive;
-        let x = a.taxonomy_index(source)?;
-        Some(&self.term_urls[x][a.taxonomies[x].term(name)?])
+        self.term_named(source, name).map(|id| self.term_of(id).1)
     }
 
     /// A term named in a brief, linked when the site has pages for it.
     fn named_ref<'s>(&'s self, source: &TermSource, name: &'s str) -> TermRef<'s> {
-        let a = self.archive;
-        match a.taxonomy_index(source).and_then(|x| a.taxonomies[x].term(name).map(|t| (x, t))) {
-            Some((taxonomy, term)) => self.term_link(TermId { taxonomy, term }),
+        match self.term_named(source, name) {
+            Some(id) => self.term_link(id),
             None => TermRef::Plain(NamedLink { name, url: None }),
         }
     }
