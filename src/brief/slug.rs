@@ -1,6 +1,7 @@
 //! Slugs: the URL-safe names of briefs, terms and heading anchors. Hangul is kept by default
 //! (`지방 디지털 혁신` → `지방-디지털-혁신`); `slugify = "ascii"` romanizes it instead.
 
+use crate::korean::{is_hangul_syllable, is_plainly_nfc};
 use unicode_normalization::UnicodeNormalization;
 
 /// The longest slug, in bytes (UTF-8). A slug becomes a folder name in the output, and file
@@ -29,16 +30,35 @@ pub enum SlugStyle {
 
 /// Makes a slug: NFC, lowercase, spaces to `-`, punctuation dropped. May be empty.
 pub fn slugify(text: &str, style: SlugStyle) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Nearly every heading and term is ASCII and precomposed Hangul, which is NFC already and
+    // whose letters never combine: the normalising passes before and after are skipped for it.
+    if text.chars().all(is_plainly_nfc) {
+        return slug_of(text.chars(), style);
+    }
+    let out = slug_of(text.nfc(), style);
+    if out.is_ascii() {
+        return out;
+    }
+    // Dropping punctuation can bring combining letters side by side in an order NFC changes:
+    // normalised again, a slug made from a slug is the same slug.
+    out.nfc().collect()
+}
+
+/// The slug of NFC characters, before the final normalisation.
+fn slug_of(chars: impl Iterator<Item = char>, style: SlugStyle) -> String {
+    let mut out = String::new();
     let mut dash = false;
-    for c in text.nfc() {
-        if c.is_alphanumeric() {
+    for c in chars {
+        let syllable = is_hangul_syllable(c);
+        if syllable || c.is_alphanumeric() {
             let start = out.len();
             if dash && !out.is_empty() {
                 out.push('-');
             }
             let before = out.len();
             match style {
+                // A syllable has no case; the table lookups are spared for it.
+                SlugStyle::Unicode if syllable => out.push(c),
                 // Lowercasing can add a combining mark (`İ` → `i̇`), which is not a letter.
                 SlugStyle::Unicode => out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric())),
                 SlugStyle::Ascii => {
@@ -61,12 +81,7 @@ pub fn slugify(text: &str, style: SlugStyle) -> String {
         }
         // Any other punctuation is dropped without a separator: `R&D` → `rd`.
     }
-    if out.is_ascii() {
-        return out;
-    }
-    // Dropping punctuation can bring combining letters side by side in an order NFC changes:
-    // normalised again, a slug made from a slug is the same slug.
-    out.nfc().collect()
+    out
 }
 
 const INITIALS: [&str; 19] =
@@ -81,11 +96,10 @@ const FINALS: [&str; 28] = [
 ];
 
 fn romanize_syllable(c: char) -> Option<String> {
-    let code = c as u32;
-    if !(0xAC00..=0xD7A3).contains(&code) {
+    if !is_hangul_syllable(c) {
         return None;
     }
-    let index = (code - 0xAC00) as usize;
+    let index = (c as u32 - 0xAC00) as usize;
     let (initial, medial, fin) = (index / 588, (index % 588) / 28, index % 28);
     Some(format!("{}{}{}", INITIALS[initial], MEDIALS[medial], FINALS[fin]))
 }
@@ -110,6 +124,17 @@ mod tests {
         assert_eq!(slugify("R&D 예산 효율화", SlugStyle::Unicode), "rd-예산-효율화");
         assert_eq!(slugify("K-콘텐츠", SlugStyle::Unicode), "k-콘텐츠");
         assert_eq!(slugify("!!!", SlugStyle::Unicode), "");
+    }
+
+    #[test]
+    fn plain_and_normalised_paths_agree() {
+        // The same words with a combining mark elsewhere take the normalising path.
+        for text in ["AI 반도체 · 클라우드", "지역_균형 발전/2030", "Ünïcode 한글 R&D"] {
+            let marked = format!("{text} e\u{301}");
+            let plain = slugify(text, SlugStyle::Unicode);
+            assert_eq!(slugify(&marked, SlugStyle::Unicode), format!("{plain}-é"));
+        }
+        assert_eq!(slugify("AI 반도체 · 클라우드", SlugStyle::Unicode), "ai-반도체-클라우드");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::brief::frontmatter::{self, FrontMatter, Rules};
 use crate::brief::slug::{slugify, SlugStyle};
 use crate::build::config::{Config, TermSource};
 use crate::diagnostics::{Diagnostic, LineIndex};
+pub(crate) use crate::korean::is_plainly_nfc;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -560,18 +561,6 @@ fn normalise(text: String) -> (String, bool) {
         IsNormalized::Yes => (text, false),
         _ => (text.nfc().collect(), true),
     }
-}
-
-/// Characters that are NFC and never combine with what follows: ASCII, precomposed Hangul
-/// syllables and common punctuation. Text made only of these needs no normalisation, which
-/// spares the table lookups for nearly every Korean brief. (A combining mark or conjoining jamo
-/// after one of them is not in this set, so such text takes the full check.)
-pub(crate) fn is_plainly_nfc(c: char) -> bool {
-    c.is_ascii()
-        || ('\u{AC00}'..='\u{D7A3}').contains(&c)
-        || ('\u{2010}'..='\u{2027}').contains(&c)
-        || ('\u{3001}'..='\u{3011}').contains(&c)
-        || c == '·'
 }
 
 #[cfg(test)]

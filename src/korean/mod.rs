@@ -20,6 +20,23 @@ pub(crate) const FORMER: &str = include_str!("former.txt");
 /// Korean news outlets and public bodies that publish: names, other spellings, domains.
 pub(crate) const OUTLETS: &str = include_str!("outlets.txt");
 
+/// Whether `c` is a precomposed Hangul syllable (가–힣).
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Characters that are NFC and never combine with what follows: ASCII, precomposed Hangul
+/// syllables and common punctuation. Text made only of these needs no normalisation, which
+/// spares the table lookups for nearly every Korean brief. (A combining mark or conjoining jamo
+/// after one of them is not in this set, so such text takes the full check.)
+pub fn is_plainly_nfc(c: char) -> bool {
+    c.is_ascii()
+        || is_hangul_syllable(c)
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{3001}'..='\u{3011}').contains(&c)
+        || c == '·'
+}
+
 /// Whether `name` is a 시·군·구, by its official name (`경주시`) or without its ending (`경주`).
 pub fn is_sigungu(name: &str) -> bool {
     SIGUNGU
