@@ -1,7 +1,7 @@
 //! Slugs: the URL-safe names of briefs, terms and heading anchors. Hangul is kept by default
 //! (`지방 디지털 혁신` → `지방-디지털-혁신`); `slugify = "ascii"` romanizes it instead.
 
-use crate::korean::{is_hangul_syllable, is_plainly_nfc};
+use crate::korean::{is_hangul_syllable, is_plainly_nfc_text};
 use unicode_normalization::UnicodeNormalization;
 
 /// The longest slug, in bytes (UTF-8). A slug becomes a folder name in the output, and file
@@ -32,7 +32,7 @@ pub enum SlugStyle {
 pub fn slugify(text: &str, style: SlugStyle) -> String {
     // Nearly every heading and term is ASCII and precomposed Hangul, which is NFC already and
     // whose letters never combine: the normalising passes before and after are skipped for it.
-    if text.chars().all(is_plainly_nfc) {
+    if is_plainly_nfc_text(text) {
         return slug_of(text.chars(), style);
     }
     let out = slug_of(text.nfc(), style);

@@ -6,6 +6,7 @@ use crate::brief::slug::{slugify, SlugStyle};
 use crate::build::config::{Config, TermSource};
 use crate::diagnostics::{Diagnostic, LineIndex};
 pub(crate) use crate::korean::is_plainly_nfc;
+use crate::korean::is_plainly_nfc_text;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -554,7 +555,7 @@ pub fn nfc(text: String) -> String {
 
 /// [`nfc`], and whether the text had to change.
 fn normalise(text: String) -> (String, bool) {
-    if text.chars().all(is_plainly_nfc) {
+    if is_plainly_nfc_text(&text) {
         return (text, false);
     }
     match is_nfc_quick(text.chars()) {
