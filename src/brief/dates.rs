@@ -43,9 +43,7 @@ impl Moment {
 
     /// The calendar date in the site zone as `2024-01-19` (years are four digits: [`YEARS`]).
     pub fn iso_date(&self) -> String {
-        let d = self.date();
-        // Written directly: chrono's `format` parses its pattern again on every call.
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+        iso_of(self.date())
     }
 
     /// RFC 3339 with the site zone's offset: `2024-01-19T14:00:00+09:00`.
@@ -56,22 +54,71 @@ impl Moment {
     /// The template view of this moment.
     pub fn view(&self) -> DateView {
         let d = self.date();
+        let iso = self.iso_date();
+        let datetime = self.rfc3339();
+        let mut display = String::with_capacity(20);
+        push_number(&mut display, d.year().unsigned_abs(), 1);
+        display.push_str("년 ");
+        push_number(&mut display, d.month(), 1);
+        display.push_str("월 ");
+        push_number(&mut display, d.day(), 1);
+        display.push('일');
+        if d.year() < 0 {
+            display.insert(0, '-');
+        }
+        let (machine, time) = if self.has_time {
+            let mut time = String::with_capacity(5);
+            push_number(&mut time, self.at.hour(), 2);
+            time.push(':');
+            push_number(&mut time, self.at.minute(), 2);
+            (datetime.clone(), time)
+        } else {
+            (iso.clone(), String::new())
+        };
         DateView {
-            iso: self.iso_date(),
-            datetime: self.rfc3339(),
-            display: format!("{}년 {}월 {}일", d.year(), d.month(), d.day()),
+            iso,
+            datetime,
+            display,
             year: d.year(),
             month: d.month(),
             day: d.day(),
             has_time: self.has_time,
-            machine: if self.has_time { self.rfc3339() } else { self.iso_date() },
-            time: if self.has_time {
-                format!("{:02}:{:02}", self.at.hour(), self.at.minute())
-            } else {
-                String::new()
-            },
+            machine,
+            time,
         }
     }
+}
+
+/// `d` as `2024-01-19`.
+fn iso_of(d: NaiveDate) -> String {
+    if !YEARS.contains(&d.year()) {
+        return format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+    }
+    // Digits pushed directly: chrono's `format` parses its pattern again on every call, and
+    // `format!` was most of the cost of a date's view, made for every list entry.
+    let mut out = String::with_capacity(10);
+    push_number(&mut out, d.year() as u32, 4);
+    out.push('-');
+    push_number(&mut out, d.month(), 2);
+    out.push('-');
+    push_number(&mut out, d.day(), 2);
+    out
+}
+
+/// Appends `n` in decimal, with leading zeros up to `width` digits.
+fn push_number(out: &mut String, mut n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let at = at.min(digits.len().saturating_sub(width));
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
 }
 
 /// How templates see a date.
@@ -219,6 +266,24 @@ mod tests {
         assert_eq!(y.view().iso, "2017-12-28");
         let early = parse_date("0987-03-04", Seoul).unwrap();
         assert_eq!((early.iso_date(), early.view().machine), ("0987-03-04".into(), "0987-03-04".into()));
+    }
+
+    #[test]
+    fn the_view_is_what_chrono_formats() {
+        let texts = ["0002-01-01", "0987-03-04", "2024-02-29", "2024-12-31 23:59", "9999-12-31 00:05"];
+        let zoned = ["2024-01-18T20:00:00Z", "2024-07-01T12:30:15.250+09:00", "2017-12-27 20:46:24 -0500"];
+        for (text, tz) in texts
+            .iter()
+            .chain(&zoned)
+            .flat_map(|t| [(t, Seoul), (t, chrono_tz::UTC), (t, chrono_tz::America::St_Johns)])
+        {
+            let m = parse_date(text, tz).unwrap();
+            let (d, v) = (m.date(), m.view());
+            assert_eq!(v.iso, d.format("%Y-%m-%d").to_string(), "{text}");
+            assert_eq!(v.display, format!("{}년 {}월 {}일", d.year(), d.month(), d.day()), "{text}");
+            assert_eq!(v.time, if m.has_time { m.at.format("%H:%M").to_string() } else { String::new() });
+            assert_eq!(v.machine, if m.has_time { m.rfc3339() } else { v.iso.clone() }, "{text}");
+        }
     }
 
     #[test]
