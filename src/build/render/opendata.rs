@@ -204,9 +204,14 @@ fn record<'a>(a: &'a Archive, i: usize, k: &'a Keys) -> BriefRecord<&'a str> {
 /// builds stay readable.
 fn briefs_json(a: &Archive, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"[")?;
+    // Each record into one reused buffer, written at once: serde_json writes many small pieces,
+    // and each was a call through `dyn Write` into the file's buffer.
+    let mut line = Vec::with_capacity(1024);
     for i in 0..a.briefs.len() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &record(a, i, &keys(a, i)))?;
+        line.clear();
+        line.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut line, &record(a, i, &keys(a, i)))?;
+        out.write_all(&line)?;
     }
     out.write_all(b"\n]\n")
 }
