@@ -626,7 +626,7 @@ impl Renderer<'_> {
                 Ok(FeedEntry {
                     title: &b.meta.title,
                     permalink: self.base.absolute(&a.brief_path(i)),
-                    updated: b.meta.date.view().datetime,
+                    updated: b.meta.date.rfc3339(),
                     summary: a.summary(i),
                     content,
                 })
@@ -634,7 +634,7 @@ impl Renderer<'_> {
             .collect::<Result<_, Vec<Diagnostic>>>()?;
         let updated = ids
             .first()
-            .map(|b| a.briefs[b.0].meta.date.view().datetime)
+            .map(|b| a.briefs[b.0].meta.date.rfc3339())
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
         let feed = FeedView {
             title,
@@ -674,7 +674,7 @@ impl Renderer<'_> {
     fn sitemap_entries(&self) -> Vec<SitemapEntry> {
         let a = self.archive;
         let newest =
-            |ids: &[BriefId]| ids.first().map(|&b| a.briefs[b.0].meta.date.view().iso).unwrap_or_default();
+            |ids: &[BriefId]| ids.first().map(|&b| a.briefs[b.0].meta.date.iso_date()).unwrap_or_default();
         let entry = |path: &str, lastmod: String| SitemapEntry { loc: self.base.absolute(path), lastmod };
         let all: Vec<BriefId> = (0..a.briefs.len().min(1)).map(BriefId).collect();
         let mut entries =
@@ -686,11 +686,11 @@ impl Renderer<'_> {
         }
         for (year, group) in &a.budget.by_year {
             let lastmod =
-                group.lines.first().map(|l| a.briefs[l.brief().0].meta.date.view().iso).unwrap_or_default();
+                group.lines.first().map(|l| a.briefs[l.brief().0].meta.date.iso_date()).unwrap_or_default();
             entries.push(entry(&format!("budget/{year}/"), lastmod));
         }
         for i in 0..a.briefs.len() {
-            entries.push(entry(&a.brief_path(i), a.briefs[i].meta.date.view().iso));
+            entries.push(entry(&a.brief_path(i), a.briefs[i].meta.date.iso_date()));
         }
         for tax in &a.taxonomies {
             entries.push(entry(&format!("{}/", tax.config.path), String::new()));
@@ -716,7 +716,7 @@ impl Renderer<'_> {
     /// `sitemap.xml` as an index of the parts, for a site with more than [`SITEMAP_URLS`] URLs.
     pub(super) fn sitemap_index(&self) -> SitemapIndexPage {
         let parts = paginate::page_count(self.sitemap_len(), SITEMAP_URLS);
-        let newest = self.archive.briefs.first().map(|b| b.meta.date.view().iso).unwrap_or_default();
+        let newest = self.archive.briefs.first().map(|b| b.meta.date.iso_date()).unwrap_or_default();
         let sitemaps = (1..=parts)
             .map(|n| SitemapEntry {
                 loc: self.base.absolute(&format!("sitemap-{n}.xml")),
