@@ -52,6 +52,10 @@ impl Kind {
 /// Hangul units that belong to a number before them.
 const UNITS: [char; 4] = ['만', '억', '조', '경'];
 
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{A0}' | '\u{3000}')
 }
@@ -79,11 +83,10 @@ pub struct Token<'a> {
     text: Text<'a>,
 }
 
-/// A token's text: one or two Hangul syllables (as UTF-8), or text built in the tokenizer's
-/// buffer.
+/// A token's text: one or two Hangul syllables, or text built in the tokenizer's buffer.
 #[derive(Debug, Clone, Copy)]
 enum Text<'a> {
-    Hangul([u8; 3], Option<[u8; 3]>),
+    Hangul(char, Option<char>),
     Built(&'a str),
 }
 
@@ -91,10 +94,7 @@ impl Token<'_> {
     /// The token's text.
     pub fn text(&self) -> String {
         match self.text {
-            Text::Hangul(a, b) => {
-                let bytes: Vec<u8> = a.into_iter().chain(b.into_iter().flatten()).collect();
-                String::from_utf8(bytes).expect("Hangul syllables are read from UTF-8 text")
-            }
+            Text::Hangul(a, b) => std::iter::once(a).chain(b).collect(),
             Text::Built(s) => s.to_string(),
         }
     }
@@ -172,35 +172,34 @@ fn run(
     use unicode_normalization::{is_nfc_quick, IsNormalized};
     // The phrase so far: its last syllable with the hash of that syllable alone, its length,
     // and whether a space followed it.
-    let mut prev: Option<([u8; 3], u64)> = None;
+    let mut prev: Option<(char, u64)> = None;
     let mut len = 0usize;
     let mut spaced = false;
     // Whether `word` holds the last word, until something other than spaces follows it.
     let mut has_word = false;
     let mut i = 0;
-    loop {
-        // Hangul first, and from its bytes: most of the characters of a Korean text, and their
-        // tokens' hashes are worked out from their UTF-8 without decoding them.
-        if let Some(bytes) = hangul_at(s, i) {
+    while let Some((c, next)) = char_at(s, i) {
+        if is_hangul(c) {
+            // Three bytes of UTF-8, never folded: the token's bytes are the text's.
+            let bytes = [s[i], s[i + 1], s[i + 2]];
             if prev.is_none() && has_word {
                 has_word = false;
                 buf.clear();
                 buf.push_str(word);
                 buf.push('|');
-                buf.push_str(std::str::from_utf8(&bytes).expect("a syllable's UTF-8"));
+                buf.push(c);
                 emit(built(buf, Kind::Join, true));
             }
             if let Some((p, ph)) = prev {
-                let text = Text::Hangul(p, Some(bytes));
+                let text = Text::Hangul(p, Some(c));
                 emit(Token { kind: Kind::Bigram, cross: spaced, hash: fnv(ph, &bytes), text });
             }
-            prev = Some((bytes, fnv(FNV_OFFSET, &bytes)));
+            prev = Some((c, fnv(FNV_OFFSET, &bytes)));
             len += 1;
             spaced = false;
-            i += 3;
+            i = next;
             continue;
         }
-        let Some((c, next)) = char_at(s, i) else { break };
         if let Some(text) = check {
             if !crate::build::content::is_plainly_nfc(c) {
                 if is_nfc_quick(text.chars()) != IsNormalized::Yes {
@@ -215,7 +214,7 @@ fn run(
             i = next;
             continue;
         }
-        let before = prev.map(|p| syllable(p.0));
+        let before = prev.map(|p| p.0);
         end_phrase(&mut prev, &mut len, &mut spaced, emit);
         has_word = false;
         if c.is_ascii_alphanumeric() {
@@ -270,25 +269,6 @@ fn char_at(s: &[u8], at: usize) -> Option<(char, usize)> {
     Some((char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), at + len))
 }
 
-/// The UTF-8 of the Hangul syllable at byte `at` of `s`, if one is there.
-#[inline(always)]
-fn hangul_at(s: &[u8], at: usize) -> Option<[u8; 3]> {
-    // U+AC00..=U+D7A3 is EA B0 80 ..= ED 9E A3.
-    match *s.get(at..at + 3)? {
-        [b0 @ 0xea..=0xed, b1, b2] => {
-            let c = u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
-            (0xac00..=0xd7a3).contains(&c).then_some([b0, b1, b2])
-        }
-        _ => None,
-    }
-}
-
-/// The syllable whose UTF-8 is `bytes` (from [`hangul_at`]).
-fn syllable(bytes: [u8; 3]) -> char {
-    let c = u32::from(bytes[0] & 0x0f) << 12 | u32::from(bytes[1] & 0x3f) << 6 | u32::from(bytes[2] & 0x3f);
-    char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
-}
-
 /// [`char_at`], folded.
 #[inline(always)]
 fn folded_at(s: &[u8], at: usize) -> Option<(char, usize)> {
@@ -301,7 +281,7 @@ fn folded(s: &[u8], at: usize) -> Option<char> {
 }
 
 fn end_phrase(
-    prev: &mut Option<([u8; 3], u64)>,
+    prev: &mut Option<(char, u64)>,
     len: &mut usize,
     spaced: &mut bool,
     emit: &mut impl FnMut(Token<'_>),
