@@ -194,10 +194,20 @@ fn run(
                 let text = Text::Hangul(p, Some(c));
                 emit(Token { kind: Kind::Bigram, cross: spaced, hash: fnv(ph, &bytes), text });
             }
-            prev = Some((c, fnv(FNV_OFFSET, &bytes)));
+            let (mut p, mut ph) = (c, fnv(FNV_OFFSET, &bytes));
             len += 1;
-            spaced = false;
             i = next;
+            // The syllables straight after it, in a loop of their own: most of a text's
+            // characters, and all they make is a bigram with the one before.
+            while let Some((c, bytes)) = hangul_at(s, i) {
+                let text = Text::Hangul(p, Some(c));
+                emit(Token { kind: Kind::Bigram, cross: false, hash: fnv(ph, &bytes), text });
+                (p, ph) = (c, fnv(FNV_OFFSET, &bytes));
+                len += 1;
+                i += 3;
+            }
+            prev = Some((p, ph));
+            spaced = false;
             continue;
         }
         if let Some(text) = check {
@@ -267,6 +277,20 @@ fn char_at(s: &[u8], at: usize) -> Option<(char, usize)> {
     };
     // Valid UTF-8 (it came from a str) decodes to a scalar value.
     Some((char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), at + len))
+}
+
+/// The Hangul syllable at byte `at` of `s` with its UTF-8, if one is there.
+#[inline(always)]
+fn hangul_at(s: &[u8], at: usize) -> Option<(char, [u8; 3])> {
+    // U+AC00..=U+D7A3 is EA B0 80 ..= ED 9E A3.
+    match *s.get(at..at + 3)? {
+        [b0 @ 0xea..=0xed, b1, b2] => {
+            let c = u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f);
+            let c = char::from_u32(c).filter(|&c| is_hangul(c))?;
+            Some((c, [b0, b1, b2]))
+        }
+        _ => None,
+    }
 }
 
 /// [`char_at`], folded.
