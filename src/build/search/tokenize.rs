@@ -228,31 +228,44 @@ fn run(
         end_phrase(&mut prev, &mut len, &mut spaced, emit);
         has_word = false;
         if c.is_ascii_alphanumeric() {
-            i = alnum_run(s, i, buf);
-            if buf.starts_with(|c: char| c.is_ascii_digit())
-                && buf.bytes().all(|c| c.is_ascii_digit() || c == b'.')
-            {
-                i = number_unit(s, i, buf);
-                emit(built(buf, Kind::Number, false));
-            } else {
-                emit(built(buf, Kind::Word, false));
-                word.clear();
-                word.push_str(buf);
-                if let Some(p) = before {
-                    buf.clear();
-                    buf.push(p);
-                    buf.push('|');
-                    buf.push_str(word);
-                    emit(built(buf, Kind::Join, true));
-                }
-                has_word = true;
-            }
+            (i, has_word) = word_or_number(s, i, before, buf, word, emit);
         } else {
             i = next;
         }
     }
     end_phrase(&mut prev, &mut len, &mut spaced, emit);
     Ok(())
+}
+
+/// Reads the word or number at byte `i` (a letter or digit), after the syllable `before` if
+/// one came straight before it, and emits its tokens; returns where it ends and whether it was a
+/// word (kept in `word`, for a join with a syllable after it).
+#[inline(always)]
+fn word_or_number(
+    s: &[u8],
+    i: usize,
+    before: Option<char>,
+    buf: &mut String,
+    word: &mut String,
+    emit: &mut impl FnMut(Token<'_>),
+) -> (usize, bool) {
+    let i = alnum_run(s, i, buf);
+    if buf.starts_with(|c: char| c.is_ascii_digit()) && buf.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+        let i = number_unit(s, i, buf);
+        emit(built(buf, Kind::Number, false));
+        return (i, false);
+    }
+    emit(built(buf, Kind::Word, false));
+    word.clear();
+    word.push_str(buf);
+    if let Some(p) = before {
+        buf.clear();
+        buf.push(p);
+        buf.push('|');
+        buf.push_str(word);
+        emit(built(buf, Kind::Join, true));
+    }
+    (i, true)
 }
 
 /// A token whose text is `text`.
