@@ -2,7 +2,7 @@
 //! often in the body). Built from the site model in batches of briefs, in parallel, so memory
 //! holds one batch's per-brief token lists at a time besides the postings themselves.
 
-use super::tokenize::{hash, tokenize_with};
+use super::tokenize;
 use crate::build::content::Brief;
 use crate::build::model::Archive;
 use crate::diagnostics::Diagnostic;
@@ -154,37 +154,112 @@ pub fn build(archive: &Archive) -> Result<Shards, Diagnostic> {
 }
 
 /// A thread's scratch space, reused from brief to brief: the tokens seen with their flags and
-/// body counts, and the tokenizer's characters.
+/// body counts, and the tokenizer's buffers.
 #[derive(Default)]
 struct Scratch {
-    seen: TokenMap<(u8, u16)>,
-    chars: Vec<char>,
+    seen: Seen,
+    tokenizer: tokenize::Scratch,
+    hashes: Vec<u64>,
 }
 
 /// A brief's tokens with their flags, sorted by shard.
 fn brief_tokens(archive: &Archive, i: usize, scratch: &mut Scratch) -> Result<Vec<(u64, u8)>, Diagnostic> {
-    let Scratch { seen, chars } = scratch;
+    let Scratch { seen, tokenizer, hashes } = scratch;
     seen.clear();
     let b = &archive.briefs[i];
     let mut add = |text: &str, flag: u8| {
-        tokenize_with(chars, text, &mut |t, _, _| {
-            let e = seen.entry(hash(t)).or_insert((0, 0));
-            if flag == 0 {
-                e.1 = e.1.saturating_add(1);
-            }
-            e.0 |= flag;
-        })
+        hashes.clear();
+        tokenize::hashes_with(tokenizer, text, hashes);
+        for &h in hashes.iter() {
+            seen.add(h, flag);
+        }
     };
     add(&b.meta.title, TITLE);
     add(archive.summary(i), SUMMARY);
     for_each_term(b, &mut |t| add(t, TERMS));
     add(&without_link_targets(&archive.body(i)?), 0);
-    let mut tokens: Vec<(u64, u8)> = seen
-        .iter()
-        .map(|(&h, &(flags, body))| (h, if body >= MANY { flags | BODY_MANY } else { flags }))
-        .collect();
-    tokens.sort_unstable_by_key(|&(h, _)| shard_of(h));
-    Ok(tokens)
+    Ok(seen.by_shard())
+}
+
+/// The distinct tokens of one brief, with where they were seen (flags) and how often in the
+/// body. An open-addressing table of positions in a list, kept from brief to brief: std's
+/// `HashMap` cost twice the instructions a token, and the list is read in one pass at the end.
+#[derive(Default)]
+struct Seen {
+    /// A power of two of slots, at most half full: 0 for empty, or a position in `tokens` + 1.
+    slots: Vec<u32>,
+    /// (hash, flags, body count), in the order first seen.
+    tokens: Vec<(u64, u8, u16)>,
+}
+
+impl Seen {
+    fn clear(&mut self) {
+        self.slots.fill(0);
+        self.tokens.clear();
+    }
+
+    /// Counts the token with hash `h` once, in the field `flag` (0 for the body).
+    fn add(&mut self, h: u64, flag: u8) {
+        if self.tokens.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        // The hash's two halves folded: a token hash is FNV already, and this mixes its upper
+        // bits (which pick the shard) into the slot as well.
+        let mut at = (h ^ (h >> 32)) as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                self.tokens.push((h, flag, u16::from(flag == 0)));
+                self.slots[at] = self.tokens.len() as u32;
+                return;
+            }
+            let t = &mut self.tokens[slot as usize - 1];
+            if t.0 == h {
+                t.1 |= flag;
+                if flag == 0 {
+                    t.2 = t.2.saturating_add(1);
+                }
+                return;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Twice the slots (at least 1,024), the tokens placed again.
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(1024);
+        self.slots = vec![0; n];
+        for (k, &(h, _, _)) in self.tokens.iter().enumerate() {
+            let mut at = (h ^ (h >> 32)) as usize & (n - 1);
+            while self.slots[at] != 0 {
+                at = (at + 1) & (n - 1);
+            }
+            self.slots[at] = k as u32 + 1;
+        }
+    }
+
+    /// The tokens with their final flags, grouped by shard (a counting sort: there are only a
+    /// few shards, and a comparison sort of every brief's tokens cost 2% of a build).
+    fn by_shard(&self) -> Vec<(u64, u8)> {
+        let mut start = [0usize; 1 << SHARD_BITS];
+        for &(h, _, _) in &self.tokens {
+            start[shard_of(h)] += 1;
+        }
+        let mut at = 0;
+        for s in &mut start {
+            let count = *s;
+            *s = at;
+            at += count;
+        }
+        let mut out = vec![(0u64, 0u8); self.tokens.len()];
+        for &(h, flags, body) in &self.tokens {
+            let slot = &mut start[shard_of(h)];
+            out[*slot] = (h, if body >= MANY { flags | BODY_MANY } else { flags });
+            *slot += 1;
+        }
+        out
+    }
 }
 
 /// The front matter's terms, people and budget lines as searchable text. Amounts are given as
@@ -264,6 +339,33 @@ mod tests {
         }
         assert_eq!(p.iter().collect::<Vec<_>>(), pushed);
         assert_eq!(Postings::default().iter().count(), 0);
+    }
+
+    #[test]
+    fn a_brief_s_tokens_are_counted_once_with_every_field_they_are_in() {
+        let mut seen = Seen::default();
+        for round in 0..2 {
+            seen.clear();
+            // Enough tokens to make the table grow, some hashes alike in their low bits.
+            for h in 0..3000u64 {
+                seen.add(h << 40 | h, 0);
+            }
+            seen.add(5 << 40 | 5, TITLE);
+            seen.add(5 << 40 | 5, 0);
+            seen.add(7 << 40 | 7, SUMMARY);
+            seen.add(1 << 63, TERMS);
+            let tokens = seen.by_shard();
+            assert_eq!(tokens.len(), 3001, "round {round}");
+            assert!(tokens.windows(2).all(|w| shard_of(w[0].0) <= shard_of(w[1].0)), "grouped by shard");
+            let flags = |h: u64| tokens.iter().find(|t| t.0 == h).map(|t| t.1);
+            assert_eq!(flags(5 << 40 | 5), Some(TITLE), "two body occurrences are not many");
+            assert_eq!(flags(7 << 40 | 7), Some(SUMMARY));
+            assert_eq!(flags(1 << 63), Some(TERMS));
+            assert_eq!(flags(9 << 40 | 9), Some(0));
+            seen.add(9 << 40 | 9, 0);
+            seen.add(9 << 40 | 9, 0);
+            assert_eq!(seen.by_shard().iter().find(|t| t.0 == 9 << 40 | 9).map(|t| t.1), Some(BODY_MANY));
+        }
     }
 
     #[test]

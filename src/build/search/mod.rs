@@ -59,32 +59,29 @@ pub fn build(archive: &Archive) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let maps = postings.into_maps();
     let tokens: usize = maps.iter().map(|m| m.len()).sum();
     let chunks = tokens.div_ceil(CHUNK_TOKENS).clamp(1, MAX_CHUNKS) as u64;
-    // Each entry carries its sort key (chunk, key in the chunk, whole hash), computed once
-    // rather than in every comparison. The whole hash last: two tokens alike in the first two
-    // keys keep one order whatever order the shards gave them in.
-    let mut entries: Vec<((u64, u64, u64), Vec<u8>)> = maps
+    // Each token's sort key (chunk, key in the chunk, whole hash), computed once rather than
+    // in every comparison. The whole hash last: two tokens alike in the first two keys keep
+    // one order whatever order the shards gave them in.
+    let mut keys: Vec<((u64, u64, u64), &index::Postings)> = maps
+        .par_iter()
+        .flat_map_iter(|map| map.iter().map(|(&h, p)| ((h % chunks, h >> 32, h), p)))
+        .collect();
+    keys.par_sort_unstable_by_key(|e| e.0);
+    // Each chunk's file written straight from the postings, on any thread: no list of bytes per
+    // token to be copied into its chunk afterwards.
+    let chunk_files: Vec<Vec<u8>> = (0..chunks)
         .into_par_iter()
-        .flat_map_iter(|map| {
-            let mut scratch = EntryScratch::default();
-            map.into_iter().map(move |(h, p)| ((h % chunks, h >> 32, h), entry(&p, n, &mut scratch)))
+        .map_init(EntryScratch::default, |scratch, k| {
+            let from = keys.partition_point(|e| e.0 .0 < k);
+            let to = from + keys[from..].partition_point(|e| e.0 .0 == k);
+            chunk_file(&keys[from..to], n, scratch)
         })
         .collect();
-    entries.par_sort_unstable_by_key(|e| e.0);
-    let mut dirs: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
-    let mut bodies: Vec<Vec<u8>> = vec![Vec::new(); chunks as usize];
-    for ((chunk, key, _), bytes) in entries {
-        let k = chunk as usize;
-        dirs[k].extend_from_slice(&(key as u32).to_le_bytes());
-        sets::varint(bytes.len() as u64, &mut dirs[k]);
-        bodies[k].extend_from_slice(&bytes);
-    }
+    drop(keys);
+    drop(maps);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut version = tokenize::hash("");
-    for (k, (dir, body)) in dirs.into_iter().zip(bodies).enumerate() {
-        let mut file = Vec::with_capacity(4 + dir.len() + body.len());
-        file.extend_from_slice(&(dir.len() as u32).to_le_bytes());
-        file.extend_from_slice(&dir);
-        file.extend_from_slice(&body);
+    for (k, file) in chunk_files.into_iter().enumerate() {
         version = mix(version, &file);
         files.push((format!("{DIR}t{k}.bin"), file));
     }
@@ -182,8 +179,26 @@ struct EntryScratch {
     by_flag: [Vec<u32>; 4],
 }
 
-/// One token's entry in its chunk.
-fn entry(p: &index::Postings, n: u32, scratch: &mut EntryScratch) -> Vec<u8> {
+/// One token chunk: its directory's length, the directory, the entries, for `tokens` sorted by
+/// key.
+fn chunk_file(tokens: &[((u64, u64, u64), &index::Postings)], n: u32, scratch: &mut EntryScratch) -> Vec<u8> {
+    let mut dir = Vec::with_capacity(tokens.len() * 6);
+    let mut body = Vec::new();
+    for &((_, key, _), p) in tokens {
+        let start = body.len();
+        entry(p, n, scratch, &mut body);
+        dir.extend_from_slice(&(key as u32).to_le_bytes());
+        sets::varint((body.len() - start) as u64, &mut dir);
+    }
+    let mut file = Vec::with_capacity(4 + dir.len() + body.len());
+    file.extend_from_slice(&(dir.len() as u32).to_le_bytes());
+    file.extend_from_slice(&dir);
+    file.extend_from_slice(&body);
+    file
+}
+
+/// Appends one token's entry in its chunk to `out`.
+fn entry(p: &index::Postings, n: u32, scratch: &mut EntryScratch, out: &mut Vec<u8>) {
     let EntryScratch { any, by_flag } = scratch;
     any.clear();
     by_flag.iter_mut().for_each(Vec::clear);
@@ -195,10 +210,8 @@ fn entry(p: &index::Postings, n: u32, scratch: &mut EntryScratch) -> Vec<u8> {
             }
         }
     }
-    let mut bytes = Vec::with_capacity(any.len() / 4 + 16);
-    sets::write(any, n, &mut bytes);
+    sets::write(any, n, out);
     for list in by_flag.iter() {
-        sets::write(list, n, &mut bytes);
+        sets::write(list, n, out);
     }
-    bytes
 }

@@ -56,40 +56,46 @@ impl Bits<'_> {
     }
 }
 
-fn gaps(docs: impl Iterator<Item = u32>) -> Vec<u32> {
+/// The gaps of `docs` (ascending): the first brief, then each distance to the previous one minus
+/// one. Worked out as they are read rather than kept: most sets are of a brief or two, and a
+/// list for each was an allocation per set.
+fn gaps(docs: &[u32]) -> impl Iterator<Item = u32> + Clone + '_ {
     let mut prev: i64 = -1;
-    docs.map(|d| {
+    docs.iter().map(move |&d| {
         let g = (i64::from(d) - prev - 1) as u32;
         prev = i64::from(d);
         g
     })
-    .collect()
 }
 
-fn rice_bits(gaps: &[u32], k: u32) -> u64 {
-    gaps.iter().map(|&g| u64::from(g >> k) + 1 + u64::from(k)).sum()
+fn rice_bits(gaps: impl Iterator<Item = u32>, count: usize, k: u32) -> u64 {
+    gaps.map(|g| u64::from(g >> k)).sum::<u64>() + count as u64 * (1 + u64::from(k))
 }
 
-/// The Rice parameter that codes `gaps` in the fewest bits, and that many bits.
-fn best_k(gaps: &[u32]) -> (u32, u64) {
-    let mean = gaps.iter().map(|&g| u64::from(g)).sum::<u64>() / gaps.len().max(1) as u64;
+/// The Rice parameter that codes the gaps of `docs` (not empty) in the fewest bits, and that
+/// many bits.
+fn best_k(docs: &[u32]) -> (u32, u64) {
+    // The gaps add up to the last brief + 1 less one per member.
+    let sum = u64::from(docs[docs.len() - 1]) + 1 - docs.len() as u64;
+    let mean = sum / docs.len() as u64;
     let guess = 63 - (mean | 1).leading_zeros();
     (guess.saturating_sub(1)..=guess + 1)
-        .map(|k| (k, rice_bits(gaps, k)))
+        .map(|k| (k, rice_bits(gaps(docs), docs.len(), k)))
         .min_by_key(|e| e.1)
         .unwrap_or((0, 0))
 }
 
-/// Appends `gaps` Rice-coded with parameter `k` (from [`best_k`]) under a header of `form`.
-fn rice(form: u64, gaps: &[u32], k: u32, out: &mut Vec<u8>) {
-    varint((gaps.len() as u64) << 2 | form, out);
-    if gaps.is_empty() {
+/// Appends the gaps of `docs` Rice-coded with parameter `k` (from [`best_k`]) under a header of
+/// `form`.
+fn rice(form: u64, docs: &[u32], k: u32, out: &mut Vec<u8>) {
+    varint((docs.len() as u64) << 2 | form, out);
+    if docs.is_empty() {
         return;
     }
     out.push(k as u8);
     let mut bits = Bits { out, acc: 0, n: 0 };
     let low = (1u64 << k) - 1;
-    for &g in gaps {
+    for g in gaps(docs) {
         bits.ones(g >> k);
         bits.put(0, 1);
         bits.put(u64::from(g) & low, k);
@@ -99,17 +105,14 @@ fn rice(form: u64, gaps: &[u32], k: u32, out: &mut Vec<u8>) {
 
 /// Appends the set `docs` (ascending, each below `n`) in its smallest form.
 pub fn write(docs: &[u32], n: u32, out: &mut Vec<u8>) {
-    let members = gaps(docs.iter().copied());
-    let others = if docs.len() * 2 > n as usize { gaps(complement(docs, n).into_iter()) } else { Vec::new() };
+    let others = if docs.len() * 2 > n as usize { complement(docs, n) } else { Vec::new() };
     // Each list's parameter and its size in bytes (header aside), worked out once.
-    let coded = |g: &[u32]| if g.is_empty() { (0, 0) } else { best_k(g) };
-    let ((km, bm), (ko, bo)) = (coded(&members), coded(&others));
-    let cost = |g: &[u32], bits: u64| if g.is_empty() { 0 } else { 1 + bits.div_ceil(8) };
+    let coded = |d: &[u32]| if d.is_empty() { (0, 0) } else { best_k(d) };
+    let ((km, bm), (ko, bo)) = (coded(docs), coded(&others));
+    let cost = |d: &[u32], bits: u64| if d.is_empty() { 0 } else { 1 + bits.div_ceil(8) };
     let bitmap = docs.last().map_or(0, |&d| u64::from(d) / 8 + 1);
-    let (m, o) = (
-        cost(&members, bm),
-        if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others, bo) },
-    );
+    let (m, o) =
+        (cost(docs, bm), if others.is_empty() && !docs.is_empty() { u64::MAX } else { cost(&others, bo) });
     if !docs.is_empty() && bitmap < m.min(o) {
         varint(bitmap << 2 | 1, out);
         let start = out.len();
@@ -120,7 +123,7 @@ pub fn write(docs: &[u32], n: u32, out: &mut Vec<u8>) {
     } else if o < m {
         rice(2, &others, ko, out);
     } else {
-        rice(0, &members, km, out);
+        rice(0, docs, km, out);
     }
 }
 
