@@ -5,7 +5,6 @@ use crate::brief::frontmatter::{self, FrontMatter, Rules};
 use crate::brief::slug::{slugify, SlugStyle};
 use crate::build::config::{Config, TermSource};
 use crate::diagnostics::{Diagnostic, LineIndex};
-pub(crate) use crate::korean::is_plainly_nfc;
 use crate::korean::is_plainly_nfc_text;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};

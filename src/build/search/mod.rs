@@ -165,7 +165,7 @@ fn doc(archive: &Archive, i: usize) -> Value {
     json!([
         archive.brief_path(i),
         b.meta.title,
-        b.meta.date.view().iso.get(..10).unwrap_or_default(),
+        b.meta.date.iso_date().get(..10).unwrap_or_default(),
         b.meta.region,
         b.meta.sector,
         archive.summary(i),

@@ -123,8 +123,7 @@ pub fn tokenize_with(scratch: &mut Scratch, text: &str, emit: &mut impl FnMut(To
     let Scratch { nfc, buf, word } = scratch;
     // Briefs are NFC already (content::nfc) and nearly all their characters are ones that
     // are NFC on their own; the table lookups of the full check are only for the rest.
-    let text = if text.chars().all(crate::build::content::is_plainly_nfc)
-        || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    let text = if crate::korean::is_plainly_nfc_text(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes
     {
         text
     } else {
@@ -159,7 +158,7 @@ pub fn hashes_with(scratch: &mut Scratch, text: &str, out: &mut Vec<u64>) {
 struct NotNfc;
 
 /// Tokenizes `s` (UTF-8) with `buf` and `word` as buffers. With `check`, `s`'s text, it stops at
-/// the first character that is not plainly NFC (`content::is_plainly_nfc`) when the whole text
+/// the first character that is not plainly NFC (`korean::is_plainly_nfc`) when the whole text
 /// is not NFC. (Characters read as part of a word or number are not looked at: they are ASCII
 /// or fullwidth ASCII, which is NFC and combines with nothing, so the answer is the same.)
 fn run(
@@ -211,7 +210,7 @@ fn run(
             continue;
         }
         if let Some(text) = check {
-            if !crate::build::content::is_plainly_nfc(c) {
+            if !crate::korean::is_plainly_nfc(c) {
                 if is_nfc_quick(text.chars()) != IsNormalized::Yes {
                     return Err(NotNfc);
                 }
