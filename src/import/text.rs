@@ -80,9 +80,26 @@ static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[<〈《【\[]\s*(.+?)\s*[>〉》】\]]|[■◆◇●▣◈]\s*(.+)|#{1,6}\s+(.+))$").unwrap()
 });
 
-/// NFC, one kind of line break and of space, no zero-width characters.
+/// A line of three or more cells split by tabs (`광주<TAB>광주과학기술원<TAB>120억원`), written with
+/// `|` between its cells: a table pasted from a document keeps its cells apart, as a `|` table
+/// does, once tabs are spaces. A tab inside prose (one, or only at the line's edges) stays a space.
+fn tab_cells(line: &str) -> Option<String> {
+    let inner = line.trim_matches(|c: char| c.is_whitespace());
+    let cells: Vec<&str> = inner.split('\t').map(str::trim).collect();
+    (cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2).then(|| cells.join(" | "))
+}
+
+/// NFC, one kind of line break and of space, no zero-width characters; tab-split table rows
+/// become `|` rows.
 pub(crate) fn normalize(text: &str) -> String {
     let text: String = text.nfc().collect();
+    let text: String = text
+        .split_inclusive('\n')
+        .map(|line| {
+            let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+            tab_cells(body).map_or_else(|| line.to_string(), |row| row + end)
+        })
+        .collect();
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
@@ -935,5 +952,17 @@ mod tests {
         assert!(is_heading_like("2026년 예산 1,250억원 편성", 45));
         assert!(!is_heading_like("경북 | 2 | 60억원", 45));
         assert!(!is_heading_like("구분 | 노선 수 | 국비", 45));
+    }
+
+    #[test]
+    fn a_row_of_tab_split_cells_is_a_table_row() {
+        assert_eq!(
+            normalize("지역\t주관기관\t국비\n광주\t광주과학기술원\t120억원\n"),
+            "지역 | 주관기관 | 국비\n광주 | 광주과학기술원 | 120억원\n"
+        );
+        // Empty cells stay cells; one tab in prose is a space.
+        assert_eq!(normalize("합계\t\t500억원"), "합계 |  | 500억원");
+        assert_eq!(normalize("붙임\t1. 사진"), "붙임 1. 사진");
+        assert_eq!(normalize("\t\t들여 쓴 줄"), "  들여 쓴 줄");
     }
 }
