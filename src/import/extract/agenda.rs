@@ -23,6 +23,10 @@ const AGENDA_WORDS: &[&str] = &[
     "목표",
     "계획",
     "주요 내용",
+    // What a programme or an agreement provides, introducing its points (`주요 사업 내용은
+    // 다음과 같다`).
+    "사업 내용",
+    "협약 내용",
     "분야",
     "발표",
     "핵심",
@@ -1102,6 +1106,21 @@ mod tests {
         assert!(agenda("", &b, &[]).is_empty());
         let b = vec![point("과제별 예산은 다음과 같다."), sub("교통 20억원"), sub("복지 15억원")];
         assert!(agenda("", &b, &[]).is_empty());
+    }
+
+    #[test]
+    fn sub_points_under_an_intro_naming_the_programmes_contents_are_actions() {
+        let b = vec![
+            point("주요 사업 내용은 다음과 같다."),
+            sub("경로당 300곳에 원격 측정기기 보급"),
+            sub("홀몸 어르신 말벗 서비스 운영"),
+        ];
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["경로당 300곳에 원격 측정기기 보급", "홀몸 어르신 말벗 서비스 운영"]
+        );
+        let b = vec![point("협약 내용은 아래와 같다."), sub("방문 진료 연계"), sub("응급 이송 지원")];
+        assert_eq!(agenda("", &b, &[]), vec!["방문 진료 연계", "응급 이송 지원"]);
     }
 
     #[test]
