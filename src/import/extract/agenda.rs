@@ -268,6 +268,8 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
             || is_ceremony(topic)
             || ["오전에는", "오후에는", "저녁에는", "이후에는"].contains(t)
                 && sessions.iter().any(|w| sentence[..m.start()].contains(w))
+            // `…을 발제했고, 이어 종합토론이 진행됐다`: what came next in a programme told.
+            || ["이어", "이어서", "끝으로"].contains(t) && (!talks(sentence).is_empty() || is_event_told(sentence))
     })?;
     // A clause closed before the run (`안건이 상정됐고, 자유발언이 이어졌다`) is not in it.
     let clause = |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고"].iter().any(|e| t.ends_with(e));
@@ -275,6 +277,30 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
     // A programme's parts may be short words (`기념사`, `시삽`): kept from two letters.
     let items = split_items_min(&tokens[start + 1..].join(" ").replace(", ", "과 "), 2);
     (!items.is_empty()).then_some(items)
+}
+
+/// The talks a sentence tells given, by their quoted topics: `A 본부장이 'X'을, B 교수가 'Y'를
+/// 각각 발제했고` → X, Y (a presentation's topic is an item of its seminar's programme).
+fn talks(sentence: &str) -> Vec<String> {
+    static GIVEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:발제|주제\s?발표)(?:했|하였|를\s+했|을\s+했|를\s+맡|하고|해)").unwrap()
+    });
+    let Some(verb) = GIVEN.find(sentence) else { return Vec::new() };
+    quoted(sentence)
+        .into_iter()
+        .filter(|(_, end, _)| {
+            *end < verb.start()
+                && ["을", "를", "이라는", "라는", "을 주제로", "를 주제로"]
+                    .iter()
+                    .any(|p| sentence[*end..].starts_with(p))
+        })
+        .map(|(_, _, name)| name.to_string())
+        .collect()
+}
+
+/// Whether the sentence names an event (a ceremony word) at all.
+fn is_event_told(sentence: &str) -> bool {
+    sentence.split_whitespace().any(|t| ceremony_stem(t).is_some())
 }
 
 /// Whether the event's programme is told in this sentence (see [`programme_run`]).
@@ -335,6 +361,8 @@ const CEREMONIES: &[&str] = &[
     "포럼",
     "심포지엄",
     "세미나",
+    "토론회",
+    "공청회",
     "보고회",
     "설명회",
 ];
@@ -368,6 +396,9 @@ fn bare_ceremony(sentence: &str) -> Option<String> {
     let start =
         tokens[..k].iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1).max(k.saturating_sub(3));
     let stem = ceremony_stem(tokens[k])?;
+    // `이날 토론회에서는`: a word of time names no event.
+    let time = ["이날", "이번", "오늘", "당일", "이튿날", "앞서"];
+    let start = (start..k).find(|&i| !time.contains(&tokens[i])).unwrap_or(k);
     let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
     // A bare `협약식에는` names no ceremony; `통합 창원시 출범식` does.
     (words.len() >= 2).then(|| words.join(" "))
@@ -696,6 +727,9 @@ impl Prose {
         self.programme |= sentence.contains("협약서에 서명") || sentence.contains("협약서에 공동 서명");
         self.meeting_held |= HELD.is_match(sentence);
         // Speeches and signings first: within a sentence they come before what followed them.
+        let given = talks(sentence);
+        self.programme |= !given.is_empty();
+        self.items.extend(given);
         let programme = event_items(sentence, text, people);
         self.programme |= !programme.is_empty();
         self.agreements
@@ -1121,6 +1155,18 @@ mod tests {
         );
         let b = vec![point("협약 내용은 아래와 같다."), sub("방문 진료 연계"), sub("응급 이송 지원")];
         assert_eq!(agenda("", &b, &[]), vec!["방문 진료 연계", "응급 이송 지원"]);
+    }
+
+    #[test]
+    fn a_seminars_talks_and_what_came_next_are_its_programme() {
+        let b = para("두 의원은 국회에서 '데이터 댐 점검' 토론회를 공동 주최했다. / 하 본부장이 '공공 데이터 개방'을, 편 교수가 '지역 활용 사례'를 각각 발제했고, 이어 종합토론이 진행됐다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["데이터 댐 점검 토론회", "공공 데이터 개방", "지역 활용 사례", "종합토론"]
+        );
+        // A topic quoted where no talk is given is not a programme; nor is `이어` in passing.
+        assert!(agenda("", &para("시는 '공공 데이터 개방'을 추진한다."), &[]).is_empty());
+        assert!(agenda("", &para("이어 비판이 이어졌다."), &[]).is_empty());
     }
 
     #[test]
