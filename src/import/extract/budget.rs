@@ -644,6 +644,9 @@ mod tests {
         // Revenue and prices.
         assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
         assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
+        assert!(amounts("요금은 시내버스와 같은 1,500원이다.").is_empty());
+        assert!(amounts("입장료는 5,000원으로 정했다.").is_empty());
+        assert_eq!(amounts("버스 요금 지원에 18억원을 쓴다.").len(), 1, "money for fares is budget");
         // A cumulative figure since an earlier year.
         assert!(amounts("이 사업으로 2019년부터 총 500억원이 지원됐다.").is_empty());
         // A private investment target.
