@@ -232,7 +232,7 @@ const DOCUMENT_KINDS: &[&str] =
     &["보도자료", "보도참고자료", "설명자료", "해명자료", "참고자료", "보도 자료"];
 
 /// A release's header line: a document kind, alone or after the body that issues it.
-fn is_document_label(line: &str) -> bool {
+pub(crate) fn is_document_label(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     // Letter-spaced, as headers are set (`보 도 자 료`): a label, whatever it spells.
     if words.len() >= 3 && words.iter().all(|w| char_len(w) == 1 && w.chars().all(char::is_alphabetic)) {
