@@ -571,6 +571,11 @@ mod tests {
             run("대구시가 버스를 들인다. / 한편 시는 달서구에 충전소를 검토한다."),
             vec!["대구", "달서구"]
         );
+        // A 구 before `에도` (`달서구에도`: also there) is read like any place before a particle.
+        assert_eq!(
+            run("대구시가 버스를 들인다. / 한편 시는 달서구에도 충전소를 짓는다."),
+            vec!["대구", "달서구"]
+        );
         // Named for itself too, the place stays.
         assert_eq!(
             run("원주시와 횡성군이 버스를 들인다. / 한편 횡성군은 충전소도 짓는다."),
