@@ -713,6 +713,12 @@ struct Prose {
     points: Vec<String>,
     /// Agreements signed (`… 협약 체결`), for a list of what the agreement provides.
     agreements: Vec<String>,
+    /// Sentences read so far, and the one item the lead's sentence said was discussed (its
+    /// place in `items`): a summary of what the story details later.
+    read: usize,
+    lead_summary: Option<usize>,
+    /// Items later sentences say were discussed.
+    discussed_later: usize,
 }
 
 impl Prose {
@@ -738,6 +744,12 @@ impl Prose {
         let talked = discussed(sentence, self.meeting_held);
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
         self.programme |= (at_event || tells_programme(sentence)) && !talked.is_empty();
+        if self.read == 0 && talked.len() == 1 {
+            self.lead_summary = Some(self.items.len());
+        } else if ["논의", "협의", "다뤄", "다루어"].iter().any(|w| sentence.contains(w)) {
+            self.discussed_later += talked.len();
+        }
+        self.read += 1;
         self.items.extend(talked);
         // A meeting held and what it decided (`위원회를 열고 「계획」을 확정했다`), and what it
         // changed the same day.
@@ -759,7 +771,13 @@ impl Prose {
 
     /// The items, the ceremony first when its programme was read; the points of ordinal
     /// paragraphs and the actions of press-release points when there are two or more.
-    fn finish(self, title: &str) -> Vec<String> {
+    fn finish(mut self, title: &str) -> Vec<String> {
+        // `장관이 CEO들과 만나 전력 확보 방안을 논의했다` opening a story that then lists what was
+        // discussed (`이날 간담회에서는 A, B, C가 논의됐다`) only sums those up.
+        // What was requested or decided there (`… 증차를 건의했다`) is no detail of the discussion.
+        if let Some(k) = self.lead_summary.filter(|_| self.discussed_later >= 2) {
+            self.items.remove(k);
+        }
         let bare = self.bare_ceremony.and_then(|w| named_in_title(&w, title));
         let ceremony = self.ceremony.or(bare).filter(|_| self.programme);
         let two_or_more = |v: Vec<String>| if v.len() >= 2 { v } else { Vec::new() };
@@ -1155,6 +1173,15 @@ mod tests {
         );
         let b = vec![point("협약 내용은 아래와 같다."), sub("방문 진료 연계"), sub("응급 이송 지원")];
         assert_eq!(agenda("", &b, &[]), vec!["방문 진료 연계", "응급 이송 지원"]);
+    }
+
+    #[test]
+    fn a_lead_summing_up_what_the_story_lists_as_discussed_adds_no_item() {
+        let b = para("차관이 해운 3사 대표들과 만나 항만 물류 대응 방안을 논의했다. / 이날 간담회에서는 운임 안정 방안, 선복 확보, 항만 자동화 투자가 논의됐다.");
+        assert_eq!(agenda("", &b, &[]), vec!["운임 안정 방안", "선복 확보", "항만 자동화 투자"]);
+        // Requests made there are no detail of the discussion: the lead's item stays.
+        let b = para("위원회는 간담회를 열고 주차난 해소 방안을 논의했다. / 주민들은 이 자리에서 주차장 확충과 단속 강화를 건의했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["주차난 해소 방안", "주차장 확충", "단속 강화"]);
     }
 
     #[test]
