@@ -358,6 +358,23 @@ fn locates_next(kept: &[(Mention<'_>, bool)], k: usize, text: &str) -> bool {
         && (!next.place.name.ends_with('구') || next.place.name.contains(' '))
 }
 
+/// Whether a province is written right before a building or office of one of its own cities or
+/// counties (`경북 영주시청에서`, `전남 해남군청`), which it only locates: the building's word
+/// holds no place mention of its own.
+fn locates_building(m: &Mention<'_>, text: &str, rules: &Compiled) -> bool {
+    let Some(word) = text[m.end..].strip_prefix(' ').and_then(|r| r.split_whitespace().next()) else {
+        return false;
+    };
+    m.place.level == PlaceLevel::Province
+        && rules.regions.iter().any(|r| {
+            r.level == PlaceLevel::Local
+                && r.parent.as_deref() == Some(m.place.name.as_str())
+                && word.strip_prefix(r.spelling.as_str()).is_some_and(|rest| {
+                    ["청", "시청", "군청", "구청", "청사"].iter().any(|b| rest.starts_with(b))
+                })
+        })
+}
+
 /// The byte ranges of the words that may be an aside's subject: those with a subject particle
 /// among the eight after `한편` or `앞서` opening the sentence (`한편 같은 방식을 추진 중인
 /// 울산시는`), up to a bare body (`한편 시는`: the story's own body).
@@ -502,8 +519,11 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     let (mut kept, streets) = mentions_in(units, rules);
     kept.extend(bare_districts(units, &kept, rules).into_iter().map(|m| (m, false)));
     kept.sort_by_key(|(m, _)| (m.unit, m.start));
-    let locating: Vec<bool> =
-        kept.iter().enumerate().map(|(k, (m, _))| locates_next(&kept, k, units[m.unit])).collect();
+    let locating: Vec<bool> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, (m, _))| locates_next(&kept, k, units[m.unit]) || locates_building(m, units[m.unit], rules))
+        .collect();
     // A mention stands for its place when it is neither named for something else (`한편 인근
     // 홍천군은 …`, a quotation, …) nor a province that only locates the next place (`강원
     // 원주시`). A place is a region where some mention of it stands.
@@ -623,6 +643,14 @@ mod tests {
         // No city named, or two that both have one: not guessed.
         assert!(run("시는 2일 북구 매곡산업단지에서 간담회를 열었다.").is_empty());
         assert_eq!(run("울산시와 대구시가 만났다. / 북구에서 열렸다.").len(), 2);
+    }
+
+    #[test]
+    fn a_province_before_its_citys_office_only_locates_it() {
+        assert_eq!(run("공사는 경북 영주시청에서 영주시, 봉화군과 협약을 맺었다."), vec!["영주시", "봉화군"]);
+        assert_eq!(run("도는 전남 해남군청에서 설명회를 열었다."), Vec::<String>::new());
+        // Named for itself elsewhere, the province stays.
+        assert_eq!(run("경북도는 경북 영주시청에서 설명회를 열었다."), vec!["경북"]);
     }
 
     #[test]
