@@ -8,7 +8,7 @@ use super::super::text::{sentences, Block};
 use crate::brief::frontmatter::Attendee;
 
 static ETC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\))").unwrap());
+    LazyLock::new(|| Regex::new(r"\s*등(?:이다|을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\)|\.)").unwrap());
 
 /// Words that say an enumeration is an agenda or a set of priorities.
 const AGENDA_WORDS: &[&str] = &[
@@ -100,8 +100,11 @@ fn inline_items(text: &str) -> Vec<String> {
         let parts: Vec<&str> = parts.collect();
         let closing = parts.last().copied().unwrap_or("");
         let with_amounts = parts.iter().filter(|p| HAS_AMOUNT.is_match(p)).count();
+        // `주요 내용은 ▲A ▲B 등이다`: the copula closes a list of contents or tasks too.
+        let contents = ["내용은", "과제는"].iter().any(|w| intro.contains(w))
+            && NOT_AGENDA_CLOSE.find_iter(closing).all(|m| m.as_str() == "등이다");
         if with_amounts * 2 >= parts.len()
-            || NOT_AGENDA_CLOSE.is_match(closing)
+            || NOT_AGENDA_CLOSE.is_match(closing) && !contents
             || NOT_AGENDA_INTRO.is_match(intro)
         {
             continue;
@@ -146,6 +149,9 @@ fn decided(sentence: &str) -> Option<String> {
     static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:을|를)\s+(확정|의결|채택|승인|심의|심사)(?:했|하였|한다|하고|해)").unwrap()
     });
+    if let Some(item) = decided_at(sentence) {
+        return Some(item);
+    }
     let held = HELD.find(sentence).map(|h| h.end()).or_else(|| {
         quoted(sentence)
             .into_iter()
@@ -165,8 +171,32 @@ fn decided(sentence: &str) -> Option<String> {
     if quoted(&object).iter().any(|(_, _, name)| name.ends_with('안')) && object.contains(" 등") {
         return None;
     }
+    let object = without_amounts(&object);
     let n = object.split_whitespace().count();
     (1..=6).contains(&n).then(|| format!("{object} {}", &c[1]))
+}
+
+/// An object without the amounts in it (`예산안 13조4,200억원` → `예산안`): the money is a budget
+/// line, not the name of what was decided.
+fn without_amounts(object: &str) -> String {
+    static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d[\d,.]*\s?(?:조|억|만|천)[\d,.조억만천]*\s?원?(?:을|를|의)?$").unwrap()
+    });
+    object.split_whitespace().filter(|w| !MONEY.is_match(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// What a meeting passed, told in the passive where it was held: `국무회의에서 「…시행령」
+/// 제정안이 의결됐다` → `「…시행령」 제정안 의결`. Quoted bills are read one by one elsewhere.
+fn decided_at(sentence: &str) -> Option<String> {
+    static PASSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[가-힣]*(?:회의|위원회|협의회|총회)에서(?:는)?\s+(.{2,80}?)(?:이|가)\s+(?:함께\s+)?(의결|확정|채택|승인|가결)(?:됐|되었|돼)")
+            .unwrap()
+    });
+    let c = PASSED.captures(sentence)?;
+    let object = without_amounts(c[1].trim());
+    let n = object.split_whitespace().count();
+    let bills = quoted(&object).iter().any(|(_, _, name)| name.ends_with('안'));
+    ((1..=8).contains(&n) && !bills).then(|| format!("{object} {}", &c[2]))
 }
 
 /// What a meeting held changed in a budget or bill, told the same day (`이날 A 사업비 45억원을
@@ -576,7 +606,7 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
             .unwrap()
     });
     static TABLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|심사(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)")
+        Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|심사(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)|가결(?:됐|되었|했)|통과(?:됐|되었|했)")
             .unwrap()
     });
     let mut out: Vec<String> = SITTING.captures(sentence).map(|c| c[1].to_string()).into_iter().collect();
@@ -952,6 +982,11 @@ mod tests {
         assert!(agenda("", &b, &[]).is_empty());
         let b = vec![Block::Para("협의회의 기본방향은 ▲정책 제안 ▲기관 간 교류 등이다.".to_string())];
         assert!(agenda("", &b, &[]).is_empty());
+        let b = vec![Block::Para("선정된 곳은 ▲한빛소재 ▲에코배터리 등이다.".to_string())];
+        assert!(agenda("", &b, &[]).is_empty());
+        // The contents of a plan or decree closed by the copula are its items.
+        let b = vec![Block::Para("주요 내용은 ▲권한 이양 절차 마련 ▲평가위원회 구성 등이다.".to_string())];
+        assert_eq!(agenda("", &b, &[]), vec!["권한 이양 절차 마련", "평가위원회 구성"]);
     }
 
     #[test]
@@ -1173,6 +1208,19 @@ mod tests {
         );
         let b = vec![point("협약 내용은 아래와 같다."), sub("방문 진료 연계"), sub("응급 이송 지원")];
         assert_eq!(agenda("", &b, &[]), vec!["방문 진료 연계", "응급 이송 지원"]);
+    }
+
+    #[test]
+    fn what_a_meeting_passed_told_in_the_passive_or_with_its_amount() {
+        let b = para("부는 2일 국무회의에서 「섬 지원 특별법 시행령」 제정안이 의결됐다고 밝혔다.");
+        assert_eq!(agenda("", &b, &[]), vec!["「섬 지원 특별법 시행령」 제정안 의결"]);
+        let b = para("도의회는 제41회 정례회 제3차 본회의를 열고 2027년도 예산안 8조1,000억원을 의결했다. / 이날 본회의에서는 '드론 산업 조례안'과 '섬 발전 조례안'도 함께 가결됐다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["제41회 정례회 제3차 본회의", "2027년도 예산안 의결", "드론 산업 조례안", "섬 발전 조례안"]
+        );
+        // Passed elsewhere, told with no meeting: nothing read.
+        assert!(agenda("", &para("이 법안은 지난달 의결됐다."), &[]).is_empty());
     }
 
     #[test]
