@@ -749,6 +749,8 @@ struct Prose {
     lead_summary: Option<usize>,
     /// Items later sentences say were discussed.
     discussed_later: usize,
+    /// What a meeting held decided (`… 시행령 제정안 의결`): it heads a list of what it provides.
+    decisions: Vec<String>,
 }
 
 impl Prose {
@@ -785,6 +787,7 @@ impl Prose {
         // changed the same day.
         if let Some(d) = decided(sentence) {
             self.programme = true;
+            self.decisions.push(d.clone());
             self.items.push(d);
         }
         if self.meeting_held {
@@ -922,6 +925,10 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
         out = prose.finish(title);
     } else if agreement_list {
         out = std::mem::take(&mut prose.agreements).into_iter().chain(out).collect();
+    } else {
+        // `국무회의에서 「…시행령」이 의결됐다` and then its `주요 내용은 ▲A ▲B`: the decision
+        // heads the list.
+        out = std::mem::take(&mut prose.decisions).into_iter().chain(out).collect();
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -1219,6 +1226,9 @@ mod tests {
             agenda("", &b, &[]),
             vec!["제41회 정례회 제3차 본회의", "2027년도 예산안 의결", "드론 산업 조례안", "섬 발전 조례안"]
         );
+        // The decision heads the list of what the decree provides.
+        let b = para("부는 국무회의에서 「섬 지원법 시행령」 제정안이 의결됐다고 밝혔다. / 주요 내용은 ▲권한 이양 ▲평가단 구성 등이다.");
+        assert_eq!(agenda("", &b, &[]), vec!["「섬 지원법 시행령」 제정안 의결", "권한 이양", "평가단 구성"]);
         // Passed elsewhere, told with no meeting: nothing read.
         assert!(agenda("", &para("이 법안은 지난달 의결됐다."), &[]).is_empty());
     }
