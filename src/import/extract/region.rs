@@ -391,12 +391,40 @@ fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
         {
             break;
         }
-        if ["은", "는", "이", "가"].iter().any(|p| word.ends_with(p)) {
+        // `한편 울산시도 …`: another place doing the same.
+        if ["은", "는", "이", "가", "도"].iter().any(|p| word.ends_with(p)) {
             out.push((at, at + word.len()));
         }
         at += word.len() + 1;
     }
     out
+}
+
+/// Whether a sentence is an aside (`한편 …`, `앞서 …`) whose subject is another place
+/// (`한편 부산시의회는`, `한편 울산시도`), as the region reader has it.
+/// For each sentence, whether it is an aside (`한편 …`, `앞서 …`) whose subject is a place the
+/// story does not name outside its asides (`한편 부산시의회는` in a story on 경남, `한편
+/// 울산시도`): what it tells is another place's.
+pub(crate) fn other_place_asides(sentences: &[&str], rules: &Compiled) -> Vec<bool> {
+    // The subject may be a body of the place (`부산시의회는`), which names no region itself.
+    let subject_places = |s: &str| -> Vec<&str> {
+        aside_subjects(s)
+            .iter()
+            .flat_map(|r| {
+                let word = &s[r.0..r.1];
+                rules
+                    .regions
+                    .iter()
+                    .filter(move |p| p.spelling.chars().count() >= 2 && word.starts_with(p.spelling.as_str()))
+                    .map(|p| p.name.as_str())
+            })
+            .collect()
+    };
+    let places: Vec<Vec<&str>> = sentences.iter().map(|s| subject_places(s)).collect();
+    let rest: Vec<&str> =
+        sentences.iter().zip(&places).filter(|(_, p)| p.is_empty()).map(|(s, _)| *s).collect();
+    let named = regions(&rest, rules);
+    places.iter().map(|p| !p.is_empty() && p.iter().all(|name| !named.iter().any(|n| n == name))).collect()
 }
 
 /// A 구 written bare whose name many cities share (`북구 첨단과학산업단지에서`): the 구 of the one
