@@ -73,7 +73,8 @@ static CAPTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A photo description closed by its credit: `… 발언하고 있다. 연합뉴스`, `… 스템빌리지. 부산시 제공`.
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s*(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?$").unwrap()
+    // A wire's photo stamp may close it after the credit: `(포항시 제공) 2026.7.21/뉴스1`.
+    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$").unwrap()
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -860,6 +861,11 @@ mod tests {
     fn a_line_opened_by_a_photo_credit_is_a_caption() {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         let page = "군, 경로당 30곳에 안마의자\n입력 2025.03.07 10:00\n\n군은 올해 경로당 30곳에 안마의자를 둔다고 7일 밝혔다.\n\n사진=양평군 제공 ▲ 지난달 옥천면 경로당에서 열린 시연회.\n\n사업비는 모두 3억원이다.\n";
+        let c = clean(page, None, &rules);
+        assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
+        assert!(c.blocks.iter().all(|b| !b.text().contains("옥천면")));
+        // A wire's stamp after the credit (`(양평군 제공) 2025.3.7/뉴스1`) still closes a caption.
+        let page = "군, 경로당 30곳에 안마의자\n입력 2025.03.07 10:00\n\n옥천면 경로당에서 어르신들이 안마의자를 써 보고 있다. (양평군 제공) 2025.3.7/뉴스1\n\n군은 올해 경로당 30곳에 안마의자를 둔다고 7일 밝혔다.\n";
         let c = clean(page, None, &rules);
         assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
         assert!(c.blocks.iter().all(|b| !b.text().contains("옥천면")));
