@@ -423,8 +423,9 @@ fn ceremony(sentence: &str) -> Option<String> {
 fn bare_ceremony(sentence: &str) -> Option<String> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let k = tokens.iter().position(|t| ceremony_stem(t).is_some())?;
-    let start =
-        tokens[..k].iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1).max(k.saturating_sub(3));
+    // Its partners (`한빛소재, 경북도와 함께`) are not its name.
+    let partner = |t: &&str| opens_object(t, true) || t.ends_with('와') || t.ends_with('과') || *t == "함께";
+    let start = tokens[..k].iter().rposition(partner).map_or(0, |i| i + 1).max(k.saturating_sub(3));
     let stem = ceremony_stem(tokens[k])?;
     // `이날 토론회에서는`: a word of time names no event.
     let time = ["이날", "이번", "오늘", "당일", "이튿날", "앞서"];
@@ -451,13 +452,16 @@ fn named_in_title(word: &str, title: &str) -> Option<String> {
     title.split([',', '…', '|', '·']).find_map(|clause| {
         let tokens: Vec<&str> = clause.split_whitespace().collect();
         let k = tokens.iter().position(|t| t.starts_with(occasion))?;
+        // After the subject or the partners (`2개사와`), without amounts (`6200억`).
         let start = tokens[..k]
             .iter()
             .rposition(|t| {
-                t.ends_with(['은', '는', '이', '가', '에']) || t.starts_with(['"', '“', '\'', '‘'])
+                t.ends_with(['은', '는', '이', '가', '에', '와', '과'])
+                    || t.starts_with(['"', '“', '\'', '‘'])
             })
             .map_or(0, |i| i + 1);
-        (k > start && k - start <= 5).then(|| format!("{} {word}", tokens[start..k].join(" ")))
+        let words = without_amounts(&tokens[start..k].join(" "));
+        (k - start <= 5).then(|| format!("{words} {word}").trim().to_string())
     })
 }
 
@@ -533,6 +537,8 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
             })
             .map_or(0, |i| i + 1);
         // `체결했다` names the act; `맺었다` is said of the agreement itself.
+        // `6200억원 규모의 투자협약`: the size is money, not the agreement's name.
+        let start = words[start..].iter().position(|w| *w == "규모의").map_or(start, |i| start + i + 1);
         if words.len() - start >= 2 {
             let agreement = words[start..].join(" ");
             out.push(if &c[2] == "체결" { format!("{agreement} 체결") } else { agreement });
@@ -762,7 +768,13 @@ impl Prose {
         self.items.extend(quoted_list(sentence));
         self.items.extend(sitting_and_bills(sentence));
         // Signing the agreement at its ceremony (`협약서에 서명했다`) is the ceremony's programme.
-        self.programme |= sentence.contains("협약서에 서명") || sentence.contains("협약서에 공동 서명");
+        // So is the agreement made (`투자협약을 맺었다`), whatever its name, unless before another
+        // event or earlier (`개막식에 앞서`, `이미`).
+        static MADE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"협약(?:을|를)\s*(?:맺었|체결했)").unwrap());
+        self.programme |= sentence.contains("협약서에 서명")
+            || sentence.contains("협약서에 공동 서명")
+            || MADE.is_match(sentence) && !["앞서", "이미"].iter().any(|w| sentence.contains(w));
         self.meeting_held |= HELD.is_match(sentence);
         // Speeches and signings first: within a sentence they come before what followed them.
         let given = talks(sentence);
@@ -1231,6 +1243,14 @@ mod tests {
         assert_eq!(agenda("", &b, &[]), vec!["「섬 지원법 시행령」 제정안 의결", "권한 이양", "평가단 구성"]);
         // Passed elsewhere, told with no meeting: nothing read.
         assert!(agenda("", &para("이 법안은 지난달 의결됐다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn an_agreements_partners_and_size_are_not_its_name() {
+        let b = para("시는 소재 기업 2곳과 3200억원 규모의 투자협약을 맺었다. / 시는 누리소재, 경북도와 함께 투자협약식을 가졌다.");
+        assert_eq!(agenda("포항시, 소재 2개사와 3200억 투자협약", &b, &[]), vec!["투자협약식"]);
+        let b = para("시는 소재 기업 2곳과 3200억원 규모의 투자협약을 체결했다.");
+        assert!(agenda("", &b, &[]).is_empty(), "{:?}", agenda("", &b, &[]));
     }
 
     #[test]
