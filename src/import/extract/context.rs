@@ -94,6 +94,16 @@ pub(crate) fn speakers_place(sentence: &str, end: usize) -> bool {
     sentence.contains(['"', '“', '”']) && SPEAKER.is_match(&sentence[end..])
 }
 
+/// Where in a sentence a list of places ends that visitors come from (`평창군과 홍천군에서도
+/// 견학을 옵니다`, `…에서 벤치마킹하러 찾아온다`): the byte offset of `에서`.
+pub(crate) fn visitors_from(sentence: &str) -> Option<usize> {
+    static VISIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"에서(?:도|는)?\s+(?:\S+\s+){0,2}?(?:견학|벤치마킹|찾아오|찾아온|찾아와|방문하러|배우러)")
+            .unwrap()
+    });
+    VISIT.find(sentence).map(|m| m.start())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +129,14 @@ mod tests {
             !names_other_places("얼마나 지원할지 정하지 않았다 그리고 검토한다."),
             "지 not before the verb"
         );
+    }
+
+    #[test]
+    fn where_visitors_come_from() {
+        let s = "평창군과 홍천군에서도 견학을 자주 옵니다.";
+        assert_eq!(visitors_from(s), s.find("에서"));
+        assert_eq!(visitors_from("성남시에서 벤치마킹하러 찾아온다."), Some("성남시".len()));
+        assert!(visitors_from("횡성군에서 충전소를 짓는다.").is_none());
     }
 
     #[test]

@@ -508,8 +508,10 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
             .collect();
         let asides = aside_subjects(text);
         let aside = all.iter().any(|o| asides.iter().any(|r| o.start < r.1 && o.end > r.0));
+        let visitors = visitors_list(text, &all);
         let other = |m: &Mention<'_>| {
             whole
+                || visitors.contains(&m.start)
                 || aside
                 || quoted.iter().any(|q| m.start > q.0 && m.end <= q.1)
                 || context::speakers_place(text, m.end)
@@ -526,6 +528,25 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
         }
     }
     (kept, streets)
+}
+
+/// The starts of the mentions listed right before where visitors come from (`평창군과
+/// 홍천군에서도 견학을 옵니다`): places joined by `과`, `와`, `·`, `,` up to the `에서`.
+fn visitors_list(text: &str, all: &[Mention<'_>]) -> Vec<usize> {
+    let Some(mut edge) = context::visitors_from(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    for m in all.iter().rev() {
+        if m.end > edge {
+            continue;
+        }
+        let between = text[m.end..edge].trim_start_matches(['시', '군', '구']);
+        if !between.chars().all(|c| c.is_whitespace() || "과와·ㆍ,및".contains(c)) {
+            break;
+        }
+        out.push(m.start);
+        edge = m.start;
+    }
+    out
 }
 
 /// A sentence's text outside its quotations (those become spaces), for the readers of kinds of
@@ -671,6 +692,14 @@ mod tests {
         // No city named, or two that both have one: not guessed.
         assert!(run("시는 2일 북구 매곡산업단지에서 간담회를 열었다.").is_empty());
         assert_eq!(run("울산시와 대구시가 만났다. / 북구에서 열렸다.").len(), 2);
+    }
+
+    #[test]
+    fn where_visitors_come_from_is_not_a_region() {
+        assert_eq!(
+            run("횡성군이 충전소를 짓는다. / 평창군과 홍천군에서도 견학을 자주 온다."),
+            vec!["횡성군"]
+        );
     }
 
     #[test]
