@@ -938,9 +938,11 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
     } else if agreement_list {
         out = std::mem::take(&mut prose.agreements).into_iter().chain(out).collect();
     } else {
-        // `국무회의에서 「…시행령」이 의결됐다` and then its `주요 내용은 ▲A ▲B`: the decision
-        // heads the list.
-        out = std::mem::take(&mut prose.decisions).into_iter().chain(out).collect();
+        // `국무회의에서 「…시행령」이 의결됐다` and then its `주요 내용은 ▲A ▲B`: the decision of a
+        // named instrument heads the list. `추진 과제를 확정했다` before the tasks is the list
+        // itself.
+        let named = |d: &String| d.contains(['「', '『', '\'', '‘', '"', '“']);
+        out = std::mem::take(&mut prose.decisions).into_iter().filter(named).chain(out).collect();
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -1241,6 +1243,14 @@ mod tests {
         // The decision heads the list of what the decree provides.
         let b = para("부는 국무회의에서 「섬 지원법 시행령」 제정안이 의결됐다고 밝혔다. / 주요 내용은 ▲권한 이양 ▲평가단 구성 등이다.");
         assert_eq!(agenda("", &b, &[]), vec!["「섬 지원법 시행령」 제정안 의결", "권한 이양", "평가단 구성"]);
+        // A decision whose object is the list's kind (`추진 과제를 확정했다`) is the list itself.
+        let b = vec![
+            Block::Para("위원회는 5일 전체회의를 열어 추진 과제를 확정했다.".to_string()),
+            Block::Para("과제는 다음과 같다.".to_string()),
+            Block::Item { level: 0, number: Some(1), marker: '1', text: "서류 없는 민원".to_string() },
+            Block::Item { level: 0, number: Some(2), marker: '1', text: "공공 상담 도입".to_string() },
+        ];
+        assert_eq!(agenda("", &b, &[]), vec!["서류 없는 민원", "공공 상담 도입"]);
         // Passed elsewhere, told with no meeting: nothing read.
         assert!(agenda("", &para("이 법안은 지난달 의결됐다."), &[]).is_empty());
     }
