@@ -73,16 +73,34 @@ static CAPTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A photo description closed by its credit: `… 발언하고 있다. 연합뉴스`, `… 스템빌리지. 부산시 제공`.
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s*(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?$").unwrap()
+    // A wire's photo stamp may close it after the credit: `(포항시 제공) 2026.7.21/뉴스1`.
+    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$").unwrap()
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[<〈《【\[]\s*(.+?)\s*[>〉》】\]]|[■◆◇●▣◈]\s*(.+)|#{1,6}\s+(.+))$").unwrap()
 });
 
-/// NFC, one kind of line break and of space, no zero-width characters.
+/// A line of three or more cells split by tabs (`광주<TAB>광주과학기술원<TAB>120억원`), written with
+/// `|` between its cells: a table pasted from a document keeps its cells apart, as a `|` table
+/// does, once tabs are spaces. A tab inside prose (one, or only at the line's edges) stays a space.
+fn tab_cells(line: &str) -> Option<String> {
+    let inner = line.trim_matches(|c: char| c.is_whitespace());
+    let cells: Vec<&str> = inner.split('\t').map(str::trim).collect();
+    (cells.len() >= 3 && cells.iter().filter(|c| !c.is_empty()).count() >= 2).then(|| cells.join(" | "))
+}
+
+/// NFC, one kind of line break and of space, no zero-width characters; tab-split table rows
+/// become `|` rows.
 pub(crate) fn normalize(text: &str) -> String {
     let text: String = text.nfc().collect();
+    let text: String = text
+        .split_inclusive('\n')
+        .map(|line| {
+            let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+            tab_cells(body).map_or_else(|| line.to_string(), |row| row + end)
+        })
+        .collect();
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
@@ -215,7 +233,7 @@ const DOCUMENT_KINDS: &[&str] =
     &["보도자료", "보도참고자료", "설명자료", "해명자료", "참고자료", "보도 자료"];
 
 /// A release's header line: a document kind, alone or after the body that issues it.
-fn is_document_label(line: &str) -> bool {
+pub(crate) fn is_document_label(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     // Letter-spaced, as headers are set (`보 도 자 료`): a label, whatever it spells.
     if words.len() >= 3 && words.iter().all(|w| char_len(w) == 1 && w.chars().all(char::is_alphabetic)) {
@@ -846,6 +864,11 @@ mod tests {
         let c = clean(page, None, &rules);
         assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
         assert!(c.blocks.iter().all(|b| !b.text().contains("옥천면")));
+        // A wire's stamp after the credit (`(양평군 제공) 2025.3.7/뉴스1`) still closes a caption.
+        let page = "군, 경로당 30곳에 안마의자\n입력 2025.03.07 10:00\n\n옥천면 경로당에서 어르신들이 안마의자를 써 보고 있다. (양평군 제공) 2025.3.7/뉴스1\n\n군은 올해 경로당 30곳에 안마의자를 둔다고 7일 밝혔다.\n";
+        let c = clean(page, None, &rules);
+        assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
+        assert!(c.blocks.iter().all(|b| !b.text().contains("옥천면")));
         // A sentence about photographs is body text.
         let page = "군, 사진 공모전\n입력 2025.03.07 10:00\n\n사진 공모전에는 모두 300점이 접수됐다고 군은 7일 밝혔다.\n";
         assert!(clean(page, None, &rules).captions.is_empty());
@@ -935,5 +958,17 @@ mod tests {
         assert!(is_heading_like("2026년 예산 1,250억원 편성", 45));
         assert!(!is_heading_like("경북 | 2 | 60억원", 45));
         assert!(!is_heading_like("구분 | 노선 수 | 국비", 45));
+    }
+
+    #[test]
+    fn a_row_of_tab_split_cells_is_a_table_row() {
+        assert_eq!(
+            normalize("지역\t주관기관\t국비\n광주\t광주과학기술원\t120억원\n"),
+            "지역 | 주관기관 | 국비\n광주 | 광주과학기술원 | 120억원\n"
+        );
+        // Empty cells stay cells; one tab in prose is a space.
+        assert_eq!(normalize("합계\t\t500억원"), "합계 |  | 500억원");
+        assert_eq!(normalize("붙임\t1. 사진"), "붙임 1. 사진");
+        assert_eq!(normalize("\t\t들여 쓴 줄"), "  들여 쓴 줄");
     }
 }

@@ -8,7 +8,7 @@ use super::super::text::{sentences, Block};
 use crate::brief::frontmatter::Attendee;
 
 static ETC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*등(?:을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\))").unwrap());
+    LazyLock::new(|| Regex::new(r"\s*등(?:이다|을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\)|\.)").unwrap());
 
 /// Words that say an enumeration is an agenda or a set of priorities.
 const AGENDA_WORDS: &[&str] = &[
@@ -23,6 +23,10 @@ const AGENDA_WORDS: &[&str] = &[
     "목표",
     "계획",
     "주요 내용",
+    // What a programme or an agreement provides, introducing its points (`주요 사업 내용은
+    // 다음과 같다`).
+    "사업 내용",
+    "협약 내용",
     "분야",
     "발표",
     "핵심",
@@ -96,8 +100,11 @@ fn inline_items(text: &str) -> Vec<String> {
         let parts: Vec<&str> = parts.collect();
         let closing = parts.last().copied().unwrap_or("");
         let with_amounts = parts.iter().filter(|p| HAS_AMOUNT.is_match(p)).count();
+        // `주요 내용은 ▲A ▲B 등이다`: the copula closes a list of contents or tasks too.
+        let contents = ["내용은", "과제는"].iter().any(|w| intro.contains(w))
+            && NOT_AGENDA_CLOSE.find_iter(closing).all(|m| m.as_str() == "등이다");
         if with_amounts * 2 >= parts.len()
-            || NOT_AGENDA_CLOSE.is_match(closing)
+            || NOT_AGENDA_CLOSE.is_match(closing) && !contents
             || NOT_AGENDA_INTRO.is_match(intro)
         {
             continue;
@@ -142,6 +149,9 @@ fn decided(sentence: &str) -> Option<String> {
     static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:을|를)\s+(확정|의결|채택|승인|심의|심사)(?:했|하였|한다|하고|해)").unwrap()
     });
+    if let Some(item) = decided_at(sentence) {
+        return Some(item);
+    }
     let held = HELD.find(sentence).map(|h| h.end()).or_else(|| {
         quoted(sentence)
             .into_iter()
@@ -161,8 +171,32 @@ fn decided(sentence: &str) -> Option<String> {
     if quoted(&object).iter().any(|(_, _, name)| name.ends_with('안')) && object.contains(" 등") {
         return None;
     }
+    let object = without_amounts(&object);
     let n = object.split_whitespace().count();
     (1..=6).contains(&n).then(|| format!("{object} {}", &c[1]))
+}
+
+/// An object without the amounts in it (`예산안 13조4,200억원` → `예산안`): the money is a budget
+/// line, not the name of what was decided.
+fn without_amounts(object: &str) -> String {
+    static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d[\d,.]*\s?(?:조|억|만|천)[\d,.조억만천]*\s?원?(?:을|를|의)?$").unwrap()
+    });
+    object.split_whitespace().filter(|w| !MONEY.is_match(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// What a meeting passed, told in the passive where it was held: `국무회의에서 「…시행령」
+/// 제정안이 의결됐다` → `「…시행령」 제정안 의결`. Quoted bills are read one by one elsewhere.
+fn decided_at(sentence: &str) -> Option<String> {
+    static PASSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[가-힣]*(?:회의|위원회|협의회|총회)에서(?:는)?\s+(.{2,80}?)(?:이|가)\s+(?:함께\s+)?(의결|확정|채택|승인|가결)(?:됐|되었|돼)")
+            .unwrap()
+    });
+    let c = PASSED.captures(sentence)?;
+    let object = without_amounts(c[1].trim());
+    let n = object.split_whitespace().count();
+    let bills = quoted(&object).iter().any(|(_, _, name)| name.ends_with('안'));
+    ((1..=8).contains(&n) && !bills).then(|| format!("{object} {}", &c[2]))
 }
 
 /// What a meeting held changed in a budget or bill, told the same day (`이날 A 사업비 45억원을
@@ -264,6 +298,8 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
             || is_ceremony(topic)
             || ["오전에는", "오후에는", "저녁에는", "이후에는"].contains(t)
                 && sessions.iter().any(|w| sentence[..m.start()].contains(w))
+            // `…을 발제했고, 이어 종합토론이 진행됐다`: what came next in a programme told.
+            || ["이어", "이어서", "끝으로"].contains(t) && (!talks(sentence).is_empty() || is_event_told(sentence))
     })?;
     // A clause closed before the run (`안건이 상정됐고, 자유발언이 이어졌다`) is not in it.
     let clause = |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고"].iter().any(|e| t.ends_with(e));
@@ -271,6 +307,30 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
     // A programme's parts may be short words (`기념사`, `시삽`): kept from two letters.
     let items = split_items_min(&tokens[start + 1..].join(" ").replace(", ", "과 "), 2);
     (!items.is_empty()).then_some(items)
+}
+
+/// The talks a sentence tells given, by their quoted topics: `A 본부장이 'X'을, B 교수가 'Y'를
+/// 각각 발제했고` → X, Y (a presentation's topic is an item of its seminar's programme).
+fn talks(sentence: &str) -> Vec<String> {
+    static GIVEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:발제|주제\s?발표)(?:했|하였|를\s+했|을\s+했|를\s+맡|하고|해)").unwrap()
+    });
+    let Some(verb) = GIVEN.find(sentence) else { return Vec::new() };
+    quoted(sentence)
+        .into_iter()
+        .filter(|(_, end, _)| {
+            *end < verb.start()
+                && ["을", "를", "이라는", "라는", "을 주제로", "를 주제로"]
+                    .iter()
+                    .any(|p| sentence[*end..].starts_with(p))
+        })
+        .map(|(_, _, name)| name.to_string())
+        .collect()
+}
+
+/// Whether the sentence names an event (a ceremony word) at all.
+fn is_event_told(sentence: &str) -> bool {
+    sentence.split_whitespace().any(|t| ceremony_stem(t).is_some())
 }
 
 /// Whether the event's programme is told in this sentence (see [`programme_run`]).
@@ -331,6 +391,8 @@ const CEREMONIES: &[&str] = &[
     "포럼",
     "심포지엄",
     "세미나",
+    "토론회",
+    "공청회",
     "보고회",
     "설명회",
 ];
@@ -361,9 +423,13 @@ fn ceremony(sentence: &str) -> Option<String> {
 fn bare_ceremony(sentence: &str) -> Option<String> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let k = tokens.iter().position(|t| ceremony_stem(t).is_some())?;
-    let start =
-        tokens[..k].iter().rposition(|t| opens_object(t, true)).map_or(0, |i| i + 1).max(k.saturating_sub(3));
+    // Its partners (`한빛소재, 경북도와 함께`) are not its name.
+    let partner = |t: &&str| opens_object(t, true) || t.ends_with('와') || t.ends_with('과') || *t == "함께";
+    let start = tokens[..k].iter().rposition(partner).map_or(0, |i| i + 1).max(k.saturating_sub(3));
     let stem = ceremony_stem(tokens[k])?;
+    // `이날 토론회에서는`: a word of time names no event.
+    let time = ["이날", "이번", "오늘", "당일", "이튿날", "앞서"];
+    let start = (start..k).find(|&i| !time.contains(&tokens[i])).unwrap_or(k);
     let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
     // A bare `협약식에는` names no ceremony; `통합 창원시 출범식` does.
     (words.len() >= 2).then(|| words.join(" "))
@@ -386,13 +452,16 @@ fn named_in_title(word: &str, title: &str) -> Option<String> {
     title.split([',', '…', '|', '·']).find_map(|clause| {
         let tokens: Vec<&str> = clause.split_whitespace().collect();
         let k = tokens.iter().position(|t| t.starts_with(occasion))?;
+        // After the subject or the partners (`2개사와`), without amounts (`6200억`).
         let start = tokens[..k]
             .iter()
             .rposition(|t| {
-                t.ends_with(['은', '는', '이', '가', '에']) || t.starts_with(['"', '“', '\'', '‘'])
+                t.ends_with(['은', '는', '이', '가', '에', '와', '과'])
+                    || t.starts_with(['"', '“', '\'', '‘'])
             })
             .map_or(0, |i| i + 1);
-        (k > start && k - start <= 5).then(|| format!("{} {word}", tokens[start..k].join(" ")))
+        let words = without_amounts(&tokens[start..k].join(" "));
+        (k - start <= 5).then(|| format!("{words} {word}").trim().to_string())
     })
 }
 
@@ -468,6 +537,8 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
             })
             .map_or(0, |i| i + 1);
         // `체결했다` names the act; `맺었다` is said of the agreement itself.
+        // `6200억원 규모의 투자협약`: the size is money, not the agreement's name.
+        let start = words[start..].iter().position(|w| *w == "규모의").map_or(start, |i| start + i + 1);
         if words.len() - start >= 2 {
             let agreement = words[start..].join(" ");
             out.push(if &c[2] == "체결" { format!("{agreement} 체결") } else { agreement });
@@ -541,7 +612,7 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
             .unwrap()
     });
     static TABLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|심사(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)")
+        Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|심사(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)|가결(?:됐|되었|했)|통과(?:됐|되었|했)")
             .unwrap()
     });
     let mut out: Vec<String> = SITTING.captures(sentence).map(|c| c[1].to_string()).into_iter().collect();
@@ -678,6 +749,14 @@ struct Prose {
     points: Vec<String>,
     /// Agreements signed (`… 협약 체결`), for a list of what the agreement provides.
     agreements: Vec<String>,
+    /// Sentences read so far, and the one item the lead's sentence said was discussed (its
+    /// place in `items`): a summary of what the story details later.
+    read: usize,
+    lead_summary: Option<usize>,
+    /// Items later sentences say were discussed.
+    discussed_later: usize,
+    /// What a meeting held decided (`… 시행령 제정안 의결`): it heads a list of what it provides.
+    decisions: Vec<String>,
 }
 
 impl Prose {
@@ -689,9 +768,18 @@ impl Prose {
         self.items.extend(quoted_list(sentence));
         self.items.extend(sitting_and_bills(sentence));
         // Signing the agreement at its ceremony (`협약서에 서명했다`) is the ceremony's programme.
-        self.programme |= sentence.contains("협약서에 서명") || sentence.contains("협약서에 공동 서명");
+        // So is the agreement made (`투자협약을 맺었다`), whatever its name, unless before another
+        // event or earlier (`개막식에 앞서`, `이미`).
+        static MADE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"협약(?:을|를)\s*(?:맺었|체결했)").unwrap());
+        self.programme |= sentence.contains("협약서에 서명")
+            || sentence.contains("협약서에 공동 서명")
+            || MADE.is_match(sentence) && !["앞서", "이미"].iter().any(|w| sentence.contains(w));
         self.meeting_held |= HELD.is_match(sentence);
         // Speeches and signings first: within a sentence they come before what followed them.
+        let given = talks(sentence);
+        self.programme |= !given.is_empty();
+        self.items.extend(given);
         let programme = event_items(sentence, text, people);
         self.programme |= !programme.is_empty();
         self.agreements
@@ -700,11 +788,18 @@ impl Prose {
         let talked = discussed(sentence, self.meeting_held);
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
         self.programme |= (at_event || tells_programme(sentence)) && !talked.is_empty();
+        if self.read == 0 && talked.len() == 1 {
+            self.lead_summary = Some(self.items.len());
+        } else if ["논의", "협의", "다뤄", "다루어"].iter().any(|w| sentence.contains(w)) {
+            self.discussed_later += talked.len();
+        }
+        self.read += 1;
         self.items.extend(talked);
         // A meeting held and what it decided (`위원회를 열고 「계획」을 확정했다`), and what it
         // changed the same day.
         if let Some(d) = decided(sentence) {
             self.programme = true;
+            self.decisions.push(d.clone());
             self.items.push(d);
         }
         if self.meeting_held {
@@ -721,7 +816,13 @@ impl Prose {
 
     /// The items, the ceremony first when its programme was read; the points of ordinal
     /// paragraphs and the actions of press-release points when there are two or more.
-    fn finish(self, title: &str) -> Vec<String> {
+    fn finish(mut self, title: &str) -> Vec<String> {
+        // `장관이 CEO들과 만나 전력 확보 방안을 논의했다` opening a story that then lists what was
+        // discussed (`이날 간담회에서는 A, B, C가 논의됐다`) only sums those up.
+        // What was requested or decided there (`… 증차를 건의했다`) is no detail of the discussion.
+        if let Some(k) = self.lead_summary.filter(|_| self.discussed_later >= 2) {
+            self.items.remove(k);
+        }
         let bare = self.bare_ceremony.and_then(|w| named_in_title(&w, title));
         let ceremony = self.ceremony.or(bare).filter(|_| self.programme);
         let two_or_more = |v: Vec<String>| if v.len() >= 2 { v } else { Vec::new() };
@@ -836,6 +937,12 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
         out = prose.finish(title);
     } else if agreement_list {
         out = std::mem::take(&mut prose.agreements).into_iter().chain(out).collect();
+    } else {
+        // `국무회의에서 「…시행령」이 의결됐다` and then its `주요 내용은 ▲A ▲B`: the decision of a
+        // named instrument heads the list. `추진 과제를 확정했다` before the tasks is the list
+        // itself.
+        let named = |d: &String| d.contains(['「', '『', '\'', '‘', '"', '“']);
+        out = std::mem::take(&mut prose.decisions).into_iter().filter(named).chain(out).collect();
     }
     let mut seen = Vec::new();
     out.retain(|x| {
@@ -896,6 +1003,11 @@ mod tests {
         assert!(agenda("", &b, &[]).is_empty());
         let b = vec![Block::Para("협의회의 기본방향은 ▲정책 제안 ▲기관 간 교류 등이다.".to_string())];
         assert!(agenda("", &b, &[]).is_empty());
+        let b = vec![Block::Para("선정된 곳은 ▲한빛소재 ▲에코배터리 등이다.".to_string())];
+        assert!(agenda("", &b, &[]).is_empty());
+        // The contents of a plan or decree closed by the copula are its items.
+        let b = vec![Block::Para("주요 내용은 ▲권한 이양 절차 마련 ▲평가위원회 구성 등이다.".to_string())];
+        assert_eq!(agenda("", &b, &[]), vec!["권한 이양 절차 마련", "평가위원회 구성"]);
     }
 
     #[test]
@@ -1102,6 +1214,74 @@ mod tests {
         assert!(agenda("", &b, &[]).is_empty());
         let b = vec![point("과제별 예산은 다음과 같다."), sub("교통 20억원"), sub("복지 15억원")];
         assert!(agenda("", &b, &[]).is_empty());
+    }
+
+    #[test]
+    fn sub_points_under_an_intro_naming_the_programmes_contents_are_actions() {
+        let b = vec![
+            point("주요 사업 내용은 다음과 같다."),
+            sub("경로당 300곳에 원격 측정기기 보급"),
+            sub("홀몸 어르신 말벗 서비스 운영"),
+        ];
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["경로당 300곳에 원격 측정기기 보급", "홀몸 어르신 말벗 서비스 운영"]
+        );
+        let b = vec![point("협약 내용은 아래와 같다."), sub("방문 진료 연계"), sub("응급 이송 지원")];
+        assert_eq!(agenda("", &b, &[]), vec!["방문 진료 연계", "응급 이송 지원"]);
+    }
+
+    #[test]
+    fn what_a_meeting_passed_told_in_the_passive_or_with_its_amount() {
+        let b = para("부는 2일 국무회의에서 「섬 지원 특별법 시행령」 제정안이 의결됐다고 밝혔다.");
+        assert_eq!(agenda("", &b, &[]), vec!["「섬 지원 특별법 시행령」 제정안 의결"]);
+        let b = para("도의회는 제41회 정례회 제3차 본회의를 열고 2027년도 예산안 8조1,000억원을 의결했다. / 이날 본회의에서는 '드론 산업 조례안'과 '섬 발전 조례안'도 함께 가결됐다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["제41회 정례회 제3차 본회의", "2027년도 예산안 의결", "드론 산업 조례안", "섬 발전 조례안"]
+        );
+        // The decision heads the list of what the decree provides.
+        let b = para("부는 국무회의에서 「섬 지원법 시행령」 제정안이 의결됐다고 밝혔다. / 주요 내용은 ▲권한 이양 ▲평가단 구성 등이다.");
+        assert_eq!(agenda("", &b, &[]), vec!["「섬 지원법 시행령」 제정안 의결", "권한 이양", "평가단 구성"]);
+        // A decision whose object is the list's kind (`추진 과제를 확정했다`) is the list itself.
+        let b = vec![
+            Block::Para("위원회는 5일 전체회의를 열어 추진 과제를 확정했다.".to_string()),
+            Block::Para("과제는 다음과 같다.".to_string()),
+            Block::Item { level: 0, number: Some(1), marker: '1', text: "서류 없는 민원".to_string() },
+            Block::Item { level: 0, number: Some(2), marker: '1', text: "공공 상담 도입".to_string() },
+        ];
+        assert_eq!(agenda("", &b, &[]), vec!["서류 없는 민원", "공공 상담 도입"]);
+        // Passed elsewhere, told with no meeting: nothing read.
+        assert!(agenda("", &para("이 법안은 지난달 의결됐다."), &[]).is_empty());
+    }
+
+    #[test]
+    fn an_agreements_partners_and_size_are_not_its_name() {
+        let b = para("시는 소재 기업 2곳과 3200억원 규모의 투자협약을 맺었다. / 시는 누리소재, 경북도와 함께 투자협약식을 가졌다.");
+        assert_eq!(agenda("포항시, 소재 2개사와 3200억 투자협약", &b, &[]), vec!["투자협약식"]);
+        let b = para("시는 소재 기업 2곳과 3200억원 규모의 투자협약을 체결했다.");
+        assert!(agenda("", &b, &[]).is_empty(), "{:?}", agenda("", &b, &[]));
+    }
+
+    #[test]
+    fn a_lead_summing_up_what_the_story_lists_as_discussed_adds_no_item() {
+        let b = para("차관이 해운 3사 대표들과 만나 항만 물류 대응 방안을 논의했다. / 이날 간담회에서는 운임 안정 방안, 선복 확보, 항만 자동화 투자가 논의됐다.");
+        assert_eq!(agenda("", &b, &[]), vec!["운임 안정 방안", "선복 확보", "항만 자동화 투자"]);
+        // Requests made there are no detail of the discussion: the lead's item stays.
+        let b = para("위원회는 간담회를 열고 주차난 해소 방안을 논의했다. / 주민들은 이 자리에서 주차장 확충과 단속 강화를 건의했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["주차난 해소 방안", "주차장 확충", "단속 강화"]);
+    }
+
+    #[test]
+    fn a_seminars_talks_and_what_came_next_are_its_programme() {
+        let b = para("두 의원은 국회에서 '데이터 댐 점검' 토론회를 공동 주최했다. / 하 본부장이 '공공 데이터 개방'을, 편 교수가 '지역 활용 사례'를 각각 발제했고, 이어 종합토론이 진행됐다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["데이터 댐 점검 토론회", "공공 데이터 개방", "지역 활용 사례", "종합토론"]
+        );
+        // A topic quoted where no talk is given is not a programme; nor is `이어` in passing.
+        assert!(agenda("", &para("시는 '공공 데이터 개방'을 추진한다."), &[]).is_empty());
+        assert!(agenda("", &para("이어 비판이 이어졌다."), &[]).is_empty());
     }
 
     #[test]

@@ -16,6 +16,13 @@ const DOUBLE_SURNAMES: &[&str] = &["남궁", "황보", "제갈", "선우", "독�
 
 /// Words that look like names but are not (a surname syllable followed by one or two more).
 const NOT_NAMES: &[&str] = &[
+    // Parties that start with a surname's syllable: a member's party, never his name.
+    "국민의힘",
+    "국민의당",
+    "민주당",
+    "정의당",
+    "진보당",
+    "한나라당",
     "정부",
     "국회",
     "기업",
@@ -186,7 +193,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
 /// speak (a video message counts), or brief.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|참여한 가운데|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`).
@@ -403,10 +410,15 @@ fn only_council<'s>(sentences: &[&'s str]) -> Option<&'s str> {
     (councils.len() == 1).then(|| councils[0])
 }
 
-/// `의원(유성구2)은`: a member's constituency in parentheses is dropped, so the title reads.
+/// `의원(유성구2)은`: a member's constituency in parentheses is dropped, so the title reads; so is
+/// an organisation's Latin short name (`한국지능정보사회진흥원(NIA) 본부장`), which parts the
+/// organisation from its title.
 fn without_constituency(s: &str) -> String {
     static SEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(의원|위원)\([^()]{1,15}\)").unwrap());
-    SEAT.replace_all(s, "$1").into_owned()
+    static SHORT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([가-힣])\([A-Z][A-Za-z0-9&·-]{1,11}\)(\s)").unwrap());
+    let s = SEAT.replace_all(s, "$1");
+    SHORT.replace_all(&s, "$1$2").into_owned()
 }
 
 /// A sentence that places someone away (`서면축사를 보냈고, 답변은 … 부시장이 맡았다`) is judged
@@ -624,7 +636,16 @@ fn person_at(
     }
     // `박완수 초대 시장`: a word like 초대 may stand between the name and the title.
     let skip = usize::from(i >= 2 && MODIFIERS.contains(&tokens[i - 1]) && name_like(tokens[i - 2], rules));
-    let after_name = i > skip && name_like(tokens[i - 1 - skip], rules);
+    // `국다온 한빛소재 대표`: a word of four letters (no double surname) after a name of two or
+    // three is the organisation; Korean names are rarely four letters long.
+    let org_between = skip == 0 && i >= 2 && {
+        let (before, word) = (tokens[i - 2], tokens[i - 1]);
+        word.chars().count() == 4
+            && !DOUBLE_SURNAMES.iter().any(|d| word.starts_with(d))
+            && (2..=3).contains(&before.chars().count())
+            && name_like(before, rules)
+    };
+    let after_name = i > skip && name_like(tokens[i - 1 - skip], rules) && !org_between;
     let (role, particle) = rules.role_of_token(tokens[i]).or_else(|| {
         let t = tokens[i].trim_end_matches(PUNCT_END);
         rules.known_roles.local_heads().find_map(|h| {
@@ -819,6 +840,33 @@ mod tests {
         let got = run(&["현장 간담회에는 석지안 경남도 경제국장과 중소 제조기업 대표 10여 명이 참석했다."]);
         assert!(got.iter().all(|(n, _, _)| n != "제조기업"), "{got:?}");
         assert!(got.iter().any(|(n, _, _)| n == "석지안"), "{got:?}");
+    }
+
+    #[test]
+    fn hosting_chairing_and_presenting_at_a_seminar_is_presence() {
+        let got = run(&[
+            "탁연우 더불어민주당 의원(광주 북구갑)과 하예준 국민의힘 의원은 2일 국회에서 '데이터 댐 점검' 토론회를 공동 주최했다.",
+            "좌장은 편가온 UNIST 교수가 맡았다.",
+            "남궁소리 전남대 교수가 '지역 데이터 활용'을 발제했다.",
+            "토론회에는 어채원 한국데이터산업진흥원(K-DATA) 본부장이 참석했다.",
+            "봉태주 국회의장은 서면 축사를 보냈다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["탁연우", "하예준", "편가온", "남궁소리", "어채원"], "{got:?}");
+        assert!(got.contains(&p("어채원", "본부장", "한국데이터산업진흥원")), "{got:?}");
+    }
+
+    #[test]
+    fn a_four_letter_word_between_a_name_and_a_title_is_the_organisation() {
+        let got = run(&["협약식에는 국다온 한빛소재 대표와 남궁하람 KT 대표가 참석했다."]);
+        assert!(got.contains(&p("국다온", "대표", "한빛소재")), "{got:?}");
+        assert!(got.contains(&p("남궁하람", "대표", "KT")), "{got:?}");
+        // A name after its organisation stays the name.
+        let got = run(&["협약식에는 두산로보틱스 류정훈 대표가 참석했다."]);
+        assert!(got.contains(&p("류정훈", "대표", "두산로보틱스")), "{got:?}");
+        // Attending a sitting to explain a bill is presence.
+        let got = run(&["본회의에는 모재하 행정부지사가 출석해 제안 설명을 했다."]);
+        assert!(got.iter().any(|(n, _, _)| n == "모재하"), "{got:?}");
     }
 
     #[test]

@@ -212,6 +212,53 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || cut(suffix)
         || saving(suffix)
         || firms_pledge(prefix, suffix)
+        || change_or_base(suffix)
+        || agreements_size(suffix)
+}
+
+/// An amount told as a change (`예산을 120억원 늘렸다`, `120억 증액`: by how much, no particle
+/// between) or as the base of a comparison (`12조9,800억원보다`). `120억원으로 늘렸다` is the
+/// new figure, and budget.
+fn change_or_base(suffix: &str) -> bool {
+    static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s+(?:더\s*)?(?:늘|증액|증가|확대|줄|감소|감액)|\s*(?:보다|대비|에\s*비해))")
+            .unwrap()
+    });
+    CHANGE.is_match(suffix)
+}
+
+/// The size of an investment agreement (`6200억원 규모의 투자협약`): the firms' money.
+fn agreements_size(suffix: &str) -> bool {
+    static SIZE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:규모의?\s*)?(?:투자\s*협약|투자\s*양해각서|투자\s*MOU)").unwrap()
+    });
+    SIZE.is_match(suffix)
+}
+
+/// A sentence whose firms invest their own money (`에코배터리가 4000억원, 한빛소재가
+/// 2200억원을 투자한다`): it closes on investing, and no public body is its subject.
+fn firms_invest(sentence: &str) -> bool {
+    static INVEST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:을|를)\s+(?:\S+\s+)?투자(?:한다|했다|하기로 했다|할 계획이다|하기로 했다)\.?$")
+            .unwrap()
+    });
+    let public = |stem: &str| {
+        ["시", "도", "군", "구", "부", "청", "처", "정부", "국가", "공사", "공단", "위원회"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+    };
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let stem = |t: &str| ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).map(str::to_string);
+    // Who invests how much: a subject right before its amount (`한빛소재가 2200억원을`), a name
+    // of two letters or more (`… 구축하는 데는 270억원을` has none).
+    let payers: Vec<String> = tokens
+        .windows(2)
+        .filter(|w| w[1].starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|w| stem(w[0]))
+        .filter(|s| s.chars().count() >= 2 && !s.ends_with("에") && !s.ends_with("에서"))
+        .collect();
+    let any_public = tokens.iter().filter_map(|t| stem(t)).any(|s| public(&s));
+    INVEST.is_match(sentence.trim()) && !payers.is_empty() && !any_public
 }
 
 /// Money a measure is said to save (`전기요금 40억원을 아낄 수 있을 것`): an estimate, not budget.
@@ -397,7 +444,13 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
     let mut review = Vec::new();
     let body_len = sentences.len();
     let all: Vec<&str> = sentences.iter().chain(heads).copied().collect();
+    let others = super::region::other_place_asides(&all, rules);
     for (si, sentence) in all.iter().enumerate() {
+        // Another place's money told in an aside (`한편 부산시의회는 … 17조원 규모의 예산을`),
+        // and firms' own investment, are not this programme's budget.
+        if others[si] || firms_invest(sentence) {
+            continue;
+        }
         let found = amounts_in(sentence);
         let compared = earlier_and_change(sentence, &found);
         for (k, f) in found.iter().enumerate() {
@@ -644,6 +697,9 @@ mod tests {
         // Revenue and prices.
         assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
         assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
+        assert!(amounts("요금은 시내버스와 같은 1,500원이다.").is_empty());
+        assert!(amounts("입장료는 5,000원으로 정했다.").is_empty());
+        assert_eq!(amounts("버스 요금 지원에 18억원을 쓴다.").len(), 1, "money for fares is budget");
         // A cumulative figure since an earlier year.
         assert!(amounts("이 사업으로 2019년부터 총 500억원이 지원됐다.").is_empty());
         // A private investment target.
@@ -741,6 +797,45 @@ mod tests {
         assert_eq!(
             amounts("도로 10억원, 교량 20억원, 하천 40억원을 쓴다"),
             vec![1_000_000_000, 2_000_000_000, 4_000_000_000]
+        );
+    }
+
+    #[test]
+    fn a_rise_a_comparisons_base_firms_investment_penalties_and_asides_are_not_budget() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let found = |s: &[&str], heads: &[&str]| -> Vec<u64> {
+            budget(s, heads, &rules).0.into_iter().map(|l| l.amount.min).collect()
+        };
+        // By how much it rose, and what it is compared with; the new figure stays.
+        assert_eq!(
+            found(&["도의회는 예산안 8조원을 의결했다. 올해 7조6천억원보다 4천억원 늘어난 규모다."], &[]),
+            vec![8_000_000_000_000]
+        );
+        assert!(found(&["도의회는 드론 예산을 30억원 늘렸다."], &["드론 예산 30억 증액"]).is_empty());
+        assert_eq!(found(&["도의회는 드론 예산을 30억원으로 늘렸다."], &[]), vec![3_000_000_000]);
+        // The firms' own money, by the agreement's size or told as theirs; the city's stays.
+        assert!(
+            found(&["시는 두 기업과 3200억원 규모의 투자협약을 맺었다."], &["3200억 투자협약"]).is_empty()
+        );
+        assert!(found(&["한결전지가 2000억원, 누리소재가 1200억원을 투자한다."], &[]).is_empty());
+        assert_eq!(found(&["시는 보조금으로 50억원을 투자한다."], &[]), vec![5_000_000_000]);
+        // A penalty and a price.
+        assert!(found(&["위반하면 최대 300만원의 과태료를 물린다."], &[]).is_empty());
+        assert!(found(&["버스 한 대 값이 5억원가량이다."], &[]).is_empty());
+        // Another place's money in an aside; the story's own place in one keeps its money.
+        assert_eq!(
+            found(
+                &[
+                    "경남도의회가 예산 9조원을 의결했다.",
+                    "한편 부산시의회는 지난 12일 15조원 규모의 예산을 처리했다."
+                ],
+                &[]
+            ),
+            vec![9_000_000_000_000]
+        );
+        assert_eq!(
+            found(&["부산시가 센터에 20억원을 들인다.", "한편 부산시는 내년 10억원을 더 편성한다."], &[]),
+            vec![2_000_000_000, 1_000_000_000]
         );
     }
 

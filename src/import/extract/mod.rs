@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod attendees;
 pub mod budget;
+mod context;
 pub mod date;
 pub mod region;
 pub mod sector;

@@ -10,6 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::super::rules::{Compiled, PlaceLevel, RegionSpelling, PARTICLES};
+use super::context;
 
 /// What may follow a place name inside the same word.
 const SUFFIXES: &[&str] = &[
@@ -357,6 +358,23 @@ fn locates_next(kept: &[(Mention<'_>, bool)], k: usize, text: &str) -> bool {
         && (!next.place.name.ends_with('구') || next.place.name.contains(' '))
 }
 
+/// Whether a province is written right before a building or office of one of its own cities or
+/// counties (`경북 영주시청에서`, `전남 해남군청`), which it only locates: the building's word
+/// holds no place mention of its own.
+fn locates_building(m: &Mention<'_>, text: &str, rules: &Compiled) -> bool {
+    let Some(word) = text[m.end..].strip_prefix(' ').and_then(|r| r.split_whitespace().next()) else {
+        return false;
+    };
+    m.place.level == PlaceLevel::Province
+        && rules.regions.iter().any(|r| {
+            r.level == PlaceLevel::Local
+                && r.parent.as_deref() == Some(m.place.name.as_str())
+                && word.strip_prefix(r.spelling.as_str()).is_some_and(|rest| {
+                    ["청", "시청", "군청", "구청", "청사"].iter().any(|b| rest.starts_with(b))
+                })
+        })
+}
+
 /// The byte ranges of the words that may be an aside's subject: those with a subject particle
 /// among the eight after `한편` or `앞서` opening the sentence (`한편 같은 방식을 추진 중인
 /// 울산시는`), up to a bare body (`한편 시는`: the story's own body).
@@ -373,12 +391,40 @@ fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
         {
             break;
         }
-        if ["은", "는", "이", "가"].iter().any(|p| word.ends_with(p)) {
+        // `한편 울산시도 …`: another place doing the same.
+        if ["은", "는", "이", "가", "도"].iter().any(|p| word.ends_with(p)) {
             out.push((at, at + word.len()));
         }
         at += word.len() + 1;
     }
     out
+}
+
+/// Whether a sentence is an aside (`한편 …`, `앞서 …`) whose subject is another place
+/// (`한편 부산시의회는`, `한편 울산시도`), as the region reader has it.
+/// For each sentence, whether it is an aside (`한편 …`, `앞서 …`) whose subject is a place the
+/// story does not name outside its asides (`한편 부산시의회는` in a story on 경남, `한편
+/// 울산시도`): what it tells is another place's.
+pub(crate) fn other_place_asides(sentences: &[&str], rules: &Compiled) -> Vec<bool> {
+    // The subject may be a body of the place (`부산시의회는`), which names no region itself.
+    let subject_places = |s: &str| -> Vec<&str> {
+        aside_subjects(s)
+            .iter()
+            .flat_map(|r| {
+                let word = &s[r.0..r.1];
+                rules
+                    .regions
+                    .iter()
+                    .filter(move |p| p.spelling.chars().count() >= 2 && word.starts_with(p.spelling.as_str()))
+                    .map(|p| p.name.as_str())
+            })
+            .collect()
+    };
+    let places: Vec<Vec<&str>> = sentences.iter().map(|s| subject_places(s)).collect();
+    let rest: Vec<&str> =
+        sentences.iter().zip(&places).filter(|(_, p)| p.is_empty()).map(|(s, _)| *s).collect();
+    let named = regions(&rest, rules);
+    places.iter().map(|p| !p.is_empty() && p.iter().all(|name| !named.iter().any(|n| n == name))).collect()
 }
 
 /// A 구 written bare whose name many cities share (`북구 첨단과학산업단지에서`): the 구 of the one
@@ -429,56 +475,116 @@ fn bare_districts<'r>(units: &[&str], kept: &[(Mention<'r>, bool)], rules: &'r C
     out
 }
 
-/// Regions in order of first mention, each once. `units` are the title and the body's sentences.
-pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
-    // (mention, only in a list of other places)
-    let mut kept: Vec<(Mention<'_>, bool)> = Vec::new();
+/// Whether a sentence that names several places with a count (`8개 시·군`) chooses them
+/// (`… 등 8개 시·군을 대상지로 선정했다`) rather than listing applicants or last year's picks.
+fn chooses_them(text: &str) -> bool {
+    static CHOSEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"선정(?:했|됐|되었|하였|한다|된)|대상지로|골랐|뽑았").unwrap());
+    CHOSEN.is_match(text) && !["신청", "응모", "지난해"].iter().any(|w| text.contains(w))
+}
+
+/// Every place mention of the story, each with whether it is named for something other than the
+/// programme (a list of applicants, a quotation, a quoted speaker's home, an aside about another
+/// place, a table's row label, …), and the 읍·면·동 written after their 시·군·구 outside those.
+fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bool)>, Vec<String>) {
+    let mut kept: Vec<(Mention<'r>, bool)> = Vec::new();
     let mut streets: Vec<String> = Vec::new();
     for (u, text) in units.iter().enumerate() {
         let mut all = mentions(u, text, rules);
         all.extend(listed_short_names(u, text, &all, rules));
         all.sort_by_key(|m| m.start);
-        streets.extend(neighbourhood_after(text, &all));
         let out = ruled_out(text, &all);
         let distinct: std::collections::BTreeSet<&str> =
             all.iter().zip(&out).filter(|(_, r)| !**r).map(|(m, _)| m.place.name.as_str()).collect();
-        let listing = distinct.len() >= 3 && LIST_OF_PLACES.is_match(text);
+        let listing = distinct.len() >= 3 && LIST_OF_PLACES.is_match(text) && !chooses_them(text);
+        let whole = listing || context::names_other_places(text);
+        // A quotation's places are the programme's (a release quoting its own body, a speech
+        // naming the merged cities) unless it promises something later (`…에는 특례를
+        // 검토하겠다`, `…으로 넓히겠다`) or its speaker comes from another place.
+        let from_elsewhere = all.iter().any(|m| context::speakers_place(text, m.end));
+        let quoted: Vec<(usize, usize)> = context::quotations(text)
+            .into_iter()
+            .filter(|q| from_elsewhere || text[q.0..q.1].contains('겠'))
+            .collect();
+        let asides = aside_subjects(text);
+        let aside = all.iter().any(|o| asides.iter().any(|r| o.start < r.1 && o.end > r.0));
+        let visitors = visitors_list(text, &all);
+        let other = |m: &Mention<'_>| {
+            whole
+                || visitors.contains(&m.start)
+                || aside
+                || quoted.iter().any(|q| m.start > q.0 && m.end <= q.1)
+                || context::speakers_place(text, m.end)
+        };
+        let plain: Vec<Mention<'r>> = all.iter().filter(|m| !other(m)).cloned().collect();
+        if !whole && !aside {
+            streets.extend(neighbourhood_after(text, &plain));
+        }
         for (m, ruled) in all.into_iter().zip(out) {
             if !ruled {
-                kept.push((m, listing));
+                let o = other(&m);
+                kept.push((m, o));
             }
         }
     }
+    (kept, streets)
+}
+
+/// The starts of the mentions listed right before where visitors come from (`평창군과
+/// 홍천군에서도 견학을 옵니다`): places joined by `과`, `와`, `·`, `,` up to the `에서`.
+fn visitors_list(text: &str, all: &[Mention<'_>]) -> Vec<usize> {
+    let Some(mut edge) = context::visitors_from(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    for m in all.iter().rev() {
+        if m.end > edge {
+            continue;
+        }
+        let between = text[m.end..edge].trim_start_matches(['시', '군', '구']);
+        if !between.chars().all(|c| c.is_whitespace() || "과와·ㆍ,및".contains(c)) {
+            break;
+        }
+        out.push(m.start);
+        edge = m.start;
+    }
+    out
+}
+
+/// A sentence's text outside its quotations (those become spaces), for the readers of kinds of
+/// area and neighbourhoods; nothing when the whole sentence names other places.
+fn outside_quotes(text: &str) -> String {
+    if context::names_other_places(text) {
+        return String::new();
+    }
+    let quoted: Vec<(usize, usize)> =
+        context::quotations(text).into_iter().filter(|q| text[q.0..q.1].contains('겠')).collect();
+    text.char_indices()
+        .map(|(i, c)| if quoted.iter().any(|q| i > q.0 && i < q.1) { ' ' } else { c })
+        .collect()
+}
+
+/// Regions in order of first mention, each once. `units` are the title and the body's sentences.
+pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
+    // (mention, named for something other than the programme)
+    let (mut kept, streets) = mentions_in(units, rules);
     kept.extend(bare_districts(units, &kept, rules).into_iter().map(|m| (m, false)));
     kept.sort_by_key(|(m, _)| (m.unit, m.start));
-    let locating: Vec<bool> =
-        kept.iter().enumerate().map(|(k, (m, _))| locates_next(&kept, k, units[m.unit])).collect();
+    let locating: Vec<bool> = kept
+        .iter()
+        .enumerate()
+        .map(|(k, (m, _))| locates_next(&kept, k, units[m.unit]) || locates_building(m, units[m.unit], rules))
+        .collect();
+    // A mention stands for its place when it is neither named for something else (`한편 인근
+    // 홍천군은 …`, a quotation, …) nor a province that only locates the next place (`강원
+    // 원주시`). A place is a region where some mention of it stands.
+    let standing: Vec<bool> = kept.iter().zip(&locating).map(|((_, other), loc)| !other && !loc).collect();
     let mut names: Vec<String> = Vec::new();
     let add = |name: &String, names: &mut Vec<String>| {
         if !names.contains(name) {
             names.push(name.clone());
         }
     };
-    // `한편 인근 홍천군은 …`, `앞서 서울시는 지난해 …`: an aside whose subject is another place,
-    // which is a region only when the story names it outside such asides (`한편 시는 진해구에도
-    // …` is the same city's plan: its places count).
-    let aside = |u: usize| {
-        let ranges = aside_subjects(units[u]);
-        kept.iter().any(|(o, _)| o.unit == u && ranges.iter().any(|r| o.start < r.1 && o.end > r.0))
-    };
-    for (k, (m, listing)) in kept.iter().enumerate() {
-        if aside(m.unit) && !kept.iter().any(|(o, _)| o.place.name == m.place.name && !aside(o.unit)) {
-            continue;
-        }
-        let elsewhere = kept.iter().any(|(o, l)| !l && o.place.name == m.place.name && o.unit != m.unit);
-        if *listing && !elsewhere {
-            continue;
-        }
-        // `강원 원주시`, `경남 창원`: the province only says where the city is, unless it is
-        // named for itself somewhere too.
-        let for_itself =
-            kept.iter().enumerate().any(|(o, (other, _))| other.place.name == m.place.name && !locating[o]);
-        if locating[k] && !for_itself {
+    for (k, (m, _)) in kept.iter().enumerate() {
+        if !standing[k] {
             continue;
         }
         // `대전 유성구`: the city is named too (but `창원시 성산구` names a city, not 경남, and
@@ -493,7 +599,8 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             add(name, &mut names);
         }
     }
-    for area in units
+    let plain: Vec<String> = units.iter().map(|u| outside_quotes(u)).collect();
+    for area in plain
         .iter()
         .flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules)).chain(neighbourhoods(u)))
         .chain(streets)
@@ -533,11 +640,48 @@ mod tests {
             run("대구시가 버스를 들인다. / 한편 시는 달서구에 충전소를 검토한다."),
             vec!["대구", "달서구"]
         );
+        // A 구 before `에도` (`달서구에도`: also there) is read like any place before a particle.
+        assert_eq!(
+            run("대구시가 버스를 들인다. / 한편 시는 달서구에도 충전소를 짓는다."),
+            vec!["대구", "달서구"]
+        );
         // Named for itself too, the place stays.
         assert_eq!(
             run("원주시와 횡성군이 버스를 들인다. / 한편 횡성군은 충전소도 짓는다."),
             vec!["원주시", "횡성군"]
         );
+    }
+
+    #[test]
+    fn places_named_for_something_else_are_not_regions() {
+        // Chosen with a count, the places are the programme's; applicants not chosen are not.
+        assert_eq!(
+            run("도는 안동시·영주시와 예천군·봉화군 등 4개 시·군을 대상지로 선정했다. / 신청한 경산시와 칠곡군은 선정되지 않았다."),
+            vec!["안동시", "영주시", "예천군", "봉화군"]
+        );
+        // Last year's pilot in an aside, an extension still undecided.
+        assert_eq!(
+            run("도는 상주시에 보급한다. / 한편 도는 지난해 의성군에서 시범 운영을 했다."),
+            vec!["상주시"]
+        );
+        assert_eq!(
+            run("시는 상당구 미원면과 낭성면에 버스를 들인다. / 내년에는 청원구 북이면과 서원구 남이면으로 넓힐지 검토한다."),
+            vec!["청주시 상당구", "미원면", "낭성면"]
+        );
+        // A quoted critic's home and what he says; a promise to look at something later.
+        assert_eq!(
+            run("정부가 창원시에 짓는다. / 경북 경주시의 한 시의원은 \"기준이 쏠렸다\"고 말했다. / 울산 울주군 관계자도 \"부울경 연계가 빠졌다\"고 지적했다."),
+            vec!["창원시"]
+        );
+        assert_eq!(run("장관은 \"비수도권에는 특례를 검토하겠다\"고 말했다."), Vec::<String>::new());
+        // A body quoting its own plan, a speech on the cities merged: their places count.
+        assert_eq!(
+            run("시는 \"장안구와 권선구에 로봇을 나눠준다\"고 밝혔다."),
+            vec!["수원시 장안구", "수원시 권선구"]
+        );
+        // Provinces that only label table rows, beside the counties the body names.
+        assert_eq!(run("대상은 충북 음성군·진천군이다. / 충북 | 2 | 60억원"), vec!["음성군", "진천군"]);
+        assert_eq!(run("광주, 대구를 선정했다. / 광주 | 120억원 | 계속"), vec!["광주", "대구"]);
     }
 
     #[test]
@@ -548,6 +692,22 @@ mod tests {
         // No city named, or two that both have one: not guessed.
         assert!(run("시는 2일 북구 매곡산업단지에서 간담회를 열었다.").is_empty());
         assert_eq!(run("울산시와 대구시가 만났다. / 북구에서 열렸다.").len(), 2);
+    }
+
+    #[test]
+    fn where_visitors_come_from_is_not_a_region() {
+        assert_eq!(
+            run("횡성군이 충전소를 짓는다. / 평창군과 홍천군에서도 견학을 자주 온다."),
+            vec!["횡성군"]
+        );
+    }
+
+    #[test]
+    fn a_province_before_its_citys_office_only_locates_it() {
+        assert_eq!(run("공사는 경북 영주시청에서 영주시, 봉화군과 협약을 맺었다."), vec!["영주시", "봉화군"]);
+        assert_eq!(run("도는 전남 해남군청에서 설명회를 열었다."), Vec::<String>::new());
+        // Named for itself elsewhere, the province stays.
+        assert_eq!(run("경북도는 경북 영주시청에서 설명회를 열었다."), vec!["경북"]);
     }
 
     #[test]

@@ -141,6 +141,21 @@ fn public_body(word: &str, rules: &Compiled) -> Option<String> {
     (agency && word.chars().count() >= 4 && !word.starts_with("정부")).then(|| word.to_string())
 }
 
+/// The body a release's header names before its kind (`수원특례시 보도자료`, `국토교통부
+/// 보도참고자료`): the issuer as it styles itself, which the lead may shorten (`수원시가`).
+fn release_header(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
+    cleaned.meta.iter().find_map(|l| {
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let (_, body) = words.split_last()?;
+        let body = body.join(" ");
+        (text::is_document_label(l) && !body.is_empty())
+            .then(|| {
+                public_body(&body, rules).or_else(|| rules.ministries.contains(&body).then(|| body.clone()))
+            })
+            .flatten()
+    })
+}
+
 const SUBJECT_PARTICLES: &[&str] = &["은", "는", "이", "가", "의"];
 
 /// The body a release comes from: the subject of the first sentence that announces something
@@ -266,6 +281,7 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
                 .find_map(|c| copyright_holder(c))
                 .map(|p| (p, Evidence::Issuer))
         })
+        .or_else(|| release_header(cleaned, rules).map(|p| (p, Evidence::Issuer)))
         .or_else(|| issuer(cleaned, rules).map(|p| (p, Evidence::Issuer)))
         .or_else(|| speaker_body(cleaned, rules).map(|p| (p, Evidence::Issuer)));
     let author = cleaned
@@ -352,6 +368,19 @@ mod tests {
             run("충청북도의회 행정문화위원회(위원장 남도윤)는 3일 회의를 열었다고 밝혔다.").as_deref(),
             Some("충청북도의회 행정문화위원회")
         );
+    }
+
+    #[test]
+    fn a_releases_header_names_its_issuer_as_it_styles_itself() {
+        let got = found("수원특례시 보도자료\n배포일 2025. 10. 21.(화)\n\n수원시, 경로당에 로봇 보급\n\n수원시가 경로당 40곳에 로봇을 보급한다고 21일 밝혔다.\n");
+        assert_eq!(got.publisher.map(|p| p.0).as_deref(), Some("수원특례시"));
+        let got =
+            found("국토교통부 보도참고자료\n\n셔틀 12개 노선 운행\n\n정부는 셔틀을 늘린다고 11일 밝혔다.\n");
+        assert_eq!(got.publisher.map(|p| p.0).as_deref(), Some("국토교통부"));
+        // A header with no body before the kind names no issuer; the lead does.
+        let got =
+            found("보도자료\n\n충남도, 섬마을 원격진료\n\n충청남도는 18일 원격진료를 시작한다고 밝혔다.\n");
+        assert_eq!(got.publisher.map(|p| p.0).as_deref(), Some("충청남도"));
     }
 
     fn found(page: &str) -> Found {
