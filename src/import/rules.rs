@@ -161,7 +161,9 @@ const ORG_ALIASES: &[(&str, &str)] = &[
     ("IITP", "정보통신기획평가원"),
 ];
 
-/// Full names of ministries: a press release's issuer, and the home of a `장관` met alone.
+/// Full names of ministries and of the central agencies (처, 청) beside them: a press release's
+/// issuer, never a person's name (`위하람 조달청 과장`), and, for a ministry, the home of a `장관`
+/// met alone.
 const MINISTRIES: &[&str] = &[
     "과학기술정보통신부",
     "산업통상자원부",
@@ -185,6 +187,33 @@ const MINISTRIES: &[&str] = &[
     "개인정보보호위원회",
     "금융위원회",
     "공정거래위원회",
+    "국가보훈부",
+    "기후에너지환경부",
+    "성평등가족부",
+    "재정경제부",
+    "기획예산처",
+    "인사혁신처",
+    "법제처",
+    "식품의약품안전처",
+    "국세청",
+    "관세청",
+    "조달청",
+    "통계청",
+    "재외동포청",
+    "병무청",
+    "방위사업청",
+    "경찰청",
+    "소방청",
+    "국가유산청",
+    "농촌진흥청",
+    "산림청",
+    "특허청",
+    "질병관리청",
+    "기상청",
+    "행정중심복합도시건설청",
+    "새만금개발청",
+    "해양경찰청",
+    "우주항공청",
 ];
 
 /// Lines that are page clutter wherever they appear (whole-line patterns).

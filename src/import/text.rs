@@ -358,6 +358,11 @@ fn title_score(
     if lines.iter().skip(filled[order] + 1).any(|l| l == line) {
         score += 3;
     }
+    // A board that labels its title field says which line the headline is: a menu above it
+    // is followed by the same date line.
+    if after_title_label(line).is_some() {
+        score += 4;
+    }
     score += if has_hangul(line) { 1 } else { -2 };
     if compact < 4 {
         score -= 2;
@@ -382,16 +387,20 @@ fn title_score(
     Some(score - order as i32 / 3)
 }
 
-/// Splits a headline from what its line runs on into: a subtitle wrapped in dashes
-/// (`제목 - 부제 -`) is dropped, an issuer after ` - ` (`제목 - 과학기술정보통신부`) is returned.
-fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
-    // A website board's field label before the headline (`제목  …`, `제목: …`) is not part of it.
-    let line = ["제목", "제 목"]
+/// The headline after a website board's title field label (`제목  …`, `제목: …`, `제목<tab>…`).
+fn after_title_label(line: &str) -> Option<&str> {
+    ["제목", "제 목"]
         .iter()
         .find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with([' ', ':', '：', '\t'])))
         .map(|rest| rest.trim_start_matches([' ', ':', '：', '\t']))
         .filter(|rest| char_len(rest) >= 4)
-        .unwrap_or(line);
+}
+
+/// Splits a headline from what its line runs on into: a subtitle wrapped in dashes
+/// (`제목 - 부제 -`) is dropped, an issuer after ` - ` (`제목 - 과학기술정보통신부`) is returned.
+fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
+    // A website board's field label before the headline (`제목  …`, `제목: …`) is not part of it.
+    let line = after_title_label(line).unwrap_or(line);
     if let Some(head) = line.strip_suffix('-').and_then(|l| l.trim_end().rsplit_once(" - ")).map(|(h, _)| h) {
         if char_len(head) >= 4 {
             return (head.trim().to_string(), None);
@@ -879,6 +888,13 @@ mod tests {
         let lead = "군은 올해 마을회관 스무 곳에 무인 택배함을 둔다고 7일 밝혔다. 사업비는 모두 3억원이다.";
         for field in ["제목  ", "제목: ", "제 목 "] {
             let page = format!("{field}양평군, 마을회관 20곳에 무인 택배함\n작성일 2025-03-07\n\n{lead}\n");
+            assert_eq!(title_of(&page).as_deref(), Some("양평군, 마을회관 20곳에 무인 택배함"), "{field}");
+        }
+        // The labelled field outranks a menu of four words above it, tab-separated or not.
+        for field in ["제목\t", "제목  "] {
+            let page = format!(
+                "양평군청\n군정소식 분야별정보 양평소개 열린군수실\n홈 > 양평소식 > 보도자료\n{field}양평군, 마을회관 20곳에 무인 택배함\n작성자\t총무과\t작성일\t2025-03-07\n\n{lead}\n"
+            );
             assert_eq!(title_of(&page).as_deref(), Some("양평군, 마을회관 20곳에 무인 택배함"), "{field}");
         }
         // A headline that begins with the word itself keeps it.

@@ -196,10 +196,11 @@ static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"참석|출석|참여한 가운데|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
-/// an earlier one (`올해 2월`, `6월에는`, `그간`).
+/// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
+/// the event told).
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|그간|역임|\d{1,2}월(?:에는|에|\s)|못해|못했|못한|불참",
+        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|그간|역임|\d{1,2}월(?:에는|에|\s+[^\d\s])|못해|못했|못한|불참",
     )
     .unwrap()
 });
@@ -269,6 +270,16 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
         return false;
     }
     if NOT_ORG.contains(&token) || rules.role_of_token(token).is_some() {
+        return false;
+    }
+    // `20일 류도윤 차관`: a date before the name is not its organisation.
+    let date_word = token.starts_with(|c: char| c.is_ascii_digit())
+        && token
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .next()
+            .is_some_and(|c| "년월일".contains(c));
+    if date_word {
         return false;
     }
     let known = aliases.contains_key(token)
@@ -464,9 +475,18 @@ pub(crate) fn attendees(
     let mut found: Vec<(Attendee, bool)> = Vec::new();
     let spaced: Vec<String> =
         sentences.iter().map(|s| without_constituency(&space_after_commas(s))).collect();
+    // Heads named beside their body as it speaks: there, unless someone else chairs the event
+    // and they are named nowhere else.
+    let mut identified: Vec<(Attendee, bool)> = Vec::new();
     for s in spaced.iter().flat_map(|s| clauses(s)) {
         let elsewhere = !is_present(s);
-        found.extend(parenthesised(s, rules, &aliases).into_iter().map(|p| (p, elsewhere)));
+        for (p, subject) in parenthesised(s, rules, &aliases) {
+            if subject {
+                identified.push((p, elsewhere));
+            } else {
+                found.push((p, elsewhere));
+            }
+        }
         let tokens: Vec<&str> = s.split_whitespace().collect();
         for i in 0..tokens.len() {
             if let Some(p) = person_at(&tokens, i, rules, &aliases) {
@@ -476,6 +496,16 @@ pub(crate) fn attendees(
     }
     found.extend(spaced.iter().filter_map(|s| self_introduction(s, rules)).map(|p| (p, false)));
     short_forms(&spaced, rules, &mut found);
+    // Someone else chairs (`윤세라 차관 주재로`): the head named beside the body is not there.
+    let chaired_by = |name: &str| {
+        spaced.iter().filter(|s| s.contains("주재")).any(|s| {
+            found.iter().any(|(q, _)| q.name != name && s.contains(q.name.as_str())) && !s.contains(name)
+        })
+    };
+    let named: Vec<String> = found.iter().map(|(p, _)| p.name.clone()).collect();
+    let kept: Vec<(Attendee, bool)> =
+        identified.into_iter().filter(|(p, _)| named.contains(&p.name) || !chaired_by(&p.name)).collect();
+    found.extend(kept);
     let council = only_council(sentences);
     for (p, _) in found.iter_mut() {
         // A member's party (`국민의힘 탁민규 의원`) is not the body he sits in.
@@ -525,20 +555,28 @@ fn aliases(sentences: &[&str], rules: &Compiled) -> BTreeMap<String, String> {
 }
 
 /// People written `ORG(ROLE NAME)` in a sentence.
-fn parenthesised(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<Attendee> {
+/// People named as an organisation's head in parentheses (`행정안전부(장관 반서하)는`), each with
+/// whether the organisation is the sentence's subject: then the parentheses may only say who
+/// heads the body that speaks.
+fn parenthesised(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<(Attendee, bool)> {
     let mut people = Vec::new();
     for c in PAREN_PERSON.captures_iter(s) {
+        let whole = c.get(0).expect("the whole match");
+        // The match ends at the `)` or at a comma inside it (`장관 이종호, 이하 과기정통부`).
+        let close = s[whole.end() - 1..].find(')').map(|k| whole.end() - 1 + k);
+        let subject = close.is_some_and(|k| s[k + 1..].starts_with(['는', '은', '와', '과', '이', '가']));
         let first = c[2].split_whitespace().next().unwrap_or("");
         if rules.role_of_token(first).is_some_and(|(_, rest)| rest.is_empty())
             || rules.known_roles.local_heads().any(|h| h == first)
         {
             let role = &c[2];
             if name_like(&c[3], rules) {
-                people.push(Attendee {
+                let person = Attendee {
                     name: c[3].to_string(),
                     role: role.to_string(),
                     org: canonical(&c[1], rules, aliases),
-                });
+                };
+                people.push((person, subject));
             }
         }
     }
@@ -814,6 +852,35 @@ mod tests {
         assert_eq!(
             run(&["회의는 김민수 한국전자통신연구원 원장이 열었다."]),
             vec![p("김민수", "원장", "한국전자통신연구원")]
+        );
+        // A head named only beside the body that announces is not at a meeting someone else
+        // chairs; at the body's own meeting with no other chair, he is.
+        assert_eq!(
+            run(&[
+                "행정안전부(장관 반서하)는 1월 14일 정부세종청사에서 위원회를 열었다.",
+                "이날 회의는 윤세라 행정안전부 차관 주재로 열렸다."
+            ]),
+            vec![p("윤세라", "차관", "행정안전부")]
+        );
+        assert_eq!(
+            run(&["대덕특구기관장협의회(회장 조영화)는 26일 유성호텔에서 정기총회를 개최했다."]),
+            vec![p("조영화", "회장", "대덕특구기관장협의회")]
+        );
+        // Beside a body that is not the subject, the parentheses name who came for it.
+        assert_eq!(
+            run(&["협약식에는 한국전자통신연구원(원장 김민수) 등 5개 기관이 참석했다."]),
+            vec![p("김민수", "원장", "한국전자통신연구원")]
+        );
+        // The event's date (`5월 20일`) does not make it an earlier one, nor an organisation.
+        assert_eq!(
+            run(&["과학기술정보통신부는 5월 20일 서울 중구에서 류도윤 제1차관 주재로 간담회를 열었다."]),
+            vec![p("류도윤", "제1차관", "과학기술정보통신부")]
+        );
+        assert_eq!(run(&["올해 2월 출범식에는 김민수 한국전자통신연구원 원장이 참석했다."]), vec![]);
+        // An agency of three syllables led by a surname's letter is the organisation, not a name.
+        assert_eq!(
+            run(&["토론회에는 위하람 조달청 혁신조달기획과장과 고은솔 통계청 과장이 참석했다."]),
+            vec![p("위하람", "혁신조달기획과장", "조달청"), p("고은솔", "과장", "통계청")]
         );
         assert_eq!(
             run(&["조창현 기자가 썼다.", "그는 지난해 인터뷰에서 박철수 대표가 말했다고 전했다."]),

@@ -158,6 +158,25 @@ fn release_header(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
 
 const SUBJECT_PARTICLES: &[&str] = &["은", "는", "이", "가", "의"];
 
+/// How a body names itself once introduced (`시는`, `도가`, `군은`): a subject, but no name.
+const SELF_REFERENCES: &[&str] = &[
+    "시는",
+    "시가",
+    "도는",
+    "도가",
+    "군은",
+    "군이",
+    "구는",
+    "구가",
+    "부는",
+    "청은",
+    "처는",
+    "공사는",
+    "공단은",
+    "재단은",
+    "정부는",
+];
+
 /// The body a release comes from: the subject of the first sentence that announces something
 /// (`중소벤처기업부는 … 밝혔다`, `A와 B의 설명입니다`), or of the lead's first sentence.
 fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
@@ -184,6 +203,11 @@ fn subject_body(sentence: &str, rules: &Compiled) -> Option<String> {
     let mut bare_body = false;
     for (k, t) in tokens.iter().enumerate() {
         let t = t.trim_start_matches(['□', 'ㅇ', '○', '-']);
+        // `시는 … 완산구와 덕진구의 경로당을`: the subject is the body calling itself by its kind,
+        // and the bodies after it are what the sentence is about.
+        if bodies.is_empty() && SELF_REFERENCES.contains(&t) {
+            return None;
+        }
         // `김영식 국회의원은`: a lawmaker's office.
         if let Some(stem) = SUBJECT_PARTICLES.iter().find_map(|p| t.strip_suffix(p)) {
             if ["국회의원", "의원"].contains(&stem) && k > 0 && is_person_name(tokens[k - 1]) {
@@ -351,6 +375,18 @@ mod tests {
             ..Cleaned::default()
         };
         assert_eq!(issuer(&b, &rules).as_deref(), Some("고양시"));
+        // The 구 the money goes to, after the city calling itself `시는`, do not issue it.
+        let b = Cleaned {
+            blocks: vec![
+                Block::Para("양평군이 마을회관에 무인 택배함을 둔다.".to_string()),
+                Block::Para(
+                    "군은 올해 3억원을 들여 양서면과 옥천면의 마을회관 20곳에 둔다고 7일 밝혔다.".to_string(),
+                ),
+            ],
+            ..Cleaned::default()
+        };
+        assert_eq!(issuer(&b, &rules).as_deref(), Some("양평군"));
+        assert_eq!(run("시는 올해 완산구와 덕진구의 경로당 40곳을 바꾼다고 24일 밝혔다."), None);
         assert_eq!(run("용인특례시는 5일 계획을 발표했다.").as_deref(), Some("용인특례시"));
         assert_eq!(
             run("문화체육관광부(장관 김종덕)와 한국콘텐츠진흥원(원장 송성각)은 25일 사업을 발표했다.")
