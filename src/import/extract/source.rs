@@ -364,28 +364,29 @@ mod tests {
             Some("중소벤처기업부")
         );
         assert_eq!(run("부산시는 10일 협약식을 개최한다고 밝혔다.").as_deref(), Some("부산시"));
+        // A lead, then the announcing sentence.
+        let two = |lead: &str, then: &str| {
+            let blocks = vec![Block::Para(lead.to_string()), Block::Para(then.to_string())];
+            issuer(&Cleaned { blocks, ..Cleaned::default() }, &rules)
+        };
         // Places inside a quotation are what was said, not who says it: the lead's subject then.
-        let b = Cleaned {
-            blocks: vec![
-                Block::Para("고양시가 버스정류장 80곳에 스마트 쉼터를 만든다.".to_string()),
-                Block::Para(
-                    "시는 3일 \"일산동구·일산서구·덕양구 정류장부터 설치한다\"고 밝혔다.".to_string(),
-                ),
-            ],
-            ..Cleaned::default()
-        };
-        assert_eq!(issuer(&b, &rules).as_deref(), Some("고양시"));
+        assert_eq!(
+            two(
+                "고양시가 버스정류장 80곳에 스마트 쉼터를 만든다.",
+                "시는 3일 \"일산동구·일산서구·덕양구 정류장부터 설치한다\"고 밝혔다."
+            )
+            .as_deref(),
+            Some("고양시")
+        );
         // The 구 the money goes to, after the city calling itself `시는`, do not issue it.
-        let b = Cleaned {
-            blocks: vec![
-                Block::Para("양평군이 마을회관에 무인 택배함을 둔다.".to_string()),
-                Block::Para(
-                    "군은 올해 3억원을 들여 양서면과 옥천면의 마을회관 20곳에 둔다고 7일 밝혔다.".to_string(),
-                ),
-            ],
-            ..Cleaned::default()
-        };
-        assert_eq!(issuer(&b, &rules).as_deref(), Some("양평군"));
+        assert_eq!(
+            two(
+                "전주시가 경로당에 건강관리 기기를 둔다.",
+                "시는 올해 완산구와 덕진구의 경로당 40곳을 바꾼다고 24일 밝혔다."
+            )
+            .as_deref(),
+            Some("전주시")
+        );
         assert_eq!(run("시는 올해 완산구와 덕진구의 경로당 40곳을 바꾼다고 24일 밝혔다."), None);
         assert_eq!(run("용인특례시는 5일 계획을 발표했다.").as_deref(), Some("용인특례시"));
         assert_eq!(
