@@ -135,6 +135,7 @@ fn a_build_reports_its_stages_and_counts_its_pages() {
             "read briefs",
             "registry + theme",
             "site model",
+            "search index",
             "templates + list entries",
             "render + write",
             "swap into place"

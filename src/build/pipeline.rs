@@ -225,14 +225,18 @@ pub fn run(
     let Loaded { archive, theme, mut warnings, under_review, .. } =
         load_timed(config, options.drafts, Bodies::Dropped, &mut clock)?;
     warnings.extend(checks(&archive, &mut clock)?);
-    let renderer = Renderer::new(&archive, &theme)?;
-    clock.lap("templates + list entries");
     let staging = if write { Some(Staging::new(&output_dir)?) } else { None };
     let sink: &dyn Sink = match &staging {
         Some(s) => s,
         None => &Discard,
     };
-    let stats = renderer.render_all_reporting(sink, &options.progress)?;
+    // Before the renderer, whose list entries would otherwise be held beside the index's
+    // postings; its problems are reported with the pages'.
+    let index = crate::build::render::write_search_index(&archive, sink);
+    clock.lap("search index");
+    let renderer = Renderer::new(&archive, &theme)?;
+    clock.lap("templates + list entries");
+    let stats = renderer.render_all_reporting(sink, &options.progress, index)?;
     clock.lap(if write { "render + write" } else { "render" });
     if let Some(s) = staging {
         s.commit()?;

@@ -186,29 +186,34 @@ impl Renderer<'_> {
             rows.push(render("partials/budget_row.html", &context)?);
         }
         let date = b.meta.date.view();
-        let item = Item {
-            url: self.base.url(&a.brief_path(i)).into(),
-            iso: date.iso.into(),
-            display: date.display.into(),
-            card,
-            row,
+        let (title, url) =
+            (tera::Value::from(b.meta.title.as_str()), tera::Value::from(self.base.url(&a.brief_path(i))));
+        let (iso, display) = (tera::Value::from(date.iso), tera::Value::from(date.display));
+        let entry = |html: &tera::Value| {
+            tera::Value::from_serializable(&BriefItem {
+                title: &title,
+                url: &url,
+                iso: &iso,
+                display: &display,
+                html,
+            })
         };
+        let item = Item { card: entry(&card), row: entry(&row) };
         Ok((item, rows))
     }
 
     /// List entries for briefs: the card, or the compact row when `rows`.
-    fn items_of(&self, ids: impl IntoIterator<Item = BriefId>, rows: bool) -> Vec<BriefItem<'_>> {
+    fn items_of(&self, ids: impl IntoIterator<Item = BriefId>, rows: bool) -> Vec<&tera::Value> {
         ids.into_iter().map(|BriefId(i)| self.item(i, rows)).collect()
     }
 
-    fn item(&self, i: usize, row: bool) -> BriefItem<'_> {
+    /// Brief `i`'s BriefItem, as a card or as a row.
+    fn item(&self, i: usize, row: bool) -> &tera::Value {
         let it = &self.items[i];
-        BriefItem {
-            title: &self.archive.briefs[i].meta.title,
-            url: &it.url,
-            iso: &it.iso,
-            display: &it.display,
-            html: if row { &it.row } else { &it.card },
+        if row {
+            &it.row
+        } else {
+            &it.card
         }
     }
 
@@ -467,7 +472,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn person_view<'s>(&'s self, id: TermId, briefs: Vec<BriefItem<'s>>) -> PersonView<'s> {
+    fn person_view<'s>(&'s self, id: TermId, briefs: Vec<&'s tera::Value>) -> PersonView<'s> {
         let roles = self.archive.taxonomies[id.taxonomy].roles[id.term].iter().map(|r| RoleSpan {
             name: RoleName { role: &r.role, org: &r.org },
             first: Self::date(&r.first),
@@ -477,7 +482,7 @@ impl Renderer<'_> {
         PersonView { counted: self.counted(id), roles: roles.collect(), briefs }
     }
 
-    fn term_view<'s>(&'s self, id: TermId, n: usize, briefs: Vec<BriefItem<'s>>) -> TermView<'s> {
+    fn term_view<'s>(&'s self, id: TermId, n: usize, briefs: Vec<&'s tera::Value>) -> TermView<'s> {
         let a = self.archive;
         let term = self.term_of(id).0;
         let group = &a.budget.by_term[id.taxonomy][id.term];

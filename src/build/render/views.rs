@@ -115,9 +115,9 @@ pub(super) struct BriefView<'a> {
 #[derive(Serialize)]
 pub(super) struct BriefPage<'a> {
     pub brief: BriefView<'a>,
-    pub previous: Option<BriefItem<'a>>,
-    pub next: Option<BriefItem<'a>>,
-    pub related: Vec<BriefItem<'a>>,
+    pub previous: Option<&'a tera::Value>,
+    pub next: Option<&'a tera::Value>,
+    pub related: Vec<&'a tera::Value>,
 }
 
 /// An attendee of a brief, linked to their person page when there is one.
@@ -181,10 +181,11 @@ pub(super) struct RowContext<'a> {
     pub currency: &'a str,
 }
 
-/// BriefItem: a brief as list pages get it, its entry already rendered.
+/// BriefItem: a brief as list pages get it, its entry already rendered. Made once per brief
+/// and form (the renderer's `Item`); pages hold the made value.
 #[derive(Serialize, Clone, Copy)]
 pub(super) struct BriefItem<'a> {
-    pub title: &'a str,
+    pub title: &'a tera::Value,
     pub url: &'a tera::Value,
     pub iso: &'a tera::Value,
     pub display: &'a tera::Value,
@@ -195,7 +196,7 @@ pub(super) struct BriefItem<'a> {
 #[derive(Serialize)]
 pub(super) struct ViaItem<'a> {
     #[serde(flatten)]
-    pub item: BriefItem<'a>,
+    pub item: &'a tera::Value,
     pub via: Vec<TermRef<'a>>,
 }
 
@@ -222,7 +223,7 @@ pub(super) struct CountedLink<'a> {
 /// The variables of `index.html`.
 #[derive(Serialize)]
 pub(super) struct HomePage<'a> {
-    pub latest: Vec<BriefItem<'a>>,
+    pub latest: Vec<&'a tera::Value>,
     pub counts: Counts,
     pub overview: Vec<Overview<'a>>,
     pub budget_total: Option<AmountView>,
@@ -305,7 +306,7 @@ pub(super) struct MonthView<'a> {
     #[serde(flatten)]
     pub month: MonthCount,
     pub anchor: String,
-    pub briefs: Vec<BriefItem<'a>>,
+    pub briefs: Vec<&'a tera::Value>,
 }
 
 /// The variables of `taxonomy_list.html` and `people.html`.
@@ -381,7 +382,7 @@ pub(super) struct PersonView<'a> {
     #[serde(flatten)]
     pub counted: CountedLink<'a>,
     pub roles: Vec<RoleSpan<'a>>,
-    pub briefs: Vec<BriefItem<'a>>,
+    pub briefs: Vec<&'a tera::Value>,
 }
 
 /// `term` on `taxonomy_term.html`. The budget lines, the descendants' briefs and the trend are
@@ -392,7 +393,7 @@ pub(super) struct TermView<'a> {
     pub counted: CountedLink<'a>,
     pub feed_url: Option<String>,
     pub budget_total: Option<AmountView>,
-    pub briefs: Vec<BriefItem<'a>>,
+    pub briefs: Vec<&'a tera::Value>,
     pub budget_lines: Vec<BudgetRow<'a>>,
     pub budget_line_count: usize,
     pub english: &'a str,
