@@ -370,7 +370,10 @@ fn locates_building(m: &Mention<'_>, text: &str, rules: &Compiled) -> bool {
             r.level == PlaceLevel::Local
                 && r.parent.as_deref() == Some(m.place.name.as_str())
                 && word.strip_prefix(r.spelling.as_str()).is_some_and(|rest| {
-                    ["청", "시청", "군청", "구청", "청사"].iter().any(|b| rest.starts_with(b))
+                    // Its council too: `충남 예산군의회는` locates the county's council.
+                    ["청", "시청", "군청", "구청", "청사", "의회", "시의회", "군의회", "구의회"]
+                        .iter()
+                        .any(|b| rest.starts_with(b))
                 })
         })
 }
@@ -738,6 +741,10 @@ mod tests {
         assert_eq!(run("도는 전남 해남군청에서 설명회를 열었다."), Vec::<String>::new());
         // Named for itself elsewhere, the province stays.
         assert_eq!(run("경북도는 경북 영주시청에서 설명회를 열었다."), vec!["경북"]);
+        assert_eq!(
+            run("충남 예산군의회는 20일 본회의를 열고 예산군 빈집 조례안을 가결했다."),
+            vec!["예산군"]
+        );
     }
 
     #[test]
