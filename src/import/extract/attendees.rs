@@ -410,10 +410,14 @@ fn is_present(s: &str) -> bool {
 const COUNCIL_ROLES: &[&str] = &["의장", "부의장", "의원"];
 
 /// The one council (`대전시의회`, `충북도의회`) the sentences name, if they name exactly one.
+/// A council in an aside (`한편 인근 홍성군의회는 …`) is another place's, and a council's chair
+/// in parentheses (`예산군의회(의장 …)는`) does not hide its name.
 fn only_council<'s>(sentences: &[&'s str]) -> Option<&'s str> {
     let mut councils: Vec<&str> = sentences
         .iter()
+        .filter(|s| !super::context::opens_aside(s))
         .flat_map(|s| s.split_whitespace())
+        .map(|t| t.split('(').next().unwrap_or(t))
         .map(|t| strip_particles(t.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|t| t.ends_with("의회") && t.chars().count() > 3 && t != &"국회의회")
         .collect();
@@ -1063,5 +1067,15 @@ mod tests {
         assert_eq!(run(&["토론에는 봉하람 KOTRA 본부장이 참여했다."]), vec![p("봉하람", "본부장", "KOTRA")]);
         // Taking part in a programme, not an event: no one is placed anywhere.
         assert_eq!(run(&["이 사업에는 봉하람 모아랩 대표가 참여했다."]), vec![]);
+    }
+
+    #[test]
+    fn a_member_belongs_to_the_council_the_story_is_about_not_one_in_an_aside() {
+        let got = run(&[
+            "충남 옥천군의회(의장 변하율)는 20일 본회의를 열었다.",
+            "최다온 의원은 5분 자유발언을 했다.",
+            "한편 인근 보은군의회는 23일 임시회를 연다.",
+        ]);
+        assert_eq!(got, vec![p("최다온", "의원", "옥천군의회"), p("변하율", "의장", "옥천군의회")]);
     }
 }
