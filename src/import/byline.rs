@@ -30,8 +30,19 @@ static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NAMED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|출처\s*[:：]?\s*|By\s+|by\s+|/\s*)?(?:(?P<outlet>[^\s\d|/]{{2,15}})(?:\s*[|·]\s*|\s+))?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
+        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|출처\s*[:：]?\s*|By\s+|by\s+|/\s*)?(?:{DATELINE})?(?:(?P<outlet>[^\s\d|/]{{2,15}})(?:\s*[|·]\s*|\s+))?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
     ))
+    .unwrap()
+});
+/// `예산=원하람 기자`: a regional reporter's town before the name.
+const DATELINE: &str = r"[가-힣]{1,8}\s*=\s*";
+/// A columnist signs with a newsroom rank, not `기자`: `손태윤 경제부장`, `하도윤 논설위원`.
+/// Only the ranks of a newsroom (its desks' heads, editorial writers), so that an official's
+/// title on a line of its own is not read as a byline.
+static NEWSROOM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<name>[가-힣]{2,4})\s+(?:(?:객원)?논설위원|논설실장|논설주간|주필|편집국장|편집부국장|부국장|대기자|칼럼니스트|(?:경제|사회|정치|문화|국제|산업|체육|스포츠|편집|사진|지역|디지털|기획|금융|과학|경제산업|정치행정|사회문화)부\s?(?:장|차장|데스크))(?:$|\s*[|·/,]\s*.*|\s+[\w.+-]+@[\w.-]+\s*$)",
+    )
     .unwrap()
 });
 static BARE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,7 +141,11 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
             return Some(byline_of(&c, bare));
         }
     }
-    BARE_LINE.captures(bare).or_else(|| HANDLE_LINE.captures(bare)).map(|c| byline_of(&c, bare))
+    BARE_LINE
+        .captures(bare)
+        .or_else(|| HANDLE_LINE.captures(bare))
+        .or_else(|| NEWSROOM_LINE.captures(bare))
+        .map(|c| byline_of(&c, bare))
 }
 
 /// A byline opening a paragraph: the byline and the length of text it takes.
@@ -199,6 +214,17 @@ mod tests {
         assert_eq!(line("동해신보 | 김나래 기자 | 2021-04-02 11:00"), some("동해신보", "김나래"));
         assert_eq!(line("담당 | 김나래 기자"), (None, Some("김나래".into())), "not an outlet's name");
         assert!(parse_line("홍길동 기자가 현장을 취재했다.").is_none());
+    }
+
+    #[test]
+    fn a_reporters_town_and_a_columnists_rank_sign_a_line() {
+        assert_eq!(line("홍성=배다온 기자 bdo@example.kr"), (None, Some("배다온".into())));
+        assert_eq!(line("여도하 사회부장"), (None, Some("여도하".into())));
+        assert_eq!(line("여도하 논설위원 ydh@example.kr"), (None, Some("여도하".into())));
+        assert_eq!(line("여도하 경제부 차장 | 2026.03.02"), (None, Some("여도하".into())));
+        // An official's title on a line of its own is no byline; nor is a sentence.
+        assert!(parse_line("여도하 행정부지사").is_none());
+        assert!(parse_line("여도하 경제부장은 말했다").is_none());
     }
 
     #[test]

@@ -61,7 +61,8 @@ pub(crate) struct Cleaned {
 static EMAIL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[<(\[]?[\w.+-]+@[\w-]+(\.[\w-]+)+[>)\]]?$").unwrap());
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(담당\s*부서|담당\s*자|책임자|문의|연락처|보도\s*담당|배포\s*일시|배포)\s*[:：]?").unwrap()
+    // A release's header fields too: when it may be reported (`보도 가능 시점: 즉시`, `엠바고: …`).
+    Regex::new(r"^(담당\s*부서|담당\s*자|책임자|문의|연락처|보도\s*담당|배포\s*일시|배포|(?:보도|엠바고)\s*(?:가능\s*)?(?:시점|일시|일자|시각)?\s*[:：])\s*[:：]?").unwrap()
 });
 static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:기사\s*)?(?:URL|주소|원문|출처|링크)\s*[:：]?\s*)?https?://\S+$").unwrap()
@@ -246,13 +247,15 @@ pub(crate) fn is_document_label(line: &str) -> bool {
 /// A line that only names the body issuing the page (`K-water 한국수자원공사`, `전라남도의회`), as a
 /// release's or a council's header does: up to three words, no figures or headline punctuation,
 /// the last Korean word a body's name (an organisation ending of two or more letters, `의회`, or
-/// a known outlet).
+/// a known outlet). A one-letter ending (`원`, `청`) names a body only in a long word
+/// (`한국인터넷진흥원`): a headline's short last word (`지원`, `공무원`) ends so too.
 fn is_masthead(line: &str, rules: &Compiled) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let plain = !line.chars().any(|c| c.is_ascii_digit() || ",…'\"‘’“”!?%·:|".contains(c));
     let Some(last) = words.iter().rev().find(|w| has_hangul(w)) else { return false };
+    let ending = |s: &String| (char_len(s) >= 2 || char_len(last) >= 6) && last.ends_with(s.as_str());
     let body = last.ends_with("의회")
-        || rules.org_suffixes.iter().any(|s| char_len(s) >= 2 && last.ends_with(s.as_str()) && last != s)
+        || rules.org_suffixes.iter().any(|s| ending(s) && last != s)
         || super::gazetteer::outlet_named(last).is_some();
     (1..=3).contains(&words.len()) && char_len(line) <= 25 && plain && body
 }
@@ -951,12 +954,23 @@ mod tests {
     }
 
     #[test]
+    fn a_release_header_field_is_metadata_not_a_title() {
+        assert!(is_meta_line("보도 가능 시점: 즉시 보도 가능"));
+        assert!(is_meta_line("엠바고: 2026. 3. 4.(수) 12:00 이후"));
+        assert!(!is_meta_line("보도 지침 바뀐다…정정보도 기준 강화"));
+        let page = "보 도 자 료\n보도 가능 시점: 즉시 보도 가능\n배포 일시: 2026. 3. 4.(수) 10:00\n\n해양 드론 실증단지 문 열어…연안 감시 맡는다\n\n□ 해양수산부는 4일 통영에서 해양 드론 실증단지 개소식을 열고 연안 감시와 해양 쓰레기 탐지 실증을 시작했다고 밝혔다.\n";
+        assert_eq!(title_of(page).as_deref(), Some("해양 드론 실증단지 문 열어…연안 감시 맡는다"));
+    }
+
+    #[test]
     fn a_line_that_only_names_the_issuing_body_is_a_masthead() {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         assert!(is_masthead("K-water 한국수자원공사", &rules));
         assert!(is_masthead("충청북도의회", &rules));
         assert!(!is_masthead("도의회, 추경 8천억 의결", &rules));
         assert!(!is_masthead("AI 전환 지원", &rules));
+        assert!(is_masthead("KOSA 한국소프트웨어산업진흥원", &rules));
+        assert!(!is_masthead("신규 공무원", &rules) && !is_masthead("청년 창업 지원", &rules));
     }
 
     #[test]

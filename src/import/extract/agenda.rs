@@ -606,11 +606,26 @@ fn project_names(sentence: &str) -> Vec<String> {
 /// A council's sitting (`제289회 임시회 제1차 본회의를 열고`) and the bills it took up, quoted
 /// names of a `…안` in a sentence that tables or passes them (`'A 조례안'과 'B 예산안' 등 안건
 /// 12건이 상정됐다`).
+/// A sitting told in an aside (`한편 인근 홍성군의회는 … 제298회 임시회를 열어`) is another
+/// council's: none of it is this story's agenda. The sitting may also come before its session
+/// (`제2차 본회의를 열고 … 제312회 임시회 일정을 마쳤다`): it is written session first.
 fn sitting_and_bills(sentence: &str) -> Vec<String> {
     static SITTING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(제\s?\d+\s?회\s+[가-힣]*(?:임시회|정례회|정기회)(?:\s+제\s?\d+\s?차\s+[가-힣]*회의)?)(?:를|을)\s+(?:열|개회|개최|갖)")
             .unwrap()
     });
+    static MEETING_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(제\s?\d+\s?차\s+[가-힣]*회의)(?:를|을)\s+(?:열|개최|갖)\S*\s+(?:\S+\s+){0,3}?(제\s?\d+\s?회\s+[가-힣]*(?:임시회|정례회|정기회))")
+            .unwrap()
+    });
+    if super::context::opens_aside(sentence) {
+        return Vec::new();
+    }
+    if let Some(c) = MEETING_FIRST.captures(sentence) {
+        let mut out = vec![format!("{} {}", &c[2], &c[1])];
+        out.extend(bills_decided(sentence));
+        return out;
+    }
     static TABLED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"상정(?:됐|되었|되어|돼|했|하였)|심의(?:했|하였|됐)|심사(?:했|하였|됐)|의결(?:했|됐|하였)|처리(?:했|됐)|가결(?:됐|되었|했)|통과(?:됐|되었|했)")
             .unwrap()
@@ -956,6 +971,15 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sitting_before_its_session_and_another_councils_in_an_aside() {
+        let b = para("군의회는 9일 제2차 본회의를 열고 7일간의 제88회 임시회를 마쳤다. / 의원들은 '군 공공와이파이 설치 조례안'을 원안 가결했다. / 한편 인근 옥천군의회는 12일부터 제301회 임시회를 연다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["제88회 임시회 제2차 본회의", "군 공공와이파이 설치 조례안 원안 가결"]
+        );
+    }
 
     #[test]
     fn a_councils_sitting_its_bills_and_a_passive_of_dealt_with() {

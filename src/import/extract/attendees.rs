@@ -191,9 +191,10 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
-/// speak (a video message counts), or brief.
+/// speak (a video message counts; so does a keynote), or brief. `참여했` alone is also taking
+/// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
@@ -409,10 +410,14 @@ fn is_present(s: &str) -> bool {
 const COUNCIL_ROLES: &[&str] = &["의장", "부의장", "의원"];
 
 /// The one council (`대전시의회`, `충북도의회`) the sentences name, if they name exactly one.
+/// A council in an aside (`한편 인근 홍성군의회는 …`) is another place's, and a council's chair
+/// in parentheses (`예산군의회(의장 …)는`) does not hide its name.
 fn only_council<'s>(sentences: &[&'s str]) -> Option<&'s str> {
     let mut councils: Vec<&str> = sentences
         .iter()
+        .filter(|s| !super::context::opens_aside(s))
         .flat_map(|s| s.split_whitespace())
+        .map(|t| t.split('(').next().unwrap_or(t))
         .map(|t| strip_particles(t.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|t| t.ends_with("의회") && t.chars().count() > 3 && t != &"국회의회")
         .collect();
@@ -426,8 +431,10 @@ fn only_council<'s>(sentences: &[&'s str]) -> Option<&'s str> {
 /// organisation from its title.
 fn without_constituency(s: &str) -> String {
     static SEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(의원|위원)\([^()]{1,15}\)").unwrap());
-    static SHORT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"([가-힣])\([A-Z][A-Za-z0-9&·-]{1,11}\)(\s)").unwrap());
+    // The English name may have words of its own: `블루하버벤처스(Blue Harbor Ventures) 파트너`.
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([가-힣])\([A-Z][A-Za-z0-9&·-]{1,11}(?: [A-Z][A-Za-z0-9&·-]{0,11}){0,3}\)(\s)").unwrap()
+    });
     let s = SEAT.replace_all(s, "$1");
     SHORT.replace_all(&s, "$1$2").into_owned()
 }
@@ -1045,5 +1052,30 @@ mod tests {
             run(&["기조연설에 나선 Anna Berg 지멘스 부사장은 협력을 강조했다."]),
             vec![p("Anna Berg", "부사장", "지멘스")]
         );
+    }
+
+    #[test]
+    fn a_keynote_speaker_and_panellists_who_took_part_are_present() {
+        assert_eq!(
+            run(&["키노트는 Nora Vale 그린포트캐피털(Green Port Capital) 파트너가 맡았다."]),
+            vec![p("Nora Vale", "파트너", "그린포트캐피털")]
+        );
+        assert_eq!(
+            run(&["패널 토론에는 봉하람 KOTRA 본부장과 길서윤 뉴로모아(NeuroMoa) CEO, Ian Price 브릿지웍스 CTO가 참여했다."]),
+            vec![p("봉하람", "본부장", "KOTRA"), p("길서윤", "CEO", "뉴로모아"), p("Ian Price", "CTO", "브릿지웍스")]
+        );
+        assert_eq!(run(&["토론에는 봉하람 KOTRA 본부장이 참여했다."]), vec![p("봉하람", "본부장", "KOTRA")]);
+        // Taking part in a programme, not an event: no one is placed anywhere.
+        assert_eq!(run(&["이 사업에는 봉하람 모아랩 대표가 참여했다."]), vec![]);
+    }
+
+    #[test]
+    fn a_member_belongs_to_the_council_the_story_is_about_not_one_in_an_aside() {
+        let got = run(&[
+            "충남 옥천군의회(의장 변하율)는 20일 본회의를 열었다.",
+            "최다온 의원은 5분 자유발언을 했다.",
+            "한편 인근 보은군의회는 23일 임시회를 연다.",
+        ]);
+        assert_eq!(got, vec![p("최다온", "의원", "옥천군의회"), p("변하율", "의장", "옥천군의회")]);
     }
 }

@@ -217,11 +217,11 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
 }
 
 /// An amount told as a change (`예산을 120억원 늘렸다`, `120억 증액`: by how much, no particle
-/// between) or as the base of a comparison (`12조9,800억원보다`). `120억원으로 늘렸다` is the
-/// new figure, and budget.
+/// between; `비용이 90억원가량 줄어들 것`, about how much) or as the base of a comparison
+/// (`12조9,800억원보다`). `120억원으로 늘렸다` is the new figure, and budget.
 fn change_or_base(suffix: &str) -> bool {
     static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s+(?:더\s*)?(?:늘|증액|증가|확대|줄|감소|감액)|\s*(?:보다|대비|에\s*비해))")
+        Regex::new(r"^(?:(?:\s*(?:가량|정도|안팎|쯤))?\s+(?:더\s*)?(?:늘|증액|증가|확대|줄|감소|감액)|\s*(?:보다|대비|에\s*비해))")
             .unwrap()
     });
     CHANGE.is_match(suffix)
@@ -837,6 +837,16 @@ mod tests {
             found(&["부산시가 센터에 20억원을 들인다.", "한편 부산시는 내년 10억원을 더 편성한다."], &[]),
             vec![2_000_000_000, 1_000_000_000]
         );
+    }
+
+    #[test]
+    fn about_how_much_a_cost_falls_or_rises_is_not_budget() {
+        assert!(
+            amounts("새 장비가 들어오면 정비 비용이 해마다 30억원가량 줄어들 것으로 보고 있다.").is_empty()
+        );
+        assert!(amounts("도는 관련 예산을 20억원 정도 늘렸다.").is_empty());
+        // About how much a programme spends is budget.
+        assert_eq!(amounts("시는 센터 건립에 30억원 정도를 들인다."), vec![3_000_000_000]);
     }
 
     #[test]

@@ -49,7 +49,12 @@ pub(crate) fn brief_from_text(
 
     let found_source = source::source(&cleaned, hints, rules);
     source_review(&found_source, &mut review);
-    let source::Found { publisher, author, url } = found_source;
+    let source::Found { mut publisher, author, url } = found_source;
+    if let Some((p, _)) = publisher.as_mut() {
+        if let Some(hangul) = source::hangul_masthead(p, article) {
+            *p = hangul;
+        }
+    }
     let source = Source {
         publisher: publisher.map(|(p, _)| p).unwrap_or_default(),
         author: author.unwrap_or_default(),

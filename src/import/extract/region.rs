@@ -370,7 +370,10 @@ fn locates_building(m: &Mention<'_>, text: &str, rules: &Compiled) -> bool {
             r.level == PlaceLevel::Local
                 && r.parent.as_deref() == Some(m.place.name.as_str())
                 && word.strip_prefix(r.spelling.as_str()).is_some_and(|rest| {
-                    ["청", "시청", "군청", "구청", "청사"].iter().any(|b| rest.starts_with(b))
+                    // Its council too: `충남 예산군의회는` locates the county's council.
+                    ["청", "시청", "군청", "구청", "청사", "의회", "시의회", "군의회", "구의회"]
+                        .iter()
+                        .any(|b| rest.starts_with(b))
                 })
         })
 }
@@ -378,15 +381,21 @@ fn locates_building(m: &Mention<'_>, text: &str, rules: &Compiled) -> bool {
 /// The byte ranges of the words that may be an aside's subject: those with a subject particle
 /// among the eight after `한편` or `앞서` opening the sentence (`한편 같은 방식을 추진 중인
 /// 울산시는`), up to a bare body (`한편 시는`: the story's own body).
-fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
+/// `이웃 경북 포항은`, `인근 홍성군은` open an aside as `한편` does; so does a sentence right after
+/// one that names rivals as a group (`경쟁 도시들은 이미 앞서 달린다. 경남 창원은 …`), when it opens
+/// on a place: `after_rivals` says so, and only its first three words may be the subject.
+fn aside_subjects(sentence: &str, after_rivals: bool) -> Vec<(usize, usize)> {
     let s = sentence.trim_start_matches(['□', 'ㅇ', '○', '-', ' ']);
     let offset = sentence.len() - s.len();
-    let Some(rest) = s.strip_prefix("한편 ").or_else(|| s.strip_prefix("앞서 ")) else {
-        return Vec::new();
+    let opened = ["한편 ", "앞서 ", "이웃 ", "인근 "].iter().find_map(|o| s.strip_prefix(o));
+    let (rest, reach) = match opened {
+        Some(rest) => (rest, 8),
+        None if after_rivals => (s, 3),
+        None => return Vec::new(),
     };
     let mut at = offset + (s.len() - rest.len());
     let mut out = Vec::new();
-    for word in rest.split(' ').take(8) {
+    for word in rest.split(' ').take(reach) {
         if ["시는", "도는", "군은", "구는", "시가", "도가", "군이", "구가", "정부는"].contains(&word)
         {
             break;
@@ -400,6 +409,17 @@ fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// For each unit, whether one of the two before it names rivals as a group (`경쟁 도시들은`,
+/// `다른 지자체들도`): what follows compares the story's place with others.
+fn after_rivals(units: &[&str]) -> Vec<bool> {
+    static RIVALS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:경쟁|다른|타|이웃|인근)\s*(?:도시|지역|지자체|시·도|시도|지방자치단체)(?:들)?(?:은|는|도|이|가)\s")
+            .unwrap()
+    });
+    let rivals: Vec<bool> = units.iter().map(|u| RIVALS.is_match(u)).collect();
+    (0..units.len()).map(|k| (k.saturating_sub(2)..k).any(|j| rivals[j])).collect()
+}
+
 /// Whether a sentence is an aside (`한편 …`, `앞서 …`) whose subject is another place
 /// (`한편 부산시의회는`, `한편 울산시도`), as the region reader has it.
 /// For each sentence, whether it is an aside (`한편 …`, `앞서 …`) whose subject is a place the
@@ -407,8 +427,9 @@ fn aside_subjects(sentence: &str) -> Vec<(usize, usize)> {
 /// 울산시도`): what it tells is another place's.
 pub(crate) fn other_place_asides(sentences: &[&str], rules: &Compiled) -> Vec<bool> {
     // The subject may be a body of the place (`부산시의회는`), which names no region itself.
-    let subject_places = |s: &str| -> Vec<&str> {
-        aside_subjects(s)
+    let rivals = after_rivals(sentences);
+    let subject_places = |s: &str, after: bool| -> Vec<&str> {
+        aside_subjects(s, after)
             .iter()
             .flat_map(|r| {
                 let word = &s[r.0..r.1];
@@ -420,7 +441,7 @@ pub(crate) fn other_place_asides(sentences: &[&str], rules: &Compiled) -> Vec<bo
             })
             .collect()
     };
-    let places: Vec<Vec<&str>> = sentences.iter().map(|s| subject_places(s)).collect();
+    let places: Vec<Vec<&str>> = sentences.iter().zip(&rivals).map(|(s, &a)| subject_places(s, a)).collect();
     let rest: Vec<&str> =
         sentences.iter().zip(&places).filter(|(_, p)| p.is_empty()).map(|(s, _)| *s).collect();
     let named = regions(&rest, rules);
@@ -489,6 +510,7 @@ fn chooses_them(text: &str) -> bool {
 fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bool)>, Vec<String>) {
     let mut kept: Vec<(Mention<'r>, bool)> = Vec::new();
     let mut streets: Vec<String> = Vec::new();
+    let rivals = after_rivals(units);
     for (u, text) in units.iter().enumerate() {
         let mut all = mentions(u, text, rules);
         all.extend(listed_short_names(u, text, &all, rules));
@@ -506,7 +528,7 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
             .into_iter()
             .filter(|q| from_elsewhere || text[q.0..q.1].contains('겠'))
             .collect();
-        let asides = aside_subjects(text);
+        let asides = aside_subjects(text, rivals[u]);
         let aside = all.iter().any(|o| asides.iter().any(|r| o.start < r.1 && o.end > r.0));
         let visitors = visitors_list(text, &all);
         let other = |m: &Mention<'_>| {
@@ -622,6 +644,17 @@ mod tests {
     }
 
     #[test]
+    fn rivals_compared_with_the_story_place_are_not_regions() {
+        let story = "부산시가 해운대구에 드론 실증센터를 열었다. / 경쟁 도시들은 이미 앞서 있다. / 경기 평택은 드론 기업 30곳을 모았고, 대전은 연구단지와 묶었다. / 이웃 경남 김해는 지난해 드론 특구가 됐다.";
+        assert_eq!(run(story), vec!["부산".to_string(), "해운대구".to_string()]);
+        // Without the sentence on rivals, a place opening a sentence is the story's.
+        assert_eq!(
+            run("부산시가 해운대구에 드론 실증센터를 열었다. / 해운대구는 드론 기업 30곳을 모았다."),
+            run(story)
+        );
+    }
+
+    #[test]
     fn an_aside_about_another_place_names_no_region() {
         assert_eq!(
             run("원주시가 수소버스 20대를 들인다. / 한편 인근 횡성군은 내년 충전소를 짓는다."),
@@ -708,6 +741,10 @@ mod tests {
         assert_eq!(run("도는 전남 해남군청에서 설명회를 열었다."), Vec::<String>::new());
         // Named for itself elsewhere, the province stays.
         assert_eq!(run("경북도는 경북 영주시청에서 설명회를 열었다."), vec!["경북"]);
+        assert_eq!(
+            run("충남 예산군의회는 20일 본회의를 열고 예산군 빈집 조례안을 가결했다."),
+            vec!["예산군"]
+        );
     }
 
     #[test]

@@ -114,6 +114,25 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         .or_else(|| hints.site_name.clone())
 }
 
+/// `플래텀 Platum` at the top of a page whose copyright line says `ⓒ Platum`: an outlet found
+/// only in Latin letters is named as its masthead spells it in Hangul, the form Korean readers
+/// cite. Only for an outlet the gazetteer does not know (it has the outlet's own form).
+pub(crate) fn hangul_masthead(publisher: &str, article: &str) -> Option<String> {
+    let latin = |w: &str| w.chars().all(|c| c.is_ascii_alphanumeric() || ".-&".contains(c));
+    if !latin(publisher) || gazetteer::outlet_named(publisher).is_some() {
+        return None;
+    }
+    let hangul = |w: &str| w.chars().all(|c| ('가'..='힣').contains(&c));
+    article.lines().map(str::trim).filter(|l| !l.is_empty()).take(3).find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let has_latin = words.iter().any(|w| w.eq_ignore_ascii_case(publisher));
+        let korean: Vec<&str> = words.iter().copied().filter(|w| hangul(w)).collect();
+        let rest_latin = words.iter().all(|w| hangul(w) || latin(w));
+        (has_latin && rest_latin && words.len() <= 3 && korean.len() == 1 && korean[0].chars().count() >= 2)
+            .then(|| korean[0].to_string())
+    })
+}
+
 /// Whether a word names a public body: a ministry, an agency by its ending, a province, city or
 /// county (`부산시`, `경기도`, `강릉시`).
 fn public_body(word: &str, rules: &Compiled) -> Option<String> {
@@ -330,6 +349,16 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
 mod tests {
     use super::*;
     use crate::import::rules::ImportRules;
+
+    #[test]
+    fn a_latin_outlet_is_named_as_its_masthead_spells_it_in_hangul() {
+        let page = "다온랩 Daonlab\nStartup · Tech\n\n기사 제목\n";
+        assert_eq!(hangul_masthead("Daonlab", page).as_deref(), Some("다온랩"));
+        assert_eq!(hangul_masthead("다온랩", page), None);
+        // A masthead further down the page, or a line of more words, names nothing.
+        assert_eq!(hangul_masthead("Daonlab", "메뉴\n검색\n로그인\n다온랩 Daonlab\n"), None);
+        assert_eq!(hangul_masthead("Daonlab", "Daonlab 스타트업 뉴스\n"), None);
+    }
 
     #[test]
     fn copyright_lines_name_the_holder() {
