@@ -84,6 +84,10 @@ static HAS_AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,.]*\s?[
 static NOT_AGENDA_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"등\s*\d+\s*개\s*(?:분야|산업|업종|부문|기업|기관)|신설|선정됐|선정되었|등이다").unwrap()
 });
+/// What closes a list of the people who were there (`△A 실장 △B 대표 등 12명이 참석했다`): its
+/// items are attendees, not agenda.
+static ATTENDANCE_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"참석했|참석한 가운데|참석해|자리했|자리를 함께|함께했").unwrap());
 /// An intro that states directions or goals rather than items to act on.
 static NOT_AGENDA_INTRO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:방향|목표|비전|원칙)은").unwrap());
@@ -105,6 +109,7 @@ fn inline_items(text: &str) -> Vec<String> {
             && NOT_AGENDA_CLOSE.find_iter(closing).all(|m| m.as_str() == "등이다");
         if with_amounts * 2 >= parts.len()
             || NOT_AGENDA_CLOSE.is_match(closing) && !contents
+            || ATTENDANCE_CLOSE.is_match(closing)
             || NOT_AGENDA_INTRO.is_match(intro)
         {
             continue;
@@ -971,6 +976,14 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marked_list_of_the_people_there_is_not_agenda_but_the_topics_after_it_are() {
+        let b = para("설명회에는 △민하율 충남도 과장 △석도윤 천안시 팀장 등 20명이 참석했다. / 이들은 △드론 배송 실증 △충전소 설치 기준 등을 논의했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["드론 배송 실증", "충전소 설치 기준"]);
+        let b = para("회의에는 △윤가람 원장 △채서진 대표가 자리했다.");
+        assert!(agenda("", &b, &[]).is_empty());
+    }
 
     #[test]
     fn a_sitting_before_its_session_and_another_councils_in_an_aside() {

@@ -458,11 +458,16 @@ fn clauses(s: &str) -> Vec<&str> {
     out
 }
 
-/// `김두관 경남도지사,안홍준 국회의원`: a comma without its space still parts two people.
+/// `김두관 경남도지사,안홍준 국회의원`: a comma without its space still parts two people; so does
+/// a list marker (`△변지호 대구시 실장 △은채린 원장`), which is read as a space.
 fn space_after_commas(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
+        if matches!(c, '△' | '▲' | 'Δ') {
+            out.push(' ');
+            continue;
+        }
         out.push(c);
         if c == ',' && chars.peek().is_some_and(|n| ('가'..='힣').contains(n)) {
             out.push(' ');
@@ -837,6 +842,14 @@ mod tests {
 
     fn p(n: &str, r: &str, o: &str) -> (String, Option<String>, Option<String>) {
         (n.into(), Some(r.into()), Some(o.into()))
+    }
+
+    #[test]
+    fn people_in_a_marked_list_are_read_one_by_one() {
+        assert_eq!(
+            run(&["설명회에는 △민하율 충남도 과장 △석도윤 천안시 팀장 △엄지후 한빛드론 대표 등 20명이 참석했다."]),
+            vec![p("민하율", "과장", "충남도"), p("석도윤", "팀장", "천안시"), p("엄지후", "대표", "한빛드론")]
+        );
     }
 
     #[test]
