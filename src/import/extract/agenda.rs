@@ -92,8 +92,11 @@ static ATTENDANCE_CLOSE: LazyLock<Regex> =
 static NOT_AGENDA_INTRO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:방향|목표|비전|원칙)은").unwrap());
 
+/// The marks that open each item of a list written inline (`△A △B 등`), besides `①`–`⑳`.
+pub(super) const INLINE_MARKS: [char; 3] = ['△', '▲', 'Δ'];
+
 fn inline_items(text: &str) -> Vec<String> {
-    let markers = |c: char| c == '△' || c == '▲' || c == 'Δ' || ('①'..='⑳').contains(&c);
+    let markers = |c: char| INLINE_MARKS.contains(&c) || ('①'..='⑳').contains(&c);
     let mut out = Vec::new();
     for sentence in sentences(text) {
         if sentence.chars().filter(|c| markers(*c)).count() < 2 {
@@ -915,7 +918,7 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
         match &blocks[i] {
             Block::Para(t) | Block::Item { text: t, .. } if inline_items(t).len() >= 2 => {
                 out.extend(inline_items(t));
-                let intro = t.split(['△', '▲', 'Δ']).next().unwrap_or("");
+                let intro = t.split(INLINE_MARKS).next().unwrap_or("");
                 agreement_list |=
                     ["협약에 따라", "협약을 통해", "협약으로", "협약에서"].iter().any(|w| intro.contains(w));
                 i += 1;

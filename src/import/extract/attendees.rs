@@ -464,7 +464,7 @@ fn space_after_commas(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        if matches!(c, '△' | '▲' | 'Δ') {
+        if super::agenda::INLINE_MARKS.contains(&c) {
             out.push(' ');
             continue;
         }
