@@ -245,7 +245,8 @@ const TAIL_MARKERS: &[&str] = &[
 
 /// Markers of a "related articles" box: short headline lines follow until article text resumes.
 const RELATED_MARKERS: &[&str] = &[
-    r"^(관련\s?기사|관련\s?뉴스|함께\s?보면\s?좋은\s?(기사|뉴스)|이\s?시각\s?(주요|많이 본)\s?뉴스|다른\s?기사\s?보기)\s*(더보기)?$",
+    // A blog's numbered section (`3. 같이 보면 좋은 글`) as well as a news page's box.
+    r"^(\d+[.)]\s*)?(관련\s?기사|관련\s?뉴스|관련\s?글|(함께|같이)\s?보면\s?좋은\s?(기사|뉴스|글|포스트|포스팅)|이\s?시각\s?(주요|많이 본)\s?뉴스|다른\s?기사\s?보기|이전\s?글|다음\s?글|지난\s?글\s?보기)\s*(더보기)?$",
 ];
 
 /// Words near an amount that make it something other than funding.
@@ -578,6 +579,18 @@ mod tests {
         assert!(c.sectors.iter().any(|(s, k)| s == "우주" && k.contains(&"위성".to_string())));
         assert_eq!(c.role_of_token("최고기술책임자는"), Some(("최고기술책임자", "는")));
         assert!(c.is_boilerplate("무료 구독하기"));
+    }
+
+    #[test]
+    fn related_boxes_are_known_on_news_pages_and_blogs() {
+        let c = Compiled::new(&ImportRules::default()).unwrap();
+        for marker in ["관련기사", "함께 보면 좋은 뉴스", "3. 같이 보면 좋은 글", "이전 글", "관련 글 더보기"]
+        {
+            assert!(c.is_related_marker(marker), "{marker}");
+        }
+        for line in ["관련 기사에 따르면 사업은 늦어졌다", "3. 추진 계획", "글"] {
+            assert!(!c.is_related_marker(line), "{line}");
+        }
     }
 
     #[test]

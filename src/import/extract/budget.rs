@@ -22,7 +22,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What may not follow an amount written without `원`: a counter, a foreign currency, more digits.
 static NOT_WON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:\d|달러|유로|엔|위안|파운드|시간|명|개|곳|건|대|톤|가구|세대|㎡|평|호|배|년|주|회|km|kW|MW|%|여\s?명|여\s?개|분의|장|권|마리)").unwrap()
+    Regex::new(r"^\s?(?:\d|달러|유로|엔|위안|파운드|시간|명|개|곳|건|대|톤|가구|세대|㎡|평|호|배|년|주|회|km|kW|MW|%|여\s?명|여\s?개|분의|장|권|마리|의\s?\d)").unwrap()
 });
 /// A bare number before `~` that borrows the unit of the amount after it: `30~50억원`.
 static RANGE_LOW: LazyLock<Regex> =
@@ -68,6 +68,10 @@ fn amounts_in(sentence: &str) -> Vec<Found> {
         };
         if !raw.ends_with('원') && c.name("ditto").is_none() && NOT_WON_AFTER.is_match(&sentence[m.end()..])
         {
+            continue;
+        }
+        // `제2조` (an article of a law, as `제3차` is a round) is an ordinal, never money.
+        if sentence[..m.start()].ends_with('제') {
             continue;
         }
         last_unit = ["조원", "억원", "만원"].into_iter().find(|u| {
@@ -194,8 +198,14 @@ fn clean_item(raw: &str) -> String {
 /// effect estimate, a market size, a revenue or price, an earlier year's figure, a change against
 /// something, a cumulative total, a private investment target, a penalty.
 fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> bool {
+    // What money is spent on (`34억원이 플랫폼 이용료와 교사 연수에 쓰인다`) says what it pays
+    // for, not what the amount is: the words are read in the rest of the clause only.
+    let words_in = match spent_on(suffix) {
+        Some(purpose) => &clause[..clause.len() - suffix.len() + purpose],
+        None => clause,
+    };
     // Words that hold a not-budget word by chance (`자유발언` holds `유발`) are read as one word.
-    let clause = HOLDS_NOT_BUDGET_WORD.iter().fold(clause.to_string(), |c, w| c.replace(w, " "));
+    let clause = HOLDS_NOT_BUDGET_WORD.iter().fold(words_in.to_string(), |c, w| c.replace(w, " "));
     rules.not_budget.iter().any(|w| clause.contains(w.as_str()))
         || left_out(suffix)
         || own_investment(prefix)
@@ -214,14 +224,46 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || firms_pledge(prefix, suffix)
         || change_or_base(suffix)
         || agreements_size(suffix)
+        || unspent(suffix)
+        || last_years_budget(prefix)
+}
+
+/// Where the purpose starts in a suffix that spends the amount on something (`이 … 연수에
+/// 쓰인다`, `을 … 구축에 투입한다`): the offset of the purpose's first word, or `None`.
+fn spent_on(suffix: &str) -> Option<usize> {
+    static SPENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:이|가|은|는|을|를)\s+(?:\S+\s+){0,6}?\S+에\s*(?:쓰인|쓰이|쓴다|쓸|사용|투입|배정|지원|들어가|들인)")
+            .unwrap()
+    });
+    static PARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:이|가|은|는|을|를)\s+").unwrap());
+    SPENT.is_match(suffix).then(|| PARTICLE.find(suffix).map_or(0, |m| m.end()))
+}
+
+/// An amount left unspent (`1,300억원이 불용됐다`) or carried over (`이월됐다`): not money the
+/// programme has.
+fn unspent(suffix: &str) -> bool {
+    static UNSPENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:이|가|은|는)?\s*(?:\S+\s+){0,2}?(?:불용|이월|미집행)").unwrap());
+    UNSPENT.is_match(suffix)
+}
+
+/// An amount named as an earlier year's budget (`지난해 AI 인프라 예산 8,900억원`): the year
+/// word opens the noun phrase the amount closes. `지난해보다 늘어난 1조원` is this year's, and
+/// so is money got then and spent now (`지난해 확보한 예산 40억원을 올해`: a verb's form between).
+fn last_years_budget(prefix: &str) -> bool {
+    static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\p{Hangul}])(?:지난해|작년|전년도?|첫해)(?:의)?\s+(?:[^\s,]*[^\s,한된던는은]\s+){0,3}?(?:예산|사업비|총사업비)(?:은|는|이|가)?\s*$")
+            .unwrap()
+    });
+    EARLIER.is_match(prefix)
 }
 
 /// An amount told as a change (`예산을 120억원 늘렸다`, `120억 증액`: by how much, no particle
 /// between; `비용이 90억원가량 줄어들 것`, about how much) or as the base of a comparison
-/// (`12조9,800억원보다`). `120억원으로 늘렸다` is the new figure, and budget.
+/// (`12조9,800억원보다`, `첫해 45억원의 두 배`). `120억원으로 늘렸다` is the new figure, and budget.
 fn change_or_base(suffix: &str) -> bool {
     static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:\s*(?:가량|정도|안팎|쯤))?\s+(?:더\s*)?(?:늘|증액|증가|확대|줄|감소|감액)|\s*(?:보다|대비|에\s*비해))")
+        Regex::new(r"^(?:(?:\s*(?:가량|정도|안팎|쯤))?\s+(?:더\s*)?(?:늘|증액|증가|확대|줄|감소|감액)|\s*(?:보다|대비|에\s*비해)|\s*의\s*(?:두|세|네|다섯|\d+(?:\.\d+)?)\s*배)")
             .unwrap()
     });
     CHANGE.is_match(suffix)
@@ -269,14 +311,15 @@ fn saving(suffix: &str) -> bool {
     SAVE.is_match(suffix)
 }
 
-/// Firms pledging their own money (`통신 3사는 … 5조원을 투자하겠다는 계획`): not a public budget.
+/// Firms pledging their own money (`통신 3사는 … 5조원을 투자하겠다는 계획`, `기업도 5조원 규모의
+/// 투자를 약속했다`): not a public budget.
 /// A government's pledge (`정부는 … 투자하겠다`) is.
 fn firms_pledge(prefix: &str, suffix: &str) -> bool {
     static PLEDGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:을|를)\s+(?:\S+\s+)?(?:투자하겠|투자할 계획|투자하기로|투자한다는)").unwrap()
+        Regex::new(r"^\s*(?:(?:을|를)\s+(?:\S+\s+)?(?:투자하겠|투자할 계획|투자하기로|투자한다는)|\s*규모의?\s+투자(?:를|을)?\s*(?:약속|계획|결정|발표))").unwrap()
     });
     static FIRMS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\d\s*사|기업(?:들)?|업계|그룹|업체(?:들)?)(?:은|는|이|가)\s").unwrap()
+        Regex::new(r"(?:\d\s*사|기업(?:들)?|업계|그룹|업체(?:들)?)(?:은|는|이|가|도)\s").unwrap()
     });
     PLEDGE.is_match(suffix) && FIRMS.is_match(prefix)
 }
@@ -779,6 +822,44 @@ mod tests {
         );
         // Last year's money spent this year is this year's.
         assert_eq!(amounts("지난해 확보한 국비 40억원을 올해 투입한다."), vec![4_000_000_000]);
+    }
+
+    #[test]
+    fn articles_of_laws_are_not_amounts() {
+        assert!(amounts("「중소기업기본법」 제2조에 따른 중소기업이 신청할 수 있다.").is_empty());
+        assert!(amounts("같은 법 2조의2에 따라 지원한다.").is_empty());
+        // A bare 조 that is money still is.
+        assert_eq!(amounts("정부는 반도체에 2조를 투입한다."), vec![2_000_000_000_000]);
+    }
+
+    #[test]
+    fn last_years_budget_its_unspent_part_and_a_multiples_base_are_not_budget() {
+        assert!(amounts("지난해 AI 인프라 예산 8,900억원 가운데 1,300억원이 불용됐다.").is_empty());
+        assert!(amounts("의원은 \"지난해 예산 8,900억원도 다 못 썼다\"고 말했다.").is_empty());
+        assert_eq!(
+            amounts("올해 AI 인프라 예산 1조원 가운데 300억원이 남았다."),
+            vec![1_000_000_000_000, 30_000_000_000]
+        );
+        assert_eq!(amounts("지난해 확보한 예산 40억원을 올해 집행한다."), vec![4_000_000_000]);
+        assert!(amounts("사업비 20억원은 다음 해로 이월됐다.").is_empty());
+        assert_eq!(amounts("올해 예산은 96억원으로 첫해 예산 45억원의 두 배가 넘는다."), vec![9_600_000_000]);
+        // Compared with last year, the new figure is this year's.
+        assert_eq!(amounts("예산은 지난해보다 늘어난 1조원이다."), vec![1_000_000_000_000]);
+        // Firms' pledge of an investment's size.
+        assert_eq!(
+            amounts("정부가 2조원을 투입하고 민간 기업도 5조원 규모의 투자를 약속했다."),
+            vec![2_000_000_000_000]
+        );
+    }
+
+    #[test]
+    fn what_money_is_spent_on_does_not_make_it_a_price() {
+        // `이용료` in what the money pays for: budget. As the amount's own subject: a price.
+        assert_eq!(
+            amounts("이 가운데 62억원이 태블릿 교체에, 34억원이 플랫폼 이용료와 교사 연수에 쓰인다."),
+            vec![6_200_000_000, 3_400_000_000]
+        );
+        assert!(amounts("플랫폼 이용료는 한 달 1만원이다.").is_empty());
     }
 
     #[test]
