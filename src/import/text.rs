@@ -134,6 +134,17 @@ fn is_prose(line: &str) -> bool {
     char_len(line) >= 40 && SENTENCE_END.is_match(line)
 }
 
+/// A photo's credit mid-article (`ⓒ게티이미지뱅크`), not the page's copyright footer: a short
+/// `ⓒ` line with no rights words, and the article's prose goes on within the next lines.
+fn is_photo_credit(line: &str, rest: &[String]) -> bool {
+    const RIGHTS: &[&str] =
+        &["무단", "재배포", "저작권", "rights", "Rights", "RIGHTS", "Copyright", "copyright"];
+    line.starts_with(['ⓒ', '©'])
+        && char_len(line) <= 40
+        && !RIGHTS.iter().any(|w| line.contains(w))
+        && rest.iter().filter(|l| !l.is_empty()).take(3).any(|l| is_prose(l))
+}
+
 /// Navigation words that make up menu lines on news pages.
 const NAV_WORDS: &[&str] = &[
     "뉴스",
@@ -656,6 +667,11 @@ impl Body {
             return Chrome::Taken;
         }
         self.previous = Some(line.to_string());
+        if self.body_started && is_photo_credit(bare, &lines[index + 1..]) {
+            out.captions.push(line.to_string());
+            self.flush();
+            return Chrome::Taken;
+        }
         if self.body_started && rules.is_tail_marker(bare) {
             out.tail = lines[index..].iter().filter(|l| !l.is_empty()).cloned().collect();
             return Chrome::Tail;
@@ -884,6 +900,26 @@ mod tests {
         // A sentence about photographs is body text.
         let page = "군, 사진 공모전\n입력 2025.03.07 10:00\n\n사진 공모전에는 모두 300점이 접수됐다고 군은 7일 밝혔다.\n";
         assert!(clean(page, None, &rules).captions.is_empty());
+    }
+
+    #[test]
+    fn a_photo_credit_mid_article_does_not_end_it_and_a_copyright_footer_does() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let lead = "군은 올해 경로당 서른 곳에 안마의자를 두기로 하고 사업비 3억원을 편성했다고 7일 밝혔다.";
+        let more = "군은 상반기에 설치를 마치고 하반기에는 이용 실태를 조사해 내년 사업 규모를 정하기로 했으며, 주민 설명회도 면마다 연다.";
+        let page = format!("군, 경로당 30곳에 안마의자\n입력 2025.03.07 10:00\n\n{lead}\n\nⓒ게티이미지뱅크\nⓒ게티이미지뱅크\n\n{more}\n");
+        let c = clean(&page, None, &rules);
+        assert!(c.blocks.iter().any(|b| b.text().contains("주민 설명회")), "{:?}", c.blocks);
+        assert!(c.tail.is_empty(), "{:?}", c.tail);
+        assert!(c.blocks.iter().all(|b| !b.text().contains("게티이미지")));
+        // The page's own footer still ends the article, short as it is.
+        for footer in ["ⓒ 양평신문", "ⓒ 양평신문 무단전재 및 재배포 금지"] {
+            let page = format!(
+                "군, 경로당 30곳에 안마의자\n입력 2025.03.07 10:00\n\n{lead}\n\n{footer}\n\n많이 본 뉴스\n"
+            );
+            let c = clean(&page, None, &rules);
+            assert_eq!(c.tail.first().map(String::as_str), Some(footer), "{footer}");
+        }
     }
 
     #[test]

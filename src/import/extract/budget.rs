@@ -81,22 +81,26 @@ fn amounts_in(sentence: &str) -> Vec<Found> {
         let Ok(amount) = parse_amount(&text) else { continue };
         let mut found =
             Found { start: m.start(), end: whole.end(), text, amount, each: c.name("each").is_some() };
-        // A range: `A~B`, `A에서 (최대) B`.
-        if let Some(prev) = out.last() {
+        // A range: `A~B`, `A에서 (최대) B`, or a bare number before `~` (`8~9억 원`), also
+        // after an earlier amount (`5억에서 8~9억 원으로`).
+        let from = out.last().map_or(0, |prev| prev.end);
+        let joined = out.last().is_some_and(|prev| {
             let between = sentence[prev.end..found.start].trim();
-            let joined = matches!(between, "~" | "에서" | "에서 최대" | "부터" | "부터 최대" | "~최대");
-            if joined && prev.amount.max < found.amount.min {
-                let prev = out.pop().unwrap();
-                found.amount = Amount { min: prev.amount.min, max: found.amount.max };
-                found.text = format!("{}~{}", won(&prev.text), won(&found.text));
-                found.start = prev.start;
-            }
-        } else if let Some(low) = RANGE_LOW.captures(&sentence[..found.start]) {
+            matches!(between, "~" | "에서" | "에서 최대" | "부터" | "부터 최대" | "~최대")
+                && prev.amount.max < found.amount.min
+        });
+        if joined {
+            let prev = out.pop().unwrap();
+            found.amount = Amount { min: prev.amount.min, max: found.amount.max };
+            found.text = format!("{}~{}", won(&prev.text), won(&found.text));
+            found.start = prev.start;
+        } else if let Some(low) = RANGE_LOW.captures(&sentence[from..found.start]) {
             let l = low.get(1).unwrap();
+            let l_start = from + l.start();
             if let Ok(a) = parse_amount(&format!("{}~{}", l.as_str(), found.text)) {
                 found.amount = a;
                 found.text = format!("{}~{}", l.as_str(), found.text);
-                found.start = l.start();
+                found.start = l_start;
             }
         }
         out.push(found);
@@ -403,7 +407,14 @@ fn last_years(prefix: &str, suffix: &str) -> bool {
         )
         .unwrap()
     });
-    ["지난해", "작년", "전년"].iter().any(|w| prefix.contains(w)) && PAST.is_match(suffix)
+    let last = ["지난해", "작년", "전년"].iter().filter_map(|w| prefix.rfind(w)).max();
+    last.is_some_and(|at| !names_a_later_time(&prefix[at..])) && PAST.is_match(suffix)
+}
+
+/// Whether `text` (after an earlier year's word) names a later time: `지난해는 …, 올해는 50억원`
+/// is this year's money.
+fn names_a_later_time(text: &str) -> bool {
+    ["올해", "금년", "내년", "이번", "앞으로"].iter().any(|w| text.contains(w))
 }
 
 /// The programme an amount pays for, from its clause, and a review note when it is a guess.
@@ -476,6 +487,8 @@ fn each_of(prefix: &str) -> Vec<String> {
 struct Row {
     line: BudgetLine,
     sentence: usize,
+    /// Told as approximate (`500억원 이상`, `약 95억원`, `5억여원`).
+    approx: bool,
 }
 
 /// Budget lines of the body's sentences (and amounts that only the headline or a subtitle
@@ -509,7 +522,10 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             let clause_end = sentence[f.end..ceil].find([',', ';', '，']).map(|i| f.end + i).unwrap_or(ceil);
             let prefix = &sentence[clause_start..f.start];
             let suffix = &sentence[f.end..clause_end];
-            if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules) {
+            if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules)
+                || changed_from(&sentence[f.end..])
+                || earlier_years_topic(&sentence[..f.start], suffix)
+            {
                 continue;
             }
             // Rows of one table with different labels are different lines, equal amounts or not.
@@ -518,10 +534,9 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             if rows.iter().any(earlier) {
                 continue;
             }
-            // A headline's rounded figure (`6700억` for 6,693억원) is the body's line.
-            if si >= body_len
-                && rows.iter().any(|r| r.line.amount.min.abs_diff(f.amount.min) * 50 <= f.amount.min)
-            {
+            // A headline's rounded figure (`6700억` for 6,693억원, `1천억원` for 1천39억원) is the
+            // body's line.
+            if si >= body_len && rows.iter().any(|r| rounds(f.amount.min, r.line.amount.min)) {
                 continue;
             }
             let (items, note) = item_of(prefix, suffix, &f.text);
@@ -532,17 +547,84 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
                     f.text
                 ));
             }
+            let approx = is_approximate(prefix, &sentence[f.end..]);
             for item in items {
                 rows.push(Row {
                     line: BudgetLine { item, amount: f.amount, region: None, sector: None, part_of: None },
                     sentence: si,
+                    approx,
                 });
             }
         }
     }
+    drop_restatements(&mut rows);
     unique_items(&mut rows);
     mark_parts(&mut rows, sentences);
     (rows.into_iter().map(|r| r.line).collect(), review)
+}
+
+/// Whether `round` is `exact` told in fewer digits: within 2% (`6700억` for 6,693억원), or within
+/// 5% with fewer significant digits (`1천억원` for 1천39억원).
+fn rounds(round: u64, exact: u64) -> bool {
+    let diff = round.abs_diff(exact);
+    diff * 50 <= exact || (diff * 20 <= exact && significant_digits(round) < significant_digits(exact))
+}
+
+/// How many digits a figure has before its trailing zeros (534억 → 3, 500억 → 1).
+fn significant_digits(mut v: u64) -> usize {
+    while v > 0 && v % 10 == 0 {
+        v /= 10;
+    }
+    v.to_string().len()
+}
+
+/// Drops an approximate figure (`총 500억원 이상`) that restates, in fewer digits and within 10%,
+/// an other figure of the text (`총 534억원`): the lead's summary of a total the body gives.
+fn drop_restatements(rows: &mut Vec<Row>) {
+    let figures: Vec<u64> = rows.iter().map(|r| r.line.amount.min).collect();
+    let restates = |r: &Row| {
+        let v = r.line.amount.min;
+        r.approx
+            && !r.line.amount.is_range()
+            && figures
+                .iter()
+                .any(|&e| e != v && v.abs_diff(e) * 10 <= e && significant_digits(v) < significant_digits(e))
+    };
+    let keep: Vec<bool> = rows.iter().map(|r| !restates(r)).collect();
+    let mut k = 0;
+    rows.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// Whether an amount is told as approximate: `약 95억원`, `500억원 이상`, `5억여원`, `15억원가량`.
+fn is_approximate(prefix: &str, after: &str) -> bool {
+    static BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|\s)(?:약|대략|총\s?약)\s*$").unwrap());
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:이상|여|가량|안팎|정도|남짓|넘는|넘게|규모\s*이상)").unwrap());
+    BEFORE.is_match(prefix) || AFTER.is_match(after)
+}
+
+/// The figure a change starts from: `지난해 632억원에서 큰 폭으로 증액됐다`, `5억에서 8~9억 원으로
+/// 증액했다`. (`2억 원에서 최대 8억 원` is a range, read as one amount before this.)
+fn changed_from(after: &str) -> bool {
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*에서\s+(?:[^.,]*?\s)?(?:증액|늘|확대|증가|상향|감액|줄|축소|삭감|하향)").unwrap()
+    });
+    FROM.is_match(after)
+}
+
+/// An amount in a clause about an earlier year, told in the past: `지난해는 30억 원 규모로 6개
+/// 지자체를 선정한 바 있다`. A later time word (`지난해는 …, 올해는 50억원`) makes it that year's.
+fn earlier_years_topic(before: &str, suffix: &str) -> bool {
+    static TOPIC: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:지난해|작년|전년)(?:에)?(?:는|엔)\s").unwrap());
+    static PAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:했다|였다|됐다|었다|바\s?있다|한바\s?있다)\.?\s*$").unwrap());
+    let Some(topic) = TOPIC.find_iter(before).last() else { return false };
+    !names_a_later_time(&before[topic.end()..]) && PAST.is_match(suffix.trim_end())
 }
 
 /// The first cell of a table row flattened with `|` or tabs (`권선구 | 170대 | 5억1천만원`).
@@ -630,6 +712,7 @@ mod tests {
                 part_of: None,
             },
             sentence: 0,
+            approx: false,
         };
         let mut rows: Vec<Row> = ["사업", "사업", "사업 (2)", "사업", "기타"].into_iter().map(row).collect();
         // A page that repeats one sentence a thousand times names a thousand rows.
@@ -822,6 +905,51 @@ mod tests {
         );
         // Last year's money spent this year is this year's.
         assert_eq!(amounts("지난해 확보한 국비 40억원을 올해 투입한다."), vec![4_000_000_000]);
+    }
+
+    #[test]
+    fn a_changes_starting_figure_and_an_earlier_years_clause_are_not_budget() {
+        assert_eq!(amounts("사업 예산은 지난해 632억원에서 큰 폭으로 증액됐다."), Vec::<u64>::new());
+        // The starting figure goes; the range it rose to is one amount.
+        let range = |s: &str| run(s).into_iter().map(|(_, min, max)| (min, max)).collect::<Vec<_>>();
+        assert_eq!(
+            range("과제당 국비도 지난해 5억에서 8~9억 원으로 증액했다."),
+            vec![(800_000_000, 900_000_000)]
+        );
+        assert_eq!(range("기업당 8~9억 원을 지원한다."), vec![(800_000_000, 900_000_000)]);
+        assert!(amounts("지난해는 30억 원 규모로 6개 지자체를 선정한 바 있다.").is_empty());
+        assert_eq!(amounts("지난해는 시범 사업만 했고, 올해는 50억원을 편성했다."), vec![5_000_000_000]);
+        // `A에서 최대 B` is still a range.
+        assert_eq!(run("기업당 2억 원에서 최대 8억 원을 지원한다.").len(), 1);
+    }
+
+    #[test]
+    fn rounder_restatements_of_a_figure_are_one_line() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let lines = |body: &[&str], heads: &[&str]| -> Vec<u64> {
+            budget(body, heads, &rules).0.iter().map(|l| l.amount.min).collect()
+        };
+        // A headline's `1천억원` for the body's 1천39억원.
+        assert_eq!(
+            lines(&["사업 예산이 1천39억원으로 확정됐다."], &["스마트빌리지 사업에 1천억원"]),
+            vec![103_900_000_000]
+        );
+        // A lead's `500억원 이상` for the body's 534억원.
+        assert_eq!(
+            lines(
+                &[
+                    "지자체 예산만 총 500억원 이상을 투입한다.",
+                    "17개 시·도는 내년에 총 534억원을 투입할 계획이다."
+                ],
+                &[]
+            ),
+            vec![53_400_000_000]
+        );
+        // Two figures told exactly stay two lines, close as they are.
+        assert_eq!(
+            lines(&["국비 100억원을 투입한다.", "시비 95억원을 더한다."], &[]),
+            vec![10_000_000_000, 9_500_000_000]
+        );
     }
 
     #[test]
