@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?:(?P<y>(?:19|20)\d{2})|['‘’`](?P<yy>\d{2}))\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?:\s*일|\.)?
+        (?:(?P<y>(?:19|20)\d{2})|['‘’`](?P<yy>\d{2})|(?:작성|등록|입력|게시)일?\s*[:：]?\s*(?P<ly>\d{2}))\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})(?:\s*일|\.)?
         (?:\s*\(?[월화수목금토일]\)?\.?)?
         (?:(?:\s*|T)(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<h>\d{1,2})\s*(?::|시)\s*(?P<min>\d{1,2})(?:\s*:\s*(?P<s>\d{2})(?:\.\d+)?)?(?:\s*분)?
            (?P<tz>Z|[+\-]\d{2}:?\d{2})?)?
@@ -56,8 +56,9 @@ fn dates_in(
 ) -> impl Iterator<Item = (usize, usize, NaiveDate, Option<DateTime<FixedOffset>>, bool)> + '_ {
     DATE.captures_iter(line).filter_map(move |c| {
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-        // `’24.3.5`: a two-digit year with an apostrophe, 1970–2069.
-        let y = match (c.name("y"), c.name("yy")) {
+        // `’24.3.5`, or a board's `작성일19-10-07` (the label glued to it): a two-digit year,
+        // 1970–2069.
+        let y = match (c.name("y"), c.name("yy").or(c.name("ly"))) {
             (Some(y), _) => y.as_str().parse::<i32>().ok()?,
             (None, yy) => {
                 yy?.as_str().parse::<i32>().ok().map(|y| if y >= 70 { 1900 + y } else { 2000 + y })?
@@ -85,7 +86,9 @@ fn dates_in(
         // The date of the moment in the site timezone (an ISO time in UTC may fall on another day).
         let date = moment.map(|m| m.date_naive()).unwrap_or(date);
         let whole = c.get(0)?;
-        Some((whole.start(), whole.end(), date, moment, c.name("yy").is_some()))
+        // A glued label is left before the date, where labels are looked for.
+        let start = c.name("ly").map_or(whole.start(), |m| m.start());
+        Some((start, whole.end(), date, moment, c.name("yy").is_some()))
     })
 }
 
@@ -202,6 +205,13 @@ mod tests {
         let meta = vec!["'20.3.1일부터 지원 종료".to_string(), "2009.12.29".to_string()];
         let d = publication_date(&meta, None, chrono_tz::Asia::Seoul).unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2009, 12, 29).unwrap());
+        // A board's stamp, the label glued to a two-digit year and counters after it.
+        let d = one("편집국 작성일19-10-07 20:05 조회1,426회 댓글0건본문");
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2019, 10, 7).unwrap());
+        assert_eq!(d.rank, 1);
+        assert_eq!(one("등록일 : 24.03.05").date, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
+        // Two digits without a label are no year.
+        assert!(dates_in("19-10-07 20:05", chrono_tz::UTC).next().is_none());
     }
 
     #[test]
