@@ -124,9 +124,15 @@ fn byline_of(c: &regex::Captures<'_>, line: &str) -> Byline {
     }
 }
 
-/// A whole line that is a byline. Bullets and bars around it are ignored.
+/// A whole line that is a byline. Bullets and bars around it are ignored, and so is a date
+/// before it (`2025-07-09     최태우 기자`, the layout of many mobile pages).
 pub(crate) fn parse_line(line: &str) -> Option<Byline> {
+    static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[|·]?\s+")
+            .unwrap()
+    });
     let bare = line.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
+    let bare = LEADING_DATE.find(bare).map_or(bare, |m| &bare[m.end()..]);
     if bare.chars().count() > 100 {
         return None;
     }
@@ -214,6 +220,10 @@ mod tests {
         assert_eq!(line("동해신보 | 김나래 기자 | 2021-04-02 11:00"), some("동해신보", "김나래"));
         assert_eq!(line("담당 | 김나래 기자"), (None, Some("김나래".into())), "not an outlet's name");
         assert!(parse_line("홍길동 기자가 현장을 취재했다.").is_none());
+        // The date first, then the byline.
+        assert_eq!(line("2025-07-09     최태우 기자"), (None, Some("최태우".into())));
+        assert_eq!(line("2024.01.19 14:00 | 고다은 기자"), (None, Some("고다은".into())));
+        assert!(parse_line("2025-07-09 과기정통부는 홍길동 기자가 말한 사업을 시작했다.").is_none());
     }
 
     #[test]
