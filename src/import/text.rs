@@ -72,6 +72,10 @@ static CAPTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(\s*(?:사진|자료)\s*(?:=|제공)[^()]*(?:\([^()]*\)[^()]*)*\)\s*$|[\[(<〈【]\s*(?:사진|그래픽|이미지|자료|표|영상|출처|제공|사진\s*제공|자료\s*제공)\s*[=:：]?\s*[^\])>〉】]{0,40}[\])>〉】]|[\[(<〈]\s*[^\[\]()<>〈〉]{1,25}\s*제공\s*[\])>〉]|/\s*사진\s*=\s*\S+$|\s사진\s*제공\s*=\s*\S+$")
         .unwrap()
 });
+/// A wire's stamp closing a photo's caption: the photo desk's address, or the notice that the
+/// photo may not be resold.
+static PHOTO_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bphoto\d*@[a-z0-9.\-]+|재판매\s*및\s*DB\s*금지").unwrap());
 /// A photo description closed by its credit: `… 발언하고 있다. 연합뉴스`, `… 스템빌리지. 부산시 제공`.
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     // A wire's photo stamp may close it after the credit: `(포항시 제공) 2026.7.21/뉴스1`.
@@ -652,8 +656,11 @@ impl Body {
         }
         // Widget lines often come bulleted (`• 댓글 0`).
         let bare = line.trim_start_matches(['•', '|', '·']).trim();
-        // A caption with an explicit photo tag, even one carrying a copyright notice.
-        if CAPTION_TAG.is_match(line) && caption_rest(line).is_some_and(|r| r.is_empty()) {
+        // A caption with an explicit photo tag, even one carrying a copyright notice; or closed
+        // by a wire's photo stamp (`2024.10.01. photo@newsis.com *재판매 및 DB 금지`), which needs
+        // no blank line before the story's byline.
+        let stamped = PHOTO_STAMP.is_match(line) && char_len(line) < 400;
+        if stamped || CAPTION_TAG.is_match(line) && caption_rest(line).is_some_and(|r| r.is_empty()) {
             out.captions.push(line.to_string());
             self.flush();
             return Chrome::Taken;
@@ -900,6 +907,16 @@ mod tests {
         // A sentence about photographs is body text.
         let page = "군, 사진 공모전\n입력 2025.03.07 10:00\n\n사진 공모전에는 모두 300점이 접수됐다고 군은 7일 밝혔다.\n";
         assert!(clean(page, None, &rules).captions.is_empty());
+    }
+
+    #[test]
+    fn a_wires_photo_stamp_closes_a_caption_right_above_the_byline() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let page = "구, 데이터센터 짓는다\n기사등록 2024/10/01 16:40:09\n\n[대전=한빛통신] 고다은(왼쪽) 구청장이 협약을 맺고 있다. (사진=대덕구 제공) 2024.10.01. photo@example.com   *재판매 및 DB 금지\n[대전=한빛통신] 조하늘 기자 = 대덕구가 평촌동에 데이터센터 건립을 추진한다고 1일 밝혔다.\n";
+        let c = clean(page, None, &rules);
+        assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
+        assert_eq!(c.lead_byline.and_then(|b| b.name).as_deref(), Some("조하늘"));
+        assert!(c.blocks.iter().all(|b| !b.text().contains("왼쪽")));
     }
 
     #[test]

@@ -316,12 +316,14 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
             })
         })
         .or_else(|| {
-            // A credit on a photo is the last trace of an outlet that prints no masthead.
+            // A credit on a photo is the last trace of an outlet that prints no masthead, when
+            // it names an outlet: a stock library or an agency (`ⓒ게티이미지뱅크`) publishes nothing.
             cleaned
                 .captions
                 .iter()
                 .filter(|c| !c.contains("사진"))
                 .find_map(|c| copyright_holder(c))
+                .filter(|p| gazetteer::outlet_named(p).is_some())
                 .map(|p| (p, Evidence::Issuer))
         })
         .or_else(|| release_header(cleaned, rules).map(|p| (p, Evidence::Issuer)))
@@ -452,6 +454,16 @@ mod tests {
     fn found(page: &str) -> Found {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         source(&text::clean(page, None, &rules), &Hints::default(), &rules)
+    }
+
+    #[test]
+    fn a_photo_credit_names_the_publisher_only_when_it_is_an_outlet() {
+        let lead = "군은 올해 경로당 서른 곳에 안마의자를 두기로 하고 사업비 3억원을 편성했다고 7일 밝혔다.";
+        let more =
+            "군은 상반기에 설치를 마치고 하반기에는 이용 실태를 조사해 내년 사업 규모를 정하기로 했다.";
+        let page = |credit: &str| format!("군, 경로당 30곳에 안마의자\n\n{lead}\n\n{credit}\n\n{more}\n");
+        assert_eq!(found(&page("ⓒ 연합뉴스")).publisher.map(|p| p.0).as_deref(), Some("연합뉴스"));
+        assert_eq!(found(&page("ⓒ게티이미지뱅크")).publisher, None);
     }
 
     #[test]
