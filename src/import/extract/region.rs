@@ -153,6 +153,66 @@ fn complexes(text: &str, rules: &Compiled) -> Vec<String> {
                 && rules.regions.iter().any(|r| r.spelling == c["place"] && r.level != PlaceLevel::Site)
         })
         .filter_map(|c| c.get(0).map(|m| m.as_str().to_string()))
+        .chain(named_complexes(text, rules))
+        .collect()
+}
+
+/// A national industrial complex with a name of its own: glued to it (`반월·시화국가산업단지`), or
+/// a word between its place and it (`포항 블루밸리 국가산업단지`, `덕진구 탄소소재 국가산업단지`).
+/// A national complex is a designated zone, as a 특구 is; a word alone before it may only say
+/// what it makes (`반도체 국가산업단지`), and a word that says which (`인근`, `노후`) is no name.
+static NAMED_COMPLEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?P<place>[가-힣]{2,6})\s)?(?P<name>[가-힣A-Za-z][가-힣A-Za-z·ㆍ]{1,9}?)(?P<gap>\s?)국가\s?산업단지")
+        .unwrap()
+});
+
+/// Words that describe a complex without naming it.
+const NOT_COMPLEX_NAMES: &[&str] = &[
+    "인근",
+    "관내",
+    "도내",
+    "시내",
+    "지역",
+    "전국",
+    "국내",
+    "기존",
+    "신규",
+    "노후",
+    "주요",
+    "해당",
+    "스마트",
+    "첨단",
+    "인접",
+    "주변",
+    "대규모",
+    "전체",
+    "모든",
+    "각",
+    "이",
+    "새",
+];
+
+fn named_complexes(text: &str, rules: &Compiled) -> Vec<String> {
+    let is_place = |w: &str| {
+        let stem = w.trim_end_matches(['시', '군', '구']);
+        // `양산` is spelled after its province (`경남 양산`) where it is ambiguous alone.
+        rules
+            .regions
+            .iter()
+            .any(|r| [w, stem].iter().any(|x| r.spelling == *x || r.spelling.rsplit(' ').next() == Some(x)))
+    };
+    NAMED_COMPLEX
+        .captures_iter(text)
+        .filter_map(|c| {
+            let name = c.name("name")?;
+            let glued = c["gap"].is_empty();
+            let placed = c.name("place").is_some_and(|p| is_place(p.as_str()));
+            let named = !NOT_COMPLEX_NAMES.contains(&name.as_str()) && !is_place(name.as_str());
+            let end = c.get(0)?.end();
+            // The place before a name is read as a place of its own.
+            (named && (glued || placed) && is_boundary(text[..name.start()].chars().next_back()))
+                .then(|| text[name.start()..end].to_string())
+        })
         .collect()
 }
 
@@ -622,9 +682,11 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
         }
     }
     let plain: Vec<String> = units.iter().map(|u| outside_quotes(u)).collect();
+    // A complex in an aside (`한편 울산시도 … 온산국가산업단지에`) is another place's.
+    let sited = |u: &String| if context::opens_aside(u) { Vec::new() } else { complexes(u, rules) };
     for area in plain
         .iter()
-        .flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules)).chain(neighbourhoods(u)))
+        .flat_map(|u| area_types(u, rules).into_iter().chain(sited(u)).chain(neighbourhoods(u)))
         .chain(streets)
     {
         add(&area, &mut names);
@@ -838,6 +900,25 @@ mod tests {
         assert_eq!(run("구미 국가산업1~5단지에 입주한다"), vec!["구미시", "구미 국가산업1~5단지"]);
         assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
         assert_eq!(run("인근 산업단지에 짓는다"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_industrial_complex_with_a_name_of_its_own_is_a_region() {
+        assert_eq!(run("두 기관은 남촌·도화국가산업단지 입주기업을 돕는다."), vec!["남촌·도화국가산업단지"]);
+        assert_eq!(
+            run("공장은 경남 양산 새솔 국가산업단지에 들어선다."),
+            vec!["양산시", "새솔 국가산업단지"]
+        );
+        // A word alone before it says what it makes; a general complex is the town's own.
+        assert!(run("정부는 반도체 국가산업단지의 전력망을 짓는다.").is_empty());
+        assert!(run("센터는 새솔일반산업단지에 들어선다.").is_empty());
+        // What kind or which, not a name; a short form (`산단`) without a place; a place's own
+        // complex is read once.
+        assert_eq!(run("시는 노후 국가산업단지를 고친다."), Vec::<String>::new());
+        assert_eq!(run("인근 국가산업단지와 연계한다."), Vec::<String>::new());
+        assert_eq!(run("탄소 국가산단에 짓는다."), Vec::<String>::new());
+        assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
+        assert_eq!(run("한편 울산시도 지난달 온산국가산업단지에 기업을 유치했다."), Vec::<String>::new());
     }
 
     #[test]
