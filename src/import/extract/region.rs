@@ -33,6 +33,12 @@ const SUFFIXES: &[&str] = &[
     "시장",
     "군수",
     "구청장",
+    // Its council: `옥천군의회는` is the county's own body, sitting on the county's matters.
+    "의회",
+    "시의회",
+    "군의회",
+    "구의회",
+    "도의회",
 ];
 
 /// A sentence that lists competing or other places: `6개 지역이 신청`, `지난해 2개 지역 선정`.
@@ -886,6 +892,17 @@ mod tests {
         assert!(neighbourhoods("자동과 수동으로 전환한다.").is_empty());
         // One alone is not read: `신동` may be a surname, `정면` a direction.
         assert!(neighbourhoods("시는 진영읍 일대에 짓는다.").is_empty());
+    }
+
+    #[test]
+    fn a_councils_place_is_where_it_sits() {
+        assert_eq!(run("영동군의회 산업위원회는 19일 농정과를 상대로 감사를 벌였다."), vec!["영동군"]);
+        assert_eq!(run("충북 영동군의회는 19일 본회의를 열었다."), vec!["영동군"]);
+        // Another place's council in an aside is not.
+        assert_eq!(
+            run("영동군의회는 19일 본회의를 열었다. / 한편 인근 보은군의회는 23일 임시회를 연다."),
+            vec!["영동군"]
+        );
     }
 
     #[test]
