@@ -475,6 +475,28 @@ fn aside_subjects(sentence: &str, after_rivals: bool) -> Vec<(usize, usize)> {
     out
 }
 
+/// A neighbour compared inside a sentence (`가 의원은 "이웃 보은군은 5천만원에 도입했다"고 했다`,
+/// `…했지만, 인근 홍성군은 …`): the word with a subject particle among the two after `이웃` or
+/// `인근` where a clause or a quotation opens, each with whether it opens a quotation (then what
+/// is quoted is told of the neighbour).
+fn neighbour_subjects(sentence: &str) -> Vec<((usize, usize), bool)> {
+    static NEIGHBOUR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?:^|["“‘'(]|,\s|\s)(?:이웃|인근)\s"#).unwrap());
+    let mut out = Vec::new();
+    for m in NEIGHBOUR.find_iter(sentence) {
+        let quoted = m.as_str().starts_with(['"', '“', '‘', '\'']);
+        let mut at = m.end();
+        for word in sentence[at..].split(' ').take(2) {
+            if ["은", "는", "이", "가", "도"].iter().any(|p| word.ends_with(p)) {
+                out.push(((at, at + word.len()), quoted));
+                break;
+            }
+            at += word.len() + 1;
+        }
+    }
+    out
+}
+
 /// For each unit, whether one of the two before it names rivals as a group (`경쟁 도시들은`,
 /// `다른 지자체들도`): what follows compares the story's place with others.
 fn after_rivals(units: &[&str]) -> Vec<bool> {
@@ -495,7 +517,11 @@ pub(crate) fn other_place_asides(sentences: &[&str], rules: &Compiled) -> Vec<bo
     // The subject may be a body of the place (`부산시의회는`), which names no region itself.
     let rivals = after_rivals(sentences);
     let subject_places = |s: &str, after: bool| -> Vec<&str> {
+        let quoted_neighbours = neighbour_subjects(s).into_iter().filter(|(_, q)| *q).map(|(r, _)| r);
         aside_subjects(s, after)
+            .into_iter()
+            .chain(quoted_neighbours)
+            .collect::<Vec<_>>()
             .iter()
             .flat_map(|r| {
                 let word = &s[r.0..r.1];
@@ -597,9 +623,11 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
         let asides = aside_subjects(text, rivals[u]);
         let aside = all.iter().any(|o| asides.iter().any(|r| o.start < r.1 && o.end > r.0));
         let visitors = visitors_list(text, &all);
+        let neighbours = neighbour_subjects(text);
         let other = |m: &Mention<'_>| {
             whole
                 || visitors.contains(&m.start)
+                || neighbours.iter().any(|((a, b), _)| m.start < *b && m.end > *a)
                 || aside
                 || quoted.iter().any(|q| m.start > q.0 && m.end <= q.1)
                 || context::speakers_place(text, m.end)
@@ -892,6 +920,17 @@ mod tests {
         assert!(neighbourhoods("자동과 수동으로 전환한다.").is_empty());
         // One alone is not read: `신동` may be a surname, `정면` a direction.
         assert!(neighbourhoods("시는 진영읍 일대에 짓는다.").is_empty());
+    }
+
+    #[test]
+    fn a_neighbour_compared_inside_a_sentence_is_not_a_region() {
+        assert_eq!(
+            run("영동군은 챗봇을 들였다. / 한 의원은 \"이웃 보은군은 같은 기능을 싸게 도입했다\"고 했다."),
+            vec!["영동군"]
+        );
+        assert_eq!(run("영동군은 챗봇을 들였지만, 인근 충북 옥천군은 아직이다."), vec!["영동군"]);
+        // Where something is done, not a subject compared: still a region.
+        assert_eq!(run("시는 인근 옥천군에 센터를 짓는다."), vec!["옥천군"]);
     }
 
     #[test]
