@@ -402,7 +402,44 @@ const MODIFIERS: &[&str] = &["초대", "신임", "현", "전"];
 
 /// Whether a sentence places its people at the event described.
 fn is_present(s: &str) -> bool {
-    PRESENT.is_match(s) && !ABSENT.is_match(s) && !ELSEWHERE.iter().any(|w| s.contains(w))
+    (PRESENT.is_match(s) || HEARING.is_match(s))
+        && !ABSENT.is_match(s)
+        && !ELSEWHERE.iter().any(|w| s.contains(w))
+}
+
+/// A sitting where members question the executive, told as held: an audit (`행정사무감사를
+/// 벌였다`), a hearing, questions put to the executive, a report heard.
+static HEARING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
+        .unwrap()
+});
+
+/// What a member or an official does at such a sitting: asks, presses, points out, demands,
+/// answers, explains, says.
+static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"따졌|물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|답했|답변|해명했|설명했|밝혔|말했|강조했",
+    )
+    .unwrap()
+});
+
+/// Whether a sentence tells a member's question or an official's answer at the sitting the story
+/// holds (`hearing`): they are at it. What is quoted is what was said, not where they are, so
+/// only the words outside the quotations are read for an interview or an earlier day; a month
+/// there is what the question is about (`지난 7월 집중호우 때 … 지적했다`), not another sitting.
+fn speaks_at_hearing(s: &str, hearing: bool) -> bool {
+    static AWAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"서면|인터뷰|전화|예정|못해|못했|못한|불참|보도자료|성명").unwrap());
+    if !hearing || !AT_HEARING.is_match(s) {
+        return false;
+    }
+    let quoted = super::context::quotations(s);
+    let outside: String = s
+        .char_indices()
+        .filter(|(i, _)| !quoted.iter().any(|q| *i >= q.0 && *i <= q.1))
+        .map(|(_, c)| c)
+        .collect();
+    !AWAY.is_match(&outside) && !ELSEWHERE.iter().any(|w| outside.contains(w))
 }
 
 /// Titles held in a council: with no organisation written, they are of the council the article
@@ -490,8 +527,9 @@ pub(crate) fn attendees(
     // Heads named beside their body as it speaks: there, unless someone else chairs the event
     // and they are named nowhere else.
     let mut identified: Vec<(Attendee, bool)> = Vec::new();
+    let hearing = sentences.iter().any(|s| !super::context::opens_aside(s) && HEARING.is_match(s));
     for s in spaced.iter().flat_map(|s| clauses(s)) {
-        let elsewhere = !is_present(s);
+        let elsewhere = !is_present(s) && !speaks_at_hearing(s, hearing);
         for (p, subject) in parenthesised(s, rules, &aliases) {
             if subject {
                 identified.push((p, elsewhere));
@@ -964,6 +1002,26 @@ mod tests {
         ]);
         let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
         assert_eq!(names, vec!["변하람", "옥다현"]);
+    }
+
+    #[test]
+    fn members_who_question_and_officials_who_answer_at_an_audit_are_present() {
+        let got = run(&[
+            "영동군의회 산업위원회(위원장 편하린)는 19일 농정과를 상대로 행정사무감사를 벌였다.",
+            "길도원 의원(다선거구)은 \"지난해부터 들인 돈이 얼마냐\"고 따졌다.",
+            "봉세린 의원은 지난 8월 폭우 때 멈춘 양수장 문제를 지적했다.",
+            "탁유진 농정과장은 \"연말까지 고치겠다\"고 밝혔다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["길도원", "봉세린", "탁유진", "편하린"], "{got:?}");
+        // With no sitting held in the story, a statement is no presence.
+        assert_eq!(run(&["탁유진 농정과장은 \"연말까지 고치겠다\"고 밝혔다."]), vec![]);
+        // An interview at the sitting's side is still an interview.
+        let got = run(&[
+            "군의회는 19일 농정과를 상대로 감사를 벌였다.",
+            "탁유진 농정과장은 인터뷰에서 \"고치겠다\"고 말했다.",
+        ]);
+        assert_eq!(got, vec![]);
     }
 
     #[test]
