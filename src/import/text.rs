@@ -56,6 +56,8 @@ pub(crate) struct Cleaned {
     /// What followed the headline after ` - ` on its line, when that names the issuer
     /// (`제목 - 과학기술정보통신부`).
     pub title_suffix: Option<String>,
+    /// The date line right under the headline, when there is one: the headline's own.
+    pub dateline: Option<String>,
 }
 
 static EMAIL_LINE: LazyLock<Regex> =
@@ -363,6 +365,11 @@ fn title_score(
     if lines.iter().skip(filled[order] + 1).any(|l| l == line) {
         score += 3;
     }
+    // A copied article set off by a rule (`------`) under a repost's own header: the headline
+    // the copy opens with is the article's, over the post's own title above.
+    if order > 0 && is_rule(&lines[filled[order - 1]]) {
+        score += 4;
+    }
     // A board that labels its title field says which line the headline is: a menu above it
     // is followed by the same date line.
     if after_title_label(line).is_some() {
@@ -397,6 +404,11 @@ fn title_score(
         })
         .count();
     Some(score - pushed as i32 / 3)
+}
+
+/// A line drawn across the text (`-----`, `=====`, `━━━━`): a rule that sets a block off.
+fn is_rule(line: &str) -> bool {
+    char_len(line) >= 5 && line.chars().all(|c| "-=─━_~*·".contains(c))
 }
 
 /// A header table copied one cell per line keeps each label on a line of its own (`보도시점`,
@@ -612,6 +624,7 @@ fn headline(
         let (title, suffix) = split_title(&lines[i], rules);
         out.title = Some(title);
         out.title_suffix = suffix;
+        out.dateline = lines[i + 1..].iter().find(|l| !l.is_empty()).filter(|l| is_meta_line(l)).cloned();
         i + 1
     } else {
         0
@@ -1006,6 +1019,13 @@ mod tests {
         assert_eq!(title_of(page).as_deref(), Some("하천 수질 AI로 실시간 감시…전국 40곳에 센서"));
         assert!(is_field_label("담당부서") && is_field_label("배포:"));
         assert!(!is_field_label("AI 돌봄 확대") && !is_field_label("하천 수질 감시 강화"));
+    }
+
+    #[test]
+    fn a_copy_set_off_by_a_rule_in_a_repost_has_the_articles_headline() {
+        let page = "우리동네 게시판\n공지 정보 나눔\n\n시청 소식) 공원에 AI 안내판 생긴대요\n산책러 2026.04.03. 09:12 조회 88\n\n시청 누리집에서 옮겨 왔어요.\n\n--------------------\n중구, 공원 12곳에 AI 안내판…어르신 음성 안내\n2026-04-02 | 공원녹지과\n\n중구는 공원 12곳에 AI 안내판을 세운다고 2일 밝혔다.\n--------------------\n";
+        assert_eq!(title_of(page).as_deref(), Some("중구, 공원 12곳에 AI 안내판…어르신 음성 안내"));
+        assert!(is_rule("----------") && is_rule("━━━━━━") && !is_rule("--") && !is_rule("- 부제 -"));
     }
 
     #[test]
