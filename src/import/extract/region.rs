@@ -126,8 +126,17 @@ const NOT_NEIGHBOURHOODS: &[&str] = &[
 
 /// The 읍·면·동 a sentence lists (no gazetteer holds them, so only a list of two or more of
 /// them, closed by `등`, `일대` or `을 대상(지)으로`, is read, and never one of the common nouns alike).
+/// Three or more listed together need nothing after them (`창동, 방학동, 쌍문동 전통시장 3곳에`):
+/// common nouns are seldom listed three alike.
+static THREE_NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*){2,}[가-힣]{1,4}(?:동|읍|면))(?:\s|$|[^가-힣])")
+        .unwrap()
+});
+
 fn neighbourhoods(text: &str) -> Vec<String> {
-    let Some(c) = NEIGHBOURHOODS.captures(text) else { return Vec::new() };
+    let Some(c) = NEIGHBOURHOODS.captures(text).or_else(|| THREE_NEIGHBOURHOODS.captures(text)) else {
+        return Vec::new();
+    };
     let at = c.get(1).map_or(0, |m| m.start());
     if !is_boundary(text[..at].chars().next_back()) {
         return Vec::new();
@@ -913,6 +922,13 @@ mod tests {
             vec!["장유동", "내외동", "진영읍"]
         );
         assert_eq!(neighbourhoods("구는 문화동·부사동 일대 골목을 정비한다."), vec!["문화동", "부사동"]);
+        // Three need nothing after them; two do, and common nouns never count.
+        assert_eq!(
+            neighbourhoods("구는 대흥동, 은행동, 선화동 전통시장 3곳에 앱을 만든다."),
+            vec!["대흥동", "은행동", "선화동"]
+        );
+        assert!(neighbourhoods("구는 대흥동, 은행동 전통시장에 앱을 만든다.").is_empty());
+        assert!(neighbourhoods("주민 활동, 운동, 이동 기록을 모은다.").is_empty());
         assert!(neighbourhoods("봉사 활동과 체육 운동 등을 지원한다.").is_empty());
         assert!(neighbourhoods("안전 측면과 비용 측면 등을 따졌다.").is_empty());
         // Two as where a line or a service reaches (`…까지`, `…에`).
