@@ -475,10 +475,10 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             if rows.iter().any(earlier) {
                 continue;
             }
-            // A headline's rounded figure (`6700억` for 6,693억원) is the body's line.
-            if si >= body_len
-                && rows.iter().any(|r| r.line.amount.min.abs_diff(f.amount.min) * 50 <= f.amount.min)
-            {
+            // A headline's rounded figure (`6700억` for 6,693억원) is the body's line; so is its
+            // `최대 300만원` for the body's range up to it (`최소 100만원에서 최대 300만원`).
+            let near = |a: u64| a.abs_diff(f.amount.min) * 50 <= f.amount.min;
+            if si >= body_len && rows.iter().any(|r| near(r.line.amount.min) || near(r.line.amount.max)) {
                 continue;
             }
             let (items, note) = item_of(prefix, suffix, &f.text);
@@ -836,6 +836,14 @@ mod tests {
         assert_eq!(
             found(&["부산시가 센터에 20억원을 들인다.", "한편 부산시는 내년 10억원을 더 편성한다."], &[]),
             vec![2_000_000_000, 1_000_000_000]
+        );
+        // A headline's figure for the top of the body's range is that range's line.
+        assert_eq!(
+            found(
+                &["구는 점포당 최소 50만원에서 최대 200만원까지 지원한다."],
+                &["구, 점포 키오스크 지원…점포당 최대 200만원"]
+            ),
+            vec![500_000]
         );
         // A neighbour's money, quoted in a comparison.
         assert_eq!(
