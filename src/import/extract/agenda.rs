@@ -660,6 +660,7 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
             .unwrap()
     });
     let mut out: Vec<String> = SITTING.captures(sentence).map(|c| c[1].to_string()).into_iter().collect();
+    out.extend(audit_held(sentence));
     let decided = bills_decided(sentence);
     if !decided.is_empty() {
         out.extend(decided);
@@ -673,6 +674,21 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
         );
     }
     out
+}
+
+/// An audit or a hearing a council held (`기획감사실과 행정과를 상대로 2026년도 행정사무감사를
+/// 벌였다`): the sitting, with whom it examined (`기획감사실·행정과 대상 2026년도 행정사무감사`).
+/// One still to come (`감사를 이어간다`, `벌일 예정`) is not held.
+fn audit_held(sentence: &str) -> Option<String> {
+    static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:(\S+(?:과|와)\s+)?(\S+)(?:을|를)\s+상대로\s+)?((?:\d{4}년도?\s*)?(?:행정사무감사|국정감사|[시도군구]정\s?질문|업무보고))(?:를|을)\s*(?:벌였|벌이고|벌여|열었|열고|열어|실시했|진행했|가졌|받았)")
+            .unwrap()
+    });
+    let c = AUDIT.captures(sentence)?;
+    // `농정과와 건설과를`: the first without its `와`/`과`.
+    let first = c.get(1).map(|m| m.as_str().trim_end()).map(|w| &w[..w.len() - '과'.len_utf8()]);
+    let whom: Vec<&str> = first.into_iter().chain(c.get(2).map(|m| m.as_str())).collect();
+    Some(if whom.is_empty() { c[3].to_string() } else { format!("{} 대상 {}", whom.join("·"), &c[3]) })
 }
 
 /// What a sitting decided on each quoted bill, the verb right after it (`'A 조례안'을 원안
@@ -1036,6 +1052,14 @@ mod tests {
     fn a_signing_at_a_named_agreement_ceremony_makes_it_the_programme() {
         let b = para("군은 5일 군청에서 '섬 돌봄 사업 협약식'을 가졌다. / 협약식에는 군수와 병원장이 참석해 협약서에 서명했다.");
         assert_eq!(agenda("", &b, &[]), vec!["섬 돌봄 사업 협약식"]);
+    }
+
+    #[test]
+    fn an_audit_a_council_held_is_its_sitting() {
+        let b = para("영동군의회 산업위원회는 19일 농정과와 건설과를 상대로 2026년도 행정사무감사를 벌였다. / 위원회는 24일 다른 부서를 상대로 감사를 이어간다.");
+        assert_eq!(agenda("", &b, &[]), vec!["농정과·건설과 대상 2026년도 행정사무감사"]);
+        assert_eq!(audit_held("위원회는 이날 군정질문을 열었다.").as_deref(), Some("군정질문"));
+        assert!(audit_held("위원회는 내달 행정사무감사를 벌일 예정이다.").is_none());
     }
 
     #[test]
