@@ -306,6 +306,16 @@ fn earlier_and_change(sentence: &str, found: &[Found]) -> Vec<bool> {
     let adjacent = |x: &Found, y: &Found| {
         sentence[x.end..y.start].chars().all(|c| c.is_whitespace() || "|+＋-−△▲▽▼".contains(c))
     };
+    // `사업비 120억원 가운데 45억원을 삭감하고`: what was asked before the cut, the cut a change.
+    static CUT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:을|를)?\s*(?:\S+\s+)?(?:삭감|감액|깎)").unwrap());
+    for k in 1..found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        let among = ["가운데", "중", "중에서"].contains(&sentence[a.end..b.start].trim());
+        if among && CUT.is_match(&sentence[b.end..]) {
+            out[k - 1] = true;
+        }
+    }
     for k in 2..found.len() {
         let (a, b, c) = (&found[k - 2], &found[k - 1], &found[k]);
         let single = |x: &Found| x.amount.min == x.amount.max;
@@ -836,6 +846,14 @@ mod tests {
         assert_eq!(
             found(&["부산시가 센터에 20억원을 들인다.", "한편 부산시는 내년 10억원을 더 편성한다."], &[]),
             vec![2_000_000_000, 1_000_000_000]
+        );
+        // What was asked before a cut, and the cut: the figure after it stays.
+        assert_eq!(
+            found(
+                &["위원회는 '드론 실증' 사업비 80억원 가운데 30억원을 삭감했다. 사업비는 50억원으로 줄었다."],
+                &[]
+            ),
+            vec![5_000_000_000]
         );
         // A headline's figure for the top of the body's range is that range's line.
         assert_eq!(
