@@ -706,6 +706,7 @@ mod tests {
         assert_eq!(amounts("정부는 작년보다 150억원 많은 4,000억원을 투자한다."), vec![400_000_000_000]);
         // Revenue and prices.
         assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
+        assert!(amounts("한 대표는 \"인력이 없어 놓친 수주만 20억원\"이라고 했다.").is_empty());
         assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
         assert!(amounts("요금은 시내버스와 같은 1,500원이다.").is_empty());
         assert!(amounts("입장료는 5,000원으로 정했다.").is_empty());
