@@ -297,7 +297,9 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     if !token.chars().all(|c| c.is_alphanumeric() || c == '&') {
         return false;
     }
-    if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) {
+    // A university's department (`로봇공학과`, `경영학과`) ends in `과` as a conjunction does.
+    let department = token.ends_with("학과") && token.chars().count() >= 3;
+    if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) && !department {
         return false;
     }
     adjacent || rules.org_suffixes.iter().any(|s| token.ends_with(s.as_str()))
@@ -1101,6 +1103,11 @@ mod tests {
     #[test]
     fn a_university_by_its_places_short_name_is_an_organisation() {
         assert_eq!(run(&["협약식에는 송하람 경북대 총장이 참석했다."]), vec![p("송하람", "총장", "경북대")]);
+        // Its department too, though it ends in `과` as a conjunction does.
+        assert_eq!(
+            run(&["간담회에는 변시우 전북대 기계공학과 교수가 참석했다."]),
+            vec![p("변시우", "교수", "전북대 기계공학과")]
+        );
     }
 
     #[test]
