@@ -373,6 +373,19 @@ fn last_years(prefix: &str, suffix: &str) -> bool {
     ["지난해", "작년", "전년"].iter().any(|w| prefix.contains(w)) && PAST.is_match(suffix)
 }
 
+/// A budget of a year before the article's (`2025년 AI 돌봄 사업 예산은 132억원으로` in a 2026
+/// release): that year's figure, as `지난해 예산` is. A span that runs on (`2025년부터`,
+/// `2025년까지`) is not one year's.
+fn earlier_years_budget(prefix: &str, year: i32) -> bool {
+    static YEAR_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:19|20)\d{2})년(?:도)?\s+(?:\S+\s+){0,4}?\S*예산(?:은|이|액은)\s*$").unwrap()
+    });
+    YEAR_BUDGET
+        .captures(prefix)
+        .and_then(|c| c[1].parse::<i32>().ok())
+        .is_some_and(|y| y < year && !prefix.contains("부터") && !prefix.contains("까지"))
+}
+
 /// The programme an amount pays for, from its clause, and a review note when it is a guess.
 fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Option<String>) {
     let after = ITEM_AFTER
@@ -448,8 +461,14 @@ struct Row {
 /// Budget lines of the body's sentences (and amounts that only the headline or a subtitle
 /// states), with review notes. An amount repeated in a later sentence is the same line; lines
 /// that add up to an earlier amount, or that a breakdown (`구체적으로 …`) lists under it, are
-/// written `part_of` it, so totals count each won once.
-pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, Vec<String>) {
+/// written `part_of` it, so totals count each won once. `year` is the article's, when its date
+/// is known: a budget of an earlier year it names is that year's figure.
+pub(crate) fn budget(
+    sentences: &[&str],
+    heads: &[&str],
+    rules: &Compiled,
+    year: Option<i32>,
+) -> (Vec<BudgetLine>, Vec<String>) {
     let mut rows: Vec<Row> = Vec::new();
     let mut review = Vec::new();
     let body_len = sentences.len();
@@ -476,7 +495,11 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             let clause_end = sentence[f.end..ceil].find([',', ';', '，']).map(|i| f.end + i).unwrap_or(ceil);
             let prefix = &sentence[clause_start..f.start];
             let suffix = &sentence[f.end..clause_end];
-            if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules) {
+            let earlier_year =
+                year.is_some_and(|y| earlier_years_budget(&sentence[clause_start..f.start], y));
+            if earlier_year
+                || not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules)
+            {
                 continue;
             }
             // Rows of one table with different labels are different lines, equal amounts or not.
@@ -612,7 +635,7 @@ mod tests {
 
     fn run(s: &str) -> Vec<(String, u64, u64)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
-        budget(&[s], &[], &rules).0.into_iter().map(|l| (l.item, l.amount.min, l.amount.max)).collect()
+        budget(&[s], &[], &rules, None).0.into_iter().map(|l| (l.item, l.amount.min, l.amount.max)).collect()
     }
 
     #[test]
@@ -750,11 +773,12 @@ mod tests {
             ],
             &[],
             &rules,
+            None,
         );
         let amounts: Vec<u64> = lines.iter().map(|l| l.amount.min).collect();
         assert_eq!(amounts, vec![1_200_000_000, 300_000_000, 300_000_000, 600_000_000]);
         // Prose repeating an amount is still one line.
-        let (lines, _) = budget(&["구는 3억원을 쓴다.", "3억원은 모두 구비다."], &[], &rules);
+        let (lines, _) = budget(&["구는 3억원을 쓴다.", "3억원은 모두 구비다."], &[], &rules, None);
         assert_eq!(lines.len(), 1);
     }
 
@@ -768,6 +792,7 @@ mod tests {
             ],
             &["AI 사업에 46억 지원"],
             &rules,
+            None,
         );
         let got: Vec<(u64, Option<&str>)> =
             lines.iter().map(|l| (l.amount.min, l.part_of.as_deref())).collect();
@@ -815,7 +840,7 @@ mod tests {
     fn a_rise_a_comparisons_base_firms_investment_penalties_and_asides_are_not_budget() {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let found = |s: &[&str], heads: &[&str]| -> Vec<u64> {
-            budget(s, heads, &rules).0.into_iter().map(|l| l.amount.min).collect()
+            budget(s, heads, &rules, None).0.into_iter().map(|l| l.amount.min).collect()
         };
         // By how much it rose, and what it is compared with; the new figure stays.
         assert_eq!(
@@ -848,6 +873,14 @@ mod tests {
             found(&["부산시가 센터에 20억원을 들인다.", "한편 부산시는 내년 10억원을 더 편성한다."], &[]),
             vec![2_000_000_000, 1_000_000_000]
         );
+        // An earlier year's budget, in an article of a later year; this year's stays.
+        let s = ["올해 국비는 200억원이다.", "2025년 돌봄 사업 예산은 150억원으로, 30곳에서 쓰였다."];
+        let rules2 = &rules;
+        let in_year =
+            |y| -> Vec<u64> { budget(&s, &[], rules2, y).0.into_iter().map(|l| l.amount.min).collect() };
+        assert_eq!(in_year(Some(2026)), vec![20_000_000_000]);
+        assert_eq!(in_year(Some(2025)), vec![20_000_000_000, 15_000_000_000]);
+        assert_eq!(in_year(None), vec![20_000_000_000, 15_000_000_000]);
         // What was asked before a cut, and the cut: the figure after it stays.
         assert_eq!(
             found(

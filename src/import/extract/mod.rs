@@ -83,7 +83,8 @@ pub(crate) fn brief_from_text(
                 .map(|b| b.text()),
         )
         .collect();
-    let (budget, budget_review) = budget::budget(&prose, &heads, rules);
+    let year = found.as_ref().map(|d| chrono::Datelike::year(&d.date));
+    let (budget, budget_review) = budget::budget(&prose, &heads, rules, year);
     review.extend(budget_review);
     let author = Some(source.author.as_str()).filter(|a| !a.is_empty());
     let (attendees, people_review) = attendees::attendees(&prose, rules, author);
