@@ -410,9 +410,10 @@ fn is_present(s: &str) -> bool {
 }
 
 /// A sitting where members question the executive, told as held: an audit (`행정사무감사를
-/// 벌였다`), a hearing, questions put to the executive, a report heard.
+/// 벌였다`), a hearing, questions put to the executive, a report heard, a council's sitting
+/// (`제1차 본회의를 열고`).
 static HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
+    Regex::new(r"(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
         .unwrap()
 });
 
@@ -420,7 +421,7 @@ static HEARING: LazyLock<Regex> = LazyLock::new(|| {
 /// answers, explains, says.
 static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"따졌|물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|답했|답변|해명했|설명했|밝혔|말했|강조했",
+        r"따졌|물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
     )
     .unwrap()
 });
@@ -1016,6 +1017,15 @@ mod tests {
         ]);
         let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(names, vec!["길도원", "봉세린", "탁유진", "편하린"], "{got:?}");
+        // A council's sitting: the chair who speaks at it is there.
+        let got = run(&[
+            "도의회는 10일 제2차 본회의를 열고 예산안을 의결했다.",
+            "표다인 의장은 \"꼼꼼히 살피겠다\"고 말했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
+        let got =
+            run(&["구의회는 3일 제40회 임시회를 열었다.", "옥서린 의원은 \"보상부터 해야 한다\"고 맞섰다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["옥서린"]);
         // With no sitting held in the story, a statement is no presence.
         assert_eq!(run(&["탁유진 농정과장은 \"연말까지 고치겠다\"고 밝혔다."]), vec![]);
         // An interview at the sitting's side is still an interview.
