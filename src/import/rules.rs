@@ -269,6 +269,8 @@ const NOT_BUDGET: &[&str] = &[
     "기업 가치",
     "가치",
     "매출",
+    // Orders a firm wins or misses: its revenue.
+    "수주",
     "수출",
     "가격",
     // What a user pays (`요금은 시내버스와 같은 1,500원`): prices, as 가격 is.

@@ -56,6 +56,8 @@ pub(crate) struct Cleaned {
     /// What followed the headline after ` - ` on its line, when that names the issuer
     /// (`제목 - 과학기술정보통신부`).
     pub title_suffix: Option<String>,
+    /// The date line right under the headline, when there is one: the headline's own.
+    pub dateline: Option<String>,
 }
 
 static EMAIL_LINE: LazyLock<Regex> =
@@ -344,6 +346,8 @@ fn title_score(
         || rules.ministries.iter().any(|m| m == line)
         || is_document_label(line)
         || is_masthead(line, rules)
+        || is_field_label(line)
+        || is_field_value(lines, filled, order)
     {
         return None;
     }
@@ -376,6 +380,11 @@ fn title_score(
     if lines.iter().skip(filled[order] + 1).any(|l| l == line) {
         score += 3;
     }
+    // A copied article set off by a rule (`------`) under a repost's own header: the headline
+    // the copy opens with is the article's, over the post's own title above.
+    if order > 0 && is_rule(&lines[filled[order - 1]]) {
+        score += 4;
+    }
     // A board that labels its title field says which line the headline is: a menu above it
     // is followed by the same date line.
     if after_title_label(line).is_some() {
@@ -402,7 +411,47 @@ fn title_score(
     if SENTENCE_END.is_match(line) && !line.ends_with(['!', '?']) {
         score -= 2;
     }
-    Some(score - order as i32 / 3)
+    // A header table's cells and date lines above do not push the headline down.
+    let pushed = (0..order)
+        .filter(|&k| {
+            let l = lines[filled[k]].as_str();
+            !(is_meta_line(l) || is_header_field(l) || is_field_value(lines, filled, k))
+        })
+        .count();
+    Some(score - pushed as i32 / 3)
+}
+
+/// A line drawn across the text (`-----`, `=====`, `━━━━`): a rule that sets a block off.
+fn is_rule(line: &str) -> bool {
+    char_len(line) >= 5 && line.chars().all(|c| "-=─━_~*·".contains(c))
+}
+
+/// A header table copied one cell per line keeps each label on a line of its own (`보도시점`,
+/// `배포`, `담당부서`, then the value's line): one word of a few letters. A headline says what
+/// happened, in more than one short word.
+fn is_field_label(line: &str) -> bool {
+    let word = line.trim_end_matches([':', '：']).trim();
+    !word.contains(char::is_whitespace)
+        && (1..=6).contains(&char_len(word))
+        && word.chars().all(|c| ('가'..='힣').contains(&c))
+}
+
+/// The fields a release's header table has, beside its date labels (`보도시점`, `배포`): who
+/// issues it and whom to ask.
+const HEADER_FIELDS: &[&str] =
+    &["담당부서", "담당과", "담당자", "책임자", "담당", "부서", "문의", "연락처", "작성자"];
+
+/// A value cell of such a table: the line right after one of its field labels (`담당부서` /
+/// `노인정책관 노인정책과`, `책임자` / `과장 방하율`). A headline after a one-word line (a
+/// masthead, `보도자료`) is not after a field.
+fn is_field_value(lines: &[String], filled: &[usize], order: usize) -> bool {
+    order.checked_sub(1).and_then(|k| filled.get(k)).is_some_and(|&i| is_header_field(&lines[i]))
+}
+
+/// A label of a release's header table on a line of its own.
+fn is_header_field(line: &str) -> bool {
+    let l = line.trim_end_matches([':', '：']);
+    is_field_label(l) && (HEADER_FIELDS.contains(&l) || super::extract::date::is_label(l))
 }
 
 /// The headline after a website board's title field label (`제목  …`, `제목: …`, `제목<tab>…`).
@@ -590,6 +639,7 @@ fn headline(
         let (title, suffix) = split_title(&lines[i], rules);
         out.title = Some(title);
         out.title_suffix = suffix;
+        out.dateline = lines[i + 1..].iter().find(|l| !l.is_empty()).filter(|l| is_meta_line(l)).cloned();
         i + 1
     } else {
         0
@@ -705,6 +755,7 @@ impl Body {
         // A reporter's bare name on a header line just above the date line (`• 구경모`).
         let name_by_date = !self.body_started
             && super::extract::attendees::is_person_name(bare)
+            && !super::extract::date::is_label(bare)
             && lines[index + 1..].iter().filter(|l| !l.is_empty()).take(2).any(|l| is_meta_line(l));
         if is_meta_line(line) || name_by_date {
             out.meta.push(line.to_string());
@@ -1013,6 +1064,21 @@ mod tests {
         assert!(!is_meta_line("보도 지침 바뀐다…정정보도 기준 강화"));
         let page = "보 도 자 료\n보도 가능 시점: 즉시 보도 가능\n배포 일시: 2026. 3. 4.(수) 10:00\n\n해양 드론 실증단지 문 열어…연안 감시 맡는다\n\n□ 해양수산부는 4일 통영에서 해양 드론 실증단지 개소식을 열고 연안 감시와 해양 쓰레기 탐지 실증을 시작했다고 밝혔다.\n";
         assert_eq!(title_of(page).as_deref(), Some("해양 드론 실증단지 문 열어…연안 감시 맡는다"));
+    }
+
+    #[test]
+    fn a_header_tables_labels_copied_one_cell_per_line_are_not_titles() {
+        let page = "보도자료\n보도일시\n2026. 4. 2.(목) 06:00\n배포\n2026. 4. 1.(수) 14:00\n환경부\n담당부서\n물환경정책과 수질팀\n책임자\n과장 하은별\n\n하천 수질 AI로 실시간 감시…전국 40곳에 센서\n\n□ 환경부는 하천 40곳에 수질 센서를 단다고 밝혔다.\n";
+        assert_eq!(title_of(page).as_deref(), Some("하천 수질 AI로 실시간 감시…전국 40곳에 센서"));
+        assert!(is_field_label("담당부서") && is_field_label("배포:"));
+        assert!(!is_field_label("AI 돌봄 확대") && !is_field_label("하천 수질 감시 강화"));
+    }
+
+    #[test]
+    fn a_copy_set_off_by_a_rule_in_a_repost_has_the_articles_headline() {
+        let page = "우리동네 게시판\n공지 정보 나눔\n\n시청 소식) 공원에 AI 안내판 생긴대요\n산책러 2026.04.03. 09:12 조회 88\n\n시청 누리집에서 옮겨 왔어요.\n\n--------------------\n중구, 공원 12곳에 AI 안내판…어르신 음성 안내\n2026-04-02 | 공원녹지과\n\n중구는 공원 12곳에 AI 안내판을 세운다고 2일 밝혔다.\n--------------------\n";
+        assert_eq!(title_of(page).as_deref(), Some("중구, 공원 12곳에 AI 안내판…어르신 음성 안내"));
+        assert!(is_rule("----------") && is_rule("━━━━━━") && !is_rule("--") && !is_rule("- 부제 -"));
     }
 
     #[test]

@@ -555,6 +555,27 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
     out
 }
 
+/// What an agreement provides, told in prose (`두 기관은 협약에 따라 A 양성과 B 지원, C 공동
+/// 운영에 협력한다`): the joint tasks before the closing verb, parted by commas and `과`/`와`.
+/// A sentence that gives each party its own task (`A는 …을 맡고, B는 …`) or a figure is not one.
+fn agreement_tasks(sentence: &str) -> Vec<String> {
+    static TASKS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"협약(?:에 따라|을 통해|으로)\s+(?:(?:두|세|네|양|[0-9]+개)\s*기관은\s+)?(.+?)(?:\s*등)?(?:에|을|를)\s+(?:함께\s+|공동으로\s+)?(?:협력한다|협력하기로|추진한다|추진하기로|나선다|나서기로)")
+            .unwrap()
+    });
+    let Some(c) = TASKS.captures(sentence) else { return Vec::new() };
+    let object = &c[1];
+    let parts_own_task = object.split_whitespace().any(|t| t.ends_with("은") || t.ends_with("는"));
+    if parts_own_task || HAS_AMOUNT.is_match(object) || object.contains(INLINE_MARKS) {
+        return Vec::new();
+    }
+    let items: Vec<String> = object.split(", ").flat_map(split_items).collect();
+    if items.len() < 2 {
+        return Vec::new();
+    }
+    items
+}
+
 /// Actions listed with commas before `등을 … 지원/추진` or `등에 대해 … 협력`.
 fn listed_actions(sentence: &str) -> Vec<String> {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -639,6 +660,7 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
             .unwrap()
     });
     let mut out: Vec<String> = SITTING.captures(sentence).map(|c| c[1].to_string()).into_iter().collect();
+    out.extend(audit_held(sentence));
     let decided = bills_decided(sentence);
     if !decided.is_empty() {
         out.extend(decided);
@@ -652,6 +674,21 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
         );
     }
     out
+}
+
+/// An audit or a hearing a council held (`기획감사실과 행정과를 상대로 2026년도 행정사무감사를
+/// 벌였다`): the sitting, with whom it examined (`기획감사실·행정과 대상 2026년도 행정사무감사`).
+/// One still to come (`감사를 이어간다`, `벌일 예정`) is not held.
+fn audit_held(sentence: &str) -> Option<String> {
+    static AUDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:(\S+(?:과|와)\s+)?(\S+)(?:을|를)\s+상대로\s+)?((?:\d{4}년도?\s*)?(?:행정사무감사|국정감사|[시도군구]정\s?질문|업무보고))(?:를|을)\s*(?:벌였|벌이고|벌여|열었|열고|열어|실시했|진행했|가졌|받았)")
+            .unwrap()
+    });
+    let c = AUDIT.captures(sentence)?;
+    // `농정과와 건설과를`: the first without its `와`/`과`.
+    let first = c.get(1).map(|m| m.as_str().trim_end()).map(|w| &w[..w.len() - '과'.len_utf8()]);
+    let whom: Vec<&str> = first.into_iter().chain(c.get(2).map(|m| m.as_str())).collect();
+    Some(if whom.is_empty() { c[3].to_string() } else { format!("{} 대상 {}", whom.join("·"), &c[3]) })
 }
 
 /// What a sitting decided on each quoted bill, the verb right after it (`'A 조례안'을 원안
@@ -829,6 +866,7 @@ impl Prose {
             self.items.extend(changes_made(sentence));
         }
         self.items.extend(listed_actions(sentence));
+        self.items.extend(agreement_tasks(sentence));
         if self.ceremony.is_none() {
             self.ceremony = ceremony(sentence);
         }
@@ -1014,6 +1052,34 @@ mod tests {
     fn a_signing_at_a_named_agreement_ceremony_makes_it_the_programme() {
         let b = para("군은 5일 군청에서 '섬 돌봄 사업 협약식'을 가졌다. / 협약식에는 군수와 병원장이 참석해 협약서에 서명했다.");
         assert_eq!(agenda("", &b, &[]), vec!["섬 돌봄 사업 협약식"]);
+    }
+
+    #[test]
+    fn an_audit_a_council_held_is_its_sitting() {
+        let b = para("영동군의회 산업위원회는 19일 농정과와 건설과를 상대로 2026년도 행정사무감사를 벌였다. / 위원회는 24일 다른 부서를 상대로 감사를 이어간다.");
+        assert_eq!(agenda("", &b, &[]), vec!["농정과·건설과 대상 2026년도 행정사무감사"]);
+        assert_eq!(audit_held("위원회는 이날 군정질문을 열었다.").as_deref(), Some("군정질문"));
+        assert!(audit_held("위원회는 내달 행정사무감사를 벌일 예정이다.").is_none());
+    }
+
+    #[test]
+    fn what_an_agreement_provides_told_in_prose_is_its_agenda() {
+        let b = para("시는 3일 한빛대와 '드론 산업 육성 업무협약'을 맺었다. / 두 기관은 협약에 따라 드론 조종 인력 양성과 관내 기업의 시험비행 지원, '드론 실증센터' 공동 운영에 협력한다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec![
+                "드론 산업 육성 업무협약 체결",
+                "드론 조종 인력 양성",
+                "관내 기업의 시험비행 지원",
+                "'드론 실증센터' 공동 운영"
+            ]
+        );
+        // Each party its own task, or money: not a list of joint tasks.
+        assert!(
+            agreement_tasks("협약에 따라 대학은 인력을 맡고, 시는 부지를 지원하는 데 협력한다.").is_empty()
+        );
+        assert!(agreement_tasks("협약에 따라 시는 부지 조성과 도로 개설에 120억원을 추진한다.").is_empty());
+        assert!(agreement_tasks("협약에 따라 센터 구축에 협력한다.").is_empty());
     }
 
     #[test]

@@ -297,7 +297,9 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     if !token.chars().all(|c| c.is_alphanumeric() || c == '&') {
         return false;
     }
-    if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) {
+    // A university's department (`로봇공학과`, `경영학과`) ends in `과` as a conjunction does.
+    let department = token.ends_with("학과") && token.chars().count() >= 3;
+    if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) && !department {
         return false;
     }
     adjacent || rules.org_suffixes.iter().any(|s| token.ends_with(s.as_str()))
@@ -402,7 +404,45 @@ const MODIFIERS: &[&str] = &["초대", "신임", "현", "전"];
 
 /// Whether a sentence places its people at the event described.
 fn is_present(s: &str) -> bool {
-    PRESENT.is_match(s) && !ABSENT.is_match(s) && !ELSEWHERE.iter().any(|w| s.contains(w))
+    (PRESENT.is_match(s) || HEARING.is_match(s))
+        && !ABSENT.is_match(s)
+        && !ELSEWHERE.iter().any(|w| s.contains(w))
+}
+
+/// A sitting where members question the executive, told as held: an audit (`행정사무감사를
+/// 벌였다`), a hearing, questions put to the executive, a report heard, a council's sitting
+/// (`제1차 본회의를 열고`).
+static HEARING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
+        .unwrap()
+});
+
+/// What a member or an official does at such a sitting: asks, presses, points out, demands,
+/// answers, explains, says.
+static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"따졌|물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
+    )
+    .unwrap()
+});
+
+/// Whether a sentence tells a member's question or an official's answer at the sitting the story
+/// holds (`hearing`): they are at it. What is quoted is what was said, not where they are, so
+/// only the words outside the quotations are read for an interview or an earlier day; a month
+/// there is what the question is about (`지난 7월 집중호우 때 … 지적했다`), not another sitting.
+fn speaks_at_hearing(s: &str, hearing: bool) -> bool {
+    static AWAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"서면|인터뷰|전화|예정|못해|못했|못한|불참|보도자료|성명").unwrap());
+    if !hearing || !AT_HEARING.is_match(s) {
+        return false;
+    }
+    let quoted = super::context::quotations(s);
+    let outside: String = s
+        .char_indices()
+        .filter(|(i, _)| !quoted.iter().any(|q| *i >= q.0 && *i <= q.1))
+        .map(|(_, c)| c)
+        .collect();
+    !AWAY.is_match(&outside) && !ELSEWHERE.iter().any(|w| outside.contains(w))
 }
 
 /// Titles held in a council: with no organisation written, they are of the council the article
@@ -490,8 +530,9 @@ pub(crate) fn attendees(
     // Heads named beside their body as it speaks: there, unless someone else chairs the event
     // and they are named nowhere else.
     let mut identified: Vec<(Attendee, bool)> = Vec::new();
+    let hearing = sentences.iter().any(|s| !super::context::opens_aside(s) && HEARING.is_match(s));
     for s in spaced.iter().flat_map(|s| clauses(s)) {
-        let elsewhere = !is_present(s);
+        let elsewhere = !is_present(s) && !speaks_at_hearing(s, hearing);
         for (p, subject) in parenthesised(s, rules, &aliases) {
             if subject {
                 identified.push((p, elsewhere));
@@ -967,6 +1008,35 @@ mod tests {
     }
 
     #[test]
+    fn members_who_question_and_officials_who_answer_at_an_audit_are_present() {
+        let got = run(&[
+            "영동군의회 산업위원회(위원장 편하린)는 19일 농정과를 상대로 행정사무감사를 벌였다.",
+            "길도원 의원(다선거구)은 \"지난해부터 들인 돈이 얼마냐\"고 따졌다.",
+            "봉세린 의원은 지난 8월 폭우 때 멈춘 양수장 문제를 지적했다.",
+            "탁유진 농정과장은 \"연말까지 고치겠다\"고 밝혔다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["길도원", "봉세린", "탁유진", "편하린"], "{got:?}");
+        // A council's sitting: the chair who speaks at it is there.
+        let got = run(&[
+            "도의회는 10일 제2차 본회의를 열고 예산안을 의결했다.",
+            "표다인 의장은 \"꼼꼼히 살피겠다\"고 말했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
+        let got =
+            run(&["구의회는 3일 제40회 임시회를 열었다.", "옥서린 의원은 \"보상부터 해야 한다\"고 맞섰다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["옥서린"]);
+        // With no sitting held in the story, a statement is no presence.
+        assert_eq!(run(&["탁유진 농정과장은 \"연말까지 고치겠다\"고 밝혔다."]), vec![]);
+        // An interview at the sitting's side is still an interview.
+        let got = run(&[
+            "군의회는 19일 농정과를 상대로 감사를 벌였다.",
+            "탁유진 농정과장은 인터뷰에서 \"고치겠다\"고 말했다.",
+        ]);
+        assert_eq!(got, vec![]);
+    }
+
+    #[test]
     fn a_list_of_people_present_each_with_organisation_and_title() {
         assert_eq!(
             run(&["시는 3일 서하준 고흥군수와 오세린 전남도 행정부지사, 권다온 한국농어촌공사 전남본부장 등 100여 명이 참석한 가운데 준공식을 열었다."]),
@@ -1043,6 +1113,11 @@ mod tests {
     #[test]
     fn a_university_by_its_places_short_name_is_an_organisation() {
         assert_eq!(run(&["협약식에는 송하람 경북대 총장이 참석했다."]), vec![p("송하람", "총장", "경북대")]);
+        // Its department too, though it ends in `과` as a conjunction does.
+        assert_eq!(
+            run(&["간담회에는 변시우 전북대 기계공학과 교수가 참석했다."]),
+            vec![p("변시우", "교수", "전북대 기계공학과")]
+        );
     }
 
     #[test]

@@ -353,6 +353,16 @@ fn earlier_and_change(sentence: &str, found: &[Found]) -> Vec<bool> {
     let adjacent = |x: &Found, y: &Found| {
         sentence[x.end..y.start].chars().all(|c| c.is_whitespace() || "|+＋-−△▲▽▼".contains(c))
     };
+    // `사업비 120억원 가운데 45억원을 삭감하고`: what was asked before the cut, the cut a change.
+    static CUT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:을|를)?\s*(?:\S+\s+)?(?:삭감|감액|깎)").unwrap());
+    for k in 1..found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        let among = ["가운데", "중", "중에서"].contains(&sentence[a.end..b.start].trim());
+        if among && CUT.is_match(&sentence[b.end..]) {
+            out[k - 1] = true;
+        }
+    }
     for k in 2..found.len() {
         let (a, b, c) = (&found[k - 2], &found[k - 1], &found[k]);
         let single = |x: &Found| x.amount.min == x.amount.max;
@@ -415,6 +425,19 @@ fn last_years(prefix: &str, suffix: &str) -> bool {
 /// is this year's money.
 fn names_a_later_time(text: &str) -> bool {
     ["올해", "금년", "내년", "이번", "앞으로"].iter().any(|w| text.contains(w))
+}
+
+/// A budget of a year before the article's (`2025년 AI 돌봄 사업 예산은 132억원으로` in a 2026
+/// release): that year's figure, as `지난해 예산` is. A span that runs on (`2025년부터`,
+/// `2025년까지`) is not one year's.
+fn earlier_years_budget(prefix: &str, year: i32) -> bool {
+    static YEAR_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:19|20)\d{2})년(?:도)?\s+(?:\S+\s+){0,4}?\S*예산(?:은|이|액은)\s*$").unwrap()
+    });
+    YEAR_BUDGET
+        .captures(prefix)
+        .and_then(|c| c[1].parse::<i32>().ok())
+        .is_some_and(|y| y < year && !prefix.contains("부터") && !prefix.contains("까지"))
 }
 
 /// The programme an amount pays for, from its clause, and a review note when it is a guess.
@@ -494,8 +517,14 @@ struct Row {
 /// Budget lines of the body's sentences (and amounts that only the headline or a subtitle
 /// states), with review notes. An amount repeated in a later sentence is the same line; lines
 /// that add up to an earlier amount, or that a breakdown (`구체적으로 …`) lists under it, are
-/// written `part_of` it, so totals count each won once.
-pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (Vec<BudgetLine>, Vec<String>) {
+/// written `part_of` it, so totals count each won once. `year` is the article's, when its date
+/// is known: a budget of an earlier year it names is that year's figure.
+pub(crate) fn budget(
+    sentences: &[&str],
+    heads: &[&str],
+    rules: &Compiled,
+    year: Option<i32>,
+) -> (Vec<BudgetLine>, Vec<String>) {
     let mut rows: Vec<Row> = Vec::new();
     let mut review = Vec::new();
     let body_len = sentences.len();
@@ -522,7 +551,10 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
             let clause_end = sentence[f.end..ceil].find([',', ';', '，']).map(|i| f.end + i).unwrap_or(ceil);
             let prefix = &sentence[clause_start..f.start];
             let suffix = &sentence[f.end..clause_end];
-            if not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules)
+            let earlier_year =
+                year.is_some_and(|y| earlier_years_budget(&sentence[clause_start..f.start], y));
+            if earlier_year
+                || not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules)
                 || changed_from(&sentence[f.end..])
                 || earlier_years_topic(&sentence[..f.start], suffix)
             {
@@ -535,8 +567,11 @@ pub(crate) fn budget(sentences: &[&str], heads: &[&str], rules: &Compiled) -> (V
                 continue;
             }
             // A headline's rounded figure (`6700억` for 6,693억원, `1천억원` for 1천39억원) is the
-            // body's line.
-            if si >= body_len && rows.iter().any(|r| rounds(f.amount.min, r.line.amount.min)) {
+            // body's line; so is its `최대 300만원` for the body's range up to it (`최소 100만원에서
+            // 최대 300만원`).
+            let near =
+                |r: &Row| rounds(f.amount.min, r.line.amount.min) || rounds(f.amount.min, r.line.amount.max);
+            if si >= body_len && rows.iter().any(near) {
                 continue;
             }
             let (items, note) = item_of(prefix, suffix, &f.text);
@@ -728,7 +763,7 @@ mod tests {
 
     fn run(s: &str) -> Vec<(String, u64, u64)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
-        budget(&[s], &[], &rules).0.into_iter().map(|l| (l.item, l.amount.min, l.amount.max)).collect()
+        budget(&[s], &[], &rules, None).0.into_iter().map(|l| (l.item, l.amount.min, l.amount.max)).collect()
     }
 
     #[test]
@@ -822,6 +857,7 @@ mod tests {
         assert_eq!(amounts("정부는 작년보다 150억원 많은 4,000억원을 투자한다."), vec![400_000_000_000]);
         // Revenue and prices.
         assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
+        assert!(amounts("한 대표는 \"인력이 없어 놓친 수주만 20억원\"이라고 했다.").is_empty());
         assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
         assert!(amounts("요금은 시내버스와 같은 1,500원이다.").is_empty());
         assert!(amounts("입장료는 5,000원으로 정했다.").is_empty());
@@ -865,11 +901,12 @@ mod tests {
             ],
             &[],
             &rules,
+            None,
         );
         let amounts: Vec<u64> = lines.iter().map(|l| l.amount.min).collect();
         assert_eq!(amounts, vec![1_200_000_000, 300_000_000, 300_000_000, 600_000_000]);
         // Prose repeating an amount is still one line.
-        let (lines, _) = budget(&["구는 3억원을 쓴다.", "3억원은 모두 구비다."], &[], &rules);
+        let (lines, _) = budget(&["구는 3억원을 쓴다.", "3억원은 모두 구비다."], &[], &rules, None);
         assert_eq!(lines.len(), 1);
     }
 
@@ -883,6 +920,7 @@ mod tests {
             ],
             &["AI 사업에 46억 지원"],
             &rules,
+            None,
         );
         let got: Vec<(u64, Option<&str>)> =
             lines.iter().map(|l| (l.amount.min, l.part_of.as_deref())).collect();
@@ -927,7 +965,7 @@ mod tests {
     fn rounder_restatements_of_a_figure_are_one_line() {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let lines = |body: &[&str], heads: &[&str]| -> Vec<u64> {
-            budget(body, heads, &rules).0.iter().map(|l| l.amount.min).collect()
+            budget(body, heads, &rules, None).0.iter().map(|l| l.amount.min).collect()
         };
         // A headline's `1천억원` for the body's 1천39억원.
         assert_eq!(
@@ -1013,7 +1051,7 @@ mod tests {
     fn a_rise_a_comparisons_base_firms_investment_penalties_and_asides_are_not_budget() {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let found = |s: &[&str], heads: &[&str]| -> Vec<u64> {
-            budget(s, heads, &rules).0.into_iter().map(|l| l.amount.min).collect()
+            budget(s, heads, &rules, None).0.into_iter().map(|l| l.amount.min).collect()
         };
         // By how much it rose, and what it is compared with; the new figure stays.
         assert_eq!(
@@ -1045,6 +1083,41 @@ mod tests {
         assert_eq!(
             found(&["부산시가 센터에 20억원을 들인다.", "한편 부산시는 내년 10억원을 더 편성한다."], &[]),
             vec![2_000_000_000, 1_000_000_000]
+        );
+        // An earlier year's budget, in an article of a later year; this year's stays.
+        let s = ["올해 국비는 200억원이다.", "2025년 돌봄 사업 예산은 150억원으로, 30곳에서 쓰였다."];
+        let rules2 = &rules;
+        let in_year =
+            |y| -> Vec<u64> { budget(&s, &[], rules2, y).0.into_iter().map(|l| l.amount.min).collect() };
+        assert_eq!(in_year(Some(2026)), vec![20_000_000_000]);
+        assert_eq!(in_year(Some(2025)), vec![20_000_000_000, 15_000_000_000]);
+        assert_eq!(in_year(None), vec![20_000_000_000, 15_000_000_000]);
+        // What was asked before a cut, and the cut: the figure after it stays.
+        assert_eq!(
+            found(
+                &["위원회는 '드론 실증' 사업비 80억원 가운데 30억원을 삭감했다. 사업비는 50억원으로 줄었다."],
+                &[]
+            ),
+            vec![5_000_000_000]
+        );
+        // A headline's figure for the top of the body's range is that range's line.
+        assert_eq!(
+            found(
+                &["구는 점포당 최소 50만원에서 최대 200만원까지 지원한다."],
+                &["구, 점포 키오스크 지원…점포당 최대 200만원"]
+            ),
+            vec![500_000]
+        );
+        // A neighbour's money, quoted in a comparison.
+        assert_eq!(
+            found(
+                &[
+                    "영동군은 챗봇에 3억원을 들였다.",
+                    "한 의원은 \"이웃 보은군은 같은 기능을 5천만원에 도입했다\"고 했다."
+                ],
+                &[]
+            ),
+            vec![300_000_000]
         );
     }
 

@@ -152,6 +152,18 @@ pub fn dates_in_line(line: &str, tz: Tz) -> Vec<FoundDate> {
 /// The publication date: the best-ranked date in the metadata lines, first in order among equals;
 /// `hint` (an ISO date-time from HTML metadata) wins over all.
 pub fn publication_date(meta: &[String], hint: Option<&str>, tz: Tz) -> Option<FoundDate> {
+    publication_date_under(meta, None, hint, tz)
+}
+
+/// As [`publication_date`], with the date line right under the headline (`dateline`): an
+/// unlabelled date there is the headline's own, and outranks unlabelled dates elsewhere (a
+/// repost's post time above a copied release's `2026-05-11 | 지역경제과`, a page header's day).
+pub fn publication_date_under(
+    meta: &[String],
+    dateline: Option<&str>,
+    hint: Option<&str>,
+    tz: Tz,
+) -> Option<FoundDate> {
     if let Some(h) = hint {
         if let Some(mut d) = dates_in_line(h, tz).into_iter().next() {
             d.rank = 0;
@@ -160,7 +172,11 @@ pub fn publication_date(meta: &[String], hint: Option<&str>, tz: Tz) -> Option<F
     }
     let mut best: Option<FoundDate> = None;
     for line in meta {
-        for d in dates_in_line(line, tz).into_iter().filter(|d| d.rank < NEVER) {
+        let own = dateline == Some(line.as_str());
+        for mut d in dates_in_line(line, tz).into_iter().filter(|d| d.rank < NEVER) {
+            if own && d.rank == 5 {
+                d.rank = 4;
+            }
             if !matches!(best, Some(b) if b.rank <= d.rank) {
                 best = Some(d);
             }
@@ -240,6 +256,23 @@ mod tests {
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
         // A photo caption's credit after the date is no byline.
         assert_eq!(one("2024.05.01/뉴스1 © News1 고다은 기자").rank, 5);
+    }
+
+    #[test]
+    fn the_date_line_under_the_headline_outranks_an_unlabelled_one_above() {
+        let meta =
+            vec!["산책러 2026.04.03. 09:12 조회 88".to_string(), "2026-04-02 | 공원녹지과".to_string()];
+        let seoul = chrono_tz::Asia::Seoul;
+        let d = publication_date_under(&meta, Some("2026-04-02 | 공원녹지과"), None, seoul).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 4, 2).unwrap());
+        assert_eq!(
+            publication_date(&meta, None, seoul).unwrap().date,
+            NaiveDate::from_ymd_opt(2026, 4, 3).unwrap()
+        );
+        // A labelled date still wins.
+        let meta = vec!["입력 2026.04.01".to_string(), "2026-04-02".to_string()];
+        let d = publication_date_under(&meta, Some("2026-04-02"), None, seoul).unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 4, 1).unwrap());
     }
 
     #[test]

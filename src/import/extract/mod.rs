@@ -37,8 +37,13 @@ pub(crate) fn brief_from_text(
     let mut review: Vec<String> = Vec::new();
 
     let title = title(&cleaned, &mut review)?;
-    let found = date::publication_date(&cleaned.meta, hints.published.as_deref(), tz)
-        .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
+    let found = date::publication_date_under(
+        &cleaned.meta,
+        cleaned.dateline.as_deref(),
+        hints.published.as_deref(),
+        tz,
+    )
+    .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
     let (day, date_found) = date_or_placeholder(found.as_ref(), placeholder, &mut review);
     // A day without a midnight in the site zone cannot be written as a brief's date; the
     // placeholder (today) stands in, and is noted.
@@ -78,7 +83,8 @@ pub(crate) fn brief_from_text(
                 .map(|b| b.text()),
         )
         .collect();
-    let (budget, budget_review) = budget::budget(&prose, &heads, rules);
+    let year = found.as_ref().map(|d| chrono::Datelike::year(&d.date));
+    let (budget, budget_review) = budget::budget(&prose, &heads, rules, year);
     review.extend(budget_review);
     let author = Some(source.author.as_str()).filter(|a| !a.is_empty());
     let (attendees, people_review) = attendees::attendees(&prose, rules, author);

@@ -33,6 +33,12 @@ const SUFFIXES: &[&str] = &[
     "시장",
     "군수",
     "구청장",
+    // Its council: `옥천군의회는` is the county's own body, sitting on the county's matters.
+    "의회",
+    "시의회",
+    "군의회",
+    "구의회",
+    "도의회",
 ];
 
 /// A sentence that lists competing or other places: `6개 지역이 신청`, `지난해 2개 지역 선정`.
@@ -120,8 +126,17 @@ const NOT_NEIGHBOURHOODS: &[&str] = &[
 
 /// The 읍·면·동 a sentence lists (no gazetteer holds them, so only a list of two or more of
 /// them, closed by `등`, `일대` or `을 대상(지)으로`, is read, and never one of the common nouns alike).
+/// Three or more listed together need nothing after them (`창동, 방학동, 쌍문동 전통시장 3곳에`):
+/// common nouns are seldom listed three alike.
+static THREE_NEIGHBOURHOODS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[가-힣]{1,4}(?:동|읍|면)(?:과|와|,|·)\s*){2,}[가-힣]{1,4}(?:동|읍|면))(?:\s|$|[^가-힣])")
+        .unwrap()
+});
+
 fn neighbourhoods(text: &str) -> Vec<String> {
-    let Some(c) = NEIGHBOURHOODS.captures(text) else { return Vec::new() };
+    let Some(c) = NEIGHBOURHOODS.captures(text).or_else(|| THREE_NEIGHBOURHOODS.captures(text)) else {
+        return Vec::new();
+    };
     let at = c.get(1).map_or(0, |m| m.start());
     if !is_boundary(text[..at].chars().next_back()) {
         return Vec::new();
@@ -153,6 +168,66 @@ fn complexes(text: &str, rules: &Compiled) -> Vec<String> {
                 && rules.regions.iter().any(|r| r.spelling == c["place"] && r.level != PlaceLevel::Site)
         })
         .filter_map(|c| c.get(0).map(|m| m.as_str().to_string()))
+        .chain(named_complexes(text, rules))
+        .collect()
+}
+
+/// A national industrial complex with a name of its own: glued to it (`반월·시화국가산업단지`), or
+/// a word between its place and it (`포항 블루밸리 국가산업단지`, `덕진구 탄소소재 국가산업단지`).
+/// A national complex is a designated zone, as a 특구 is; a word alone before it may only say
+/// what it makes (`반도체 국가산업단지`), and a word that says which (`인근`, `노후`) is no name.
+static NAMED_COMPLEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?P<place>[가-힣]{2,6})\s)?(?P<name>[가-힣A-Za-z][가-힣A-Za-z·ㆍ]{1,9}?)(?P<gap>\s?)국가\s?산업단지")
+        .unwrap()
+});
+
+/// Words that describe a complex without naming it.
+const NOT_COMPLEX_NAMES: &[&str] = &[
+    "인근",
+    "관내",
+    "도내",
+    "시내",
+    "지역",
+    "전국",
+    "국내",
+    "기존",
+    "신규",
+    "노후",
+    "주요",
+    "해당",
+    "스마트",
+    "첨단",
+    "인접",
+    "주변",
+    "대규모",
+    "전체",
+    "모든",
+    "각",
+    "이",
+    "새",
+];
+
+fn named_complexes(text: &str, rules: &Compiled) -> Vec<String> {
+    let is_place = |w: &str| {
+        let stem = w.trim_end_matches(['시', '군', '구']);
+        // `양산` is spelled after its province (`경남 양산`) where it is ambiguous alone.
+        rules
+            .regions
+            .iter()
+            .any(|r| [w, stem].iter().any(|x| r.spelling == *x || r.spelling.rsplit(' ').next() == Some(x)))
+    };
+    NAMED_COMPLEX
+        .captures_iter(text)
+        .filter_map(|c| {
+            let name = c.name("name")?;
+            let glued = c["gap"].is_empty();
+            let placed = c.name("place").is_some_and(|p| is_place(p.as_str()));
+            let named = !NOT_COMPLEX_NAMES.contains(&name.as_str()) && !is_place(name.as_str());
+            let end = c.get(0)?.end();
+            // The place before a name is read as a place of its own.
+            (named && (glued || placed) && is_boundary(text[..name.start()].chars().next_back()))
+                .then(|| text[name.start()..end].to_string())
+        })
         .collect()
 }
 
@@ -409,6 +484,28 @@ fn aside_subjects(sentence: &str, after_rivals: bool) -> Vec<(usize, usize)> {
     out
 }
 
+/// A neighbour compared inside a sentence (`가 의원은 "이웃 보은군은 5천만원에 도입했다"고 했다`,
+/// `…했지만, 인근 홍성군은 …`): the word with a subject particle among the two after `이웃` or
+/// `인근` where a clause or a quotation opens, each with whether it opens a quotation (then what
+/// is quoted is told of the neighbour).
+fn neighbour_subjects(sentence: &str) -> Vec<((usize, usize), bool)> {
+    static NEIGHBOUR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?:^|["“‘'(]|,\s|\s)(?:이웃|인근)\s"#).unwrap());
+    let mut out = Vec::new();
+    for m in NEIGHBOUR.find_iter(sentence) {
+        let quoted = m.as_str().starts_with(['"', '“', '‘', '\'']);
+        let mut at = m.end();
+        for word in sentence[at..].split(' ').take(2) {
+            if ["은", "는", "이", "가", "도"].iter().any(|p| word.ends_with(p)) {
+                out.push(((at, at + word.len()), quoted));
+                break;
+            }
+            at += word.len() + 1;
+        }
+    }
+    out
+}
+
 /// For each unit, whether one of the two before it names rivals as a group (`경쟁 도시들은`,
 /// `다른 지자체들도`): what follows compares the story's place with others.
 fn after_rivals(units: &[&str]) -> Vec<bool> {
@@ -429,7 +526,11 @@ pub(crate) fn other_place_asides(sentences: &[&str], rules: &Compiled) -> Vec<bo
     // The subject may be a body of the place (`부산시의회는`), which names no region itself.
     let rivals = after_rivals(sentences);
     let subject_places = |s: &str, after: bool| -> Vec<&str> {
+        let quoted_neighbours = neighbour_subjects(s).into_iter().filter(|(_, q)| *q).map(|(r, _)| r);
         aside_subjects(s, after)
+            .into_iter()
+            .chain(quoted_neighbours)
+            .collect::<Vec<_>>()
             .iter()
             .flat_map(|r| {
                 let word = &s[r.0..r.1];
@@ -531,9 +632,11 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
         let asides = aside_subjects(text, rivals[u]);
         let aside = all.iter().any(|o| asides.iter().any(|r| o.start < r.1 && o.end > r.0));
         let visitors = visitors_list(text, &all);
+        let neighbours = neighbour_subjects(text);
         let other = |m: &Mention<'_>| {
             whole
                 || visitors.contains(&m.start)
+                || neighbours.iter().any(|((a, b), _)| m.start < *b && m.end > *a)
                 || aside
                 || quoted.iter().any(|q| m.start > q.0 && m.end <= q.1)
                 || context::speakers_place(text, m.end)
@@ -622,9 +725,11 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
         }
     }
     let plain: Vec<String> = units.iter().map(|u| outside_quotes(u)).collect();
+    // A complex in an aside (`한편 울산시도 … 온산국가산업단지에`) is another place's.
+    let sited = |u: &String| if context::opens_aside(u) { Vec::new() } else { complexes(u, rules) };
     for area in plain
         .iter()
-        .flat_map(|u| area_types(u, rules).into_iter().chain(complexes(u, rules)).chain(neighbourhoods(u)))
+        .flat_map(|u| area_types(u, rules).into_iter().chain(sited(u)).chain(neighbourhoods(u)))
         .chain(streets)
     {
         add(&area, &mut names);
@@ -817,6 +922,13 @@ mod tests {
             vec!["장유동", "내외동", "진영읍"]
         );
         assert_eq!(neighbourhoods("구는 문화동·부사동 일대 골목을 정비한다."), vec!["문화동", "부사동"]);
+        // Three need nothing after them; two do, and common nouns never count.
+        assert_eq!(
+            neighbourhoods("구는 대흥동, 은행동, 선화동 전통시장 3곳에 앱을 만든다."),
+            vec!["대흥동", "은행동", "선화동"]
+        );
+        assert!(neighbourhoods("구는 대흥동, 은행동 전통시장에 앱을 만든다.").is_empty());
+        assert!(neighbourhoods("주민 활동, 운동, 이동 기록을 모은다.").is_empty());
         assert!(neighbourhoods("봉사 활동과 체육 운동 등을 지원한다.").is_empty());
         assert!(neighbourhoods("안전 측면과 비용 측면 등을 따졌다.").is_empty());
         // Two as where a line or a service reaches (`…까지`, `…에`).
@@ -824,6 +936,28 @@ mod tests {
         assert!(neighbourhoods("자동과 수동으로 전환한다.").is_empty());
         // One alone is not read: `신동` may be a surname, `정면` a direction.
         assert!(neighbourhoods("시는 진영읍 일대에 짓는다.").is_empty());
+    }
+
+    #[test]
+    fn a_neighbour_compared_inside_a_sentence_is_not_a_region() {
+        assert_eq!(
+            run("영동군은 챗봇을 들였다. / 한 의원은 \"이웃 보은군은 같은 기능을 싸게 도입했다\"고 했다."),
+            vec!["영동군"]
+        );
+        assert_eq!(run("영동군은 챗봇을 들였지만, 인근 충북 옥천군은 아직이다."), vec!["영동군"]);
+        // Where something is done, not a subject compared: still a region.
+        assert_eq!(run("시는 인근 옥천군에 센터를 짓는다."), vec!["옥천군"]);
+    }
+
+    #[test]
+    fn a_councils_place_is_where_it_sits() {
+        assert_eq!(run("영동군의회 산업위원회는 19일 농정과를 상대로 감사를 벌였다."), vec!["영동군"]);
+        assert_eq!(run("충북 영동군의회는 19일 본회의를 열었다."), vec!["영동군"]);
+        // Another place's council in an aside is not.
+        assert_eq!(
+            run("영동군의회는 19일 본회의를 열었다. / 한편 인근 보은군의회는 23일 임시회를 연다."),
+            vec!["영동군"]
+        );
     }
 
     #[test]
@@ -838,6 +972,25 @@ mod tests {
         assert_eq!(run("구미 국가산업1~5단지에 입주한다"), vec!["구미시", "구미 국가산업1~5단지"]);
         assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
         assert_eq!(run("인근 산업단지에 짓는다"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_industrial_complex_with_a_name_of_its_own_is_a_region() {
+        assert_eq!(run("두 기관은 남촌·도화국가산업단지 입주기업을 돕는다."), vec!["남촌·도화국가산업단지"]);
+        assert_eq!(
+            run("공장은 경남 양산 새솔 국가산업단지에 들어선다."),
+            vec!["양산시", "새솔 국가산업단지"]
+        );
+        // A word alone before it says what it makes; a general complex is the town's own.
+        assert!(run("정부는 반도체 국가산업단지의 전력망을 짓는다.").is_empty());
+        assert!(run("센터는 새솔일반산업단지에 들어선다.").is_empty());
+        // What kind or which, not a name; a short form (`산단`) without a place; a place's own
+        // complex is read once.
+        assert_eq!(run("시는 노후 국가산업단지를 고친다."), Vec::<String>::new());
+        assert_eq!(run("인근 국가산업단지와 연계한다."), Vec::<String>::new());
+        assert_eq!(run("탄소 국가산단에 짓는다."), Vec::<String>::new());
+        assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
+        assert_eq!(run("한편 울산시도 지난달 온산국가산업단지에 기업을 유치했다."), Vec::<String>::new());
     }
 
     #[test]

@@ -282,7 +282,8 @@ fn bare_name_by_date(cleaned: &Cleaned) -> Option<String> {
     lines.iter().enumerate().find_map(|(k, l)| {
         let near_date =
             lines[k + 1..].iter().filter(|n| !n.is_empty()).take(2).any(|n| text::is_meta_line(n));
-        (is_person_name(l) && near_date).then(|| l.to_string())
+        // A header table's label above its date (`배포`, `등록`) reads like a name.
+        (is_person_name(l) && near_date && !super::date::is_label(l)).then(|| l.to_string())
     })
 }
 
@@ -472,6 +473,12 @@ mod tests {
         let f = found(page);
         assert_eq!(f.publisher.map(|p| p.0).as_deref(), Some("목포신문"));
         assert_eq!(f.author.as_deref(), Some("남궁하늘"), "the source's reporter, not the reposting blogger");
+    }
+
+    #[test]
+    fn a_header_tables_date_label_is_not_the_author() {
+        let page = "보도자료\n보도일시\n2026. 4. 2.(목) 06:00\n배포\n2026. 4. 1.(수) 14:00\n환경부\n\n하천 수질 AI로 실시간 감시…전국 40곳에 센서\n\n□ 환경부는 하천 40곳에 수질 센서를 단다고 밝혔다.\n";
+        assert_eq!(found(page).author, None);
     }
 
     #[test]
