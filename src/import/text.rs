@@ -240,9 +240,12 @@ fn is_nav_line(line: &str, rules: &Compiled) -> bool {
 /// words (`AI·SW  반도체  통신·방송  Biz Tech`). A headline is written with single spaces.
 pub(crate) fn is_spaced_menu(line: &str) -> bool {
     let items: Vec<&str> = line.split("  ").map(str::trim).filter(|s| !s.is_empty()).collect();
-    items.len() >= 4
+    // Three items are a menu when each is a word or two (`블로그  프롤로그  안부`).
+    let longest = if items.len() == 3 { 5 } else { 10 };
+    items.len() >= 3
         && items.iter().all(|item| {
-            char_len(item) <= 10 && !item.chars().any(|c| c.is_ascii_digit() || ",…'\"‘’“”!?%".contains(c))
+            char_len(item) <= longest
+                && !item.chars().any(|c| c.is_ascii_digit() || ",…'\"‘’“”!?%".contains(c))
         })
 }
 
@@ -348,6 +351,8 @@ fn title_score(
         || is_masthead(line, rules)
         || is_field_label(line)
         || is_field_value(lines, filled, order)
+        || DOCUMENT_NUMBER.is_match(line)
+        || (FIELD_LINE.is_match(line) && after_title_label(line).is_none())
     {
         return None;
     }
@@ -366,10 +371,13 @@ fn title_score(
             break;
         }
         // Subtitles between a headline and its byline are skipped for free; page chrome is not
-        // (a widget line above the headline shares its byline otherwise).
-        let chrome = menus[j]
-            || is_nav_line(next, rules)
-            || CHROME_WORDS.iter().chain(WEAK_CHROME_WORDS).any(|w| next.contains(w));
+        // (a widget line above the headline shares its byline otherwise). A menu or a
+        // breadcrumb below a line says it is the page's header, above the article's headline:
+        // the byline further down is not its own.
+        if menus[j] || is_nav_line(next, rules) || FIELD_LINE.is_match(next) {
+            break;
+        }
+        let chrome = CHROME_WORDS.iter().chain(WEAK_CHROME_WORDS).any(|w| next.contains(w));
         if !is_heading_like(next, 90) || next == line || chrome {
             k += 1;
         }
@@ -420,6 +428,16 @@ fn title_score(
         .count();
     Some(score - pushed as i32 / 3)
 }
+
+/// A labelled field of a page's header (`카테고리 : 정책 메모 (42)`, `분류: 보도자료`): a board's or
+/// a blog's, never a subtitle under a headline.
+static FIELD_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[가-힣A-Za-z]{1,6}\s*[:：]\s*\S").unwrap());
+
+/// A document's number closing a line (`광주과학기술원 공고 제2026-118호`, `고시 제2024-5호`): the
+/// reference a notice is filed under, printed above its title.
+static DOCUMENT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"제\s?\d{1,4}(?:\s?-\s?\d+)?\s?호\)?$").unwrap());
 
 /// A line drawn across the text (`-----`, `=====`, `━━━━`): a rule that sets a block off.
 fn is_rule(line: &str) -> bool {
@@ -958,6 +976,21 @@ mod tests {
         // A sentence about photographs is body text.
         let page = "군, 사진 공모전\n입력 2025.03.07 10:00\n\n사진 공모전에는 모두 300점이 접수됐다고 군은 7일 밝혔다.\n";
         assert!(clean(page, None, &rules).captions.is_empty());
+    }
+
+    #[test]
+    fn a_line_over_a_menu_a_notices_number_and_a_header_field_are_not_the_headline() {
+        let lead = "군은 올해 마을회관 스무 곳에 무인 택배함을 둔다고 7일 밝혔다. 사업비는 모두 3억원이다.";
+        let headline = "양평군, 마을회관 20곳에 무인 택배함";
+        // A site's section menu, then a breadcrumb: the byline below belongs to the headline.
+        let page = format!("전체 정치 경제 SW IT 전자 자동차 과학 오피니언\n홈 > 정치 > 지역\n\n{headline}\n\n입력 2025-03-07 10:00\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some(headline));
+        // A blog's name over its menu and a category field.
+        let page = format!("들꽃엄마의 서재\n블로그  프롤로그  안부\n카테고리 : 정책 메모 (42)\n\n{headline}\n\n들꽃엄마  2025. 3. 7. 10:00\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some(headline));
+        // A notice's number over its title.
+        let page = format!("양평군 공고 제2025-118호\n\n{headline} 설치 사업 공고\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some(format!("{headline} 설치 사업 공고").as_str()));
     }
 
     #[test]
