@@ -419,14 +419,17 @@ fn title_score(
     if SENTENCE_END.is_match(line) && !line.ends_with(['!', '?']) {
         score -= 2;
     }
-    // A header table's cells and date lines above do not push the headline down.
-    let pushed = (0..order)
-        .filter(|&k| {
-            let l = lines[filled[k]].as_str();
-            !(is_meta_line(l) || is_header_field(l) || is_field_value(lines, filled, k))
-        })
-        .count();
-    Some(score - pushed as i32 / 3)
+    Some(score - pushed_down(lines, filled, order) / 3)
+}
+
+/// How many lines above the candidate at `order` push it down the page: a header table's cells
+/// and date lines do not.
+fn pushed_down(lines: &[String], filled: &[usize], order: usize) -> i32 {
+    let pushing = (0..order).filter(|&k| {
+        let l = lines[filled[k]].as_str();
+        !(is_meta_line(l) || is_header_field(l) || is_field_value(lines, filled, k))
+    });
+    i32::try_from(pushing.count()).unwrap_or(i32::MAX)
 }
 
 /// A labelled field of a page's header (`카테고리 : 정책 메모 (42)`, `분류: 보도자료`): a board's or

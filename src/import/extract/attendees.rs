@@ -206,7 +206,10 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9]+)['’"”]?\s*\)"#).unwrap()
+    Regex::new(
+        r#"([가-힣A-Za-z0-9]+)\s*\([^()]*?이하\s*['‘"“]?([가-힣A-Za-z0-9][가-힣A-Za-z0-9-]*)['’"”]?\s*\)"#,
+    )
+    .unwrap()
 });
 
 /// Whether a word reads as a Korean personal name: two to four syllables led by a surname, and
@@ -555,9 +558,18 @@ pub(crate) fn attendees(
             found.iter().any(|(q, _)| q.name != name && s.contains(q.name.as_str())) && !s.contains(name)
         })
     };
+    // Someone else of the same body is there for it (`석하진 K-water 수자원본부장이 참석했다`
+    // under `한국수자원공사(사장 도서윤, 이하 K-water)는`): the head is only its name.
+    let represented = |p: &Attendee| {
+        found
+            .iter()
+            .any(|(q, elsewhere)| !elsewhere && q.name != p.name && !q.org.is_empty() && q.org == p.org)
+    };
     let named: Vec<String> = found.iter().map(|(p, _)| p.name.clone()).collect();
-    let kept: Vec<(Attendee, bool)> =
-        identified.into_iter().filter(|(p, _)| named.contains(&p.name) || !chaired_by(&p.name)).collect();
+    let kept: Vec<(Attendee, bool)> = identified
+        .into_iter()
+        .filter(|(p, _)| named.contains(&p.name) || !(chaired_by(&p.name) || represented(p)))
+        .collect();
     found.extend(kept);
     let council = only_council(sentences);
     for (p, _) in found.iter_mut() {
@@ -1005,6 +1017,18 @@ mod tests {
         ]);
         let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
         assert_eq!(names, vec!["변하람", "옥다현"]);
+    }
+
+    #[test]
+    fn a_head_named_beside_his_body_is_not_there_when_another_of_it_is() {
+        let got = run(&[
+            "한국도로공사(사장 윤태오, 이하 K-road)는 2일 군청에서 협약을 체결했다고 밝혔다.",
+            "협약식에는 함서진 K-road 본부장과 변유나 군수가 참석했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["함서진", "변유나"]);
+        // With no one else of the body there, the head who signs for it is.
+        let got = run(&["한국도로공사(사장 윤태오)는 2일 군청에서 협약을 체결했다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["윤태오"]);
     }
 
     #[test]

@@ -142,7 +142,8 @@ fn date_or_placeholder(
 ) -> (NaiveDate, bool) {
     match found {
         Some(d) => {
-            if d.rank >= 5 {
+            // Rank 4 is an unlabelled date too, under the headline.
+            if d.rank >= 4 {
                 review.push("date: read from an unlabelled dateline".to_string());
             }
             (d.date, true)
