@@ -432,10 +432,11 @@ fn pushed_down(lines: &[String], filled: &[usize], order: usize) -> i32 {
     i32::try_from(pushing.count()).unwrap_or(i32::MAX)
 }
 
-/// A labelled field of a page's header (`카테고리 : 정책 메모 (42)`, `분류: 보도자료`): a board's or
-/// a blog's, never a subtitle under a headline.
+/// A labelled field of a page's header (`카테고리 : 정책 메모 (42)`, `분류 : 보도자료`): a board's or
+/// a blog's, never a subtitle under a headline. The colon stands apart, as fields print it; a
+/// headline's own label is written against it (`속보: …`).
 static FIELD_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[가-힣A-Za-z]{1,6}\s*[:：]\s*\S").unwrap());
+    LazyLock::new(|| Regex::new(r"^[가-힣A-Za-z]{1,6}\s+[:：]\s*\S").unwrap());
 
 /// A document's number closing a line (`광주과학기술원 공고 제2026-118호`, `고시 제2024-5호`): the
 /// reference a notice is filed under, printed above its title.
