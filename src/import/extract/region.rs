@@ -720,10 +720,7 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
                     rules.regions.iter().any(|r| r.spelling == first && &r.name == *p)
                 })
         });
-        // A city named only to locate its 구 (`서울 도봉구(구청장 …)가`, `부산 영도구, 대구 군위군
-        // …`) is not a region of its own: the city stands when some mention of it stands alone.
-        let alone = |p: &String| kept.iter().zip(&standing).any(|((o, _), s)| *s && &o.place.name == p);
-        for name in parent.filter(|p| alone(p)).into_iter().chain(std::iter::once(&m.place.name)) {
+        for name in parent.into_iter().chain(std::iter::once(&m.place.name)) {
             add(name, &mut names);
         }
     }
@@ -876,12 +873,9 @@ mod tests {
             vec!["원주시", "진주시", "곡성군"]
         );
         assert_eq!(run("선정된 곳은 충북 괴산군, 제주 서귀포시다."), vec!["괴산군", "서귀포시"]);
-        // Named for itself as well, the province stays; so does the city of a 구 after it.
+        // Named for itself as well, the province stays; a 구 after its city names both.
         assert_eq!(run("전남도가 전남 여수에 짓는다"), vec!["전남", "여수시"]);
-        assert_eq!(run("대전시는 대전 유성구에 연다"), vec!["대전", "유성구"]);
-        // Named only to locate its 구, the city is not a region of its own.
-        assert_eq!(run("대전 유성구에 연다"), vec!["유성구"]);
-        assert_eq!(run("새로 참여하는 곳은 부산 영도구, 대구 군위군 등이다."), vec!["영도구", "군위군"]);
+        assert_eq!(run("대전 유성구에 연다"), vec!["대전", "유성구"]);
     }
 
     #[test]
@@ -897,8 +891,8 @@ mod tests {
     #[test]
     fn reads_cities_counties_and_districts() {
         assert_eq!(run("강릉시가 선정됐다. 고성군은 새로 포함됐다"), vec!["강릉시", "고성군"]);
-        assert_eq!(run("대전시가 대전 유성구에 짓는다"), vec!["대전", "유성구"]);
-        assert_eq!(run("서울 중구 호텔에서 열었다"), vec!["서울 중구"]);
+        assert_eq!(run("대전 유성구에 짓는다"), vec!["대전", "유성구"]);
+        assert_eq!(run("서울 중구 호텔에서 열었다"), vec!["서울", "서울 중구"]);
         assert_eq!(run("올해 예산은 늘었다"), Vec::<String>::new(), "예산 is the budget, not 예산군");
     }
 
