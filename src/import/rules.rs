@@ -231,6 +231,8 @@ const BOILERPLATE: &[&str] = &[
     r"^\d+\s*/\s*\d+$",
     r"^(전체\s?메뉴|메뉴|검색|로그인|회원가입|마이페이지|뉴스레터|전체기사|최신기사|PC\s?버전|모바일\s?버전|맨\s?위로|TOP)$",
     r"^(사진|이미지)\s*(확대|보기|크게\s?보기)$",
+    // Skip links, alone or in a row (`본문 바로가기 메인메뉴 바로가기`).
+    r"^((본문|컨텐츠|콘텐츠|내용|주\s?메뉴|메인\s?메뉴|전체\s?메뉴|메뉴|검색|하단\s?메뉴|사이트맵)\s?(으로\s?)?(바로\s?가기|건너뛰기)\s*)+$",
 ];
 
 /// Markers after which nothing is article text any more (comment widgets, copyright footers).
@@ -581,6 +583,11 @@ mod tests {
         assert!(c.sectors.iter().any(|(s, k)| s == "우주" && k.contains(&"위성".to_string())));
         assert_eq!(c.role_of_token("최고기술책임자는"), Some(("최고기술책임자", "는")));
         assert!(c.is_boilerplate("무료 구독하기"));
+        for skip in ["컨텐츠 바로가기", "본문 바로가기 메인메뉴 바로가기", "본문으로 건너뛰기"]
+        {
+            assert!(c.is_boilerplate(skip), "{skip}");
+        }
+        assert!(!c.is_boilerplate("본문 바로가기 기능을 넣은 누리집이 늘었다"));
     }
 
     #[test]

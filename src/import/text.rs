@@ -353,6 +353,7 @@ fn title_score(
         || is_field_value(lines, filled, order)
         || DOCUMENT_NUMBER.is_match(line)
         || (FIELD_LINE.is_match(line) && after_title_label(line).is_none())
+        || DAY_WIDGET.is_match(line)
     {
         return None;
     }
@@ -437,6 +438,11 @@ fn pushed_down(lines: &[String], filled: &[usize], order: usize) -> i32 {
 /// headline's own label is written against it (`속보: …`).
 static FIELD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[가-힣A-Za-z]{1,6}\s+[:：]\s*\S").unwrap());
+
+/// A page's day widget (`12.06 (토)`, `3/5 수`): the day the page was seen, with no year.
+static DAY_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}\s*[./]\s*\d{1,2}\.?\s*(?:\(?\s*[월화수목금토일](?:요일)?\s*\)?)?$").unwrap()
+});
 
 /// A document's number closing a line (`광주과학기술원 공고 제2026-118호`, `고시 제2024-5호`): the
 /// reference a notice is filed under, printed above its title.
@@ -991,6 +997,10 @@ mod tests {
         assert_eq!(title_of(&page).as_deref(), Some(headline));
         // A blog's name over its menu and a category field.
         let page = format!("들꽃엄마의 서재\n블로그  프롤로그  안부\n카테고리 : 정책 메모 (42)\n\n{headline}\n\n들꽃엄마  2025. 3. 7. 10:00\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some(headline));
+        // A skip link and a date widget over a page's headline.
+        let page =
+            format!("컨텐츠 바로가기\n\n    12.06 (토)\n\n{headline}\n\n입력 2025-03-07 10:00\n\n{lead}\n");
         assert_eq!(title_of(&page).as_deref(), Some(headline));
         // A notice's number over its title.
         let page = format!("양평군 공고 제2025-118호\n\n{headline} 설치 사업 공고\n\n{lead}\n");
