@@ -265,6 +265,7 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
         && !rules.ministries.iter().any(|m| m == token)
         && !rules.org_aliases.contains_key(token)
         && rules.role_of_token(token).is_none()
+        && !is_modifier(token)
 }
 
 /// Whether a word can be part of an organisation name. `adjacent` words (right next to the name)
@@ -403,7 +404,14 @@ fn resolve_generic(org: String, sentences: &[&str], rules: &Compiled) -> String 
 }
 
 /// Words that may stand between a name and its title.
-const MODIFIERS: &[&str] = &["초대", "신임", "현", "전"];
+const MODIFIERS: &[&str] = &["초대", "신임", "현", "전", "전반기", "후반기"];
+
+/// Whether a word says which holder of a title someone is: `초대`, `현`, a term (`제3대`,
+/// `2기`) or its half (`전반기`).
+fn is_modifier(token: &str) -> bool {
+    static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^제?\d{1,2}(?:대|기)$").unwrap());
+    MODIFIERS.contains(&token) || TERM.is_match(token)
+}
 
 /// Whether a sentence places its people at the event described.
 fn is_present(s: &str) -> bool {
@@ -737,8 +745,14 @@ fn person_at(
             return Some(Attendee { name: tokens[i - 1].to_string(), role, org });
         }
     }
-    // `박완수 초대 시장`: a word like 초대 may stand between the name and the title.
-    let skip = usize::from(i >= 2 && MODIFIERS.contains(&tokens[i - 1]) && name_like(tokens[i - 2], rules));
+    // `박완수 초대 시장`, `고다온 제3대 전반기 의장`: words like 초대 may stand between the name
+    // and the title.
+    let modifiers = (1..=3.min(i)).take_while(|&k| is_modifier(tokens[i - k])).count();
+    let skip = if modifiers > 0 && i > modifiers && name_like(tokens[i - 1 - modifiers], rules) {
+        modifiers
+    } else {
+        0
+    };
     // `국다온 한빛소재 대표`: a word of four letters (no double surname) after a name of two or
     // three is the organisation; Korean names are rarely four letters long.
     let org_between = skip == 0 && i >= 2 && {
@@ -950,6 +964,11 @@ mod tests {
             vec![p("류도윤", "제1차관", "과학기술정보통신부")]
         );
         assert_eq!(run(&["올해 2월 출범식에는 김민수 한국전자통신연구원 원장이 참석했다."]), vec![]);
+        // Which holder of a title (a term, its half) stands between the name and the title.
+        assert_eq!(
+            run(&["기념식에는 고다온 제3대 전반기 의장과 김하람 초대 의장이 참석했다."]),
+            vec![("고다온".into(), Some("의장".into()), None), ("김하람".into(), Some("의장".into()), None)]
+        );
         // An agency of three syllables led by a surname's letter is the organisation, not a name.
         assert_eq!(
             run(&["토론회에는 위하람 조달청 혁신조달기획과장과 고은솔 통계청 과장이 참석했다."]),
