@@ -31,9 +31,16 @@ static RANGE_LOW: LazyLock<Regex> =
 static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:구체적으로|세부적으로|이\s?중|그\s?중|이\s?가운데|세부\s?내역)").unwrap()
 });
+/// The words for the year before the article's, as regex alternatives (`전년` covers `전년도`
+/// where the pattern allows more letters after it).
+const LAST_YEAR: &str = "지난해|작년|전년";
+
 /// A comparison with an earlier figure: `올해(310억원)`, `기존 국비지원 규모(540억원)`.
 static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:올해|금년)[^\s(]*\s*\(\s*$|(?:작년|지난해|전년|전년도|기존|종전|당초|예년)(?:\s*[^\s(]+){0,2}\s*\(\s*$").unwrap()
+    Regex::new(&format!(
+        r"(?:올해|금년)[^\s(]*\s*\(\s*$|(?:{LAST_YEAR}|전년도|기존|종전|당초|예년)(?:\s*[^\s(]+){{0,2}}\s*\(\s*$"
+    ))
+    .unwrap()
 });
 /// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`.
 static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -236,11 +243,10 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
 /// 쓰인다`, `을 … 구축에 투입한다`): the offset of the purpose's first word, or `None`.
 fn spent_on(suffix: &str) -> Option<usize> {
     static SPENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:이|가|은|는|을|를)\s+(?:\S+\s+){0,6}?\S+에\s*(?:쓰인|쓰이|쓴다|쓸|사용|투입|배정|지원|들어가|들인)")
+        Regex::new(r"^\s*(?:이|가|은|는|을|를)\s+(?P<purpose>(?:\S+\s+){0,6}?\S+에\s*(?:쓰인|쓰이|쓴다|쓸|사용|투입|배정|지원|들어가|들인))")
             .unwrap()
     });
-    static PARTICLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:이|가|은|는|을|를)\s+").unwrap());
-    SPENT.is_match(suffix).then(|| PARTICLE.find(suffix).map_or(0, |m| m.end()))
+    SPENT.captures(suffix).and_then(|c| c.name("purpose")).map(|m| m.start())
 }
 
 /// An amount left unspent (`1,300억원이 불용됐다`) or carried over (`이월됐다`): not money the
@@ -256,8 +262,10 @@ fn unspent(suffix: &str) -> bool {
 /// so is money got then and spent now (`지난해 확보한 예산 40억원을 올해`: a verb's form between).
 fn last_years_budget(prefix: &str) -> bool {
     static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^\p{Hangul}])(?:지난해|작년|전년도?|첫해)(?:의)?\s+(?:[^\s,]*[^\s,한된던는은]\s+){0,3}?(?:예산|사업비|총사업비)(?:은|는|이|가)?\s*$")
-            .unwrap()
+        Regex::new(&format!(
+            r"(?:^|[^\p{{Hangul}}])(?:{LAST_YEAR}|전년도|첫해)(?:의)?\s+(?:[^\s,]*[^\s,한된던는은]\s+){{0,3}}?(?:예산|사업비|총사업비)(?:은|는|이|가)?\s*$"
+        ))
+        .unwrap()
     });
     EARLIER.is_match(prefix)
 }
@@ -417,7 +425,7 @@ fn last_years(prefix: &str, suffix: &str) -> bool {
         )
         .unwrap()
     });
-    let last = ["지난해", "작년", "전년"].iter().filter_map(|w| prefix.rfind(w)).max();
+    let last = LAST_YEAR.split('|').filter_map(|w| prefix.rfind(w)).max();
     last.is_some_and(|at| !names_a_later_time(&prefix[at..])) && PAST.is_match(suffix)
 }
 
@@ -625,12 +633,8 @@ fn drop_restatements(rows: &mut Vec<Row>) {
                 .iter()
                 .any(|&e| e != v && v.abs_diff(e) * 10 <= e && significant_digits(v) < significant_digits(e))
     };
-    let keep: Vec<bool> = rows.iter().map(|r| !restates(r)).collect();
-    let mut k = 0;
-    rows.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    let mut keep = rows.iter().map(|r| !restates(r)).collect::<Vec<_>>().into_iter();
+    rows.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Whether an amount is told as approximate: `약 95억원`, `500억원 이상`, `5억여원`, `15억원가량`.
@@ -655,7 +659,7 @@ fn changed_from(after: &str) -> bool {
 /// 지자체를 선정한 바 있다`. A later time word (`지난해는 …, 올해는 50억원`) makes it that year's.
 fn earlier_years_topic(before: &str, suffix: &str) -> bool {
     static TOPIC: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:지난해|작년|전년)(?:에)?(?:는|엔)\s").unwrap());
+        LazyLock::new(|| Regex::new(&format!(r"(?:{LAST_YEAR})(?:에)?(?:는|엔)\s")).unwrap());
     static PAST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:했다|였다|됐다|었다|바\s?있다|한바\s?있다)\.?\s*$").unwrap());
     let Some(topic) = TOPIC.find_iter(before).last() else { return false };
