@@ -87,6 +87,18 @@ const NOT_NAMES: &[&str] = &[
     "임원",
     "직원",
     "전략",
+    "이어서",
+    // Items of a ceremony's programme: `▲김하람 의장 기념사`.
+    "기념사",
+    "축사",
+    "환영사",
+    "개회사",
+    "폐회사",
+    "격려사",
+    "대회사",
+    "치사",
+    "인사말",
+    "경과보고",
 ];
 
 /// Words that are not part of an organisation name.
@@ -165,7 +177,7 @@ const NOT_ORG: &[&str] = &[
 /// Endings that make a word a verb form or a noun with a particle: the organisation ends there.
 const NOT_ORG_ENDINGS: &[&str] = &[
     "은", "는", "을", "를", "의", "에", "와", "과", "도", "로", "서", "며", "고", "한", "된", "던", "할",
-    "해", "게", "다", "면", "인", "가", "이", "등", "들",
+    "해", "게", "다", "면", "인", "가", "이", "등", "들", "이신", "되신", "하신",
 ];
 
 /// Sentences that report a statement made elsewhere.
@@ -490,6 +502,55 @@ fn without_constituency(s: &str) -> String {
     SHORT.replace_all(&s, "$1$2").into_owned()
 }
 
+/// A sentence as the readers below expect it: a comma always followed by a space, list marks
+/// as spaces, a member's seat, a photo position (`(왼쪽 세번째)`) and a title's honorific
+/// (`의원님`) dropped.
+fn normalised(s: &str, rules: &Compiled) -> String {
+    // `김하람(왼쪽 두번째) 한빛구청장`: where someone stands in the photo, not a title.
+    static POSITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(\s*(?:(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)(?:\s*(?:부터|에서))?\s*(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)?\s*(?:번째|째)?|가운데|중앙)\s*\)")
+            .unwrap()
+    });
+    let s = without_constituency(&space_after_commas(s));
+    let s = POSITION.replace_all(&s, "");
+    without_honorific(&s, rules)
+}
+
+/// `전경숙 의원님의 사회로`: `님` after a title is courtesy; the title reads without it.
+fn without_honorific(s: &str, rules: &Compiled) -> String {
+    static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([가-힣]{2,8})님").unwrap());
+    HONORIFIC
+        .replace_all(s, |c: &regex::Captures| {
+            let title = &c[1];
+            let known = rules.role_of_token(title).is_some_and(|(_, rest)| rest.is_empty())
+                || rules.known_roles.local_heads().any(|h| h == title);
+            if known {
+                title.to_string()
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
+}
+
+/// People in the captions of photos that show the event: taken in the act (`…하고 있다`,
+/// `기념촬영`) or with a word of presence, never a file photo or a written message.
+fn in_captions(captions: &[&str], rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<Attendee> {
+    static AT_EVENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"고\s?있다|기념\s?촬영|기념\s?사진").unwrap());
+    static AWAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"자료\s?사진|서면|인터뷰|예정|불참|지난해|과거").unwrap());
+    let mut people = Vec::new();
+    for s in captions.iter().map(|s| normalised(s, rules)) {
+        if !(AT_EVENT.is_match(&s) || PRESENT.is_match(&s)) || AWAY.is_match(&s) {
+            continue;
+        }
+        let tokens: Vec<&str> = s.split_whitespace().collect();
+        people.extend((0..tokens.len()).filter_map(|i| person_at(&tokens, i, rules, aliases)));
+    }
+    people
+}
+
 /// A sentence that places someone away (`서면축사를 보냈고, 답변은 … 부시장이 맡았다`) is judged
 /// clause by clause: the other clause may place someone else at the event.
 fn clauses(s: &str) -> Vec<&str> {
@@ -530,14 +591,15 @@ fn space_after_commas(s: &str) -> String {
 /// People in the sentences, with review notes for the unsure ones.
 pub(crate) fn attendees(
     sentences: &[&str],
+    captions: &[&str],
     rules: &Compiled,
     author: Option<&str>,
 ) -> (Vec<Attendee>, Vec<String>) {
     let aliases = aliases(sentences, rules);
     // (person, found in a sentence that does not place them at the event)
     let mut found: Vec<(Attendee, bool)> = Vec::new();
-    let spaced: Vec<String> =
-        sentences.iter().map(|s| without_constituency(&space_after_commas(s))).collect();
+    let spaced: Vec<String> = sentences.iter().map(|s| normalised(s, rules)).collect();
+    found.extend(in_captions(captions, rules, &aliases).into_iter().map(|p| (p, false)));
     // Heads named beside their body as it speaks: there, unless someone else chairs the event
     // and they are named nowhere else.
     let mut identified: Vec<(Attendee, bool)> = Vec::new();
@@ -900,7 +962,7 @@ mod tests {
     fn run(s: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let some = |t: String| Some(t).filter(|t| !t.is_empty());
-        attendees(s, &rules, Some("조창현"))
+        attendees(s, &[], &rules, Some("조창현"))
             .0
             .into_iter()
             .map(|a| (a.name, some(a.role), some(a.org)))
@@ -1208,5 +1270,41 @@ mod tests {
             "한편 인근 보은군의회는 23일 임시회를 연다.",
         ]);
         assert_eq!(got, vec![p("최다온", "의원", "옥천군의회"), p("변하율", "의장", "옥천군의회")]);
+    }
+
+    fn names_with_captions(body: &[&str], captions: &[&str]) -> Vec<String> {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        attendees(body, captions, &rules, None).0.into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn signatories_named_only_in_the_caption_of_the_signing_are_present() {
+        let got = names_with_captions(
+            &["한빛구는 지역 기업들과 물류센터 건립 협약을 맺었다고 2일 밝혔다."],
+            &["[광주=한빛통신] 탁서윤(오른쪽 세번째) 한빛구청장과 변하진(오른쪽 두번째) 누리물류 대표, 옥가람(왼쪽) 새솔건설 상무 등이 지난달 29일 협약을 체결하고 있다. (사진=한빛구 제공)"],
+        );
+        assert_eq!(got, vec!["탁서윤", "변하진", "옥가람"]);
+        // A file photo, or one of a written message, shows no one at the event.
+        let got = names_with_captions(
+            &["한빛구는 협약을 맺었다."],
+            &["탁서윤 한빛구청장이 인사말을 하고 있다. (자료사진)"],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // A portrait with no act and no event in it places no one.
+        let got = names_with_captions(&["한빛구는 협약을 맺었다."], &["변하진 누리물류 대표"]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn programme_items_and_courtesy_titles_are_read_as_such() {
+        // `기념사` after a title is an item of the programme, not a person's name.
+        let got = run(&["기념식은 ▲축하공연 ▲하지온 의장 기념사 ▲유공자 포상 순으로 진행됐다."]);
+        assert!(got.iter().all(|(n, _, _)| n != "기념사"), "{got:?}");
+        // `의원님의 사회로`: the member who chairs, with the courtesy dropped from the title.
+        let got = run(&[
+            "한빛시의회는 2일 본회의를 열었다.",
+            "출석의원 중 최다선 의원이신 모하린 의원님의 사회로 의장선거를 실시했다.",
+        ]);
+        assert_eq!(got, vec![p("모하린", "의원", "한빛시의회")]);
     }
 }
