@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use super::super::rules::{Compiled, PUNCT_END};
 use crate::brief::frontmatter::Attendee;
 
-const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉복태목형계피두감빈온호범좌팽승";
+const SURNAMES: &str = "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예봉복태목형계피두감빈온호범좌팽승상";
 const DOUBLE_SURNAMES: &[&str] = &["남궁", "황보", "제갈", "선우", "독고", "동방", "사공", "서문"];
 
 /// Words that look like names but are not (a surname syllable followed by one or two more).
@@ -88,6 +88,25 @@ const NOT_NAMES: &[&str] = &[
     "직원",
     "전략",
     "이어서",
+    // Words led by 상, a rare surname's letter.
+    "상임",
+    "상근",
+    "상반기",
+    "상호",
+    "상생",
+    "상황",
+    "상대",
+    "상당",
+    "상위",
+    "상설",
+    "상시",
+    "상담",
+    "상인",
+    "상가",
+    "상품",
+    "상공인",
+    "상의",
+    "상장",
     // Items of a ceremony's programme: `▲김하람 의장 기념사`.
     "기념사",
     "축사",
@@ -315,10 +334,18 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     }
     // A university's department (`로봇공학과`, `경영학과`) ends in `과` as a conjunction does.
     let department = token.ends_with("학과") && token.chars().count() >= 3;
-    if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) && !department {
+    if NOT_ORG_ENDINGS.iter().any(|e| token.ends_with(e)) && !department && !vowel_led_i(token) {
         return false;
     }
     adjacent || rules.org_suffixes.iter().any(|s| token.ends_with(s.as_str()))
+}
+
+/// `코오롱엘에스아이`: a word ending in `이` after a syllable with no final consonant; the
+/// subject particle `이` follows only a final consonant (else `가`), so this `이` is the name's.
+fn vowel_led_i(token: &str) -> bool {
+    let mut rev = token.chars().rev();
+    let (Some('이'), Some(before)) = (rev.next(), rev.next()) else { return false };
+    ('가'..='힣').contains(&before) && (before as u32 - 0xAC00) % 28 == 0 && token.chars().count() >= 4
 }
 
 /// The organisation written just before `end` (exclusive), up to three words.
@@ -745,7 +772,21 @@ fn compound_title(token: &str, rules: &Compiled) -> Option<(String, Option<Strin
             .find(|(e, _)| org.ends_with(e))
             .map(|(_, head)| (head.to_string(), Some(org.to_string())))
     });
-    Some(glued.unwrap_or_else(|| (t.to_string(), None)))
+    Some(glued.or_else(|| place_and_title(t, rules)).unwrap_or_else(|| (t.to_string(), None)))
+}
+
+/// `충북도경제부지사` → (`경제부지사`, `충북도`): a place and its level, then a whole title.
+fn place_and_title(t: &str, rules: &Compiled) -> Option<(String, Option<String>)> {
+    rules.regions.iter().find_map(|r| {
+        let rest = t.strip_prefix(r.spelling.as_str())?;
+        ["도", "시", "군", "구", ""].iter().find_map(|level| {
+            let title = rest.strip_prefix(level)?;
+            let whole =
+                rules.role_of_token(title).is_some_and(|(role, after)| role == title && after.is_empty());
+            (whole && title.chars().count() >= 2)
+                .then(|| (title.to_string(), Some(format!("{}{level}", r.spelling))))
+        })
+    })
 }
 
 /// NAME TITLE or NAME ORG TITLE where the title is one compound word (see [`compound_title`]).
@@ -805,6 +846,13 @@ fn person_at(
     if i >= 1 && name_like(tokens[i - 1], rules) {
         if let Some((role, org)) = local_head(tokens[i], rules) {
             return Some(Attendee { name: tokens[i - 1].to_string(), role, org });
+        }
+    }
+    // `최하람 대전 대덕구청장`: the province or city stands before the local head.
+    if i >= 2 && is_place_word(tokens[i - 1], rules) && name_like(tokens[i - 2], rules) {
+        if let Some((role, org)) = local_head(tokens[i], rules) {
+            let org = format!("{} {org}", tokens[i - 1]);
+            return Some(Attendee { name: tokens[i - 2].to_string(), role, org });
         }
     }
     // `박완수 초대 시장`, `고다온 제3대 전반기 의장`: words like 초대 may stand between the name
@@ -885,8 +933,10 @@ fn name_org_role(
     aliases: &BTreeMap<String, String>,
 ) -> Option<Attendee> {
     let k = org_start(tokens, i, rules, aliases);
-    (k < i && k >= 1 && name_like(tokens[k - 1], rules)).then(|| Attendee {
-        name: tokens[k - 1].to_string(),
+    // `상하진 현 한빛시의회 의장`: which holder he is stands before the organisation.
+    let m = k - (1..=2.min(k)).take_while(|&d| is_modifier(tokens[k - d])).count();
+    (k < i && m >= 1 && name_like(tokens[m - 1], rules)).then(|| Attendee {
+        name: tokens[m - 1].to_string(),
         role: role.to_string(),
         org: canonical(&tokens[k..i].join(" "), rules, aliases),
     })
@@ -1306,5 +1356,26 @@ mod tests {
             "출석의원 중 최다선 의원이신 모하린 의원님의 사회로 의장선거를 실시했다.",
         ]);
         assert_eq!(got, vec![p("모하린", "의원", "한빛시의회")]);
+    }
+
+    #[test]
+    fn a_place_or_a_modifier_between_the_name_and_the_title() {
+        assert_eq!(
+            run(&["협약식에는 탁서윤 대전 유성구청장이 참석했다."]),
+            vec![p("탁서윤", "구청장", "대전 유성구")]
+        );
+        // `상` leads a rare surname; `현` says which holder of the title he is.
+        let got = run(&["기념식에는 상하진 현 한빛시의회 의장과 상임 위원 등이 참석했다."]);
+        assert_eq!(got, vec![p("상하진", "의장", "한빛시의회")]);
+    }
+
+    #[test]
+    fn the_last_of_a_list_and_an_office_glued_to_its_body() {
+        let got =
+            run(&["협약식에는 편도윤 전남도경제부지사, 하다솜 누리에스아이 대표 등 10여명이 참석했다."]);
+        assert_eq!(got, vec![p("편도윤", "경제부지사", "전남도"), p("하다솜", "대표", "누리에스아이")]);
+        // A subject particle `이` after a final consonant still ends the organisation.
+        assert!(!vowel_led_i("한빛산업이"));
+        assert!(vowel_led_i("누리에스아이"));
     }
 }
