@@ -222,10 +222,11 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
-/// speak (a video message counts; so does a keynote), or brief. `참여했` alone is also taking
+/// speak (a video message counts; so does a keynote), brief, or visit and meet (`…를 찾아`,
+/// `면담`, `접견`, opening remarks: the host of a meeting told by verbs). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
@@ -471,7 +472,7 @@ static HEARING: LazyLock<Regex> = LazyLock::new(|| {
 /// answers, explains, says.
 static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"따졌|물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
+        r"따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
     )
     .unwrap()
 });
@@ -1377,5 +1378,23 @@ mod tests {
         // A subject particle `이` after a final consonant still ends the organisation.
         assert!(!vowel_led_i("한빛산업이"));
         assert!(vowel_led_i("누리에스아이"));
+    }
+
+    #[test]
+    fn the_host_of_a_meeting_told_by_verbs_is_present() {
+        let got = run(&[
+            "해양수산부는 현장 소통을 늘린다고 밝혔다.",
+            "하도윤 해양수산부 제1차관은 첫 행보로 3일 부산항만공사를 찾아 물류기업 대표들과 스마트항만 전환 방안을 논의했다.",
+            "하 차관은 모두발언에서 \"현장의 목소리를 듣겠다\"고 말했다.",
+        ]);
+        assert_eq!(got, vec![p("하도윤", "제1차관", "해양수산부")]);
+        // A member who raises a point at the sitting (`짚었다`) is at it.
+        let got = run(&[
+            "위원회는 2일 전체회의를 열고 현안질의를 벌였다.",
+            "모세린 의원(한빛당)은 전력 문제를 짚었다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["모세린"]);
+        // Someone met only in a quotation of plans is not placed anywhere.
+        assert_eq!(run(&["하도윤 차관은 \"기업인들을 자주 만나겠다\"고 말했다."]), vec![]);
     }
 }
