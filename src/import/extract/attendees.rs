@@ -306,7 +306,11 @@ fn org_like(token: &str, adjacent: bool, rules: &Compiled, aliases: &BTreeMap<St
     if token.is_empty() || token.ends_with([',', '.', '·', ')', '”', '’', '"', ':']) {
         return false;
     }
-    if NOT_ORG.contains(&token) || rules.role_of_token(token).is_some() {
+    // `기획예산과장 탁서윤 기획예산과장`: a title in one word is no organisation either.
+    if NOT_ORG.contains(&token)
+        || rules.role_of_token(token).is_some()
+        || compound_title(token, rules).is_some()
+    {
         return false;
     }
     // `20일 류도윤 차관`: a date before the name is not its organisation.
@@ -561,6 +565,56 @@ fn without_honorific(s: &str, rules: &Compiled) -> String {
         .into_owned()
 }
 
+/// What the page marks apart from its prose that tells who was there.
+#[derive(Debug, Default)]
+pub(crate) struct Marked<'a> {
+    /// The sentences of photo captions.
+    pub captions: Vec<&'a str>,
+    /// A transcript's speaker lines (`○의장 이름 …`), when the page is a transcript.
+    pub speakers: Vec<&'a str>,
+}
+
+impl<'a> Marked<'a> {
+    /// The captions and, on a sitting's minutes, the speaker lines of a cleaned page.
+    pub fn of(cleaned: &'a super::super::text::Cleaned, title: &str) -> Self {
+        use super::super::text::{sentences, Block};
+        // A sitting's minutes: opened and closed (`개의`, `산회`), or so titled.
+        static MINUTES: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"회의록|속기록|\d분\s*(?:개의|산회|정회|속개)").unwrap());
+        let minutes = MINUTES.is_match(title) || cleaned.blocks.iter().any(|b| MINUTES.is_match(b.text()));
+        let speakers = cleaned
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { marker: '○', text, .. } if minutes => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        Marked { captions: cleaned.captions.iter().flat_map(|c| sentences(c)).collect(), speakers }
+    }
+}
+
+/// The speaker a transcript's line opens with: `의장 이름`, `기획예산과장 이름`, `이름 의원`,
+/// `의사팀 이름 주무관`. Whoever speaks at the sitting is at it.
+fn speaker(line: &str, rules: &Compiled) -> Option<Attendee> {
+    let tokens: Vec<&str> = line.split_whitespace().take(3).collect();
+    let title = |t: &str| -> Option<(String, String)> {
+        if let Some((role, rest)) = rules.role_of_token(t) {
+            return rest.is_empty().then(|| (role.to_string(), String::new()));
+        }
+        local_head(t, rules).or_else(|| compound_title(t, rules).map(|(r, o)| (r, o.unwrap_or_default())))
+    };
+    let person = |name: &str, (role, org): (String, String)| Attendee { name: name.to_string(), role, org };
+    match tokens.as_slice() {
+        [t, n, ..] if name_like(n, rules) && title(t).is_some() => title(t).map(|r| person(n, r)),
+        [n, t, ..] if name_like(n, rules) && title(t).is_some() => title(t).map(|r| person(n, r)),
+        [o, n, t] if name_like(n, rules) && title(t).is_some() => {
+            title(t).map(|(role, _)| person(n, (role, o.to_string())))
+        }
+        _ => None,
+    }
+}
+
 /// People in the captions of photos that show the event: taken in the act (`…하고 있다`,
 /// `기념촬영`) or with a word of presence, never a file photo or a written message.
 fn in_captions(captions: &[&str], rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<Attendee> {
@@ -619,7 +673,7 @@ fn space_after_commas(s: &str) -> String {
 /// People in the sentences, with review notes for the unsure ones.
 pub(crate) fn attendees(
     sentences: &[&str],
-    captions: &[&str],
+    marked: &Marked,
     rules: &Compiled,
     author: Option<&str>,
 ) -> (Vec<Attendee>, Vec<String>) {
@@ -627,7 +681,8 @@ pub(crate) fn attendees(
     // (person, found in a sentence that does not place them at the event)
     let mut found: Vec<(Attendee, bool)> = Vec::new();
     let spaced: Vec<String> = sentences.iter().map(|s| normalised(s, rules)).collect();
-    found.extend(in_captions(captions, rules, &aliases).into_iter().map(|p| (p, false)));
+    found.extend(in_captions(&marked.captions, rules, &aliases).into_iter().map(|p| (p, false)));
+    found.extend(marked.speakers.iter().filter_map(|s| speaker(s, rules)).map(|p| (p, false)));
     // Heads named beside their body as it speaks: there, unless someone else chairs the event
     // and they are named nowhere else.
     let mut identified: Vec<(Attendee, bool)> = Vec::new();
@@ -1013,7 +1068,7 @@ mod tests {
     fn run(s: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         let some = |t: String| Some(t).filter(|t| !t.is_empty());
-        attendees(s, &[], &rules, Some("조창현"))
+        attendees(s, &Marked::default(), &rules, Some("조창현"))
             .0
             .into_iter()
             .map(|a| (a.name, some(a.role), some(a.org)))
@@ -1325,7 +1380,8 @@ mod tests {
 
     fn names_with_captions(body: &[&str], captions: &[&str]) -> Vec<String> {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
-        attendees(body, captions, &rules, None).0.into_iter().map(|a| a.name).collect()
+        let marked = Marked { captions: captions.to_vec(), speakers: Vec::new() };
+        attendees(body, &marked, &rules, None).0.into_iter().map(|a| a.name).collect()
     }
 
     #[test]
@@ -1396,5 +1452,35 @@ mod tests {
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["모세린"]);
         // Someone met only in a quotation of plans is not placed anywhere.
         assert_eq!(run(&["하도윤 차관은 \"기업인들을 자주 만나겠다\"고 말했다."]), vec![]);
+    }
+
+    fn names_on_page(page: &str) -> Vec<String> {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let cleaned = crate::import::text::clean(page, None, &rules);
+        let marked = Marked::of(&cleaned, cleaned.title.as_deref().unwrap_or(""));
+        let prose: Vec<&str> = cleaned
+            .blocks
+            .iter()
+            .filter(|b| {
+                matches!(b, crate::import::text::Block::Para(_) | crate::import::text::Block::Item { .. })
+            })
+            .flat_map(|b| crate::import::text::sentences(b.text()))
+            .collect();
+        attendees(&prose, &marked, &rules, None).0.into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn the_speakers_of_a_sittings_minutes_are_present() {
+        let page = "새벽군의회 본회의 회의록\n\n(10시00분 개의)\n\n\
+            ○의장 모하린 성원이 되었으므로 본회의를 개의하겠습니다.\n\
+            ○기획예산과장 탁서윤 기획예산과장 탁서윤입니다. 보고드리겠습니다.\n\
+            ○하다솜 의원 질문드리겠습니다.\n\
+            ○의사팀 변도경 주무관 보고드리겠습니다.\n\n(10시30분 산회)\n";
+        assert_eq!(names_on_page(page), vec!["모하린", "탁서윤", "하다솜", "변도경"]);
+        // A press release's ○ bullets are no speakers.
+        let page = "새벽군, 스마트 경로당 확대\n\n\
+            ○ 모하린 군수는 경로당 20곳에 돌봄 로봇을 보급한다고 밝혔다.\n\
+            ○ 사업비는 군비로 충당한다.\n";
+        assert!(names_on_page(page).is_empty());
     }
 }

@@ -87,9 +87,8 @@ pub(crate) fn brief_from_text(
     let (budget, budget_review) = budget::budget(&prose, &heads, rules, year);
     review.extend(budget_review);
     let author = Some(source.author.as_str()).filter(|a| !a.is_empty());
-    // Captions of the event's photos show who was there (`이름(왼쪽 세번째) … 협약을 체결하고 있다`).
-    let captions: Vec<&str> = cleaned.captions.iter().flat_map(|c| text::sentences(c)).collect();
-    let (attendees, people_review) = attendees::attendees(&prose, &captions, rules, author);
+    let marked = attendees::Marked::of(&cleaned, &title);
+    let (attendees, people_review) = attendees::attendees(&prose, &marked, rules, author);
     review.extend(people_review);
     let units: Vec<&str> = std::iter::once(title.as_str())
         .chain(cleaned.blocks.iter().flat_map(|b| text::sentences(b.text())))
