@@ -226,7 +226,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// `면담`, `접견`, opening remarks: the host of a meeting told by verbs). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
@@ -459,8 +459,11 @@ fn is_modifier(token: &str) -> bool {
 
 /// Whether a sentence places its people at the event described.
 fn is_present(s: &str) -> bool {
-    (PRESENT.is_match(s) || HEARING.is_match(s))
-        && !ABSENT.is_match(s)
+    // `지난달 30일`: a day of last month is the date of the event told, as `5월 20일` is.
+    static LAST_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"지난달\s?\d{1,2}일").unwrap());
+    let s = LAST_MONTH_DAY.replace_all(s, "");
+    (PRESENT.is_match(&s) || HEARING.is_match(&s))
+        && !ABSENT.is_match(&s)
         && !ELSEWHERE.iter().any(|w| s.contains(w))
 }
 
@@ -540,7 +543,7 @@ fn without_constituency(s: &str) -> String {
 fn normalised(s: &str, rules: &Compiled) -> String {
     // `김하람(왼쪽 두번째) 한빛구청장`: where someone stands in the photo, not a title.
     static POSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\(\s*(?:(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)(?:\s*(?:부터|에서))?\s*(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)?\s*(?:번째|째)?|가운데|중앙)\s*\)")
+        Regex::new(r"\(\s*(?:(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)(?:\s*(?:부터|에서))?\s*(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)?\s*(?:번째|째)?|가운데|중앙)\s*\)")
             .unwrap()
     });
     let s = without_constituency(&space_after_commas(s));
@@ -921,9 +924,13 @@ fn person_at(
     };
     // `국다온 한빛소재 대표`: a word of four letters (no double surname) after a name of two or
     // three is the organisation; Korean names are rarely four letters long.
+    // `변도경 한빛대 총장`: a word of three ending as bodies do (대, 청, 원, 시) after a name that
+    // does not is the body.
     let org_between = skip == 0 && i >= 2 && {
         let (before, word) = (tokens[i - 2], tokens[i - 1]);
-        word.chars().count() == 4
+        let body_end = |w: &str| w.ends_with(['대', '청', '처', '원', '부', '사', '회', '시', '군']);
+        let n = word.chars().count();
+        (n == 4 || n == 3 && body_end(word) && !body_end(before))
             && !DOUBLE_SURNAMES.iter().any(|d| word.starts_with(d))
             && (2..=3).contains(&before.chars().count())
             && name_like(before, rules)
@@ -1482,5 +1489,27 @@ mod tests {
             ○ 모하린 군수는 경로당 20곳에 돌봄 로봇을 보급한다고 밝혔다.\n\
             ○ 사업비는 군비로 충당한다.\n";
         assert!(names_on_page(page).is_empty());
+    }
+
+    #[test]
+    fn a_day_of_last_month_dates_the_event_and_a_speech_at_it_is_presence() {
+        let got = run(&[
+            "협약식은 지난달 30일 시청에서 열렸으며 모하린 제천시장과 탁서윤 새솔전자 대표가 참석했다.",
+        ]);
+        assert_eq!(got, vec![p("모하린", "시장", "제천시"), p("탁서윤", "대표", "새솔전자")]);
+        // Last month with no day is an earlier event the article recalls.
+        assert_eq!(run(&["지난달 열린 협약식에는 모하린 제천시장이 참석했다."]), vec![]);
+        // Speaking at the ceremony (`기념식에서`) is being at it.
+        let got = run(&["이날 기념식에서 하다솜 제천시의회 의장은 \"함께하겠다\"고 강조했다."]);
+        assert_eq!(got, vec![p("하다솜", "의장", "제천시의회")]);
+    }
+
+    #[test]
+    fn a_short_body_name_between_a_name_and_a_title_and_a_photo_of_the_signing() {
+        let got = run(&["개소식에는 변도경 한빛대 총장, 남궁별 새솔시 국장 등 50여 명이 자리했다."]);
+        assert_eq!(got, vec![p("변도경", "총장", "한빛대"), p("남궁별", "국장", "새솔시")]);
+        let got =
+            run(&["(사진 왼쪽부터) 편하진 새솔전자 상무, 옥가람 누리물산 이사장이 협약서에 서명하고 있다."]);
+        assert_eq!(got, vec![p("편하진", "상무", "새솔전자"), p("옥가람", "이사장", "누리물산")]);
     }
 }
