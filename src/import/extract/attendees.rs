@@ -538,16 +538,20 @@ fn without_constituency(s: &str) -> String {
 }
 
 /// A sentence as the readers below expect it: a comma always followed by a space, list marks
-/// as spaces, a member's seat, a photo position (`(왼쪽 세번째)`) and a title's honorific
+/// as spaces, a member's seat, a photo position (`(왼쪽 세번째)`), an age and a title's honorific
 /// (`의원님`) dropped.
 fn normalised(s: &str, rules: &Compiled) -> String {
     // `김하람(왼쪽 두번째) 한빛구청장`: where someone stands in the photo, not a title.
     static POSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\(\s*(?:(?:사진\s*)?(?:왼쪽|오른쪽|앞줄|뒷줄|가운데)(?:\s*(?:부터|에서))?\s*(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)?\s*(?:번째|째)?|가운데|중앙)\s*\)")
+        Regex::new(r"\(\s*(?:사진\s*)?(?:(?:왼쪽|오른쪽|좌측|우측|앞줄|뒷줄|윗줄|아랫줄|가운데|중앙)(?:\s*(?:부터|에서))?\s*)+(?:(?:첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열|\d{1,2})\s*(?:번째|째)?)?\s*\)")
             .unwrap()
     });
+    // `김하람(55) 대표`, `김하람(사진) 대표`: an age or a portrait note after the name.
+    static AGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([가-힣])\((?:\d{2}|사진)(?:\s*·\s*[^()]{1,8})?\)").unwrap());
     let s = without_constituency(&space_after_commas(s));
     let s = POSITION.replace_all(&s, "");
+    let s = AGE.replace_all(&s, "$1");
     without_honorific(&s, rules)
 }
 
@@ -1510,6 +1514,12 @@ mod tests {
         assert_eq!(got, vec![p("변도경", "총장", "한빛대"), p("남궁별", "국장", "새솔시")]);
         let got =
             run(&["(사진 왼쪽부터) 편하진 새솔전자 상무, 옥가람 누리물산 이사장이 협약서에 서명하고 있다."]);
+        assert_eq!(got, vec![p("편하진", "상무", "새솔전자"), p("옥가람", "이사장", "누리물산")]);
+        let got = run(&["협약식에는 편하진(52) 새솔전자 상무와 옥가람(61·사진) 누리물산 이사장이 참석했다."]);
+        assert_eq!(got, vec![p("편하진", "상무", "새솔전자"), p("옥가람", "이사장", "누리물산")]);
+        let got = run(&[
+            "편하진(앞줄 왼쪽 3번째) 새솔전자 상무와 옥가람(우측) 누리물산 이사장이 협약서에 서명하고 있다.",
+        ]);
         assert_eq!(got, vec![p("편하진", "상무", "새솔전자"), p("옥가람", "이사장", "누리물산")]);
     }
 }
