@@ -859,6 +859,16 @@ impl Body {
 
     /// Takes a plain text line: the continuation of a wrapped item or paragraph, or a new paragraph.
     fn text_line(&mut self, line: &str) {
+        // A reporter's byline opening the line (`[대전=매체] 이름 기자 = …`) opens the lead: it is
+        // never the wrapped rest of the line above (a photo caption, often, under the same tag).
+        if byline::parse_lead(line).is_some_and(|(b, _)| b.name.is_some()) {
+            self.flush();
+            if is_prose(line) {
+                self.body_started = true;
+            }
+            self.para.push(line.to_string());
+            return;
+        }
         // Join when the previous line did not end a sentence and was long enough to have been
         // wrapped.
         if self.para.is_empty() {
@@ -885,17 +895,7 @@ impl Body {
 /// The closing pass: takes the lead and trailing bylines out of the blocks, drops trailing
 /// headings and empty blocks, and stores the blocks in `out`.
 fn close(mut pending: Vec<Block>, out: &mut Cleaned) {
-    // The byline that opens the lead: `[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`. It may sit
-    // behind a leftover widget label, so the first few paragraphs are tried.
-    for block in pending.iter_mut().filter(|b| matches!(b, Block::Para(_) | Block::Item { .. })).take(8) {
-        if let Block::Para(text) | Block::Item { text, .. } = block {
-            if let Some((b, used)) = byline::parse_lead(text) {
-                out.lead_byline = Some(b);
-                *text = text[used..].trim().to_string();
-                break;
-            }
-        }
-    }
+    lead_byline(&mut pending, out);
     // A byline closing the last paragraph: `… 밝혔다. /홍길동 기자 hong@…`, `… 예상된다. 홍길동`.
     if let Some(Block::Para(text)) = pending.last_mut() {
         if let Some((b, at)) = byline::parse_trailing(text, super::extract::attendees::is_person_name) {
@@ -913,6 +913,43 @@ fn close(mut pending: Vec<Block>, out: &mut Cleaned) {
     labels.reverse();
     out.tail.splice(0..0, labels);
     out.blocks = pending.into_iter().filter(|b| !b.text().is_empty()).collect();
+}
+
+/// Takes the byline that opens the lead (`[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`) out of
+/// the blocks into `out.lead_byline`. It may sit behind a leftover widget label, so the first few
+/// paragraphs are tried. A wire's photo caption opens with the same dateline tag as the story's
+/// byline (`[대전=매체] 홍길동(왼쪽) 구청장이 …`, then `[대전=매체] 이름 기자 = …`): a tag with no
+/// name before a named byline under the same tag is that caption, and goes to `out.captions`.
+fn lead_byline(pending: &mut Vec<Block>, out: &mut Cleaned) {
+    // (block, byline, length taken, whether the block is a deck: a caption may be, a lead not)
+    let found: Vec<(usize, Byline, usize, bool)> = pending
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Para(_) | Block::Item { .. } | Block::Deck(_)))
+        .take(10)
+        .filter_map(|(i, b)| {
+            let deck = matches!(b, Block::Deck(_));
+            byline::parse_lead(b.text()).map(|(by, used)| (i, by, used, deck))
+        })
+        .collect();
+    let named = found.iter().find(|(_, b, _, deck)| !deck && b.name.is_some());
+    let captions: Vec<usize> = named.map_or_else(Vec::new, |(at, by, _, _)| {
+        found
+            .iter()
+            .take_while(|(i, ..)| i < at)
+            .filter(|(_, b, ..)| b.name.is_none() && b.outlet == by.outlet)
+            .map(|(i, ..)| *i)
+            .collect()
+    });
+    let chosen = if captions.is_empty() { found.iter().find(|(.., deck)| !deck) } else { named };
+    let Some((at, b, used, _)) = chosen.cloned() else { return };
+    if let Block::Para(text) | Block::Item { text, .. } = &mut pending[at] {
+        *text = text[used..].trim().to_string();
+    }
+    out.lead_byline = Some(b);
+    for i in captions.into_iter().rev() {
+        out.captions.push(pending.remove(i).text().to_string());
+    }
 }
 
 fn strip_deck_dashes(s: &str) -> String {
@@ -1015,6 +1052,30 @@ mod tests {
         assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
         assert_eq!(c.lead_byline.and_then(|b| b.name).as_deref(), Some("조하늘"));
         assert!(c.blocks.iter().all(|b| !b.text().contains("왼쪽")));
+    }
+
+    #[test]
+    fn a_caption_under_the_bylines_own_wire_tag_does_not_hide_the_byline() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let lead = "[홍성=한빛통신] 정다운 기자 = 충남 홍성군이 내포동에 물류센터 건립을 추진한다.\n\n군은 누리물류와 업무협약을 맺었다고 4일 밝혔다.\n";
+        // No credit or stamp closes the caption, with or without a full stop, and no blank line.
+        for caption in [
+            "[홍성=한빛통신] 이상민(오른쪽) 홍성군수와 박하늘 대표가 협약을 맺고 있다.",
+            "[홍성=한빛통신] 이상민(오른쪽) 홍성군수와 박하늘 대표가 협약을 맺고 있다",
+        ] {
+            let page = format!("홍성군, 물류센터 짓는다\n기사등록 2025/03/04 10:20:00\n\n{caption}\n{lead}");
+            let c = clean(&page, None, &rules);
+            assert_eq!(c.lead_byline.and_then(|b| b.name).as_deref(), Some("정다운"), "{caption}");
+            assert!(c.blocks.iter().all(|b| !b.text().contains("오른쪽")), "{:?}", c.blocks);
+            assert!(c.blocks.iter().all(|b| !b.text().contains("기자 =")), "{:?}", c.blocks);
+            assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
+        }
+        // A tag alone over the lead stays the lead's byline, and the lead stays.
+        let page = "홍성군, 물류센터 짓는다\n기사등록 2025/03/04 10:20:00\n\n[홍성=한빛통신] 충남 홍성군이 내포동에 물류센터 건립을 추진한다.\n\n군은 협약을 맺었다고 4일 밝혔다.\n";
+        let c = clean(page, None, &rules);
+        assert_eq!(c.lead_byline.and_then(|b| b.outlet).as_deref(), Some("한빛통신"));
+        assert!(c.blocks.iter().any(|b| b.text().starts_with("충남 홍성군이")), "{:?}", c.blocks);
+        assert!(c.captions.is_empty());
     }
 
     #[test]
