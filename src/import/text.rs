@@ -302,6 +302,62 @@ const CHROME_WORDS: &[&str] = &[
 const WEAK_CHROME_WORDS: &[&str] =
     &["검색", "광고", "닫기", "열기", "영역", "공유", "구독", "목록", "프린트"];
 
+/// Stems of an article's tool widget, printed between its headline and its body: type size,
+/// print, share (`폰트 확대 폰트 축소 프린트하기`, `글자크기 설정 공유하기 프린트`).
+const TOOL_STEMS: &[&str] = &[
+    "폰트",
+    "글자",
+    "글씨",
+    "크기",
+    "확대",
+    "축소",
+    "프린트",
+    "인쇄",
+    "공유",
+    "스크랩",
+    "메일",
+    "댓글",
+    "목록",
+    // What the buttons do: `글자크기 설정`, `글자 크기 변경하기`, `글씨키우기`.
+    "설정",
+    "조정",
+    "변경",
+    "선택",
+    "키우",
+    "줄이",
+];
+/// The stems among those that only a tool widget has (a headline may say 공유 or 확대 alone).
+const TYPE_AND_PRINT: &[&str] = &["폰트", "글자", "글씨", "프린트", "인쇄"];
+
+/// An article's tool widget line: short, every word a tool's (`폰트 확대`, `인쇄하기`), one of them
+/// about type or printing.
+fn is_tool_widget(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| *w != "|" && *w != "가").collect();
+    let tool = |w: &&str| TOOL_STEMS.iter().any(|s| w.contains(s));
+    char_len(line) <= 40
+        && !words.is_empty()
+        && words.iter().all(tool)
+        && words.iter().any(|w| TYPE_AND_PRINT.iter().any(|s| w.contains(s)))
+}
+
+/// Words that label a page's issue, series or section above its headline (`이슈 인공지능 시대가
+/// 열린다`, `[기획]`): the label, never the headline.
+const ISSUE_LABELS: &[&str] =
+    &["이슈", "기획", "연재", "시리즈", "특집", "기획연재", "집중취재", "커버스토리", "심층취재", "연속기획"];
+
+/// A label line: a bracketed label standing alone (`[기획]`, `【연재】`), or a label word opening a
+/// series' name with a heading-like line right under it (the headline the label stands over).
+fn is_issue_label(lines: &[String], filled: &[usize], order: usize) -> bool {
+    let line = lines[filled[order]].as_str();
+    let inner = line.trim_matches(|c: char| "[]【】<>〈〉《》()".contains(c) || c.is_whitespace());
+    if inner != line && ISSUE_LABELS.contains(&inner) {
+        return true;
+    }
+    let Some((first, _)) = line.split_once(' ') else { return false };
+    let next = filled.get(order + 1).map(|&i| lines[i].as_str());
+    ISSUE_LABELS.contains(&first) && char_len(line) <= 40 && next.is_some_and(|n| is_heading_like(n, 90))
+}
+
 /// The headline among the first lines: scored by what follows it (a byline or date line, the
 /// lead), whether it is repeated, its shape and how far down it is; never a menu, a banner, a
 /// notice or a sentence of the lead. `None` when no line is a headline.
@@ -354,6 +410,8 @@ fn title_score(
         || DOCUMENT_NUMBER.is_match(line)
         || (FIELD_LINE.is_match(line) && after_title_label(line).is_none())
         || DAY_WIDGET.is_match(line)
+        || is_tool_widget(line)
+        || is_issue_label(lines, filled, order)
     {
         return None;
     }
@@ -369,6 +427,15 @@ fn title_score(
         }
         if k == 0 && order == 0 && is_prose(next) {
             score += 4;
+            break;
+        }
+        // The article's tool widget (type size, print) sits right under its headline, below a
+        // run of other stories' teasers at the top of a page (which, heading-like, would share
+        // the bonus if it reached past them). A byline scores more: a widget may top the page.
+        if is_tool_widget(next) {
+            if j == filled[order + 1] {
+                score += 4;
+            }
             break;
         }
         // Subtitles between a headline and its byline are skipped for free; page chrome is not
@@ -1052,6 +1119,35 @@ mod tests {
         assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
         assert_eq!(c.lead_byline.and_then(|b| b.name).as_deref(), Some("조하늘"));
         assert!(c.blocks.iter().all(|b| !b.text().contains("왼쪽")));
+    }
+
+    #[test]
+    fn other_stories_teasers_and_an_issue_label_over_the_headline_are_not_it() {
+        let lead = "구는 올해 주민센터 다섯 곳에 로봇 교실을 열고 어린이 코딩 강좌를 운영한다고 7일 밝혔다.";
+        let headline = "서초, 로봇교육센터 개관";
+        // Teasers of other stories at the top; the tool widget right under the headline.
+        let teasers = "낡은 수문 속, 옛 다리는 아직도 잠겨 있다\n\n군수 선거서 ‘상품권’ 덜미… 그것도 세 명이나\n\n쉬고 싶다면 제대로 쉬어봐요, 남해 ‘바다\n\n관세청 발표 ‘2021 수출입 통계’ 분석";
+        for widget in ["폰트 확대 폰트 축소 프린트하기", "글자크기 설정  공유하기  프린트", "인쇄하기"]
+        {
+            let page = format!("{teasers}\n\n{headline}\n\n{widget}\n\n코딩·드론 강좌 마련\n\n{lead}\n");
+            assert_eq!(title_of(&page).as_deref(), Some(headline), "{widget}");
+        }
+        // Without the widget, nothing tells the teasers from the headline: the first line stays.
+        let page = format!("{teasers}\n\n{headline}\n\n코딩·드론 강좌 마련\n\n{lead}\n");
+        assert_ne!(title_of(&page).as_deref(), Some(headline));
+        // A headline saying 공유 or 확대 over the lead is no widget.
+        assert!(!is_tool_widget("공유 확대"));
+        assert!(!is_tool_widget("구, 인쇄소 골목에 공유 공방 연다"));
+        // An issue label over the headline; a bracketed label alone.
+        for label in ["이슈 로봇이 교실에 온다", "[기획]", "【연재】"] {
+            let page = format!(
+                "컨텐츠 바로가기\n\n{label}\n\n{headline}\n\n댓글 첫 댓글을 작성해보세요\n\n{lead}\n"
+            );
+            assert_eq!(title_of(&page).as_deref(), Some(headline), "{label}");
+        }
+        // A headline that opens with such a word, the lead under it, is the headline.
+        let page = format!("이슈 점검: 로봇교육센터 첫해 성적표\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("이슈 점검: 로봇교육센터 첫해 성적표"));
     }
 
     #[test]
