@@ -1151,6 +1151,22 @@ mod tests {
     }
 
     #[test]
+    fn a_most_read_box_inside_the_article_is_not_body_text() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let more = "시는 상반기 안에 보급을 마치고 하반기에는 이용 실태를 조사해 내년 사업 규모를 정하기로 했으며, 주민 설명회도 동마다 열어 어르신과 가족의 의견을 듣겠다고 덧붙였다.";
+        for marker in ["▶ 이 기사와 함께 많이 본 뉴스", "[관련기사]", "이 기사와 관련된 기사"]
+        {
+            let page = format!("강릉시, 경로당 40곳에 돌봄 로봇\n\n입력 2025.05.02 10:00\n\n강릉시는 올해 경로당 40곳에 돌봄 로봇을 보급한다고 2일 밝혔다.\n\n{marker}\n부산시, 스마트 횡단보도 100곳 설치\n제주, 전기버스 충전소 늘린다\n\n{more}\n");
+            let c = clean(&page, None, &rules);
+            assert!(
+                c.blocks.iter().all(|b| !b.text().contains("부산시") && !b.text().contains("제주")),
+                "{marker}"
+            );
+            assert!(c.blocks.iter().any(|b| b.text() == more), "{marker}: the article resumes");
+        }
+    }
+
+    #[test]
     fn a_caption_under_the_bylines_own_wire_tag_does_not_hide_the_byline() {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         let lead = "[홍성=한빛통신] 정다운 기자 = 충남 홍성군이 내포동에 물류센터 건립을 추진한다.\n\n군은 누리물류와 업무협약을 맺었다고 4일 밝혔다.\n";
