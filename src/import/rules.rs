@@ -248,7 +248,9 @@ const TAIL_MARKERS: &[&str] = &[
 /// Markers of a "related articles" box: short headline lines follow until article text resumes.
 const RELATED_MARKERS: &[&str] = &[
     // A blog's numbered section (`3. 같이 보면 좋은 글`) as well as a news page's box.
-    r"^(\d+[.)]\s*)?(관련\s?기사|관련\s?뉴스|관련\s?글|(함께|같이)\s?보면\s?좋은\s?(기사|뉴스|글|포스트|포스팅)|이\s?시각\s?(주요|많이 본)\s?뉴스|다른\s?기사\s?보기|이전\s?글|다음\s?글|지난\s?글\s?보기)\s*(더보기)?$",
+    // A box's title may be bracketed or bulleted (`[관련기사]`, `▶ 관련 기사`) and say whose list
+    // it is (`이 기사와 함께 많이 본 뉴스`, `이 기사와 관련된 기사`).
+    r"^[\[【<〈▶►■◆●☞\s]*(\d+[.)]\s*)?(이\s?기사와\s?)?(관련\s?기사|관련\s?뉴스|관련\s?글|관련된\s?(기사|뉴스|글)|(함께|같이)\s?(보면|읽으면|읽을\s?만한|볼\s?만한)\s?좋은\s?(기사|뉴스|글|포스트|포스팅)|함께\s?(많이\s?)?(본|읽은)\s?(기사|뉴스)|이\s?시각\s?(주요|많이 본)\s?뉴스|다른\s?기사\s?보기|이전\s?글|다음\s?글|지난\s?글\s?보기)\s*[\]】>〉]?\s*(더보기)?$",
 ];
 
 /// Words near an amount that make it something other than funding.
@@ -593,11 +595,24 @@ mod tests {
     #[test]
     fn related_boxes_are_known_on_news_pages_and_blogs() {
         let c = Compiled::new(&ImportRules::default()).unwrap();
-        for marker in ["관련기사", "함께 보면 좋은 뉴스", "3. 같이 보면 좋은 글", "이전 글", "관련 글 더보기"]
-        {
+        for marker in [
+            "관련기사",
+            "함께 보면 좋은 뉴스",
+            "3. 같이 보면 좋은 글",
+            "이전 글",
+            "관련 글 더보기",
+            "[관련기사]",
+            "▶ 관련 기사",
+            "이 기사와 함께 많이 본 뉴스",
+            "이 기사와 함께 보면 좋은 기사",
+            "이 기사와 관련된 기사",
+            "함께 읽으면 좋은 기사",
+        ] {
             assert!(c.is_related_marker(marker), "{marker}");
         }
-        for line in ["관련 기사에 따르면 사업은 늦어졌다", "3. 추진 계획", "글"] {
+        for line in
+            ["관련 기사에 따르면 사업은 늦어졌다", "3. 추진 계획", "글", "[관련기사] 군, 로봇 교실 연다"]
+        {
             assert!(!c.is_related_marker(line), "{line}");
         }
     }

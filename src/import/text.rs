@@ -302,6 +302,62 @@ const CHROME_WORDS: &[&str] = &[
 const WEAK_CHROME_WORDS: &[&str] =
     &["검색", "광고", "닫기", "열기", "영역", "공유", "구독", "목록", "프린트"];
 
+/// Stems of an article's tool widget, printed between its headline and its body: type size,
+/// print, share (`폰트 확대 폰트 축소 프린트하기`, `글자크기 설정 공유하기 프린트`).
+const TOOL_STEMS: &[&str] = &[
+    "폰트",
+    "글자",
+    "글씨",
+    "크기",
+    "확대",
+    "축소",
+    "프린트",
+    "인쇄",
+    "공유",
+    "스크랩",
+    "메일",
+    "댓글",
+    "목록",
+    // What the buttons do: `글자크기 설정`, `글자 크기 변경하기`, `글씨키우기`.
+    "설정",
+    "조정",
+    "변경",
+    "선택",
+    "키우",
+    "줄이",
+];
+/// The stems among those that only a tool widget has (a headline may say 공유 or 확대 alone).
+const TYPE_AND_PRINT: &[&str] = &["폰트", "글자", "글씨", "프린트", "인쇄"];
+
+/// An article's tool widget line: short, every word a tool's (`폰트 확대`, `인쇄하기`), one of them
+/// about type or printing.
+fn is_tool_widget(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| *w != "|" && *w != "가").collect();
+    let tool = |w: &&str| TOOL_STEMS.iter().any(|s| w.contains(s));
+    char_len(line) <= 40
+        && !words.is_empty()
+        && words.iter().all(tool)
+        && words.iter().any(|w| TYPE_AND_PRINT.iter().any(|s| w.contains(s)))
+}
+
+/// Words that label a page's issue, series or section above its headline (`이슈 인공지능 시대가
+/// 열린다`, `[기획]`): the label, never the headline.
+const ISSUE_LABELS: &[&str] =
+    &["이슈", "기획", "연재", "시리즈", "특집", "기획연재", "집중취재", "커버스토리", "심층취재", "연속기획"];
+
+/// A label line: a bracketed label standing alone (`[기획]`, `【연재】`), or a label word opening a
+/// series' name with a heading-like line right under it (the headline the label stands over).
+fn is_issue_label(lines: &[String], filled: &[usize], order: usize) -> bool {
+    let line = lines[filled[order]].as_str();
+    let inner = line.trim_matches(|c: char| "[]【】<>〈〉《》()".contains(c) || c.is_whitespace());
+    if inner != line && ISSUE_LABELS.contains(&inner) {
+        return true;
+    }
+    let Some((first, _)) = line.split_once(' ') else { return false };
+    let next = filled.get(order + 1).map(|&i| lines[i].as_str());
+    ISSUE_LABELS.contains(&first) && char_len(line) <= 40 && next.is_some_and(|n| is_heading_like(n, 90))
+}
+
 /// The headline among the first lines: scored by what follows it (a byline or date line, the
 /// lead), whether it is repeated, its shape and how far down it is; never a menu, a banner, a
 /// notice or a sentence of the lead. `None` when no line is a headline.
@@ -354,6 +410,8 @@ fn title_score(
         || DOCUMENT_NUMBER.is_match(line)
         || (FIELD_LINE.is_match(line) && after_title_label(line).is_none())
         || DAY_WIDGET.is_match(line)
+        || is_tool_widget(line)
+        || is_issue_label(lines, filled, order)
     {
         return None;
     }
@@ -369,6 +427,15 @@ fn title_score(
         }
         if k == 0 && order == 0 && is_prose(next) {
             score += 4;
+            break;
+        }
+        // The article's tool widget (type size, print) sits right under its headline, below a
+        // run of other stories' teasers at the top of a page (which, heading-like, would share
+        // the bonus if it reached past them). A byline scores more: a widget may top the page.
+        if is_tool_widget(next) {
+            if j == filled[order + 1] {
+                score += 4;
+            }
             break;
         }
         // Subtitles between a headline and its byline are skipped for free; page chrome is not
@@ -859,6 +926,16 @@ impl Body {
 
     /// Takes a plain text line: the continuation of a wrapped item or paragraph, or a new paragraph.
     fn text_line(&mut self, line: &str) {
+        // A reporter's byline opening the line (`[대전=매체] 이름 기자 = …`) opens the lead: it is
+        // never the wrapped rest of the line above (a photo caption, often, under the same tag).
+        if byline::parse_lead(line).is_some_and(|(b, _)| b.name.is_some()) {
+            self.flush();
+            if is_prose(line) {
+                self.body_started = true;
+            }
+            self.para.push(line.to_string());
+            return;
+        }
         // Join when the previous line did not end a sentence and was long enough to have been
         // wrapped.
         if self.para.is_empty() {
@@ -885,17 +962,7 @@ impl Body {
 /// The closing pass: takes the lead and trailing bylines out of the blocks, drops trailing
 /// headings and empty blocks, and stores the blocks in `out`.
 fn close(mut pending: Vec<Block>, out: &mut Cleaned) {
-    // The byline that opens the lead: `[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`. It may sit
-    // behind a leftover widget label, so the first few paragraphs are tried.
-    for block in pending.iter_mut().filter(|b| matches!(b, Block::Para(_) | Block::Item { .. })).take(8) {
-        if let Block::Para(text) | Block::Item { text, .. } = block {
-            if let Some((b, used)) = byline::parse_lead(text) {
-                out.lead_byline = Some(b);
-                *text = text[used..].trim().to_string();
-                break;
-            }
-        }
-    }
+    lead_byline(&mut pending, out);
     // A byline closing the last paragraph: `… 밝혔다. /홍길동 기자 hong@…`, `… 예상된다. 홍길동`.
     if let Some(Block::Para(text)) = pending.last_mut() {
         if let Some((b, at)) = byline::parse_trailing(text, super::extract::attendees::is_person_name) {
@@ -913,6 +980,43 @@ fn close(mut pending: Vec<Block>, out: &mut Cleaned) {
     labels.reverse();
     out.tail.splice(0..0, labels);
     out.blocks = pending.into_iter().filter(|b| !b.text().is_empty()).collect();
+}
+
+/// Takes the byline that opens the lead (`[매체 기자명 기자]`, `(서울=매체) 기자명 기자 =`) out of
+/// the blocks into `out.lead_byline`. It may sit behind a leftover widget label, so the first few
+/// paragraphs are tried. A wire's photo caption opens with the same dateline tag as the story's
+/// byline (`[대전=매체] 홍길동(왼쪽) 구청장이 …`, then `[대전=매체] 이름 기자 = …`): a tag with no
+/// name before a named byline under the same tag is that caption, and goes to `out.captions`.
+fn lead_byline(pending: &mut Vec<Block>, out: &mut Cleaned) {
+    // (block, byline, length taken, whether the block is a deck: a caption may be, a lead not)
+    let found: Vec<(usize, Byline, usize, bool)> = pending
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Para(_) | Block::Item { .. } | Block::Deck(_)))
+        .take(10)
+        .filter_map(|(i, b)| {
+            let deck = matches!(b, Block::Deck(_));
+            byline::parse_lead(b.text()).map(|(by, used)| (i, by, used, deck))
+        })
+        .collect();
+    let named = found.iter().find(|(_, b, _, deck)| !deck && b.name.is_some());
+    let captions: Vec<usize> = named.map_or_else(Vec::new, |(at, by, _, _)| {
+        found
+            .iter()
+            .take_while(|(i, ..)| i < at)
+            .filter(|(_, b, ..)| b.name.is_none() && b.outlet == by.outlet)
+            .map(|(i, ..)| *i)
+            .collect()
+    });
+    let chosen = if captions.is_empty() { found.iter().find(|(.., deck)| !deck) } else { named };
+    let Some((at, b, used, _)) = chosen.cloned() else { return };
+    if let Block::Para(text) | Block::Item { text, .. } = &mut pending[at] {
+        *text = text[used..].trim().to_string();
+    }
+    out.lead_byline = Some(b);
+    for i in captions.into_iter().rev() {
+        out.captions.push(pending.remove(i).text().to_string());
+    }
 }
 
 fn strip_deck_dashes(s: &str) -> String {
@@ -1015,6 +1119,75 @@ mod tests {
         assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
         assert_eq!(c.lead_byline.and_then(|b| b.name).as_deref(), Some("조하늘"));
         assert!(c.blocks.iter().all(|b| !b.text().contains("왼쪽")));
+    }
+
+    #[test]
+    fn other_stories_teasers_and_an_issue_label_over_the_headline_are_not_it() {
+        let lead = "구는 올해 주민센터 다섯 곳에 로봇 교실을 열고 어린이 코딩 강좌를 운영한다고 7일 밝혔다.";
+        let headline = "서초, 로봇교육센터 개관";
+        // Teasers of other stories at the top; the tool widget right under the headline.
+        let teasers = "낡은 수문 속, 옛 다리는 아직도 잠겨 있다\n\n군수 선거서 ‘상품권’ 덜미… 그것도 세 명이나\n\n쉬고 싶다면 제대로 쉬어봐요, 남해 ‘바다\n\n관세청 발표 ‘2021 수출입 통계’ 분석";
+        for widget in ["폰트 확대 폰트 축소 프린트하기", "글자크기 설정  공유하기  프린트", "인쇄하기"]
+        {
+            let page = format!("{teasers}\n\n{headline}\n\n{widget}\n\n코딩·드론 강좌 마련\n\n{lead}\n");
+            assert_eq!(title_of(&page).as_deref(), Some(headline), "{widget}");
+        }
+        // Without the widget, nothing tells the teasers from the headline: the first line stays.
+        let page = format!("{teasers}\n\n{headline}\n\n코딩·드론 강좌 마련\n\n{lead}\n");
+        assert_ne!(title_of(&page).as_deref(), Some(headline));
+        // A headline saying 공유 or 확대 over the lead is no widget.
+        assert!(!is_tool_widget("공유 확대"));
+        assert!(!is_tool_widget("구, 인쇄소 골목에 공유 공방 연다"));
+        // An issue label over the headline; a bracketed label alone.
+        for label in ["이슈 로봇이 교실에 온다", "[기획]", "【연재】"] {
+            let page = format!(
+                "컨텐츠 바로가기\n\n{label}\n\n{headline}\n\n댓글 첫 댓글을 작성해보세요\n\n{lead}\n"
+            );
+            assert_eq!(title_of(&page).as_deref(), Some(headline), "{label}");
+        }
+        // A headline that opens with such a word, the lead under it, is the headline.
+        let page = format!("이슈 점검: 로봇교육센터 첫해 성적표\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("이슈 점검: 로봇교육센터 첫해 성적표"));
+    }
+
+    #[test]
+    fn a_most_read_box_inside_the_article_is_not_body_text() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let more = "시는 상반기 안에 보급을 마치고 하반기에는 이용 실태를 조사해 내년 사업 규모를 정하기로 했으며, 주민 설명회도 동마다 열어 어르신과 가족의 의견을 듣겠다고 덧붙였다.";
+        for marker in ["▶ 이 기사와 함께 많이 본 뉴스", "[관련기사]", "이 기사와 관련된 기사"]
+        {
+            let page = format!("강릉시, 경로당 40곳에 돌봄 로봇\n\n입력 2025.05.02 10:00\n\n강릉시는 올해 경로당 40곳에 돌봄 로봇을 보급한다고 2일 밝혔다.\n\n{marker}\n부산시, 스마트 횡단보도 100곳 설치\n제주, 전기버스 충전소 늘린다\n\n{more}\n");
+            let c = clean(&page, None, &rules);
+            assert!(
+                c.blocks.iter().all(|b| !b.text().contains("부산시") && !b.text().contains("제주")),
+                "{marker}"
+            );
+            assert!(c.blocks.iter().any(|b| b.text() == more), "{marker}: the article resumes");
+        }
+    }
+
+    #[test]
+    fn a_caption_under_the_bylines_own_wire_tag_does_not_hide_the_byline() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let lead = "[홍성=한빛통신] 정다운 기자 = 충남 홍성군이 내포동에 물류센터 건립을 추진한다.\n\n군은 누리물류와 업무협약을 맺었다고 4일 밝혔다.\n";
+        // No credit or stamp closes the caption, with or without a full stop, and no blank line.
+        for caption in [
+            "[홍성=한빛통신] 이상민(오른쪽) 홍성군수와 박하늘 대표가 협약을 맺고 있다.",
+            "[홍성=한빛통신] 이상민(오른쪽) 홍성군수와 박하늘 대표가 협약을 맺고 있다",
+        ] {
+            let page = format!("홍성군, 물류센터 짓는다\n기사등록 2025/03/04 10:20:00\n\n{caption}\n{lead}");
+            let c = clean(&page, None, &rules);
+            assert_eq!(c.lead_byline.and_then(|b| b.name).as_deref(), Some("정다운"), "{caption}");
+            assert!(c.blocks.iter().all(|b| !b.text().contains("오른쪽")), "{:?}", c.blocks);
+            assert!(c.blocks.iter().all(|b| !b.text().contains("기자 =")), "{:?}", c.blocks);
+            assert_eq!(c.captions.len(), 1, "{:?}", c.captions);
+        }
+        // A tag alone over the lead stays the lead's byline, and the lead stays.
+        let page = "홍성군, 물류센터 짓는다\n기사등록 2025/03/04 10:20:00\n\n[홍성=한빛통신] 충남 홍성군이 내포동에 물류센터 건립을 추진한다.\n\n군은 협약을 맺었다고 4일 밝혔다.\n";
+        let c = clean(page, None, &rules);
+        assert_eq!(c.lead_byline.and_then(|b| b.outlet).as_deref(), Some("한빛통신"));
+        assert!(c.blocks.iter().any(|b| b.text().starts_with("충남 홍성군이")), "{:?}", c.blocks);
+        assert!(c.captions.is_empty());
     }
 
     #[test]
