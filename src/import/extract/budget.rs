@@ -226,7 +226,7 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
             && suffix.trim_start().starts_with(['늘', '많', '증'])
             && (prefix.contains("보다") || prefix.contains("대비") || prefix.contains("비해"))
         || prefix.contains("누적")
-        || (prefix.contains("년부터") && prefix.contains('총'))
+        || (prefix.contains("년부터") && prefix.contains('총') && !plan_over_years(prefix, suffix))
         || (clause.contains("목표") && (clause.contains("유치") || clause.contains("민간")))
         || private_sought(prefix, &clause)
         || last_years(prefix, suffix)
@@ -383,6 +383,53 @@ fn earlier_and_change(sentence: &str, found: &[Found]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// A programme that started in a past year and runs on, told as a plan (`2020년부터 4년간 총
+/// 80억원을 들여 … 만들 계획이다`): its whole budget, unlike a running total to date (`2019년부터
+/// 총 30억원을 지원했다`).
+fn plan_over_years(prefix: &str, suffix: &str) -> bool {
+    static SPAN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"년부터\s*(?:\d+\s*년간|\d+\s*년\s*동안|(?:19|20)\d{2}년까지)").unwrap());
+    static PLAN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:계획|예정|방침)(?:이다|이며|이고|이라고|)\.?\s*$|할\s*것").unwrap());
+    SPAN.is_match(prefix) && PLAN.is_match(suffix.trim_end())
+}
+
+/// A history of earlier years' sizes told in the past (`2019년 3곳(30억원)에서 2020년 5곳(50억원),
+/// 지난해 8곳(90억원)을 뽑았다`): every year-tagged amount is that year's figure, not budget. It
+/// takes two tagged amounts or more, told as a growth (`에서`), reaching last year or running over
+/// three years; with the article's year known, every year named is earlier. A plan by year
+/// (`… 투입할 계획이다`) is not past, and stays budget.
+fn earlier_series(sentence: &str, found: &[Found], year: Option<i32>) -> Vec<bool> {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:(?P<year>(?:19|20)\d{{2}})년(?:도)?|{LAST_YEAR})(?:에는|에|엔|는|은)?\s+(?:\d+\s*(?:곳|개|건|명|개소|개사)\s*)?\(?\s*$"
+        ))
+        .unwrap()
+    });
+    static PAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:했다|였다|됐다|었다|왔다|했으며|했고)\.?\s*$").unwrap());
+    let mut tagged = vec![false; found.len()];
+    let (mut years, mut last_year, mut growth) = (Vec::new(), false, false);
+    for (k, f) in found.iter().enumerate() {
+        let from = if k > 0 { found[k - 1].end } else { 0 };
+        let Some(c) = TAG.captures(&sentence[from..f.start]) else { continue };
+        match c.name("year") {
+            Some(y) => years.extend(y.as_str().parse::<i32>().ok()),
+            None => last_year = true,
+        }
+        growth |= k > 0 && tagged[k - 1] && sentence[from..f.start].trim_start_matches([')', ' ']).starts_with("에서");
+        tagged[k] = true;
+    }
+    let count = tagged.iter().filter(|&&t| t).count();
+    let earlier = year.is_none_or(|y| years.iter().all(|&t| t < y));
+    let series = count >= 2 && (growth || last_year || count >= 3) && earlier;
+    if series && PAST.is_match(sentence.trim_end()) && !names_a_later_time(sentence) {
+        tagged
+    } else {
+        vec![false; found.len()]
+    }
 }
 
 /// Words that contain a not-budget word (`유발`, `가치`) but mean something else.
@@ -545,7 +592,10 @@ pub(crate) fn budget(
             continue;
         }
         let found = amounts_in(sentence);
-        let compared = earlier_and_change(sentence, &found);
+        let mut compared = earlier_and_change(sentence, &found);
+        for (c, s) in compared.iter_mut().zip(earlier_series(sentence, &found, year)) {
+            *c |= s;
+        }
         for (k, f) in found.iter().enumerate() {
             if compared[k] {
                 continue;
