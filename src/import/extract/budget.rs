@@ -524,6 +524,43 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
     }
 }
 
+/// The items of the amount `found[k]` (its clause from `clause_start` to `clause_end`; the text
+/// since the amount before starts at `floor`), and a review note when they are a guess.
+/// `국비·지방비 각 7억원` is one line per source. `A 및 B에 각각 5억원과 15억원을` pairs the names
+/// with the amounts in order: the names of the later amounts go into `respective`.
+fn items_here(
+    sentence: &str,
+    found: &[Found],
+    k: usize,
+    (floor, clause_start, clause_end): (usize, usize, usize),
+    respective: &mut std::collections::HashMap<usize, String>,
+) -> (Vec<String>, Option<String>) {
+    static PAIR_EACH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<names>[\p{Hangul}A-Za-z]+(?:[·ㆍ‧][\p{Hangul}A-Za-z]+)+)\s*(?:이|가|은|는|에)?\s*(?:각각|각)\s*$")
+            .unwrap()
+    });
+    static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:여\s*)?원?\s*(?:가량|정도|안팎|씩)?\s*(?:과|와|,|및)\s*$").unwrap()
+    });
+    let f = &found[k];
+    if let Some(c) = PAIR_EACH.captures(&sentence[floor..f.start]) {
+        return (c["names"].split(['·', 'ㆍ', '‧']).map(str::to_string).collect(), None);
+    }
+    let (items, note) = item_of(&sentence[clause_start..f.start], &sentence[f.end..clause_end], &f.text);
+    let chain = 1 + found[k + 1..]
+        .iter()
+        .zip(found[k..].iter())
+        .take_while(|(next, prev)| JOINED.is_match(&sentence[prev.end..next.start]))
+        .count();
+    if chain >= 2 && items.len() == chain && sentence[floor..f.start].contains("각각") {
+        for (j, name) in items.iter().enumerate().skip(1) {
+            respective.insert(k + j, name.clone());
+        }
+        return (vec![items[0].clone()], note);
+    }
+    (items, note)
+}
+
 /// The names joined before `각각` (`영주시와 봉화군이 각각`, `A, B 및 C에 각각`), each without
 /// its particle; fewer than two when the words before it are no list.
 fn each_of(prefix: &str) -> Vec<String> {
@@ -592,6 +629,8 @@ pub(crate) fn budget(
             continue;
         }
         let found = amounts_in(sentence);
+        // Names given to the later amounts of a `각각 A와 B` list, by their index.
+        let mut respective = std::collections::HashMap::new();
         let mut compared = earlier_and_change(sentence, &found);
         for (c, s) in compared.iter_mut().zip(earlier_series(sentence, &found, year)) {
             *c |= s;
@@ -632,7 +671,10 @@ pub(crate) fn budget(
             if si >= body_len && rows.iter().any(near) {
                 continue;
             }
-            let (items, note) = item_of(prefix, suffix, &f.text);
+            let (items, note) = match respective.remove(&k) {
+                Some(name) => (vec![name], None),
+                None => items_here(sentence, &found, k, (floor, clause_start, clause_end), &mut respective),
+            };
             review.extend(note);
             if f.each {
                 review.push(format!(
