@@ -714,19 +714,32 @@ fn significant_digits(mut v: u64) -> usize {
 }
 
 /// Drops an approximate figure (`총 500억원 이상`) that restates, in fewer digits and within 10%,
-/// an other figure of the text (`총 534억원`): the lead's summary of a total the body gives.
+/// an other figure of the text (`총 534억원`): the lead's summary of a total the body gives; and
+/// a figure another sentence gives in full (`182억원` beside `182억 3,800만원`).
 fn drop_restatements(rows: &mut Vec<Row>) {
     let figures: Vec<u64> = rows.iter().map(|r| r.line.amount.min).collect();
+    let exact: Vec<(u64, usize)> = rows.iter().map(|r| (r.line.amount.min, r.sentence)).collect();
     let restates = |r: &Row| {
         let v = r.line.amount.min;
-        r.approx
-            && !r.line.amount.is_range()
-            && figures
-                .iter()
-                .any(|&e| e != v && v.abs_diff(e) * 10 <= e && significant_digits(v) < significant_digits(e))
+        let fewer = |e: u64| e != v && significant_digits(v) < significant_digits(e);
+        !r.line.amount.is_range()
+            && (r.approx && figures.iter().any(|&e| fewer(e) && v.abs_diff(e) * 10 <= e)
+                || exact.iter().any(|&(e, s)| s != r.sentence && fewer(e) && cut_short(v, e)))
     };
     let mut keep = rows.iter().map(|r| !restates(r)).collect::<Vec<_>>().into_iter();
     rows.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Whether `round` is `exact` cut to `round`'s last digit (`182억원` for 182억 3,800만원), within 2%:
+/// the lead's or headline's short form of the body's exact figure.
+fn cut_short(round: u64, exact: u64) -> bool {
+    let mut unit = 1u64;
+    while round % (unit * 10) == 0 && unit < round {
+        unit *= 10;
+    }
+    let down = exact / unit * unit;
+    let near = if exact - down >= unit / 2 { down + unit } else { down };
+    (round == down || round == near) && round.abs_diff(exact) * 50 <= exact
 }
 
 /// Whether an amount is told as approximate: `약 95억원`, `500억원 이상`, `5억여원`, `15억원가량`.
