@@ -233,6 +233,7 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || cut(suffix)
         || saving(suffix)
         || firms_pledge(prefix, suffix)
+        || firm_plans(prefix, suffix)
         || change_or_base(suffix)
         || agreements_size(suffix)
         || unspent(suffix)
@@ -296,11 +297,7 @@ fn firms_invest(sentence: &str) -> bool {
         Regex::new(r"(?:을|를)\s+(?:\S+\s+)?투자(?:한다|했다|하기로 했다|할 계획이다|하기로 했다)\.?$")
             .unwrap()
     });
-    let public = |stem: &str| {
-        ["시", "도", "군", "구", "부", "청", "처", "정부", "국가", "공사", "공단", "위원회"]
-            .iter()
-            .any(|e| stem.ends_with(e))
-    };
+    let public = public_body;
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let stem = |t: &str| ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).map(str::to_string);
     // Who invests how much: a subject right before its amount (`한빛소재가 2200억원을`), a name
@@ -313,6 +310,36 @@ fn firms_invest(sentence: &str) -> bool {
         .collect();
     let any_public = tokens.iter().filter_map(|t| stem(t)).any(|s| public(&s));
     INVEST.is_match(sentence.trim()) && !payers.is_empty() && !any_public
+}
+
+/// Whether a subject's stem names a public body (`군`, `경기도`, `행정안전부`, `진흥원`).
+fn public_body(stem: &str) -> bool {
+    ["시", "도", "군", "구", "부", "청", "처", "원", "정부", "국가", "공사", "공단", "위원회", "재단", "의회"]
+        .iter()
+        .any(|e| stem.ends_with(e))
+}
+
+/// A company's own investment plan told with the firm or its facility as subject (`한빛전자
+/// 제3공장은 … 2,000억원을 투자할 계획이며`), with no word of public money before it: private money.
+/// A public body's plan (`군은 … 투자할 계획이다`) is budget, and so is a plan whose subject is
+/// not written.
+fn firm_plans(prefix: &str, suffix: &str) -> bool {
+    static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:을|를)\s+(?:\S+\s+)?(?:투자할\s*계획|투자할\s*예정|투자하겠|투자하기로|투자한다는)").unwrap()
+    });
+    const PUBLIC_MONEY: &[&str] =
+        &["예산", "국비", "도비", "시비", "군비", "구비", "지방비", "사업비", "재정", "기금", "정부"];
+    if !PLAN.is_match(suffix) || PUBLIC_MONEY.iter().any(|w| prefix.contains(w)) {
+        return false;
+    }
+    // The subject opens the sentence (after an adverb or a name): a noun with its particle, not
+    // a verb's form (`구축하는`, `구축하는 데는`).
+    let subject = prefix.split_whitespace().take(4).find_map(|t| {
+        let t = t.trim_end_matches(',');
+        ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).filter(|s| !s.is_empty())
+    });
+    let not_noun = ["에", "서", "로", "해", "에게", "하", "되", "데", "것", "있", "없", "한", "된"];
+    subject.is_some_and(|s| !public_body(s) && !TIME_WORD.is_match(s) && !not_noun.iter().any(|e| s.ends_with(e)))
 }
 
 /// Money a measure is said to save (`전기요금 40억원을 아낄 수 있을 것`): an estimate, not budget.
