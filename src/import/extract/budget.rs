@@ -325,7 +325,10 @@ fn public_body(stem: &str) -> bool {
 /// not written.
 fn firm_plans(prefix: &str, suffix: &str) -> bool {
     static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:을|를)\s+(?:\S+\s+)?(?:투자할\s*계획|투자할\s*예정|투자하겠|투자하기로|투자한다는)").unwrap()
+        Regex::new(
+            r"^\s*(?:을|를)\s+(?:\S+\s+)?(?:투자할\s*계획|투자할\s*예정|투자하겠|투자하기로|투자한다는)",
+        )
+        .unwrap()
     });
     const PUBLIC_MONEY: &[&str] =
         &["예산", "국비", "도비", "시비", "군비", "구비", "지방비", "사업비", "재정", "기금", "정부"];
@@ -333,13 +336,18 @@ fn firm_plans(prefix: &str, suffix: &str) -> bool {
         return false;
     }
     // The subject opens the sentence (after an adverb or a name): a noun with its particle, not
-    // a verb's form (`구축하는`, `구축하는 데는`).
-    let subject = prefix.split_whitespace().take(4).find_map(|t| {
-        let t = t.trim_end_matches(',');
-        ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).filter(|s| !s.is_empty())
-    });
+    // a verb's form (`구축하는 데는`, `장비를 갖추는 데는`: after an object).
+    let subject =
+        prefix.split_whitespace().take(4).take_while(|t| !t.ends_with('을') && !t.ends_with('를')).find_map(
+            |t| {
+                let t = t.trim_end_matches(',');
+                ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).filter(|s| !s.is_empty())
+            },
+        );
     let not_noun = ["에", "서", "로", "해", "에게", "하", "되", "데", "것", "있", "없", "한", "된"];
-    subject.is_some_and(|s| !public_body(s) && !TIME_WORD.is_match(s) && !not_noun.iter().any(|e| s.ends_with(e)))
+    subject.is_some_and(|s| {
+        !public_body(s) && !TIME_WORD.is_match(s) && !not_noun.iter().any(|e| s.ends_with(e))
+    })
 }
 
 /// Money a measure is said to save (`전기요금 40억원을 아낄 수 있을 것`): an estimate, not budget.
@@ -416,8 +424,9 @@ fn earlier_and_change(sentence: &str, found: &[Found]) -> Vec<bool> {
 /// 80억원을 들여 … 만들 계획이다`): its whole budget, unlike a running total to date (`2019년부터
 /// 총 30억원을 지원했다`).
 fn plan_over_years(prefix: &str, suffix: &str) -> bool {
-    static SPAN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"년부터\s*(?:\d+\s*년간|\d+\s*년\s*동안|(?:19|20)\d{2}년까지)").unwrap());
+    static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"년부터\s*(?:\d+\s*년간|\d+\s*년\s*동안|(?:19|20)\d{2}년까지)").unwrap()
+    });
     static PLAN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:계획|예정|방침)(?:이다|이며|이고|이라고|)\.?\s*$|할\s*것").unwrap());
     SPAN.is_match(prefix) && PLAN.is_match(suffix.trim_end())
@@ -436,7 +445,7 @@ fn earlier_series(sentence: &str, found: &[Found], year: Option<i32>) -> Vec<boo
         .unwrap()
     });
     static PAST: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:했다|였다|됐다|었다|왔다|했으며|했고)\.?\s*$").unwrap());
+        LazyLock::new(|| Regex::new(r"(?:았|었|였|했|됐|왔)(?:다|으며|고)\.?\s*$").unwrap());
     let mut tagged = vec![false; found.len()];
     let (mut years, mut last_year, mut growth) = (Vec::new(), false, false);
     for (k, f) in found.iter().enumerate() {
@@ -446,7 +455,9 @@ fn earlier_series(sentence: &str, found: &[Found], year: Option<i32>) -> Vec<boo
             Some(y) => years.extend(y.as_str().parse::<i32>().ok()),
             None => last_year = true,
         }
-        growth |= k > 0 && tagged[k - 1] && sentence[from..f.start].trim_start_matches([')', ' ']).starts_with("에서");
+        growth |= k > 0
+            && tagged[k - 1]
+            && sentence[from..f.start].trim_start_matches([')', ' ']).starts_with("에서");
         tagged[k] = true;
     }
     let count = tagged.iter().filter(|&&t| t).count();
@@ -1285,5 +1296,86 @@ mod tests {
         assert_eq!(each_of("안동시와 예천군이 각각"), vec!["안동시", "예천군"]);
         // One payer is no list.
         assert!(each_of("시가 각각").len() < 2);
+    }
+
+    fn run_in(s: &str, year: Option<i32>) -> Vec<u64> {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        budget(&[s], &[], &rules, year).0.into_iter().map(|l| l.amount.min).collect()
+    }
+
+    #[test]
+    fn a_past_history_of_earlier_years_sizes_is_not_budget() {
+        let history = "공모는 2018년 3곳(30억원)에서 2019년 5곳(55억원), 2020년 8곳(90억원)으로 늘었다.";
+        assert!(amounts(history).is_empty());
+        assert!(run_in(history, Some(2021)).is_empty());
+        assert!(amounts("2020년 2곳(15억원)에서 지난해 6곳(70억원)을 뽑았다.").is_empty());
+        // One that reaches the article's own year is not all earlier.
+        assert_eq!(run_in(history, Some(2020)).len(), 3);
+        // A plan by year is budget, and so is one year's figure alone.
+        assert_eq!(amounts("시는 2025년 30억원, 2026년 40억원, 2027년 50억원을 투입할 계획이다.").len(), 3);
+        assert_eq!(amounts("군은 2024년 12억원을 들여 센터를 지었다.").len(), 1);
+    }
+
+    #[test]
+    fn a_programme_planned_over_years_from_a_past_start_is_budget() {
+        assert_eq!(
+            amounts("전남도는 2021년부터 4년간 총 120억원의 예산을 투입해 양식장 40곳을 바꿔 나갈 계획이다."),
+            vec![12_000_000_000]
+        );
+        assert_eq!(amounts("도는 2022년부터 2026년까지 총 80억원을 들여 단지를 만들 예정이다.").len(), 1);
+        // A running total to date is not.
+        assert!(amounts("도는 2019년부터 총 45억원을 지원했다.").is_empty());
+        assert!(amounts("도는 2019년부터 3년간 총 45억원을 지원했다.").is_empty());
+    }
+
+    #[test]
+    fn each_over_a_pair_of_sources_and_respective_amounts() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let (lines, _) =
+            budget(&["선정된 5개 시는 20억원(국비·시비 각 10억원)을 받는다."], &[], &rules, None);
+        let got: Vec<(&str, u64, Option<&str>)> =
+            lines.iter().map(|l| (l.item.as_str(), l.amount.min, l.part_of.as_deref())).collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].0, "국비");
+        assert_eq!(got[2].0, "시비");
+        assert!(got[1..].iter().all(|g| g.1 == 1_000_000_000 && g.2 == Some(got[0].0)));
+        // `각각` before amounts joined by 과/와: one amount per name, in order.
+        assert_eq!(
+            run("두 구는 돌봄센터 확충 및 스마트 쉼터 조성 등에 각각 7억여원과 12억원가량을 쓴다."),
+            vec![
+                ("돌봄센터 확충".to_string(), 700_000_000, 700_000_000),
+                ("스마트 쉼터 조성 등".to_string(), 1_200_000_000, 1_200_000_000),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_leads_short_form_of_the_bodys_exact_figure_is_one_line() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let body =
+            ["내년 지역 문화 예산이 245억원으로 정해졌다.", "문화 사업 총 예산은 245억 1,200만원이다."];
+        let got: Vec<u64> = budget(&body, &[], &rules, None).0.iter().map(|l| l.amount.min).collect();
+        assert_eq!(got, vec![24_512_000_000]);
+        // Two figures that differ past the short one's last digit are two lines.
+        let body =
+            ["내년 지역 문화 예산이 240억원으로 정해졌다.", "문화 사업 총 예산은 245억 1,200만원이다."];
+        assert_eq!(budget(&body, &[], &rules, None).0.len(), 2);
+        assert!(cut_short(18_200_000_000, 18_238_000_000));
+        assert!(cut_short(18_300_000_000, 18_260_000_000));
+        assert!(!cut_short(17_800_000_000, 18_238_000_000));
+    }
+
+    #[test]
+    fn a_firms_own_investment_plan_is_not_budget() {
+        assert!(amounts(
+            "특히, 한빛전자 제3공장은 기존 공장의 두 배 규모인 3,200억원을 투자할 계획이며, 고용도 늘린다."
+        )
+        .is_empty());
+        assert!(amounts("가온소재는 새 설비에 900억원을 투자하기로 했다.").is_empty());
+        // A public body's plan, a plan with public money, and a plan with no subject are budget.
+        assert_eq!(amounts("군은 새 설비에 90억원을 투자할 계획이다.").len(), 1);
+        assert_eq!(amounts("연구원은 실증 설비에 30억원을 투자할 계획이다.").len(), 1);
+        assert_eq!(amounts("센터는 국비 등 40억원을 투자할 계획이다.").len(), 1);
+        assert_eq!(amounts("장비를 갖추는 데는 25억원을 투자할 계획이다.").len(), 1);
     }
 }
