@@ -226,13 +226,14 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
             && suffix.trim_start().starts_with(['늘', '많', '증'])
             && (prefix.contains("보다") || prefix.contains("대비") || prefix.contains("비해"))
         || prefix.contains("누적")
-        || (prefix.contains("년부터") && prefix.contains('총'))
+        || (prefix.contains("년부터") && prefix.contains('총') && !plan_over_years(prefix, suffix))
         || (clause.contains("목표") && (clause.contains("유치") || clause.contains("민간")))
         || private_sought(prefix, &clause)
         || last_years(prefix, suffix)
         || cut(suffix)
         || saving(suffix)
         || firms_pledge(prefix, suffix)
+        || firm_plans(prefix, suffix)
         || change_or_base(suffix)
         || agreements_size(suffix)
         || unspent(suffix)
@@ -296,11 +297,7 @@ fn firms_invest(sentence: &str) -> bool {
         Regex::new(r"(?:을|를)\s+(?:\S+\s+)?투자(?:한다|했다|하기로 했다|할 계획이다|하기로 했다)\.?$")
             .unwrap()
     });
-    let public = |stem: &str| {
-        ["시", "도", "군", "구", "부", "청", "처", "정부", "국가", "공사", "공단", "위원회"]
-            .iter()
-            .any(|e| stem.ends_with(e))
-    };
+    let public = public_body;
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let stem = |t: &str| ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).map(str::to_string);
     // Who invests how much: a subject right before its amount (`한빛소재가 2200억원을`), a name
@@ -313,6 +310,44 @@ fn firms_invest(sentence: &str) -> bool {
         .collect();
     let any_public = tokens.iter().filter_map(|t| stem(t)).any(|s| public(&s));
     INVEST.is_match(sentence.trim()) && !payers.is_empty() && !any_public
+}
+
+/// Whether a subject's stem names a public body (`군`, `경기도`, `행정안전부`, `진흥원`).
+fn public_body(stem: &str) -> bool {
+    ["시", "도", "군", "구", "부", "청", "처", "원", "정부", "국가", "공사", "공단", "위원회", "재단", "의회"]
+        .iter()
+        .any(|e| stem.ends_with(e))
+}
+
+/// A company's own investment plan told with the firm or its facility as subject (`한빛전자
+/// 제3공장은 … 2,000억원을 투자할 계획이며`), with no word of public money before it: private money.
+/// A public body's plan (`군은 … 투자할 계획이다`) is budget, and so is a plan whose subject is
+/// not written.
+fn firm_plans(prefix: &str, suffix: &str) -> bool {
+    static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:을|를)\s+(?:\S+\s+)?(?:투자할\s*계획|투자할\s*예정|투자하겠|투자하기로|투자한다는)",
+        )
+        .unwrap()
+    });
+    const PUBLIC_MONEY: &[&str] =
+        &["예산", "국비", "도비", "시비", "군비", "구비", "지방비", "사업비", "재정", "기금", "정부"];
+    if !PLAN.is_match(suffix) || PUBLIC_MONEY.iter().any(|w| prefix.contains(w)) {
+        return false;
+    }
+    // The subject opens the sentence (after an adverb or a name): a noun with its particle, not
+    // a verb's form (`구축하는 데는`, `장비를 갖추는 데는`: after an object).
+    let subject =
+        prefix.split_whitespace().take(4).take_while(|t| !t.ends_with('을') && !t.ends_with('를')).find_map(
+            |t| {
+                let t = t.trim_end_matches(',');
+                ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).filter(|s| !s.is_empty())
+            },
+        );
+    let not_noun = ["에", "서", "로", "해", "에게", "하", "되", "데", "것", "있", "없", "한", "된"];
+    subject.is_some_and(|s| {
+        !public_body(s) && !TIME_WORD.is_match(s) && !not_noun.iter().any(|e| s.ends_with(e))
+    })
 }
 
 /// Money a measure is said to save (`전기요금 40억원을 아낄 수 있을 것`): an estimate, not budget.
@@ -383,6 +418,56 @@ fn earlier_and_change(sentence: &str, found: &[Found]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// A programme that started in a past year and runs on, told as a plan (`2020년부터 4년간 총
+/// 80억원을 들여 … 만들 계획이다`): its whole budget, unlike a running total to date (`2019년부터
+/// 총 30억원을 지원했다`).
+fn plan_over_years(prefix: &str, suffix: &str) -> bool {
+    static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"년부터\s*(?:\d+\s*년간|\d+\s*년\s*동안|(?:19|20)\d{2}년까지)").unwrap()
+    });
+    static PLAN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:계획|예정|방침)(?:이다|이며|이고|이라고|)\.?\s*$|할\s*것").unwrap());
+    SPAN.is_match(prefix) && PLAN.is_match(suffix.trim_end())
+}
+
+/// A history of earlier years' sizes told in the past (`2019년 3곳(30억원)에서 2020년 5곳(50억원),
+/// 지난해 8곳(90억원)을 뽑았다`): every year-tagged amount is that year's figure, not budget. It
+/// takes two tagged amounts or more, told as a growth (`에서`), reaching last year or running over
+/// three years; with the article's year known, every year named is earlier. A plan by year
+/// (`… 투입할 계획이다`) is not past, and stays budget.
+fn earlier_series(sentence: &str, found: &[Found], year: Option<i32>) -> Vec<bool> {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:(?P<year>(?:19|20)\d{{2}})년(?:도)?|{LAST_YEAR})(?:에는|에|엔|는|은)?\s+(?:\d+\s*(?:곳|개|건|명|개소|개사)\s*)?\(?\s*$"
+        ))
+        .unwrap()
+    });
+    static PAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:았|었|였|했|됐|왔)(?:다|으며|고)\.?\s*$").unwrap());
+    let mut tagged = vec![false; found.len()];
+    let (mut years, mut last_year, mut growth) = (Vec::new(), false, false);
+    for (k, f) in found.iter().enumerate() {
+        let from = if k > 0 { found[k - 1].end } else { 0 };
+        let Some(c) = TAG.captures(&sentence[from..f.start]) else { continue };
+        match c.name("year") {
+            Some(y) => years.extend(y.as_str().parse::<i32>().ok()),
+            None => last_year = true,
+        }
+        growth |= k > 0
+            && tagged[k - 1]
+            && sentence[from..f.start].trim_start_matches([')', ' ']).starts_with("에서");
+        tagged[k] = true;
+    }
+    let count = tagged.iter().filter(|&&t| t).count();
+    let earlier = year.is_none_or(|y| years.iter().all(|&t| t < y));
+    let series = count >= 2 && (growth || last_year || count >= 3) && earlier;
+    if series && PAST.is_match(sentence.trim_end()) && !names_a_later_time(sentence) {
+        tagged
+    } else {
+        vec![false; found.len()]
+    }
 }
 
 /// Words that contain a not-budget word (`유발`, `가치`) but mean something else.
@@ -477,6 +562,43 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
     }
 }
 
+/// The items of the amount `found[k]` (its clause from `clause_start` to `clause_end`; the text
+/// since the amount before starts at `floor`), and a review note when they are a guess.
+/// `국비·지방비 각 7억원` is one line per source. `A 및 B에 각각 5억원과 15억원을` pairs the names
+/// with the amounts in order: the names of the later amounts go into `respective`.
+fn items_here(
+    sentence: &str,
+    found: &[Found],
+    k: usize,
+    (floor, clause_start, clause_end): (usize, usize, usize),
+    respective: &mut std::collections::HashMap<usize, String>,
+) -> (Vec<String>, Option<String>) {
+    static PAIR_EACH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?P<names>[\p{Hangul}A-Za-z]+(?:[·ㆍ‧][\p{Hangul}A-Za-z]+)+)\s*(?:이|가|은|는|에)?\s*(?:각각|각)\s*$")
+            .unwrap()
+    });
+    static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:여\s*)?원?\s*(?:가량|정도|안팎|씩)?\s*(?:과|와|,|및)\s*$").unwrap()
+    });
+    let f = &found[k];
+    if let Some(c) = PAIR_EACH.captures(&sentence[floor..f.start]) {
+        return (c["names"].split(['·', 'ㆍ', '‧']).map(str::to_string).collect(), None);
+    }
+    let (items, note) = item_of(&sentence[clause_start..f.start], &sentence[f.end..clause_end], &f.text);
+    let chain = 1 + found[k + 1..]
+        .iter()
+        .zip(found[k..].iter())
+        .take_while(|(next, prev)| JOINED.is_match(&sentence[prev.end..next.start]))
+        .count();
+    if chain >= 2 && items.len() == chain && sentence[floor..f.start].contains("각각") {
+        for (j, name) in items.iter().enumerate().skip(1) {
+            respective.insert(k + j, name.clone());
+        }
+        return (vec![items[0].clone()], note);
+    }
+    (items, note)
+}
+
 /// The names joined before `각각` (`영주시와 봉화군이 각각`, `A, B 및 C에 각각`), each without
 /// its particle; fewer than two when the words before it are no list.
 fn each_of(prefix: &str) -> Vec<String> {
@@ -545,7 +667,12 @@ pub(crate) fn budget(
             continue;
         }
         let found = amounts_in(sentence);
-        let compared = earlier_and_change(sentence, &found);
+        // Names given to the later amounts of a `각각 A와 B` list, by their index.
+        let mut respective = std::collections::HashMap::new();
+        let mut compared = earlier_and_change(sentence, &found);
+        for (c, s) in compared.iter_mut().zip(earlier_series(sentence, &found, year)) {
+            *c |= s;
+        }
         for (k, f) in found.iter().enumerate() {
             if compared[k] {
                 continue;
@@ -582,7 +709,10 @@ pub(crate) fn budget(
             if si >= body_len && rows.iter().any(near) {
                 continue;
             }
-            let (items, note) = item_of(prefix, suffix, &f.text);
+            let (items, note) = match respective.remove(&k) {
+                Some(name) => (vec![name], None),
+                None => items_here(sentence, &found, k, (floor, clause_start, clause_end), &mut respective),
+            };
             review.extend(note);
             if f.each {
                 review.push(format!(
@@ -622,19 +752,32 @@ fn significant_digits(mut v: u64) -> usize {
 }
 
 /// Drops an approximate figure (`총 500억원 이상`) that restates, in fewer digits and within 10%,
-/// an other figure of the text (`총 534억원`): the lead's summary of a total the body gives.
+/// an other figure of the text (`총 534억원`): the lead's summary of a total the body gives; and
+/// a figure another sentence gives in full (`182억원` beside `182억 3,800만원`).
 fn drop_restatements(rows: &mut Vec<Row>) {
     let figures: Vec<u64> = rows.iter().map(|r| r.line.amount.min).collect();
+    let exact: Vec<(u64, usize)> = rows.iter().map(|r| (r.line.amount.min, r.sentence)).collect();
     let restates = |r: &Row| {
         let v = r.line.amount.min;
-        r.approx
-            && !r.line.amount.is_range()
-            && figures
-                .iter()
-                .any(|&e| e != v && v.abs_diff(e) * 10 <= e && significant_digits(v) < significant_digits(e))
+        let fewer = |e: u64| e != v && significant_digits(v) < significant_digits(e);
+        !r.line.amount.is_range()
+            && (r.approx && figures.iter().any(|&e| fewer(e) && v.abs_diff(e) * 10 <= e)
+                || exact.iter().any(|&(e, s)| s != r.sentence && fewer(e) && cut_short(v, e)))
     };
     let mut keep = rows.iter().map(|r| !restates(r)).collect::<Vec<_>>().into_iter();
     rows.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Whether `round` is `exact` cut to `round`'s last digit (`182억원` for 182억 3,800만원), within 2%:
+/// the lead's or headline's short form of the body's exact figure.
+fn cut_short(round: u64, exact: u64) -> bool {
+    let mut unit = 1u64;
+    while round % (unit * 10) == 0 && unit < round {
+        unit *= 10;
+    }
+    let down = exact / unit * unit;
+    let near = if exact - down >= unit / 2 { down + unit } else { down };
+    (round == down || round == near) && round.abs_diff(exact) * 50 <= exact
 }
 
 /// Whether an amount is told as approximate: `약 95억원`, `500억원 이상`, `5억여원`, `15억원가량`.
@@ -1153,5 +1296,86 @@ mod tests {
         assert_eq!(each_of("안동시와 예천군이 각각"), vec!["안동시", "예천군"]);
         // One payer is no list.
         assert!(each_of("시가 각각").len() < 2);
+    }
+
+    fn run_in(s: &str, year: Option<i32>) -> Vec<u64> {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        budget(&[s], &[], &rules, year).0.into_iter().map(|l| l.amount.min).collect()
+    }
+
+    #[test]
+    fn a_past_history_of_earlier_years_sizes_is_not_budget() {
+        let history = "공모는 2018년 3곳(30억원)에서 2019년 5곳(55억원), 2020년 8곳(90억원)으로 늘었다.";
+        assert!(amounts(history).is_empty());
+        assert!(run_in(history, Some(2021)).is_empty());
+        assert!(amounts("2020년 2곳(15억원)에서 지난해 6곳(70억원)을 뽑았다.").is_empty());
+        // One that reaches the article's own year is not all earlier.
+        assert_eq!(run_in(history, Some(2020)).len(), 3);
+        // A plan by year is budget, and so is one year's figure alone.
+        assert_eq!(amounts("시는 2025년 30억원, 2026년 40억원, 2027년 50억원을 투입할 계획이다.").len(), 3);
+        assert_eq!(amounts("군은 2024년 12억원을 들여 센터를 지었다.").len(), 1);
+    }
+
+    #[test]
+    fn a_programme_planned_over_years_from_a_past_start_is_budget() {
+        assert_eq!(
+            amounts("전남도는 2021년부터 4년간 총 120억원의 예산을 투입해 양식장 40곳을 바꿔 나갈 계획이다."),
+            vec![12_000_000_000]
+        );
+        assert_eq!(amounts("도는 2022년부터 2026년까지 총 80억원을 들여 단지를 만들 예정이다.").len(), 1);
+        // A running total to date is not.
+        assert!(amounts("도는 2019년부터 총 45억원을 지원했다.").is_empty());
+        assert!(amounts("도는 2019년부터 3년간 총 45억원을 지원했다.").is_empty());
+    }
+
+    #[test]
+    fn each_over_a_pair_of_sources_and_respective_amounts() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let (lines, _) =
+            budget(&["선정된 5개 시는 20억원(국비·시비 각 10억원)을 받는다."], &[], &rules, None);
+        let got: Vec<(&str, u64, Option<&str>)> =
+            lines.iter().map(|l| (l.item.as_str(), l.amount.min, l.part_of.as_deref())).collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].0, "국비");
+        assert_eq!(got[2].0, "시비");
+        assert!(got[1..].iter().all(|g| g.1 == 1_000_000_000 && g.2 == Some(got[0].0)));
+        // `각각` before amounts joined by 과/와: one amount per name, in order.
+        assert_eq!(
+            run("두 구는 돌봄센터 확충 및 스마트 쉼터 조성 등에 각각 7억여원과 12억원가량을 쓴다."),
+            vec![
+                ("돌봄센터 확충".to_string(), 700_000_000, 700_000_000),
+                ("스마트 쉼터 조성 등".to_string(), 1_200_000_000, 1_200_000_000),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_leads_short_form_of_the_bodys_exact_figure_is_one_line() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let body =
+            ["내년 지역 문화 예산이 245억원으로 정해졌다.", "문화 사업 총 예산은 245억 1,200만원이다."];
+        let got: Vec<u64> = budget(&body, &[], &rules, None).0.iter().map(|l| l.amount.min).collect();
+        assert_eq!(got, vec![24_512_000_000]);
+        // Two figures that differ past the short one's last digit are two lines.
+        let body =
+            ["내년 지역 문화 예산이 240억원으로 정해졌다.", "문화 사업 총 예산은 245억 1,200만원이다."];
+        assert_eq!(budget(&body, &[], &rules, None).0.len(), 2);
+        assert!(cut_short(18_200_000_000, 18_238_000_000));
+        assert!(cut_short(18_300_000_000, 18_260_000_000));
+        assert!(!cut_short(17_800_000_000, 18_238_000_000));
+    }
+
+    #[test]
+    fn a_firms_own_investment_plan_is_not_budget() {
+        assert!(amounts(
+            "특히, 한빛전자 제3공장은 기존 공장의 두 배 규모인 3,200억원을 투자할 계획이며, 고용도 늘린다."
+        )
+        .is_empty());
+        assert!(amounts("가온소재는 새 설비에 900억원을 투자하기로 했다.").is_empty());
+        // A public body's plan, a plan with public money, and a plan with no subject are budget.
+        assert_eq!(amounts("군은 새 설비에 90억원을 투자할 계획이다.").len(), 1);
+        assert_eq!(amounts("연구원은 실증 설비에 30억원을 투자할 계획이다.").len(), 1);
+        assert_eq!(amounts("센터는 국비 등 40억원을 투자할 계획이다.").len(), 1);
+        assert_eq!(amounts("장비를 갖추는 데는 25억원을 투자할 계획이다.").len(), 1);
     }
 }
