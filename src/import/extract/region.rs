@@ -4,7 +4,10 @@
 //! particle and then a word boundary. Not regions either: places named as excluded
 //! (`서울·경기·인천을 제외한`), a lawmaker's constituency in parentheses, a wire dateline
 //! (`(서울=연합뉴스)`), 수도권 named only as the other side of a gap, and places that only appear
-//! in a list of applicants or other sites (`경남 밀양, 경기 파주 등 6개 지역이 신청`).
+//! in a list of applicants or other sites (`경남 밀양, 경기 파주 등 6개 지역이 신청`), places the
+//! story compares with (`○○ 데이터센터에 이은`, `○○ 사례처럼`, `앞서 ○○에 구축한`), and the country
+//! (`전국`) where the story names the places its programme goes to, or where the country is only
+//! the pool of a call or who may apply.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -45,10 +48,6 @@ const SUFFIXES: &[&str] = &[
 static LIST_OF_PLACES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|신청했|응모").unwrap()
 });
-
-/// What follows `전국` when it is the pool of a selection: `전국 6곳 중`, `전국 12개 지역 가운데`.
-static POOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\d+\s*(?:곳|개\s*\S*)\s*(?:중|가운데)").unwrap());
 
 /// Kinds of area listed as such: `DMZ지역, 미군반환지역, 도서·해안지역 등 소외지역`.
 static AREA_TYPES: LazyLock<Regex> =
@@ -404,8 +403,13 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         if before.strip_suffix('옛').is_some_and(|b| is_boundary(b.chars().next_back())) {
             out[k] = true;
         }
-        // `전국 6곳 중 2곳 선정`: the country is the pool a few places are chosen from.
-        if m.place.name == "전국" && POOL.is_match(&text[m.end..]) {
+        // The country as the pool a few places are chosen from (`전국 6곳 중`, `전국 지자체 80곳이
+        // 도전한`), as who may apply (`전국 어디서나`, `소재지 제한 없음`), or in a nationwide
+        // election's name: no place the programme goes to.
+        if m.place.name == "전국" && !after_exclusion(&text[..m.start]) && nationwide_aside(text, m.end) {
+            out[k] = true;
+        }
+        if compared(text, m) {
             out[k] = true;
         }
         // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
@@ -415,6 +419,69 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// What follows `전국` when it is the pool of a selection: `전국 6곳 중`, `전국 12개 지역 가운데`.
+static POOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d+\s*(?:곳|개\s*\S*)\s*(?:중|가운데)").unwrap());
+
+/// A sentence telling who may apply from anywhere, a call's entrants, or a nationwide election.
+static NATIONWIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"전국\s?(?:어디서나|어디에서나|누구나|어디든)|제한\s?(?:없음|없이|없다)|전국\s?동시\s?지방\s?선거|도전한|응모한|신청한|공모\s?(?:후보|결과|에\s?(?:도전|신청|응모))|전국\s?공모").unwrap()
+});
+
+/// Whether `전국`, ending at `end`, is the pool of a selection, the reach of a call, or an
+/// election's name.
+fn nationwide_aside(text: &str, end: usize) -> bool {
+    POOL.is_match(&text[end..]) || NATIONWIDE.is_match(text)
+}
+
+/// Whether the text before a mention ends with an exclusion (`서울을 제외한`, `수도권을 제외하고`).
+fn after_exclusion(before: &str) -> bool {
+    let b = before.trim_end();
+    ["제외한", "제외하고", "제외한,", "뺀", "빼고"].iter().any(|e| b.ends_with(e))
+}
+
+/// What follows a place named as the forerunner of the programme: a project of its own, then
+/// `에 이은`/`에 이어` (`강원 춘천 데이터센터에 이은 두 번째 센터`). A place right before `에 이어`
+/// may be where a tour goes next, so a project's name must stand between.
+static FORERUNNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:시|군|구|도)?(?P<between>(?:\s[가-힣A-Za-z0-9·]+){0,2}\s[가-힣A-Za-z0-9·]+?)에\s?(?:이은|이어)\s").unwrap()
+});
+
+/// What follows a place named as the model the programme follows: `처럼` (`판교처럼`, `세종 사례처럼`)
+/// or `… 사례를 본떠`.
+static MODEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:시|군|구|도)?(?:(?:\s?사례|\s?모델)?처럼(?:\s|$)|의?(?P<between>(?:\s[가-힣A-Za-z0-9]+){0,2}?)\s?(?:사례|모델)(?:를|을)\s?(?:본떠|본뜬|본받아|벤치마킹))")
+        .unwrap()
+});
+
+/// An earlier project built elsewhere, told after `앞서`: `앞서 춘천에 구축한 데이터센터`.
+static BUILT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:시|군|구|도)?(?:에|에서)\s(?:[가-힣]+\s)?(?:구축|건립|조성|설립|개소|개관|준공|건설|설치)(?:한|했던|된|됐던)\s").unwrap()
+});
+
+/// Whether a mention names a place the story compares with: the model it follows, or the site of
+/// an earlier project (`앞서 ○○에 구축한`, `○○ 데이터센터에 이은`, `○○ 사례처럼`). The words
+/// between the place and the comparison must be bare nouns, no particle: in `부산시는 대구 사례처럼`
+/// 부산 is the subject, not the model.
+fn compared(text: &str, m: &Mention<'_>) -> bool {
+    let rest = &text[m.end..];
+    let bare = |c: &regex::Captures<'_>| {
+        c.name("between").is_none_or(|b| {
+            b.as_str().split_whitespace().all(|w| {
+                !["은", "는", "을", "를", "의", "에서", "으로", "에게", "고", "며"]
+                    .iter()
+                    .any(|p| w.ends_with(p))
+            })
+        })
+    };
+    if FORERUNNER.captures(rest).or_else(|| MODEL.captures(rest)).is_some_and(|c| bare(&c)) {
+        return true;
+    }
+    let before = text[..m.start].trim_end();
+    let recent = before.rsplit(' ').take(2).any(|w| w == "앞서" || w == "이미");
+    recent && BUILT_BEFORE.is_match(rest)
 }
 
 /// Whether mention `k` is a province written right before one of its own 시 or 군 (`충북 괴산군`,
@@ -701,7 +768,18 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // A mention stands for its place when it is neither named for something else (`한편 인근
     // 홍천군은 …`, a quotation, …) nor a province that only locates the next place (`강원
     // 원주시`). A place is a region where some mention of it stands.
-    let standing: Vec<bool> = kept.iter().zip(&locating).map(|((_, other), loc)| !other && !loc).collect();
+    let mut standing: Vec<bool> =
+        kept.iter().zip(&locating).map(|((_, other), loc)| !other && !loc).collect();
+    // A nationwide programme that names where its money goes (`전국 78개 지자체 … 관악구는 …`) is
+    // told by those places: editors list them and leave out the country; the country but some
+    // (`서울을 제외한 전국`) is a set of places of its own.
+    let country = |m: &Mention<'_>| m.place.name == "전국";
+    let places_named = kept.iter().zip(&standing).any(|((m, _), s)| *s && !country(m));
+    for (k, (m, _)) in kept.iter().enumerate() {
+        if country(m) && places_named && !after_exclusion(&units[m.unit][..m.start]) {
+            standing[k] = false;
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let add = |name: &String, names: &mut Vec<String>| {
         if !names.contains(name) {
@@ -820,6 +898,41 @@ mod tests {
         // Provinces that only label table rows, beside the counties the body names.
         assert_eq!(run("대상은 충북 음성군·진천군이다. / 충북 | 2 | 60억원"), vec!["음성군", "진천군"]);
         assert_eq!(run("광주, 대구를 선정했다. / 광주 | 120억원 | 계속"), vec!["광주", "대구"]);
+    }
+
+    #[test]
+    fn the_country_as_a_whole_is_no_region_but_the_country_save_some_is() {
+        assert_eq!(
+            run("올해 사업은 전국 64개 지방자치단체의 80개 과제로 나뉜다. / 마포구는 스마트 쉼터를 만든다."),
+            vec!["마포구"]
+        );
+        // Told alone, a nationwide programme keeps the country.
+        assert_eq!(run("정부는 전국 초등학교에 AI 교과서를 보급한다."), vec!["전국"]);
+        assert!(run("접수는 다음 달까지이며 전국 어디서나 신청할 수 있다.").is_empty());
+        assert!(run("참여 기업의 소재지는 제한 없음, 전국 대상이다.").is_empty());
+        assert!(run("지난 6월 치러진 제8회 전국 동시 지방선거에서 의원 9명이 뽑혔다.").is_empty());
+        assert!(run("전국 지자체와 기업 80곳이 도전한 공모에서 후보 5곳이 발표됐다.").is_empty());
+        assert_eq!(run("부산을 제외한 전국 광역시·도가 대상이다."), vec!["전국"]);
+    }
+
+    #[test]
+    fn a_place_the_story_compares_with_is_not_a_region() {
+        // The site of an earlier project the new one follows.
+        assert_eq!(
+            run("충남도는 천안시에 제2연구소를 유치한다. / 제2연구소는 경기 판교 연구소에 이은 두 번째 연구소다."),
+            vec!["충남", "천안시"]
+        );
+        assert_eq!(
+            run("회사는 앞서 광양에 구축한 물류센터의 경험을 살려 목포시에 새 센터를 짓는다."),
+            vec!["목포시"]
+        );
+        // The model it follows.
+        assert_eq!(run("시는 세종 사례처럼 원주시에 자율주행 버스를 들인다."), vec!["원주시"]);
+        assert_eq!(run("군은 판교처럼 홍천군에 창업 거리를 만든다."), vec!["홍천군"]);
+        // The subject that follows a model is the story's place; a place before `에 이어` with no
+        // project between may be the next stop of a tour: both stay.
+        assert_eq!(run("원주시는 세종 사례처럼 버스를 들인다."), vec!["원주시"]);
+        assert_eq!(run("박람회는 부산에 이어 대구에서 열린다."), vec!["부산", "대구"]);
     }
 
     #[test]
@@ -969,6 +1082,7 @@ mod tests {
         assert_eq!(run("서울지역, 부산지역 등에서 모집한다"), vec!["서울", "부산"]);
         assert_eq!(run("전국 8곳 중 강릉시가 선정됐다"), vec!["강릉시"]);
         assert_eq!(run("전국 17개 시도에 보급한다"), vec!["전국"]);
+        assert_eq!(run("전국 17개 시도에 보급한다 / 첫해에는 부산과 광주가 착수한다"), vec!["부산", "광주"]);
         assert_eq!(run("구미 국가산업1~5단지에 입주한다"), vec!["구미시", "구미 국가산업1~5단지"]);
         assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
         assert_eq!(run("인근 산업단지에 짓는다"), Vec::<String>::new());
