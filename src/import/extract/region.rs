@@ -154,21 +154,37 @@ fn neighbourhoods(text: &str) -> Vec<String> {
 
 /// An industrial complex named after its place: `구미 국가산업1~5단지`, `창원국가산업단지`.
 static COMPLEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<place>[가-힣]{2,6}?)\s?(?:(?:국가|일반|도시첨단|첨단)\s?)?(?:산업\s?(?:\d+(?:~\d+)?)?\s?단지|산단)").unwrap()
+    // Numbered as a town numbers its complexes: `제천 제4산업단지`.
+    Regex::new(r"(?P<place>[가-힣]{2,6}?)\s?(?:(?:국가|일반|도시첨단|첨단)\s?)?(?:제\d+\s?)?(?:산업\s?(?:\d+(?:~\d+)?)?\s?단지|산단)").unwrap()
 });
 
 /// The industrial complexes a sentence names after a known place: where a programme is sited.
+/// A short name the gazetteer does not take alone, being a common word too (`제천`), is the
+/// town's when a complex is named after it (`제천 제4산업단지`): the 시·군 is given as well.
 fn complexes(text: &str, rules: &Compiled) -> Vec<String> {
-    COMPLEX
-        .captures_iter(text)
-        .filter(|c| {
-            let at = c.get(0).map_or(0, |m| m.start());
-            is_boundary(text[..at].chars().next_back())
-                && rules.regions.iter().any(|r| r.spelling == c["place"] && r.level != PlaceLevel::Site)
-        })
-        .filter_map(|c| c.get(0).map(|m| m.as_str().to_string()))
-        .chain(named_complexes(text, rules))
-        .collect()
+    let mut out = Vec::new();
+    for c in COMPLEX.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        if !is_boundary(text[..whole.start()].chars().next_back()) {
+            continue;
+        }
+        let place = &c["place"];
+        let known = rules.regions.iter().any(|r| r.spelling == place && r.level != PlaceLevel::Site);
+        let towns: Vec<&RegionSpelling> = rules
+            .regions
+            .iter()
+            .filter(|r| r.level == PlaceLevel::Local && r.spelling == r.name)
+            .filter(|r| ["시", "군"].iter().any(|e| r.name.strip_suffix(e) == Some(place)))
+            .collect();
+        if known {
+            out.push(whole.as_str().to_string());
+        } else if let [town] = towns.as_slice() {
+            out.push(town.name.clone());
+            out.push(whole.as_str().to_string());
+        }
+    }
+    out.extend(named_complexes(text, rules));
+    out
 }
 
 /// A national industrial complex with a name of its own: glued to it (`반월·시화국가산업단지`), or
@@ -347,10 +363,39 @@ fn neighbourhood_after<'r>(text: &str, found: &[Mention<'r>]) -> Vec<String> {
                 .find_map(|e| word.find(e).map(|i| &word[..i + e.len()]))
                 .filter(|s| word_ends(&word[s.len()..]))?;
             let n = stem.chars().count();
-            ((2..=4).contains(&n) && !NOT_NEIGHBOURHOODS.contains(&stem)).then(|| stem.to_string())
+            let first = ((2..=4).contains(&n) && !NOT_NEIGHBOURHOODS.contains(&stem)).then_some(stem)?;
+            // Others joined to it by `·` (`완산구 풍남동·교동 일원`) are of the same 구.
+            let joined = word[stem.len()..].split('·').skip(1).map_while(|w| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let n = w.chars().count();
+                (w.ends_with(['읍', '면', '동']) && (2..=4).contains(&n) && !NOT_NEIGHBOURHOODS.contains(&w))
+                    .then_some(w)
+            });
+            Some(std::iter::once(first).chain(joined).map(str::to_string).collect::<Vec<_>>())
         })
+        .flatten()
         .collect()
 }
+
+/// A single 읍·면·동 where the thing told is built or opened: `평촌동에 데이터센터 건립을 추진한다`,
+/// `진영읍에 문을 연다`. A common noun alike (`화면에 설치한`) never is.
+static BUILT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^가-힣])(?P<n>[가-힣]{1,4}(?:동|읍|면))(?:에|일대에|일원에)\s[^.]{0,30}?(?:건립|구축|조성|설치|건설|짓는|짓기|들어서|들어선|개소|개관|문을\s?열|문을\s?연|착공|유치)")
+        .unwrap()
+});
+
+fn built_at(text: &str) -> Vec<String> {
+    BUILT_AT
+        .captures_iter(text)
+        .filter_map(|c| c.name("n").map(|m| m.as_str()))
+        .filter(|n| n.chars().count() >= 2 && !NOT_NEIGHBOURHOODS.contains(n) && !OTHER_NOUNS.contains(n))
+        .map(str::to_string)
+        .collect()
+}
+
+/// More common nouns ending like a 동 or 면 that may stand before `에`.
+const OTHER_NOUNS: &[&str] =
+    &["아동", "냉동", "소동", "충동", "라면", "가면", "당면", "직면", "사면", "면면", "분야별 면"];
 
 /// Mentions the sentence itself rules out: excluded, a constituency, a dateline, a contrast.
 fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
@@ -805,9 +850,15 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     let plain: Vec<String> = units.iter().map(|u| outside_quotes(u)).collect();
     // A complex in an aside (`한편 울산시도 … 온산국가산업단지에`) is another place's.
     let sited = |u: &String| if context::opens_aside(u) { Vec::new() } else { complexes(u, rules) };
+    // A single 읍·면·동 where something is built, once the story names a 시·군·구 it may be in.
+    let local =
+        names.iter().any(|n| rules.regions.iter().any(|r| r.name == *n && r.level == PlaceLevel::Local));
+    let built = |u: &String| if local && !context::opens_aside(u) { built_at(u) } else { Vec::new() };
     for area in plain
         .iter()
-        .flat_map(|u| area_types(u, rules).into_iter().chain(sited(u)).chain(neighbourhoods(u)))
+        .flat_map(|u| {
+            area_types(u, rules).into_iter().chain(sited(u)).chain(neighbourhoods(u)).chain(built(u))
+        })
         .chain(streets)
     {
         add(&area, &mut names);
@@ -1121,6 +1172,28 @@ mod tests {
         assert_eq!(run("서산·당진·태안에 보급한다"), vec!["서산시", "당진시", "태안군"]);
         // Not in a list of places, the common word stays a word.
         assert!(run("자동차 경주·공연 일정을 짰다").is_empty());
+    }
+
+    #[test]
+    fn the_neighbourhood_where_the_thing_is_built_is_a_place() {
+        assert_eq!(run("경북 구미시가 송정동에 물류센터 건립을 추진한다."), vec!["구미시", "송정동"]);
+        assert_eq!(run("홍천군은 내년 서석면에 체험관을 짓는다."), vec!["홍천군", "서석면"]);
+        // With no 시·군·구 named it may be in, or a common noun alike, it is not read.
+        assert!(run("송정동에 물류센터 건립을 추진한다.").is_empty());
+        assert_eq!(run("구미시는 화면에 안내판을 설치한다."), vec!["구미시"]);
+        assert_eq!(run("구미시는 아동에 맞춘 놀이터를 조성한다."), vec!["구미시"]);
+        // Joined by `·` after its 구, each is read.
+        assert_eq!(run("사업 위치는 완산구 풍남동·교동 일원이다."), vec!["전주시 완산구", "풍남동", "교동"]);
+    }
+
+    #[test]
+    fn a_numbered_complex_after_a_towns_short_name_is_the_towns() {
+        assert_eq!(
+            run("도와 군은 보은 제2산업단지에 공장을 짓기로 했다."),
+            vec!["보은군", "보은 제2산업단지"]
+        );
+        // A common word before a complex names no town.
+        assert!(run("회사는 첨단 제2산업단지에 입주한다.").is_empty());
     }
 
     #[test]
