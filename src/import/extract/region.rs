@@ -4,7 +4,10 @@
 //! particle and then a word boundary. Not regions either: places named as excluded
 //! (`서울·경기·인천을 제외한`), a lawmaker's constituency in parentheses, a wire dateline
 //! (`(서울=연합뉴스)`), 수도권 named only as the other side of a gap, and places that only appear
-//! in a list of applicants or other sites (`경남 밀양, 경기 파주 등 6개 지역이 신청`).
+//! in a list of applicants or other sites (`경남 밀양, 경기 파주 등 6개 지역이 신청`), places the
+//! story compares with (`○○ 데이터센터에 이은`, `○○ 사례처럼`, `앞서 ○○에 구축한`), and the country
+//! (`전국`) where the story names the places its programme goes to, or where the country is only
+//! the pool of a call or who may apply.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -45,10 +48,6 @@ const SUFFIXES: &[&str] = &[
 static LIST_OF_PLACES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|신청했|응모").unwrap()
 });
-
-/// What follows `전국` when it is the pool of a selection: `전국 6곳 중`, `전국 12개 지역 가운데`.
-static POOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\d+\s*(?:곳|개\s*\S*)\s*(?:중|가운데)").unwrap());
 
 /// Kinds of area listed as such: `DMZ지역, 미군반환지역, 도서·해안지역 등 소외지역`.
 static AREA_TYPES: LazyLock<Regex> =
@@ -155,21 +154,37 @@ fn neighbourhoods(text: &str) -> Vec<String> {
 
 /// An industrial complex named after its place: `구미 국가산업1~5단지`, `창원국가산업단지`.
 static COMPLEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<place>[가-힣]{2,6}?)\s?(?:(?:국가|일반|도시첨단|첨단)\s?)?(?:산업\s?(?:\d+(?:~\d+)?)?\s?단지|산단)").unwrap()
+    // Numbered as a town numbers its complexes: `제천 제4산업단지`.
+    Regex::new(r"(?P<place>[가-힣]{2,6}?)\s?(?:(?:국가|일반|도시첨단|첨단)\s?)?(?:제\d+\s?)?(?:산업\s?(?:\d+(?:~\d+)?)?\s?단지|산단)").unwrap()
 });
 
 /// The industrial complexes a sentence names after a known place: where a programme is sited.
+/// A short name the gazetteer does not take alone, being a common word too (`제천`), is the
+/// town's when a complex is named after it (`제천 제4산업단지`): the 시·군 is given as well.
 fn complexes(text: &str, rules: &Compiled) -> Vec<String> {
-    COMPLEX
-        .captures_iter(text)
-        .filter(|c| {
-            let at = c.get(0).map_or(0, |m| m.start());
-            is_boundary(text[..at].chars().next_back())
-                && rules.regions.iter().any(|r| r.spelling == c["place"] && r.level != PlaceLevel::Site)
-        })
-        .filter_map(|c| c.get(0).map(|m| m.as_str().to_string()))
-        .chain(named_complexes(text, rules))
-        .collect()
+    let mut out = Vec::new();
+    for c in COMPLEX.captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        if !is_boundary(text[..whole.start()].chars().next_back()) {
+            continue;
+        }
+        let place = &c["place"];
+        let known = rules.regions.iter().any(|r| r.spelling == place && r.level != PlaceLevel::Site);
+        let towns: Vec<&RegionSpelling> = rules
+            .regions
+            .iter()
+            .filter(|r| r.level == PlaceLevel::Local && r.spelling == r.name)
+            .filter(|r| ["시", "군"].iter().any(|e| r.name.strip_suffix(e) == Some(place)))
+            .collect();
+        if known {
+            out.push(whole.as_str().to_string());
+        } else if let [town] = towns.as_slice() {
+            out.push(town.name.clone());
+            out.push(whole.as_str().to_string());
+        }
+    }
+    out.extend(named_complexes(text, rules));
+    out
 }
 
 /// A national industrial complex with a name of its own: glued to it (`반월·시화국가산업단지`), or
@@ -348,10 +363,39 @@ fn neighbourhood_after<'r>(text: &str, found: &[Mention<'r>]) -> Vec<String> {
                 .find_map(|e| word.find(e).map(|i| &word[..i + e.len()]))
                 .filter(|s| word_ends(&word[s.len()..]))?;
             let n = stem.chars().count();
-            ((2..=4).contains(&n) && !NOT_NEIGHBOURHOODS.contains(&stem)).then(|| stem.to_string())
+            let first = ((2..=4).contains(&n) && !NOT_NEIGHBOURHOODS.contains(&stem)).then_some(stem)?;
+            // Others joined to it by `·` (`완산구 풍남동·교동 일원`) are of the same 구.
+            let joined = word[stem.len()..].split('·').skip(1).map_while(|w| {
+                let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let n = w.chars().count();
+                (w.ends_with(['읍', '면', '동']) && (2..=4).contains(&n) && !NOT_NEIGHBOURHOODS.contains(&w))
+                    .then_some(w)
+            });
+            Some(std::iter::once(first).chain(joined).map(str::to_string).collect::<Vec<_>>())
         })
+        .flatten()
         .collect()
 }
+
+/// A single 읍·면·동 where the thing told is built or opened: `평촌동에 데이터센터 건립을 추진한다`,
+/// `진영읍에 문을 연다`. A common noun alike (`화면에 설치한`) never is.
+static BUILT_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^가-힣])(?P<n>[가-힣]{1,4}(?:동|읍|면))(?:에|일대에|일원에)\s[^.]{0,30}?(?:건립|구축|조성|설치|건설|짓는|짓기|들어서|들어선|개소|개관|문을\s?열|문을\s?연|착공|유치)")
+        .unwrap()
+});
+
+fn built_at(text: &str) -> Vec<String> {
+    BUILT_AT
+        .captures_iter(text)
+        .filter_map(|c| c.name("n").map(|m| m.as_str()))
+        .filter(|n| n.chars().count() >= 2 && !NOT_NEIGHBOURHOODS.contains(n) && !OTHER_NOUNS.contains(n))
+        .map(str::to_string)
+        .collect()
+}
+
+/// More common nouns ending like a 동 or 면 that may stand before `에`.
+const OTHER_NOUNS: &[&str] =
+    &["아동", "냉동", "소동", "충동", "라면", "가면", "당면", "직면", "사면", "면면", "분야별 면"];
 
 /// Mentions the sentence itself rules out: excluded, a constituency, a dateline, a contrast.
 fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
@@ -404,8 +448,13 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         if before.strip_suffix('옛').is_some_and(|b| is_boundary(b.chars().next_back())) {
             out[k] = true;
         }
-        // `전국 6곳 중 2곳 선정`: the country is the pool a few places are chosen from.
-        if m.place.name == "전국" && POOL.is_match(&text[m.end..]) {
+        // The country as the pool a few places are chosen from (`전국 6곳 중`, `전국 지자체 80곳이
+        // 도전한`), as who may apply (`전국 어디서나`, `소재지 제한 없음`), or in a nationwide
+        // election's name: no place the programme goes to.
+        if m.place.name == "전국" && !after_exclusion(&text[..m.start]) && nationwide_aside(text, m.end) {
+            out[k] = true;
+        }
+        if compared(text, m) {
             out[k] = true;
         }
         // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
@@ -415,6 +464,69 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// What follows `전국` when it is the pool of a selection: `전국 6곳 중`, `전국 12개 지역 가운데`.
+static POOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d+\s*(?:곳|개\s*\S*)\s*(?:중|가운데)").unwrap());
+
+/// A sentence telling who may apply from anywhere, a call's entrants, or a nationwide election.
+static NATIONWIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"전국\s?(?:어디서나|어디에서나|누구나|어디든)|제한\s?(?:없음|없이|없다)|전국\s?동시\s?지방\s?선거|도전한|응모한|신청한|공모\s?(?:후보|결과|에\s?(?:도전|신청|응모))|전국\s?공모").unwrap()
+});
+
+/// Whether `전국`, ending at `end`, is the pool of a selection, the reach of a call, or an
+/// election's name.
+fn nationwide_aside(text: &str, end: usize) -> bool {
+    POOL.is_match(&text[end..]) || NATIONWIDE.is_match(text)
+}
+
+/// Whether the text before a mention ends with an exclusion (`서울을 제외한`, `수도권을 제외하고`).
+fn after_exclusion(before: &str) -> bool {
+    let b = before.trim_end();
+    ["제외한", "제외하고", "제외한,", "뺀", "빼고"].iter().any(|e| b.ends_with(e))
+}
+
+/// What follows a place named as the forerunner of the programme: a project of its own, then
+/// `에 이은`/`에 이어` (`강원 춘천 데이터센터에 이은 두 번째 센터`). A place right before `에 이어`
+/// may be where a tour goes next, so a project's name must stand between.
+static FORERUNNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:시|군|구|도)?(?P<between>(?:\s[가-힣A-Za-z0-9·]+){0,2}\s[가-힣A-Za-z0-9·]+?)에\s?(?:이은|이어)\s").unwrap()
+});
+
+/// What follows a place named as the model the programme follows: `처럼` (`판교처럼`, `세종 사례처럼`)
+/// or `… 사례를 본떠`.
+static MODEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:시|군|구|도)?(?:(?:\s?사례|\s?모델)?처럼(?:\s|$)|의?(?P<between>(?:\s[가-힣A-Za-z0-9]+){0,2}?)\s?(?:사례|모델)(?:를|을)\s?(?:본떠|본뜬|본받아|벤치마킹))")
+        .unwrap()
+});
+
+/// An earlier project built elsewhere, told after `앞서`: `앞서 춘천에 구축한 데이터센터`.
+static BUILT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:시|군|구|도)?(?:에|에서)\s(?:[가-힣]+\s)?(?:구축|건립|조성|설립|개소|개관|준공|건설|설치)(?:한|했던|된|됐던)\s").unwrap()
+});
+
+/// Whether a mention names a place the story compares with: the model it follows, or the site of
+/// an earlier project (`앞서 ○○에 구축한`, `○○ 데이터센터에 이은`, `○○ 사례처럼`). The words
+/// between the place and the comparison must be bare nouns, no particle: in `부산시는 대구 사례처럼`
+/// 부산 is the subject, not the model.
+fn compared(text: &str, m: &Mention<'_>) -> bool {
+    let rest = &text[m.end..];
+    let bare = |c: &regex::Captures<'_>| {
+        c.name("between").is_none_or(|b| {
+            b.as_str().split_whitespace().all(|w| {
+                !["은", "는", "을", "를", "의", "에서", "으로", "에게", "고", "며"]
+                    .iter()
+                    .any(|p| w.ends_with(p))
+            })
+        })
+    };
+    if FORERUNNER.captures(rest).or_else(|| MODEL.captures(rest)).is_some_and(|c| bare(&c)) {
+        return true;
+    }
+    let before = text[..m.start].trim_end();
+    let recent = before.rsplit(' ').take(2).any(|w| w == "앞서" || w == "이미");
+    recent && BUILT_BEFORE.is_match(rest)
 }
 
 /// Whether mention `k` is a province written right before one of its own 시 or 군 (`충북 괴산군`,
@@ -701,7 +813,18 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // A mention stands for its place when it is neither named for something else (`한편 인근
     // 홍천군은 …`, a quotation, …) nor a province that only locates the next place (`강원
     // 원주시`). A place is a region where some mention of it stands.
-    let standing: Vec<bool> = kept.iter().zip(&locating).map(|((_, other), loc)| !other && !loc).collect();
+    let mut standing: Vec<bool> =
+        kept.iter().zip(&locating).map(|((_, other), loc)| !other && !loc).collect();
+    // A nationwide programme that names where its money goes (`전국 78개 지자체 … 관악구는 …`) is
+    // told by those places: editors list them and leave out the country; the country but some
+    // (`서울을 제외한 전국`) is a set of places of its own.
+    let country = |m: &Mention<'_>| m.place.name == "전국";
+    let places_named = kept.iter().zip(&standing).any(|((m, _), s)| *s && !country(m));
+    for (k, (m, _)) in kept.iter().enumerate() {
+        if country(m) && places_named && !after_exclusion(&units[m.unit][..m.start]) {
+            standing[k] = false;
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let add = |name: &String, names: &mut Vec<String>| {
         if !names.contains(name) {
@@ -727,9 +850,15 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     let plain: Vec<String> = units.iter().map(|u| outside_quotes(u)).collect();
     // A complex in an aside (`한편 울산시도 … 온산국가산업단지에`) is another place's.
     let sited = |u: &String| if context::opens_aside(u) { Vec::new() } else { complexes(u, rules) };
+    // A single 읍·면·동 where something is built, once the story names a 시·군·구 it may be in.
+    let local =
+        names.iter().any(|n| rules.regions.iter().any(|r| r.name == *n && r.level == PlaceLevel::Local));
+    let built = |u: &String| if local && !context::opens_aside(u) { built_at(u) } else { Vec::new() };
     for area in plain
         .iter()
-        .flat_map(|u| area_types(u, rules).into_iter().chain(sited(u)).chain(neighbourhoods(u)))
+        .flat_map(|u| {
+            area_types(u, rules).into_iter().chain(sited(u)).chain(neighbourhoods(u)).chain(built(u))
+        })
         .chain(streets)
     {
         add(&area, &mut names);
@@ -820,6 +949,41 @@ mod tests {
         // Provinces that only label table rows, beside the counties the body names.
         assert_eq!(run("대상은 충북 음성군·진천군이다. / 충북 | 2 | 60억원"), vec!["음성군", "진천군"]);
         assert_eq!(run("광주, 대구를 선정했다. / 광주 | 120억원 | 계속"), vec!["광주", "대구"]);
+    }
+
+    #[test]
+    fn the_country_as_a_whole_is_no_region_but_the_country_save_some_is() {
+        assert_eq!(
+            run("올해 사업은 전국 64개 지방자치단체의 80개 과제로 나뉜다. / 마포구는 스마트 쉼터를 만든다."),
+            vec!["마포구"]
+        );
+        // Told alone, a nationwide programme keeps the country.
+        assert_eq!(run("정부는 전국 초등학교에 AI 교과서를 보급한다."), vec!["전국"]);
+        assert!(run("접수는 다음 달까지이며 전국 어디서나 신청할 수 있다.").is_empty());
+        assert!(run("참여 기업의 소재지는 제한 없음, 전국 대상이다.").is_empty());
+        assert!(run("지난 6월 치러진 제8회 전국 동시 지방선거에서 의원 9명이 뽑혔다.").is_empty());
+        assert!(run("전국 지자체와 기업 80곳이 도전한 공모에서 후보 5곳이 발표됐다.").is_empty());
+        assert_eq!(run("부산을 제외한 전국 광역시·도가 대상이다."), vec!["전국"]);
+    }
+
+    #[test]
+    fn a_place_the_story_compares_with_is_not_a_region() {
+        // The site of an earlier project the new one follows.
+        assert_eq!(
+            run("충남도는 천안시에 제2연구소를 유치한다. / 제2연구소는 경기 판교 연구소에 이은 두 번째 연구소다."),
+            vec!["충남", "천안시"]
+        );
+        assert_eq!(
+            run("회사는 앞서 광양에 구축한 물류센터의 경험을 살려 목포시에 새 센터를 짓는다."),
+            vec!["목포시"]
+        );
+        // The model it follows.
+        assert_eq!(run("시는 세종 사례처럼 원주시에 자율주행 버스를 들인다."), vec!["원주시"]);
+        assert_eq!(run("군은 판교처럼 홍천군에 창업 거리를 만든다."), vec!["홍천군"]);
+        // The subject that follows a model is the story's place; a place before `에 이어` with no
+        // project between may be the next stop of a tour: both stay.
+        assert_eq!(run("원주시는 세종 사례처럼 버스를 들인다."), vec!["원주시"]);
+        assert_eq!(run("박람회는 부산에 이어 대구에서 열린다."), vec!["부산", "대구"]);
     }
 
     #[test]
@@ -969,6 +1133,7 @@ mod tests {
         assert_eq!(run("서울지역, 부산지역 등에서 모집한다"), vec!["서울", "부산"]);
         assert_eq!(run("전국 8곳 중 강릉시가 선정됐다"), vec!["강릉시"]);
         assert_eq!(run("전국 17개 시도에 보급한다"), vec!["전국"]);
+        assert_eq!(run("전국 17개 시도에 보급한다 / 첫해에는 부산과 광주가 착수한다"), vec!["부산", "광주"]);
         assert_eq!(run("구미 국가산업1~5단지에 입주한다"), vec!["구미시", "구미 국가산업1~5단지"]);
         assert_eq!(run("창원국가산업단지에 짓는다"), vec!["창원국가산업단지"]);
         assert_eq!(run("인근 산업단지에 짓는다"), Vec::<String>::new());
@@ -1007,6 +1172,28 @@ mod tests {
         assert_eq!(run("서산·당진·태안에 보급한다"), vec!["서산시", "당진시", "태안군"]);
         // Not in a list of places, the common word stays a word.
         assert!(run("자동차 경주·공연 일정을 짰다").is_empty());
+    }
+
+    #[test]
+    fn the_neighbourhood_where_the_thing_is_built_is_a_place() {
+        assert_eq!(run("경북 구미시가 송정동에 물류센터 건립을 추진한다."), vec!["구미시", "송정동"]);
+        assert_eq!(run("홍천군은 내년 서석면에 체험관을 짓는다."), vec!["홍천군", "서석면"]);
+        // With no 시·군·구 named it may be in, or a common noun alike, it is not read.
+        assert!(run("송정동에 물류센터 건립을 추진한다.").is_empty());
+        assert_eq!(run("구미시는 화면에 안내판을 설치한다."), vec!["구미시"]);
+        assert_eq!(run("구미시는 아동에 맞춘 놀이터를 조성한다."), vec!["구미시"]);
+        // Joined by `·` after its 구, each is read.
+        assert_eq!(run("사업 위치는 완산구 풍남동·교동 일원이다."), vec!["전주시 완산구", "풍남동", "교동"]);
+    }
+
+    #[test]
+    fn a_numbered_complex_after_a_towns_short_name_is_the_towns() {
+        assert_eq!(
+            run("도와 군은 보은 제2산업단지에 공장을 짓기로 했다."),
+            vec!["보은군", "보은 제2산업단지"]
+        );
+        // A common word before a complex names no town.
+        assert!(run("회사는 첨단 제2산업단지에 입주한다.").is_empty());
     }
 
     #[test]
