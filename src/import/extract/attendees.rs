@@ -223,10 +223,11 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words that say the people of a sentence are at the event: they attend, chair, open, sign,
 /// speak (a video message counts; so does a keynote), brief, or visit and meet (`…를 찾아`,
-/// `면담`, `접견`, opening remarks: the host of a meeting told by verbs). `참여했` alone is also taking
+/// `면담`, `접견`, opening remarks: the host of a meeting told by verbs), or share the place
+/// (`함께 했다`, `자리를 빛냈다`). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께했|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
@@ -860,7 +861,7 @@ fn compound_person(
     aliases: &BTreeMap<String, String>,
 ) -> Option<Attendee> {
     let (role, inner) = compound_title(tokens[i], rules)?;
-    if i >= 1 && name_like(tokens[i - 1], rules) {
+    if i >= 1 && name_like(tokens[i - 1], rules) && !org_between(tokens, i, rules) {
         let org = inner.or_else(|| org_before(tokens, i - 1, rules, aliases)).unwrap_or_default();
         return Some(Attendee { name: tokens[i - 1].to_string(), role, org });
     }
@@ -893,6 +894,40 @@ fn latin_name_org_role(tokens: &[&str], i: usize, role: &str) -> Option<Attendee
     })
 }
 
+/// Whether the word before the title at `i` is the body and the word before that the name:
+/// `국다온 한빛소재 대표` (a word of four letters, no double surname, after a name of two or
+/// three; Korean names are rarely four letters long) or `변도경 한빛대 총장` (a word of three
+/// ending as bodies do, 대, 청, 원, 시, after a name that does not).
+fn org_between(tokens: &[&str], i: usize, rules: &Compiled) -> bool {
+    if i < 2 {
+        return false;
+    }
+    let (before, word) = (tokens[i - 2], tokens[i - 1]);
+    let body_end = |w: &str| w.ends_with(['대', '청', '처', '원', '부', '사', '회', '시', '군']);
+    let n = word.chars().count();
+    (n == 4 || n == 3 && body_end(word) && !body_end(before))
+        && !DOUBLE_SURNAMES.iter().any(|d| word.starts_with(d))
+        && (2..=3).contains(&before.chars().count())
+        && name_like(before, rules)
+}
+
+/// `문재호 광주 북구청장`: a district whose name several cities share (북구, 중구, 남구) is
+/// named by the city before it; the title is 구청장 and the body the city's district.
+fn district_head(tokens: &[&str], i: usize, rules: &Compiled) -> Option<Attendee> {
+    let district = strip_particles(tokens[i]).strip_suffix("청장")?;
+    let n = district.chars().count();
+    let hangul = district.chars().all(|c| ('가'..='힣').contains(&c));
+    if !district.ends_with('구') || !(2..=3).contains(&n) || !hangul || i < 2 {
+        return None;
+    }
+    let city = clean_token(tokens[i - 1]);
+    (is_place_word(city, rules) && name_like(tokens[i - 2], rules)).then(|| Attendee {
+        name: tokens[i - 2].to_string(),
+        role: "구청장".to_string(),
+        org: format!("{city} {district}"),
+    })
+}
+
 /// The person whose title is the token at `i`, if the tokens around it name one.
 fn person_at(
     tokens: &[&str],
@@ -900,6 +935,9 @@ fn person_at(
     rules: &Compiled,
     aliases: &BTreeMap<String, String>,
 ) -> Option<Attendee> {
+    if let Some(p) = district_head(tokens, i, rules) {
+        return Some(p);
+    }
     if rules.role_of_token(tokens[i]).is_none() && local_head(tokens[i], rules).is_none() {
         if let Some(p) = compound_person(tokens, i, rules, aliases) {
             return Some(p);
@@ -926,19 +964,7 @@ fn person_at(
     } else {
         0
     };
-    // `국다온 한빛소재 대표`: a word of four letters (no double surname) after a name of two or
-    // three is the organisation; Korean names are rarely four letters long.
-    // `변도경 한빛대 총장`: a word of three ending as bodies do (대, 청, 원, 시) after a name that
-    // does not is the body.
-    let org_between = skip == 0 && i >= 2 && {
-        let (before, word) = (tokens[i - 2], tokens[i - 1]);
-        let body_end = |w: &str| w.ends_with(['대', '청', '처', '원', '부', '사', '회', '시', '군']);
-        let n = word.chars().count();
-        (n == 4 || n == 3 && body_end(word) && !body_end(before))
-            && !DOUBLE_SURNAMES.iter().any(|d| word.starts_with(d))
-            && (2..=3).contains(&before.chars().count())
-            && name_like(before, rules)
-    };
+    let org_between = skip == 0 && org_between(tokens, i, rules);
     let after_name = i > skip && name_like(tokens[i - 1 - skip], rules) && !org_between;
     let (role, particle) = rules.role_of_token(tokens[i]).or_else(|| {
         let t = tokens[i].trim_end_matches(PUNCT_END);
@@ -1521,5 +1547,61 @@ mod tests {
             "편하진(앞줄 왼쪽 3번째) 새솔전자 상무와 옥가람(우측) 누리물산 이사장이 협약서에 서명하고 있다.",
         ]);
         assert_eq!(got, vec![p("편하진", "상무", "새솔전자"), p("옥가람", "이사장", "누리물산")]);
+    }
+
+    #[test]
+    fn a_list_ending_in_a_verb_of_sharing_the_place_keeps_its_last_name() {
+        let got = run(&[
+            "포럼에는 노하린 원주시장을 비롯해 탁은결 미래데이터재단 이사장, 석지안 한빛대 총장, 변다솜 한빛테크 대표 등 관계자들이 함께 자리를 빛냈다.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                p("노하린", "시장", "원주시"),
+                p("탁은결", "이사장", "미래데이터재단"),
+                p("석지안", "총장", "한빛대"),
+                p("변다솜", "대표", "한빛테크"),
+            ]
+        );
+        let got = run(&["이어 마도윤 한빛상공회의소 회장, 편서율 한빛연구원 원장 등도 함께 했다."]);
+        assert_eq!(got, vec![p("마도윤", "회장", "한빛상공회의소"), p("편서율", "원장", "한빛연구원")]);
+        // Cooperation promised for later is not presence.
+        assert!(run(&["변다솜 한빛테크 대표는 앞으로 함께 할 예정이다."]).is_empty());
+    }
+
+    #[test]
+    fn a_person_with_an_office_of_several_words_is_read() {
+        let got = run(&[
+            "협약식에는 탁은결 미래데이터재단 이사장, 석지안 원주시 스마트도시 총괄계획가, 변다솜 한빛테크 기술전략본부장 등이 자리했다.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                p("탁은결", "이사장", "미래데이터재단"),
+                p("석지안", "총괄계획가", "원주시 스마트도시"),
+                // The four-letter word between the name and a compound title is the body.
+                p("변다솜", "기술전략본부장", "한빛테크"),
+            ]
+        );
+        let got = run(&["행사에는 마도윤 원주시 디지털정책 자문관이 함께했다."]);
+        assert_eq!(got, vec![p("마도윤", "자문관", "원주시 디지털정책")]);
+    }
+
+    #[test]
+    fn a_district_many_cities_share_is_named_by_its_city() {
+        let got = run(&[
+            "포럼에는 노하린 광주 북구청장, 탁은결 부산 남구청장, 석지안 대구 중구청장 등이 참석했다.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                p("노하린", "구청장", "광주 북구"),
+                p("탁은결", "구청장", "부산 남구"),
+                p("석지안", "구청장", "대구 중구")
+            ]
+        );
+        // With no city before it, the district head is read as before.
+        let got = run(&["간담회에는 변다솜 북구청장이 참석했다."]);
+        assert_eq!(got.iter().map(|a| a.0.as_str()).collect::<Vec<_>>(), vec!["변다솜"]);
     }
 }
