@@ -202,6 +202,53 @@ fn clean_item(raw: &str) -> String {
             item = s.to_string();
         }
     }
+    unpaired_brackets(item.trim_matches(|c: char| c == ',' || c.is_whitespace()))
+}
+
+/// An item without the brackets the clause split left unpaired: `2곳(` is `2곳`, `)가 △성장 지원(`
+/// is `성장 지원`, `(국비` is `국비`. A pair (`사업(마이데이터)`) stays.
+fn unpaired_brackets(item: &str) -> String {
+    // One scan: where the last `)` without its `(` ends, and where the first `(` never closed is.
+    let (mut open, mut after_close, mut first_open) = (Vec::new(), 0, None);
+    for (i, c) in item.char_indices() {
+        match c {
+            '(' => open.push(i),
+            ')' if open.pop().is_none() => after_close = i + 1,
+            _ => {}
+        }
+    }
+    if let Some(&i) = open.iter().find(|&&i| i >= after_close) {
+        first_open = Some(i);
+    }
+    let end = match first_open {
+        // `(국비`: the bracket opens the item itself, and what follows it is the item.
+        Some(i) if item[after_close..i].trim().is_empty() => {
+            after_close = i + 1;
+            open.iter().find(|&&j| j > i).copied().unwrap_or(item.len())
+        }
+        Some(i) => i,
+        None => item.len(),
+    };
+    let whole = item;
+    let mut item = item[after_close..end].trim();
+    // `활용지원(MyData)`, cut to nothing after its `)`: the name in the brackets is the item.
+    if item.is_empty() && after_close > 0 {
+        let inside = &whole[..after_close - 1];
+        item = inside.rsplit_once('(').map_or(inside, |(_, name)| name).trim();
+    } else if after_close > 0 {
+        item = ["가 ", "이 ", "는 ", "은 ", "와 ", "과 ", "로 ", "으로 "]
+            .iter()
+            .find_map(|p| item.strip_prefix(p))
+            .unwrap_or(item);
+    }
+    // A list mark of a part (`△성장 지원`) and a leading `등` (`등 총`, after the parts) go too.
+    let item = item.trim().trim_start_matches(['△', '▲', '▷', '○', '-', '·']).trim();
+    // So do a particle or `및` left from the part before (`과 도비`), and a lone `총`/`모두`.
+    let item = ["등 ", "과 ", "와 ", "및 "].iter().find_map(|p| item.strip_prefix(p)).map_or(item, str::trim);
+    let item = match item {
+        "총" | "모두" | "약" | "등" => "",
+        _ => item.strip_suffix(" 총").unwrap_or(item),
+    };
     item.trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()
 }
 
@@ -544,6 +591,7 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
         .captures(prefix)
         .map(|c| clean_item(&c["item"]))
         .filter(|s| !s.is_empty())
+        .or_else(|| money_named_after_at(prefix))
         .or_else(|| ITEM_AT.captures(prefix).map(|c| clean_item(&c["item"])).filter(|s| !s.is_empty()));
     match (before, after) {
         (Some(b), _) if prefix.contains("각각") || prefix.contains("각 ") => {
@@ -552,7 +600,9 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
         (Some(b), _) => (vec![b], None),
         (None, Some(a)) => (vec![a], None),
         // `영주시와 봉화군이 각각 30억원을`: one line for each of the payers or recipients.
-        (None, None) if prefix.contains("각각") && each_of(prefix).len() >= 2 => (each_of(prefix), None),
+        (None, None) if prefix.contains("각각") && each_of(prefix).len() >= 2 => {
+            (each_of(prefix).iter().map(|n| clean_item(n)).filter(|n| !n.is_empty()).collect(), None)
+        }
         (None, None) => {
             let guess = clean_item(prefix);
             let guess = if guess.is_empty() { "예산".to_string() } else { guess };
@@ -597,6 +647,17 @@ fn items_here(
         return (vec![items[0].clone()], note);
     }
     (items, note)
+}
+
+/// The money named between `X에` and the amount (`제주에 자율주행 서비스 운영비 총 26억원`): what it
+/// is, where `X` is only who gets it. Two words or more ending in a money noun.
+fn money_named_after_at(prefix: &str) -> Option<String> {
+    static AT_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\S(?:에는|에도|에)\s+(?P<money>[^\s,]+(?:\s+[^\s,]+)*?\S(?:비|예산|기금))(?:\s+(?:총|약|모두|각각|각))*\s*$")
+            .unwrap()
+    });
+    let money = clean_item(&AT_MONEY.captures(prefix)?["money"]);
+    (money.split_whitespace().count() >= 2).then_some(money)
 }
 
 /// The names joined before `각각` (`영주시와 봉화군이 각각`, `A, B 및 C에 각각`), each without
@@ -1377,5 +1438,27 @@ mod tests {
         assert_eq!(amounts("연구원은 실증 설비에 30억원을 투자할 계획이다.").len(), 1);
         assert_eq!(amounts("센터는 국비 등 40억원을 투자할 계획이다.").len(), 1);
         assert_eq!(amounts("장비를 갖추는 데는 25억원을 투자할 계획이다.").len(), 1);
+    }
+
+    #[test]
+    fn items_lose_unpaired_brackets_list_marks_and_leftover_particles() {
+        assert_eq!(unpaired_brackets("3곳("), "3곳");
+        assert_eq!(unpaired_brackets(")가 △교육 지원("), "교육 지원");
+        assert_eq!(unpaired_brackets("(시비"), "시비");
+        assert_eq!(unpaired_brackets("돌봄 사업(케어온)"), "돌봄 사업(케어온)");
+        assert_eq!(unpaired_brackets("케어온)"), "케어온");
+        assert_eq!(unpaired_brackets("과 군비"), "군비");
+        assert_eq!(unpaired_brackets("등 총"), "");
+        assert_eq!(unpaired_brackets("문화 사업 지원 총"), "문화 사업 지원");
+    }
+
+    #[test]
+    fn money_named_after_its_recipient_is_the_item() {
+        assert_eq!(
+            run("부처는 부산, 울산, 광주에 스마트 쉼터 운영비 총 18억원을 지원한다."),
+            vec![("스마트 쉼터 운영비".to_string(), 1_800_000_000, 1_800_000_000)]
+        );
+        // A purpose before `에` stays the item.
+        assert_eq!(run("센터 구축에 추경 45억원을 쓴다.")[0].0, "센터 구축");
     }
 }
