@@ -441,7 +441,7 @@ fn bare_ceremony(sentence: &str) -> Option<String> {
     let time_at =
         |i: usize| time.contains(&tokens[i]) || tokens[i] == "이" && tokens.get(i + 1) == Some(&"날");
     let start = (start..k)
-        .find(|&i| !time_at(i) && !(tokens[i] == "날" && i > 0 && tokens[i - 1] == "이"))
+        .find(|&i| !(time_at(i) || tokens[i] == "날" && i > 0 && tokens[i - 1] == "이"))
         .unwrap_or(k);
     let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
     // A bare `협약식에는` names no ceremony; `통합 창원시 출범식` does.
