@@ -437,7 +437,12 @@ fn bare_ceremony(sentence: &str) -> Option<String> {
     let stem = ceremony_stem(tokens[k])?;
     // `이날 토론회에서는`: a word of time names no event.
     let time = ["이날", "이번", "오늘", "당일", "이튿날", "앞서"];
-    let start = (start..k).find(|&i| !time.contains(&tokens[i])).unwrap_or(k);
+    // `이 날` is `이날` spaced.
+    let time_at =
+        |i: usize| time.contains(&tokens[i]) || tokens[i] == "이" && tokens.get(i + 1) == Some(&"날");
+    let start = (start..k)
+        .find(|&i| !(time_at(i) || tokens[i] == "날" && i > 0 && tokens[i - 1] == "이"))
+        .unwrap_or(k);
     let words: Vec<&str> = tokens[start..k].iter().copied().chain(std::iter::once(stem)).collect();
     // A bare `협약식에는` names no ceremony; `통합 창원시 출범식` does.
     (words.len() >= 2).then(|| words.join(" "))
@@ -547,7 +552,13 @@ fn event_items(sentence: &str, text: &str, people: &[Attendee]) -> Vec<String> {
         // `체결했다` names the act; `맺었다` is said of the agreement itself.
         // `6200억원 규모의 투자협약`: the size is money, not the agreement's name.
         let start = words[start..].iter().position(|w| *w == "규모의").map_or(start, |i| start + i + 1);
-        if words.len() - start >= 2 {
+        // `내용을 뼈대로 하는 업무협약`, `조성을 위한 투자협약`: words cut from a clause
+        // (their first ends in an object particle) are no name of the agreement.
+        // So are the words that point back to what the story said (`이같은 내용을 담은`).
+        let cut = words.get(start).is_some_and(|w| {
+            w.ends_with(['을', '를']) || ["이같은", "이러한", "이런", "이와", "같은"].contains(w)
+        });
+        if words.len() - start >= 2 && !cut {
             let agreement = words[start..].join(" ");
             out.push(if &c[2] == "체결" { format!("{agreement} 체결") } else { agreement });
         }
@@ -574,6 +585,70 @@ fn agreement_tasks(sentence: &str) -> Vec<String> {
         return Vec::new();
     }
     items
+}
+
+/// The verb closing a party's task in an agreement (`…을 지원한다`, `…를 위해 노력한다`, `…에
+/// 나설 방침이다`, `…을 각각 담당한다`).
+static TASK_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:을|를|에|을\s+위해|를\s+위해)\s+(?:각각\s+|적극\s+|함께\s+)?(?:지원|협력|노력|추진|제공|담당|맡|나서|나설|나선|힘쓰|협조)[^\s.]*(?:\s+(?:방침|계획|예정)이다)?\.?$")
+        .unwrap()
+});
+
+/// What each party to an agreement will do, as the story divides the roles: `협약에 따라 A는
+/// X와 Y를 지원한다`, `B는 Z를 위해 노력한다`, `A는 X를, B는 Y를 각각 담당한다` → `A: X`, `A: Y`,
+/// `B: Z`. `chained`: the sentence before gave parties their tasks, so this one may go on
+/// without `협약에 따라`. Joint tasks (`두 기관은 …에 협력한다`) are [`agreement_tasks`]'.
+fn party_tasks(sentence: &str, chained: bool) -> Vec<String> {
+    let opened = ["협약에 따라", "협약으로", "협약을 통해"].iter().any(|w| sentence.starts_with(w))
+        || sentence.starts_with("이 협약에 따라");
+    let each = sentence.contains("각각 담당") || sentence.contains("각각 맡");
+    if !(opened || each || chained) || !TASK_VERB.is_match(sentence.trim()) || HAS_AMOUNT.is_match(sentence) {
+        return Vec::new();
+    }
+    let verb = TASK_VERB.find(sentence.trim()).map_or(sentence.len(), |m| m.start());
+    let body = &sentence.trim()[..verb];
+    // `A는 X를, B는 Y를`: each party's clause; otherwise one party and its tasks. Two parties
+    // in one sentence with no `각각` (`A는 X를 맡고, B는 …`) are left alone: their clauses'
+    // verbs are not read.
+    let has_party = |c: &str| c.split_whitespace().take(3).any(|t| t.ends_with('은') || t.ends_with('는'));
+    if !each && body.split(", ").skip(1).any(has_party) {
+        return Vec::new();
+    }
+    let clauses: Vec<&str> = if each { body.split(", ").collect() } else { vec![body] };
+    let mut out = Vec::new();
+    for clause in clauses {
+        let tokens: Vec<&str> = clause.split_whitespace().collect();
+        let Some(k) = tokens.iter().take(6).position(|t| t.ends_with('은') || t.ends_with('는')) else {
+            continue;
+        };
+        let party: Vec<&str> = tokens[..=k]
+            .iter()
+            .filter(|t| !["협약에", "따라", "이", "협약으로", "협약을", "통해"].contains(t))
+            .map(|t| t.strip_suffix(['와', '과']).filter(|s| s.chars().count() >= 2).unwrap_or(t))
+            .collect();
+        let party = party.join("·");
+        let party = party.strip_suffix(['은', '는']).unwrap_or(&party).replace("·등", " 등");
+        // Joint tasks (`두 기관은`, `양측은`) belong to no one party.
+        let joint = ["두 기관", "양 기관", "세 기관", "양측", "양 기관은"].iter().any(|j| party.contains(j))
+            || party.ends_with("기관");
+        if party.is_empty() || joint {
+            return Vec::new();
+        }
+        let rest = tokens[k + 1..].join(" ");
+        let rest = rest.trim_end_matches(['을', '를']);
+        for task in rest.split(", ") {
+            // After a clause of purpose (`…추진될 수 있도록 적극적인 지원`).
+            let words: Vec<&str> = task.split_whitespace().collect();
+            let start =
+                words.iter().rposition(|w| w.ends_with("도록") || w.ends_with("위해")).map_or(0, |i| i + 1);
+            let task = words[start..].join(" ");
+            let task = task.trim().trim_end_matches(['을', '를', '에']).trim();
+            if task.chars().count() >= 2 {
+                out.push(format!("{party}: {task}"));
+            }
+        }
+    }
+    out
 }
 
 /// Actions listed with commas before `등을 … 지원/추진` or `등에 대해 … 협력`.
@@ -817,6 +892,10 @@ struct Prose {
     discussed_later: usize,
     /// What a meeting held decided (`… 시행령 제정안 의결`): it heads a list of what it provides.
     decisions: Vec<String>,
+    /// The story tells of an agreement (`협약`, `MOU`): its parties' tasks are its agenda.
+    agreement_told: bool,
+    /// The sentence before gave parties their tasks.
+    tasks_before: bool,
 }
 
 impl Prose {
@@ -867,6 +946,9 @@ impl Prose {
         }
         self.items.extend(listed_actions(sentence));
         self.items.extend(agreement_tasks(sentence));
+        let tasks = if self.agreement_told { party_tasks(sentence, self.tasks_before) } else { Vec::new() };
+        self.tasks_before = !tasks.is_empty();
+        self.items.extend(tasks);
         if self.ceremony.is_none() {
             self.ceremony = ceremony(sentence);
         }
@@ -948,7 +1030,8 @@ fn nominal_points(blocks: &[Block], i: usize) -> (Vec<String>, usize) {
 pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<String> {
     let text: String = blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
     let mut out: Vec<String> = Vec::new();
-    let mut prose = Prose::default();
+    let mut prose =
+        Prose { agreement_told: text.contains("협약") || text.contains("MOU"), ..Prose::default() };
     // An inline list of what an agreement provides (`협약에 따라 ▲A ▲B`): the signing heads it.
     let mut agreement_list = false;
     let mut i = 0;
@@ -962,6 +1045,8 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
                 i += 1;
             }
             Block::Para(t) => {
+                // A paragraph's chain of parties' tasks ends with it.
+                prose.tasks_before = false;
                 prose.points.extend(ordinal_point(t));
                 for s in sentences(t) {
                     prose.read(s, &text, people);
@@ -1080,6 +1165,32 @@ mod tests {
         );
         assert!(agreement_tasks("협약에 따라 시는 부지 조성과 도로 개설에 120억원을 추진한다.").is_empty());
         assert!(agreement_tasks("협약에 따라 센터 구축에 협력한다.").is_empty());
+    }
+
+    #[test]
+    fn each_partys_task_in_an_agreement_is_an_item_and_the_signing_sentence_is_not() {
+        let b = para("군은 한빛물산, 가람건설 등과 이같은 내용을 담은 업무협약을 체결했다고 2일 밝혔다. / 협약에 따라 군은 물류센터 건립을 위한 인허가와 민원 처리, 지역 인력 채용 홍보를 지원한다. 한빛물산 등은 진입도로 개설 후 기부채납, 지역 업체 참여를 위해 노력한다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec![
+                "군: 물류센터 건립을 위한 인허가와 민원 처리",
+                "군: 지역 인력 채용 홍보",
+                "한빛물산 등: 진입도로 개설 후 기부채납",
+                "한빛물산 등: 지역 업체 참여"
+            ]
+        );
+        let b = para("강원도와 홍천군은 5일 '수소 충전소' 조성을 위한 투자협약을 체결했다. / 이를 위해 세 회사가 투자를 결정했다. 가온에너지는 자금 조달을, 나래건설(주)는 설계 및 시공을, 다솜가스는 충전소 운영을 각각 담당한다. 강원도와 홍천군은 충전소가 제때 문을 열 수 있도록 인허가 지원에 나설 방침이다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec![
+                "가온에너지: 자금 조달",
+                "나래건설(주): 설계 및 시공",
+                "다솜가스: 충전소 운영",
+                "강원도·홍천군: 인허가 지원"
+            ]
+        );
+        // Without an agreement in the story, a body's support is no agenda.
+        assert!(agenda("", &para("군은 지역 업체 참여를 지원한다. / 가온에너지는 자금 조달을, 다솜가스는 운영을 각각 담당한다."), &[]).is_empty());
     }
 
     #[test]

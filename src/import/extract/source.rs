@@ -133,31 +133,121 @@ pub(crate) fn hangul_masthead(publisher: &str, article: &str) -> Option<String> 
     })
 }
 
-/// Whether a word names a public body: a ministry, an agency by its ending, a province, city or
-/// county (`부산시`, `경기도`, `강릉시`).
-fn public_body(word: &str, rules: &Compiled) -> Option<String> {
+/// What kind of public body a name is: two spellings of one kind and place (`충북도`, `충청북도`,
+/// `충북도청`) are one publisher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyKind {
+    /// A 시·도's or a 시·군·구's government.
+    Government,
+    /// Its council.
+    Council,
+    /// A 시·도's office of education.
+    Education,
+    /// A ministry, a central agency or another body known by its whole name.
+    Named,
+}
+
+/// A public body: who it is (kind and place, or full name) and how the page writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Body {
+    kind: BodyKind,
+    /// The place (registry or official name) or, for [`BodyKind::Named`], the full name.
+    of: String,
+    /// As written, without a `청` of the building (`충북도청` → `충북도`) or a secretariat
+    /// (`의왕시의회사무과` → `의왕시의회`).
+    written: String,
+}
+
+impl Body {
+    fn same(&self, other: &Body) -> bool {
+        self.kind == other.kind && self.of == other.of
+    }
+}
+
+/// What follows a place's spelling in the name of its government, its council or its office
+/// of education (`충북` + `도청`, `의왕` + `시의회`).
+const PLACE_BODIES: &[(&str, BodyKind)] = &[
+    ("시", BodyKind::Government),
+    ("도", BodyKind::Government),
+    ("군", BodyKind::Government),
+    ("구", BodyKind::Government),
+    ("청", BodyKind::Government),
+    ("시청", BodyKind::Government),
+    ("도청", BodyKind::Government),
+    ("군청", BodyKind::Government),
+    ("구청", BodyKind::Government),
+    ("의회", BodyKind::Council),
+    ("시의회", BodyKind::Council),
+    ("도의회", BodyKind::Council),
+    ("군의회", BodyKind::Council),
+    ("구의회", BodyKind::Council),
+    ("교육청", BodyKind::Education),
+    ("시교육청", BodyKind::Education),
+    ("도교육청", BodyKind::Education),
+];
+
+/// A council's or a body's office that issues its papers (`의왕시의회사무과`): the body's.
+const SECRETARIATS: &[&str] = &["사무과", "사무처", "사무국"];
+
+/// Endings of public agencies' names; an institute's `…원` only in a long name
+/// (`광주과학기술원`, not a researcher's `선임연구원`).
+const AGENCY_ENDINGS: &[&str] = &["진흥원", "공사", "공단", "재단", "위원회", "청", "처"];
+const INSTITUTE_ENDINGS: &[&str] = &["기술원", "연구원", "평가원", "개발원", "정보원", "관리원"];
+
+/// The public body a word names: a ministry, an agency by its ending, a province, city or
+/// county, its council or office of education (`부산시`, `경기도`, `강릉시청`, `대전시의회`).
+fn body_of(word: &str, rules: &Compiled) -> Option<Body> {
     let full = rules.canonical_org(word);
     if rules.ministries.contains(&full) {
-        return Some(full);
+        return Some(Body { kind: BodyKind::Named, of: full.clone(), written: full });
     }
-    let place = rules.regions.iter().find(|r| {
-        word.strip_prefix(r.spelling.as_str()).is_some_and(|rest| {
-            rest.is_empty() && (r.level == PlaceLevel::Local || word.ends_with(['시', '도']))
-                || ["시", "도", "군", "구", "청", "시청", "도청", "교육청"].contains(&rest)
-                // A council: `전라남도의회`, `대전시의회`.
-                || ["의회", "시의회", "도의회", "군의회", "구의회"].contains(&rest)
-        })
-    });
-    // A city of a million styles itself `…특례시` (`용인특례시` for 용인시).
-    let special = word.strip_suffix("특례시").filter(|s| !s.is_empty()).is_some_and(|stem| {
+    if let Some(council) = SECRETARIATS.iter().find_map(|s| word.strip_suffix(s)) {
+        return body_of(council, rules).filter(|b| b.kind == BodyKind::Council);
+    }
+    if word.chars().count() >= 3 {
+        if let Some(body) = place_body(word, rules) {
+            return Some(body);
+        }
+    }
+    let n = word.chars().count();
+    let agency = AGENCY_ENDINGS.iter().any(|e| word.ends_with(e)) && n >= 4
+        || INSTITUTE_ENDINGS.iter().any(|e| word.ends_with(e)) && n >= 6;
+    (agency && !word.starts_with("정부")).then(|| Body {
+        kind: BodyKind::Named,
+        of: word.to_string(),
+        written: word.to_string(),
+    })
+}
+
+/// A place's government, council or office of education (`충북도`, `의왕시의회`), or a city of a
+/// million styling itself `…특례시` (`용인특례시` for 용인시).
+fn place_body(word: &str, rules: &Compiled) -> Option<Body> {
+    if let Some(stem) = word.strip_suffix("특례시").filter(|s| !s.is_empty()) {
         let city = format!("{stem}시");
-        rules.regions.iter().any(|r| r.spelling == city)
-    });
-    if special || place.is_some() && word.chars().count() >= 3 {
-        return Some(word.to_string());
+        if rules.regions.iter().any(|r| r.spelling == city) {
+            return Some(Body { kind: BodyKind::Government, of: city, written: word.to_string() });
+        }
     }
-    let agency = ["진흥원", "공사", "공단", "재단", "위원회", "청", "처"].iter().any(|e| word.ends_with(e));
-    (agency && word.chars().count() >= 4 && !word.starts_with("정부")).then(|| word.to_string())
+    rules.regions.iter().find_map(|r| {
+        let rest = word.strip_prefix(r.spelling.as_str())?;
+        let kind = if rest.is_empty() {
+            (r.level == PlaceLevel::Local || word.ends_with(['시', '도'])).then_some(BodyKind::Government)?
+        } else {
+            PLACE_BODIES.iter().find(|(e, _)| *e == rest).map(|(_, k)| *k)?
+        };
+        // The building (`충북도청`) is the body (`충북도`).
+        let written = match rest.strip_suffix('청').filter(|_| kind == BodyKind::Government) {
+            Some("") if r.spelling.ends_with(['시', '도', '군', '구']) => r.spelling.clone(),
+            Some(short) if !short.is_empty() => format!("{}{short}", r.spelling),
+            _ => word.to_string(),
+        };
+        Some(Body { kind, of: r.name.clone(), written })
+    })
+}
+
+/// Whether a word names a public body, and how to write it.
+fn public_body(word: &str, rules: &Compiled) -> Option<String> {
+    body_of(word, rules).map(|b| b.written)
 }
 
 /// The body a release's header names before its kind (`수원특례시 보도자료`, `국토교통부
@@ -197,7 +287,9 @@ const SELF_REFERENCES: &[&str] = &[
 ];
 
 /// The body a release comes from: the subject of the first sentence that announces something
-/// (`중소벤처기업부는 … 밝혔다`, `A와 B의 설명입니다`), or of the lead's first sentence.
+/// (`중소벤처기업부는 … 밝혔다`, `A와 B의 설명입니다`), or of the lead's first sentence. When the
+/// headline opens with bodies (`충북도, …`), as a release's does, they are the issuer as it
+/// styles itself, unless the lead names others: `충청북도와 음성군은` under `충북도, …` is 충북도's.
 fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
     let sentences: Vec<&str> = cleaned
         .blocks
@@ -206,18 +298,146 @@ fn issuer(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
         .flat_map(|b| text::sentences(b.text()))
         .take(12)
         .collect();
-    let announcing = sentences.iter().find(|s| ANNOUNCES.is_match(s)).or(sentences.first())?;
+    let announcing = sentences.iter().find(|s| ANNOUNCES.is_match(s)).or(sentences.first());
     // `시는 "… 4개 구의 …"라고 밝혔다` names no body outside its quote: the lead's subject then.
-    subject_body(announcing, rules).or_else(|| subject_body(sentences.first()?, rules))
+    let lead = announcing
+        .and_then(|s| subject_bodies(s, rules))
+        .or_else(|| subject_bodies(sentences.first()?, rules))
+        .unwrap_or_default();
+    let headline = cleaned.title.as_deref().map(|t| headline_bodies(t, rules)).unwrap_or_default();
+    let in_lead = |h: &Body| lead.iter().any(|b| b.same(h));
+    let mut bodies = if !headline.is_empty() && (lead.is_empty() || headline.iter().all(in_lead)) {
+        // Spelled as the lead spells them, unless the page mostly writes them otherwise.
+        headline.into_iter().map(|h| lead.iter().find(|b| b.same(&h)).cloned().unwrap_or(h)).collect()
+    } else {
+        lead
+    };
+    // A body with its unit (`충청북도의회 행정문화위원회`) is written as the subject has it.
+    for body in bodies.iter_mut().filter(|b| b.kind != BodyKind::Named && !b.written.contains(' ')) {
+        body.written = usual_spelling(body, cleaned, rules);
+    }
+    (!bodies.is_empty()).then(|| join(&bodies))
 }
 
-/// The public bodies a sentence's subject names, outside parentheses and quotations.
-fn subject_body(sentence: &str, rules: &Compiled) -> Option<String> {
+/// How the page most often writes a body (`충북도` five times, `충청북도` once): its name for it.
+/// On a tie, the spelling found first stands.
+fn usual_spelling(body: &Body, cleaned: &Cleaned, rules: &Compiled) -> String {
+    let texts = cleaned.title.as_deref().into_iter().chain(cleaned.blocks.iter().map(|b| b.text()));
+    let mut counts: Vec<(String, usize)> = vec![(body.written.clone(), 0)];
+    for word in texts.flat_map(|t| t.split(|c: char| c.is_whitespace() || "·‧,()[]'‘’\"“”".contains(c)))
+    {
+        // Only words that may be this body's name are looked up.
+        if word.chars().count() < 3 || !word.starts_with(|c| body.written.starts_with(c)) {
+            continue;
+        }
+        // `전남도` is a name whole; `전남도는` after its particle comes off.
+        let named = |w: &str| body_of(w, rules).filter(|b| b.same(body));
+        match named(word).or_else(|| named(crate::import::rules::without_particle(word))) {
+            Some(b) => match counts.iter_mut().find(|(w, _)| *w == b.written) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((b.written, 1)),
+            },
+            None => continue,
+        }
+    }
+    // `max_by_key` keeps the last of equals: the spelling found first is kept by reversing.
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(w, _)| w).unwrap_or_else(|| body.written.clone())
+}
+
+/// The bodies a headline opens with before its comma (`충북도, …`, `충북도·음성군, …`).
+fn headline_bodies(title: &str, rules: &Compiled) -> Vec<Body> {
+    let Some((head, _)) = title.split_once(',') else { return Vec::new() };
+    let parts: Vec<&str> = head.trim().split(['·', '‧']).collect();
+    let bodies: Vec<Body> = parts.iter().filter_map(|p| body_of(p.trim(), rules)).collect();
+    if bodies.len() == parts.len() && parts.len() <= 3 {
+        bodies
+    } else {
+        Vec::new()
+    }
+}
+
+/// The lines of a page's header: the headline, the metadata lines and the short blocks before
+/// the first paragraph of prose.
+fn header_lines(cleaned: &Cleaned) -> Vec<&str> {
+    let leading = cleaned
+        .blocks
+        .iter()
+        .take_while(|b| !matches!(b, Block::Para(t) if t.chars().count() > 40))
+        .map(|b| b.text());
+    cleaned
+        .title
+        .as_deref()
+        .into_iter()
+        .chain(cleaned.meta.iter().map(String::as_str))
+        .chain(leading)
+        .collect()
+}
+
+/// The body a header line names as its issuer besides a release's kind: a notice's number
+/// (`광주과학기술원 공고 제2026-118호`), a council's minutes or session (`의왕시의회 본회의
+/// 회의록`, `제247회 의왕시의회(임시회)`), or the issuing office alone on its line
+/// (`의왕시의회사무과`).
+fn header_body(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
+    static SESSION_NO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^제\s?\d+\s?회\s*").unwrap());
+    const PAPERS: &[&str] = &["공고", "고시", "회의록", "임시회", "정례회", "본회의", "회의"];
+    header_lines(cleaned).into_iter().find_map(|line| {
+        let line = PAREN.replace_all(line, " ");
+        let line = SESSION_NO.replace(line.trim(), "");
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (first, rest) = words.split_first()?;
+        let paper = rest.iter().any(|w| PAPERS.contains(w)) && words.len() <= 4;
+        let body = body_of(first, rules)?;
+        (paper || rest.is_empty()).then_some(body.written)
+    })
+}
+
+/// The head's title closing a name (`광주과학기술원장`), and the ending of the body it heads.
+const HEADS: &[(&str, &str)] = &[
+    ("구청장", "구"),
+    ("도지사", "도"),
+    ("교육감", "교육청"),
+    ("위원장", "위원회"),
+    ("시장", "시"),
+    ("군수", "군"),
+    ("의장", "의회"),
+    ("원장", "원"),
+    ("청장", "청"),
+    ("처장", "처"),
+    ("장관", "부"),
+];
+
+/// The body a notice's signature names (`광주과학기술원장`, `의왕시장` alone on a line, maybe
+/// with the head's name): the body the head signs for.
+fn signature_body(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
+    let blocks = cleaned.blocks.iter().filter(|b| !matches!(b, Block::Item { .. })).map(|b| b.text());
+    // The signature may close the article, where the page's tail begins.
+    let tail = cleaned.tail.iter().take(3).map(String::as_str);
+    cleaned.meta.iter().map(String::as_str).chain(blocks).chain(tail).find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let named = match words.as_slice() {
+            [w] => Some(*w),
+            [w, name] if is_person_name(name) => Some(*w),
+            _ => None,
+        }?;
+        HEADS.iter().find_map(|(head, ending)| {
+            let stem = named.strip_suffix(head).filter(|s| s.chars().count() >= 2)?;
+            body_of(&format!("{stem}{ending}"), rules).map(|b| b.written)
+        })
+    })
+}
+
+fn join(bodies: &[Body]) -> String {
+    bodies.iter().map(|b| b.written.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// The public bodies a sentence's subject names, outside parentheses and quotations, each once
+/// however it is spelled (`충청북도와 충북도는`).
+fn subject_bodies(sentence: &str, rules: &Compiled) -> Option<Vec<Body>> {
     static QUOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""[^"]*"|“[^”]*”"#).unwrap());
     let plain = PAREN.replace_all(sentence, "");
     let plain = QUOTE.replace_all(&plain, " ");
     let tokens: Vec<&str> = plain.split_whitespace().take(40).collect();
-    let mut bodies: Vec<String> = Vec::new();
+    let mut bodies: Vec<Body> = Vec::new();
     // The last body was written bare (`전라남도의회 예산결산특별위원회는`): a unit of it may follow.
     let mut bare_body = false;
     for (k, t) in tokens.iter().enumerate() {
@@ -230,10 +450,12 @@ fn subject_body(sentence: &str, rules: &Compiled) -> Option<String> {
         // `김영식 국회의원은`: a lawmaker's office.
         if let Some(stem) = SUBJECT_PARTICLES.iter().find_map(|p| t.strip_suffix(p)) {
             if ["국회의원", "의원"].contains(&stem) && k > 0 && is_person_name(tokens[k - 1]) {
-                return Some(format!("{} 국회의원", tokens[k - 1]));
+                let office = format!("{} 국회의원", tokens[k - 1]);
+                return Some(vec![Body { kind: BodyKind::Named, of: office.clone(), written: office }]);
             }
         }
-        for part in t.split('·') {
+        let listed = t.ends_with(',');
+        for part in t.trim_end_matches(',').split(['·', '‧']) {
             let (stem, last) = match SUBJECT_PARTICLES.iter().find_map(|p| part.strip_suffix(p)) {
                 Some(s) => (s, true),
                 None => match ["와", "과"].iter().find_map(|p| part.strip_suffix(p)) {
@@ -241,24 +463,24 @@ fn subject_body(sentence: &str, rules: &Compiled) -> Option<String> {
                     None => (part, false),
                 },
             };
-            let found = public_body(stem, rules);
+            let found = body_of(stem, rules);
             if let Some(body) = &found {
-                if let Some(whole) = bodies.last_mut().filter(|_| bare_body) {
-                    *whole = format!("{whole} {body}");
-                } else if !bodies.contains(body) {
+                if let Some(whole) = bodies.last_mut().filter(|_| bare_body && body.kind == BodyKind::Named) {
+                    whole.written = format!("{} {}", whole.written, body.written);
+                } else if !bodies.iter().any(|b| b.same(body)) {
                     bodies.push(body.clone());
                 }
                 if last {
-                    return Some(bodies.join(", "));
+                    return Some(bodies);
                 }
             }
-            bare_body = found.is_some() && stem == part;
+            bare_body = found.is_some() && stem == part && !listed;
         }
         if !bodies.is_empty() && SUBJECT_PARTICLES.iter().any(|p| t.ends_with(p)) {
             break;
         }
     }
-    (!bodies.is_empty()).then(|| bodies.join(", "))
+    (!bodies.is_empty()).then_some(bodies)
 }
 
 /// The body of a speaker who introduces himself (`강원특별자치도지사 남궁현입니다`): an
@@ -328,6 +550,8 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
                 .map(|p| (p, Evidence::Issuer))
         })
         .or_else(|| release_header(cleaned, rules).map(|p| (p, Evidence::Issuer)))
+        .or_else(|| header_body(cleaned, rules).map(|p| (p, Evidence::Issuer)))
+        .or_else(|| signature_body(cleaned, rules).map(|p| (p, Evidence::Issuer)))
         .or_else(|| issuer(cleaned, rules).map(|p| (p, Evidence::Issuer)))
         .or_else(|| speaker_body(cleaned, rules).map(|p| (p, Evidence::Issuer)));
     let author = cleaned
@@ -450,6 +674,60 @@ mod tests {
         let got =
             found("보도자료\n\n충남도, 섬마을 원격진료\n\n충청남도는 18일 원격진료를 시작한다고 밝혔다.\n");
         assert_eq!(got.publisher.map(|p| p.0).as_deref(), Some("충청남도"));
+    }
+
+    #[test]
+    fn short_and_long_names_of_one_body_are_one_publisher() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let body = |w: &str| body_of(w, &rules).unwrap();
+        assert!(body("충북도").same(&body("충청북도")) && body("충북도청").same(&body("충청북도")));
+        assert_eq!(body("충북도청").written, "충북도");
+        assert_eq!(body("논산시청").written, "논산시");
+        assert!(body("논산시").same(&body("논산시청")));
+        // A council and an office of education are bodies of their own, beside the government.
+        assert!(body("충북도의회").same(&body("충청북도의회")) && !body("충북도의회").same(&body("충북도")));
+        assert!(body("충청북도교육청").same(&body("충북교육청")));
+        assert_eq!(body("논산시의회사무과").written, "논산시의회");
+        assert!(body_of("논산시사무과", &rules).is_none(), "only a council's secretariat is its council");
+        // An institute by its long name; a researcher's title is no body.
+        assert!(body_of("남도바이오기술원", &rules).is_some());
+        assert!(body_of("선임연구원", &rules).is_none());
+        let cleaned = |s: &str| Cleaned { blocks: vec![Block::Para(s.to_string())], ..Cleaned::default() };
+        assert_eq!(
+            issuer(&cleaned("충청북도와 충북도의회, 충북도는 3일 협의회를 열었다고 밝혔다."), &rules)
+                .as_deref(),
+            Some("충청북도, 충북도의회")
+        );
+    }
+
+    #[test]
+    fn a_councils_minutes_are_published_by_the_council() {
+        let page = "제98회 논산시의회(정례회)\n\n논산시의회 본회의 회의록\n\n제2차\n논산시의회사무과\n\n2025년 6월 10일(화) 10:00\n\n○의장 도하람 성원이 되었으므로 제98회 논산시의회 정례회 제2차 본회의를 개의하겠습니다. 오늘은 조례안 세 건을 심사하겠습니다.\n";
+        assert_eq!(found(page).publisher.map(|p| p.0).as_deref(), Some("논산시의회"));
+        // The secretariat alone on a header line names the council too.
+        let page = "구정 질문 답변서\n\n강남구의회사무국\n\n구청은 올해 경로당 스무 곳에 안마의자를 두겠다고 답했다. 설치는 상반기에 마친다.\n";
+        assert_eq!(found(page).publisher.map(|p| p.0).as_deref(), Some("강남구의회"));
+    }
+
+    #[test]
+    fn a_notice_is_published_by_its_issuer_not_by_the_ministry_it_names() {
+        let body = "\n\n  과학기술정보통신부와 전남정보문화진흥원은 지역 콘텐츠 기업의 해외 진출을 돕기 위해 참여 기업을 다음과 같이 모집하오니 많은 신청 바랍니다.\n\n2025년 3월 4일\n";
+        let page = format!("전남정보문화진흥원 공고 제2025-31호\n\n2025년 콘텐츠 수출 바우처 참여기업 모집 공고{body}전남정보문화진흥원장\n");
+        assert_eq!(found(&page).publisher.map(|p| p.0).as_deref(), Some("전남정보문화진흥원"));
+        // With no header, the signature names the issuer.
+        let page = format!("2025년 콘텐츠 수출 바우처 참여기업 모집 공고{body}전남정보문화진흥원장\n");
+        assert_eq!(found(&page).publisher.map(|p| p.0).as_deref(), Some("전남정보문화진흥원"));
+        let page = "2025년 스마트 경로당 운영자 모집 공고\n\n경로당 스무 곳의 운영자를 다음과 같이 모집하오니 관심 있는 주민의 많은 신청 바랍니다.\n\n2025년 3월 4일\n\n논산시장\n";
+        assert_eq!(found(page).publisher.map(|p| p.0).as_deref(), Some("논산시"));
+    }
+
+    #[test]
+    fn a_release_headline_opening_with_a_body_names_the_issuer_as_it_styles_itself() {
+        let page = "전남도, 섬마을 드론 배송 본격화\n\n- 전남도‧신안군, 드론 배송 거점 세 곳 연다 -\n\n전라남도와 신안군은 오는 9일 신안 압해도에서 드론 배송 거점 개소식을 연다고 밝혔다. 거점은 모두 세 곳이다.\n";
+        assert_eq!(found(page).publisher.map(|p| p.0).as_deref(), Some("전남도"));
+        // A headline's body the lead does not name is not preferred over the lead's.
+        let page = "전남도, 섬마을 드론 배송 본격화\n\n해양수산부는 오는 9일 신안 압해도에서 드론 배송 거점 개소식을 연다고 밝혔다. 거점은 모두 세 곳이다.\n";
+        assert_eq!(found(page).publisher.map(|p| p.0).as_deref(), Some("해양수산부"));
     }
 
     fn found(page: &str) -> Found {
