@@ -380,20 +380,12 @@ fn choose_title(lines: &[String], menus: &[bool], rules: &Compiled) -> Option<us
     best.filter(|(score, _)| *score >= 0).map(|(_, i)| i)
 }
 
-fn title_score(
-    lines: &[String],
-    menus: &[bool],
-    filled: &[usize],
-    order: usize,
-    rules: &Compiled,
-) -> Option<i32> {
+/// Whether the line at `order` can never be a headline: a sentence, a byline, a caption, page
+/// chrome, a document's label or field, a widget.
+fn never_title(lines: &[String], filled: &[usize], order: usize, rules: &Compiled) -> bool {
     let line = lines[filled[order]].as_str();
-    if menus[filled[order]] {
-        return None;
-    }
     let n = char_len(line);
-    let compact = line.chars().filter(|c| !c.is_whitespace()).count();
-    if n > 150
+    n > 150
         || is_meta_line(line)
         || rules.is_boilerplate(line)
         || rules.is_tail_marker(line)
@@ -412,7 +404,21 @@ fn title_score(
         || DAY_WIDGET.is_match(line)
         || is_tool_widget(line)
         || is_issue_label(lines, filled, order)
-    {
+}
+
+fn title_score(
+    lines: &[String],
+    menus: &[bool],
+    filled: &[usize],
+    order: usize,
+    rules: &Compiled,
+) -> Option<i32> {
+    let line = lines[filled[order]].as_str();
+    if menus[filled[order]] {
+        return None;
+    }
+    let compact = line.chars().filter(|c| !c.is_whitespace()).count();
+    if never_title(lines, filled, order, rules) {
         return None;
     }
     let mut score = 0;

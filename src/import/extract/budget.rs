@@ -344,7 +344,6 @@ fn firms_invest(sentence: &str) -> bool {
         Regex::new(r"(?:을|를)\s+(?:\S+\s+)?투자(?:한다|했다|하기로 했다|할 계획이다|하기로 했다)\.?$")
             .unwrap()
     });
-    let public = public_body;
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
     let stem = |t: &str| ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).map(str::to_string);
     // Who invests how much: a subject right before its amount (`한빛소재가 2200억원을`), a name
@@ -355,7 +354,7 @@ fn firms_invest(sentence: &str) -> bool {
         .filter_map(|w| stem(w[0]))
         .filter(|s| s.chars().count() >= 2 && !s.ends_with("에") && !s.ends_with("에서"))
         .collect();
-    let any_public = tokens.iter().filter_map(|t| stem(t)).any(|s| public(&s));
+    let any_public = tokens.iter().filter_map(|t| stem(t)).any(|s| public_body(&s));
     INVEST.is_match(sentence.trim()) && !payers.is_empty() && !any_public
 }
 

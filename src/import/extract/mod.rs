@@ -16,10 +16,36 @@ use chrono_tz::Tz;
 use super::html::Hints;
 use super::markdown;
 use super::rules::Compiled;
-use super::text::{self, Block};
+use super::text::{self, Block, Cleaned};
 use super::Brief;
 use crate::brief::dates::Moment;
 use crate::brief::frontmatter::{FrontMatter, Source};
+
+/// The brief's source: the outlet or body, the byline and the URL found in the page, with a
+/// review line for each guess.
+fn brief_source(
+    article: &str,
+    cleaned: &Cleaned,
+    hints: &Hints,
+    rules: &Compiled,
+    published: Option<Moment>,
+    review: &mut Vec<String>,
+) -> Source {
+    let found_source = source::source(cleaned, hints, rules);
+    source_review(&found_source, review);
+    let source::Found { mut publisher, author, url } = found_source;
+    if let Some((p, _)) = publisher.as_mut() {
+        if let Some(hangul) = source::hangul_masthead(p, article) {
+            *p = hangul;
+        }
+    }
+    Source {
+        publisher: publisher.map(|(p, _)| p).unwrap_or_default(),
+        author: author.unwrap_or_default(),
+        url: url.unwrap_or_default(),
+        published,
+    }
+}
 
 /// Reads every field of a brief from an article's text. `None` when no article is left after
 /// cleaning.
@@ -52,20 +78,8 @@ pub(crate) fn brief_from_text(
         Moment::on_day(placeholder, tz)
     })?;
 
-    let found_source = source::source(&cleaned, hints, rules);
-    source_review(&found_source, &mut review);
-    let source::Found { mut publisher, author, url } = found_source;
-    if let Some((p, _)) = publisher.as_mut() {
-        if let Some(hangul) = source::hangul_masthead(p, article) {
-            *p = hangul;
-        }
-    }
-    let source = Source {
-        publisher: publisher.map(|(p, _)| p).unwrap_or_default(),
-        author: author.unwrap_or_default(),
-        url: url.unwrap_or_default(),
-        published: found.and_then(|d| d.moment).map(|m| Moment::at_instant(m, tz)),
-    };
+    let published = found.as_ref().and_then(|d| d.moment).map(|m| Moment::at_instant(m, tz));
+    let source = brief_source(article, &cleaned, hints, rules, published, &mut review);
 
     // Text for the extractors: paragraphs and list items, sentence by sentence.
     let prose: Vec<&str> = cleaned
