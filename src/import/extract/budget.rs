@@ -337,6 +337,11 @@ fn agreements_size(suffix: &str) -> bool {
     SIZE.is_match(suffix)
 }
 
+/// A token without the particle that marks it as a sentence's subject or topic (`한빛소재가`).
+fn subject_stem(token: &str) -> Option<&str> {
+    ["은", "는", "이", "가"].iter().find_map(|p| token.strip_suffix(p))
+}
+
 /// A sentence whose firms invest their own money (`에코배터리가 4000억원, 한빛소재가
 /// 2200억원을 투자한다`): it closes on investing, and no public body is its subject.
 fn firms_invest(sentence: &str) -> bool {
@@ -345,7 +350,7 @@ fn firms_invest(sentence: &str) -> bool {
             .unwrap()
     });
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
-    let stem = |t: &str| ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).map(str::to_string);
+    let stem = |t: &str| subject_stem(t).map(str::to_string);
     // Who invests how much: a subject right before its amount (`한빛소재가 2200억원을`), a name
     // of two letters or more (`… 구축하는 데는 270억원을` has none).
     let payers: Vec<String> = tokens
@@ -387,7 +392,7 @@ fn firm_plans(prefix: &str, suffix: &str) -> bool {
         prefix.split_whitespace().take(4).take_while(|t| !t.ends_with('을') && !t.ends_with('를')).find_map(
             |t| {
                 let t = t.trim_end_matches(',');
-                ["은", "는", "이", "가"].iter().find_map(|p| t.strip_suffix(p)).filter(|s| !s.is_empty())
+                subject_stem(t).filter(|s| !s.is_empty())
             },
         );
     let not_noun = ["에", "서", "로", "해", "에게", "하", "되", "데", "것", "있", "없", "한", "된"];
