@@ -88,6 +88,12 @@ const NOT_NAMES: &[&str] = &[
     "직원",
     "전략",
     "이어서",
+    // Common words led by a surname's letter: a firm, an adjective, a kind of partnership.
+    "현대",
+    "국제",
+    "국가",
+    "공공",
+    "민관",
     // Words led by 상, a rare surname's letter.
     "상임",
     "상근",
@@ -704,12 +710,7 @@ pub(crate) fn attendees(
                 found.push((p, elsewhere));
             }
         }
-        let tokens: Vec<&str> = s.split_whitespace().collect();
-        for i in 0..tokens.len() {
-            if let Some(p) = person_at(&tokens, i, rules, &aliases) {
-                found.push((p, elsewhere));
-            }
-        }
+        found.extend(people_in(s, rules, &aliases).into_iter().map(|p| (p, elsewhere)));
     }
     found.extend(spaced.iter().filter_map(|s| self_introduction(s, rules)).map(|p| (p, false)));
     short_forms(&spaced, rules, &mut found);
@@ -750,6 +751,107 @@ pub(crate) fn attendees(
         .map(|p| format!("attendees: {} has no organisation", p.name))
         .collect();
     (out, review)
+}
+
+/// The people a sentence names by their titles, in the order written: each title with the
+/// name beside it, the list mates who share its title, and members named bare before a group
+/// (`A, B, C 등 … 의원들`).
+fn people_in(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<Attendee> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let mut people = Vec::new();
+    for i in 0..tokens.len() {
+        if let Some(p) = person_at(&tokens, i, rules, aliases) {
+            let mates = sharing_the_title(&tokens, i, &p, rules, aliases);
+            people.extend(mates.into_iter().rev());
+            people.push(p);
+        }
+    }
+    people.extend(named_before_a_group(&tokens, rules, aliases));
+    people
+}
+
+/// `A 부처, B 부처, C 부처 장관`: one title closes a list of names, each with its body, and
+/// every name holds it. `person` was read at the title `i` as NAME ORG TITLE; the pairs before
+/// it, each `NAME ORG,`, are read back to front.
+fn sharing_the_title(
+    tokens: &[&str],
+    i: usize,
+    person: &Attendee,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Vec<Attendee> {
+    let Some(n) = tokens[..i].iter().rposition(|t| clean_token(t) == person.name) else {
+        return Vec::new();
+    };
+    // Only a one-word body between the last name and the title: the pairs before match it.
+    if person.org.is_empty() || n + 2 != i {
+        return Vec::new();
+    }
+    let mut mates = Vec::new();
+    let mut j = n;
+    while j >= 2 {
+        let Some(org) = tokens[j - 1].strip_suffix(',') else { break };
+        let name = tokens[j - 2];
+        let body = org_like(org, true, rules, aliases)
+            && (rules.ministries.iter().any(|m| m == org)
+                || aliases.contains_key(org)
+                || rules.org_aliases.contains_key(org)
+                || rules.org_suffixes.iter().any(|s| org.ends_with(s.as_str())));
+        if !body || !name_like(name, rules) {
+            break;
+        }
+        mates.push(Attendee {
+            name: name.to_string(),
+            role: person.role.clone(),
+            org: canonical(org, rules, aliases),
+        });
+        j -= 2;
+    }
+    mates
+}
+
+/// `김하람, 이도윤, 박서진 등 한빛당 소속 의원들이 참석했다`: names with no title of their
+/// own, listed before `등` and a group whose plural noun is a title (`의원들`, `대표들`): each
+/// holds that title, of the body written between. Two names at least, so that one word that
+/// merely looks like a name does not make a person.
+fn named_before_a_group(
+    tokens: &[&str],
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Vec<Attendee> {
+    let mut people = Vec::new();
+    for g in 0..tokens.len() {
+        let Some((title, _)) = strip_particles(tokens[g])
+            .strip_suffix('들')
+            .and_then(|t| rules.role_of_token(t).filter(|(r, rest)| rest.is_empty() && *r == t))
+        else {
+            continue;
+        };
+        let Some(e) = (g.saturating_sub(5)..g).rev().find(|&k| tokens[k] == "등") else { continue };
+        let mut names = Vec::new();
+        let mut k = e;
+        while k > 0 {
+            let t = tokens[k - 1];
+            let last = k == e;
+            let bare = if last { Some(t).filter(|t| !t.ends_with(',')) } else { t.strip_suffix(',') };
+            match bare.filter(|b| name_like(b, rules)) {
+                Some(b) => names.push(b),
+                None => break,
+            }
+            k -= 1;
+        }
+        if names.len() < 2 {
+            continue;
+        }
+        let body: Vec<&str> = tokens[e + 1..g].iter().copied().filter(|t| *t != "소속").collect();
+        let org = if body.is_empty() { String::new() } else { canonical(&body.join(" "), rules, aliases) };
+        people.extend(names.into_iter().rev().map(|n| Attendee {
+            name: n.to_string(),
+            role: title.to_string(),
+            org: org.clone(),
+        }));
+    }
+    people
 }
 
 /// `강원특별자치도지사 남궁현입니다`: a speaker who introduces himself is at the event he
@@ -1603,5 +1705,27 @@ mod tests {
         // With no city before it, the district head is read as before.
         let got = run(&["간담회에는 변다솜 북구청장이 참석했다."]);
         assert_eq!(got.iter().map(|a| a.0.as_str()).collect::<Vec<_>>(), vec!["변다솜"]);
+    }
+
+    #[test]
+    fn a_title_shared_by_a_list_and_members_named_bare_before_their_group() {
+        let got = run(&[
+            "보고회에는 한지호 산업부, 오태민 과기부, 노윤서 고용노동부 장관과 문가람 청와대 정책실장이 참석했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["한지호", "오태민", "노윤서", "문가람"], "{got:?}");
+        assert!(got.contains(&p("오태민", "장관", "과학기술정보통신부")), "{got:?}");
+        let got = run(&[
+            "간담회에는 강하늘 분과위원장을 비롯해 김도윤, 박서연, 이준호 등 한빛당 미래위원회 소속 의원들이 참석했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["강하늘", "김도윤", "박서연", "이준호"], "{got:?}");
+        assert!(got.contains(&p("박서연", "의원", "한빛당 미래위원회")), "{got:?}");
+        // One word that looks like a name before the group is not enough to make a person.
+        let got = run(&["설명회에는 삼진, 현대 등 지역 기업 대표들이 참석했다."]);
+        assert!(got.is_empty(), "{got:?}");
+        // A list of titled people keeps its own titles.
+        let got = run(&["협약식에는 한지호 대표, 오태민 한빛대 총장이 참석했다."]);
+        assert_eq!(got, vec![("한지호".into(), Some("대표".into()), None), p("오태민", "총장", "한빛대")]);
     }
 }
