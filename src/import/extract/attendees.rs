@@ -94,6 +94,9 @@ const NOT_NAMES: &[&str] = &[
     "국가",
     "공공",
     "민관",
+    "구글",
+    "백악관",
+    "구성",
     // Words led by 상, a rare surname's letter.
     "상임",
     "상근",
@@ -233,7 +236,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// (`함께 했다`, `자리를 빛냈다`). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
@@ -303,6 +306,8 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
         && !is_place_word(token, rules)
         && !rules.ministries.iter().any(|m| m == token)
         && !rules.org_aliases.contains_key(token)
+        // `위원회`: the generic name of a kind of body.
+        && !rules.org_suffixes.iter().any(|s| s == token || s == stem)
         && rules.role_of_token(token).is_none()
         && !is_modifier(token)
 }
@@ -476,9 +481,9 @@ fn is_present(s: &str) -> bool {
 
 /// A sitting where members question the executive, told as held: an audit (`행정사무감사를
 /// 벌였다`), a hearing, questions put to the executive, a report heard, a council's sitting
-/// (`제1차 본회의를 열고`).
+/// (`제1차 본회의를 열고`, a committee's `임시회 제1차 회의를 열어`).
 static HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
+    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
         .unwrap()
 });
 
@@ -486,7 +491,7 @@ static HEARING: LazyLock<Regex> = LazyLock::new(|| {
 /// answers, explains, says.
 static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
+        r"따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|지적하|당부했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
     )
     .unwrap()
 });
@@ -535,7 +540,7 @@ fn only_council<'s>(sentences: &[&'s str]) -> Option<&'s str> {
 /// an organisation's Latin short name (`한국지능정보사회진흥원(NIA) 본부장`), which parts the
 /// organisation from its title.
 fn without_constituency(s: &str) -> String {
-    static SEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(의원|위원)\([^()]{1,15}\)").unwrap());
+    static SEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(의원|위원)\s?\([^()]{1,15}\)").unwrap());
     // The English name may have words of its own: `블루하버벤처스(Blue Harbor Ventures) 파트너`.
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"([가-힣])\([A-Z][A-Za-z0-9&·-]{1,11}(?: [A-Z][A-Za-z0-9&·-]{0,11}){0,3}\)(\s)").unwrap()
@@ -1727,5 +1732,28 @@ mod tests {
         // A list of titled people keeps its own titles.
         let got = run(&["협약식에는 한지호 대표, 오태민 한빛대 총장이 참석했다."]);
         assert_eq!(got, vec![("한지호".into(), Some("대표".into()), None), p("오태민", "총장", "한빛대")]);
+    }
+
+    #[test]
+    fn members_who_speak_at_a_committee_sitting_and_speakers_of_a_session_are_present() {
+        let got = run(&[
+            "한빛시의회 도시위원회(위원장 오세린)는 12일 제88회 임시회 제2차 회의를 열어 조례안을 심사했다.",
+            "차민재 의원 (동구2, 한빛당)은 조례안 심사 중 준비가 부족하다고 지적하면서, 철저한 준비를 당부했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["차민재", "오세린"], "{got:?}");
+        assert!(got.contains(&p("차민재", "의원", "한빛시의회")), "{got:?}");
+        let got = run(&[
+            "두 번째 세션에서는 하도윤 한빛연구원 원장이 기조 연설했고, 모세린 새솔대 교수 등이 토론했다.",
+        ]);
+        assert_eq!(got, vec![p("하도윤", "원장", "한빛연구원"), p("모세린", "교수", "새솔대")]);
+        // The generic name of a body before a title is no person (`위원회 위원 구성`).
+        let got = run(&[
+            "한빛시의회 도시위원회(위원장 오세린)는 12일 제88회 임시회 제2차 회의를 열어 조례안을 심사했다.",
+            "차민재 의원 (동구2)은 위원회 위원 구성 조항이 모호하다고 지적했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["차민재", "오세린"], "{got:?}");
+        // A member's remark quoted from a statement is no presence at the sitting.
+        assert!(run(&["차민재 의원 (동구2)은 보도자료를 통해 준비 부족을 지적했다."]).is_empty());
     }
 }
