@@ -932,15 +932,19 @@ fn compound_title(token: &str, rules: &Compiled) -> Option<(String, Option<Strin
     if locative || t.chars().count() < 4 || !t.chars().all(|c| ('가'..='힣').contains(&c)) {
         return None;
     }
-    rules
+    let known = rules
         .known_roles
         .iter()
         .filter(|r| !r.everyday_word && r.title.chars().count() >= 2)
-        .find(|r| r.ends(t) && t.len() > r.title.len())?;
+        .filter(|r| r.ends(t) && t.len() > r.title.len())
+        .map(|r| r.title.chars().count())
+        .max()?;
+    // `분과위원장`: a longer title (`위원장`) than the glued head (`원장`) ends the word, so it is
+    // a post, not the head of a body named `…위원`.
     let glued = t.strip_suffix('장').filter(|o| o.chars().count() >= 4).and_then(|org| {
         GLUED_HEADS
             .iter()
-            .find(|(e, _)| org.ends_with(e))
+            .find(|(e, head)| org.ends_with(e) && head.chars().count() >= known)
             .map(|(_, head)| (head.to_string(), Some(org.to_string())))
     });
     Some(glued.or_else(|| place_and_title(t, rules)).unwrap_or_else(|| (t.to_string(), None)))
@@ -1726,6 +1730,7 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(names, vec!["강하늘", "김도윤", "박서연", "이준호"], "{got:?}");
         assert!(got.contains(&p("박서연", "의원", "한빛당 미래위원회")), "{got:?}");
+        assert!(got.contains(&("강하늘".into(), Some("분과위원장".into()), None)), "{got:?}");
         // One word that looks like a name before the group is not enough to make a person.
         let got = run(&["설명회에는 삼진, 현대 등 지역 기업 대표들이 참석했다."]);
         assert!(got.is_empty(), "{got:?}");
