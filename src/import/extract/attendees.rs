@@ -88,6 +88,15 @@ const NOT_NAMES: &[&str] = &[
     "직원",
     "전략",
     "이어서",
+    // Common words led by a surname's letter: a firm, an adjective, a kind of partnership.
+    "현대",
+    "국제",
+    "국가",
+    "공공",
+    "민관",
+    "구글",
+    "백악관",
+    "구성",
     // Words led by 상, a rare surname's letter.
     "상임",
     "상근",
@@ -227,7 +236,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// (`함께 했다`, `자리를 빛냈다`). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조연설|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
@@ -297,6 +306,8 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
         && !is_place_word(token, rules)
         && !rules.ministries.iter().any(|m| m == token)
         && !rules.org_aliases.contains_key(token)
+        // `위원회`: the generic name of a kind of body.
+        && !rules.org_suffixes.iter().any(|s| s == token || s == stem)
         && rules.role_of_token(token).is_none()
         && !is_modifier(token)
 }
@@ -470,9 +481,9 @@ fn is_present(s: &str) -> bool {
 
 /// A sitting where members question the executive, told as held: an audit (`행정사무감사를
 /// 벌였다`), a hearing, questions put to the executive, a report heard, a council's sitting
-/// (`제1차 본회의를 열고`).
+/// (`제1차 본회의를 열고`, a committee's `임시회 제1차 회의를 열어`).
 static HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
+    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
         .unwrap()
 });
 
@@ -480,7 +491,7 @@ static HEARING: LazyLock<Regex> = LazyLock::new(|| {
 /// answers, explains, says.
 static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
+        r"따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|지적하|당부했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
     )
     .unwrap()
 });
@@ -529,7 +540,7 @@ fn only_council<'s>(sentences: &[&'s str]) -> Option<&'s str> {
 /// an organisation's Latin short name (`한국지능정보사회진흥원(NIA) 본부장`), which parts the
 /// organisation from its title.
 fn without_constituency(s: &str) -> String {
-    static SEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(의원|위원)\([^()]{1,15}\)").unwrap());
+    static SEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(의원|위원)\s?\([^()]{1,15}\)").unwrap());
     // The English name may have words of its own: `블루하버벤처스(Blue Harbor Ventures) 파트너`.
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"([가-힣])\([A-Z][A-Za-z0-9&·-]{1,11}(?: [A-Z][A-Za-z0-9&·-]{0,11}){0,3}\)(\s)").unwrap()
@@ -704,12 +715,7 @@ pub(crate) fn attendees(
                 found.push((p, elsewhere));
             }
         }
-        let tokens: Vec<&str> = s.split_whitespace().collect();
-        for i in 0..tokens.len() {
-            if let Some(p) = person_at(&tokens, i, rules, &aliases) {
-                found.push((p, elsewhere));
-            }
-        }
+        found.extend(people_in(s, rules, &aliases).into_iter().map(|p| (p, elsewhere)));
     }
     found.extend(spaced.iter().filter_map(|s| self_introduction(s, rules)).map(|p| (p, false)));
     short_forms(&spaced, rules, &mut found);
@@ -750,6 +756,107 @@ pub(crate) fn attendees(
         .map(|p| format!("attendees: {} has no organisation", p.name))
         .collect();
     (out, review)
+}
+
+/// The people a sentence names by their titles, in the order written: each title with the
+/// name beside it, the list mates who share its title, and members named bare before a group
+/// (`A, B, C 등 … 의원들`).
+fn people_in(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<Attendee> {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let mut people = Vec::new();
+    for i in 0..tokens.len() {
+        if let Some(p) = person_at(&tokens, i, rules, aliases) {
+            let mates = sharing_the_title(&tokens, i, &p, rules, aliases);
+            people.extend(mates.into_iter().rev());
+            people.push(p);
+        }
+    }
+    people.extend(named_before_a_group(&tokens, rules, aliases));
+    people
+}
+
+/// `A 부처, B 부처, C 부처 장관`: one title closes a list of names, each with its body, and
+/// every name holds it. `person` was read at the title `i` as NAME ORG TITLE; the pairs before
+/// it, each `NAME ORG,`, are read back to front.
+fn sharing_the_title(
+    tokens: &[&str],
+    i: usize,
+    person: &Attendee,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Vec<Attendee> {
+    let Some(n) = tokens[..i].iter().rposition(|t| clean_token(t) == person.name) else {
+        return Vec::new();
+    };
+    // Only a one-word body between the last name and the title: the pairs before match it.
+    if person.org.is_empty() || n + 2 != i {
+        return Vec::new();
+    }
+    let mut mates = Vec::new();
+    let mut j = n;
+    while j >= 2 {
+        let Some(org) = tokens[j - 1].strip_suffix(',') else { break };
+        let name = tokens[j - 2];
+        let body = org_like(org, true, rules, aliases)
+            && (rules.ministries.iter().any(|m| m == org)
+                || aliases.contains_key(org)
+                || rules.org_aliases.contains_key(org)
+                || rules.org_suffixes.iter().any(|s| org.ends_with(s.as_str())));
+        if !body || !name_like(name, rules) {
+            break;
+        }
+        mates.push(Attendee {
+            name: name.to_string(),
+            role: person.role.clone(),
+            org: canonical(org, rules, aliases),
+        });
+        j -= 2;
+    }
+    mates
+}
+
+/// `김하람, 이도윤, 박서진 등 한빛당 소속 의원들이 참석했다`: names with no title of their
+/// own, listed before `등` and a group whose plural noun is a title (`의원들`, `대표들`): each
+/// holds that title, of the body written between. Two names at least, so that one word that
+/// merely looks like a name does not make a person.
+fn named_before_a_group(
+    tokens: &[&str],
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Vec<Attendee> {
+    let mut people = Vec::new();
+    for g in 0..tokens.len() {
+        let Some((title, _)) = strip_particles(tokens[g])
+            .strip_suffix('들')
+            .and_then(|t| rules.role_of_token(t).filter(|(r, rest)| rest.is_empty() && *r == t))
+        else {
+            continue;
+        };
+        let Some(e) = (g.saturating_sub(5)..g).rev().find(|&k| tokens[k] == "등") else { continue };
+        let mut names = Vec::new();
+        let mut k = e;
+        while k > 0 {
+            let t = tokens[k - 1];
+            let last = k == e;
+            let bare = if last { Some(t).filter(|t| !t.ends_with(',')) } else { t.strip_suffix(',') };
+            match bare.filter(|b| name_like(b, rules)) {
+                Some(b) => names.push(b),
+                None => break,
+            }
+            k -= 1;
+        }
+        if names.len() < 2 {
+            continue;
+        }
+        let body: Vec<&str> = tokens[e + 1..g].iter().copied().filter(|t| *t != "소속").collect();
+        let org = if body.is_empty() { String::new() } else { canonical(&body.join(" "), rules, aliases) };
+        people.extend(names.into_iter().rev().map(|n| Attendee {
+            name: n.to_string(),
+            role: title.to_string(),
+            org: org.clone(),
+        }));
+    }
+    people
 }
 
 /// `강원특별자치도지사 남궁현입니다`: a speaker who introduces himself is at the event he
@@ -825,15 +932,19 @@ fn compound_title(token: &str, rules: &Compiled) -> Option<(String, Option<Strin
     if locative || t.chars().count() < 4 || !t.chars().all(|c| ('가'..='힣').contains(&c)) {
         return None;
     }
-    rules
+    let known = rules
         .known_roles
         .iter()
         .filter(|r| !r.everyday_word && r.title.chars().count() >= 2)
-        .find(|r| r.ends(t) && t.len() > r.title.len())?;
+        .filter(|r| r.ends(t) && t.len() > r.title.len())
+        .map(|r| r.title.chars().count())
+        .max()?;
+    // `분과위원장`: a longer title (`위원장`) than the glued head (`원장`) ends the word, so it is
+    // a post, not the head of a body named `…위원`.
     let glued = t.strip_suffix('장').filter(|o| o.chars().count() >= 4).and_then(|org| {
         GLUED_HEADS
             .iter()
-            .find(|(e, _)| org.ends_with(e))
+            .find(|(e, head)| org.ends_with(e) && head.chars().count() >= known)
             .map(|(_, head)| (head.to_string(), Some(org.to_string())))
     });
     Some(glued.or_else(|| place_and_title(t, rules)).unwrap_or_else(|| (t.to_string(), None)))
@@ -1603,5 +1714,51 @@ mod tests {
         // With no city before it, the district head is read as before.
         let got = run(&["간담회에는 변다솜 북구청장이 참석했다."]);
         assert_eq!(got.iter().map(|a| a.0.as_str()).collect::<Vec<_>>(), vec!["변다솜"]);
+    }
+
+    #[test]
+    fn a_title_shared_by_a_list_and_members_named_bare_before_their_group() {
+        let got = run(&[
+            "보고회에는 한지호 산업부, 오태민 과기부, 노윤서 고용노동부 장관과 문가람 청와대 정책실장이 참석했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["한지호", "오태민", "노윤서", "문가람"], "{got:?}");
+        assert!(got.contains(&p("오태민", "장관", "과학기술정보통신부")), "{got:?}");
+        let got = run(&[
+            "간담회에는 강하늘 분과위원장을 비롯해 김도윤, 박서연, 이준호 등 한빛당 미래위원회 소속 의원들이 참석했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["강하늘", "김도윤", "박서연", "이준호"], "{got:?}");
+        assert!(got.contains(&p("박서연", "의원", "한빛당 미래위원회")), "{got:?}");
+        assert!(got.contains(&("강하늘".into(), Some("분과위원장".into()), None)), "{got:?}");
+        // One word that looks like a name before the group is not enough to make a person.
+        let got = run(&["설명회에는 삼진, 현대 등 지역 기업 대표들이 참석했다."]);
+        assert!(got.is_empty(), "{got:?}");
+        // A list of titled people keeps its own titles.
+        let got = run(&["협약식에는 한지호 대표, 오태민 한빛대 총장이 참석했다."]);
+        assert_eq!(got, vec![("한지호".into(), Some("대표".into()), None), p("오태민", "총장", "한빛대")]);
+    }
+
+    #[test]
+    fn members_who_speak_at_a_committee_sitting_and_speakers_of_a_session_are_present() {
+        let got = run(&[
+            "한빛시의회 도시위원회(위원장 오세린)는 12일 제88회 임시회 제2차 회의를 열어 조례안을 심사했다.",
+            "차민재 의원 (동구2, 한빛당)은 조례안 심사 중 준비가 부족하다고 지적하면서, 철저한 준비를 당부했다.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, vec!["차민재", "오세린"], "{got:?}");
+        assert!(got.contains(&p("차민재", "의원", "한빛시의회")), "{got:?}");
+        let got = run(&[
+            "두 번째 세션에서는 하도윤 한빛연구원 원장이 기조 연설했고, 모세린 새솔대 교수 등이 토론했다.",
+        ]);
+        assert_eq!(got, vec![p("하도윤", "원장", "한빛연구원"), p("모세린", "교수", "새솔대")]);
+        // The generic name of a body before a title is no person (`위원회 위원 구성`).
+        let got = run(&[
+            "한빛시의회 도시위원회(위원장 오세린)는 12일 제88회 임시회 제2차 회의를 열어 조례안을 심사했다.",
+            "차민재 의원 (동구2)은 위원회 위원 구성 조항이 모호하다고 지적했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["차민재", "오세린"], "{got:?}");
+        // A member's remark quoted from a statement is no presence at the sitting.
+        assert!(run(&["차민재 의원 (동구2)은 보도자료를 통해 준비 부족을 지적했다."]).is_empty());
     }
 }
