@@ -24,6 +24,9 @@ const SUFFIXES: &[&str] = &[
     "지역",
     "지방",
     "일대",
+    // A sea area off the place: `통영해역`, `거제 앞바다`'s glued form.
+    "해역",
+    "앞바다",
     "권",
     "시",
     "도",
@@ -343,6 +346,51 @@ fn listed_short_names<'r>(
             if let Some(place) = place {
                 out.push(Mention { unit, start: *at, end: at + stem.len(), place });
             }
+        }
+    }
+    out
+}
+
+/// Ambiguous short names (`남해`, `안양`) opening one member of a comma list whose other members
+/// open with places (`통영해역 5개, 남해해역 2개, 하동해역 3개`, `경기도 노선버스, 안양 노선버스,
+/// 세종시 …`): the list makes them places too, when a sibling of the same province opens another
+/// member or the province itself is named in the sentence.
+fn comma_listed_short_names<'r>(
+    unit: usize,
+    text: &str,
+    found: &[Mention<'r>],
+    rules: &'r Compiled,
+) -> Vec<Mention<'r>> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(text.match_indices(',').map(|(i, _)| i + 1));
+    let starts: Vec<usize> =
+        starts.into_iter().map(|s| s + (text[s..].len() - text[s..].trim_start().len())).collect();
+    let opening: Vec<Option<&Mention<'r>>> =
+        starts.iter().map(|s| found.iter().find(|m| m.start == *s)).collect();
+    if starts.len() < 3 || opening.iter().flatten().next().is_none() || found.len() < 2 {
+        return Vec::new();
+    }
+    // A sibling anywhere in the sentence: the list's first member may open with other words.
+    let named = |p: &str| {
+        found.iter().any(|m| {
+            m.place.parent.as_deref() == Some(p)
+                || (m.place.level == PlaceLevel::Province && m.place.name == p)
+        })
+    };
+    let mut out = Vec::new();
+    for (k, &at) in starts.iter().enumerate() {
+        if opening[k].is_some() {
+            continue;
+        }
+        let word = text[at..].split_whitespace().next().unwrap_or("");
+        let place = rules.regions.iter().find(|r| {
+            let (Some((_, short)), Some(province)) = (r.spelling.split_once(' '), r.parent.as_deref()) else {
+                return false;
+            };
+            r.level == PlaceLevel::Local && word.strip_prefix(short).is_some_and(word_ends) && named(province)
+        });
+        if let Some((place, short)) = place.and_then(|p| Some((p, p.spelling.split_once(' ')?.1))) {
+            out.push(Mention { unit, start: at, end: at + short.len(), place });
         }
     }
     out
@@ -727,6 +775,8 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
     for (u, text) in units.iter().enumerate() {
         let mut all = mentions(u, text, rules);
         all.extend(listed_short_names(u, text, &all, rules));
+        let listed = comma_listed_short_names(u, text, &all, rules);
+        all.extend(listed);
         all.sort_by_key(|m| m.start);
         let out = ruled_out(text, &all);
         let distinct: std::collections::BTreeSet<&str> =
@@ -1164,6 +1214,27 @@ mod tests {
             run("강원도는 신청했다 / 강원도 춘천을 비롯해 경남 밀양, 충북 제천, 전남 고흥 등 4개 지역이 신청했다 / 춘천시 동면에 짓는다"),
             vec!["강원", "춘천시", "동면"]
         );
+    }
+
+    #[test]
+    fn a_sea_area_off_a_place_is_the_place() {
+        assert_eq!(run("전남도는 여수해역에 해상풍력 단지를 짓는다"), vec!["전남", "여수시"]);
+    }
+
+    #[test]
+    fn an_ambiguous_short_name_opening_a_comma_list_member_is_a_place() {
+        // 남해 is also the South Sea; among 경남's sea areas it is the county.
+        assert_eq!(
+            run("양식장을 거제해역 4곳, 남해해역 2곳, 통영해역 1곳으로 늘린다"),
+            vec!["거제시", "남해군", "통영시"]
+        );
+        // 안양 among services of 시·도, its province named in the sentence.
+        assert_eq!(
+            run("지원 대상은 부산시 심야버스, 경기도 순환버스, 안양 새벽버스다"),
+            vec!["부산", "경기", "안양시"]
+        );
+        // No sibling and no province: the common word stays a word.
+        assert_eq!(run("부산시 심야버스, 대구시 셔틀, 남해 바다 체험이 있다"), vec!["부산", "대구"]);
     }
 
     #[test]
