@@ -39,6 +39,11 @@ const SUFFIXES: &[&str] = &[
     "시장",
     "군수",
     "구청장",
+    // Its education office and superintendent run the schools of the place: `경남교육청`'s own
+    // programme applies across the province, `○○교육지원청`'s across its 시·군.
+    "교육청",
+    "교육감",
+    "교육지원청",
     // Its council: `옥천군의회는` is the county's own body, sitting on the county's matters.
     "의회",
     "시의회",
@@ -1214,6 +1219,14 @@ mod tests {
             run("강원도는 신청했다 / 강원도 춘천을 비롯해 경남 밀양, 충북 제천, 전남 고흥 등 4개 지역이 신청했다 / 춘천시 동면에 짓는다"),
             vec!["강원", "춘천시", "동면"]
         );
+    }
+
+    #[test]
+    fn an_education_offices_programme_applies_in_its_place() {
+        assert_eq!(run("충북교육청은 올해 모든 중학교에 코딩 수업을 연다"), vec!["충북"]);
+        assert_eq!(run("전북교육감은 디지털 교과서를 도입한다고 밝혔다"), vec!["전북"]);
+        // Inside a longer name it is still no place of its own.
+        assert!(run("한국교육개발원은 교육청 평가를 맡았다").is_empty());
     }
 
     #[test]
