@@ -507,7 +507,7 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         if m.place.name == "전국" && !after_exclusion(&text[..m.start]) && nationwide_aside(text, m.end) {
             out[k] = true;
         }
-        if compared(text, m) {
+        if compared(text, m) || OWNER.is_match(&text[m.end..]) {
             out[k] = true;
         }
         // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
@@ -518,6 +518,12 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
     }
     out
 }
+
+/// What follows a place named as the owner of a body (`서울시 출자출연기관인 ○○재단`, `경기도
+/// 산하 ○○원`): the body is described, not where the story happens.
+static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:특별시|광역시|특별자치도|특별자치시|시|도|군|구)?\s(?:산하|출자|출연|투자)(?:출연)?(?:기관|\s|$)").unwrap()
+});
 
 /// What follows `전국` when it is the pool of a selection: `전국 6곳 중`, `전국 12개 지역 가운데`.
 static POOL: LazyLock<Regex> =
@@ -1227,6 +1233,14 @@ mod tests {
         assert_eq!(run("전북교육감은 디지털 교과서를 도입한다고 밝혔다"), vec!["전북"]);
         // Inside a longer name it is still no place of its own.
         assert!(run("한국교육개발원은 교육청 평가를 맡았다").is_empty());
+    }
+
+    #[test]
+    fn the_owner_of_a_body_is_not_a_region() {
+        assert_eq!(run("포항시는 부산시 출자출연기관인 부산정보산업진흥원과 협약을 맺었다"), vec!["포항시"]);
+        assert_eq!(run("경기도 산하 연구원이 원주시와 손잡았다"), vec!["원주시"]);
+        // The place itself doing something is still its region.
+        assert_eq!(run("부산시 산업을 키운다"), vec!["부산"]);
     }
 
     #[test]
