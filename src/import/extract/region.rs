@@ -24,6 +24,9 @@ const SUFFIXES: &[&str] = &[
     "지역",
     "지방",
     "일대",
+    // A sea area off the place: `통영해역`, `거제 앞바다`'s glued form.
+    "해역",
+    "앞바다",
     "권",
     "시",
     "도",
@@ -36,6 +39,11 @@ const SUFFIXES: &[&str] = &[
     "시장",
     "군수",
     "구청장",
+    // Its education office and superintendent run the schools of the place: `경남교육청`'s own
+    // programme applies across the province, `○○교육지원청`'s across its 시·군.
+    "교육청",
+    "교육감",
+    "교육지원청",
     // Its council: `옥천군의회는` is the county's own body, sitting on the county's matters.
     "의회",
     "시의회",
@@ -348,6 +356,51 @@ fn listed_short_names<'r>(
     out
 }
 
+/// Ambiguous short names (`남해`, `안양`) opening one member of a comma list whose other members
+/// open with places (`통영해역 5개, 남해해역 2개, 하동해역 3개`, `경기도 노선버스, 안양 노선버스,
+/// 세종시 …`): the list makes them places too, when a sibling of the same province opens another
+/// member or the province itself is named in the sentence.
+fn comma_listed_short_names<'r>(
+    unit: usize,
+    text: &str,
+    found: &[Mention<'r>],
+    rules: &'r Compiled,
+) -> Vec<Mention<'r>> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(text.match_indices(',').map(|(i, _)| i + 1));
+    let starts: Vec<usize> =
+        starts.into_iter().map(|s| s + (text[s..].len() - text[s..].trim_start().len())).collect();
+    let opening: Vec<Option<&Mention<'r>>> =
+        starts.iter().map(|s| found.iter().find(|m| m.start == *s)).collect();
+    if starts.len() < 3 || opening.iter().flatten().next().is_none() || found.len() < 2 {
+        return Vec::new();
+    }
+    // A sibling anywhere in the sentence: the list's first member may open with other words.
+    let named = |p: &str| {
+        found.iter().any(|m| {
+            m.place.parent.as_deref() == Some(p)
+                || (m.place.level == PlaceLevel::Province && m.place.name == p)
+        })
+    };
+    let mut out = Vec::new();
+    for (k, &at) in starts.iter().enumerate() {
+        if opening[k].is_some() {
+            continue;
+        }
+        let word = text[at..].split_whitespace().next().unwrap_or("");
+        let place = rules.regions.iter().find(|r| {
+            let (Some((_, short)), Some(province)) = (r.spelling.split_once(' '), r.parent.as_deref()) else {
+                return false;
+            };
+            r.level == PlaceLevel::Local && word.strip_prefix(short).is_some_and(word_ends) && named(province)
+        });
+        if let Some((place, short)) = place.and_then(|p| Some((p, p.spelling.split_once(' ')?.1))) {
+            out.push(Mention { unit, start: at, end: at + short.len(), place });
+        }
+    }
+    out
+}
+
 /// A 읍·면·동 written right after its 시·군·구 (`청원구 오창읍`, `춘천시 동면`): the place named
 /// down to the neighbourhood, where a list of them is not needed to tell it from a common noun.
 fn neighbourhood_after<'r>(text: &str, found: &[Mention<'r>]) -> Vec<String> {
@@ -454,7 +507,7 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         if m.place.name == "전국" && !after_exclusion(&text[..m.start]) && nationwide_aside(text, m.end) {
             out[k] = true;
         }
-        if compared(text, m) {
+        if compared(text, m) || OWNER.is_match(&text[m.end..]) {
             out[k] = true;
         }
         // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
@@ -465,6 +518,12 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
     }
     out
 }
+
+/// What follows a place named as the owner of a body (`서울시 출자출연기관인 ○○재단`, `경기도
+/// 산하 ○○원`): the body is described, not where the story happens.
+static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:특별시|광역시|특별자치도|특별자치시|시|도|군|구)?\s(?:산하|출자|출연|투자)(?:출연)?(?:기관|\s|$)").unwrap()
+});
 
 /// What follows `전국` when it is the pool of a selection: `전국 6곳 중`, `전국 12개 지역 가운데`.
 static POOL: LazyLock<Regex> =
@@ -727,6 +786,8 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
     for (u, text) in units.iter().enumerate() {
         let mut all = mentions(u, text, rules);
         all.extend(listed_short_names(u, text, &all, rules));
+        let listed = comma_listed_short_names(u, text, &all, rules);
+        all.extend(listed);
         all.sort_by_key(|m| m.start);
         let out = ruled_out(text, &all);
         let distinct: std::collections::BTreeSet<&str> =
@@ -1164,6 +1225,43 @@ mod tests {
             run("강원도는 신청했다 / 강원도 춘천을 비롯해 경남 밀양, 충북 제천, 전남 고흥 등 4개 지역이 신청했다 / 춘천시 동면에 짓는다"),
             vec!["강원", "춘천시", "동면"]
         );
+    }
+
+    #[test]
+    fn an_education_offices_programme_applies_in_its_place() {
+        assert_eq!(run("충북교육청은 올해 모든 중학교에 코딩 수업을 연다"), vec!["충북"]);
+        assert_eq!(run("전북교육감은 디지털 교과서를 도입한다고 밝혔다"), vec!["전북"]);
+        // Inside a longer name it is still no place of its own.
+        assert!(run("한국교육개발원은 교육청 평가를 맡았다").is_empty());
+    }
+
+    #[test]
+    fn the_owner_of_a_body_is_not_a_region() {
+        assert_eq!(run("포항시는 부산시 출자출연기관인 부산정보산업진흥원과 협약을 맺었다"), vec!["포항시"]);
+        assert_eq!(run("경기도 산하 연구원이 원주시와 손잡았다"), vec!["원주시"]);
+        // The place itself doing something is still its region.
+        assert_eq!(run("부산시 산업을 키운다"), vec!["부산"]);
+    }
+
+    #[test]
+    fn a_sea_area_off_a_place_is_the_place() {
+        assert_eq!(run("전남도는 여수해역에 해상풍력 단지를 짓는다"), vec!["전남", "여수시"]);
+    }
+
+    #[test]
+    fn an_ambiguous_short_name_opening_a_comma_list_member_is_a_place() {
+        // 남해 is also the South Sea; among 경남's sea areas it is the county.
+        assert_eq!(
+            run("양식장을 거제해역 4곳, 남해해역 2곳, 통영해역 1곳으로 늘린다"),
+            vec!["거제시", "남해군", "통영시"]
+        );
+        // 안양 among services of 시·도, its province named in the sentence.
+        assert_eq!(
+            run("지원 대상은 부산시 심야버스, 경기도 순환버스, 안양 새벽버스다"),
+            vec!["부산", "경기", "안양시"]
+        );
+        // No sibling and no province: the common word stays a word.
+        assert_eq!(run("부산시 심야버스, 대구시 셔틀, 남해 바다 체험이 있다"), vec!["부산", "대구"]);
     }
 
     #[test]
