@@ -386,10 +386,11 @@ fn choose_title(lines: &[String], menus: &[bool], rules: &Compiled) -> Option<us
 fn never_title(lines: &[String], filled: &[usize], order: usize, rules: &Compiled) -> bool {
     let line = lines[filled[order]].as_str();
     let n = char_len(line);
-    // A line of figures and bars (a board's post number and view count, a table's border) or
-    // a lone letter (a close button's `X`) says nothing.
+    // A row of figures and bars (a board's post number and view count, a table's border) or
+    // a lone letter (a close button's `X`) says nothing; a year alone (`2024`) may be a headline.
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     n > 150
-        || line.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || letters < 2 && (line.contains('|') || n <= 2)
         || is_meta_line(line)
         || rules.is_boilerplate(line)
         || rules.is_tail_marker(line)
