@@ -28,12 +28,17 @@ static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// `머니투데이 창원=노수윤 기자 | 2022.06.20`: the outlet may come before the reporter's town
+/// (`town`), and is then the outlet whatever its name.
 static NAMED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|출처\s*[:：]?\s*|By\s+|by\s+|/\s*)?(?:{DATELINE})?(?:(?P<outlet>[^\s\d|/]{{2,15}})(?:\s*[|·]\s*|\s+))?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
+        r"^(?:기자명\s*|글\s*[·ㆍ]?\s*사진\s*[=:]?\s*|출처\s*[:：]?\s*|By\s+|by\s+|/\s*)?(?:{DATELINE})?(?:(?P<outlet>[^\s\d|/=ㅣ]{{2,15}})(?:\s*{SEPARATOR}\s*|\s+))?(?P<town>{DATELINE})?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)(?P<rest>$|[\s|/·,(<\[].*)$"
     ))
     .unwrap()
 });
+/// Bars set between an outlet and its reporter: ASCII, full-width, box-drawing, and the Hangul
+/// vowel ㅣ that many sites type for one (`[더팩트ㅣ천안=이름 기자]`).
+const SEPARATOR: &str = r"[|·ㅣ｜│]";
 /// `예산=원하람 기자`: a regional reporter's town before the name.
 const DATELINE: &str = r"[가-힣]{1,8}\s*=\s*";
 /// A columnist signs with a newsroom rank, not `기자`: `손태윤 경제부장`, `하도윤 논설위원`.
@@ -53,16 +58,21 @@ static HANDLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<name>[가-힣]기자)\s+(?:19|20)\d{2}").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").unwrap());
 
-static LEAD_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// The forms of a byline opening the lead, each with whether its shape alone says that the
+/// word in the outlet's place is an outlet (a wire's `(도시=매체)`, an outlet set apart by a bar
+/// or before a town: `[매체ㅣ도시=이름 기자]`, `[도시=매체 이름 기자]`). The bare `[매체]` is last.
+static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     [
-        format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"),
-        format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"),
-        format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"),
-        format!(r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*=?\s*)?"),
-        r"^\[\s*(?P<outlet>[^\]\s=]{2,20})\s*\]\s*".to_string(),
+        (format!(r"^\[\s*(?P<outlet>[^\]\s=ㅣ|]{{2,20}})\s*{SEPARATOR}\s*(?:[가-힣]{{1,8}}\s*=\s*)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), true),
+        (format!(r"^\[\s*[가-힣]{{1,8}}\s*=\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), true),
+        (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
+        (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
+        (format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"), false),
+        (format!(r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*=?\s*)?"), true),
+        (r"^\[\s*(?P<outlet>[^\]\s=]{2,20})\s*\]\s*".to_string(), false),
     ]
-    .iter()
-    .map(|p| Regex::new(p).unwrap())
+    .into_iter()
+    .map(|(p, trusted)| (Regex::new(&p).unwrap(), trusted))
     .collect()
 });
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,11 +99,20 @@ const NOT_OUTLETS: &[&str] = &[
     "특집",
     "해설",
     "사진",
+    // A broadcast's transcript tags (`[앵커]`, `[리포트]`).
+    "앵커",
+    "리포트",
+    "녹취",
 ];
+
+/// A tag's word that is a kind of story (`단독`, `포토`), never an outlet.
+fn not_outlet(s: &str) -> bool {
+    NOT_OUTLETS.iter().any(|n| s.starts_with(n))
+}
 
 /// Whether a bracketed word or a byline's first word can be an outlet's name.
 pub(crate) fn plausible_outlet(s: &str) -> bool {
-    if NOT_OUTLETS.iter().any(|n| s.starts_with(n)) {
+    if not_outlet(s) {
         return false;
     }
     gazetteer::outlet_named(s).is_some()
@@ -144,7 +163,11 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
     if let Some(c) = NAMED_LINE.captures(bare) {
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
         if !rest.contains("다.") && !rest.trim_end().ends_with('다') {
-            return Some(byline_of(&c, bare));
+            let mut b = byline_of(&c, bare);
+            if c.name("town").is_some() && !c.name("outlet").is_some_and(|o| not_outlet(o.as_str())) {
+                b.outlet = c.name("outlet").map(|m| m.as_str().to_string());
+            }
+            return Some(b);
         }
     }
     BARE_LINE
@@ -156,18 +179,16 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
 
 /// A byline opening a paragraph: the byline and the length of text it takes.
 pub(crate) fn parse_lead(text: &str) -> Option<(Byline, usize)> {
-    for (k, re) in LEAD_FORMS.iter().enumerate() {
+    for (k, (re, trusted)) in LEAD_FORMS.iter().enumerate() {
         if let Some(c) = re.captures(text) {
-            let b = byline_of(&c, "");
+            let mut b = byline_of(&c, "");
             // A bare `[…]` tag counts only when it names an outlet.
             if k == LEAD_FORMS.len() - 1 && b.outlet.is_none() {
                 continue;
             }
-            let b = if k == 3 {
-                Byline { outlet: c.name("outlet").map(|m| m.as_str().to_string()), ..b }
-            } else {
-                b
-            };
+            if *trusted && !c.name("outlet").is_some_and(|o| not_outlet(o.as_str())) {
+                b.outlet = c.name("outlet").map(|m| m.as_str().to_string());
+            }
             return Some((b, c.get(0).unwrap().end()));
         }
     }
@@ -191,6 +212,20 @@ pub(crate) fn parse_trailing(text: &str, is_name: impl Fn(&str) -> bool) -> Opti
     let name = c.name("name").unwrap();
     is_name(name.as_str())
         .then(|| (Byline { name: Some(name.as_str().to_string()), ..Byline::default() }, name.start()))
+}
+
+/// A broadcast report's sign-off closing its transcript (`KBS 뉴스 홍길동입니다.`, `YTN
+/// 홍길동입니다.`): the reporter, and the outlet, which must be one the gazetteer knows (a
+/// speaker's `안녕하세요 홍길동입니다` names none).
+pub(crate) fn parse_signoff(sentence: &str) -> Option<Byline> {
+    static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<outlet>\S.{0,18}?)\s*(?P<name>[가-힣]{2,4})입니다[.!]?$").unwrap()
+    });
+    let c = SIGNOFF.captures(sentence.trim())?;
+    let written = c.name("outlet")?.as_str().trim();
+    let bare = written.strip_suffix("뉴스").map(str::trim_end).filter(|s| !s.is_empty()).unwrap_or(written);
+    let outlet = gazetteer::outlet_named(written).or_else(|| gazetteer::outlet_named(bare))?;
+    Some(Byline { outlet: Some(outlet.name.clone()), name: Some(c["name"].to_string()), email: None })
 }
 
 #[cfg(test)]
@@ -227,6 +262,26 @@ mod tests {
     }
 
     #[test]
+    fn a_broadcast_reports_sign_off_names_outlet_and_reporter() {
+        let off = |s: &str| parse_signoff(s).map(|b| (b.outlet, b.name));
+        assert_eq!(off("KBS 뉴스 모하람입니다."), Some(some("KBS", "모하람")));
+        assert_eq!(off("MBC뉴스 모하람입니다."), Some(some("MBC", "모하람")));
+        assert_eq!(off("연합뉴스TV 남궁하윤입니다."), Some(some("연합뉴스TV", "남궁하윤")));
+        assert_eq!(off("TJB 모하람입니다."), Some(some("TJB", "모하람")));
+        assert_eq!(off("안녕하세요 모하람입니다."), None);
+        assert_eq!(off("저는 시민기자 모하람입니다."), None);
+    }
+
+    #[test]
+    fn an_outlet_before_the_reporters_town_is_the_outlet_whatever_its_name() {
+        assert_eq!(line("한빛경제 여수=도하람 기자 | 2023.04.11 09:12"), some("한빛경제", "도하람"));
+        assert_eq!(line("머니투데이 창원=남하윤 기자"), some("머니투데이", "남하윤"));
+        // Without the town, an unknown word before the name is an outlet only by its ending.
+        assert_eq!(line("한빛경제 도하람 기자"), some("한빛경제", "도하람"));
+        assert_eq!(line("한빛나래 도하람 기자"), (None, Some("도하람".into())));
+    }
+
+    #[test]
     fn a_reporters_town_and_a_columnists_rank_sign_a_line() {
         assert_eq!(line("홍성=배다온 기자 bdo@example.kr"), (None, Some("배다온".into())));
         assert_eq!(line("여도하 사회부장"), (None, Some("여도하".into())));
@@ -248,6 +303,15 @@ mod tests {
         assert_eq!(lead("[ 시티저널 안희대 기자 ]국회").unwrap().0.as_deref(), Some("시티저널"));
         assert_eq!(lead("[프라임경제] 한국전력은").unwrap().0.as_deref(), Some("프라임경제"));
         assert!(lead("[단독] 정부가").is_none());
+        // An outlet set apart by a bar (ASCII, full-width or the vowel ㅣ), or after the town.
+        assert_eq!(
+            lead("[하늘팩트ㅣ논산=강다온 기자] 논산시는"),
+            Some((Some("하늘팩트".into()), Some("강다온".into()), "논산시는".into()))
+        );
+        assert_eq!(lead("[하늘팩트 | 강다온 기자] 시는").unwrap().0.as_deref(), Some("하늘팩트"));
+        assert_eq!(lead("[세종=하늘팩트 강다온 기자] 정부는").unwrap().0.as_deref(), Some("하늘팩트"));
+        assert_eq!(lead("[포토ㅣ강다온 기자] 시는").unwrap().0, None, "a kind of story, not an outlet");
+        assert!(lead("[앵커] 정부가").is_none());
         assert_eq!(lead("(서울=연합뉴스) 신선미 기자 = 정부가").unwrap().1.as_deref(), Some("신선미"));
         let yes = |_: &str| true;
         let (b, at) = parse_trailing("말했다. /김지을 기자 dok2000@kwangju.co.kr", yes).unwrap();

@@ -59,12 +59,19 @@ pub(crate) fn outlet_named(name: &str) -> Option<&'static Outlet> {
     outlets().iter().find(|o| fold(&o.name) == key || o.aliases.iter().any(|a| fold(a) == key))
 }
 
-/// The outlet behind a host name or an e-mail address (`m.etnews.com`, `hong@yna.co.kr`).
+/// The outlet behind a host name or an e-mail address (`m.etnews.com`, `hong@yna.co.kr`). A
+/// channel's own domain under its group's (`mbnmoney.mbn.co.kr` under `mbn.co.kr`) is the
+/// channel's: the longest domain the host falls under wins.
 pub(crate) fn outlet_for_domain(address: &str) -> Option<&'static Outlet> {
     let host = address.rsplit('@').next().unwrap_or(address).to_ascii_lowercase();
     let host = host.trim_start_matches("https://").trim_start_matches("http://");
     let host = host.split(['/', ':', '?']).next().unwrap_or("");
-    outlets().iter().find(|o| o.domains.iter().any(|d| host == d || host.ends_with(&format!(".{d}"))))
+    outlets()
+        .iter()
+        .flat_map(|o| o.domains.iter().map(move |d| (d, o)))
+        .filter(|(d, _)| host == d.as_str() || host.ends_with(&format!(".{d}")))
+        .max_by_key(|(d, _)| d.len())
+        .map(|(_, o)| o)
 }
 
 /// The first outlet named in a line as a word of its own (longest names first at one place).
@@ -265,8 +272,51 @@ mod tests {
             outlet_in("머니투데이 뉴스1 제공 | 2020.03.26").map(|o| o.name.as_str()),
             Some("머니투데이")
         );
-        assert!(outlet_in("연합뉴스TV 보도").is_some_and(|o| o.name == "연합뉴스"));
+        assert!(outlet_in("연합뉴스TV 보도").is_some_and(|o| o.name == "연합뉴스TV"));
+        assert!(outlet_in("연합뉴스 보도").is_some_and(|o| o.name == "연합뉴스"));
         assert!(outlet_in("연합회는").is_none());
+    }
+
+    #[test]
+    fn a_channels_domain_under_its_groups_is_the_channels() {
+        let named = |d: &str| outlet_for_domain(d).map(|o| o.name.as_str());
+        assert_eq!(named("https://mbnmoney.mbn.co.kr/news/view"), Some("매일경제TV"));
+        assert_eq!(named("https://www.mbn.co.kr/news"), Some("MBN"));
+        assert_eq!(named("reporter@biz.chosun.com"), Some("조선비즈"));
+        assert_eq!(named("reporter@chosun.com"), Some("조선일보"));
+        assert_eq!(named("https://news.kbs.co.kr/news/pc/view"), Some("KBS"));
+    }
+
+    #[test]
+    fn broadcasters_and_public_news_services_are_outlets() {
+        let named = |s: &str| outlet_named(s).map(|o| o.name.as_str());
+        for channel in ["KBS", "MBC", "SBS", "JTBC", "TV조선", "채널A", "MBN", "YTN", "EBS", "OBS", "TBS"]
+        {
+            assert_eq!(named(channel), Some(channel));
+        }
+        assert_eq!(named("국민방송"), Some("KTV 국민방송"));
+        assert_eq!(named("국회방송"), Some("NATV 국회방송"));
+        assert_eq!(named("부산경남방송"), Some("KNN"));
+        // A regional station of the national broadcaster is the broadcaster; a regional MBC is
+        // a company of its own.
+        assert_eq!(outlet_in("KBS창원 윤하늘입니다").map(|o| o.name.as_str()), Some("KBS"));
+        assert_eq!(outlet_in("ⓒ 부산MBC").map(|o| o.name.as_str()), Some("부산MBC"));
+        assert_eq!(outlet_in("SBS Biz 뉴스").map(|o| o.name.as_str()), Some("SBS Biz"));
+    }
+
+    #[test]
+    fn each_spelling_and_domain_names_one_outlet() {
+        let mut spellings: BTreeMap<String, &str> = BTreeMap::new();
+        let mut domains = std::collections::BTreeSet::new();
+        for o in outlets() {
+            for s in std::iter::once(&o.name).chain(&o.aliases) {
+                let first = *spellings.entry(fold(s)).or_insert(&o.name);
+                assert_eq!(first, o.name, "{s} names two outlets");
+            }
+            for d in &o.domains {
+                assert!(domains.insert(d.clone()), "{d} is listed twice");
+            }
+        }
     }
 
     #[test]

@@ -81,7 +81,8 @@ static PHOTO_STAMP: LazyLock<Regex> =
 /// A photo description closed by its credit: `… 발언하고 있다. 연합뉴스`, `… 스템빌리지. 부산시 제공`.
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     // A wire's photo stamp may close it after the credit: `(포항시 제공) 2026.7.21/뉴스1`.
-    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$").unwrap()
+    // A credit after a slash is the owner alone: `… 촬영하고 있다. /천안시`.
+    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$|[.!?]\s*/\s*[가-힣A-Za-z0-9]{2,12}$").unwrap()
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -385,7 +386,11 @@ fn choose_title(lines: &[String], menus: &[bool], rules: &Compiled) -> Option<us
 fn never_title(lines: &[String], filled: &[usize], order: usize, rules: &Compiled) -> bool {
     let line = lines[filled[order]].as_str();
     let n = char_len(line);
+    // A row of figures and bars (a board's post number and view count, a table's border) or
+    // a lone letter (a close button's `X`) says nothing; a year alone (`2024`) may be a headline.
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     n > 150
+        || letters < 2 && (line.contains('|') || n <= 2)
         || is_meta_line(line)
         || rules.is_boilerplate(line)
         || rules.is_tail_marker(line)
@@ -567,8 +572,10 @@ fn after_title_label(line: &str) -> Option<&str> {
 /// Splits a headline from what its line runs on into: a subtitle wrapped in dashes
 /// (`제목 - 부제 -`) is dropped, an issuer after ` - ` (`제목 - 과학기술정보통신부`) is returned.
 fn split_title(line: &str, rules: &Compiled) -> (String, Option<String>) {
-    // A website board's field label before the headline (`제목  …`, `제목: …`) is not part of it.
+    // A website board's field label before the headline (`제목  …`, `제목: …`) is not part of it,
+    // nor are the empty cells after it on the board's row (`제목 | |||`).
     let line = after_title_label(line).unwrap_or(line);
+    let line = if line.contains('|') { line.trim_end_matches(['|', ' ']) } else { line };
     if let Some(head) = line.strip_suffix('-').and_then(|l| l.trim_end().rsplit_once(" - ")).map(|(h, _)| h) {
         if char_len(head) >= 4 {
             return (head.trim().to_string(), None);
@@ -610,7 +617,9 @@ pub(crate) fn is_meta_line(line: &str) -> bool {
 fn caption_rest(line: &str) -> Option<String> {
     // `사진=수원시 제공 ▲ …`: a credit that opens the line, the description after it.
     let credit_first = ["사진=", "사진 =", "사진제공", "사진 제공"].iter().any(|c| line.starts_with(c));
-    if line.starts_with('▲') || (CREDIT_END.is_match(line) || credit_first) && char_len(line) < 200 {
+    // `… 말했다. /홍길동기자` is the story's byline, not a credit.
+    let credit_end = CREDIT_END.is_match(line) && !line.ends_with("기자");
+    if line.starts_with('▲') || (credit_end || credit_first) && char_len(line) < 200 {
         return Some(String::new());
     }
     if line.contains(['©', 'ⓒ']) && char_len(line) < 120 && !line.starts_with(['©', 'ⓒ']) {
@@ -1079,6 +1088,26 @@ mod tests {
     fn title_of(page: &str) -> Option<String> {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         clean(page, None, &rules).title
+    }
+
+    #[test]
+    fn a_caption_between_headline_and_byline_is_not_the_headline() {
+        let page = "보령시, 해양데이터 기업과 협약\n\n5일 김하람 보령시장(오른쪽)이 시청 소회의실에서 협약서에 서명한 뒤 기념사진을 찍고 있다. /보령시\n\n[한빛팩트ㅣ보령=도하람 기자] 충남 보령시는 해양데이터 기업과 협약을 맺었다고 6일 밝혔다.\n";
+        assert_eq!(title_of(page).as_deref(), Some("보령시, 해양데이터 기업과 협약"));
+        // The story's own byline after a slash closes prose; it is no credit.
+        assert!(caption_rest("시는 올해 사업을 마친다고 밝혔다. /도하람기자").is_none());
+    }
+
+    #[test]
+    fn a_boards_rows_of_figures_are_not_the_headline_and_its_empty_cells_are_dropped() {
+        let page = "40211 | 982 | ||\n어촌정책과 | 2021-05-04 10:20:00 | ||\n보령시, 어촌 스마트 양식장 공모 선정 | |||\n충남 보령시는 해양수산부 공모에 뽑혀 양식장 세 곳에 센서를 단다고 4일 밝혔다. 사업비는 모두 30억원이다.\n";
+        assert_eq!(title_of(page).as_deref(), Some("보령시, 어촌 스마트 양식장 공모 선정"));
+        assert_eq!(
+            title_of(
+                "|\n\nX\n\n충남 보령시는 해양수산부 공모에 뽑혀 양식장 세 곳에 센서를 단다고 4일 밝혔다.\n"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -140,7 +140,9 @@ fn title(cleaned: &text::Cleaned, review: &mut Vec<String>) -> Option<String> {
     match &cleaned.title {
         Some(t) => Some(t.clone()),
         None => {
-            let first = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(_)))?;
+            // A leftover `|` border or a close button's `X` is no lead.
+            let worded = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+            let first = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(t) if worded(t)))?;
             let s = text::sentences(first.text()).first()?.to_string();
             review.push("title: no headline found; the lead's first sentence stands in".to_string());
             Some(s.chars().take(80).collect())

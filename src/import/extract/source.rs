@@ -52,9 +52,31 @@ fn outlet_name(written: &str) -> String {
     gazetteer::outlet_named(written).map(|o| o.name.clone()).unwrap_or_else(|| written.to_string())
 }
 
+/// The holder a copyright line names. An outlet the gazetteer knows anywhere after the mark
+/// wins, since a slogan may come first (`ⓒ '돈이 보이는 리얼타임 뉴스' 머니투데이`, `ⓒ 공감언론
+/// 뉴시스통신사`); then the site's address (`Copyright@더팩트(tf.co.kr)`); then the first word.
 fn copyright_holder(line: &str) -> Option<String> {
-    let c = COPYRIGHT.captures(line)?;
-    let holder = c.name("a").or(c.name("b"))?.as_str().trim();
+    static AT_MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:Copyrights?|COPYRIGHTS?|copyrights?)\s*@\s*(?P<c>[^\s,.|(@]{2,})").unwrap()
+    });
+    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|co\.kr|kr|net|org)\b").unwrap()
+    });
+    let (start, written) = match COPYRIGHT.captures(line) {
+        Some(c) => (c.get(0)?.start(), c.name("a").or(c.name("b"))?.as_str().trim()),
+        None => {
+            let c = AT_MARK.captures(line)?;
+            (c.get(0)?.start(), c.name("c")?.as_str())
+        }
+    };
+    let after = &line[start..];
+    if let Some(o) = gazetteer::outlet_in(after) {
+        return Some(o.name.clone());
+    }
+    if let Some(o) = DOMAIN.find_iter(after).find_map(|d| gazetteer::outlet_for_domain(d.as_str())) {
+        return Some(o.name.clone());
+    }
+    let holder = written;
     let holder = holder.trim_end_matches(['-', ')', '>', ']']);
     let ok = holder.chars().count() >= 2
         && !holder.starts_with("무단")
@@ -91,6 +113,7 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
     });
     let lead = cleaned.lead_byline.as_ref().and_then(|b| b.outlet.clone()).map(|o| outlet_name(&o));
     let byline = line_bylines(cleaned).into_iter().find_map(|b| b.outlet).map(|o| outlet_name(&o));
+    let signoff = signoff(cleaned).and_then(|b| b.outlet);
     let copyright = lines.iter().find_map(|l| copyright_holder(l));
     // A masthead: a short chrome line that is an outlet's name (`세계일보`, `광주일보 PC버전`).
     let masthead = lines.iter().find_map(|l| {
@@ -101,6 +124,7 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         .into_iter()
         .chain(cleaned.trailing_byline.clone())
         .filter_map(|b| b.email)
+        .chain(bare_emails(cleaned))
         .chain(hints.url.clone());
     let domain = emails.filter_map(|e| gazetteer::outlet_for_domain(&e)).map(|o| o.name.clone()).next();
     syndicated
@@ -108,10 +132,32 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         .or(portal)
         .or(lead)
         .or(byline)
+        .or(signoff)
         .or(copyright)
         .or(masthead)
         .or(domain)
         .or_else(|| hints.site_name.clone())
+}
+
+/// E-mail addresses standing alone on a line of the header or the tail: the reporter's, whose
+/// domain is the outlet's. A civil servant's address (`…@korea.kr`, `…go.kr`) is a contact, and
+/// names no outlet.
+fn bare_emails(cleaned: &Cleaned) -> impl Iterator<Item = String> + '_ {
+    static ALONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[<(\[]?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)[>)\]]?$").unwrap());
+    cleaned
+        .meta
+        .iter()
+        .chain(&cleaned.tail)
+        .filter_map(|l| ALONE.captures(l.trim()).map(|c| c[1].to_ascii_lowercase()))
+        .filter(|e| !e.ends_with("@korea.kr") && !e.ends_with(".go.kr"))
+}
+
+/// A broadcast report's sign-off (`KBS 뉴스 홍길동입니다.`) closing a paragraph or on a line of
+/// the tail.
+fn signoff(cleaned: &Cleaned) -> Option<Byline> {
+    let closing = cleaned.blocks.iter().filter_map(|b| text::sentences(b.text()).last().copied());
+    closing.chain(cleaned.tail.iter().map(String::as_str)).find_map(byline::parse_signoff)
 }
 
 /// `플래텀 Platum` at the top of a page whose copyright line says `ⓒ Platum`: an outlet found
@@ -560,6 +606,7 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
         .and_then(|b| b.name.clone())
         .or_else(|| line_bylines(cleaned).into_iter().find_map(|b| b.name))
         .or_else(|| cleaned.trailing_byline.as_ref().and_then(|b| b.name.clone()))
+        .or_else(|| signoff(cleaned).and_then(|b| b.name))
         .or_else(|| bare_name_by_date(cleaned))
         .or_else(|| hints.author.clone())
         // A release's `담당 부서` is whom to ask, not who wrote it: no author then.
@@ -608,6 +655,18 @@ mod tests {
         assert_eq!(copyright_holder("▲조영화 회장 ⓒ2005 HelloDD.com").as_deref(), Some("HelloDD.com"));
         // The site's address in parentheses after the holder is not part of its name.
         assert_eq!(copyright_holder("저작권자ⓒ MBC(imnews.imbc.com) 무단복제 금지").as_deref(), Some("MBC"));
+        // A slogan before the outlet; the `@` mark; an unknown name with a known address.
+        assert_eq!(
+            copyright_holder("<저작권자 ⓒ '세상을 여는 창' 머니투데이, 무단전재 및 재배포 금지>").as_deref(),
+            Some("머니투데이")
+        );
+        assert_eq!(copyright_holder("Copyright@더팩트 All right reserved.").as_deref(), Some("더팩트"));
+        assert_eq!(
+            copyright_holder("Copyright@TheFact(tf.co.kr) All right reserved.").as_deref(),
+            Some("더팩트")
+        );
+        assert_eq!(copyright_holder("Copyright@한빛소식 All rights reserved.").as_deref(), Some("한빛소식"));
+        assert_eq!(copyright_holder("문의 hong@example.kr"), None);
     }
 
     #[test]
@@ -751,6 +810,31 @@ mod tests {
         let f = found(page);
         assert_eq!(f.publisher.map(|p| p.0).as_deref(), Some("목포신문"));
         assert_eq!(f.author.as_deref(), Some("남궁하늘"), "the source's reporter, not the reposting blogger");
+    }
+
+    #[test]
+    fn an_outlet_is_read_from_a_barred_lead_tag_a_header_byline_a_mail_line_and_a_sign_off() {
+        let lead = "전북 익산시는 경로당 스무 곳에 건강관리 기기를 둔다고 5일 밝혔다. 사업비는 4억원이다.";
+        let more = "시는 상반기에 설치를 마치고 하반기에 이용 실태를 살핀다.";
+        let f = found(&format!(
+            "익산시, 경로당 스무 곳에 기기\n\n[한빛팩트ㅣ익산=도하람 기자] {lead}\n\n{more}\n"
+        ));
+        assert_eq!(
+            (f.publisher.map(|p| p.0).as_deref(), f.author.as_deref()),
+            (Some("한빛팩트"), Some("도하람"))
+        );
+        let f = found(&format!("익산시, 경로당 스무 곳에 기기\n\n머니투데이 익산=도하람 기자 | 2024.03.05 10:00\n\n{lead}\n\n{more}\n"));
+        assert_eq!(
+            (f.publisher.map(|p| p.0).as_deref(), f.author.as_deref()),
+            (Some("머니투데이"), Some("도하람"))
+        );
+        let f = found(&format!("익산시, 경로당 스무 곳에 기기\n\n{lead}\n\n{more}\n\nreporter7@tf.co.kr\n"));
+        assert_eq!(f.publisher.map(|p| p.0).as_deref(), Some("더팩트"));
+        // A civil servant's mail names no outlet: the body that announces it is the issuer.
+        let f = found(&format!("익산시, 경로당 스무 곳에 기기\n\n{lead}\n\n{more}\n\nclerk@korea.kr\n"));
+        assert_eq!(f.publisher, Some(("익산시".to_string(), Evidence::Issuer)));
+        let f = found(&format!("익산시, 경로당 스무 곳에 기기\n\n{lead}\n\n{more} JTV 도하람입니다.\n"));
+        assert_eq!((f.publisher.map(|p| p.0).as_deref(), f.author.as_deref()), (Some("JTV"), Some("도하람")));
     }
 
     #[test]
