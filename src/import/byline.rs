@@ -221,7 +221,8 @@ pub(crate) fn parse_signoff(sentence: &str) -> Option<Byline> {
     static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?P<outlet>\S.{0,18}?)\s*(?P<name>[가-힣]{2,4})입니다[.!]?$").unwrap()
     });
-    let c = SIGNOFF.captures(sentence.trim())?;
+    // A broadcast script closes its parts with `//` (`MBC뉴스 홍길동입니다.//`).
+    let c = SIGNOFF.captures(sentence.trim().trim_end_matches('/').trim_end())?;
     let written = c.name("outlet")?.as_str().trim();
     let bare = written.strip_suffix("뉴스").map(str::trim_end).filter(|s| !s.is_empty()).unwrap_or(written);
     let outlet = gazetteer::outlet_named(written).or_else(|| gazetteer::outlet_named(bare))?;
@@ -268,6 +269,7 @@ mod tests {
         assert_eq!(off("MBC뉴스 모하람입니다."), Some(some("MBC", "모하람")));
         assert_eq!(off("연합뉴스TV 남궁하윤입니다."), Some(some("연합뉴스TV", "남궁하윤")));
         assert_eq!(off("TJB 모하람입니다."), Some(some("TJB", "모하람")));
+        assert_eq!(off("mbc뉴스 모하람입니다.//"), Some(some("MBC", "모하람")));
         assert_eq!(off("안녕하세요 모하람입니다."), None);
         assert_eq!(off("저는 시민기자 모하람입니다."), None);
     }

@@ -302,6 +302,15 @@ mod tests {
         assert_eq!(outlet_in("KBS창원 윤하늘입니다").map(|o| o.name.as_str()), Some("KBS"));
         assert_eq!(outlet_in("ⓒ 부산MBC").map(|o| o.name.as_str()), Some("부산MBC"));
         assert_eq!(outlet_in("SBS Biz 뉴스").map(|o| o.name.as_str()), Some("SBS Biz"));
+        // Copyright lines in English spell the company out; `Munhwa` alone is the daily.
+        let holder = |s: &str| outlet_in(s).map(|o| o.name.as_str());
+        assert_eq!(
+            holder("Copyright © Andong Munhwa Broadcasting Corp. All rights reserved."),
+            Some("안동MBC")
+        );
+        assert_eq!(holder("Copyright © Munhwa Broadcasting Corporation"), Some("MBC"));
+        assert_eq!(holder("Copyright © Korean Broadcasting System"), Some("KBS"));
+        assert_eq!(holder("ⓒ Munhwa Ilbo"), Some("문화일보"));
     }
 
     #[test]

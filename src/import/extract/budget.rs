@@ -10,14 +10,16 @@ use crate::brief::frontmatter::BudgetLine;
 use crate::brief::money::{parse_amount, Amount};
 
 /// An amount in won: `5,770억원`, `1천787억원`, `2억 5백66만4천원`, `3억 5800만 원`, `82.5억원`,
+/// `천 8백여만 원` (read as its stated figure, 1,800만원),
 /// `100억원씩`; without `원` when it ends in 조/억/만 (`252억`, `국비 60억`); `399〃` (a ditto mark
 /// repeating the unit before it).
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
-    let group = format!(r"(?:(?:(?:{num})?[천백십])+(?:{num})?|{num})");
-    let core = format!(r"(?:{group}\s?[조억만]\s?)+(?:{group})?");
-    let bare = format!(r"(?:{group}\s?[조억만]\s?)*{group}\s?[조억만]");
-    Regex::new(&format!(r"(?P<amount>{core}\s?원|{group}\s?원|{bare}|(?P<ditto>{num})\s?〃)(?P<each>씩)?"))
+    // `천 8백만`: a space may follow 천/백/십; `8백여만`, `50여억`: 여 (some) before the unit.
+    let group = format!(r"(?:(?:(?:{num})?[천백십]\s?)+(?:{num})?|{num})");
+    let core = format!(r"(?:{group}여?\s?[조억만]\s?)+(?:{group})?");
+    let bare = format!(r"(?:{group}여?\s?[조억만]\s?)*{group}여?\s?[조억만]");
+    Regex::new(&format!(r"(?P<amount>{core}\s?원|{group}여?\s?원|{bare}|(?P<ditto>{num})\s?〃)(?P<each>씩)?"))
         .unwrap()
 });
 /// What may not follow an amount written without `원`: a counter, a foreign currency, more digits.
@@ -65,29 +67,38 @@ fn amounts_in(sentence: &str) -> Vec<Found> {
     let mut last_unit: Option<&str> = None;
     for c in AMOUNT.captures_iter(sentence) {
         let m = c.name("amount").unwrap();
+        let (mut start, mut end) = (m.start(), m.end());
         let whole = c.get(0).unwrap();
-        let raw = squash(m.as_str());
+        // The 천 of `인천 8억원` ends a word: the amount starts at its first digit.
+        if m.as_str().starts_with(['천', '백', '십'])
+            && sentence[..m.start()].chars().next_back().is_some_and(|p| ('가'..='힣').contains(&p))
+        {
+            let Some(d) = m.as_str().find(|ch: char| ch.is_ascii_digit()) else { continue };
+            let Some(rest) = AMOUNT.find(&m.as_str()[d..]) else { continue };
+            start = m.start() + d;
+            end = start + rest.end();
+        }
+        let raw = squash(&sentence[start..end]);
         let text = if let Some(d) = c.name("ditto") {
             let Some(unit) = last_unit else { continue };
             format!("{}{unit}", d.as_str())
         } else {
             raw.clone()
         };
-        if !raw.ends_with('원') && c.name("ditto").is_none() && NOT_WON_AFTER.is_match(&sentence[m.end()..])
-        {
+        if !raw.ends_with('원') && c.name("ditto").is_none() && NOT_WON_AFTER.is_match(&sentence[end..]) {
             continue;
         }
         // `제2조` (an article of a law, as `제3차` is a round) is an ordinal, never money.
-        if sentence[..m.start()].ends_with('제') {
+        if sentence[..start].ends_with('제') {
             continue;
         }
         last_unit = ["조원", "억원", "만원"].into_iter().find(|u| {
             let unit = u.chars().next().unwrap();
             text.trim_end_matches('원').trim_end().ends_with(unit)
         });
-        let Ok(amount) = parse_amount(&text) else { continue };
+        let Ok(amount) = parse_amount(&text.replace('여', "")) else { continue };
         let mut found =
-            Found { start: m.start(), end: whole.end(), text, amount, each: c.name("each").is_some() };
+            Found { start, end: whole.end().max(end), text, amount, each: c.name("each").is_some() };
         // A range: `A~B`, `A에서 (최대) B`, or a bare number before `~` (`8~9억 원`), also
         // after an earlier amount (`5억에서 8~9억 원으로`).
         let from = out.last().map_or(0, |prev| prev.end);
@@ -1013,6 +1024,11 @@ mod tests {
         assert_eq!(amounts("정부는 데이터 사업에 총 1천787억원을 투입한다."), vec![178_700_000_000]);
         assert_eq!(amounts("바우처로 기업당 최고 8천500만원을 지급한다."), vec![85_000_000]);
         assert_eq!(amounts("총 예산은 2억 5백66만4천원이다."), vec![205_664_000]);
+        // A space after 천, and 여 (some) before the unit: the stated figure.
+        assert_eq!(amounts("지난달 천 8백여만 원의 예산을 들였다."), vec![18_000_000]);
+        assert_eq!(amounts("구는 50여억원을 들인다."), vec![5_000_000_000]);
+        // The 천 ending a place's name is not a numeral.
+        assert_eq!(amounts("인천 8억원, 부천 3억원을 지원한다."), vec![800_000_000, 300_000_000]);
         assert_eq!(amounts("설립 예산으로 3억 5800만 원을 확보했다."), vec![358_000_000]);
         assert_eq!(amounts("이종집적기술개발(82.5억원)을 반영했다."), vec![8_250_000_000]);
         assert_eq!(
