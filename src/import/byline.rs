@@ -24,7 +24,7 @@ const RANKS: &str = r"(?:선임|수석|객원|인턴|전문)?\s*";
 
 static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원))?\s*=?\s*(?:[|·/].*)?$"
+        r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원))?\s*=?\s*(?:[|·/].*|[\w.+-]+@[\w.-]+\s*)?$"
     ))
     .unwrap()
 });
@@ -77,7 +77,7 @@ static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
 });
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?:^|[.!?]["'”’)]*)\s*/?\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}기자\s*(?P<email>[\w.+-]+@[\w.-]+)?\s*$"#
+        r#"(?:^|[.!?]["'”’)]*)\s*/?\s*(?P<wire>[(【\[]\s*[가-힣]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}기자\s*(?P<email>[\w.+-]+@[\w.-]+)?\s*$"#
     ))
     .unwrap()
 });
@@ -200,12 +200,14 @@ pub(crate) fn parse_lead(text: &str) -> Option<(Byline, usize)> {
 pub(crate) fn parse_trailing(text: &str, is_name: impl Fn(&str) -> bool) -> Option<(Byline, usize)> {
     if let Some(c) = TRAILING.captures(text) {
         let name = c.name("name").unwrap();
+        // `… 밝혔다. (서울=연합뉴스) 홍길동기자 hong@yna.co.kr`: a wire's dateline before the name.
         let b = Byline {
-            outlet: None,
+            outlet: c.name("outlet").map(|m| m.as_str().to_string()),
             name: Some(name.as_str().to_string()),
             email: c.name("email").map(|m| m.as_str().to_string()),
         };
-        let start = text[..name.start()].trim_end_matches(['/', ' ']).len();
+        let first = c.name("wire").unwrap_or(name);
+        let start = text[..first.start()].trim_end_matches(['/', ' ']).len();
         return Some((b, start));
     }
     let c = TRAILING_BARE.captures(text)?;
@@ -322,5 +324,14 @@ mod tests {
         let (b, _) = parse_trailing("경쟁이 예상된다. 박지은", yes).unwrap();
         assert_eq!(b.name.as_deref(), Some("박지은"));
         assert!(parse_trailing("경쟁이 예상된다. 박지은", |_| false).is_none());
+        // An old wire story's byline after its last sentence, its dateline first.
+        let text = "것\"이라고 밝혔다. (서울=연합뉴스) 모하람기자 haram@yna.co.kr";
+        let (b, at) = parse_trailing(text, yes).unwrap();
+        assert_eq!((b.outlet.as_deref(), b.name.as_deref()), (Some("연합뉴스"), Some("모하람")));
+        assert_eq!(&text[..at], "것\"이라고 밝혔다.");
+        assert_eq!(
+            parse_line("(서울=연합뉴스) 모하람기자 haram@yna.co.kr").and_then(|b| b.name),
+            Some("모하람".to_string())
+        );
     }
 }

@@ -481,7 +481,9 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
                 if let Some(s) = depth_start.take() {
                     let before = text[..s].trim_end();
                     let after = text[i + 1..].trim_start();
-                    if before.ends_with("의원") || after.starts_with("의원") {
+                    // `원혜영(부천 오정) 국회의원과`: the title may follow as a word of its own.
+                    let next_word = after.split_whitespace().next().unwrap_or("");
+                    if before.ends_with("의원") || next_word.contains("의원") {
                         for (k, m) in all.iter().enumerate() {
                             out[k] |= m.start > s && m.end <= i;
                         }
@@ -1125,6 +1127,9 @@ mod tests {
     fn leaves_out_excluded_places_constituencies_datelines_and_contrasts() {
         assert_eq!(run("서울·경기도·인천을 제외한 비수도권 14개 시·도"), vec!["비수도권"]);
         assert_eq!(run("김영식 국회의원(경북 구미을)은 구미시가 선정됐다고 밝혔다"), vec!["구미시"]);
+        assert!(
+            run("원하람(부천 오정·사진) 국회의원과 김다온(부산 금정) 국회의원은 토론회를 연다.").is_empty()
+        );
         assert_eq!(run("(서울=연합뉴스) 정부는 광주에 짓는다"), vec!["광주"]);
         assert_eq!(run("수도권과 지역 간 격차를 줄인다"), Vec::<String>::new());
     }
