@@ -606,7 +606,9 @@ impl<'a> Marked<'a> {
             .iter()
             .filter_map(|b| match b {
                 Block::Item { marker: '○', text, .. } if minutes => Some(text.as_str()),
-                _ => None,
+                // A broadcast script's sound bite recorded at the event (`◀SYN▶ 이름 위원장`);
+                // an interview (`◀INT▶`) may be taken anywhere.
+                _ => b.text().trim_start().strip_prefix("◀SYN▶").map(str::trim_start),
             })
             .collect();
         Marked { captions: cleaned.captions.iter().flat_map(|c| sentences(c)).collect(), speakers }
@@ -1630,6 +1632,14 @@ mod tests {
             ○ 모하린 군수는 경로당 20곳에 돌봄 로봇을 보급한다고 밝혔다.\n\
             ○ 사업비는 군비로 충당한다.\n";
         assert!(names_on_page(page).is_empty());
+    }
+
+    #[test]
+    fn a_broadcast_scripts_sound_bite_is_presence_and_an_interview_is_not() {
+        let page = "새벽군의회 행정감사\n\n◀ANC▶\n새벽군의회가 행정사무감사를 하고 있습니다.\n◀END▶\n\
+            감사장에는 빈 자리가 눈에 띕니다.\n◀SYN▶ 모하린 위원장\n자료가 많습니다.//\n\
+            ◀INT▶ 탁서윤 주민\n아쉽습니다.//\n";
+        assert_eq!(names_on_page(page), vec!["모하린"]);
     }
 
     #[test]
