@@ -21,10 +21,12 @@ pub(crate) struct Byline {
 }
 
 const RANKS: &str = r"(?:선임|수석|객원|인턴|전문)?\s*";
+/// A wire's dateline naming the outlet: `(서울=연합뉴스)`, `【청주=코리아프러스】`.
+const WIRE_DATELINE: &str = r"[(【\[]\s*[가-힣A-Za-z]{1,10}\s*=\s*(?P<outlet>[^)】\]\s]{2,20})\s*[)】\]]";
 
 static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원))?\s*=?\s*(?:[|·/].*|[\w.+-]+@[\w.-]+\s*)?$"
+        r"^{WIRE_DATELINE}\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원))?\s*=?\s*(?:[|·/].*|[\w.+-]+@[\w.-]+\s*)?$"
     ))
     .unwrap()
 });
@@ -68,7 +70,7 @@ static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
         (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
         (format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"), false),
-        (format!(r"^[(【\[]\s*[가-힣A-Za-z]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*=?\s*)?"), true),
+        (format!(r"^{WIRE_DATELINE}\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*=?\s*)?"), true),
         (r"^\[\s*(?P<outlet>[^\]\s=]{2,20})\s*\]\s*".to_string(), false),
     ]
     .into_iter()
@@ -77,7 +79,7 @@ static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
 });
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?:^|[.!?]["'”’)]*)\s*/?\s*(?P<wire>[(【\[]\s*[가-힣]{{1,10}}\s*=\s*(?P<outlet>[^)】\]\s]{{2,20}})\s*[)】\]]\s*)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}기자\s*(?P<email>[\w.+-]+@[\w.-]+)?\s*$"#
+        r#"(?:^|[.!?]["'”’)]*)\s*/?\s*(?P<wire>{WIRE_DATELINE}\s*)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}기자\s*(?P<email>[\w.+-]+@[\w.-]+)?\s*$"#
     ))
     .unwrap()
 });
