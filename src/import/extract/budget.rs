@@ -97,8 +97,7 @@ fn amounts_in(sentence: &str) -> Vec<Found> {
             text.trim_end_matches('원').trim_end().ends_with(unit)
         });
         let Ok(amount) = parse_amount(&text.replace('여', "")) else { continue };
-        let mut found =
-            Found { start, end: whole.end().max(end), text, amount, each: c.name("each").is_some() };
+        let mut found = Found { start, end: whole.end(), text, amount, each: c.name("each").is_some() };
         // A range: `A~B`, `A에서 (최대) B`, or a bare number before `~` (`8~9억 원`), also
         // after an earlier amount (`5억에서 8~9억 원으로`).
         let from = out.last().map_or(0, |prev| prev.end);
