@@ -319,6 +319,10 @@ const TOOL_STEMS: &[&str] = &[
     "메일",
     "댓글",
     "목록",
+    // A text-to-speech player: `기사 읽어주기`, `다시듣기`.
+    "기사",
+    "읽어",
+    "듣기",
     // What the buttons do: `글자크기 설정`, `글자 크기 변경하기`, `글씨키우기`.
     "설정",
     "조정",
@@ -327,11 +331,12 @@ const TOOL_STEMS: &[&str] = &[
     "키우",
     "줄이",
 ];
-/// The stems among those that only a tool widget has (a headline may say 공유 or 확대 alone).
-const TYPE_AND_PRINT: &[&str] = &["폰트", "글자", "글씨", "프린트", "인쇄"];
+/// The stems among those that only a tool widget has (a headline may say 공유 or 확대 alone):
+/// type, print and speech.
+const TYPE_AND_PRINT: &[&str] = &["폰트", "글자", "글씨", "프린트", "인쇄", "읽어주", "듣기"];
 
 /// An article's tool widget line: short, every word a tool's (`폰트 확대`, `인쇄하기`), one of them
-/// about type or printing.
+/// about type, printing or speech.
 fn is_tool_widget(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().filter(|w| *w != "|" && *w != "가").collect();
     let tool = |w: &&str| TOOL_STEMS.iter().any(|s| w.contains(s));
@@ -365,20 +370,43 @@ fn is_issue_label(lines: &[String], filled: &[usize], order: usize) -> bool {
 /// `menus` marks the lines that were spaced menus before their spaces were squashed.
 fn choose_title(lines: &[String], menus: &[bool], rules: &Compiled) -> Option<usize> {
     let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty()).take(40).collect();
+    let is_lead =
+        |line: &str| is_prose(line) && char_len(line) >= 60 && !CHROME_WORDS.iter().any(|w| line.contains(w));
+    let lead = filled.iter().position(|&i| is_lead(&lines[i]));
     let mut best: Option<(i32, usize)> = None;
-    for (order, &i) in filled.iter().enumerate() {
-        let line = lines[i].as_str();
-        let lead = is_prose(line) && char_len(line) >= 60 && !CHROME_WORDS.iter().any(|w| line.contains(w));
-        if let Some(score) = title_score(lines, menus, &filled, order, rules) {
+    for (order, &i) in filled.iter().enumerate().take(lead.map_or(filled.len(), |l| l + 1)) {
+        if let Some(mut score) = title_score(lines, menus, &filled, order, rules) {
+            // A headline says something its lead tells; another story's teaser above it (a run
+            // of them tops many pages) says nothing of it. Only a lead close below is read: a
+            // record's header may stand far above any prose.
+            if let Some(l) = lead.filter(|&l| l > order && l - order <= 15) {
+                let told: Vec<&str> = filled[l..].iter().take(3).map(|&j| lines[j].as_str()).collect();
+                if !echoes(&lines[i], &told.join(" ")) {
+                    score -= 3;
+                }
+            }
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, i));
             }
         }
-        if lead {
-            break;
-        }
     }
     best.filter(|(score, _)| *score >= 0).map(|(_, i)| i)
+}
+
+/// Whether the lead repeats any of a candidate headline: a tenth, at least, of the headline's
+/// two-letter runs of Hangul (inside words). A line too short to tell always does.
+fn echoes(line: &str, lead: &str) -> bool {
+    let pairs = |s: &str| -> Vec<[char; 2]> {
+        s.split(|c: char| !('가'..='힣').contains(&c))
+            .flat_map(|w| {
+                let cs: Vec<char> = w.chars().collect();
+                cs.windows(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let own = pairs(line);
+    let told = pairs(lead);
+    own.len() < 4 || own.iter().filter(|p| told.contains(p)).count() * 10 >= own.len()
 }
 
 /// Whether the line at `order` can never be a headline: a sentence, a byline, a caption, page
@@ -407,6 +435,7 @@ fn never_title(lines: &[String], filled: &[usize], order: usize, rules: &Compile
         || DOCUMENT_NUMBER.is_match(line)
         || (FIELD_LINE.is_match(line) && after_title_label(line).is_none())
         || DAY_WIDGET.is_match(line)
+        || is_weather(line)
         || is_tool_widget(line)
         || is_issue_label(lines, filled, order)
 }
@@ -506,7 +535,7 @@ fn title_score(
 fn pushed_down(lines: &[String], filled: &[usize], order: usize) -> i32 {
     let pushing = (0..order).filter(|&k| {
         let l = lines[filled[k]].as_str();
-        !(is_meta_line(l) || is_header_field(l) || is_field_value(lines, filled, k))
+        !(is_meta_line(l) || is_header_field(l) || is_field_value(lines, filled, k) || is_weather(l))
     });
     i32::try_from(pushing.count()).unwrap_or(i32::MAX)
 }
@@ -516,6 +545,17 @@ fn pushed_down(lines: &[String], filled: &[usize], order: usize) -> i32 {
 /// headline's own label is written against it (`속보: …`).
 static FIELD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[가-힣A-Za-z]{1,6}\s+[:：]\s*\S").unwrap());
+
+/// A weather widget's reading (`흐림동두천 1.0℃`, `서울 -3°C`) or its credit (`기상청 제공`): the
+/// weather where the page was seen, which names places the article is not about.
+static WEATHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[가-힣A-Za-z ]{0,12}-?\d{1,2}(?:\.\d)?\s?(?:℃|°C)\s*(?:/\s*-?\d{1,2}(?:\.\d)?\s?(?:℃|°C))?|(?:기상청|날씨)\s?제공)$").unwrap()
+});
+
+/// Whether a line is a weather widget's, bullets aside.
+fn is_weather(line: &str) -> bool {
+    WEATHER.is_match(line.trim_start_matches(['•', '·', '|', '-', ' ']).trim())
+}
 
 /// A page's day widget (`12.06 (토)`, `3/5 수`): the day the page was seen, with no year.
 static DAY_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -855,6 +895,10 @@ impl Body {
                 return Chrome::Taken;
             }
         }
+        if is_weather(bare) {
+            self.flush();
+            return Chrome::Taken;
+        }
         if rules.is_tail_marker(bare) || rules.is_boilerplate(bare) {
             if rules.is_tail_marker(bare) {
                 out.meta.push(line.to_string());
@@ -1088,6 +1132,27 @@ mod tests {
     fn title_of(page: &str) -> Option<String> {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         clean(page, None, &rules).title
+    }
+
+    #[test]
+    fn a_weather_widget_is_neither_headline_nor_body() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let page = "2026.04.16 (목)\n\n  • 흐림동두천 1.0℃\n  • 서울 3.2℃\n  • 대전 -3.3℃\n  • 흐림강진군 8.7℃\n기상청 제공\n\n한빛도·나래시 손잡고 인공지능 산업 키운다\n\n한빛도와 나래시가 인공지능 산업을 함께 키우기로 하고 23일 도청에서 협약을 맺었다고 밝혔다.\n";
+        let cleaned = clean(page, None, &rules);
+        assert_eq!(cleaned.title.as_deref(), Some("한빛도·나래시 손잡고 인공지능 산업 키운다"));
+        let body: Vec<String> = cleaned.blocks.iter().map(|b| format!("{b:?}")).collect();
+        assert!(body.iter().all(|b| !b.contains('℃') && !b.contains("기상청")), "{body:?}");
+        assert!(!is_weather("서울 기온이 3.2℃까지 올랐다."));
+    }
+
+    #[test]
+    fn other_stories_teasers_above_the_headline_are_not_it() {
+        // A teaser printed twice in the box of other stories, then the headline under which a
+        // text-to-speech widget stands; the lead tells what the headline says.
+        let page = "도하구, 새 스마트 흡연부스 설치\n\n통계청 발표 고령자 통계 분석\n\n나래구, 대학생과 함께하는 진로 이야기\n\n통계청 발표 고령자 통계 분석\n\n한빛도의회, 디지털 의정위원회 개최…AI 의정 추진\n\n기사 읽어주기\n다시듣기\n폰트 확대 폰트 축소 프린트하기\n\n한빛도의회는 28일 중회의실에서 디지털 의정위원회를 열고 AI 기반 디지털 의정 추진계획을 논의했다.\n";
+        assert_eq!(title_of(page).as_deref(), Some("한빛도의회, 디지털 의정위원회 개최…AI 의정 추진"));
+        assert!(is_tool_widget("기사 읽어주기") && is_tool_widget("다시듣기"));
+        assert!(!echoes("통계청 발표 고령자 통계 분석", "한빛도의회는 28일 디지털 의정위원회를 열었다."));
     }
 
     #[test]

@@ -549,6 +549,29 @@ fn without_constituency(s: &str) -> String {
     SHORT.replace_all(&s, "$1$2").into_owned()
 }
 
+/// `김하람(한빛당, 수원5) 부위원장`, `김하람(한빛대 교수) 위원`: what a person is besides the title
+/// that follows, in parentheses after the name (a party and a seat, or a post elsewhere), is
+/// dropped, so that the name stands next to its title. An organisation's head in parentheses
+/// (`행정안전부(장관 반서하)`) opens with a title and is kept for [`parenthesised`].
+fn without_affiliation(s: &str, rules: &Compiled) -> String {
+    static AFTER_NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([가-힣]{2,4})\(([^()]{2,30})\)(\s)").unwrap());
+    AFTER_NAME
+        .replace_all(s, |c: &regex::Captures<'_>| {
+            let inside = c[2].trim();
+            let first = inside.split_whitespace().next().unwrap_or("");
+            let last = inside.split_whitespace().last().unwrap_or("");
+            let opens_with_title = rules.role_of_token(first).is_some();
+            let affiliation = inside.contains(',') || rules.roles.iter().any(|r| last.ends_with(r.as_str()));
+            if is_person_name(&c[1]) && affiliation && !opens_with_title {
+                format!("{}{}", &c[1], &c[3])
+            } else {
+                c[0].to_string()
+            }
+        })
+        .into_owned()
+}
+
 /// A sentence as the readers below expect it: a comma always followed by a space, list marks
 /// as spaces, a member's seat, a photo position (`(왼쪽 세번째)`), an age and a title's honorific
 /// (`의원님`) dropped.
@@ -561,7 +584,9 @@ fn normalised(s: &str, rules: &Compiled) -> String {
     // `김하람(55) 대표`, `김하람(사진) 대표`: an age or a portrait note after the name.
     static AGE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"([가-힣])\((?:\d{2}|사진)(?:\s*·\s*[^()]{1,8})?\)").unwrap());
-    let s = without_constituency(&space_after_commas(s));
+    // Middle dots from other scripts (`김영식‧양금희 위원`) list names as the Korean one does.
+    let s = s.replace(['\u{2027}', '\u{30fb}', '\u{ff65}'], "·");
+    let s = without_affiliation(&without_constituency(&space_after_commas(&s)), rules);
     let s = POSITION.replace_all(&s, "");
     let s = AGE.replace_all(&s, "$1");
     without_honorific(&s, rules)
@@ -767,6 +792,7 @@ fn people_in(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> V
     let tokens: Vec<&str> = s.split_whitespace().collect();
     let mut people = Vec::new();
     for i in 0..tokens.len() {
+        people.extend(dotted_names(&tokens, i, rules));
         if let Some(p) = person_at(&tokens, i, rules, aliases) {
             let mates = sharing_the_title(&tokens, i, &p, rules, aliases);
             people.extend(mates.into_iter().rev());
@@ -775,6 +801,21 @@ fn people_in(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> V
     }
     people.extend(named_before_a_group(&tokens, rules, aliases));
     people
+}
+
+/// `김하람·이도윤·박서진 위원`: names joined by `·` before the title at `i`, which each of them
+/// holds. Every member must read as a name, so that `산업·통상 위원` is no one.
+fn dotted_names(tokens: &[&str], i: usize, rules: &Compiled) -> Vec<Attendee> {
+    let Some(before) = i.checked_sub(1).map(|k| tokens[k]) else { return Vec::new() };
+    let Some((role, _)) = rules.role_of_token(clean_token(tokens[i])) else { return Vec::new() };
+    let names: Vec<&str> = before.split('·').collect();
+    if names.len() < 2 || !names.iter().all(|n| name_like(n, rules)) {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .map(|n| Attendee { name: (*n).to_string(), role: role.to_string(), org: String::new() })
+        .collect()
 }
 
 /// `A 부처, B 부처, C 부처 장관`: one title closes a list of names, each with its body, and
@@ -1097,7 +1138,60 @@ fn person_at(
     if person.is_none() && bare_role && i + 1 < tokens.len() {
         person = org_role_name(tokens, i, role, rules, aliases);
     }
+    // In a list of people, each member opens with the name: a body of several words between it
+    // and the title (`김하람 한빛대 전자공학부 교수,`) is the body, even where one of its words
+    // looks like a name.
+    if let Some(item) = list_member(tokens, i, role, rules, aliases) {
+        let inside = |p: &Attendee| tokens[i - 3.min(i)..i].iter().any(|t| clean_token(t) == p.name);
+        if person.as_ref().is_none_or(|p| p.name != item.name && inside(p)) {
+            person = Some(item);
+        }
+    }
     person
+}
+
+/// Whether a word that could be a name ends as a body's name does (`한빛대`, `나래원`): a
+/// university's short name ends in 대.
+fn is_body_name(token: &str, rules: &Compiled) -> bool {
+    token.chars().count() >= 3 && token.ends_with('대')
+        || rules.org_suffixes.iter().any(|s| token.ends_with(s.as_str()))
+}
+
+/// A member of a list of people, `NAME BODY BODY TITLE` with the title at `i`: the words after a
+/// comma (or after the word that opens the list, `참석자는`, `인사인`) up to the title, the first a
+/// name, two or three others between it and the title. None when the member has no such start.
+fn list_member(
+    tokens: &[&str],
+    i: usize,
+    role: &str,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Option<Attendee> {
+    (3..=4).find_map(|len| {
+        let start = i.checked_sub(len)?;
+        let opens = start == 0
+            || tokens[start - 1].ends_with(',')
+            || tokens[start - 1].ends_with(['는', '은', '인', '과', '와', '로']);
+        let body = &tokens[start + 1..i];
+        // The body's words name a body: no figures, no quotes, no particle-ended phrase
+        // (`정부세종청사에서`), none a name itself but the one wrongly taken for it.
+        let plain = body.iter().all(|t| {
+            !t.ends_with([',', '.'])
+                && !t.contains(|c: char| c.is_ascii_digit() || "()\"“”‘’'".contains(c))
+                && !t.ends_with(['은', '는', '을', '를', '에'])
+                && !["에서", "에게", "으로", "부터", "까지"].iter().any(|p| t.ends_with(p))
+                && rules.role_of_token(t).is_none()
+        });
+        // Another person inside: the member ends before him.
+        let alone = body[1..].iter().all(|t| !is_person_name(t) || is_body_name(t, rules));
+        let named = is_person_name(tokens[start]) && !NOT_NAMES.contains(&tokens[start]);
+        (opens && plain && alone && named && (!name_like(body[0], rules) || is_body_name(body[0], rules)))
+            .then(|| Attendee {
+                name: tokens[start].to_string(),
+                role: role.to_string(),
+                org: canonical(&body.join(" "), rules, aliases),
+            })
+    })
 }
 
 /// NAME ROLE, with the organisation before the name; also NAME ROLE 겸 ORG ROLE2.
@@ -1227,6 +1321,49 @@ mod tests {
 
     fn p(n: &str, r: &str, o: &str) -> (String, Option<String>, Option<String>) {
         (n.into(), Some(r.into()), Some(o.into()))
+    }
+
+    #[test]
+    fn members_of_a_list_open_with_their_names() {
+        // A body of two words, one of which looks like a name (`공과대학`), between name and title.
+        assert_eq!(
+            run(&["간담회에는 도하람 한빛대 공과대학 교수, 변지후 법무법인 나래 변호사, 엄서윤 한빛소재 이사가 참석했다."]),
+            vec![
+                p("도하람", "교수", "한빛대 공과대학"),
+                p("변지후", "변호사", "법무법인 나래"),
+                p("엄서윤", "이사", "한빛소재")
+            ]
+        );
+        // A place and a date before the name open no member: `23일 세종청사에서 차하진 차관`.
+        let names: Vec<String> =
+            run(&["기획재정부는 23일 정부세종청사에서 차하진 제1차관 주재로 회의를 열었다."])
+                .into_iter()
+                .map(|a| a.0)
+                .collect();
+        assert_eq!(names, vec!["차하진"]);
+    }
+
+    #[test]
+    fn names_joined_by_dots_share_the_title_after_them() {
+        let names = |s: &str| -> Vec<String> { run(&[s]).into_iter().map(|a| a.0).collect() };
+        // The hyphenation point some pages print for the middle dot joins names as well.
+        assert_eq!(
+            names("이날 오찬에는 민하율 위원장과 석도윤‧엄지후·변서진 위원이 참석했다."),
+            vec!["민하율", "석도윤", "엄지후", "변서진"]
+        );
+        // Words that are no names make no one of a dotted pair.
+        assert_eq!(names("이날 회의에는 산업·통상 위원이 참석했다."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_party_and_seat_or_a_post_in_parentheses_leave_the_title_to_the_name() {
+        assert_eq!(
+            run(&["이날 회의에는 도하람(한빛당, 수원5) 위원장, 변지후(한빛대 교수) 위원 등 7명이 참석했다."]),
+            vec![p("도하람", "위원장", ""), p("변지후", "위원", "")]
+                .into_iter()
+                .map(|(n, r, _)| (n, r, None))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -52,9 +52,11 @@ const SUFFIXES: &[&str] = &[
     "도의회",
 ];
 
-/// A sentence that lists competing or other places: `6개 지역이 신청`, `지난해 2개 지역 선정`.
+/// A sentence that lists competing or other places: `6개 지역이 신청`, `7곳이 지원했다`, `지난해 2개
+/// 지역 선정`.
 static LIST_OF_PLACES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|신청했|응모").unwrap()
+    Regex::new(r"\d+\s*개\s*(?:지역|시·?군|시도|시·도|지자체|광역자치단체)|\d+\s*곳이\s*(?:지원|신청|응모|도전)|신청했|응모")
+        .unwrap()
 });
 
 /// Kinds of area listed as such: `DMZ지역, 미군반환지역, 도서·해안지역 등 소외지역`.
@@ -1229,6 +1231,11 @@ mod tests {
         assert_eq!(
             run("강원도는 신청했다 / 강원도 춘천을 비롯해 경남 밀양, 충북 제천, 전남 고흥 등 4개 지역이 신청했다 / 춘천시 동면에 짓는다"),
             vec!["강원", "춘천시", "동면"]
+        );
+        // `N곳이 지원했다`: the places that applied, counted.
+        assert_eq!(
+            run("충북은 SW융합클러스터 공모에 청주시와 함께 신청했다 / 이번 공모에는 충북, 대전, 광주, 전북 등 4곳이 지원했다"),
+            vec!["충북", "청주시"]
         );
     }
 
