@@ -243,6 +243,8 @@ const TAIL_MARKERS: &[&str] = &[
     r"^(저작권자|Copyright|COPYRIGHT|copyright|ⓒ|©|\(c\)|\(C\)).*",
     r".*(무단\s?전재|재배포\s?금지|All [Rr]ights [Rr]eserved).*",
     r"^(많이\s?본|가장\s?많이\s?본|인기|실시간\s?인기|오늘의\s?주요|주요|최신|추천)\s?(뉴스|기사)$",
+    // A box of the most read stories: `베스트 클릭`, `핫 클릭`, `많이 본 기사 TOP 10`.
+    r"^(베스트|핫|많이\s?본)\s?(클릭|기사|뉴스)(\s?(TOP|톱)\s?\d+)?$",
 ];
 
 /// Markers of a "related articles" box: short headline lines follow until article text resumes.

@@ -1135,6 +1135,15 @@ mod tests {
     }
 
     #[test]
+    fn a_box_of_the_most_read_stories_ends_the_article() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let page = "나래시, 스마트시티 협약\n\n나래시가 국토교통부와 스마트시티 조성사업 협약을 맺었다고 20일 밝혔다. 사업비는 260억원이다.\n\n베스트 클릭\n\n  1. 1 공연 취소 수수료 10만원…팬들 분노\n  2. 2 순대 한접시에 1만원?\n";
+        let cleaned = clean(page, None, &rules);
+        let body: String = cleaned.blocks.iter().map(|b| b.text().to_string()).collect();
+        assert!(body.contains("260억원") && !body.contains("10만원"), "{body}");
+    }
+
+    #[test]
     fn a_weather_widget_is_neither_headline_nor_body() {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         let page = "2026.04.16 (목)\n\n  • 흐림동두천 1.0℃\n  • 서울 3.2℃\n  • 대전 -3.3℃\n  • 흐림강진군 8.7℃\n기상청 제공\n\n한빛도·나래시 손잡고 인공지능 산업 키운다\n\n한빛도와 나래시가 인공지능 산업을 함께 키우기로 하고 23일 도청에서 협약을 맺었다고 밝혔다.\n";

@@ -31,6 +31,10 @@ const AGENDA_WORDS: &[&str] = &[
     "발표",
     "핵심",
     "정책",
+    // A sitting's order of business and an event's running order.
+    "의사일정",
+    "식순",
+    "진행 순서",
 ];
 
 fn clean_item(raw: &str, last: bool) -> Option<String> {
@@ -318,7 +322,8 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
 }
 
 /// The talks a sentence tells given, by their quoted topics: `A 본부장이 'X'을, B 교수가 'Y'를
-/// 각각 발제했고` → X, Y (a presentation's topic is an item of its seminar's programme).
+/// 각각 발제했고` or `A 본부장이 'X', B 교수가 'Y'를 주제로 발제를 맡았다` → X, Y (a
+/// presentation's topic is an item of its seminar's programme).
 fn talks(sentence: &str) -> Vec<String> {
     static GIVEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:발제|주제\s?발표)(?:했|하였|를\s+했|을\s+했|를\s+맡|하고|해)").unwrap()
@@ -328,7 +333,7 @@ fn talks(sentence: &str) -> Vec<String> {
         .into_iter()
         .filter(|(_, end, _)| {
             *end < verb.start()
-                && ["을", "를", "이라는", "라는", "을 주제로", "를 주제로"]
+                && ["을", "를", "이라는", "라는", "을 주제로", "를 주제로", ","]
                     .iter()
                     .any(|p| sentence[*end..].starts_with(p))
         })
@@ -1102,6 +1107,31 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sittings_order_of_business_and_talks_listed_by_comma_are_agenda() {
+        let b = vec![
+            Block::Heading("의사일정".into()),
+            Block::Item {
+                level: 2,
+                number: Some(1),
+                marker: '1',
+                text: "2024년도 디지털정책관 소관 예산안".into(),
+            },
+            Block::Item {
+                level: 2,
+                number: Some(2),
+                marker: '1',
+                text: "2024년도 주택정책실 소관 예산안".into(),
+            },
+        ];
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["2024년도 디지털정책관 소관 예산안", "2024년도 주택정책실 소관 예산안"]
+        );
+        let b = para("포럼에서는 민하율 본부장이 ‘AI 확산의 사회적 영향’, 석도윤 변호사가 ‘AI 법제화의 방향’을 주제로 발제를 맡았다.");
+        assert_eq!(agenda("", &b, &[]), vec!["AI 확산의 사회적 영향", "AI 법제화의 방향"]);
+    }
 
     #[test]
     fn a_marked_list_of_the_people_there_is_not_agenda_but_the_topics_after_it_are() {
