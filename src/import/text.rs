@@ -659,7 +659,13 @@ fn caption_rest(line: &str) -> Option<String> {
     let credit_first = ["사진=", "사진 =", "사진제공", "사진 제공"].iter().any(|c| line.starts_with(c));
     // `… 말했다. /홍길동기자` is the story's byline, not a credit.
     let credit_end = CREDIT_END.is_match(line) && !line.ends_with("기자");
-    if line.starts_with('▲') || (credit_end || credit_first) && char_len(line) < 200 {
+    // A wire's dated stamp (`2020.4.6/뉴스1`) closes a caption of any length: a photo of a
+    // release is described at the release's own length.
+    static DATED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[.!?)]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]{2,12}$").unwrap()
+    });
+    let limit = if DATED_STAMP.is_match(line) { 400 } else { 200 };
+    if line.starts_with('▲') || (credit_end || credit_first) && char_len(line) < limit {
         return Some(String::new());
     }
     if line.contains(['©', 'ⓒ']) && char_len(line) < 120 && !line.starts_with(['©', 'ⓒ']) {
@@ -1132,6 +1138,19 @@ mod tests {
     fn title_of(page: &str) -> Option<String> {
         let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
         clean(page, None, &rules).title
+    }
+
+    #[test]
+    fn a_long_caption_closed_by_a_wires_dated_stamp_is_a_caption() {
+        let caption = format!(
+            "(서울=한빛통신) = 한빛텔레콤이 나래부와 손잡고 감염병 대응 공모전을 6일부터 연다. {} (한빛텔레콤 제공) 2020.4.6/한빛통신",
+            "이번 공모전은 인공지능과 감염병 확산 방지에 관심이 있는 개인과 팀 누구나 참여할 수 있으며, 접수 기간은 다음 달 10일까지다. ".repeat(2)
+        );
+        assert!(char_len(&caption) > 200);
+        assert_eq!(caption_rest(&caption), Some(String::new()));
+        // Without the stamp, a line that long is prose.
+        let prose = caption.replace(" 2020.4.6/한빛통신", "").replace(" (한빛텔레콤 제공)", "");
+        assert_eq!(caption_rest(&prose), None);
     }
 
     #[test]
