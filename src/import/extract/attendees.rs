@@ -1141,9 +1141,9 @@ fn person_at(
     // In a list of people, each member opens with the name: a body of several words between it
     // and the title (`김하람 한빛대 전자공학부 교수,`) is the body, even where one of its words
     // looks like a name.
-    if let Some(item) = list_member(tokens, i, role, rules, aliases) {
-        let inside = |p: &Attendee| tokens[i - 3.min(i)..i].iter().any(|t| clean_token(t) == p.name);
-        if person.as_ref().is_none_or(|p| p.name != item.name && inside(p)) {
+    if let Some((start, item)) = list_member(tokens, i, role, rules, aliases) {
+        let inside = |p: &Attendee| tokens[start + 1..i].iter().any(|t| clean_token(t) == p.name);
+        if person.as_ref().is_none_or(inside) {
             person = Some(item);
         }
     }
@@ -1159,22 +1159,23 @@ fn is_body_name(token: &str, rules: &Compiled) -> bool {
 
 /// A member of a list of people, `NAME BODY BODY TITLE` with the title at `i`: the words after a
 /// comma (or after the word that opens the list, `참석자는`, `인사인`) up to the title, the first a
-/// name, two or three others between it and the title. None when the member has no such start.
+/// name, two or three others between it and the title. Returns where the member starts, and
+/// the person; none when the member has no such start.
 fn list_member(
     tokens: &[&str],
     i: usize,
     role: &str,
     rules: &Compiled,
     aliases: &BTreeMap<String, String>,
-) -> Option<Attendee> {
+) -> Option<(usize, Attendee)> {
     (3..=4).find_map(|len| {
         let start = i.checked_sub(len)?;
         let opens = start == 0
             || tokens[start - 1].ends_with(',')
             || tokens[start - 1].ends_with(['는', '은', '인', '과', '와', '로']);
         let body = &tokens[start + 1..i];
-        // The body's words name a body: no figures, no quotes, no particle-ended phrase
-        // (`정부세종청사에서`), none a name itself but the one wrongly taken for it.
+        // The body's words name a body: no figures, no quotes, no phrase closed by a particle
+        // (`정부세종청사에서`), no title.
         let plain = body.iter().all(|t| {
             !t.ends_with([',', '.'])
                 && !t.contains(|c: char| c.is_ascii_digit() || "()\"“”‘’'".contains(c))
@@ -1186,10 +1187,9 @@ fn list_member(
         let alone = body[1..].iter().all(|t| !is_person_name(t) || is_body_name(t, rules));
         let named = is_person_name(tokens[start]) && !NOT_NAMES.contains(&tokens[start]);
         (opens && plain && alone && named && (!name_like(body[0], rules) || is_body_name(body[0], rules)))
-            .then(|| Attendee {
-                name: tokens[start].to_string(),
-                role: role.to_string(),
-                org: canonical(&body.join(" "), rules, aliases),
+            .then(|| {
+                let org = canonical(&body.join(" "), rules, aliases);
+                (start, Attendee { name: tokens[start].to_string(), role: role.to_string(), org })
             })
     })
 }
@@ -1359,10 +1359,10 @@ mod tests {
     fn a_party_and_seat_or_a_post_in_parentheses_leave_the_title_to_the_name() {
         assert_eq!(
             run(&["이날 회의에는 도하람(한빛당, 수원5) 위원장, 변지후(한빛대 교수) 위원 등 7명이 참석했다."]),
-            vec![p("도하람", "위원장", ""), p("변지후", "위원", "")]
-                .into_iter()
-                .map(|(n, r, _)| (n, r, None))
-                .collect::<Vec<_>>()
+            vec![
+                ("도하람".into(), Some("위원장".into()), None),
+                ("변지후".into(), Some("위원".into()), None)
+            ]
         );
     }
 
