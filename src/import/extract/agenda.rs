@@ -296,7 +296,7 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
 /// `…에서는` or the event as topic): `비판이 이어졌다` alone is no programme.
 fn programme_run(sentence: &str) -> Option<Vec<String>> {
     static FOLLOWED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(?:등이|이|가|등\s+순으로|\s순으로)\s+(?:차례로\s+)?(?:이어졌|이어졌다|진행됐|진행되었|펼쳐졌)")
+        Regex::new(r"\s*(?:등이|이|가|등\s+순으로|등의\s+순으로|\s순으로)\s+(?:차례로\s+)?(?:이어졌|이어졌다|진행됐|진행되었|펼쳐졌|이어진다|이어질|진행된다|진행될)")
             .unwrap()
     });
     let m = FOLLOWED.find(sentence)?;
@@ -307,6 +307,7 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
         let topic = t.strip_suffix('는').or_else(|| t.strip_suffix('은')).unwrap_or("");
         ["에서는", "에선"].iter().any(|e| t.ends_with(e))
             || topic.ends_with("행사")
+            || MEETINGS.iter().any(|w| topic.ends_with(w))
             || is_ceremony(topic)
             || ["오전에는", "오후에는", "저녁에는", "이후에는"].contains(t)
                 && sessions.iter().any(|w| sentence[..m.start()].contains(w))
@@ -314,11 +315,28 @@ fn programme_run(sentence: &str) -> Option<Vec<String>> {
             || ["이어", "이어서", "끝으로"].contains(t) && (!talks(sentence).is_empty() || is_event_told(sentence))
     })?;
     // A clause closed before the run (`안건이 상정됐고, 자유발언이 이어졌다`) is not in it.
-    let clause = |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고"].iter().any(|e| t.ends_with(e));
+    // So is who was there (`100여명이 참석한 가운데`).
+    let clause =
+        |t: &&str| ["고,", "며,", "됐고", "했고", "으며", "였고", "가운데"].iter().any(|e| t.ends_with(e));
     let start = tokens.iter().rposition(clause).filter(|&k| k > start).unwrap_or(start);
-    // A programme's parts may be short words (`기념사`, `시삽`): kept from two letters.
-    let items = split_items_min(&tokens[start + 1..].join(" ").replace(", ", "과 "), 2);
+    // A programme's parts may be short words (`기념사`, `시삽`): kept from two letters. `A에
+    // 이어 B` lists two parts, as `A와 B` does.
+    let run = tokens[start + 1..].join(" ").replace(", ", "과 ").replace("에 이어 ", "과 ");
+    let items: Vec<String> = split_items_min(&run, 2).iter().map(|i| without_speaker(i)).collect();
     (!items.is_empty()).then_some(items)
+}
+
+/// `도하람 한빛시 총괄계획가의 추진본부에 대한 설명` → `추진본부에 대한 설명`: who gives a part of
+/// the programme is an attendee; the part is what is given.
+fn without_speaker(item: &str) -> String {
+    let tokens: Vec<&str> = item.split_whitespace().collect();
+    let by = tokens.iter().take(5).position(|t| t.ends_with('의') && t.chars().count() >= 3);
+    match by {
+        Some(k) if k + 1 < tokens.len() && super::attendees::is_person_name(tokens[0]) => {
+            tokens[k + 1..].join(" ")
+        }
+        _ => item.to_string(),
+    }
 }
 
 /// The talks a sentence tells given, by their quoted topics: `A 본부장이 'X'을, B 교수가 'Y'를
@@ -1107,6 +1125,15 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meetings_running_order_told_ahead_is_its_programme() {
+        let b = para("이번 회의는 추진본부 구성원 100여명이 참석한 가운데 도하람 한빛시 총괄계획가의 추진본부에 대한 설명과 변지후 스마트도시과장의 시범도시에 대한 설명에 이어 핵심 서비스 선호도 조사 투표 등의 순으로 진행된다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec!["추진본부에 대한 설명", "시범도시에 대한 설명", "핵심 서비스 선호도 조사 투표"]
+        );
+    }
 
     #[test]
     fn a_sittings_order_of_business_and_talks_listed_by_comma_are_agenda() {
