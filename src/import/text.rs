@@ -373,17 +373,18 @@ fn choose_title(lines: &[String], menus: &[bool], rules: &Compiled) -> Option<us
     let is_lead =
         |line: &str| is_prose(line) && char_len(line) >= 60 && !CHROME_WORDS.iter().any(|w| line.contains(w));
     let lead = filled.iter().position(|&i| is_lead(&lines[i]));
+    // The letters of the lead and the two lines after it, read once for every candidate.
+    let told: Vec<[char; 2]> = lead.map_or_else(Vec::new, |l| {
+        filled[l..].iter().take(3).flat_map(|&j| letter_pairs(&lines[j])).collect()
+    });
     let mut best: Option<(i32, usize)> = None;
     for (order, &i) in filled.iter().enumerate().take(lead.map_or(filled.len(), |l| l + 1)) {
         if let Some(mut score) = title_score(lines, menus, &filled, order, rules) {
             // A headline says something its lead tells; another story's teaser above it (a run
             // of them tops many pages) says nothing of it. Only a lead close below is read: a
             // record's header may stand far above any prose.
-            if let Some(l) = lead.filter(|&l| l > order && l - order <= 15) {
-                let told: Vec<&str> = filled[l..].iter().take(3).map(|&j| lines[j].as_str()).collect();
-                if !echoes(&lines[i], &told.join(" ")) {
-                    score -= 3;
-                }
+            if lead.is_some_and(|l| l > order && l - order <= 15) && !echoes(&lines[i], &told) {
+                score -= 3;
             }
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, i));
@@ -393,19 +394,20 @@ fn choose_title(lines: &[String], menus: &[bool], rules: &Compiled) -> Option<us
     best.filter(|(score, _)| *score >= 0).map(|(_, i)| i)
 }
 
-/// Whether the lead repeats any of a candidate headline: a tenth, at least, of the headline's
-/// two-letter runs of Hangul (inside words). A line too short to tell always does.
-fn echoes(line: &str, lead: &str) -> bool {
-    let pairs = |s: &str| -> Vec<[char; 2]> {
-        s.split(|c: char| !('가'..='힣').contains(&c))
-            .flat_map(|w| {
-                let cs: Vec<char> = w.chars().collect();
-                cs.windows(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>()
-            })
-            .collect()
-    };
-    let own = pairs(line);
-    let told = pairs(lead);
+/// The two-letter runs of Hangul inside the words of a line.
+fn letter_pairs(s: &str) -> Vec<[char; 2]> {
+    s.split(|c: char| !('가'..='힣').contains(&c))
+        .flat_map(|w| {
+            let cs: Vec<char> = w.chars().collect();
+            cs.windows(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether the lead (its [`letter_pairs`]) repeats any of a candidate headline: a tenth, at
+/// least, of the headline's letter pairs. A line too short to tell always does.
+fn echoes(line: &str, told: &[[char; 2]]) -> bool {
+    let own = letter_pairs(line);
     own.len() < 4 || own.iter().filter(|p| told.contains(p)).count() * 10 >= own.len()
 }
 
@@ -659,8 +661,8 @@ fn caption_rest(line: &str) -> Option<String> {
     let credit_first = ["사진=", "사진 =", "사진제공", "사진 제공"].iter().any(|c| line.starts_with(c));
     // `… 말했다. /홍길동기자` is the story's byline, not a credit.
     let credit_end = CREDIT_END.is_match(line) && !line.ends_with("기자");
-    // A wire's dated stamp (`2020.4.6/뉴스1`) closes a caption of any length: a photo of a
-    // release is described at the release's own length.
+    // A wire's dated stamp (`2020.4.6/뉴스1`) closes longer captions too, up to 400 characters:
+    // a photo of a release is described at the release's own length.
     static DATED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[.!?)]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]{2,12}$").unwrap()
     });
@@ -1180,7 +1182,10 @@ mod tests {
         let page = "도하구, 새 스마트 흡연부스 설치\n\n통계청 발표 고령자 통계 분석\n\n나래구, 대학생과 함께하는 진로 이야기\n\n통계청 발표 고령자 통계 분석\n\n한빛도의회, 디지털 의정위원회 개최…AI 의정 추진\n\n기사 읽어주기\n다시듣기\n폰트 확대 폰트 축소 프린트하기\n\n한빛도의회는 28일 중회의실에서 디지털 의정위원회를 열고 AI 기반 디지털 의정 추진계획을 논의했다.\n";
         assert_eq!(title_of(page).as_deref(), Some("한빛도의회, 디지털 의정위원회 개최…AI 의정 추진"));
         assert!(is_tool_widget("기사 읽어주기") && is_tool_widget("다시듣기"));
-        assert!(!echoes("통계청 발표 고령자 통계 분석", "한빛도의회는 28일 디지털 의정위원회를 열었다."));
+        assert!(!echoes(
+            "통계청 발표 고령자 통계 분석",
+            &letter_pairs("한빛도의회는 28일 디지털 의정위원회를 열었다.")
+        ));
     }
 
     #[test]
