@@ -62,11 +62,13 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:
 
 /// The forms of a byline opening the lead, each with whether its shape alone says that the
 /// word in the outlet's place is an outlet (a wire's `(도시=매체)`, an outlet set apart by a bar
-/// or before a town: `[매체ㅣ도시=이름 기자]`, `[도시=매체 이름 기자]`). The bare `[매체]` is last.
+/// or before a town: `[매체ㅣ도시=이름 기자]`, `[매체 도시=이름 기자]`, `[도시=매체 이름 기자]`). The
+/// bare `[매체]` is last.
 static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     [
         (format!(r"^\[\s*(?P<outlet>[^\]\s=ㅣ|]{{2,20}})\s*{SEPARATOR}\s*(?:[가-힣]{{1,8}}\s*=\s*)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), true),
         (format!(r"^\[\s*[가-힣]{{1,8}}\s*=\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), true),
+        (format!(r"^\[\s*(?P<outlet>[^\]\s=ㅣ|]{{2,20}})\s+[가-힣]{{1,8}}\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), true),
         (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
         (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
         (format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"), false),
@@ -316,6 +318,10 @@ mod tests {
         );
         assert_eq!(lead("[하늘팩트 | 강다온 기자] 시는").unwrap().0.as_deref(), Some("하늘팩트"));
         assert_eq!(lead("[세종=하늘팩트 강다온 기자] 정부는").unwrap().0.as_deref(), Some("하늘팩트"));
+        assert_eq!(
+            lead("[하늘헤럴드 대전=강다온 기자] 서구의회가"),
+            Some((Some("하늘헤럴드".into()), Some("강다온".into()), "서구의회가".into()))
+        );
         assert_eq!(lead("[포토ㅣ강다온 기자] 시는").unwrap().0, None, "a kind of story, not an outlet");
         assert!(lead("[앵커] 정부가").is_none());
         assert_eq!(lead("(서울=연합뉴스) 신선미 기자 = 정부가").unwrap().1.as_deref(), Some("신선미"));

@@ -80,9 +80,10 @@ static PHOTO_STAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bphoto\d*@[a-z0-9.\-]+|재판매\s*및\s*DB\s*금지").unwrap());
 /// A photo description closed by its credit: `… 발언하고 있다. 연합뉴스`, `… 스템빌리지. 부산시 제공`.
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    // A wire's photo stamp may close it after the credit: `(포항시 제공) 2026.7.21/뉴스1`.
+    // A wire's photo stamp may close it after the credit: `(포항시 제공) 2026.7.21/뉴스1`; or
+    // stand alone with the wire's dateline form: `… 참석하고 있다. 2024.11.07. 서울=뉴시스`.
     // A credit after a slash is the owner alone: `… 촬영하고 있다. /천안시`.
-    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$|[.!?]\s*/\s*[가-힣A-Za-z0-9]{2,12}$").unwrap()
+    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$|[.!?]\s*/\s*[가-힣A-Za-z0-9]{2,12}$|[.!?]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*[가-힣]{2,4}\s?=\s?[가-힣A-Za-z0-9]{2,12}$").unwrap()
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -664,10 +665,14 @@ fn caption_rest(line: &str) -> Option<String> {
     // A wire's dated stamp (`2020.4.6/뉴스1`) closes longer captions too, up to 400 characters:
     // a photo of a release is described at the release's own length.
     static DATED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[.!?)]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]{2,12}$").unwrap()
+        Regex::new(r"[.!?)]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*(?:/|[가-힣]{2,4}\s?=)\s*[가-힣A-Za-z0-9]{2,12}$")
+            .unwrap()
     });
     let limit = if DATED_STAMP.is_match(line) { 400 } else { 200 };
-    if line.starts_with('▲') || (credit_end || credit_first) && char_len(line) < limit {
+    if line.starts_with('▲')
+        || (credit_end || credit_first) && char_len(line) < limit
+        || doubled_caption(line)
+    {
         return Some(String::new());
     }
     if line.contains(['©', 'ⓒ']) && char_len(line) < 120 && !line.starts_with(['©', 'ⓒ']) {
@@ -681,6 +686,16 @@ fn caption_rest(line: &str) -> Option<String> {
     } else {
         Some(rest)
     }
+}
+
+/// A caption saved twice on one line, its credit between the copies (`… 브리핑을 하고 있다.
+/// /사진=뉴시스이종호 … 브리핑을 하고 있다.`): a photo's alt text run into its caption.
+fn doubled_caption(line: &str) -> bool {
+    static CREDIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.!?]\s*[/\[(]?\s*사진\s*(?:=|제공)").unwrap());
+    let opening: String = line.chars().take(20).collect();
+    let Some(credit) = CREDIT.find(line) else { return false };
+    char_len(&opening) == 20 && line[credit.end()..].contains(opening.as_str())
 }
 
 /// Splits a list marker off the start of a line: (marker, number, rest).
@@ -736,16 +751,21 @@ fn is_heading_like(line: &str, max: usize) -> bool {
 }
 
 /// A row of a flattened table (`디지털 인프라 380억원 520억원 +140억원`): three or more figures on
-/// a short line. Data, never a heading.
+/// a short line. Data, never a heading. A date's parts (`8월8일까지`) are one deadline in a
+/// subtitle, not cells: a figure followed by a unit of time does not count.
 fn is_table_row(line: &str) -> bool {
     let mut groups = 0;
     let mut in_number = false;
-    for c in line.chars() {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
         let digit = c.is_ascii_digit() || (in_number && matches!(c, ',' | '.'));
         if digit && !in_number {
             groups += 1;
         }
         in_number = digit;
+        if in_number && chars.peek().is_some_and(|n| matches!(n, '년' | '월' | '일' | '시' | '분')) {
+            groups -= 1;
+        }
     }
     // Cells split by `|` (`충북 | 2 | 60억원`): a row whatever its figures.
     groups >= 3 || line.matches('|').count() >= 2
@@ -1452,6 +1472,26 @@ mod tests {
         assert_eq!(list_marker("3. 셋째"), Some(('1', Some(3), "셋째")));
         assert_eq!(list_marker("-5%"), None);
         assert_eq!(list_marker("2024년"), None);
+    }
+
+    #[test]
+    fn a_caption_saved_twice_on_a_line_or_closed_by_a_wires_dateline_stamp_is_a_caption() {
+        let once = "한빛 장관과 도하람 위원장이 지난달 14일 오후 서울 종로구 정부서울청사에서 합동 브리핑을 하고 있다.";
+        assert_eq!(caption_rest(&format!("{once} /사진=뉴시스{once}")), Some(String::new()));
+        assert_eq!(caption_rest(&format!("{once} 2024.11.07. 서울=뉴시스")), Some(String::new()));
+        // A paragraph that repeats its opening words with no credit between is prose.
+        let prose = format!("{once} 정부는 이날 {once}");
+        assert_eq!(caption_rest(&prose), None);
+    }
+
+    #[test]
+    fn a_subtitles_deadline_is_not_a_tables_figures() {
+        assert!(!is_table_row("과기정통부, 8월8일까지 접수...센터당 4억 지원"));
+        assert!(is_table_row("디지털 인프라 380억원 520억원 +140억원"));
+        let page = "'빅데이터 사업' 2차 공모...28개 센터 추가 선정\n\n과기정통부, 8월8일까지 접수...센터당 4억 지원\n\n\
+                    입력 :2019/07/07 12:00\n\n과기정통부는 공공과 민간이 협업해 데이터 전 과정을 지원하는 \
+                    '빅데이터 플랫폼 및 센터 구축 사업'의 2차 공모를 한 달간 실시한다고 7일 밝혔다.\n";
+        assert_eq!(title_of(page).as_deref(), Some("'빅데이터 사업' 2차 공모...28개 센터 추가 선정"));
     }
 
     #[test]

@@ -759,7 +759,10 @@ fn sitting_and_bills(sentence: &str) -> Vec<String> {
     });
     let mut out: Vec<String> = SITTING.captures(sentence).map(|c| c[1].to_string()).into_iter().collect();
     out.extend(audit_held(sentence));
-    let decided = bills_decided(sentence);
+    let mut decided = bills_decided(sentence);
+    if decided.is_empty() {
+        decided = unquoted_bills(sentence);
+    }
     if !decided.is_empty() {
         out.extend(decided);
     } else if TABLED.is_match(sentence) {
@@ -804,6 +807,38 @@ fn bills_decided(sentence: &str) -> Vec<String> {
             let how = c.get(1).map_or(String::new(), |m| format!("{} ", m.as_str().trim()));
             Some(format!("{name} {how}{}", &c[2]))
         })
+        .collect()
+}
+
+/// Bills a sitting passed, named without quotes: `긴급 편성된 제1회 추경예산안과 기금운용계획
+/// 변경안을 … 원안대로 의결했다` → `제1회 추경예산안`, `기금운용계획 변경안`. A bill's name runs
+/// back over the words before it up to one that ends a clause or a modifier (`편성된`).
+fn unquoted_bills(sentence: &str) -> Vec<String> {
+    static BILL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:[가-힣A-Za-z0-9·]+\s){0,3}[가-힣A-Za-z0-9·]*(?:예산안|추경안|조례안|동의안|변경안|계획안|개정안|승인안|결산안|결의안|건의안))(?:과|와|및|,|을|를|\s)")
+            .unwrap()
+    });
+    static PASSED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:의결|가결|처리|확정|통과)(?:했|하였|됐|되었|시켰)").unwrap());
+    // Quoted bills are named by their quotes (`'A 조례안' 등 조례안 6건`); the words after are a count.
+    let quoted_bills = quoted(sentence).iter().any(|(_, _, name)| name.ends_with('안'));
+    let Some(passed) = PASSED.find(sentence).filter(|_| !quoted_bills) else { return Vec::new() };
+    BILL.captures_iter(&sentence[..passed.start()])
+        .map(|c| {
+            let words: Vec<&str> = c[1].split_whitespace().collect();
+            let ends_clause = |w: &&str| {
+                w.ends_with([
+                    '된', '한', '는', '은', '을', '를', '이', '가', '에', '의', '로', '고', '며', '서', '와',
+                    '과',
+                ]) && !w.ends_with("안")
+            };
+            let start = words[..words.len() - 1]
+                .iter()
+                .rposition(|w| ends_clause(w) || *w == "등")
+                .map_or(0, |i| i + 1);
+            words[start..].join(" ")
+        })
+        .filter(|b| b.chars().count() >= 4)
         .collect()
 }
 
@@ -1119,6 +1154,9 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
         seen.push(x.clone());
         new
     });
+    // A bill named alone beside what was done with it (`제1회 추경안`, `제1회 추경안 심사`) says less.
+    let all = out.clone();
+    out.retain(|x| !all.iter().any(|y| y.len() > x.len() && y.starts_with(&format!("{x} "))));
     out
 }
 
@@ -1165,6 +1203,15 @@ mod tests {
         let b = para("설명회에는 △민하율 충남도 과장 △석도윤 천안시 팀장 등 20명이 참석했다. / 이들은 △드론 배송 실증 △충전소 설치 기준 등을 논의했다.");
         assert_eq!(agenda("", &b, &[]), vec!["드론 배송 실증", "충전소 설치 기준"]);
         let b = para("회의에는 △윤가람 원장 △채서진 대표가 자리했다.");
+        assert!(agenda("", &b, &[]).is_empty());
+    }
+
+    #[test]
+    fn bills_a_sitting_passed_without_quotes_are_its_agenda() {
+        let b = para("구의회는 긴급 편성된 제1회 추경예산안과 기금운용계획 변경안을 상임위원회 심의를 거쳐 원안대로 의결했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["제1회 추경예산안", "기금운용계획 변경안"]);
+        // Bills only spoken of are no decision.
+        let b = para("구는 내년 예산안을 다음 달 제출할 계획이다.");
         assert!(agenda("", &b, &[]).is_empty());
     }
 

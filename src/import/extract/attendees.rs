@@ -27,6 +27,8 @@ const NOT_NAMES: &[&str] = &[
     "국회",
     "기업",
     "이날",
+    // `최하람 장관 주재로`: the chairing, after the title.
+    "주재",
     "이번",
     "이어",
     "한편",
@@ -236,14 +238,14 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// (`함께 했다`, `자리를 빛냈다`). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사)(?:장)?에서").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사|차담회|기자회견|보고회|발표회)(?:장)?에서").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
 /// the event told).
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|그간|역임|\d{1,2}월(?:에는|에|\s+[^\d\s])|못해|못했|못한|불참",
+        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|일정이\s?잡혀|그간|역임|\d{1,2}월(?:에는|에|\s+[^\d\s])|못해|못했|못한|불참",
     )
     .unwrap()
 });
@@ -469,12 +471,17 @@ fn is_modifier(token: &str) -> bool {
     MODIFIERS.contains(&token) || TERM.is_match(token)
 }
 
-/// Whether a sentence places its people at the event described.
+/// Whether a sentence places its people at the event described. One that opens on `이날` (the
+/// event's day) and has someone speak (`이날 한빛 차관은 "…"고 말했다`) tells what was said there.
 fn is_present(s: &str) -> bool {
     // `지난달 30일`: a day of last month is the date of the event told, as `5월 20일` is.
     static LAST_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"지난달\s?\d{1,2}일").unwrap());
+    static SAID: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:말했|밝혔|강조했|당부했|설명했|덧붙였|전했)(?:다|으며|고)").unwrap()
+    });
     let s = LAST_MONTH_DAY.replace_all(s, "");
-    (PRESENT.is_match(&s) || HEARING.is_match(&s))
+    let said_that_day = s.starts_with("이날 ") && SAID.is_match(&s);
+    (PRESENT.is_match(&s) || HEARING.is_match(&s) || said_that_day)
         && !ABSENT.is_match(&s)
         && !ELSEWHERE.iter().any(|w| s.contains(w))
 }
@@ -483,7 +490,7 @@ fn is_present(s: &str) -> bool {
 /// 벌였다`), a hearing, questions put to the executive, a report heard, a council's sitting
 /// (`제1차 본회의를 열고`, a committee's `임시회 제1차 회의를 열어`).
 static HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며)")
+    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며|끝으로)")
         .unwrap()
 });
 
@@ -572,6 +579,21 @@ fn without_affiliation(s: &str, rules: &Compiled) -> String {
         .into_owned()
 }
 
+/// `김하람 한빛대(사업 총괄계획가) 교수`: what the person also is, in parentheses between the body
+/// and the title, is dropped, so the body stands next to its title.
+fn without_post_note(s: &str, rules: &Compiled) -> String {
+    static NOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([가-힣A-Za-z]{2,20})\([^()]{2,40}\)(\s+)(\S+)").unwrap());
+    NOTE.replace_all(s, |c: &regex::Captures<'_>| {
+        if rules.role_of_token(&c[3]).is_some() {
+            format!("{}{}{}", &c[1], &c[2], &c[3])
+        } else {
+            c[0].to_string()
+        }
+    })
+    .into_owned()
+}
+
 /// A sentence as the readers below expect it: a comma always followed by a space, list marks
 /// as spaces, a member's seat, a photo position (`(왼쪽 세번째)`), an age and a title's honorific
 /// (`의원님`) dropped.
@@ -587,6 +609,7 @@ fn normalised(s: &str, rules: &Compiled) -> String {
     // Middle dots from other scripts (`김영식‧양금희 위원`) list names as the Korean one does.
     let s = s.replace(['\u{2027}', '\u{30fb}', '\u{ff65}'], "·");
     let s = without_affiliation(&without_constituency(&space_after_commas(&s)), rules);
+    let s = without_post_note(&s, rules);
     let s = POSITION.replace_all(&s, "");
     let s = AGE.replace_all(&s, "$1");
     without_honorific(&s, rules)
@@ -663,7 +686,19 @@ fn speaker(line: &str, rules: &Compiled) -> Option<Attendee> {
 
 /// People in the captions of photos that show the event: taken in the act (`…하고 있다`,
 /// `기념촬영`) or with a word of presence, never a file photo or a written message.
-fn in_captions(captions: &[&str], rules: &Compiled, aliases: &BTreeMap<String, String>) -> Vec<Attendee> {
+/// The day of the month a text first names (`27일`), not a day of last month.
+fn day_of(s: &str) -> Option<u32> {
+    static DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(\d{1,2})일").unwrap());
+    let s = s.split("지난달").next().unwrap_or(s);
+    DAY.captures(s).and_then(|c| c[1].parse().ok())
+}
+
+fn in_captions(
+    captions: &[&str],
+    lead_day: Option<u32>,
+    rules: &Compiled,
+    aliases: &BTreeMap<String, String>,
+) -> Vec<Attendee> {
     static AT_EVENT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"고\s?있다|기념\s?촬영|기념\s?사진").unwrap());
     static AWAY: LazyLock<Regex> =
@@ -671,6 +706,11 @@ fn in_captions(captions: &[&str], rules: &Compiled, aliases: &BTreeMap<String, S
     let mut people = Vec::new();
     for s in captions.iter().map(|s| normalised(s, rules)) {
         if !(AT_EVENT.is_match(&s) || PRESENT.is_match(&s)) || AWAY.is_match(&s) {
+            continue;
+        }
+        // A photo of another day than the lead's event (`7일 … 회의에 참석하고 있다` over a
+        // story of the 27th) is a file photo: its people were at that other event.
+        if lead_day.is_some() && day_of(&s).is_some() && day_of(&s) != lead_day {
             continue;
         }
         let tokens: Vec<&str> = s.split_whitespace().collect();
@@ -727,7 +767,8 @@ pub(crate) fn attendees(
     // (person, found in a sentence that does not place them at the event)
     let mut found: Vec<(Attendee, bool)> = Vec::new();
     let spaced: Vec<String> = sentences.iter().map(|s| normalised(s, rules)).collect();
-    found.extend(in_captions(&marked.captions, rules, &aliases).into_iter().map(|p| (p, false)));
+    let lead_day = sentences.first().and_then(|s| day_of(s));
+    found.extend(in_captions(&marked.captions, lead_day, rules, &aliases).into_iter().map(|p| (p, false)));
     found.extend(marked.speakers.iter().filter_map(|s| speaker(s, rules)).map(|p| (p, false)));
     // Heads named beside their body as it speaks: there, unless someone else chairs the event
     // and they are named nowhere else.
@@ -1524,6 +1565,12 @@ mod tests {
         let got =
             run(&["구의회는 3일 제40회 임시회를 열었다.", "옥서린 의원은 \"보상부터 해야 한다\"고 맞섰다."]);
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["옥서린"]);
+        // A sitting told as what closed the session (`본회의를 끝으로`) was held too.
+        let got = run(&[
+            "구의회가 1일 제256회 임시회 제2차 본회의를 끝으로 의사일정을 마무리했다.",
+            "표다인 의장은 \"신속히 집행해 달라\"고 당부했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
         // With no sitting held in the story, a statement is no presence.
         assert_eq!(run(&["탁유진 농정과장은 \"연말까지 고치겠다\"고 밝혔다."]), vec![]);
         // An interview at the sitting's side is still an interview.
@@ -1532,6 +1579,24 @@ mod tests {
             "탁유진 농정과장은 인터뷰에서 \"고치겠다\"고 말했다.",
         ]);
         assert_eq!(got, vec![]);
+    }
+
+    #[test]
+    fn who_speaks_on_the_events_day_or_at_a_meeting_with_the_press_is_present() {
+        let got = run(&["이날 표다인 차관은 \"현장의 목소리를 듣겠다\"고 말했다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
+        let got = run(&["옥서린 시장은 9일 기자들과의 차담회에서 \"예산이 반영되기를 희망한다\"고 밝혔다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["옥서린"]);
+        // The same words on another day are a statement, not presence.
+        assert_eq!(run(&["표다인 차관은 \"현장의 목소리를 듣겠다\"고 말했다."]), vec![]);
+        // A note on the post between the body and the title.
+        let got = run(&["협약식에는 김하람 한빛대(사업 총괄계획가) 교수 등이 참석했다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["김하람"]);
+        // A speech on the programme of a sitting still to come.
+        assert_eq!(run(&["13일 제2차 본회의에서는 표다인 의원의 5분 자유발언 일정이 잡혀 있다."]), vec![]);
+        // A numbered deputy's title is a title.
+        let got = run(&["협약식에는 권다온 하늘시 제2부시장과 서하준 도시정책실장이 참석했다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["권다온", "서하준"]);
     }
 
     #[test]
@@ -1682,6 +1747,12 @@ mod tests {
         let got = names_with_captions(
             &["한빛구는 협약을 맺었다."],
             &["탁서윤 한빛구청장이 인사말을 하고 있다. (자료사진)"],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // A photo of another day's meeting over the story of this one is a file photo.
+        let got = names_with_captions(
+            &["정부는 27일 한빛 회의를 열고 지원 방안을 발표했다."],
+            &["탁서윤 외교부 장관이 7일 오전 정부서울청사에서 열린 회의에 참석하고 있다."],
         );
         assert!(got.is_empty(), "{got:?}");
         // A portrait with no act and no event in it places no one.

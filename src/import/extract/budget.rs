@@ -44,9 +44,10 @@ static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`.
+/// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`, or the change
+/// beside its rate (`기정 예산보다 4.8%(344억원) 늘어난`).
 static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
+    Regex::new(r"^\s*\)?\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
 });
 
 /// One amount found in a sentence.
@@ -288,6 +289,7 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || private_sought(prefix, &clause)
         || last_years(prefix, suffix)
         || cut(suffix)
+        || limit(suffix)
         || saving(suffix)
         || firms_pledge(prefix, suffix)
         || firm_plans(prefix, suffix)
@@ -440,6 +442,14 @@ fn cut(suffix: &str) -> bool {
     CUT.is_match(suffix)
 }
 
+/// A limit set on support (`현재 500억원으로 제한돼 있는 … 지원 한도`): how much a programme may
+/// give, not money it has.
+fn limit(suffix: &str) -> bool {
+    static LIMIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:으로|로)\s*(?:제한|묶여|묶인|상한)").unwrap());
+    LIMIT.is_match(suffix)
+}
+
 /// A row of a comparison table, flattened (`디지털 인프라 380억원 520억원 +140억원`): two
 /// figures side by side and their difference. The earlier figure and the change are not budget;
 /// which is which the arithmetic tells (the third is the second minus the first), whatever the
@@ -582,15 +592,26 @@ fn names_a_later_time(text: &str) -> bool {
 }
 
 /// A budget of a year before the article's (`2025년 AI 돌봄 사업 예산은 132억원으로` in a 2026
-/// release): that year's figure, as `지난해 예산` is. A span that runs on (`2025년부터`,
-/// `2025년까지`) is not one year's.
+/// release, `2025년 사업(총 45억원)`, `('25년 80억원)`): that year's figure, as `지난해 예산` is.
+/// A span that runs on (`2025년부터`, `2025년까지`) is not one year's.
 fn earlier_years_budget(prefix: &str, year: i32) -> bool {
     static YEAR_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:19|20)\d{2})년(?:도)?\s+(?:\S+\s+){0,4}?\S*예산(?:은|이|액은)\s*$").unwrap()
     });
+    // The year's figure in brackets: after the year's programme, or the year opening them.
+    static YEAR_BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:(?:^|[^\d])((?:19|20)\d{2})년(?:도)?\s*[^\s()]{0,10}?(?:사업|예산|사업비)\(\s*(?:총\s*)?|\(\s*(?:['‘’](\d{2})|((?:19|20)\d{2}))년(?:도)?\s+)$")
+            .unwrap()
+    });
+    let full = |y: &str| y.parse::<i32>().ok().map(|n| if n < 100 { 2000 + n } else { n });
+    let bracketed = YEAR_BRACKETED
+        .captures(prefix)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
+        .and_then(|m| full(m.as_str()));
     YEAR_BUDGET
         .captures(prefix)
         .and_then(|c| c[1].parse::<i32>().ok())
+        .or(bracketed)
         .is_some_and(|y| y < year && !prefix.contains("부터") && !prefix.contains("까지"))
 }
 
@@ -619,7 +640,8 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
         }
         (None, None) => {
             let guess = clean_item(prefix);
-            let guess = if guess.is_empty() { "예산".to_string() } else { guess };
+            // A clause of figures and signs (`28개소×4억=`) names nothing: `=` or `×` is no item.
+            let guess = if guess.chars().any(char::is_alphabetic) { guess } else { "예산".to_string() };
             let note = format!("budget: no programme found for {amount_text}; `{guess}` is a guess");
             (vec![guess], Some(note))
         }
@@ -1082,10 +1104,16 @@ mod tests {
         assert_eq!(amounts("기존 지원 규모(300억원)를 올해 800억원으로 늘렸다."), vec![80_000_000_000]);
         // An increase over an earlier figure.
         assert_eq!(amounts("정부는 작년보다 150억원 많은 4,000억원을 투자한다."), vec![400_000_000_000]);
+        assert_eq!(
+            amounts("추경예산안 총규모는 기정 예산 700억원보다 5%(35억 원) 늘어난 735억 원으로 편성됐다."),
+            vec![73_500_000_000]
+        );
         // Revenue and prices.
         assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
         assert!(amounts("한 대표는 \"인력이 없어 놓친 수주만 20억원\"이라고 했다.").is_empty());
         assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
+        // A limit on support.
+        assert!(amounts("현재 500억 원으로 제한돼 있는 특화단지 지원 한도를 올린다.").is_empty());
         assert!(amounts("요금은 시내버스와 같은 1,500원이다.").is_empty());
         assert!(amounts("입장료는 5,000원으로 정했다.").is_empty());
         assert_eq!(amounts("버스 요금 지원에 18억원을 쓴다.").len(), 1, "money for fares is budget");
@@ -1394,6 +1422,10 @@ mod tests {
         // A plan by year is budget, and so is one year's figure alone.
         assert_eq!(amounts("시는 2025년 30억원, 2026년 40억원, 2027년 50억원을 투입할 계획이다.").len(), 3);
         assert_eq!(amounts("군은 2024년 12억원을 들여 센터를 지었다.").len(), 1);
+        // An earlier year's figure in brackets beside this year's.
+        assert!(run_in("※ 2025년 사업(총 45억원)과 달리 올해 선도형을 신설함", Some(2026)).is_empty());
+        assert!(run_in("폐지된 사업은 'A 서비스'('24년 80억 원)다.", Some(2025)).is_empty());
+        assert_eq!(run_in("'B 사업'('25년 신규, 총 308.7억 원)에 포함해 추진한다.", Some(2025)).len(), 1);
     }
 
     #[test]

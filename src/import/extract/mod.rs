@@ -98,7 +98,14 @@ pub(crate) fn brief_from_text(
         )
         .collect();
     let year = found.as_ref().map(|d| chrono::Datelike::year(&d.date));
-    let (budget, budget_review) = budget::budget(&prose, &heads, rules, year);
+    // A release's `*` notes carry amounts of their own (`* 신규 사업(총 308.7억원)에 포함`).
+    let with_notes: Vec<&str> = cleaned
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Para(_) | Block::Item { .. } | Block::Note { .. }))
+        .flat_map(|b| text::sentences(b.text()))
+        .collect();
+    let (budget, budget_review) = budget::budget(&with_notes, &heads, rules, year);
     review.extend(budget_review);
     let author = Some(source.author.as_str()).filter(|a| !a.is_empty());
     let marked = attendees::Marked::of(&cleaned, &title);

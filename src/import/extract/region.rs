@@ -312,7 +312,7 @@ fn mentions<'r>(unit: usize, text: &str, rules: &'r Compiled) -> Vec<Mention<'r>
 }
 
 /// Ambiguous short names (`경주`, `태안`, which are also common words) inside a `·` list of places
-/// of one province (`포항·경주·영덕·울진·울릉`): the list makes them places too, spelled as the
+/// of one province (`포항·경주·영덕·울진·울릉`, `용인·평택`): the list makes them places too, spelled as the
 /// gazetteer spells them after their province (`경북 경주`).
 fn listed_short_names<'r>(
     unit: usize,
@@ -336,7 +336,7 @@ fn listed_short_names<'r>(
         let known: Vec<&Mention<'r>> =
             members.iter().filter_map(|(at, _)| found.iter().find(|m| m.start == *at)).collect();
         let provinces: Vec<&str> = known.iter().filter_map(|m| m.place.parent.as_deref()).collect();
-        if known.len() < 2 || known.len() * 2 < members.len() || provinces.len() < known.len() {
+        if known.is_empty() || known.len() * 2 < members.len() || provinces.len() < known.len() {
             continue;
         }
         for (at, word) in &members {
@@ -511,7 +511,7 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         if m.place.name == "전국" && !after_exclusion(&text[..m.start]) && nationwide_aside(text, m.end) {
             out[k] = true;
         }
-        if compared(text, m) || OWNER.is_match(&text[m.end..]) {
+        if compared(text, m) || OWNER.is_match(&text[m.end..]) || names_a_branch(&text[m.end..]) {
             out[k] = true;
         }
         // `수도권과 지역 간 격차`, `수도권 집중`: the other side of the policy.
@@ -521,6 +521,22 @@ fn ruled_out(text: &str, all: &[Mention<'_>]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Whether the words after a place (or after the list it opens: `대구·경북`) name a body's
+/// branch for that area (`KT 대구·경북 법인고객본부와`, `한국전력 충북 지사`): the branch's
+/// territory, not where the story happens.
+fn names_a_branch(after: &str) -> bool {
+    const BRANCHES: &[&str] = &["본부", "지사", "지점", "지부", "사무소", "지원단"];
+    let rest = after.trim_start_matches(|c: char| !c.is_whitespace());
+    let Some(word) = rest.split_whitespace().next() else { return false };
+    let word = word.trim_end_matches(super::super::rules::PUNCT_END);
+    let stem = super::super::rules::PARTICLES.iter().find_map(|p| word.strip_suffix(p)).unwrap_or(word);
+    // Only a list or the bare place before the branch: `경북도청 본부` is not one.
+    let joined = after.split(' ').next().unwrap_or("");
+    joined.chars().all(|c| matches!(c, '·' | 'ㆍ') || ('가'..='힣').contains(&c))
+        && (joined.is_empty() || joined.starts_with(['·', 'ㆍ']))
+        && BRANCHES.iter().any(|b| stem.ends_with(b))
 }
 
 /// What follows a place named as the owner of a body (`서울시 출자출연기관인 ○○재단`, `경기도
@@ -943,6 +959,20 @@ mod tests {
     }
 
     #[test]
+    fn a_branch_named_for_its_area_is_no_region() {
+        assert_eq!(
+            run("영주시는 KT 대구·경북 법인고객본부와 스마트시티 협약을 맺었다."),
+            vec!["영주시".to_string()]
+        );
+        assert_eq!(run("괴산군은 한빛전력 충북 지사와 협약을 맺었다."), vec!["괴산군".to_string()]);
+        // A place before other words is the story's.
+        assert_eq!(
+            run("정부는 대구·경북 신공항 사업비를 늘렸다."),
+            vec!["대구".to_string(), "경북".to_string()]
+        );
+    }
+
+    #[test]
     fn rivals_compared_with_the_story_place_are_not_regions() {
         let story = "부산시가 해운대구에 드론 실증센터를 열었다. / 경쟁 도시들은 이미 앞서 있다. / 경기 평택은 드론 기업 30곳을 모았고, 대전은 연구단지와 묶었다. / 이웃 경남 김해는 지난해 드론 특구가 됐다.";
         assert_eq!(run(story), vec!["부산".to_string(), "해운대구".to_string()]);
@@ -1280,6 +1310,10 @@ mod tests {
     fn an_ambiguous_short_name_in_a_list_of_places_of_its_province_is_a_place() {
         assert_eq!(run("김천·경주·칠곡이 함께 관광벨트를 만든다"), vec!["김천시", "경주시", "칠곡군"]);
         assert_eq!(run("서산·당진·태안에 보급한다"), vec!["서산시", "당진시", "태안군"]);
+        // One sibling of its province is enough: `용인·평택 반도체 클러스터`.
+        assert_eq!(run("용인·평택 반도체 클러스터에 송전망을 깐다"), vec!["용인시", "평택시"]);
+        // Nor with a place of another province.
+        assert_eq!(run("평택·예산 협력을 논의했다"), vec!["평택시"]);
         // Not in a list of places, the common word stays a word.
         assert!(run("자동차 경주·공연 일정을 짰다").is_empty());
     }
