@@ -489,7 +489,7 @@ fn title_score(
             break;
         }
         let chrome = CHROME_WORDS.iter().chain(WEAK_CHROME_WORDS).any(|w| next.contains(w));
-        if !is_heading_like(next, 90) || next == line || chrome {
+        if !is_subtitle(next) || next == line || chrome {
             k += 1;
         }
         if k >= 3 {
@@ -741,19 +741,29 @@ fn marker_rank(marker: char) -> usize {
 /// A short standalone line that reads as a subheading (or, above the lead, a deck of up to
 /// `max` characters).
 fn is_heading_like(line: &str, max: usize) -> bool {
+    has_heading_shape(line, max) && !is_table_row(line)
+}
+
+/// Short, in Hangul, not a sentence: the shape of a heading, figures aside.
+fn has_heading_shape(line: &str, max: usize) -> bool {
     let n = char_len(line);
     (6..=max).contains(&n)
         && has_hangul(line)
         && !SENTENCE_END.is_match(line)
         && !line.ends_with([',', ':', '：'])
         && !line.contains("다.")
-        && !is_table_row(line)
 }
 
 /// A row of a flattened table (`디지털 인프라 380억원 520억원 +140억원`): three or more figures on
-/// a short line. Data, never a heading. A date's parts (`8월8일까지`) are one deadline in a
-/// subtitle, not cells: a figure followed by a unit of time does not count.
+/// a short line. Data, never a heading.
 fn is_table_row(line: &str) -> bool {
+    // Cells split by `|` (`충북 | 2 | 60억원`): a row whatever its figures.
+    figures(line, true) >= 3 || line.matches('|').count() >= 2
+}
+
+/// How many figures a line holds; `dates` says whether a figure followed by a unit of time
+/// (`8월8일`) counts.
+fn figures(line: &str, dates: bool) -> usize {
     let mut groups = 0;
     let mut in_number = false;
     let mut chars = line.chars().peekable();
@@ -763,12 +773,18 @@ fn is_table_row(line: &str) -> bool {
             groups += 1;
         }
         in_number = digit;
-        if in_number && chars.peek().is_some_and(|n| matches!(n, '년' | '월' | '일' | '시' | '분')) {
+        if !dates && in_number && chars.peek().is_some_and(|n| matches!(n, '년' | '월' | '일' | '시' | '분'))
+        {
             groups -= 1;
         }
     }
-    // Cells split by `|` (`충북 | 2 | 60억원`): a row whatever its figures.
-    groups >= 3 || line.matches('|').count() >= 2
+    groups
+}
+
+/// A subtitle stacked between a headline and its byline: heading-like, where a date's parts
+/// (`8월8일까지 접수`) are one deadline, not a table's cells.
+fn is_subtitle(line: &str) -> bool {
+    has_heading_shape(line, 90) && figures(line, false) < 3 && line.matches('|').count() < 2
 }
 
 /// Cleans an article. `title_hint` is a headline already known (from HTML metadata).
@@ -1486,8 +1502,8 @@ mod tests {
 
     #[test]
     fn a_subtitles_deadline_is_not_a_tables_figures() {
-        assert!(!is_table_row("과기정통부, 8월8일까지 접수...센터당 4억 지원"));
-        assert!(is_table_row("디지털 인프라 380억원 520억원 +140억원"));
+        assert!(is_subtitle("과기정통부, 8월8일까지 접수...센터당 4억 지원"));
+        assert!(!is_subtitle("디지털 인프라 380억원 520억원 +140억원"));
         let page = "'빅데이터 사업' 2차 공모...28개 센터 추가 선정\n\n과기정통부, 8월8일까지 접수...센터당 4억 지원\n\n\
                     입력 :2019/07/07 12:00\n\n과기정통부는 공공과 민간이 협업해 데이터 전 과정을 지원하는 \
                     '빅데이터 플랫폼 및 센터 구축 사업'의 2차 공모를 한 달간 실시한다고 7일 밝혔다.\n";

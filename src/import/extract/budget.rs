@@ -44,10 +44,9 @@ static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`, or the change
-/// beside its rate (`기정 예산보다 4.8%(344억원) 늘어난`).
+/// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`.
 static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\)?\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
+    Regex::new(r"^\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
 });
 
 /// One amount found in a sentence.
@@ -280,6 +279,7 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || own_investment(prefix)
         || EARLIER_FIGURE.is_match(prefix)
         || ((prefix.contains("보다") || prefix.contains("대비")) && DELTA_AFTER.is_match(suffix))
+        || change_beside_rate(prefix, suffix)
         || DELTA_AFTER.is_match(suffix)
             && suffix.trim_start().starts_with(['늘', '많', '증'])
             && (prefix.contains("보다") || prefix.contains("대비") || prefix.contains("비해"))
@@ -440,6 +440,13 @@ fn cut(suffix: &str) -> bool {
     static CUT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:을|를|이|가)?\s*(?:삭감|감액|깎)").unwrap());
     CUT.is_match(suffix)
+}
+
+/// The change beside its rate: `기정 예산보다 4.8%(344억원) 늘어난` (the amount in brackets after
+/// a percentage, the change's verb after them).
+fn change_beside_rate(prefix: &str, suffix: &str) -> bool {
+    let rate = prefix.trim_end().strip_suffix('(').is_some_and(|p| p.trim_end().ends_with('%'));
+    rate && suffix.trim_start().strip_prefix(')').is_some_and(|rest| DELTA_AFTER.is_match(rest))
 }
 
 /// A limit set on support (`현재 500억원으로 제한돼 있는 … 지원 한도`): how much a programme may
