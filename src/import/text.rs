@@ -1141,7 +1141,13 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
                 j += 1;
             }
             let at_end = j >= chars.len();
-            if at_end || chars[j].1 == ' ' {
+            // Paragraphs saved without their breaks run on: `… 계획이다.배경훈 장관은`.
+            let glued = j == i + 1
+                && i > 0
+                && chars[i - 1].1 == '다'
+                && !at_end
+                && ('가'..='힣').contains(&chars[j].1);
+            if at_end || chars[j].1 == ' ' || glued {
                 let end = if at_end { text.len() } else { chars[j].0 };
                 let s = text[start..end].trim();
                 if !s.is_empty() {
@@ -1164,6 +1170,14 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_sentences_run_together_without_their_breaks() {
+        assert_eq!(
+            sentences("460억 원을 지원한다는 계획이다.한빛 장관은 발표했다. 3.5%다."),
+            vec!["460억 원을 지원한다는 계획이다.", "한빛 장관은 발표했다.", "3.5%다."]
+        );
+    }
 
     #[test]
     fn splits_sentences_but_not_decimals() {

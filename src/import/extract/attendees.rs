@@ -1311,7 +1311,8 @@ fn short_forms(spaced: &[String], rules: &Compiled, found: &mut Vec<(Attendee, b
             }
             let known = found
                 .iter()
-                .find(|(p, _)| p.name.starts_with(surname) && p.role == role)
+                // `홍 부총리` for `홍남기 부총리 겸 기획재정부 장관`: one of the titles held.
+                .find(|(p, _)| p.name.starts_with(surname) && p.role.split(" 겸 ").any(|r| r == role))
                 .map(|(p, _)| p.clone());
             if let Some(p) = known {
                 found.push((p, false));
@@ -1594,6 +1595,12 @@ mod tests {
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["김하람"]);
         // A speech on the programme of a sitting still to come.
         assert_eq!(run(&["13일 제2차 본회의에서는 표다인 의원의 5분 자유발언 일정이 잡혀 있다."]), vec![]);
+        // The surname and one of two titles held, at the event: the person named in full before.
+        let got = run(&[
+            "표다인 부총리 겸 기획재정부 장관이 29일 \"대책을 마련하고 있다\"고 말했다.",
+            "표 부총리는 이날 오전 정부서울청사에서 경제관계장관회의를 열고 이렇게 밝혔다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
         // A numbered deputy's title is a title.
         let got = run(&["협약식에는 권다온 하늘시 제2부시장과 서하준 도시정책실장이 참석했다."]);
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["권다온", "서하준"]);
