@@ -430,6 +430,7 @@ fn never_title(lines: &[String], filled: &[usize], order: usize, rules: &Compile
         || (is_prose(line) && n >= 60)
         || line.ends_with("다.")
         || line.ends_with("요.")
+        || CLOSING_TAG.is_match(line)
         || rules.ministries.iter().any(|m| m == line)
         || is_document_label(line)
         || is_masthead(line, rules)
@@ -548,6 +549,11 @@ fn pushed_down(lines: &[String], filled: &[usize], order: usize) -> i32 {
 /// headline's own label is written against it (`속보: …`).
 static FIELD_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[가-힣A-Za-z]{1,6}\s+[:：]\s*\S").unwrap());
+
+/// A paragraph closed by a tag in brackets after its last sentence (`… 전망된다. <헤드라인제주>`):
+/// how some papers sign their stories. The tag's words are the first group.
+pub(crate) static CLOSING_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?]['"”’]?\s*[<\[〈]\s*([^<>\[\]〈〉]{2,15}?)\s*[>\]〉]$"#).unwrap());
 
 /// A weather widget's reading (`흐림동두천 1.0℃`, `서울 -3°C`) or its credit (`기상청 제공`): the
 /// weather where the page was seen, which names places the article is not about.

@@ -85,6 +85,28 @@ fn copyright_holder(line: &str) -> Option<String> {
     ok.then(|| outlet_name(holder))
 }
 
+/// A rights notice with no copyright mark (`중도일보(www.joongdo.co.kr), 무단전재 및 수집, 재배포
+/// 금지`): the outlet the gazetteer finds in it, by name or by its address.
+fn rights_line(lines: &[&str]) -> Option<String> {
+    static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|co\.kr|kr|net|org)\b").unwrap()
+    });
+    let notice =
+        |l: &&&str| ["무단전재", "무단 전재", "재배포 금지", "재배포금지"].iter().any(|w| l.contains(w));
+    lines.iter().filter(notice).find_map(|l| {
+        gazetteer::outlet_in(l)
+            .or_else(|| DOMAIN.find_iter(l).find_map(|d| gazetteer::outlet_for_domain(d.as_str())))
+            .map(|o| o.name.clone())
+    })
+}
+
+/// An outlet's name in brackets closing the story's last paragraph (`… 전망된다. <헤드라인제주>`).
+fn closing_tag(cleaned: &Cleaned) -> Option<String> {
+    let last = cleaned.blocks.iter().rev().find(|b| matches!(b, Block::Para(_)))?;
+    let written = text::CLOSING_TAG.captures(last.text().trim())?.get(1)?.as_str();
+    byline::plausible_outlet(written).then(|| outlet_name(written))
+}
+
 /// Bylines on lines of their own, header first.
 fn line_bylines(cleaned: &Cleaned) -> Vec<Byline> {
     cleaned.meta.iter().chain(&cleaned.tail).filter_map(|l| byline::parse_line(l)).collect()
@@ -114,7 +136,8 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
     let lead = cleaned.lead_byline.as_ref().and_then(|b| b.outlet.clone()).map(|o| outlet_name(&o));
     let byline = line_bylines(cleaned).into_iter().find_map(|b| b.outlet).map(|o| outlet_name(&o));
     let signoff = signoff(cleaned).and_then(|b| b.outlet);
-    let copyright = lines.iter().find_map(|l| copyright_holder(l));
+    let copyright = lines.iter().find_map(|l| copyright_holder(l)).or_else(|| rights_line(&lines));
+    let closing_tag = closing_tag(cleaned);
     // A masthead: a short chrome line that is an outlet's name (`세계일보`, `광주일보 PC버전`).
     let masthead = lines.iter().find_map(|l| {
         let o = gazetteer::outlet_in(l)?;
@@ -133,6 +156,7 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         .or(lead)
         .or(byline)
         .or(signoff)
+        .or(closing_tag)
         .or(copyright)
         .or(masthead)
         .or(domain)
@@ -667,6 +691,21 @@ mod tests {
         );
         assert_eq!(copyright_holder("Copyright@한빛소식 All rights reserved.").as_deref(), Some("한빛소식"));
         assert_eq!(copyright_holder("문의 hong@example.kr"), None);
+    }
+
+    #[test]
+    fn a_rights_notice_without_a_mark_and_a_closing_tag_name_the_outlet() {
+        assert_eq!(
+            rights_line(&["경기일보(www.kyeonggi.com), 무단전재 및 재배포 금지"]).as_deref(),
+            Some("경기일보")
+        );
+        assert_eq!(rights_line(&["(www.kyeonggi.com) 무단전재 금지"]).as_deref(), Some("경기일보"));
+        assert_eq!(rights_line(&["경기일보 기자들이 쓴 기사"]), None, "no notice");
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let page = "도의회 정례회 15일 개회\n\n도의회가 15일 정례회를 열고 새해 예산안을 심의한다. 계수조정은 13일 이뤄질 것으로 전망된다. <제주일보>\n";
+        assert_eq!(closing_tag(&text::clean(page, None, &rules)).as_deref(), Some("제주일보"));
+        let page = "도의회 정례회 15일 개회\n\n도의회가 15일 정례회를 열고 새해 예산안을 심의한다. <끝>\n";
+        assert_eq!(closing_tag(&text::clean(page, None, &rules)), None, "no outlet's name");
     }
 
     #[test]
