@@ -101,13 +101,21 @@ fn tab_cells(line: &str) -> Option<String> {
 
 /// NFC, one kind of line break and of space, no zero-width characters; tab-split table rows
 /// become `|` rows.
+/// A copyright notice run into the last paragraph (`… 예정이다. <저작권자 ⓒ 매체 무단전재 및 재배포
+/// 금지>`) goes on a line of its own, so the paragraph stays the article's.
+static GLUED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([.!?]["'”’)]*)\s*([<\[(【]?\s*(?:저작권자|Copyrights?|COPYRIGHT|ⓒ|©)[^\n]*(?:무단|재배포|[Rr]ights)[^\n]*)$"#)
+        .unwrap()
+});
+
 pub(crate) fn normalize(text: &str) -> String {
     let text: String = text.nfc().collect();
     let text: String = text
         .split_inclusive('\n')
         .map(|line| {
             let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
-            tab_cells(body).map_or_else(|| line.to_string(), |row| row + end)
+            let body = GLUED_NOTICE.replace(body, "$1\n$2");
+            tab_cells(&body).map_or_else(|| format!("{body}{end}"), |row| row + end)
         })
         .collect();
     text.replace("\r\n", "\n")
@@ -1176,6 +1184,16 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copyright_notice_run_into_the_last_paragraph_leaves_the_paragraph() {
+        let page = "시의회 추경 의결\n\n예결특위는 27일 추경안을 의결했다.\n\n추경안은 30일 본회의에 상정된다. <저작권자 ⓒ 한빛통신 무단전재 및 재배포 금지>\n";
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let texts: Vec<String> =
+            clean(page, None, &rules).blocks.iter().map(|b| b.text().to_string()).collect();
+        assert!(texts.iter().any(|t| t == "추경안은 30일 본회의에 상정된다."), "{texts:?}");
+        assert!(texts.iter().all(|t| !t.contains("저작권자")), "{texts:?}");
+    }
 
     #[test]
     fn splits_sentences_run_together_without_their_breaks() {

@@ -238,7 +238,7 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// (`함께 했다`, `자리를 빛냈다`). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사|차담회|기자회견|보고회|발표회)(?:장)?에서").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|(?:대해|대한)\s?발언|발언했|발언하며|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사|차담회|기자회견|보고회|발표회)(?:장)?에서").unwrap()
 });
 /// Words that say they are not: a written message, an interview, a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
@@ -607,7 +607,7 @@ fn normalised(s: &str, rules: &Compiled) -> String {
     static AGE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"([가-힣])\((?:\d{2}|사진)(?:\s*·\s*[^()]{1,8})?\)").unwrap());
     // Middle dots from other scripts (`김영식‧양금희 위원`) list names as the Korean one does.
-    let s = s.replace(['\u{2027}', '\u{30fb}', '\u{ff65}'], "·");
+    let s = s.replace(['\u{2027}', '\u{2e31}', '\u{30fb}', '\u{ff65}'], "·");
     let s = without_affiliation(&without_constituency(&space_after_commas(&s)), rules);
     let s = without_post_note(&s, rules);
     let s = POSITION.replace_all(&s, "");
@@ -1393,6 +1393,8 @@ mod tests {
             names("이날 오찬에는 민하율 위원장과 석도윤‧엄지후·변서진 위원이 참석했다."),
             vec!["민하율", "석도윤", "엄지후", "변서진"]
         );
+        // So does the word separator middle dot (U+2E31).
+        assert_eq!(names("회의에는 석도윤⸱엄지후 위원이 참석했다."), vec!["석도윤", "엄지후"]);
         // Words that are no names make no one of a dotted pair.
         assert_eq!(names("이날 회의에는 산업·통상 위원이 참석했다."), Vec::<String>::new());
     }
@@ -1590,6 +1592,11 @@ mod tests {
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["옥서린"]);
         // The same words on another day are a statement, not presence.
         assert_eq!(run(&["표다인 차관은 \"현장의 목소리를 듣겠다\"고 말했다."]), vec![]);
+        // Members who spoke on their topics at the sitting.
+        let got = run(&[
+            "표다인 의원(한빛당·중구3)이 ‘오페라단 창단 방안’, 권다온 의원이 ‘정류소 위치’에 대해 발언했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인", "권다온"]);
         // A note on the post between the body and the title.
         let got = run(&["협약식에는 김하람 한빛대(사업 총괄계획가) 교수 등이 참석했다."]);
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["김하람"]);

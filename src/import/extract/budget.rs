@@ -44,9 +44,10 @@ static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`.
+/// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`, `전년 대비
+/// 172억 원(3.86%) 늘고`, `… 389억원으로 증액됐으며`.
 static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:이|가|을|를)?\s*(?:많|늘|증가|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
+    Regex::new(r"^\s*(?:\(\s*[\d.]+\s*%\s*\))?\s*(?:이|가|을|를|으로)?\s*(?:많|늘|증가|증액|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
 });
 
 /// One amount found in a sentence.
@@ -274,7 +275,11 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
     };
     // Words that hold a not-budget word by chance (`자유발언` holds `유발`) are read as one word.
     let clause = HOLDS_NOT_BUDGET_WORD.iter().fold(words_in.to_string(), |c, w| c.replace(w, " "));
-    rules.not_budget.iter().any(|w| clause.contains(w.as_str()))
+    // The revenue side of a budget (`주요 세입재원은 지방교부세가 2,219억원, …`) is where money comes
+    // from, not what it pays for.
+    let revenue = prefix.contains("세입") && !prefix.contains("세출");
+    revenue
+        || rules.not_budget.iter().any(|w| clause.contains(w.as_str()))
         || left_out(suffix)
         || own_investment(prefix)
         || EARLIER_FIGURE.is_match(prefix)
@@ -1111,6 +1116,15 @@ mod tests {
         assert_eq!(amounts("기존 지원 규모(300억원)를 올해 800억원으로 늘렸다."), vec![80_000_000_000]);
         // An increase over an earlier figure.
         assert_eq!(amounts("정부는 작년보다 150억원 많은 4,000억원을 투자한다."), vec![400_000_000_000]);
+        assert_eq!(
+            amounts("이중 일반회계는 4,612억 원으로 전년 대비 172억 원(3.86%) 늘었다."),
+            vec![461_200_000_000]
+        );
+        // Revenue: where the money comes from.
+        assert!(
+            amounts("주요 세입재원은 지방교부세가 2,219억 원, 지방세 등 자체수입 551억 원이다.").is_empty()
+        );
+        assert_eq!(amounts("세입은 500억원, 세출은 복지에 200억원이다.").len(), 1);
         assert_eq!(
             amounts("추경예산안 총규모는 기정 예산 700억원보다 5%(35억 원) 늘어난 735억 원으로 편성됐다."),
             vec![73_500_000_000]
