@@ -47,7 +47,7 @@ static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
 /// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`, `전년 대비
 /// 172억 원(3.86%) 늘고`, `… 389억원으로 증액됐으며`.
 static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\(\s*[\d.]+\s*%\s*\))?\s*(?:이|가|을|를|으로)?\s*(?:많|늘|증가|증액|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
+    Regex::new(r"^\s*(?:\(\s*[↑↓▲▼△]?\s*[\d.]+\s*%\s*[↑↓▲▼]?\s*\))?\s*(?:이|가|을|를|으로)?\s*(?:많|늘|증가|증액|감소|줄|적|확대된|축소된|삭감된|깎)").unwrap()
 });
 
 /// One amount found in a sentence.
@@ -1119,6 +1119,10 @@ mod tests {
         assert_eq!(
             amounts("이중 일반회계는 4,612억 원으로 전년 대비 172억 원(3.86%) 늘었다."),
             vec![461_200_000_000]
+        );
+        assert_eq!(
+            amounts("예산을 2023년 4,192억원 대비 5,070억원(121%↑) 늘어난 9,262억원으로 편성했다."),
+            vec![926_200_000_000]
         );
         // Revenue: where the money comes from.
         assert!(

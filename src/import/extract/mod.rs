@@ -149,12 +149,26 @@ fn title(cleaned: &text::Cleaned, review: &mut Vec<String>) -> Option<String> {
         None => {
             // A leftover `|` border or a close button's `X` is no lead.
             let worded = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-            let first = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(t) if worded(t)))?;
+            // A release written only in points (`□ …`, `ㅇ …`) leads with its first point.
+            let first = cleaned
+                .blocks
+                .iter()
+                .find(|b| matches!(b, Block::Para(t) | Block::Item { text: t, .. } if worded(t)))?;
             let s = text::sentences(first.text()).first()?.to_string();
             review.push("title: no headline found; the lead's first sentence stands in".to_string());
-            Some(s.chars().take(80).collect())
+            Some(short_title(&s))
         }
     }
+}
+
+/// A lead sentence cut to a title's length: at most 80 characters, ended at a word.
+fn short_title(sentence: &str) -> String {
+    if sentence.chars().count() <= 80 {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(80).collect();
+    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    at_word.trim_end_matches([',', ' ']).to_string()
 }
 
 /// The publication date found, or the placeholder; the flag says whether one was found. Notes an
@@ -203,4 +217,29 @@ fn topic_text(blocks: &[Block], rules: &Compiled) -> String {
         }
     }
     body_text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_from_a_long_lead_ends_at_a_word() {
+        let lead = "한빛시의회 예산결산특별위원회는 제337회 임시회 기간 중인 27일 제1회 추가경정예산안을 원안대로 최종 의결하고 지난 3일간의 예산결산특별위원회 활동을 모두 마무리했다.";
+        let t = short_title(lead);
+        assert!(t.chars().count() <= 80 && lead.starts_with(&t), "{t}");
+        assert!(lead[t.len()..].starts_with(' '), "cut at a word: {t}");
+        assert_eq!(short_title("짧은 리드 문장이다."), "짧은 리드 문장이다.");
+    }
+
+    #[test]
+    fn a_release_of_points_only_gets_its_first_point_as_title() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let page = "□ 한빛부는 1일 정보원과 함께 ‘클라우드 사업 설명회’를 열었다.\nㅇ 이번 행사는 기업들의 수행 현황을 공유하려고 마련되었다.\n";
+        let cleaned = text::clean(page, None, &rules);
+        let mut review = Vec::new();
+        let t = title(&cleaned, &mut review).expect("a title from the first point");
+        assert!(t.contains("클라우드 사업 설명회"), "{t}");
+        assert_eq!(review.len(), 1, "{review:?}");
+    }
 }
