@@ -133,6 +133,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// Words that are not part of an organisation name.
 const NOT_ORG: &[&str] = &[
+    // `총출동한 가운데 한빛 도지사가`: the clause's end, not a body.
+    "가운데",
     "비롯",
     "비롯해",
     "올해",
@@ -256,16 +258,17 @@ static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Whether a word reads as a Korean personal name: two to four syllables led by a surname, and
-/// not a common word that starts like one.
+/// Whether a word reads as a Korean personal name: two or three syllables led by a surname (four
+/// with a double surname: `남궁하람`), and not a common word that starts like one. Four syllables
+/// after a one-syllable surname are far more often a compound word (`용역수행 연구원`).
 pub(crate) fn is_person_name(token: &str) -> bool {
     let n = token.chars().count();
     if !(2..=4).contains(&n) || !token.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)) {
         return false;
     }
     let first = token.chars().next().unwrap_or(' ');
-    (DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3) || SURNAMES.contains(first))
-        && !NOT_NAMES.contains(&token)
+    let double = DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3);
+    (double || SURNAMES.contains(first) && n <= 3) && !NOT_NAMES.contains(&token)
 }
 
 fn clean_token(t: &str) -> &str {
@@ -290,13 +293,12 @@ fn name_like(token: &str, rules: &Compiled) -> bool {
     if !(2..=4).contains(&n) || !token.chars().all(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)) {
         return false;
     }
-    let first = token.chars().next().unwrap();
-    let surname = DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3) || SURNAMES.contains(first);
     // `지원은`: a common word with a particle, not a name.
     let stem = ["은", "는", "이", "가", "을", "를", "의", "도", "와", "과"]
         .iter()
         .find_map(|p| token.strip_suffix(p))
         .unwrap_or(token);
+    let surname = is_person_name(token) || is_person_name(stem);
     // `호텔에서`: a word with a particle of place; `제조기업`: a kind of organisation.
     let place_particle = ["에서", "에게", "으로"].iter().any(|p| token.ends_with(p));
     let org_noun = ["기업", "업체", "기관", "단체"].iter().any(|e| stem.ends_with(e));
@@ -1608,6 +1610,10 @@ mod tests {
             "표 부총리는 이날 오전 정부서울청사에서 경제관계장관회의를 열고 이렇게 밝혔다.",
         ]);
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
+        // A clause ending before the name is no organisation; a four-letter compound is no name.
+        let got = run(&["예산 확보를 위해 총출동한 가운데 표다인 도지사가 참석했다."]);
+        assert_eq!(got, vec![("표다인".to_string(), Some("도지사".to_string()), None)]);
+        assert!(!is_person_name("용역수행") && is_person_name("남궁하람") && is_person_name("표다인"));
         // A numbered deputy's title is a title.
         let got = run(&["협약식에는 권다온 하늘시 제2부시장과 서하준 도시정책실장이 참석했다."]);
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["권다온", "서하준"]);
