@@ -81,7 +81,7 @@ static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
 });
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?:^|[.!?]["'”’)]*)\s*/?\s*(?P<wire>{WIRE_DATELINE}\s*)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}기자\s*(?P<email>[\w.+-]+@[\w.-]+)?\s*$"#
+        r#"(?:^|[.!?]["'”’)]*)\s*/?\s*(?P<wire>{WIRE_DATELINE}\s*)?(?P<name>[가-힣]{{2,4}})\s*{RANKS}기자\s*(?P<email>[\w.+-]+@[\w.-]*)?\s*$"#
     ))
     .unwrap()
 });
@@ -163,6 +163,16 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
         let mut b = byline_of(&c, bare);
         b.outlet = c.name("outlet").map(|m| m.as_str().to_string());
         return Some(b);
+    }
+    // `홍길동 경인본부 기자`: a regional bureau between the name and `기자`.
+    static BUREAU_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<name>[가-힣]{{2,4}})\s+[가-힣]{{1,8}}(?:취재본부|본부|지사|주재)\s*{RANKS}기자(?:$|[\s|/·,].*$)"
+        ))
+        .unwrap()
+    });
+    if let Some(c) = BUREAU_LINE.captures(bare) {
+        return Some(byline_of(&c, bare));
     }
     if let Some(c) = NAMED_LINE.captures(bare) {
         let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
@@ -329,6 +339,13 @@ mod tests {
         let (b, at) = parse_trailing("말했다. /김지을 기자 dok2000@kwangju.co.kr", yes).unwrap();
         assert_eq!((b.name.as_deref(), b.email.as_deref()), (Some("김지을"), Some("dok2000@kwangju.co.kr")));
         assert_eq!(at, "말했다.".len());
+        // A page cut inside the e-mail keeps the name.
+        let (b, _) = parse_trailing("확인할 수 있다. 도하람 기자 haram@", yes).unwrap();
+        assert_eq!(b.name.as_deref(), Some("도하람"));
+        assert_eq!(
+            parse_line("도하람 경인본부 기자 haram@example.kr").and_then(|b| b.name).as_deref(),
+            Some("도하람")
+        );
         let (b, _) = parse_trailing("경쟁이 예상된다. 박지은", yes).unwrap();
         assert_eq!(b.name.as_deref(), Some("박지은"));
         assert!(parse_trailing("경쟁이 예상된다. 박지은", |_| false).is_none());

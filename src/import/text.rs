@@ -81,9 +81,10 @@ static PHOTO_STAMP: LazyLock<Regex> =
 /// A photo description closed by its credit: `… 발언하고 있다. 연합뉴스`, `… 스템빌리지. 부산시 제공`.
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     // A wire's photo stamp may close it after the credit: `(포항시 제공) 2026.7.21/뉴스1`; or
-    // stand alone with the wire's dateline form: `… 참석하고 있다. 2024.11.07. 서울=뉴시스`.
+    // stand alone with the wire's dateline form or its photographer's address: `… 참석하고 있다.
+    // 2024.11.07. 서울=뉴시스`, `… 두드리고 있다. (사진기자단) 2025.12.02. name@wire.com`.
     // A credit after a slash is the owner alone: `… 촬영하고 있다. /천안시`.
-    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$|[.!?]\s*/\s*[가-힣A-Za-z0-9]{2,12}$|[.!?]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*[가-힣]{2,4}\s?=\s?[가-힣A-Za-z0-9]{2,12}$").unwrap()
+    Regex::new(r"[.!?]\s*\(?(?:[가-힣A-Za-z0-9]+\s*){0,2}(?:제공|연합뉴스|뉴스1|DB|촬영)\s*\)?(?:\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]+)?$|[.!?]\s*/\s*[가-힣A-Za-z0-9]{2,12}$|[.!?)]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*(?:[가-힣]{2,4}\s?=\s?[가-힣A-Za-z0-9]{2,12}|[\w.+-]+@[\w.-]+)$").unwrap()
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?]["'”’)]*$"#).unwrap());
 static WRAPPED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -679,7 +680,7 @@ fn caption_rest(line: &str) -> Option<String> {
     // A wire's dated stamp (`2020.4.6/뉴스1`) closes longer captions too, up to 400 characters:
     // a photo of a release is described at the release's own length.
     static DATED_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[.!?)]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*(?:/|[가-힣]{2,4}\s?=)\s*[가-힣A-Za-z0-9]{2,12}$")
+        Regex::new(r"[.!?)]\s*\d{4}\.\d{1,2}\.\d{1,2}\.?\s*(?:(?:/|[가-힣]{2,4}\s?=)\s*[가-힣A-Za-z0-9]{2,12}|[\w.+-]+@[\w.-]+)$")
             .unwrap()
     });
     let limit = if DATED_STAMP.is_match(line) { 400 } else { 200 };
@@ -1533,6 +1534,9 @@ mod tests {
         let once = "한빛 장관과 도하람 위원장이 지난달 14일 오후 서울 종로구 정부서울청사에서 합동 브리핑을 하고 있다.";
         assert_eq!(caption_rest(&format!("{once} /사진=뉴시스{once}")), Some(String::new()));
         assert_eq!(caption_rest(&format!("{once} 2024.11.07. 서울=뉴시스")), Some(String::new()));
+        // The photo desk's stamp: the date and the photographer's address.
+        let wire = format!("[서울=한빛통신] 도하람 기자 = {once} (사진기자단) 2025.12.02. haram@example.com");
+        assert_eq!(caption_rest(&wire), Some(String::new()));
         // A paragraph that repeats its opening words with no credit between is prose.
         let prose = format!("{once} 정부는 이날 {once}");
         assert_eq!(caption_rest(&prose), None);
