@@ -496,6 +496,13 @@ static HEARING: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A meeting or a ceremony told as held (`협의회를 개최했다`, `간담회를 열고`): who speaks in the
+/// story is read as at it, as at a sitting.
+static EVENT_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:회의|협의회|간담회|총회|토론회|워크숍|포럼|세미나|설명회|보고회|협약식|개소식|출범식|기념식|발대식|선포식|착공식|준공식)(?:를|을)?\s*(?:개최했|개최하고|열었|열고|열어|가졌|갖고|진행했)")
+        .unwrap()
+});
+
 /// What a member or an official does at such a sitting: asks, presses, points out, demands,
 /// answers, explains, says.
 static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
@@ -775,7 +782,9 @@ pub(crate) fn attendees(
     // Heads named beside their body as it speaks: there, unless someone else chairs the event
     // and they are named nowhere else.
     let mut identified: Vec<(Attendee, bool)> = Vec::new();
-    let hearing = sentences.iter().any(|s| !super::context::opens_aside(s) && HEARING.is_match(s));
+    let hearing = sentences
+        .iter()
+        .any(|s| !super::context::opens_aside(s) && (HEARING.is_match(s) || EVENT_HELD.is_match(s)));
     for s in spaced.iter().flat_map(|s| clauses(s)) {
         let elsewhere = !is_present(s) && !speaks_at_hearing(s, hearing);
         for (p, subject) in parenthesised(s, rules, &aliases) {
@@ -1574,6 +1583,12 @@ mod tests {
         let got = run(&[
             "구의회가 1일 제256회 임시회 제2차 본회의를 끝으로 의사일정을 마무리했다.",
             "표다인 의장은 \"신속히 집행해 달라\"고 당부했다.",
+        ]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
+        // A meeting held: who speaks in the story spoke at it.
+        let got = run(&[
+            "시는 3일 스마트도시 협의회를 개최했다.",
+            "표다인 스마트도시과장은 \"신규 사업을 함께 발굴하자\"고 제안했다.",
         ]);
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인"]);
         // With no sitting held in the story, a statement is no presence.
