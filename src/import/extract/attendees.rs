@@ -240,14 +240,15 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// (`함께 했다`, `자리를 빛냈다`). `참여했` alone is also taking
 /// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|(?:대해|대한)\s?발언|발언했|발언하며|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사|차담회|기자회견|보고회|발표회)(?:장)?에서").unwrap()
+    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|찾았|만났|만나\s|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|(?:대해|대한)\s?발언|발언했|발언하며|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사|차담회|기자회견|보고회|발표회)(?:장)?에서").unwrap()
 });
-/// Words that say they are not: a written message, an interview, a nomination, a future event,
+/// Words that say they are not: a written message, an interview (`한빛 군수를 집무실에서 만났다`:
+/// the reporter met him), a nomination, a future event,
 /// an earlier one (`올해 2월`, `6월에는`, `그간`; a month with its day, `5월 20일`, is the date of
 /// the event told).
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|일정이\s?잡혀|그간|역임|\d{1,2}월(?:에는|에|\s+[^\d\s])|못해|못했|못한|불참",
+        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|일정이\s?잡혀|그간|역임|^[가-힣]{2,4}\s+\S+(?:을|를)\s(?:\S+\s){0,3}만났|\d{1,2}월(?:에는|에|\s+[^\d\s])|못해|못했|못한|불참",
     )
     .unwrap()
 });
@@ -1629,6 +1630,14 @@ mod tests {
         let got = run(&["예산 확보를 위해 총출동한 가운데 표다인 도지사가 참석했다."]);
         assert_eq!(got, vec![("표다인".to_string(), Some("도지사".to_string()), None)]);
         assert!(!is_person_name("용역수행") && is_person_name("남궁하람") && is_person_name("표다인"));
+        // Council members by their council's level, and a ministry's deliberation officer.
+        let got = run(&["이날 간담회에는 빈하람·장서윤 도의원과 한다온 경제예산심의관이 참석했다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["빈하람", "장서윤", "한다온"]);
+        // Visiting and meeting are presence.
+        let got = run(&["표다인 광주시장과 권다온 대구시장이 함께 국회를 찾았다."]);
+        assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["표다인", "권다온"]);
+        // The reporter meeting someone is an interview.
+        assert_eq!(run(&["편하람 횡성군수를 군청 집무실에서 만났다."]), vec![]);
         // A numbered deputy's title is a title.
         let got = run(&["협약식에는 권다온 하늘시 제2부시장과 서하준 도시정책실장이 참석했다."]);
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["권다온", "서하준"]);
