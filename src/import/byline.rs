@@ -72,6 +72,7 @@ static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
         (format!(r"^\[\s*(?P<outlet>[^\]\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\]\s*"), false),
         (format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"), false),
+        (format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"), false),
         (format!(r"^{WIRE_DATELINE}\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*=?\s*)?"), true),
         (r"^\[\s*(?P<outlet>[^\]\s=]{2,20})\s*\]\s*".to_string(), false),
     ]
@@ -318,6 +319,10 @@ mod tests {
             Some((Some("강릉타임뉴스".into()), Some("임현규".into()), "강릉시가".into()))
         );
         assert_eq!(lead("(아주경제 이미호 기자)정부가").unwrap().1.as_deref(), Some("이미호"));
+        assert_eq!(
+            lead("(한빛농업신문=도하람 기자) 정부가"),
+            Some((Some("한빛농업신문".into()), Some("도하람".into()), "정부가".into()))
+        );
         assert_eq!(lead("[ 시티저널 안희대 기자 ]국회").unwrap().0.as_deref(), Some("시티저널"));
         assert_eq!(lead("[프라임경제] 한국전력은").unwrap().0.as_deref(), Some("프라임경제"));
         assert!(lead("[단독] 정부가").is_none());

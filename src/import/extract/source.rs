@@ -107,6 +107,19 @@ fn closing_tag(cleaned: &Cleaned) -> Option<String> {
     byline::plausible_outlet(written).then(|| outlet_name(written))
 }
 
+/// A line of its own that is only an outlet's credit (`/연합뉴스`, `<제주일보>`), as the story's
+/// last line: the outlet the gazetteer knows by that name.
+fn credit_line(lines: &[&str]) -> Option<String> {
+    lines.iter().find_map(|l| {
+        let bare = l
+            .trim()
+            .trim_start_matches(['/', '<', '[', '(', '〈'])
+            .trim_end_matches(['>', ']', ')', '〉'])
+            .trim();
+        (bare.len() < l.trim().len()).then(|| gazetteer::outlet_named(bare)).flatten().map(|o| o.name.clone())
+    })
+}
+
 /// Bylines on lines of their own, header first.
 fn line_bylines(cleaned: &Cleaned) -> Vec<Byline> {
     cleaned.meta.iter().chain(&cleaned.tail).filter_map(|l| byline::parse_line(l)).collect()
@@ -137,7 +150,7 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
     let byline = line_bylines(cleaned).into_iter().find_map(|b| b.outlet).map(|o| outlet_name(&o));
     let signoff = signoff(cleaned).and_then(|b| b.outlet);
     let copyright = lines.iter().find_map(|l| copyright_holder(l)).or_else(|| rights_line(&lines));
-    let closing_tag = closing_tag(cleaned);
+    let closing_tag = closing_tag(cleaned).or_else(|| credit_line(&lines));
     // A masthead: a short chrome line that is an outlet's name (`세계일보`, `광주일보 PC버전`).
     let masthead = lines.iter().find_map(|l| {
         let o = gazetteer::outlet_in(l)?;
@@ -706,6 +719,8 @@ mod tests {
         assert_eq!(closing_tag(&text::clean(page, None, &rules)).as_deref(), Some("제주일보"));
         let page = "도의회 정례회 15일 개회\n\n도의회가 15일 정례회를 열고 새해 예산안을 심의한다. <끝>\n";
         assert_eq!(closing_tag(&text::clean(page, None, &rules)), None, "no outlet's name");
+        assert_eq!(credit_line(&["댓글 0", "/연합뉴스"]).as_deref(), Some("연합뉴스"));
+        assert_eq!(credit_line(&["연합뉴스 많이 본 기사"]), None);
     }
 
     #[test]
