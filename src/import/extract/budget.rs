@@ -800,6 +800,7 @@ pub(crate) fn budget(
             if earlier_year
                 || not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules)
                 || changed_from(&sentence[f.end..])
+                || cut_later(&sentence[f.end..])
                 || earlier_years_topic(&sentence[..f.start], suffix)
             {
                 continue;
@@ -896,6 +897,20 @@ fn is_approximate(prefix: &str, after: &str) -> bool {
     static AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:이상|여|가량|안팎|정도|남짓|넘는|넘게|규모\s*이상)").unwrap());
     BEFORE.is_match(prefix) || AFTER.is_match(after)
+}
+
+/// An amount in a list the sentence then cuts (`A 소관 54억원, B 소관 38억원 등이 삭감되고`, `A
+/// 설계비 5,000만원과 B 출연금 6억원에 대해서는 … 삭감했다`): no clause ends between it and the cut.
+fn cut_later(after: &str) -> bool {
+    static CUT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:삭감|감액)(?:됐|되었|되고|돼|했|하였|하고|조정)").unwrap());
+    static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:했|됐|였|되었|하였)\S*\s|(?:하며|되며|하고|되고|이며|으며|이고|지만|으나|는데)\s|다\.",
+        )
+        .unwrap()
+    });
+    CUT.find(after).is_some_and(|c| !CLAUSE_END.is_match(&after[..c.start()]))
 }
 
 /// The figure a change starts from: `지난해 632억원에서 큰 폭으로 증액됐다`, `5억에서 8~9억 원으로
@@ -1137,6 +1152,13 @@ mod tests {
         assert!(amounts("이 회사의 지난해 매출은 1,200억원이었다.").is_empty());
         assert!(amounts("한 대표는 \"인력이 없어 놓친 수주만 20억원\"이라고 했다.").is_empty());
         assert!(amounts("장비 가격은 대당 3억원이다.").is_empty());
+        // A list of cuts.
+        assert!(
+            amounts("심의 결과 A위 소관(18건) 54억 원, B위 소관(2건) 1,897만 원 등이 삭감됐다.").is_empty()
+        );
+        assert!(amounts("A 설계비 5,000만 원과 B 출연금 6억 원에 대해서는 절차 부적합 사유로 삭감했다.")
+            .is_empty());
+        assert_eq!(amounts("국비 50억원을 확보했지만 일부 사업비는 삭감됐다.").len(), 1);
         // A limit on support.
         assert!(amounts("현재 500억 원으로 제한돼 있는 특화단지 지원 한도를 올린다.").is_empty());
         assert!(amounts("요금은 시내버스와 같은 1,500원이다.").is_empty());
