@@ -5,6 +5,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::super::text::{sentences, Block};
+use super::context::{CEREMONIES, MEETINGS};
 use crate::brief::frontmatter::Attendee;
 
 static ETC: LazyLock<Regex> =
@@ -151,7 +152,6 @@ fn object_phrase(before: &str, adnominal: bool) -> String {
 }
 
 /// Words for a meeting: held, it is an event whose programme is what it discussed or decided.
-const MEETINGS: &[&str] = &["회의", "협의회", "간담회", "총회", "위원회", "토론회", "워크숍"];
 /// Right after a meeting's name: it was held (`를 열고`, `을 개최해`).
 static HELD_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:를|을)\s+(?:열고|열어|열었|개최하고|개최해|개최했)").unwrap());
@@ -394,39 +394,6 @@ fn split_items_min(object: &str, min: usize) -> Vec<String> {
     }
     items.into_iter().filter(|i| i.chars().count() >= min).collect()
 }
-
-/// Words for a ceremony, the event whose programme is its speeches and signings.
-const CEREMONIES: &[&str] = &[
-    "출범식",
-    "기념식",
-    "협약식",
-    "체결식",
-    "서명식",
-    "개소식",
-    "개원식",
-    "개관식",
-    "착공식",
-    "개통식",
-    "개장식",
-    "착수식",
-    "기공식",
-    "준공식",
-    "발대식",
-    "개막식",
-    "선포식",
-    "출정식",
-    "현판식",
-    "제막식",
-    "박람회",
-    "엑스포",
-    "포럼",
-    "심포지엄",
-    "세미나",
-    "토론회",
-    "공청회",
-    "보고회",
-    "설명회",
-];
 
 /// The ceremony a sentence names: a quoted event (`'2017 대한민국 균형발전 박람회'`) or the words
 /// up to a ceremony word (`통합 창원시 출범식이 … 열렸다`).

@@ -500,8 +500,13 @@ static HEARING: LazyLock<Regex> = LazyLock::new(|| {
 /// A meeting or a ceremony told as held (`협의회를 개최했다`, `간담회를 열고`): who speaks in the
 /// story is read as at it, as at a sitting.
 static EVENT_HELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:회의|협의회|간담회|총회|토론회|워크숍|포럼|세미나|설명회|보고회|협약식|개소식|출범식|기념식|발대식|선포식|착공식|준공식)(?:를|을)?\s*(?:개최했|개최하고|열었|열고|열어|가졌|갖고|진행했)")
-        .unwrap()
+    let events =
+        super::context::MEETINGS.iter().chain(super::context::CEREMONIES).copied().collect::<Vec<_>>();
+    Regex::new(&format!(
+        r"(?:{})(?:를|을)?\s*(?:개최했|개최하고|열었|열고|열어|가졌|갖고|진행했)",
+        events.join("|")
+    ))
+    .unwrap()
 });
 
 /// What a member or an official does at such a sitting: asks, presses, points out, demands,

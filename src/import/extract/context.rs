@@ -2,9 +2,46 @@
 //! quotation, as where a quoted speaker comes from, as an applicant not chosen, in an aside about
 //! last year, in an extension still undecided, or as the label of a table row. A place named only
 //! there is not a region (the region reader keeps it when the story also names it plainly).
+//! Also the words for meetings and ceremonies that the agenda and attendee readers share.
 
 use regex::Regex;
 use std::sync::LazyLock;
+
+/// Words for a meeting.
+pub(crate) const MEETINGS: &[&str] = &["회의", "협의회", "간담회", "총회", "위원회", "토론회", "워크숍"];
+
+/// Words for a ceremony, the event whose programme is its speeches and signings.
+pub(crate) const CEREMONIES: &[&str] = &[
+    "출범식",
+    "기념식",
+    "협약식",
+    "체결식",
+    "서명식",
+    "개소식",
+    "개원식",
+    "개관식",
+    "착공식",
+    "개통식",
+    "개장식",
+    "착수식",
+    "기공식",
+    "준공식",
+    "발대식",
+    "개막식",
+    "선포식",
+    "출정식",
+    "현판식",
+    "제막식",
+    "박람회",
+    "엑스포",
+    "포럼",
+    "심포지엄",
+    "세미나",
+    "토론회",
+    "공청회",
+    "보고회",
+    "설명회",
+];
 
 /// Places told as not chosen: `경산시와 칠곡군은 … 선정되지 않았다`, `탈락한 도시 가운데`.
 static NOT_CHOSEN: LazyLock<Regex> =
