@@ -97,8 +97,8 @@ static ATTENDANCE_CLOSE: LazyLock<Regex> =
 static NOT_AGENDA_INTRO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:방향|목표|비전|원칙)은").unwrap());
 
-/// The marks that open each item of a list written inline (`△A △B 등`), besides `①`–`⑳`.
-pub(super) const INLINE_MARKS: [char; 3] = ['△', '▲', 'Δ'];
+/// The marks that open each item of a list written inline (`△A △B 등`, `▷A ▷B`), besides `①`–`⑳`.
+pub(super) const INLINE_MARKS: [char; 4] = ['△', '▲', 'Δ', '▷'];
 
 fn inline_items(text: &str) -> Vec<String> {
     let markers = |c: char| INLINE_MARKS.contains(&c) || ('①'..='⑳').contains(&c);
@@ -1171,6 +1171,12 @@ mod tests {
         assert_eq!(agenda("", &b, &[]), vec!["드론 배송 실증", "충전소 설치 기준"]);
         let b = para("회의에는 △윤가람 원장 △채서진 대표가 자리했다.");
         assert!(agenda("", &b, &[]).is_empty());
+    }
+
+    #[test]
+    fn an_inline_list_marked_with_open_triangles_is_agenda() {
+        let b = para("시는 ▷AI 로봇 수도 건설 ▷바이오 클러스터 조성 등 핵심 사업을 예산에 반영하기 위한 전략을 점검했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["AI 로봇 수도 건설", "바이오 클러스터 조성"]);
     }
 
     #[test]
