@@ -797,7 +797,7 @@ fn unquoted_bills(sentence: &str) -> Vec<String> {
                 w.ends_with([
                     '된', '한', '는', '은', '을', '를', '이', '가', '에', '의', '로', '고', '며', '서', '와',
                     '과',
-                ]) && !w.ends_with("안")
+                ])
             };
             let start = words[..words.len() - 1]
                 .iter()
@@ -1123,7 +1123,7 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
     });
     // A bill named alone beside what was done with it (`제1회 추경안`, `제1회 추경안 심사`) says less.
     let all = out.clone();
-    out.retain(|x| !all.iter().any(|y| y.len() > x.len() && y.starts_with(&format!("{x} "))));
+    out.retain(|x| !all.iter().any(|y| y.strip_prefix(x.as_str()).is_some_and(|rest| rest.starts_with(' '))));
     out
 }
 

@@ -725,7 +725,7 @@ fn in_captions(
         }
         // A photo of another day than the lead's event (`7일 … 회의에 참석하고 있다` over a
         // story of the 27th) is a file photo: its people were at that other event.
-        if lead_day.is_some() && day_of(&s).is_some() && day_of(&s) != lead_day {
+        if matches!((lead_day, day_of(&s)), (Some(lead), Some(day)) if lead != day) {
             continue;
         }
         let tokens: Vec<&str> = s.split_whitespace().collect();
