@@ -27,6 +27,8 @@ const NOT_NAMES: &[&str] = &[
     "국회",
     "기업",
     "이날",
+    // `민선 8기`: a term of elected heads.
+    "민선",
     // `최하람 장관 주재로`: the chairing, after the title.
     "주재",
     "이번",
@@ -269,7 +271,9 @@ pub(crate) fn is_person_name(token: &str) -> bool {
     }
     let first = token.chars().next().unwrap_or(' ');
     let double = DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3);
-    (double || SURNAMES.contains(first) && n <= 3) && !NOT_NAMES.contains(&token)
+    // `국가적 대사`, `역사적 순간`: a word made with -적 is an adjective, not a name.
+    let adjective = n == 3 && token.ends_with('적');
+    (double || SURNAMES.contains(first) && n <= 3) && !NOT_NAMES.contains(&token) && !adjective
 }
 
 fn clean_token(t: &str) -> &str {
@@ -493,7 +497,7 @@ fn is_present(s: &str) -> bool {
 /// 벌였다`), a hearing, questions put to the executive, a report heard, a council's sitting
 /// (`제1차 본회의를 열고`, a committee's `임시회 제1차 회의를 열어`).
 static HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며|끝으로)")
+    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며|끝으로)|본회의에서[^.]*(?:의결|가결|처리|통과시|채택|선출|선임|구성)(?:했|하였|하고|됐)")
         .unwrap()
 });
 
@@ -513,7 +517,7 @@ static EVENT_HELD: LazyLock<Regex> = LazyLock::new(|| {
 /// answers, explains, says.
 static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|지적하|당부했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
+        r"선출했|선출하고|선출됐|선임했|선임하고|선임됐|따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|지적하|당부했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
     )
     .unwrap()
 });
@@ -851,7 +855,7 @@ fn people_in(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> V
     let mut people = Vec::new();
     for i in 0..tokens.len() {
         people.extend(dotted_names(&tokens, i, rules));
-        if let Some(p) = person_at(&tokens, i, rules, aliases) {
+        if let Some(p) = person_at(&tokens, i, rules, aliases).filter(|_| !names_a_place(tokens.get(i + 1))) {
             let mates = sharing_the_title(&tokens, i, &p, rules, aliases);
             people.extend(mates.into_iter().rev());
             people.push(p);
@@ -859,6 +863,14 @@ fn people_in(s: &str, rules: &Compiled, aliases: &BTreeMap<String, String>) -> V
     }
     people.extend(named_before_a_group(&tokens, rules, aliases));
     people
+}
+
+/// Whether the word after a title makes the person a place's name: `이한결 회장 생가에서` is
+/// a birthplace, `… 선생 동상` a statue, not someone there.
+fn names_a_place(next: Option<&&str>) -> bool {
+    const PLACES: &[&str] =
+        &["생가", "고택", "동상", "흉상", "기념관", "묘소", "묘역", "유적", "기념비", "추모비"];
+    next.is_some_and(|t| PLACES.iter().any(|p| t.starts_with(p)))
 }
 
 /// `김하람·이도윤·박서진 위원`: names joined by `·` before the title at `i`, which each of them
@@ -2027,5 +2039,33 @@ mod tests {
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["차민재", "오세린"], "{got:?}");
         // A member's remark quoted from a statement is no presence at the sitting.
         assert!(run(&["차민재 의원 (동구2)은 보도자료를 통해 준비 부족을 지적했다."]).is_empty());
+    }
+
+    #[test]
+    fn members_elected_at_a_sitting_are_there_and_a_birthplace_is_no_one() {
+        let names = |s: &[&str]| run(s).into_iter().map(|a| a.0).collect::<Vec<_>>();
+        // A sitting told by what it passed; the chair who speaks in it is there.
+        assert_eq!(
+            names(&[
+                "한빛군의회(의장 도하람)는 지난 12일 제2차 본회의에서 제1회 추경 예산안을 의결했다.",
+                "도하람 의장은 “협조해 주신 의원님께 감사드린다”고 말했다.",
+            ]),
+            vec!["도하람"]
+        );
+        // Members elected at it are there too.
+        assert_eq!(
+            names(&[
+                "한빛구의회는 3일 제201회 정례회 제1차 본회의를 열었다.",
+                "이어진 특위 회의에서는 변지후 의원을 위원장으로, 엄서윤 의원을 부위원장으로 각각 선출했다.",
+            ]),
+            vec!["변지후", "엄서윤"]
+        );
+        // The man a birthplace is named for, and an adjective in -적 before a title, are no one.
+        let got = names(&[
+            "협의회는 지난 5일 한빛군 나래면 차하진 회장 생가에서 정기회의를 개최했다.",
+            "도하람 의장은 개회사에서 “역사적 순간을 함께해 기쁘다”며 “국가적 대사를 치렀다”고 말했다.",
+        ]);
+        assert!(!got.contains(&"차하진".to_string()), "{got:?}");
+        assert!(!got.iter().any(|n| n.ends_with('적')), "{got:?}");
     }
 }

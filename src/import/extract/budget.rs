@@ -285,6 +285,7 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || EARLIER_FIGURE.is_match(prefix)
         || ((prefix.contains("보다") || prefix.contains("대비")) && DELTA_AFTER.is_match(suffix))
         || change_beside_rate(prefix, suffix)
+        || changed_by(suffix)
         || DELTA_AFTER.is_match(suffix)
             && suffix.trim_start().starts_with(['늘', '많', '증'])
             && (prefix.contains("보다") || prefix.contains("대비") || prefix.contains("비해"))
@@ -452,6 +453,40 @@ fn cut(suffix: &str) -> bool {
 fn change_beside_rate(prefix: &str, suffix: &str) -> bool {
     let rate = prefix.trim_end().strip_suffix('(').is_some_and(|p| p.trim_end().ends_with('%'));
     rate && suffix.trim_start().strip_prefix(')').is_some_and(|rest| DELTA_AFTER.is_match(rest))
+}
+
+/// The verbs of a change, after its amount: `… 증액된`, `… 늘었다`, `… 줄어든`.
+const CHANGE_VERB: &str = r"(?:더\s*)?(?:늘|증가|증액|감소|감액|줄|삭감)";
+
+/// A rate in brackets after an amount: `(2.4%)`, `(121%↑)`, `(▲3.1%)`.
+const RATE: &str = r"\(\s*[↑↓▲▼△▽+\-]?\s*[\d.]+\s*%\s*[↑↓▲▼]?\s*\)";
+
+/// An amount told as what grew or shrank (`789억원이 증액된 7,389억원`, `1700만원(0.03%)이
+/// 증가했다`): the amount is the subject of the change, so it is the change. `120억원으로
+/// 증액` names the new figure and is not this.
+fn changed_by(suffix: &str) -> bool {
+    static CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^\s*(?:{RATE}\s*(?:이|가)?|(?:이|가))\s*{CHANGE_VERB}")).unwrap()
+    });
+    CHANGED.is_match(suffix)
+}
+
+/// Amounts listed each with its rate and closed by one change verb (`일반회계가 99억원(2.4%),
+/// 특별회계는 1700만원(0.03%)이 증가했다`): every amount of the list is a change, as its last is.
+fn changes_listed_with_rates(sentence: &str, found: &[Found]) -> Vec<bool> {
+    static LAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^\s*{RATE}\s*(?:이|가)?\s*{CHANGE_VERB}")).unwrap());
+    // Between two amounts of the list: the first's rate, a comma and the next one's label.
+    static BETWEEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^\s*{RATE}\s*,\s*(?:\S+\s+){{0,3}}$")).unwrap());
+    let mut out = vec![false; found.len()];
+    for k in (0..found.len()).rev() {
+        let listed = found
+            .get(k + 1)
+            .is_some_and(|next| out[k + 1] && BETWEEN.is_match(&sentence[found[k].end..next.start]));
+        out[k] = listed || LAST.is_match(&sentence[found[k].end..]);
+    }
+    out
 }
 
 /// A limit set on support (`현재 500억원으로 제한돼 있는 … 지원 한도`): how much a programme may
@@ -782,6 +817,9 @@ pub(crate) fn budget(
         for (c, s) in compared.iter_mut().zip(earlier_series(sentence, &found, year)) {
             *c |= s;
         }
+        for (c, s) in compared.iter_mut().zip(changes_listed_with_rates(sentence, &found)) {
+            *c |= s;
+        }
         for (k, f) in found.iter().enumerate() {
             if compared[k] {
                 continue;
@@ -902,8 +940,9 @@ fn is_approximate(prefix: &str, after: &str) -> bool {
 /// An amount in a list the sentence then cuts (`A 소관 54억원, B 소관 38억원 등이 삭감되고`, `A
 /// 설계비 5,000만원과 B 출연금 6억원에 대해서는 … 삭감했다`): no clause ends between it and the cut.
 fn cut_later(after: &str) -> bool {
-    static CUT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:삭감|감액)(?:됐|되었|되고|돼|했|하였|하고|조정)").unwrap());
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:삭감|감액)(?:됐|되었|되어|되고|되며|돼|했|하였|하여|하고|하며|해|조정)").unwrap()
+    });
     static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?:했|됐|였|되었|하였)\S*\s|(?:하며|되며|하고|되고|이며|으며|이고|지만|으나|는데)\s|다\.",
@@ -1558,5 +1597,32 @@ mod tests {
         );
         // A purpose before `에` stays the item.
         assert_eq!(run("센터 구축에 추경 45억원을 쓴다.")[0].0, "센터 구축");
+    }
+
+    #[test]
+    fn an_amount_that_grew_or_shrank_and_cuts_listed_before_their_verb_are_not_budget() {
+        // The amount as the subject of the change, before the new figure.
+        assert_eq!(
+            amounts("기존 5,200억원에서 410억원이 증액된 5,610억원의 추경안을 심사한다."),
+            vec![561_000_000_000]
+        );
+        assert!(amounts("올해 예산은 전체의 1.8%인 52억원이 증가한 규모다.").is_empty());
+        // Each amount of a list with its rate, closed by one change verb.
+        assert_eq!(
+            amounts("예산안은 3,120억원으로 일반회계가 61억원(2.2%), 특별회계는 3,400만원(0.1%)이 증가했다."),
+            vec![312_000_000_000]
+        );
+        // A share beside its rate is still money the programme has.
+        assert_eq!(
+            amounts("국비 40억원(50%), 도비 40억원(50%)을 들여 센터를 짓는다."),
+            vec![4_000_000_000, 4_000_000_000]
+        );
+        // The new figure after `으로` stays.
+        assert_eq!(amounts("사업비는 90억원으로 증액됐다."), vec![9_000_000_000]);
+        // Items of a cut, listed before `삭감하여`.
+        assert!(amounts(
+            "이 중 축제 지원 4억 원, 청사 도색 2억 원 등 예산 9건 8억 원 삭감하여 예비비로 돌렸다."
+        )
+        .is_empty());
     }
 }
