@@ -74,7 +74,7 @@ static LEAD_FORMS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s+(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"), false),
         (format!(r"^\(\s*(?P<outlet>[^)\s=]{{2,20}})\s*=\s*(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*\)\s*"), false),
         (format!(r"^{WIRE_DATELINE}\s*(?:(?P<name>[가-힣]{{2,4}})\s*{RANKS}(?:기자|특파원)\s*=?\s*)?"), true),
-        (r"^\[\s*(?P<outlet>[^\]\s=]{2,20})\s*\]\s*".to_string(), false),
+        (r"^[\[【]\s*(?P<outlet>[^\]】\s=]{2,20})\s*[\]】]\s*".to_string(), false),
     ]
     .into_iter()
     .map(|(p, trusted)| (Regex::new(&p).unwrap(), trusted))
@@ -155,7 +155,8 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
         Regex::new(r"^(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[|·]?\s+")
             .unwrap()
     });
-    let bare = line.trim_start_matches(['•', '·', '|', '-', ' ']).trim();
+    // `<홍길동 기자 / 저작권자ⓒ매체 …>`: a byline in angle brackets with the rights notice.
+    let bare = line.trim_start_matches(['•', '·', '|', '-', ' ', '<', '〈']).trim();
     let bare = LEADING_DATE.find(bare).map_or(bare, |m| &bare[m.end()..]);
     if bare.chars().count() > 100 {
         return None;
@@ -261,6 +262,9 @@ mod tests {
 
     #[test]
     fn reads_byline_lines() {
+        // In angle brackets with the rights notice after a slash.
+        let b = parse_line("<도하람 기자 / 저작권자ⓒ한빛일보. 무단전재_재배포 금지>").unwrap();
+        assert_eq!(b.name.as_deref(), Some("도하람"));
         assert_eq!(line("(서울=뉴스1) 최소망 기자 | 2018-01-03 10:26 송고"), some("뉴스1", "최소망"));
         assert_eq!(
             line("장철호 기자 | jch2580@gmail.com | 2017.11.22 15:10:50"),
@@ -326,6 +330,8 @@ mod tests {
         assert_eq!(lead("[ 시티저널 안희대 기자 ]국회").unwrap().0.as_deref(), Some("시티저널"));
         assert_eq!(lead("[프라임경제] 한국전력은").unwrap().0.as_deref(), Some("프라임경제"));
         assert!(lead("[단독] 정부가").is_none());
+        assert_eq!(lead("【 한빛일보 】 국무총리는").unwrap().0.as_deref(), Some("한빛일보"));
+        assert!(lead("【단독】 정부가").is_none());
         // An outlet set apart by a bar (ASCII, full-width or the vowel ㅣ), or after the town.
         assert_eq!(
             lead("[하늘팩트ㅣ논산=강다온 기자] 논산시는"),

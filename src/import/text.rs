@@ -74,6 +74,8 @@ static CAPTION_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(\s*(?:사진|자료)\s*(?:=|제공)[^()]*(?:\([^()]*\)[^()]*)*\)\s*$|[\[(<〈【]\s*(?:사진|그래픽|이미지|자료|표|영상|출처|제공|사진\s*제공|자료\s*제공)\s*[=:：]?\s*[^\])>〉】]{0,40}[\])>〉】]|[\[(<〈]\s*[^\[\]()<>〈〉]{1,25}\s*제공\s*[\])>〉]|/\s*사진\s*=\s*\S+$|\s사진\s*제공\s*=\s*\S+$")
         .unwrap()
 });
+/// A Markdown image on a line of its own: `![alt](address)`, the alt text captured.
+static MARKDOWN_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^!\[(.*)\]\(\S+\)$").unwrap());
 /// A wire's stamp closing a photo's caption: the photo desk's address, or the notice that the
 /// photo may not be resold.
 static PHOTO_STAMP: LazyLock<Regex> =
@@ -435,6 +437,7 @@ fn never_title(lines: &[String], filled: &[usize], order: usize, rules: &Compile
         || rules.is_boilerplate(line)
         || rules.is_tail_marker(line)
         || caption_rest(line).is_some()
+        || MARKDOWN_IMAGE.is_match(line)
         || byline::parse_lead(line).is_some_and(|(b, _)| b.name.is_some() || line.contains('='))
         || (is_prose(line) && n >= 60)
         || line.ends_with("다.")
@@ -878,6 +881,8 @@ struct Body {
     in_related: bool,
     /// The last non-duplicate line, to spot lines printed twice.
     previous: Option<String>,
+    /// The text of a Markdown image on the line before, which the page may print again.
+    image_alt: Option<String>,
 }
 
 impl Body {
@@ -923,6 +928,21 @@ impl Body {
             out.captions.push(line.to_string());
             self.flush();
             return Chrome::Taken;
+        }
+        // A Markdown image (`![캡션](https://…/photo.jpg)`), as a page saved as Markdown holds
+        // its photos: a caption, and so is its text printed again on the next line.
+        if let Some(alt) = MARKDOWN_IMAGE.captures(line).map(|c| c[1].trim().to_string()) {
+            out.captions.push(line.to_string());
+            self.flush();
+            self.image_alt = Some(alt);
+            return Chrome::Taken;
+        }
+        // The caption printed again, whole or cut short by the page (`![A B C](…)` then `A B`).
+        if let Some(alt) = self.image_alt.take() {
+            if alt == line || char_len(line) >= 20 && alt.starts_with(line.trim_end_matches('�')) {
+                out.captions.push(line.to_string());
+                return Chrome::Taken;
+            }
         }
         // A line printed twice in a row is a photo caption (or the headline again).
         if self.previous.as_deref() == Some(line) {
@@ -1281,6 +1301,21 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_markdown_image_and_its_text_printed_again_are_captions() {
+        let rules = Compiled::new(&crate::import::rules::ImportRules::default()).unwrap();
+        let alt =
+            "[서울=한빛통신] 도하람 기자 = 차하진 위원장이 지난 5일 회견에서 발언하고 있다. 2025.12.05.";
+        let cut = &alt[..alt.find("발언").unwrap()];
+        let page = format!(
+            "위원회, 기업간담회 개최\n![{alt}](https://img.example.com/1.jpg)\n{cut}\n[서울=한빛통신]엄서윤 기자 = 위원회는 23일 기업간담회를 열었다고 밝혔다.\n"
+        );
+        let c = clean(&page, None, &rules);
+        assert_eq!(c.title.as_deref(), Some("위원회, 기업간담회 개최"));
+        assert_eq!(c.captions.len(), 2, "{:?}", c.captions);
+        assert!(c.blocks.iter().all(|b| !b.text().contains("차하진")), "{:?}", c.blocks);
     }
 
     #[test]

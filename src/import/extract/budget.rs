@@ -89,6 +89,11 @@ fn amounts_in(sentence: &str) -> Vec<Found> {
         if !raw.ends_with('원') && c.name("ditto").is_none() && NOT_WON_AFTER.is_match(&sentence[end..]) {
             continue;
         }
+        // Without `원`, tens of thousands are a count (`인구 10만 도시`, `5만 관중`): money that
+        // small is written with its unit.
+        if !raw.ends_with('원') && c.name("ditto").is_none() && !raw.contains(['억', '조']) {
+            continue;
+        }
         // `제2조` (an article of a law, as `제3차` is a round) is an ordinal, never money.
         if sentence[..start].ends_with('제') {
             continue;
@@ -379,6 +384,20 @@ fn firms_invest(sentence: &str) -> bool {
         .collect();
     let any_public = tokens.iter().filter_map(|t| stem(t)).any(|s| public_body(&s));
     INVEST.is_match(sentence.trim()) && !payers.is_empty() && !any_public
+}
+
+/// An amount a firm invests (`… 155억원을 투자해`), told in a story of an investment agreement
+/// (`투자 협약을 체결했다`) or with a company as its subject (`㈜한빛은`, `(주)나래가`): the
+/// firms' money, even where the province and county sign beside them.
+fn firms_pledged_investment(sentence: &str, suffix: &str) -> bool {
+    static INVESTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:을|를)\s+투자").unwrap());
+    static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"투자\s*(?:협약|양해각서|MOU)|협약을 체결한 [^\s]+(?:은|는|이|가)\s").unwrap()
+    });
+    let company = sentence
+        .split_whitespace()
+        .any(|t| (t.starts_with('㈜') || t.starts_with("(주)")) && subject_stem(t).is_some());
+    INVESTS.is_match(suffix) && (company || AGREEMENT.is_match(sentence))
 }
 
 /// Whether a subject's stem names a public body (`군`, `경기도`, `행정안전부`, `진흥원`).
@@ -839,6 +858,7 @@ pub(crate) fn budget(
                 || not_budget(&sentence[clause_start..clause_end], &sentence[..f.start], suffix, rules)
                 || changed_from(&sentence[f.end..])
                 || cut_later(&sentence[f.end..])
+                || firms_pledged_investment(sentence, suffix)
                 || earlier_years_topic(&sentence[..f.start], suffix)
             {
                 continue;
@@ -1624,5 +1644,22 @@ mod tests {
             "이 중 축제 지원 4억 원, 청사 도색 2억 원 등 예산 9건 8억 원 삭감하여 예비비로 돌렸다."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn firms_money_in_an_investment_agreement_and_bare_counts_are_not_budget() {
+        assert!(amounts(
+            "한빛도와 나래군은 5일 기업 3곳과 총 320억원을 투자해 150명을 고용하는 투자 협약을 체결했다."
+        )
+        .is_empty());
+        assert!(amounts("㈜한빛은 나래군 일원에 85억원을 투자해 2027년까지 공장을 짓는다.").is_empty());
+        // A county's own money for the same site stays.
+        assert_eq!(
+            amounts("나래군은 진입도로에 군비 12억원을 투자해 2027년까지 개설한다."),
+            vec![1_200_000_000]
+        );
+        // Tens of thousands without 원 are a count.
+        assert!(amounts("군수는 “인구 10만 관광도시를 만들겠다”고 말했다.").is_empty());
+        assert_eq!(amounts("국비 151억, 군비 12억을 들였다."), vec![15_100_000_000, 1_200_000_000]);
     }
 }

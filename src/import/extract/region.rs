@@ -150,6 +150,11 @@ fn neighbourhoods(text: &str) -> Vec<String> {
     if !is_boundary(text[..at].chars().next_back()) {
         return Vec::new();
     }
+    // A building's wings after its floor area (`연면적 1만㎡(본관동, 연구동 등)`) are not places.
+    let near = text[..at].char_indices().rev().nth(19).map_or(0, |(i, _)| i);
+    if text[near..at].contains('㎡') || text[near..at].contains("연면적") {
+        return Vec::new();
+    }
     let members: Vec<&str> = c[1]
         .split([',', '·'])
         .flat_map(|part| part.split_whitespace())
@@ -1191,6 +1196,8 @@ mod tests {
         );
         assert!(neighbourhoods("구는 대흥동, 은행동 전통시장에 앱을 만든다.").is_empty());
         assert!(neighbourhoods("주민 활동, 운동, 이동 기록을 모은다.").is_empty());
+        // A building's wings after its floor area.
+        assert!(neighbourhoods("연면적 9,500㎡(본관동, 연구동 등) 규모로 짓는다.").is_empty());
         assert!(neighbourhoods("봉사 활동과 체육 운동 등을 지원한다.").is_empty());
         assert!(neighbourhoods("안전 측면과 비용 측면 등을 따졌다.").is_empty());
         // Two as where a line or a service reaches (`…까지`, `…에`).

@@ -176,18 +176,22 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         .or_else(|| hints.site_name.clone())
 }
 
-/// E-mail addresses standing alone on a line of the header or the tail: the reporter's, whose
+/// E-mail addresses standing alone on a line of the header, or anywhere in the tail: the reporter's, whose
 /// domain is the outlet's. A civil servant's address (`…@korea.kr`, `…go.kr`) is a contact, and
 /// names no outlet.
 fn bare_emails(cleaned: &Cleaned) -> impl Iterator<Item = String> + '_ {
     static ALONE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[<(\[]?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)[>)\]]?$").unwrap());
-    cleaned
-        .meta
+    // In the tail, an address anywhere on a line (`◎공감언론 매체 name@outlet.com`) is the
+    // outlet's sign-off.
+    static ANY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)").unwrap());
+    let header =
+        cleaned.meta.iter().filter_map(|l| ALONE.captures(l.trim()).map(|c| c[1].to_ascii_lowercase()));
+    let tail = cleaned
+        .tail
         .iter()
-        .chain(&cleaned.tail)
-        .filter_map(|l| ALONE.captures(l.trim()).map(|c| c[1].to_ascii_lowercase()))
-        .filter(|e| !e.ends_with("@korea.kr") && !e.ends_with(".go.kr"))
+        .flat_map(|l| ANY.captures_iter(l).map(|c| c[1].to_ascii_lowercase()).collect::<Vec<_>>());
+    header.chain(tail).filter(|e| !e.ends_with("@korea.kr") && !e.ends_with(".go.kr"))
 }
 
 /// A broadcast report's sign-off (`KBS 뉴스 홍길동입니다.`) closing a paragraph or on a line of
@@ -846,6 +850,12 @@ mod tests {
     fn found(page: &str) -> Found {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         source(&text::clean(page, None, &rules), &Hints::default(), &rules)
+    }
+
+    #[test]
+    fn an_address_on_a_sign_off_line_of_the_tail_names_the_outlet() {
+        let page = "부처, 추경 1천억원 확정\n\n한빛부는 소관 추경이 1,000억원 규모로 확정됐다고 25일 발표했다. 사업은 모두 네 개다.\n\n◎공감언론 한빛 mint@newsis.com\n\n저작권자 무단전재 및 재배포 금지\n";
+        assert_eq!(found(page).publisher.map(|p| p.0).as_deref(), Some("뉴시스"));
     }
 
     #[test]
