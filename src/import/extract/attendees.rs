@@ -240,9 +240,11 @@ static PAREN_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// speak (a video message counts; so does a keynote), brief, or visit and meet (`…를 찾아`,
 /// `면담`, `접견`, opening remarks: the host of a meeting told by verbs), or share the place
 /// (`함께 했다`, `자리를 빛냈다`). `참여했` alone is also taking
-/// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence.
+/// part in a programme (`이 사업에는 … 참여했다`): only with an event it is presence. The
+/// people an event is said to have (`회의에는 A 장관, B 장관 …`) are there even where the page
+/// cuts the sentence before its verb.
 static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|찾았|만났|만나\s|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|(?:대해|대한)\s?발언|발언했|발언하며|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사|차담회|기자회견|보고회|발표회)(?:장)?에서").unwrap()
+    Regex::new(r"(?:^|\s)[가-힣]*(?:회의|행사|간담회|협약식|토론회|포럼|세미나|설명회|기념식|출범식|개소식|착공식|준공식|기공식|보고회)에는\s|참석|출석|참여한 가운데|(?:토론|패널|행사|회의|포럼|세미나|좌담회|간담회|설명회|시상식)에는.*참여했|키노트|공동 주최했|주최했|주최한|좌장|사회를 맡|발제|주제발표|토론자로|자리를 함께|함께\s?했|함께\s?자리|자리를 빛냈|자리를 빛내|자리했|한자리에|모여|방문해|방문했|찾았|만났|만나\s|주재|개최|열린|열어|열고|열었|체결|서명했|협약식|출범식|간담회|축사|인사말|환영사|개회사|기념사|출범사|기조\s?연설|토론했|현판|수여|브리핑|자유발언|발언에 나선|(?:대해|대한)\s?발언|발언했|발언하며|질의에 나선|질의했|질의하며|답변은|답변을|답변했|안녕하십니까|입니다\s*$|모두\s?발언|찾아\s|면담|접견|예방했|회동|둘러보|둘러봤|시찰|참관|동행|배석|환담|기념\s?촬영|사회로|사회를 보|서명하고|(?:기념식|개소식|개막식|준공식|착공식|발대식|선포식|토론회|공청회|워크숍|포럼|세미나|설명회|총회|협약식|행사|차담회|기자회견|보고회|발표회)(?:장)?에서").unwrap()
 });
 /// Words that say they are not: a written message, an interview (`한빛 군수를 집무실에서 만났다`:
 /// the reporter met him), a nomination, a future event,
@@ -484,13 +486,25 @@ fn is_present(s: &str) -> bool {
     // `지난달 30일`: a day of last month is the date of the event told, as `5월 20일` is.
     static LAST_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"지난달\s?\d{1,2}일").unwrap());
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:말했|밝혔|강조했|당부했|설명했|덧붙였|전했)(?:다|으며|고)").unwrap()
+        // `"…"이라면서`, `"…"라며`: a quotation closed as speech, where the page may cut the verb.
+        Regex::new(
+            r#"(?:말했|밝혔|강조했|당부했|설명했|덧붙였|전했)(?:다|으며|고)|["”’]\s?(?:이)?라\s?(?:며|면서)"#,
+        )
+        .unwrap()
     });
     let s = LAST_MONTH_DAY.replace_all(s, "");
     let said_that_day = s.starts_with("이날 ") && SAID.is_match(&s);
+    // What is quoted is what was said (`"지난해까지 …"`, `"… 예정"`), not where the speaker is.
+    let outside = outside_quotations(&s);
     (PRESENT.is_match(&s) || HEARING.is_match(&s) || said_that_day)
-        && !ABSENT.is_match(&s)
-        && !ELSEWHERE.iter().any(|w| s.contains(w))
+        && !ABSENT.is_match(&outside)
+        && !ELSEWHERE.iter().any(|w| outside.contains(w))
+}
+
+/// A sentence with its quotations left out.
+fn outside_quotations(s: &str) -> String {
+    let quoted = super::context::quotations(s);
+    s.char_indices().filter(|(i, _)| !quoted.iter().any(|q| *i >= q.0 && *i <= q.1)).map(|(_, c)| c).collect()
 }
 
 /// A sitting where members question the executive, told as held: an audit (`행정사무감사를
@@ -507,7 +521,7 @@ static EVENT_HELD: LazyLock<Regex> = LazyLock::new(|| {
     let events =
         super::context::MEETINGS.iter().chain(super::context::CEREMONIES).copied().collect::<Vec<_>>();
     Regex::new(&format!(
-        r"(?:{})(?:를|을)?\s*(?:개최했|개최하고|열었|열고|열어|가졌|갖고|진행했)",
+        r"(?:{})(?:(?:를|을)\s+(?:[^\s.]+\s+){{0,6}}?|(?:를|을)?\s*)(?:개최했|개최하고|열었|열고|열어|가졌|갖고|진행했)",
         events.join("|")
     ))
     .unwrap()
@@ -517,7 +531,7 @@ static EVENT_HELD: LazyLock<Regex> = LazyLock::new(|| {
 /// answers, explains, says.
 static AT_HEARING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"선출했|선출하고|선출됐|선임했|선임하고|선임됐|따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|지적하|당부했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했",
+        r#"["”’]\s?(?:이)?라\s?(?:며|면서)|선출했|선출하고|선출됐|선임했|선임하고|선임됐|따졌|물었|짚었|짚고|꼬집었|캐물었|질타|추궁|지적했|지적하|당부했|요구했|촉구했|주문했|질의|맞섰|반박했|주장했|제안했|답했|답변|해명했|설명했|밝혔|말했|강조했"#,
     )
     .unwrap()
 });
@@ -532,12 +546,7 @@ fn speaks_at_hearing(s: &str, hearing: bool) -> bool {
     if !hearing || !AT_HEARING.is_match(s) {
         return false;
     }
-    let quoted = super::context::quotations(s);
-    let outside: String = s
-        .char_indices()
-        .filter(|(i, _)| !quoted.iter().any(|q| *i >= q.0 && *i <= q.1))
-        .map(|(_, c)| c)
-        .collect();
+    let outside = outside_quotations(s);
     !AWAY.is_match(&outside) && !ELSEWHERE.iter().any(|w| outside.contains(w))
 }
 
@@ -631,8 +640,14 @@ fn normalised(s: &str, rules: &Compiled) -> String {
     let s = without_post_note(&s, rules);
     let s = POSITION.replace_all(&s, "");
     let s = AGE.replace_all(&s, "$1");
+    // `제2 차관`: a numbered post written with a space is one title.
+    let s = NUMBERED_POST.replace_all(&s, "제$1$2");
     without_honorific(&s, rules)
 }
+
+/// A numbered post with a space after its number: `제1 차관`, `제2 부시장`.
+static NUMBERED_POST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"제(\d)\s+(차관|부시장|부지사|부군수|부구청장|부위원장|부의장)").unwrap());
 
 /// `전경숙 의원님의 사회로`: `님` after a title is courtesy; the title reads without it.
 fn without_honorific(s: &str, rules: &Compiled) -> String {
@@ -2067,5 +2082,29 @@ mod tests {
         ]);
         assert!(!got.contains(&"차하진".to_string()), "{got:?}");
         assert!(!got.iter().any(|n| n.ends_with('적')), "{got:?}");
+    }
+
+    #[test]
+    fn a_meeting_held_with_its_time_and_place_between_and_the_people_it_is_said_to_have_are_there() {
+        let names = |s: &[&str]| run(s).into_iter().map(|a| a.0).collect::<Vec<_>>();
+        // The day and the room between the meeting and its verb.
+        assert_eq!(
+            names(&[
+                "한빛시(시장 도하람)는 사업발굴 보고회를 20일 오전 9시 시청 중회의실에서 개최했다.",
+                "도하람 시장은 실·국장으로부터 보고를 받고 협조 체계 구축을 주문했다.",
+            ]),
+            vec!["도하람"]
+        );
+        // A list the page cut before its verb.
+        assert_eq!(
+            names(&["회의에는 엄서윤 교육부 장관, 변지후 국방부 장관, 차하진 기후"]),
+            vec!["엄서윤", "변지후"]
+        );
+        // `제2 차관` is one title; a quotation closed by `이라면서` is speech that day, and a
+        // year inside the quotation is what was said, not when.
+        assert_eq!(
+            names(&["이날 엄서윤 한빛부 제2 차관은 \"핵심 사업은 데이터 구축\"이라 면서 \"지난해까지 소"]),
+            vec!["엄서윤"]
+        );
     }
 }
