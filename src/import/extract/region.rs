@@ -917,18 +917,34 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
             names.push(name.clone());
         }
     };
+    // Written after its province (`경북 칠곡군`, `대구 달성군`), the one 시·군 a story is about is
+    // the province's too, as editors list it; in a list of such places (`강원 원주시와 경남
+    // 진주시`) the province only locates each.
+    let after_province = |m: &Mention<'_>| {
+        m.place.parent.as_ref().is_some_and(|p| {
+            m.place
+                .spelling
+                .split_once(' ')
+                .is_some_and(|(first, _)| rules.regions.iter().any(|r| r.spelling == first && &r.name == p))
+        })
+    };
+    let locals: std::collections::BTreeSet<&str> = kept
+        .iter()
+        .zip(&standing)
+        .filter(|((m, _), s)| **s && m.place.level == PlaceLevel::Local)
+        .map(|((m, _), _)| m.place.name.as_str())
+        .collect();
+    let one_place = locals.len() == 1;
     for (k, (m, _)) in kept.iter().enumerate() {
         if !standing[k] {
             continue;
         }
-        // `대전 유성구`: the city is named too (but `창원시 성산구` names a city, not 경남, and
-        // `강원 원주시` only locates 원주시, as `locates_next` has it for two mentions).
-        let parent = m.place.parent.as_ref().filter(|p| {
-            m.place.name.ends_with('구')
-                && m.place.spelling.split_once(' ').is_some_and(|(first, _)| {
-                    rules.regions.iter().any(|r| r.spelling == first && &r.name == *p)
-                })
-        });
+        // `대전 유성구`: the city is named too (but `창원시 성산구` names a city, not 경남).
+        let parent = m
+            .place
+            .parent
+            .as_ref()
+            .filter(|_| (m.place.name.ends_with('구') || one_place) && after_province(m));
         for name in parent.into_iter().chain(std::iter::once(&m.place.name)) {
             add(name, &mut names);
         }
@@ -1112,7 +1128,7 @@ mod tests {
         assert_eq!(run("경북도는 경북 영주시청에서 설명회를 열었다."), vec!["경북"]);
         assert_eq!(
             run("충남 예산군의회는 20일 본회의를 열고 예산군 빈집 조례안을 가결했다."),
-            vec!["예산군"]
+            vec!["충남", "예산군"]
         );
     }
 
@@ -1131,7 +1147,7 @@ mod tests {
     }
 
     #[test]
-    fn a_province_before_its_city_or_county_only_locates_it() {
+    fn a_province_before_its_cities_or_counties_in_a_list_only_locates_them() {
         assert_eq!(
             run("대상은 강원 원주시와 경남 진주시, 전남 곡성이다"),
             vec!["원주시", "진주시", "곡성군"]
@@ -1140,6 +1156,11 @@ mod tests {
         // Named for itself as well, the province stays; a 구 after its city names both.
         assert_eq!(run("전남도가 전남 여수에 짓는다"), vec!["전남", "여수시"]);
         assert_eq!(run("대전 유성구에 연다"), vec!["대전", "유성구"]);
+        // Before the one 시·군 a story is about, the province is that place's too.
+        assert_eq!(
+            run("경북 칠곡군이 안전망 구축 사업에 선정됐다. / 군은 내년까지 구축한다."),
+            vec!["경북", "칠곡군"]
+        );
     }
 
     #[test]
@@ -1221,7 +1242,7 @@ mod tests {
     #[test]
     fn a_councils_place_is_where_it_sits() {
         assert_eq!(run("영동군의회 산업위원회는 19일 농정과를 상대로 감사를 벌였다."), vec!["영동군"]);
-        assert_eq!(run("충북 영동군의회는 19일 본회의를 열었다."), vec!["영동군"]);
+        assert_eq!(run("충북 영동군의회는 19일 본회의를 열었다."), vec!["충북", "영동군"]);
         // Another place's council in an aside is not.
         assert_eq!(
             run("영동군의회는 19일 본회의를 열었다. / 한편 인근 보은군의회는 23일 임시회를 연다."),
@@ -1249,7 +1270,7 @@ mod tests {
         assert_eq!(run("두 기관은 남촌·도화국가산업단지 입주기업을 돕는다."), vec!["남촌·도화국가산업단지"]);
         assert_eq!(
             run("공장은 경남 양산 새솔 국가산업단지에 들어선다."),
-            vec!["양산시", "새솔 국가산업단지"]
+            vec!["경남", "양산시", "새솔 국가산업단지"]
         );
         // A word alone before it says what it makes; a general complex is the town's own.
         assert!(run("정부는 반도체 국가산업단지의 전력망을 짓는다.").is_empty());
@@ -1327,7 +1348,7 @@ mod tests {
 
     #[test]
     fn the_neighbourhood_where_the_thing_is_built_is_a_place() {
-        assert_eq!(run("경북 구미시가 송정동에 물류센터 건립을 추진한다."), vec!["구미시", "송정동"]);
+        assert_eq!(run("경북 구미시가 송정동에 물류센터 건립을 추진한다."), vec!["경북", "구미시", "송정동"]);
         assert_eq!(run("홍천군은 내년 서석면에 체험관을 짓는다."), vec!["홍천군", "서석면"]);
         // With no 시·군·구 named it may be in, or a common noun alike, it is not read.
         assert!(run("송정동에 물류센터 건립을 추진한다.").is_empty());
