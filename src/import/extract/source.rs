@@ -596,6 +596,36 @@ fn bare_name_by_date(cleaned: &Cleaned) -> Option<String> {
     })
 }
 
+/// The one reporter the page names (`홍길동 기자`) in a form no byline pattern reads (`▶ 홍길동
+/// 기자 = …`, `홍길동 기자의 …`), outside captions and quotations: the author, when nothing else
+/// names one. Two reporters named leave it open; so does `기자회견`, `기자단`.
+fn lone_reporter(cleaned: &Cleaned) -> Option<String> {
+    static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s\[(=/▶■●◆<|·,])([가-힣]{2,4})\s?(?:선임|수석|객원|인턴|전문)?\s?기자(?:[^가-힣]|$|[은는이가의])").unwrap()
+    });
+    let texts = cleaned
+        .meta
+        .iter()
+        .map(String::as_str)
+        .chain(cleaned.blocks.iter().map(|b| b.text()))
+        .chain(cleaned.tail.iter().map(String::as_str));
+    let mut names: Vec<String> = Vec::new();
+    for t in texts {
+        let quoted = super::context::quotations(t);
+        for c in REPORTER.captures_iter(t) {
+            let m = c.get(1).unwrap();
+            let name = m.as_str();
+            if is_person_name(name)
+                && !quoted.iter().any(|q| m.start() > q.0 && m.end() <= q.1)
+                && !names.iter().any(|n| n == name)
+            {
+                names.push(name.to_string());
+            }
+        }
+    }
+    (names.len() == 1).then(|| names.remove(0))
+}
+
 /// The poster's handle on a header line before the post time, when nothing else names the
 /// author. Labels (`입력`, `등록일`), outlets and public bodies before a date are not handles.
 fn handle_by_date(cleaned: &Cleaned, rules: &Compiled) -> Option<String> {
@@ -650,6 +680,7 @@ pub(crate) fn source(cleaned: &Cleaned, hints: &Hints, rules: &Compiled) -> Foun
         .or_else(|| signoff(cleaned).and_then(|b| b.name))
         .or_else(|| bare_name_by_date(cleaned))
         .or_else(|| hints.author.clone())
+        .or_else(|| lone_reporter(cleaned))
         // A release's `담당 부서` is whom to ask, not who wrote it: no author then.
         .or_else(|| handle_by_date(cleaned, rules))
         // A public body (`천안시청` over a date line) publishes; it is never the author.
@@ -856,6 +887,17 @@ mod tests {
     fn an_address_on_a_sign_off_line_of_the_tail_names_the_outlet() {
         let page = "부처, 추경 1천억원 확정\n\n한빛부는 소관 추경이 1,000억원 규모로 확정됐다고 25일 발표했다. 사업은 모두 네 개다.\n\n◎공감언론 한빛 mint@newsis.com\n\n저작권자 무단전재 및 재배포 금지\n";
         assert_eq!(found(page).publisher.map(|p| p.0).as_deref(), Some("뉴시스"));
+    }
+
+    #[test]
+    fn the_one_reporter_a_page_names_is_its_author() {
+        let page = |lead: &str| {
+            format!("군, 경로당 30곳에 안마의자\n\n{lead} 군은 올해 경로당 서른 곳에 안마의자를 둔다고 7일 밝혔다.\n\n사업비는 모두 3억원이다.\n")
+        };
+        assert_eq!(found(&page("▶도하람 기자 =")).author.as_deref(), Some("도하람"));
+        // Two reporters, or a press conference, name no author.
+        assert_eq!(found(&page("▶도하람 기자 = 엄서윤 기자의 앞선 보도처럼")).author, None);
+        assert_eq!(found(&page("군수는 기자회견에서")).author, None);
     }
 
     #[test]
