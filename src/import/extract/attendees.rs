@@ -509,9 +509,10 @@ fn outside_quotations(s: &str) -> String {
 
 /// A sitting where members question the executive, told as held: an audit (`행정사무감사를
 /// 벌였다`), a hearing, questions put to the executive, a report heard, a council's sitting
-/// (`제1차 본회의를 열고`, a committee's `임시회 제1차 회의를 열어`).
+/// (`제1차 본회의를 열고`, a committee's `임시회 제1차 회의를 열어`), or told as where things
+/// were said (`국정감사에서 … 공방을 벌였다`).
 static HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며|끝으로)|본회의에서[^.]*(?:의결|가결|처리|통과시|채택|선출|선임|구성)(?:했|하였|하고|됐)")
+    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며|끝으로)|본회의에서[^.]*(?:의결|가결|처리|통과시|채택|선출|선임|구성)(?:했|하였|하고|됐)|(?:국정감사|행정사무감사|국감|행감|청문회|대정부\s?질문)에서\s")
         .unwrap()
 });
 
@@ -2106,5 +2107,19 @@ mod tests {
             names(&["이날 엄서윤 한빛부 제2 차관은 \"핵심 사업은 데이터 구축\"이라 면서 \"지난해까지 소"]),
             vec!["엄서윤"]
         );
+    }
+
+    #[test]
+    fn members_who_speak_at_an_audit_told_by_its_place_are_there() {
+        let names = |s: &[&str]| run(s).into_iter().map(|a| a.0).collect::<Vec<_>>();
+        assert_eq!(
+            names(&[
+                "여야가 11일 국회 한빛위원회의 한빛부 국정감사에서 예산 삭감 문제를 두고 공방을 벌였다.",
+                "한빛당 도하람 의원은 \"왜 근거도 없이 줄이나\"라고 지적했다.",
+            ]),
+            vec!["도하람"]
+        );
+        // Quoted alone, with no sitting told, a member is not placed anywhere.
+        assert!(names(&["한빛당 도하람 의원은 \"왜 근거도 없이 줄이나\"라고 지적했다."]).is_empty());
     }
 }
