@@ -453,6 +453,38 @@ fn built_at(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A 읍 or 면 with one of its villages (`진천읍 상신리`, `가창면 주리`): an address of a site, so a
+/// place. A 리 alone is too often a common noun (`관리`, `거리`) to be read without its 읍·면.
+static VILLAGE_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^가-힣])(?P<town>[가-힣]{1,4}(?:읍|면))\s(?P<village>[가-힣]{1,4}리)(?:[^가-힣]|$|일원|일대|에|에서|의|와|과|로)")
+        .unwrap()
+});
+
+/// Common nouns ending in 리, which may follow a word like a 면 (`전면 수리`).
+const NOT_VILLAGES: &[&str] = &[
+    "관리", "처리", "거리", "자리", "우리", "머리", "소리", "요리", "유리", "논리", "원리", "수리", "분리",
+    "정리", "무리", "진리", "다리", "권리", "이리", "저리", "그리", "도리", "보리", "고리", "마리", "가리",
+];
+
+fn village_addresses(text: &str) -> Vec<String> {
+    VILLAGE_ADDRESS
+        .captures_iter(text)
+        .filter_map(|c| Some((c.name("town")?.as_str(), c.name("village")?.as_str())))
+        .filter(|(t, v)| {
+            // `가동되면 일자리`, `선정하면 거리`: a verb's `-면` (if) before a word in 리.
+            let verb = t.ends_with('면')
+                && t.chars().rev().nth(1).is_some_and(|c| "되하으다라려지나오보니우르해져".contains(c));
+            t.chars().count() >= 2
+                && !verb
+                && !NOT_NEIGHBOURHOODS.contains(t)
+                && !OTHER_NOUNS.contains(t)
+                && v.chars().count() >= 2
+                && !NOT_VILLAGES.contains(v)
+        })
+        .map(|(t, v)| format!("{t} {v}"))
+        .collect()
+}
+
 /// More common nouns ending like a 동 or 면 that may stand before `에`.
 const OTHER_NOUNS: &[&str] =
     &["아동", "냉동", "소동", "충동", "라면", "가면", "당면", "직면", "사면", "면면", "분야별 면"];
@@ -955,7 +987,13 @@ pub(crate) fn regions(units: &[&str], rules: &Compiled) -> Vec<String> {
     // A single 읍·면·동 where something is built, once the story names a 시·군·구 it may be in.
     let local =
         names.iter().any(|n| rules.regions.iter().any(|r| r.name == *n && r.level == PlaceLevel::Local));
-    let built = |u: &String| if local && !context::opens_aside(u) { built_at(u) } else { Vec::new() };
+    let built = |u: &String| {
+        if local && !context::opens_aside(u) {
+            built_at(u).into_iter().chain(village_addresses(u)).collect()
+        } else {
+            Vec::new()
+        }
+    };
     for area in plain
         .iter()
         .flat_map(|u| {
@@ -1217,6 +1255,11 @@ mod tests {
         );
         assert!(neighbourhoods("구는 대흥동, 은행동 전통시장에 앱을 만든다.").is_empty());
         assert!(neighbourhoods("주민 활동, 운동, 이동 기록을 모은다.").is_empty());
+        // A 읍·면 with its village is a site's address; a verb's `-면` before a word in 리 is not.
+        assert_eq!(village_addresses("기공식은 한빛읍 나래리 일원에서 열렸다."), vec!["한빛읍 나래리"]);
+        assert_eq!(village_addresses("도로는 가창면 주리에서 시작한다."), vec!["가창면 주리"]);
+        assert!(village_addresses("공장이 가동되면 일자리 300개가 생긴다.").is_empty());
+        assert!(village_addresses("청사를 전면 수리한다.").is_empty());
         // A building's wings after its floor area.
         assert!(neighbourhoods("연면적 9,500㎡(본관동, 연구동 등) 규모로 짓는다.").is_empty());
         assert!(neighbourhoods("봉사 활동과 체육 운동 등을 지원한다.").is_empty());
