@@ -29,6 +29,8 @@ const NOT_NAMES: &[&str] = &[
     "이날",
     // `민선 8기`: a term of elected heads.
     "민선",
+    // `같은 당 소속 홍길동 의원`: affiliation, before the name.
+    "소속",
     // `최하람 장관 주재로`: the chairing, after the title.
     "주재",
     "이번",
@@ -433,6 +435,8 @@ fn local_head(token: &str, rules: &Compiled) -> Option<(String, String)> {
         };
         for (head, suffix) in [
             ("부시장", "시"),
+            // A special city (`창원특례시장`) is a city.
+            ("특례시장", "시"),
             ("시장", "시"),
             ("도지사", "도"),
             ("지사", "도"),
@@ -802,7 +806,9 @@ pub(crate) fn attendees(
     // (person, found in a sentence that does not place them at the event)
     let mut found: Vec<(Attendee, bool)> = Vec::new();
     let spaced: Vec<String> = sentences.iter().map(|s| normalised(s, rules)).collect();
-    let lead_day = sentences.first().and_then(|s| day_of(s));
+    // The day of the event told: the first the lead gives (a wire's lead may open with its
+    // byline and no day).
+    let lead_day = sentences.iter().take(3).find_map(|s| day_of(s));
     found.extend(in_captions(&marked.captions, lead_day, rules, &aliases).into_iter().map(|p| (p, false)));
     found.extend(marked.speakers.iter().filter_map(|s| speaker(s, rules)).map(|p| (p, false)));
     // Heads named beside their body as it speaks: there, unless someone else chairs the event
@@ -1832,6 +1838,15 @@ mod tests {
             &["탁서윤 외교부 장관이 7일 오전 정부서울청사에서 열린 회의에 참석하고 있다."],
         );
         assert!(got.is_empty(), "{got:?}");
+        // The lead's day may come in its second sentence, after a byline with none.
+        let got = names_with_captions(
+            &[
+                "[서울=한빛통신]엄서윤 기자 = 기업 지원이 필요하다는 목소리가 나왔다.",
+                "위원회는 23일 기업간담회를 개최했다고 밝혔다.",
+            ],
+            &["탁서윤 위원회 부위원장이 지난 15일 열린 기자간담회에서 발언하고 있다."],
+        );
+        assert!(got.is_empty(), "{got:?}");
         // A portrait with no act and no event in it places no one.
         let got = names_with_captions(&["한빛구는 협약을 맺었다."], &["변하진 누리물류 대표"]);
         assert!(got.is_empty(), "{got:?}");
@@ -2121,5 +2136,21 @@ mod tests {
         );
         // Quoted alone, with no sitting told, a member is not placed anywhere.
         assert!(names(&["한빛당 도하람 의원은 \"왜 근거도 없이 줄이나\"라고 지적했다."]).is_empty());
+    }
+
+    #[test]
+    fn a_special_citys_mayor_and_a_member_after_his_affiliation_are_read() {
+        assert_eq!(
+            run(&["도하람 창원특례시장은 11일 시청에서 협약식을 열고 협약서에 서명했다."]),
+            vec![p("도하람", "특례시장", "창원시")]
+        );
+        let names: Vec<String> = run(&[
+            "한빛위원회는 11일 국정감사에서 공방을 벌였다.",
+            "같은 당 소속 엄서윤 의원도 \"예산을 살펴야 한다\"고 말했다.",
+        ])
+        .into_iter()
+        .map(|a| a.0)
+        .collect();
+        assert_eq!(names, vec!["엄서윤"]);
     }
 }
