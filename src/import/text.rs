@@ -939,7 +939,14 @@ impl Body {
         }
         // The caption printed again, whole or cut short by the page (`![A B C](…)` then `A B`).
         if let Some(alt) = self.image_alt.take() {
-            if alt == line || char_len(line) >= 20 && alt.starts_with(line.trim_end_matches('�')) {
+            // Pages mask addresses differently in the two copies (`[email protected]`): the
+            // first words decide.
+            let head: String = line.chars().take(40).collect();
+            let same_start = char_len(line) >= 40 && alt.starts_with(&head);
+            if alt == line
+                || same_start
+                || char_len(line) >= 20 && alt.starts_with(line.trim_end_matches('�'))
+            {
                 out.captions.push(line.to_string());
                 return Chrome::Taken;
             }
@@ -1315,6 +1322,13 @@ mod tests {
         let c = clean(&page, None, &rules);
         assert_eq!(c.title.as_deref(), Some("위원회, 기업간담회 개최"));
         assert_eq!(c.captions.len(), 2, "{:?}", c.captions);
+        // The copy may mask the photographer's address that the image's text gives.
+        let alt = "[서울=한빛통신] 도하람 기자 = 차하진 위원장이 지난 5일 기자회견에서 발언하고 있다. 2025.12.05. doha@example.com";
+        let copy = alt.replace("doha@example.com", "[email protected]");
+        let page = format!(
+            "위원회, 기업간담회 개최\n![{alt}](https://img.example.com/1.jpg)\n{copy}\n[서울=한빛통신]엄서윤 기자 = 위원회는 23일 기업간담회를 열었다고 밝혔다.\n"
+        );
+        assert_eq!(clean(&page, None, &rules).captions.len(), 2);
         assert!(c.blocks.iter().all(|b| !b.text().contains("차하진")), "{:?}", c.blocks);
     }
 

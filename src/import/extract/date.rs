@@ -185,6 +185,22 @@ pub fn publication_date_under(
     best
 }
 
+/// For a page with no publication date: a full date elsewhere in its text (`* 개최개요: '25.7.16(수)`,
+/// a notice's `2025. 7. 16.`) on the day its lead tells (`7월 16일 … 개최했다`, `16일 밝혔다`). The
+/// story is of that day, so the date is the page's own, though none is labelled.
+pub fn lead_day_in_text(lead: &str, lines: &[&str], tz: Tz) -> Option<NaiveDate> {
+    static MONTH_DAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(?:(\d{1,2})월\s?)?(\d{1,2})일").unwrap());
+    let c = MONTH_DAY.captures(lead)?;
+    let month = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());
+    let day = c.get(2)?.as_str().parse::<u32>().ok()?;
+    use chrono::Datelike;
+    lines
+        .iter()
+        .flat_map(|l| dates_in(l, tz).map(|(_, _, d, _, _)| d).collect::<Vec<_>>())
+        .find(|d| d.day() == day && month.is_none_or(|m| d.month() == m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +225,18 @@ mod tests {
         assert_eq!(d.moment.unwrap().to_rfc3339(), "2024-03-05T12:00:00+09:00");
         assert_eq!(one("2024/03/05 10:21 송고").rank, 1);
         assert_eq!(one("수정 2024.03.06 09:00").rank, 9);
+    }
+
+    #[test]
+    fn a_full_date_on_the_day_the_lead_tells_dates_an_unlabelled_page() {
+        let tz = chrono_tz::Asia::Seoul;
+        let lead = "한빛부는 7월 16일 차관 주재로 합동회의를 개최했다고 밝혔다.";
+        let lines = ["* 개최개요: '25.7.16(수) 16:00, 대회의실", "접수는 2025.7.31까지다."];
+        assert_eq!(lead_day_in_text(lead, &lines, tz), NaiveDate::from_ymd_opt(2025, 7, 16));
+        // A date of another day is not the story's.
+        assert_eq!(lead_day_in_text(lead, &lines[1..], tz), None);
+        // A lead with no day dates nothing.
+        assert_eq!(lead_day_in_text("한빛부는 합동회의를 개최했다.", &lines, tz), None);
     }
 
     #[test]

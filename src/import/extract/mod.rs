@@ -70,7 +70,16 @@ pub(crate) fn brief_from_text(
         tz,
     )
     .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
-    let (day, date_found) = date_or_placeholder(found.as_ref(), placeholder, &mut review);
+    let (day, date_found) = match found.as_ref() {
+        None => match lead_day(&cleaned, tz) {
+            Some(d) => {
+                review.push(format!("date: {d} is the full date the text gives for the day its lead tells; no publication date is labelled"));
+                (d, true)
+            }
+            None => date_or_placeholder(None, placeholder, &mut review),
+        },
+        some => date_or_placeholder(some, placeholder, &mut review),
+    };
     // A day without a midnight in the site zone cannot be written as a brief's date; the
     // placeholder (today) stands in, and is noted.
     let date = Moment::on_day(day, tz).or_else(|| {
@@ -169,6 +178,20 @@ fn short_title(sentence: &str) -> String {
     let cut: String = sentence.chars().take(80).collect();
     let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     at_word.trim_end_matches([',', ' ']).to_string()
+}
+
+/// The date of a page no date labels: a full date in its text on the day its lead tells.
+fn lead_day(cleaned: &text::Cleaned, tz: Tz) -> Option<NaiveDate> {
+    let texts: Vec<&str> = cleaned.blocks.iter().map(|b| b.text()).collect();
+    let lead = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(_)))?.text();
+    let lead = text::sentences(lead).into_iter().take(2).collect::<Vec<_>>().join(" ");
+    let lines: Vec<&str> = texts
+        .iter()
+        .copied()
+        .chain(cleaned.meta.iter().map(String::as_str))
+        .chain(cleaned.tail.iter().map(String::as_str))
+        .collect();
+    date::lead_day_in_text(&lead, &lines, tz)
 }
 
 /// The publication date found, or the placeholder; the flag says whether one was found. Notes an
