@@ -784,16 +784,31 @@ fn is_table_row(line: &str) -> bool {
 fn figures(line: &str, dates: bool) -> usize {
     let mut groups = 0;
     let mut in_number = false;
+    // The number after a `~` closes a range (`6억~20억원`, `2~4년`): one figure with the first.
+    let mut after_tilde = false;
+    let mut counted = false;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         let digit = c.is_ascii_digit() || (in_number && matches!(c, ',' | '.'));
-        if digit && !in_number {
+        if digit && !in_number && !after_tilde {
+            counted = true;
             groups += 1;
         }
+        if c == '~' {
+            after_tilde = true;
+        } else if !digit {
+            after_tilde = after_tilde && matches!(c, '억' | '만' | '조' | '천' | ' ');
+        } else {
+            after_tilde = after_tilde && in_number;
+        }
         in_number = digit;
-        if !dates && in_number && chars.peek().is_some_and(|n| matches!(n, '년' | '월' | '일' | '시' | '분'))
+        if !dates
+            && in_number
+            && counted
+            && chars.peek().is_some_and(|n| matches!(n, '년' | '월' | '일' | '시' | '분'))
         {
             groups -= 1;
+            counted = false;
         }
     }
     groups
@@ -1595,6 +1610,9 @@ mod tests {
     fn a_subtitles_deadline_is_not_a_tables_figures() {
         assert!(is_subtitle("과기정통부, 8월8일까지 접수...센터당 4억 지원"));
         assert!(!is_subtitle("디지털 인프라 380억원 520억원 +140억원"));
+        // A range is one figure, and a span of years none.
+        assert!(is_subtitle("한빛사업 47개 과제 선정…과제당 2~4년 간 6억~20억원 투자"));
+        assert!(!is_subtitle("한빛사업 47개 과제 6억 20억원 35억원 투자"));
         let page = "'빅데이터 사업' 2차 공모...28개 센터 추가 선정\n\n과기정통부, 8월8일까지 접수...센터당 4억 지원\n\n\
                     입력 :2019/07/07 12:00\n\n과기정통부는 공공과 민간이 협업해 데이터 전 과정을 지원하는 \
                     '빅데이터 플랫폼 및 센터 구축 사업'의 2차 공모를 한 달간 실시한다고 7일 밝혔다.\n";
