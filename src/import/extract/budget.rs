@@ -44,6 +44,11 @@ static EARLIER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// The figure a budget started from, named right before it: `당초 436억 원의 규모로`, `기정예산
+/// 6,600억원에서`, or in brackets beside the change (`146억원(본예산 264억원) 증액`).
+static BASE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:^|[^\p{Hangul}])(?:당초|기정|종전)(?:\s*예산(?:액)?)?|\(\s*(?:본예산|당초|기정|전년도?|지난해|작년|기존|종전)(?:\s*예산(?:액)?)?)\s*$").unwrap()
+});
 /// A change against something: `작년보다 210억원 많은`, `전년 대비 30억원 늘어난`, `전년 대비
 /// 172억 원(3.86%) 늘고`, `… 389억원으로 증액됐으며`.
 static DELTA_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -288,6 +293,7 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || left_out(suffix)
         || own_investment(prefix)
         || EARLIER_FIGURE.is_match(prefix)
+        || BASE_BEFORE.is_match(prefix)
         || ((prefix.contains("보다") || prefix.contains("대비")) && DELTA_AFTER.is_match(suffix))
         || change_beside_rate(prefix, suffix)
         || changed_by(suffix)
@@ -1661,5 +1667,19 @@ mod tests {
         // Tens of thousands without 원 are a count.
         assert!(amounts("군수는 “인구 10만 관광도시를 만들겠다”고 말했다.").is_empty());
         assert_eq!(amounts("국비 151억, 군비 12억을 들였다."), vec![15_100_000_000, 1_200_000_000]);
+    }
+
+    #[test]
+    fn the_figure_a_budget_started_from_is_not_budget() {
+        assert_eq!(
+            amounts("사업은 당초 436억 원의 규모로 승인을 받았으나 566억 원으로 늘었다."),
+            vec![56_600_000_000]
+        );
+        // A supplementary budget's own money beside the main budget's figure.
+        assert_eq!(
+            amounts("추경으로 교육 사업에 146억원(본예산 264억원)을 더 편성했다."),
+            vec![14_600_000_000]
+        );
+        assert_eq!(amounts("컨설팅에 108억원(전년 90억원)을 편성했다."), vec![10_800_000_000]);
     }
 }
