@@ -920,6 +920,29 @@ impl Body {
         }
     }
 
+    /// Takes a Markdown image (`![캡션](https://…/photo.jpg)`), as a page saved as Markdown holds
+    /// its photos, as a caption; and its text printed again on the next line, whole or cut short
+    /// by the page (`![A B C](…)` then `A B`).
+    fn image_caption(&mut self, line: &str, out: &mut Cleaned) -> bool {
+        if let Some(alt) = MARKDOWN_IMAGE.captures(line).map(|c| c[1].trim().to_string()) {
+            out.captions.push(line.to_string());
+            self.flush();
+            self.image_alt = Some(alt);
+            return true;
+        }
+        let Some(alt) = self.image_alt.take() else { return false };
+        // Pages mask addresses differently in the two copies (`[email protected]`): the first
+        // words decide.
+        let head: String = line.chars().take(40).collect();
+        let same_start = char_len(line) >= 40 && alt.starts_with(&head);
+        let cut_short = char_len(line) >= 20 && alt.starts_with(line.trim_end_matches('�'));
+        let again = alt == line || same_start || cut_short;
+        if again {
+            out.captions.push(line.to_string());
+        }
+        again
+    }
+
     /// Takes blank, caption, widget, related-list, meta and repeated-headline lines.
     fn chrome(
         &mut self,
@@ -944,27 +967,8 @@ impl Body {
             self.flush();
             return Chrome::Taken;
         }
-        // A Markdown image (`![캡션](https://…/photo.jpg)`), as a page saved as Markdown holds
-        // its photos: a caption, and so is its text printed again on the next line.
-        if let Some(alt) = MARKDOWN_IMAGE.captures(line).map(|c| c[1].trim().to_string()) {
-            out.captions.push(line.to_string());
-            self.flush();
-            self.image_alt = Some(alt);
+        if self.image_caption(line, out) {
             return Chrome::Taken;
-        }
-        // The caption printed again, whole or cut short by the page (`![A B C](…)` then `A B`).
-        if let Some(alt) = self.image_alt.take() {
-            // Pages mask addresses differently in the two copies (`[email protected]`): the
-            // first words decide.
-            let head: String = line.chars().take(40).collect();
-            let same_start = char_len(line) >= 40 && alt.starts_with(&head);
-            if alt == line
-                || same_start
-                || char_len(line) >= 20 && alt.starts_with(line.trim_end_matches('�'))
-            {
-                out.captions.push(line.to_string());
-                return Chrome::Taken;
-            }
         }
         // A line printed twice in a row is a photo caption (or the headline again).
         if self.previous.as_deref() == Some(line) {

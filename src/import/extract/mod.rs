@@ -71,13 +71,8 @@ pub(crate) fn brief_from_text(
     )
     .or_else(|| date::publication_date(&cleaned.tail, None, tz).filter(|d| d.rank <= 2));
     let (day, date_found) = match found.as_ref() {
-        None => match lead_day(&cleaned, tz) {
-            Some(d) => {
-                review.push(format!("date: {d} is the full date the text gives for the day its lead tells; no publication date is labelled"));
-                (d, true)
-            }
-            None => date_or_placeholder(None, placeholder, &mut review),
-        },
+        None => lead_day(&cleaned, tz, &mut review)
+            .map_or_else(|| date_or_placeholder(None, placeholder, &mut review), |d| (d, true)),
         some => date_or_placeholder(some, placeholder, &mut review),
     };
     // A day without a midnight in the site zone cannot be written as a brief's date; the
@@ -180,8 +175,9 @@ fn short_title(sentence: &str) -> String {
     at_word.trim_end_matches([',', ' ']).to_string()
 }
 
-/// The date of a page no date labels: a full date in its text on the day its lead tells.
-fn lead_day(cleaned: &text::Cleaned, tz: Tz) -> Option<NaiveDate> {
+/// The date of a page no date labels: a full date in its text on the day its lead tells,
+/// noted for review.
+fn lead_day(cleaned: &text::Cleaned, tz: Tz, review: &mut Vec<String>) -> Option<NaiveDate> {
     let texts: Vec<&str> = cleaned.blocks.iter().map(|b| b.text()).collect();
     let lead = cleaned.blocks.iter().find(|b| matches!(b, Block::Para(_)))?.text();
     let lead = text::sentences(lead).into_iter().take(2).collect::<Vec<_>>().join(" ");
@@ -191,7 +187,11 @@ fn lead_day(cleaned: &text::Cleaned, tz: Tz) -> Option<NaiveDate> {
         .chain(cleaned.meta.iter().map(String::as_str))
         .chain(cleaned.tail.iter().map(String::as_str))
         .collect();
-    date::lead_day_in_text(&lead, &lines, tz)
+    let day = date::lead_day_in_text(&lead, &lines, tz)?;
+    review.push(format!(
+        "date: {day} is the full date the text gives for the day its lead tells; no publication date is labelled"
+    ));
+    Some(day)
 }
 
 /// The publication date found, or the placeholder; the flag says whether one was found. Notes an
