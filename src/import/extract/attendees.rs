@@ -727,9 +727,8 @@ fn speaker(line: &str, rules: &Compiled) -> Option<Attendee> {
 /// `기념촬영`) or with a word of presence, never a file photo or a written message.
 /// The day of the month a text first names (`27일`), not a day of last month.
 fn day_of(s: &str) -> Option<u32> {
-    static DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(\d{1,2})일").unwrap());
     let s = s.split("지난달").next().unwrap_or(s);
-    DAY.captures(s).and_then(|c| c[1].parse().ok())
+    super::date::day_told(s).map(|(_, day)| day)
 }
 
 fn in_captions(

@@ -358,11 +358,13 @@ fn change_or_base(suffix: &str) -> bool {
     CHANGE.is_match(suffix)
 }
 
+/// An investment agreement: firms pledging their own money (`투자 협약`, `투자양해각서`, `투자 MOU`).
+const INVESTMENT_AGREEMENT: &str = r"투자\s*(?:협약|양해각서|MOU)";
+
 /// The size of an investment agreement (`6200억원 규모의 투자협약`): the firms' money.
 fn agreements_size(suffix: &str) -> bool {
-    static SIZE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:규모의?\s*)?(?:투자\s*협약|투자\s*양해각서|투자\s*MOU)").unwrap()
-    });
+    static SIZE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^\s*(?:규모의?\s*)?{INVESTMENT_AGREEMENT}")).unwrap());
     SIZE.is_match(suffix)
 }
 
@@ -398,7 +400,7 @@ fn firms_invest(sentence: &str) -> bool {
 fn firms_pledged_investment(sentence: &str, suffix: &str) -> bool {
     static INVESTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:을|를)\s+투자").unwrap());
     static AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"투자\s*(?:협약|양해각서|MOU)|협약을 체결한 [^\s]+(?:은|는|이|가)\s").unwrap()
+        Regex::new(&format!(r"{INVESTMENT_AGREEMENT}|협약을 체결한 [^\s]+(?:은|는|이|가)\s")).unwrap()
     });
     let company = sentence
         .split_whitespace()

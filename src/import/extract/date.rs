@@ -185,15 +185,20 @@ pub fn publication_date_under(
     best
 }
 
+/// The first day a sentence tells (`16일`, `7월 16일`), with its month when written.
+pub fn day_told(s: &str) -> Option<(Option<u32>, u32)> {
+    static MONTH_DAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(?:(\d{1,2})월\s?)?(\d{1,2})일").unwrap());
+    let c = MONTH_DAY.captures(s)?;
+    let month = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());
+    Some((month, c.get(2)?.as_str().parse::<u32>().ok()?))
+}
+
 /// For a page with no publication date: a full date elsewhere in its text (`* 개최개요: '25.7.16(수)`,
 /// a notice's `2025. 7. 16.`) on the day its lead tells (`7월 16일 … 개최했다`, `16일 밝혔다`). The
 /// story is of that day, so the date is the page's own, though none is labelled.
 pub fn lead_day_in_text(lead: &str, lines: &[&str], tz: Tz) -> Option<NaiveDate> {
-    static MONTH_DAY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^\d.])(?:(\d{1,2})월\s?)?(\d{1,2})일").unwrap());
-    let c = MONTH_DAY.captures(lead)?;
-    let month = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());
-    let day = c.get(2)?.as_str().parse::<u32>().ok()?;
+    let (month, day) = day_told(lead)?;
     use chrono::Datelike;
     lines
         .iter()
