@@ -186,6 +186,16 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
             return Some(b);
         }
     }
+    // `작성일 : 2015-11-12 16:58 기자 : 홍길동 (name@mail.net)`, `… 작성자 :   홍길동`: a board's
+    // labelled reporter field. A desk or a department in it (`작성자 : 총무과`) is not a person.
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?:기자명?|작성자)\s*[:：]\s*(?P<name>[가-힣]{2,4})(?:$|[\s(<|/·,])").unwrap()
+    });
+    let desk =
+        |name: &str| name.ends_with(['부', '국', '팀', '과', '실', '청', '시', '군', '구', '처', '원']);
+    if let Some(c) = LABELLED.captures(bare).filter(|c| !desk(&c["name"])) {
+        return Some(byline_of(&c, bare));
+    }
     BARE_LINE
         .captures(bare)
         .or_else(|| HANDLE_LINE.captures(bare))
@@ -279,6 +289,13 @@ mod tests {
         assert!(parse_line("홍길동 기자가 현장을 취재했다.").is_none());
         // The date first, then the byline.
         assert_eq!(line("2025-07-09     최태우 기자"), (None, Some("최태우".into())));
+        // A board's labelled reporter field, after its date field; a department in it is no one.
+        assert_eq!(
+            line("작성일 : 2015-11-12 16:58 기자 : 도하람 (haram@mail.net)"),
+            (None, Some("도하람".into()))
+        );
+        assert_eq!(line("2008-03-03 08:49:06 작성자 :   변지후"), (None, Some("변지후".into())));
+        assert!(parse_line("작성일 2025-03-07 작성자 : 총무과").is_none());
         assert_eq!(line("2024.01.19 14:00 | 고다은 기자"), (None, Some("고다은".into())));
         assert!(parse_line("2025-07-09 과기정통부는 홍길동 기자가 말한 사업을 시작했다.").is_none());
     }

@@ -135,6 +135,37 @@ pub(crate) fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// A board's article header printed as one row of two cells, its headline and its date
+/// (`| 제목 … | 2024.03.07 |`), goes on two lines, headline first, as other pages print them. A
+/// row among other rows is a table's and stays whole.
+fn split_header_rows(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_row = |l: &str| l.matches('|').count() >= 2;
+    let header = |at: usize| -> Option<(String, String)> {
+        let around = [at.checked_sub(1), Some(at + 1)];
+        if around.iter().flatten().filter_map(|&k| lines.get(k)).any(|l| is_row(l)) {
+            return None;
+        }
+        let cells: Vec<&str> = lines[at].split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+        let [head, day] = cells[..] else { return None };
+        let only_date = char_len(day) <= 25 && !has_hangul(day) && date::has_full_date(day);
+        (only_date && has_hangul(head) && char_len(head) >= 8).then(|| (head.to_string(), day.to_string()))
+    };
+    let mut out = String::with_capacity(text.len());
+    for (at, line) in lines.iter().enumerate() {
+        match is_row(line).then(|| header(at)).flatten() {
+            Some((head, day)) => {
+                out.push_str(&head);
+                out.push('\n');
+                out.push_str(&day);
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Collapses runs of spaces.
 pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -315,6 +346,21 @@ const CHROME_WORDS: &[&str] = &[
 const WEAK_CHROME_WORDS: &[&str] =
     &["검색", "광고", "닫기", "열기", "영역", "공유", "구독", "목록", "프린트"];
 
+/// How many [`WEAK_CHROME_WORDS`] a line holds as chrome: anywhere in a short line, in a longer
+/// one only as words of their own (`공유`, `구독하기`), not inside a headline's compound
+/// (`옥외광고`, `통합검색`).
+fn weak_chrome(line: &str) -> i32 {
+    let short = line.chars().filter(|c| !c.is_whitespace()).count() < 15;
+    let hits = WEAK_CHROME_WORDS.iter().filter(|w| {
+        if short {
+            return line.contains(*w);
+        }
+        line.split_whitespace()
+            .any(|word| word.strip_prefix(*w).is_some_and(|rest| ["", "하기", "하세요"].contains(&rest)))
+    });
+    i32::try_from(hits.count()).unwrap_or(i32::MAX)
+}
+
 /// Stems of an article's tool widget, printed between its headline and its body: type size,
 /// print, share (`폰트 확대 폰트 축소 프린트하기`, `글자크기 설정 공유하기 프린트`).
 const TOOL_STEMS: &[&str] = &[
@@ -475,10 +521,15 @@ fn title_score(
     // What follows: a byline or date line right after a headline is the strongest sign.
     // Subtitles stacked under the headline do not push its byline away.
     let mut k = 0;
+    let mut stacked = false;
     for &j in filled.iter().skip(order + 1).take(8) {
         let next = lines[j].as_str();
         if is_meta_line(next) || byline::parse_lead(next).is_some_and(|(b, _)| b.name.is_some()) {
-            score += 5 - k;
+            // Of a headline and its subtitle stacked over the byline, the headline comes first.
+            // Not a deck under a dateline of its own (a second block's, under the headline
+            // above), nor a section's or a blog's name of a few words over the headline.
+            let under_dateline = order > 0 && is_meta_line(&lines[filled[order - 1]]);
+            score += 5 - k + i32::from(stacked && k == 0 && !under_dateline && compact >= 12);
             break;
         }
         if k == 0 && order == 0 && is_prose(next) {
@@ -501,9 +552,11 @@ fn title_score(
         if menus[j] || is_nav_line(next, rules) || FIELD_LINE.is_match(next) {
             break;
         }
-        let chrome = CHROME_WORDS.iter().chain(WEAK_CHROME_WORDS).any(|w| next.contains(w));
+        let chrome = CHROME_WORDS.iter().any(|w| next.contains(w)) || weak_chrome(next) > 0;
         if !is_subtitle(next) || next == line || chrome {
             k += 1;
+        } else {
+            stacked = true;
         }
         if k >= 3 {
             break;
@@ -536,7 +589,7 @@ fn title_score(
         score -= 3;
     }
     score -= 3 * CHROME_WORDS.iter().filter(|w| line.contains(*w)).count() as i32;
-    score -= WEAK_CHROME_WORDS.iter().filter(|w| line.contains(*w)).count() as i32;
+    score -= weak_chrome(line);
     if line.starts_with(['□', 'ㅇ', '○', '△', '▲', '*', '※', '-', '•']) {
         score -= 2;
     }
@@ -627,7 +680,9 @@ fn after_title_label(line: &str) -> Option<&str> {
         .iter()
         .find_map(|label| line.strip_prefix(label).filter(|rest| rest.starts_with([' ', ':', '：', '\t'])))
         .map(|rest| rest.trim_start_matches([' ', ':', '：', '\t']))
-        .filter(|rest| char_len(rest) >= 4)
+        // A headline says something: a few letters after the label (`제목 하단 바`, an image's
+        // text under a board's title field) are the page's furniture.
+        .filter(|rest| rest.chars().filter(|c| !c.is_whitespace()).count() >= 6)
 }
 
 /// Splits a headline from what its line runs on into: a subtitle wrapped in dashes
@@ -817,12 +872,15 @@ fn figures(line: &str, dates: bool) -> usize {
 /// A subtitle stacked between a headline and its byline: heading-like, where a date's parts
 /// (`8월8일까지 접수`) are one deadline, not a table's cells.
 fn is_subtitle(line: &str) -> bool {
-    has_heading_shape(line, 90) && figures(line, false) < 3 && line.matches('|').count() < 2
+    // A deck may exclaim or ask (`… 견인차!!`); only a full stop makes it a sentence.
+    has_heading_shape(line.trim_end_matches(['!', '?']), 90)
+        && figures(line, false) < 3
+        && line.matches('|').count() < 2
 }
 
 /// Cleans an article. `title_hint` is a headline already known (from HTML metadata).
 pub(crate) fn clean(raw: &str, title_hint: Option<&str>, rules: &Compiled) -> Cleaned {
-    let text = normalize(raw);
+    let text = split_header_rows(&normalize(raw));
     let lines: Vec<String> = text.lines().map(|l| squash(l.trim())).collect();
     let menus: Vec<bool> = text.lines().map(|l| is_spaced_menu(l.trim())).collect();
     let mut out = Cleaned::default();
@@ -1189,6 +1247,18 @@ fn strip_deck_dashes(s: &str) -> String {
 
 /// Splits text into sentences: after `.`, `?` or `!` (and closing quotes) followed by a space.
 /// Decimal points (`1.2조`) do not split.
+/// Whether the stop at `i` stands inside a short parenthesis (`홍길동 의원(양천1. 한빛당)은`), a
+/// member's district and party, not a sentence's end: a `(` opened shortly before it and a `)`
+/// closing it shortly after.
+fn in_short_aside(chars: &[(usize, char)], i: usize) -> bool {
+    const REACH: usize = 24;
+    let before =
+        chars[i.saturating_sub(REACH)..i].iter().rev().map(|&(_, c)| c).find(|c| matches!(c, '(' | ')'));
+    let after =
+        chars[i + 1..chars.len().min(i + 1 + REACH)].iter().map(|&(_, c)| c).find(|c| matches!(c, '(' | ')'));
+    before == Some('(') && after == Some(')')
+}
+
 pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -1196,7 +1266,7 @@ pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut i = 0;
     while i < chars.len() {
         let (_, c) = chars[i];
-        if matches!(c, '.' | '?' | '!') {
+        if matches!(c, '.' | '?' | '!') && !in_short_aside(&chars, i) {
             let mut j = i + 1;
             while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
                 j += 1;
@@ -1621,6 +1691,38 @@ mod tests {
                     입력 :2019/07/07 12:00\n\n과기정통부는 공공과 민간이 협업해 데이터 전 과정을 지원하는 \
                     '빅데이터 플랫폼 및 센터 구축 사업'의 2차 공모를 한 달간 실시한다고 7일 밝혔다.\n";
         assert_eq!(title_of(page).as_deref(), Some("'빅데이터 사업' 2차 공모...28개 센터 추가 선정"));
+    }
+
+    #[test]
+    fn a_headline_over_its_subtitle_wins_whatever_their_lengths_or_compounds() {
+        let lead = "한빛시는 한빛대학교에서 빅데이터센터 개소식을 가졌다고 6일 밝혔다. 센터는 지역 기업의 데이터 분석을 돕는다.";
+        // A short headline stacked over a longer subtitle, both above the byline.
+        let page = format!("『한빛빅데이터센터』개소\n\n4차 산업혁명 선도도시 한빛시 견인차!!\n\n2017-04-20 19:36 도하람 기자\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("『한빛빅데이터센터』개소"));
+        // A word that is chrome alone (`광고`) inside a headline's compound (`옥외광고`) is no chrome.
+        let lead = "한빛도는 행정안전부 옥외광고 공모사업에 잇따라 선정돼 13억4000만원의 국비를 확보했다고 26일 밝혔다.";
+        let page = format!("행안부 디지털 옥외광고 공모 잇따라 선정\n\n한빛·나래 등 올해 13억 여원 국비 확보\n\n2019-12-26     변지후\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("행안부 디지털 옥외광고 공모 잇따라 선정"));
+        // A section's name of a few words over the headline is not its first line.
+        let lead = "과학기술정보통신부가 한빛시와 나래시를 디지털 전환 거점도시로 선정했다고 17일 밝혔다.";
+        let page = format!(
+            "전국 일반\n\n'디지털 전환 거점도시'에 한빛·나래 선정\n\n등록 2025-12-18 09:10\n\n{lead}\n"
+        );
+        assert_eq!(title_of(&page).as_deref(), Some("'디지털 전환 거점도시'에 한빛·나래 선정"));
+    }
+
+    #[test]
+    fn a_boards_header_row_of_headline_and_date_and_an_images_text_under_its_title_label() {
+        let lead = "[한빛뉴스 도하람 기자] 과학기술정보통신부는 인공지능을 전 지역, 전 산업으로 확산하기 위한 신규 사업의 공모를 7일 개시한다고 발표했다.";
+        let page = format!("| 과기정통부, 전 지역·전 산업 인공지능 확산 가속화 | 2024.03.07 |\n2024년 영남·호남권 초광역 협업 신규 사업 추진\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("과기정통부, 전 지역·전 산업 인공지능 확산 가속화"));
+        // A row among others is a table's, and stays whole.
+        let table = "| 한빛시 스마트 쉼터 구축 | 2024.03.07 |\n| 나래시 스마트 쉼터 구축 | 2024.04.02 |\n";
+        assert_eq!(split_header_rows(table), table);
+        // `제목 하단 바` is an image's text under a board's title label, not a headline.
+        let lead = "과학기술정보통신부는 27일 한빛프레스센터에서 제2차관이 정보통신기술 협단체와 협력방안을 논의하는 간담회를 진행했다.";
+        let page = format!("ICT뉴스\n제목 하단 바\n\nICT대연합, 제2차관과 ICT 진흥정책 모색\n작성일자 2022.08.01 조회수 19570\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("ICT대연합, 제2차관과 ICT 진흥정책 모색"));
     }
 
     #[test]

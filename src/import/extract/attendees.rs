@@ -27,6 +27,22 @@ const NOT_NAMES: &[&str] = &[
     "국회",
     "기업",
     "이날",
+    // Nouns in -화 that start with a surname's syllable (`정보화 촉진협의회 위원`): what a
+    // body is for, never who sits on it.
+    "정보화",
+    "정상화",
+    "고도화",
+    "표준화",
+    "현대화",
+    "공동화",
+    "지능화",
+    "선진화",
+    "전문화",
+    "전산화",
+    "차별화",
+    "구체화",
+    "최적화",
+    "안정화",
     // `민선 8기`: a term of elected heads.
     "민선",
     // `같은 당 소속 홍길동 의원`: affiliation, before the name.
@@ -277,7 +293,9 @@ pub(crate) fn is_person_name(token: &str) -> bool {
     let double = DOUBLE_SURNAMES.iter().any(|d| token.starts_with(d) && n >= 3);
     // `국가적 대사`, `역사적 순간`: a word made with -적 is an adjective, not a name.
     let adjective = n == 3 && token.ends_with('적');
-    (double || SURNAMES.contains(first) && n <= 3) && !NOT_NAMES.contains(&token) && !adjective
+    // `위원위촉식`: a ceremony's word after a title is the event, not a person.
+    let event = super::context::CEREMONIES.contains(&token);
+    (double || SURNAMES.contains(first) && n <= 3) && !NOT_NAMES.contains(&token) && !adjective && !event
 }
 
 fn clean_token(t: &str) -> &str {
@@ -490,9 +508,10 @@ fn is_present(s: &str) -> bool {
     // `지난달 30일`: a day of last month is the date of the event told, as `5월 20일` is.
     static LAST_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"지난달\s?\d{1,2}일").unwrap());
     static SAID: LazyLock<Regex> = LazyLock::new(|| {
-        // `"…"이라면서`, `"…"라며`: a quotation closed as speech, where the page may cut the verb.
+        // `"…"이라면서`, `"…"라며`: a quotation closed as speech, where the page may cut the verb;
+        // `이날 한빛 시장은 "…`: a quotation the page cut before it closed.
         Regex::new(
-            r#"(?:말했|밝혔|강조했|당부했|설명했|덧붙였|전했)(?:다|으며|고)|["”’]\s?(?:이)?라\s?(?:며|면서)"#,
+            r#"(?:말했|밝혔|덧붙였|전했|(?:강조|당부|설명)\s?(?:했|하였))(?:다|으며|고)|["”’]\s?(?:이)?라\s?(?:며|면서)|[은는]\s?["“][^"”]{10,}$"#,
         )
         .unwrap()
     });
@@ -516,7 +535,7 @@ fn outside_quotations(s: &str) -> String {
 /// (`제1차 본회의를 열고`, a committee's `임시회 제1차 회의를 열어`), or told as where things
 /// were said (`국정감사에서 … 공방을 벌였다`).
 static HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|개최했|개최하고|개회했|진행했|진행하고|실시했|가졌|받았|마쳤|마치며|끝으로)|본회의에서[^.]*(?:의결|가결|처리|통과시|채택|선출|선임|구성)(?:했|하였|하고|됐)|(?:국정감사|행정사무감사|국감|행감|청문회|대정부\s?질문)에서\s")
+    Regex::new(r"(?:(?:감사|청문회|업무보고|[시도군구]정\s?질문|대정부\s?질문|질의|본회의|임시회|정례회)|(?:임시회|정례회)\s+제?\d{1,2}차\s+[가-힣]*회의)(?:를|을|가|이)?\s*(?:벌였|벌이고|벌여|열었|열고|열어|열렸|개최했|개최하고|개회했|진행했|진행하고|진행됐|실시했|실시됐|가졌|받았|마쳤|마치며|끝으로)|본회의에서[^.]*(?:의결|가결|처리|통과시|채택|선출|선임|구성)(?:했|하였|하고|됐)|(?:국정감사|행정사무감사|국감|행감|청문회|대정부\s?질문)에서\s")
         .unwrap()
 });
 
@@ -1901,6 +1920,37 @@ mod tests {
         assert_eq!(got.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["모세린"]);
         // Someone met only in a quotation of plans is not placed anywhere.
         assert_eq!(run(&["하도윤 차관은 \"기업인들을 자주 만나겠다\"고 말했다."]), vec![]);
+    }
+
+    #[test]
+    fn a_ceremonys_word_after_a_title_is_the_event_and_a_cut_or_spaced_speech_is_still_speech() {
+        let held = "수원시는 지난 2월 29일 시청 상황실에서 제5기 정보화 협의회 위원 위촉식을 개최했다.";
+        // `위원위촉식`: the title `위원` glued to the ceremony, not a member called 위촉식.
+        assert_eq!(run(&["지역 정보화 촉진협의회 위원위촉식", held]), vec![]);
+        // `당부 하였다`, spaced and in its long form, is what was said that day.
+        assert_eq!(
+            run(&[held, "이날 차민성 수원시장은 \"위원들의 자문을 부탁드린다\"고 당부 하였다."]),
+            vec![p("차민성", "시장", "수원시")]
+        );
+        // So is a quotation the page cut before it closed.
+        assert_eq!(
+            run(&[
+                held,
+                "이날 차민성 수원시장은 \"우리 수원시가 언제 어디서나 정보화 서비스가 제공되는 도시로"
+            ]),
+            vec![p("차민성", "시장", "수원시")]
+        );
+    }
+
+    #[test]
+    fn an_audit_told_as_under_way_is_a_sitting_and_a_members_seat_does_not_end_the_sentence() {
+        let names = |s: &[&str]| -> Vec<String> { run(s).into_iter().map(|a| a.0).collect() };
+        let audit = "이날 오전 10시부터 정보기획관에 대한 행정사무감사가 진행됐으나 답변이 부실했다.";
+        // The district and party in parentheses (`양천1. 한빛당`) hold a stop that ends nothing.
+        let said = "김나래 의원(양천1. 한빛당)은 용역을 특정업체와 계약했다고 지적했다.";
+        assert_eq!(names(&[audit, said]), vec!["김나래"]);
+        // Without the sitting, a member's criticism places him nowhere.
+        assert_eq!(names(&[said]), Vec::<String>::new());
     }
 
     fn names_on_page(page: &str) -> Vec<String> {
