@@ -297,6 +297,7 @@ fn not_budget(clause: &str, prefix: &str, suffix: &str, rules: &Compiled) -> boo
         || ((prefix.contains("보다") || prefix.contains("대비")) && DELTA_AFTER.is_match(suffix))
         || change_beside_rate(prefix, suffix)
         || changed_by(suffix)
+        || compared_with(suffix)
         || DELTA_AFTER.is_match(suffix)
             && suffix.trim_start().starts_with(['늘', '많', '증'])
             && (prefix.contains("보다") || prefix.contains("대비") || prefix.contains("비해"))
@@ -615,6 +616,15 @@ fn earlier_series(sentence: &str, found: &[Found], year: Option<i32>) -> Vec<boo
     }
 }
 
+/// The figure a comparison is made with (`전년도 4,059억 원과 비교하면 19.3% 늘어`): a base,
+/// not this year's money.
+fn compared_with(suffix: &str) -> bool {
+    static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:과|와)\s*(?:비교하면|비교해|비교하여|비교할|견주면|견줘)").unwrap()
+    });
+    COMPARED.is_match(suffix)
+}
+
 /// Words that contain a not-budget word (`유발`, `가치`) but mean something else.
 const HOLDS_NOT_BUDGET_WORD: &[&str] = &["자유발언", "가치관"];
 
@@ -702,16 +712,22 @@ fn item_of(prefix: &str, suffix: &str, amount_text: &str) -> (Vec<String>, Optio
         .filter(|s| !s.is_empty())
         .or_else(|| money_named_after_at(prefix))
         .or_else(|| ITEM_AT.captures(prefix).map(|c| clean_item(&c["item"])).filter(|s| !s.is_empty()));
+    let each = each_of(prefix);
     match (before, after) {
+        // `진주시와 김해시가 선정돼 각 7000만원의 국비를`, `영주시와 봉화군이 각각 30억원을`: one
+        // line for each of the payers or recipients, under the programme's name when there is one.
+        (named, _) if each.len() >= 2 => {
+            let lines = each.iter().map(|n| clean_item(n)).filter(|n| !n.is_empty());
+            (
+                lines.map(|n| named.as_ref().map_or_else(|| n.clone(), |b| format!("{b} ({n})"))).collect(),
+                None,
+            )
+        }
         (Some(b), _) if prefix.contains("각각") || prefix.contains("각 ") => {
             (b.split(" 및 ").map(|s| s.trim().to_string()).collect(), None)
         }
         (Some(b), _) => (vec![b], None),
         (None, Some(a)) => (vec![a], None),
-        // `영주시와 봉화군이 각각 30억원을`: one line for each of the payers or recipients.
-        (None, None) if prefix.contains("각각") && each_of(prefix).len() >= 2 => {
-            (each_of(prefix).iter().map(|n| clean_item(n)).filter(|n| !n.is_empty()).collect(), None)
-        }
         (None, None) => {
             let guess = clean_item(prefix);
             // A clause of figures and signs (`28개소×4억=`) names nothing: `=` or `×` is no item.
@@ -770,11 +786,33 @@ fn money_named_after_at(prefix: &str) -> Option<String> {
     (money.split_whitespace().count() >= 2).then_some(money)
 }
 
+/// The words before the `각각` or `각` that closes `prefix`, if one does.
+/// `각각` may stand further back (`각각 국비 30억원을`); the one-syllable `각` only as the last
+/// word, or before the money's name (`각 국비 7억원`), so that `각 지자체` is not read as one.
+fn before_each(prefix: &str) -> Option<&str> {
+    if let Some((before, _)) = prefix.rsplit_once("각각") {
+        return Some(before.trim());
+    }
+    let p = prefix.trim_end();
+    let p = ["국비", "도비", "시비", "군비", "예산", "사업비"]
+        .iter()
+        .find_map(|m| p.strip_suffix(m))
+        .map_or(p, str::trim_end);
+    let before = p.strip_suffix('각')?;
+    (before.is_empty() || before.ends_with(char::is_whitespace)).then(|| before.trim())
+}
+
 /// The names joined before `각각` (`영주시와 봉화군이 각각`, `A, B 및 C에 각각`), each without
 /// its particle; fewer than two when the words before it are no list.
 fn each_of(prefix: &str) -> Vec<String> {
-    let before = prefix.rsplit_once("각각").map_or(prefix, |(b, _)| b).trim();
+    let Some(before) = before_each(prefix) else { return Vec::new() };
     let mut words: Vec<&str> = before.split_whitespace().collect();
+    // `A와 B가 (최종) 선정돼 각 …`: the choice told between the names and `각`.
+    const CHOSEN: &[&str] =
+        &["선정돼", "선정되어", "지정돼", "지정되어", "뽑혀", "최종", "나란히", "함께", "모두"];
+    while words.last().is_some_and(|w| CHOSEN.contains(w)) {
+        words.pop();
+    }
     if let Some(last) = words.last_mut() {
         *last = ["에게", "에는", "이", "가", "은", "는", "에"]
             .iter()
@@ -790,6 +828,11 @@ fn each_of(prefix: &str) -> Vec<String> {
         }
         match w.strip_suffix('와').or_else(|| w.strip_suffix('과')).filter(|s| s.chars().count() >= 2) {
             Some(stem) => {
+                // The clause before the first name (`…사업에도 김해시와`) is not part of it.
+                let opens = current
+                    .iter()
+                    .rposition(|w| ["에도", "에는", "에서", "에선"].iter().any(|p| w.ends_with(p)));
+                current.drain(..opens.map_or(0, |k| k + 1));
                 current.push(stem);
                 out.push(current.join(" "));
                 current.clear();
@@ -853,11 +896,15 @@ pub(crate) fn budget(
             }
             let floor = if k > 0 { found[k - 1].end } else { 0 };
             let ceil = found.get(k + 1).map(|n| n.start).unwrap_or(sentence.len());
+            // A list mark (`▲A 52억원 ▲B 21억원`) opens an item's clause as a comma does.
             let clause_start = sentence[floor..f.start]
-                .rfind([',', ';', '，', '·'])
+                .rfind([',', ';', '，', '·', '▲', '△', '□', '○', '▷'])
                 .map(|i| floor + i + sentence[floor + i..].chars().next().map_or(1, char::len_utf8))
                 .unwrap_or(floor);
-            let clause_end = sentence[f.end..ceil].find([',', ';', '，']).map(|i| f.end + i).unwrap_or(ceil);
+            let clause_end = sentence[f.end..ceil]
+                .find([',', ';', '，', '▲', '△', '□', '○', '▷'])
+                .map(|i| f.end + i)
+                .unwrap_or(ceil);
             let prefix = &sentence[clause_start..f.start];
             let suffix = &sentence[f.end..clause_end];
             let earlier_year =
@@ -1518,6 +1565,27 @@ mod tests {
         assert_eq!(each_of("안동시와 예천군이 각각"), vec!["안동시", "예천군"]);
         // One payer is no list.
         assert!(each_of("시가 각각").len() < 2);
+        // `각` after the choice told, the names under the programme's name.
+        let s = "간판개선사업에도 진주시와 김해시가 최종 선정돼 각 7000만원의 국비를 확보했다.";
+        assert_eq!(amounts(s), vec![70_000_000, 70_000_000]);
+        let items: Vec<String> = run(s).into_iter().map(|(item, _, _)| item).collect();
+        assert_eq!(items, vec!["간판개선사업 (진주시)", "간판개선사업 (김해시)"]);
+        // `각 지자체`: every local body, not a list of two.
+        assert_eq!(amounts("행안부는 각 지자체에 10억원을 지원한다.").len(), 1);
+    }
+
+    #[test]
+    fn an_inline_marked_lists_items_are_read_each_on_its_own() {
+        // An evaluation (`평가 우수 사업`) is no valuation, and one item's words are not another's.
+        assert_eq!(
+            amounts("도는 예산을 ▲현안사업 52억 원 ▲평가 우수 사업 21억 원 ▲부족분 111억 원으로 배분한다."),
+            vec![5_200_000_000, 2_100_000_000, 11_100_000_000]
+        );
+        // A valuation is not budget.
+        assert!(amounts("시유지의 평가액은 300억원이다.").is_empty());
+        assert!(amounts("이 부지는 500억원으로 평가된다.").is_empty());
+        // Nor is the figure a comparison is made with.
+        assert!(amounts("이는 전년도 4,059억 원과 비교하면 19.3% 늘어난 것이다.").is_empty());
     }
 
     fn run_in(s: &str, year: Option<i32>) -> Vec<u64> {
