@@ -136,6 +136,34 @@ pub(crate) fn speakers_place(sentence: &str, end: usize) -> bool {
     sentence.contains(['"', '“', '”']) && SPEAKER.is_match(&sentence[end..])
 }
 
+/// Whether the place ending at `end` is named as what came before or what differs: `강원·충청권에
+/// 이어 영남·호남권`, `대전센터('05년)와 광주센터('07년) 개청에 이어`, `대전·광주 센터와 달리`. Only
+/// within the place's own phrase: a subject or an object (`부산시는 … 광주에 이어`) closes it.
+pub(crate) fn before_or_unlike(sentence: &str, end: usize) -> bool {
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\S*?)(?:에\s?이어|(?:와|과)\s?달리)").unwrap());
+    let rest = &sentence[end..];
+    let mut taken = 0;
+    for word in rest.split_inclusive(' ').take(5) {
+        if let Some(c) = AFTER.captures(&rest[taken..]) {
+            return !c[1].ends_with(['는', '은', '이', '가', '을', '를', '도', ',']);
+        }
+        let w = word.trim_end();
+        // Brackets hold a year or a note (`('05년)`), not a clause.
+        let bare = w.trim_end_matches(|c: char| {
+            c == ')' || c == '\'' || c == '’' || c.is_ascii_digit() || c == '년' || c == '('
+        });
+        if taken > 0 && bare.ends_with(['는', '은', '이', '가', '을', '를', '도', ',', '.']) {
+            return false;
+        }
+        if taken == 0 && w.ends_with(['는', '은', '이', '가', '을', '를', '도', ',', '.']) {
+            return false;
+        }
+        taken += word.len();
+    }
+    false
+}
+
 /// Where in a sentence a list of places ends that visitors come from (`평창군과 홍천군에서도
 /// 견학을 옵니다`, `…에서 벤치마킹하러 찾아온다`): the byte offset of `에서`.
 pub(crate) fn visitors_from(sentence: &str) -> Option<usize> {
@@ -171,6 +199,22 @@ mod tests {
             !names_other_places("얼마나 지원할지 정하지 않았다 그리고 검토한다."),
             "지 not before the verb"
         );
+    }
+
+    #[test]
+    fn places_named_as_what_came_before_or_what_differs() {
+        let at = |s: &str, p: &str| before_or_unlike(s, s.find(p).unwrap() + p.len());
+        let s = "2023년 강원·충청권에 이어 2024년 영남·호남권 신규 사업을 추진한다.";
+        assert!(at(s, "강원"));
+        assert!(at(s, "충청권"));
+        assert!(!at(s, "호남권"));
+        let s = "대구센터는 대전센터('05년)와 광주센터('07년) 개청에 이어 세 번째로 출범했다.";
+        assert!(at(s, "대전"));
+        assert!(at(s, "광주"));
+        assert!(!at(s, "대구"));
+        assert!(at("대전·광주 센터와 달리 공공기관도 맡는다.", "대전"));
+        // The place is the subject: what it follows is another.
+        assert!(!at("부산시는 지난해 광주에 이어 센터를 열었다.", "부산시"));
     }
 
     #[test]

@@ -870,6 +870,7 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
                 || aside
                 || quoted.iter().any(|q| m.start > q.0 && m.end <= q.1)
                 || context::speakers_place(text, m.end)
+                || context::before_or_unlike(text, m.end)
         };
         let plain: Vec<Mention<'r>> = all.iter().filter(|m| !other(m)).cloned().collect();
         if !whole && !aside {
