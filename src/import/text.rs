@@ -562,8 +562,12 @@ fn title_score(
             break;
         }
     }
-    if lines.iter().skip(filled[order] + 1).any(|l| l == line) {
-        score += 3;
+    // A headline is printed again (the page's title, the article's); a line printed over and
+    // over (`과월호 호수이미지`, an image's text in a row of covers) is a widget's.
+    match lines.iter().filter(|l| *l == line).count() {
+        0 | 1 => {}
+        2 | 3 => score += 3,
+        _ => return None,
     }
     // A copied article set off by a rule (`------`) under a repost's own header: the headline
     // the copy opens with is the article's, over the post's own title above.
@@ -1709,6 +1713,14 @@ mod tests {
             "전국 일반\n\n'디지털 전환 거점도시'에 한빛·나래 선정\n\n등록 2025-12-18 09:10\n\n{lead}\n"
         );
         assert_eq!(title_of(&page).as_deref(), Some("'디지털 전환 거점도시'에 한빛·나래 선정"));
+    }
+
+    #[test]
+    fn a_line_printed_over_and_over_is_a_widget_not_the_headline() {
+        let lead = "12월 31일 국회 본회의에서 의결된 정부예산에 한빛도의 국고예산이 총 3조714억 원 반영된 것으로 알려졌다.";
+        let covers = "과월호 호수이미지\n".repeat(6);
+        let page = format!("나래매일 PDF 지면보기\n{covers}최근 뉴스\n한빛도 국고예산 3조714억 원 확보\n상태바\n한빛도 국고예산 3조714억 원 확보\n  • 변지후 기자\n  • 승인 2012.01.03 09:44\n\n{lead}\n");
+        assert_eq!(title_of(&page).as_deref(), Some("한빛도 국고예산 3조714억 원 확보"));
     }
 
     #[test]

@@ -270,7 +270,7 @@ static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
 /// the event told).
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|일정이\s?잡혀|그간|역임|^[가-힣]{2,4}\s+\S+(?:을|를)\s(?:\S+\s){0,3}만났|\d{1,2}월(?:에는|에|\s+[^\d\s])|못해|못했|못한|불참",
+        r"서면|인터뷰|전화|추천|다음\s?달|내달|예정|참석한다|참석할|참석하게|일정이\s?잡혀|그간|역임|^[가-힣]{2,4}\s+\S+(?:을|를)\s(?:\S+\s){0,3}만났|\d{1,2}월(?:에는|에|\s+[^\d\s])|못해|못했|못한|불참",
     )
     .unwrap()
 });
@@ -1939,6 +1939,24 @@ mod tests {
                 "이날 차민성 수원시장은 \"우리 수원시가 언제 어디서나 정보화 서비스가 제공되는 도시로"
             ]),
             vec![p("차민성", "시장", "수원시")]
+        );
+    }
+
+    #[test]
+    fn who_will_attend_a_meeting_still_to_come_is_not_present() {
+        let names = |s: &[&str]| -> Vec<String> { run(s).into_iter().map(|a| a.0).collect() };
+        let coming = "당정협의회가 오늘 오전 11시 국회 회의실에서 열린다.";
+        assert_eq!(
+            names(&[coming, "한빛당에서는 김나래 경남도당 위원장, 도하람 국회의원 등이 참석한다."]),
+            Vec::<String>::new()
+        );
+        // Told as done, they were there.
+        assert_eq!(
+            names(&[
+                "당정협의회가 25일 국회 회의실에서 열렸다.",
+                "이날 회의에는 김나래 경남도당 위원장이 참석했다."
+            ]),
+            vec!["김나래"]
         );
     }
 

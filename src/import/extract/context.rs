@@ -136,27 +136,39 @@ pub(crate) fn speakers_place(sentence: &str, end: usize) -> bool {
     sentence.contains(['"', '“', '”']) && SPEAKER.is_match(&sentence[end..])
 }
 
-/// Whether the place ending at `end` is named as what came before or what differs: `강원·충청권에
-/// 이어 영남·호남권`, `대전센터('05년)와 광주센터('07년) 개청에 이어`, `대전·광주 센터와 달리`. Only
-/// within the place's own phrase: a subject or an object (`부산시는 … 광주에 이어`) closes it.
+/// Whether the place ending at `end` is named as what came before or what differs: an earlier
+/// year's (`2023년 강원·충청권에 이어 2024년 영남·호남권`), an earlier thing's (`대전센터('05년)와
+/// 광주센터('07년) 개청에 이어`), or a contrast (`대전·광주 센터와 달리`). A place right before `에
+/// 이어` with nothing between may be the last stop of a tour (`부산에 이어 대구에서 열린다`) and
+/// stays. Only within the place's own phrase: a subject or an object (`부산시는 …`) closes it.
 pub(crate) fn before_or_unlike(sentence: &str, end: usize) -> bool {
     static AFTER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\S*?)(?:에\s?이어|(?:와|과)\s?달리)").unwrap());
+        LazyLock::new(|| Regex::new(r"^(\S*?)(?:(?P<after>에\s?이어)|(?:와|과)\s?달리)").unwrap());
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:19|20)\d{2}년").unwrap());
+    let closes = |w: &str| w.ends_with(['는', '은', '이', '가', '을', '를', '도', ',', '.']);
     let rest = &sentence[end..];
     let mut taken = 0;
     for word in rest.split_inclusive(' ').take(5) {
         if let Some(c) = AFTER.captures(&rest[taken..]) {
-            return !c[1].ends_with(['는', '은', '이', '가', '을', '를', '도', ',']);
+            let Some(after) = c.name("after") else { return !closes(&c[1]) };
+            if closes(&c[1]) {
+                return false;
+            }
+            let thing_between = taken > 0 || !c[1].is_empty() && !c[1].starts_with(['·', '와', '과']);
+            let start = sentence[..end].rfind(' ').map_or(0, |i| i + 1);
+            let year_before = sentence[..start].trim_end().ends_with('년')
+                && sentence[..start]
+                    .trim_end()
+                    .trim_end_matches('년')
+                    .ends_with(|c: char| c.is_ascii_digit());
+            let years = year_before && YEARS.is_match(&rest[taken + after.end()..]);
+            return thing_between || years;
         }
         let w = word.trim_end();
         // Brackets hold a year or a note (`('05년)`), not a clause.
-        let bare = w.trim_end_matches(|c: char| {
-            c == ')' || c == '\'' || c == '’' || c.is_ascii_digit() || c == '년' || c == '('
-        });
-        if taken > 0 && bare.ends_with(['는', '은', '이', '가', '을', '를', '도', ',', '.']) {
-            return false;
-        }
-        if taken == 0 && w.ends_with(['는', '은', '이', '가', '을', '를', '도', ',', '.']) {
+        let bare =
+            w.trim_end_matches(|c: char| matches!(c, ')' | '(' | '\'' | '’' | '년') || c.is_ascii_digit());
+        if closes(if taken == 0 { w } else { bare }) {
             return false;
         }
         taken += word.len();
@@ -213,6 +225,8 @@ mod tests {
         assert!(at(s, "광주"));
         assert!(!at(s, "대구"));
         assert!(at("대전·광주 센터와 달리 공공기관도 맡는다.", "대전"));
+        // The stops of a tour, with nothing between place and `에 이어`, both stay.
+        assert!(!at("박람회는 부산에 이어 대구에서 열린다.", "부산"));
         // The place is the subject: what it follows is another.
         assert!(!at("부산시는 지난해 광주에 이어 센터를 열었다.", "부산시"));
     }

@@ -156,6 +156,14 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         let o = gazetteer::outlet_in(l)?;
         (l.starts_with(o.name.as_str()) && l.chars().count() <= 20).then(|| o.name.clone())
     });
+    // `2013-12-14     음성뉴스`: an outlet's name where a reporter's would stand after the date.
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?P<outlet>[^\s\d]{2,15})$").unwrap()
+    });
+    let dated = cleaned.meta.iter().find_map(|l| {
+        let o = DATED.captures(l.trim())?.name("outlet")?.as_str();
+        byline::plausible_outlet(o).then(|| outlet_name(o))
+    });
     let emails = line_bylines(cleaned)
         .into_iter()
         .chain(cleaned.trailing_byline.clone())
@@ -172,6 +180,7 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         .or(closing_tag)
         .or(copyright)
         .or(masthead)
+        .or(dated)
         .or(domain)
         .or_else(|| hints.site_name.clone())
 }
@@ -704,6 +713,19 @@ mod tests {
         // A masthead further down the page, or a line of more words, names nothing.
         assert_eq!(hangul_masthead("Daonlab", "메뉴\n검색\n로그인\n다온랩 Daonlab\n"), None);
         assert_eq!(hangul_masthead("Daonlab", "Daonlab 스타트업 뉴스\n"), None);
+    }
+
+    #[test]
+    fn an_outlets_name_after_the_date_where_a_reporters_would_stand_is_the_publisher() {
+        let rules = Compiled::new(&ImportRules::default()).unwrap();
+        let lead = "한빛도지사가 13일 국회 예결특위 위원장과 여야 간사 등을 잇달아 만나 내년도 정부예산 확보를 요청했다.";
+        let page = format!("한빛도지사, 국회 돌며 예산 확보 총력\n\n2013-12-14     나래뉴스\n\n{lead}\n");
+        let cleaned = text::clean(&page, None, &rules);
+        assert_eq!(outlet_from_lines(&cleaned, &Hints::default()).as_deref(), Some("나래뉴스"));
+        // A word after the date that no outlet ends with names none.
+        let page = format!("한빛도지사, 국회 돌며 예산 확보 총력\n\n2013-12-14     총무과\n\n{lead}\n");
+        let cleaned = text::clean(&page, None, &rules);
+        assert_eq!(outlet_from_lines(&cleaned, &Hints::default()), None);
     }
 
     #[test]
