@@ -291,6 +291,48 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
     split_items(&object_phrase(&sentence[..m.start()], true))
 }
 
+/// What a meeting took up, told as a comma list closed by `등` (`협의회에서는 A 건설, B 구축, C 연장 등
+/// 3개 현안에 대한 공동건의문을 채택했다`, `아울러 A, B 등 현안 과제도 논의하게 된다`): the items
+/// before `등`. Each item is a phrase of two words or more, as a project or an action is; a list
+/// of one-word names (bodies, places) is who or where, not what.
+fn listed_before_etc(sentence: &str) -> Vec<String> {
+    static TAKEN_UP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:을|를|도|에\s?대해|에\s?관해)\s+(?:\S+\s+)?(?:논의|모색|협의|건의|점검|심의|토론|요청|채택|의결|공유)\s?(?:했|하였|한다|하게|하고|하며|할|키로|하기로)").unwrap()
+    });
+    let Some(m) = TAKEN_UP.find(sentence) else { return Vec::new() };
+    let before = &sentence[..m.start()];
+    let Some(etc) = before.rfind(" 등 ") else { return Vec::new() };
+    // What stands between `등` and the verb sums the list up (`경남 핵심 현안 관련 대정부 건의 방안`).
+    let summary = &before[etc + " 등 ".len()..];
+    if summary.contains(',') || summary.split_whitespace().count() > 10 {
+        return Vec::new();
+    }
+    let list = &before[..etc];
+    if !list.contains(", ") {
+        return Vec::new();
+    }
+    // The list follows where it was taken up (`협의회에서는`) and an opening adverb.
+    let tokens: Vec<&str> = list.split_whitespace().collect();
+    let first_item_end = tokens.iter().position(|t| t.ends_with(',')).unwrap_or(tokens.len());
+    let start = tokens[..first_item_end]
+        .iter()
+        .rposition(|t| ["에서는", "에서", "에선", "에는"].iter().any(|e| t.ends_with(e)))
+        .map_or(0, |i| i + 1);
+    let list = tokens[start..].join(" ");
+    let list = ["아울러 ", "또한 ", "또 ", "특히 ", "이와 함께 "]
+        .iter()
+        .fold(list.as_str(), |l, a| l.strip_prefix(a).unwrap_or(l));
+    let items: Vec<String> = list.split(", ").map(|i| i.trim().to_string()).collect();
+    let phrases = items
+        .iter()
+        .all(|i| i.split_whitespace().count() >= 2 && i.chars().count() <= 60 && !i.ends_with('다'));
+    if items.len() >= 2 && phrases {
+        items
+    } else {
+        Vec::new()
+    }
+}
+
 /// An event's programme told as what followed at it: `이날 출범식에서는 A와 B가 이어졌다`,
 /// `행사는 A와 B, C 순으로 진행됐다`. Only after the event is named as where or what (an
 /// `…에서는` or the event as topic): `비판이 이어졌다` alone is no programme.
@@ -905,6 +947,8 @@ struct Prose {
     actions: Vec<String>,
     /// A sentence has told of a meeting held (`간담회를 열고`).
     meeting_held: bool,
+    /// A sentence has named a meeting, held or to be held.
+    meeting_named: bool,
     /// Points made by paragraphs that open with an ordinal.
     points: Vec<String>,
     /// Agreements signed (`… 협약 체결`), for a list of what the agreement provides.
@@ -949,7 +993,11 @@ impl Prose {
         self.agreements
             .extend(programme.iter().filter(|p| p.ends_with("체결") || p.ends_with("협약")).cloned());
         self.items.extend(programme);
-        let talked = discussed(sentence, self.meeting_held);
+        self.meeting_named |= MEETINGS.iter().any(|w| sentence.contains(w));
+        let mut talked = discussed(sentence, self.meeting_held);
+        if talked.is_empty() && self.meeting_named {
+            talked = listed_before_etc(sentence);
+        }
         let at_event = sentence.split_whitespace().any(|t| ceremony_stem(t).is_some());
         self.programme |= (at_event || tells_programme(sentence)) && !talked.is_empty();
         if self.read == 0 && talked.len() == 1 {
@@ -1130,6 +1178,28 @@ pub(crate) fn agenda(title: &str, blocks: &[Block], people: &[Attendee]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comma_list_closed_by_etc_that_a_meeting_takes_up_is_its_agenda() {
+        let b = para("한빛도와 나래당 간 당정협의회가 오늘 국회에서 열린다. / 이날 당정협의회에서는 국가산업단지 조성, 항공 정비 사업 유치, 남부내륙철도 조기 착공 등 핵심 현안 관련 건의 방안을 함께 모색한다. / 아울러 함양~울산 간 고속도로 건설, 국도 5호선 건설 등 주요 현안 과제와 내년에 필요한 국비 확보 방안도 논의하게 된다.");
+        assert_eq!(
+            agenda("", &b, &[]),
+            vec![
+                "국가산업단지 조성",
+                "항공 정비 사업 유치",
+                "남부내륙철도 조기 착공",
+                "함양~울산 간 고속도로 건설",
+                "국도 5호선 건설"
+            ]
+        );
+        let b = para("협의회는 16일 정례회의를 개최했다. / 협의회에서는 보령~대전 고속국도 건설, 차세대 방사광가속기 구축 등 2개 현안에 대한 공동건의문을 채택했다.");
+        assert_eq!(agenda("", &b, &[]), vec!["보령~대전 고속국도 건설", "차세대 방사광가속기 구축"]);
+        // Names of one word each are who took part, not what was taken up; no meeting, no agenda.
+        let b = para("간담회에서는 한빛대, 나래연구원, 한빛소재 등 참여 기관의 의견을 공유했다.");
+        assert!(agenda("", &b, &[]).is_empty());
+        let b = para("시는 도로 확장 사업, 공원 조성 사업 등 현안을 점검했다.");
+        assert!(agenda("", &b, &[]).is_empty());
+    }
 
     #[test]
     fn a_meetings_running_order_told_ahead_is_its_programme() {
