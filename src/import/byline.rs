@@ -22,7 +22,9 @@ pub(crate) struct Byline {
 
 const RANKS: &str = r"(?:선임|수석|객원|인턴|전문)?\s*";
 /// A wire's dateline naming the outlet: `(서울=연합뉴스)`, `【청주=코리아프러스】`.
-const WIRE_DATELINE: &str = r"[(【\[]\s*[가-힣A-Za-z]{1,10}\s*=\s*(?P<outlet>[^)】\]\s]{2,20})\s*[)】\]]";
+/// A story another outlet gives says so: `(서울=연합뉴스 제공)`.
+const WIRE_DATELINE: &str =
+    r"[(【\[]\s*[가-힣A-Za-z]{1,10}\s*=\s*(?P<outlet>[^)】\]\s]{2,20})(?:\s*제공)?\s*[)】\]]";
 
 static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -163,7 +165,9 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
     }
     if let Some(c) = WIRE_LINE.captures(bare) {
         let mut b = byline_of(&c, bare);
-        b.outlet = c.name("outlet").map(|m| m.as_str().to_string());
+        // A story the wire gave (`(서울=연합뉴스 제공)`) is published by the page that took it.
+        let given = bare.split_once(['）', ')', ']', '】']).is_some_and(|(head, _)| head.contains("제공"));
+        b.outlet = c.name("outlet").map(|m| m.as_str().to_string()).filter(|_| !given);
         return Some(b);
     }
     // `홍길동 경인본부 기자`: a regional bureau between the name and `기자`.
@@ -194,6 +198,13 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
     let desk =
         |name: &str| name.ends_with(['부', '국', '팀', '과', '실', '청', '시', '군', '구', '처', '원']);
     if let Some(c) = LABELLED.captures(bare).filter(|c| !desk(&c["name"])) {
+        return Some(byline_of(&c, bare));
+    }
+    // `홍길동기자@매체, name@`: the reporter at the outlet, as an address is written.
+    static AT_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<name>[가-힣]{2,4})\s?기자\s?@\s?(?P<outlet>[^\s,@.]{2,15})(?:$|[\s,])").unwrap()
+    });
+    if let Some(c) = AT_OUTLET.captures(bare) {
         return Some(byline_of(&c, bare));
     }
     BARE_LINE
@@ -289,6 +300,9 @@ mod tests {
         assert!(parse_line("홍길동 기자가 현장을 취재했다.").is_none());
         // The date first, then the byline.
         assert_eq!(line("2025-07-09     최태우 기자"), (None, Some("최태우".into())));
+        // The reporter at the outlet, written as an address; a wire's story given to another.
+        assert_eq!(line("도하람기자@한빛신문, haram@"), some("한빛신문", "도하람"));
+        assert_eq!(line("- (서울=연합뉴스 제공) 변지후 기자"), (None, Some("변지후".into())));
         // A board's labelled reporter field, after its date field; a department in it is no one.
         assert_eq!(
             line("작성일 : 2015-11-12 16:58 기자 : 도하람 (haram@mail.net)"),

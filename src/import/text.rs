@@ -755,6 +755,10 @@ fn caption_rest(line: &str) -> Option<String> {
     if line.contains(['©', 'ⓒ']) && char_len(line) < 120 && !line.starts_with(['©', 'ⓒ']) {
         return Some(String::new());
     }
+    // `(서울=연합뉴스 제공) 홍길동 기자`: a wire's story given to another, bylined, is no credit.
+    if line.contains('=') && byline::parse_line(line).is_some_and(|b| b.name.is_some()) {
+        return None;
+    }
     let m = CAPTION_TAG.find(line)?;
     let rest = squash(&CAPTION_TAG.replace_all(line, " "));
     let at_end = line[m.end()..].trim().is_empty();

@@ -16,7 +16,7 @@ use super::super::text::{self, Block, Cleaned};
 use super::attendees::is_person_name;
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:저작권자|Copyrights?|COPYRIGHT|copyright)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}\s*)?(?P<a>[^\s,.|·\]>&(]+(?:\.(?:com|co\.kr|kr|net))?(?:\s(?:뉴스|일보|신문|경제|통신|타임스|데일리|미디어))?)|(?:저작권자|Copyright|COPYRIGHT)\s+(?:\d{4}\s*)?(?P<b>[^\s,.|·ⓒ©]+)")
+    Regex::new(r"(?:저작권자|Copyrights?|COPYRIGHT|copyright)?\s*(?:ⓒ|©|\([cC]\))\s*(?:\d{4}(?:[.\-/]\d{1,2}){0,2}\.?\s*)?(?P<a>[^\s,.|·\]>&(]+(?:\.(?:com|co\.kr|kr|net))?(?:\s(?:뉴스|일보|신문|경제|통신|타임스|데일리|미디어))?)|(?:저작권자|Copyright|COPYRIGHT)\s+(?:\d{4}(?:[.\-/]\d{1,2}){0,2}\.?\s*)?(?P<b>[^\s\d,.|·ⓒ©\-][^\s,.|·ⓒ©]*)")
         .unwrap()
 });
 static URL: LazyLock<Regex> =
@@ -52,7 +52,7 @@ fn outlet_name(written: &str) -> String {
     gazetteer::outlet_named(written).map(|o| o.name.clone()).unwrap_or_else(|| written.to_string())
 }
 
-/// The holder a copyright line names. An outlet the gazetteer knows anywhere after the mark
+/// The holder a copyright line names, past any date (`저작권자 2008-06-11 ⓒ 매체`). An outlet the gazetteer knows anywhere after the mark
 /// wins, since a slogan may come first (`ⓒ '돈이 보이는 리얼타임 뉴스' 머니투데이`, `ⓒ 공감언론
 /// 뉴시스통신사`); then the site's address (`Copyright@더팩트(tf.co.kr)`); then the first word.
 fn copyright_holder(line: &str) -> Option<String> {
@@ -136,10 +136,12 @@ fn outlet_from_lines(cleaned: &Cleaned, hints: &Hints) -> Option<String> {
         .chain(cleaned.tail.iter().map(String::as_str))
         .collect();
     // `머니투데이 뉴스1 제공 | 2020.03.26`: a story one outlet gives another is the host's.
-    let syndicated = lines
-        .iter()
-        .find(|l| l.contains("제공") && text::is_meta_line(l))
-        .and_then(|l| gazetteer::outlet_in(l));
+    // The outlet right before `제공` is the giver (`(서울=연합뉴스 제공) 홍길동 기자` names no host).
+    let syndicated = lines.iter().find(|l| l.contains("제공") && text::is_meta_line(l)).and_then(|l| {
+        let before = &l[..l.find("제공")?];
+        let host = before.trim_end().rsplit_once([' ', '=', '(']).map_or("", |(h, _)| h);
+        gazetteer::outlet_in(host)
+    });
     // A portal's `출처` field, on its line or the next.
     let portal = lines.iter().enumerate().find_map(|(k, l)| {
         let rest = l.strip_prefix("출처")?.trim_start_matches([' ', ':', '：']);
@@ -734,6 +736,7 @@ mod tests {
             copyright_holder("[ⓒ 세계일보 & Segye.com, 무단전재 및 재배포 금지]").as_deref(),
             Some("세계일보")
         );
+        assert_eq!(copyright_holder("- 저작권자 2008-06-11 ⓒ ScienceTimes").as_deref(), Some("ScienceTimes"));
         assert_eq!(
             copyright_holder("저작권자 © 강원도민일보 무단전재 및 재배포 금지").as_deref(),
             Some("강원도민일보")
@@ -903,6 +906,16 @@ mod tests {
     fn found(page: &str) -> Found {
         let rules = Compiled::new(&ImportRules::default()).unwrap();
         source(&text::clean(page, None, &rules), &Hints::default(), &rules)
+    }
+
+    #[test]
+    fn a_story_a_wire_gave_is_published_by_the_page_that_took_it() {
+        let page = "농어촌 초고속망 확대\n\n행안부는 올해 예산 160억원을 투입한다고 11일 밝혔다. 거의 모든 농어촌 지역에서 쓸 수 있게 된다.\n- (서울=연합뉴스 제공) 변지후 기자\n- 저작권자 2008-06-11 ⓒ 한빛사이언스\n";
+        let f = found(page);
+        assert_eq!(
+            (f.publisher.map(|p| p.0).as_deref(), f.author.as_deref()),
+            (Some("한빛사이언스"), Some("변지후"))
+        );
     }
 
     #[test]
