@@ -363,6 +363,37 @@ fn listed_short_names<'r>(
     out
 }
 
+/// Ambiguous short names (`용인`, a common word too) in brackets after an institution, among other
+/// institutions placed the same way (`경희대(용인) 외 경일대(경산), 을지대(성남)`): where each one is.
+/// Two or more such brackets, one of them a plain place, make the others places too.
+fn bracketed_short_names<'r>(
+    unit: usize,
+    text: &str,
+    found: &[Mention<'r>],
+    rules: &'r Compiled,
+) -> Vec<Mention<'r>> {
+    static PLACED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[가-힣A-Za-z]{2,}\((?P<place>[가-힣]{2,4})\)").unwrap());
+    let brackets: Vec<regex::Match<'_>> =
+        PLACED.captures_iter(text).filter_map(|c| c.name("place")).collect();
+    let plain = brackets.iter().any(|b| found.iter().any(|m| m.start == b.start()));
+    if brackets.len() < 2 || !plain {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for b in brackets.iter().filter(|b| !found.iter().any(|m| m.start == b.start())) {
+        let mut same = rules.regions.iter().filter(|r| {
+            r.level == PlaceLevel::Local
+                && r.spelling.split_once(' ').is_some_and(|(_, short)| short == b.as_str())
+        });
+        // A short name two provinces share (`광주`) stays unread.
+        if let (Some(place), None) = (same.next(), same.next()) {
+            out.push(Mention { unit, start: b.start(), end: b.end(), place });
+        }
+    }
+    out
+}
+
 /// Ambiguous short names (`남해`, `안양`) opening one member of a comma list whose other members
 /// open with places (`통영해역 5개, 남해해역 2개, 하동해역 3개`, `경기도 노선버스, 안양 노선버스,
 /// 세종시 …`): the list makes them places too, when a sibling of the same province opens another
@@ -827,10 +858,21 @@ fn bare_districts<'r>(units: &[&str], kept: &[(Mention<'r>, bool)], rules: &'r C
 
 /// Whether a sentence that names several places with a count (`8개 시·군`) chooses them
 /// (`… 등 8개 시·군을 대상지로 선정했다`) rather than listing applicants or last year's picks.
-fn chooses_them(text: &str) -> bool {
+/// `places` are where the sentence's place mentions start.
+fn chooses_them(text: &str, places: &[usize]) -> bool {
     static CHOSEN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"선정(?:했|됐|되었|하였|한다|된)|대상지로|골랐|뽑았").unwrap());
-    CHOSEN.is_match(text) && !["신청", "응모", "지난해"].iter().any(|w| text.contains(w))
+    // `52개 대학이 신청했고, … A, B 등이 선정됐다`: the choice told after the clause of who
+    // applied, naming the places chosen there (`이 중 2곳만 선정된다` names none).
+    let from = ["신청했고", "신청했으며", "응모했고", "응모했으며", "접수했고"]
+        .iter()
+        .filter_map(|w| text.rfind(w).map(|i| i + w.len()))
+        .max();
+    let after_applied = from.map_or(text, |i| &text[i..]);
+    let named_after = from.is_none_or(|i| places.iter().filter(|&&p| p >= i).count() >= 2);
+    named_after
+        && CHOSEN.is_match(after_applied)
+        && !["신청", "응모", "지난해"].iter().any(|w| after_applied.contains(w))
 }
 
 /// Every place mention of the story, each with whether it is named for something other than the
@@ -845,11 +887,15 @@ fn mentions_in<'r>(units: &[&str], rules: &'r Compiled) -> (Vec<(Mention<'r>, bo
         all.extend(listed_short_names(u, text, &all, rules));
         let listed = comma_listed_short_names(u, text, &all, rules);
         all.extend(listed);
+        let bracketed = bracketed_short_names(u, text, &all, rules);
+        all.extend(bracketed);
         all.sort_by_key(|m| m.start);
         let out = ruled_out(text, &all);
         let distinct: std::collections::BTreeSet<&str> =
             all.iter().zip(&out).filter(|(_, r)| !**r).map(|(m, _)| m.place.name.as_str()).collect();
-        let listing = distinct.len() >= 3 && LIST_OF_PLACES.is_match(text) && !chooses_them(text);
+        let listing = distinct.len() >= 3
+            && LIST_OF_PLACES.is_match(text)
+            && !chooses_them(text, &all.iter().map(|m| m.start).collect::<Vec<_>>());
         let whole = listing || context::names_other_places(text);
         // A quotation's places are the programme's (a release quoting its own body, a speech
         // naming the merged cities) unless it promises something later (`…에는 특례를
@@ -1139,6 +1185,14 @@ mod tests {
         // project between may be the next stop of a tour: both stay.
         assert_eq!(run("원주시는 세종 사례처럼 버스를 들인다."), vec!["원주시"]);
         assert_eq!(run("박람회는 부산에 이어 대구에서 열린다."), vec!["부산", "대구"]);
+    }
+
+    #[test]
+    fn institutions_placed_in_brackets_and_chosen_after_who_applied_are_regions() {
+        let s = "전국 52개 대학이 56개 과제를 신청했고, 심의를 거쳐 한빛대(용인) 외 나래대(경산), 가람대(천안) 등이 선정됐다.";
+        assert_eq!(run(s), vec!["용인시", "경산시", "천안시"]);
+        // Alone, the word is what it also means.
+        assert!(run("위원회는 변경을 용인했다.").is_empty());
     }
 
     #[test]
