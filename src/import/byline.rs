@@ -170,10 +170,11 @@ pub(crate) fn parse_line(line: &str) -> Option<Byline> {
         b.outlet = c.name("outlet").map(|m| m.as_str().to_string()).filter(|_| !given);
         return Some(b);
     }
-    // `홍길동 경인본부 기자`: a regional bureau between the name and `기자`.
+    // `홍길동 경인본부 기자`, `홍길동 SW/콘텐츠 전문기자`: a regional bureau or a beat between the
+    // name and `기자`.
     static BUREAU_LINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?P<name>[가-힣]{{2,4}})\s+[가-힣]{{1,8}}(?:취재본부|본부|지사|주재)\s*{RANKS}기자(?:$|[\s|/·,].*$)"
+            r"^(?P<name>[가-힣]{{2,4}})\s+(?:[가-힣]{{1,8}}(?:취재본부|본부|지사|주재)|(?P<desk>[가-힣A-Za-z/·]{{2,12}})\s*전문)\s*{RANKS}기자(?:$|[\s|/·,].*$)"
         ))
         .unwrap()
     });
@@ -300,6 +301,7 @@ mod tests {
         assert!(parse_line("홍길동 기자가 현장을 취재했다.").is_none());
         // The date first, then the byline.
         assert_eq!(line("2025-07-09     최태우 기자"), (None, Some("최태우".into())));
+        assert_eq!(line("도하람 SW/콘텐츠 전문기자 haram@example.com"), (None, Some("도하람".into())));
         // The reporter at the outlet, written as an address; a wire's story given to another.
         assert_eq!(line("도하람기자@한빛신문, haram@"), some("한빛신문", "도하람"));
         assert_eq!(line("- (서울=연합뉴스 제공) 변지후 기자"), (None, Some("변지후".into())));

@@ -304,6 +304,8 @@ const NOT_BUDGET: &[&str] = &[
     "부채",
     "유발",
     "효과",
+    // `경제적 편익은 9210억원`: a benefit estimated, as an effect is.
+    "편익",
     "추정",
     "페널티",
     "벌금",

@@ -1238,6 +1238,9 @@ mod tests {
         // An economic-effect estimate.
         assert!(amounts("이 사업은 생산 유발효과 3조 2,000억원을 낼 것으로 기대된다.").is_empty());
         assert!(amounts("연간 50억 원의 부가가치를 창출할 것으로 추정된다.").is_empty());
+        assert!(
+            amounts("예비타당성 조사에 따르면 센터 사업의 경제적 편익은 9210억원으로 예상된다.").is_empty()
+        );
         // A market size.
         assert!(amounts("세계 로봇 시장 규모는 2030년 200조원에 이른다.").is_empty());
         // A prior-year figure in parentheses.
