@@ -306,6 +306,12 @@ const NOT_BUDGET: &[&str] = &[
     "효과",
     // `경제적 편익은 9210억원`: a benefit estimated, as an effect is.
     "편익",
+    // A change told as its share: `감액분(497억 원)`, `증액분`.
+    "감액분",
+    "삭감분",
+    "감소분",
+    "증액분",
+    "증가분",
     "추정",
     "페널티",
     "벌금",

@@ -616,11 +616,12 @@ fn earlier_series(sentence: &str, found: &[Found], year: Option<i32>) -> Vec<boo
     }
 }
 
-/// The figure a comparison is made with (`전년도 4,059억 원과 비교하면 19.3% 늘어`): a base,
-/// not this year's money.
+/// The figure a comparison is made with (`전년도 4,059억 원과 비교하면 19.3% 늘어`, `2011년도
+/// 확보액(3조1,115억 원) 보다 96억 원이 증액된`): a base, not this year's money.
 fn compared_with(suffix: &str) -> bool {
     static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:과|와)\s*(?:비교하면|비교해|비교하여|비교할|견주면|견줘)").unwrap()
+        Regex::new(r"^\s*\)?\s*(?:(?:과|와)\s*(?:비교하면|비교해|비교하여|비교할|견주면|견줘)|보다\s)")
+            .unwrap()
     });
     COMPARED.is_match(suffix)
 }
@@ -1589,6 +1590,12 @@ mod tests {
         assert!(amounts("이 부지는 500억원으로 평가된다.").is_empty());
         // Nor is the figure a comparison is made with.
         assert!(amounts("이는 전년도 4,059억 원과 비교하면 19.3% 늘어난 것이다.").is_empty());
+        assert_eq!(
+            amounts("이는 지난해 확보액(3조1,115억 원) 보다 96억 원(0.3%)이 증액된 것이다."),
+            Vec::<u64>::new()
+        );
+        // A cut or a rise told as its share (`감액분`, `증액분`) is a change, not money for something.
+        assert!(amounts("지출한도액 감액분(497억 원)을 제외하면 사상 최대다.").is_empty());
     }
 
     fn run_in(s: &str, year: Option<i32>) -> Vec<u64> {
