@@ -353,6 +353,13 @@ pub(crate) struct RegionSpelling {
     pub parent: Option<String>,
 }
 
+impl RegionSpelling {
+    /// The name after the province in a spelling written with it (`경기 용인` → `용인`).
+    pub(crate) fn short(&self) -> Option<&str> {
+        self.spelling.split_once(' ').map(|(_, short)| short)
+    }
+}
+
 /// The rules in working form: built-in lists merged with the site's additions, patterns compiled.
 #[derive(Debug)]
 pub(crate) struct Compiled {

@@ -11,6 +11,10 @@ use crate::brief::frontmatter::Attendee;
 static ETC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*등(?:이다|을|의|이|에|과|도|으로|을 통해)?(?:\s|$|\)|\.)").unwrap());
 
+/// The endings of the word that says where a list was taken up (`보고회에서는`, `협의회에서`): the
+/// list follows it.
+const TAKEN_UP_AT: &[&str] = &["에서는", "에서", "에선", "에는"];
+
 /// Words that say an enumeration is an agenda or a set of priorities.
 const AGENDA_WORDS: &[&str] = &[
     "추진",
@@ -271,10 +275,8 @@ fn discussed(sentence: &str, meeting_held: bool) -> Vec<String> {
         let tokens: Vec<&str> = sentence[..m.start()].split_whitespace().collect();
         // The subject follows where it was discussed (`보고회에서는`); a verb-like word inside it
         // (`참여`) opens nothing.
-        let start = tokens
-            .iter()
-            .rposition(|t| ["에서는", "에서", "에선", "에는"].iter().any(|e| t.ends_with(e)))
-            .map_or(0, |i| i + 1);
+        let start =
+            tokens.iter().rposition(|t| TAKEN_UP_AT.iter().any(|e| t.ends_with(e))).map_or(0, |i| i + 1);
         return split_items(&tokens[start..].join(" ").replace(", ", "과 "));
     }
     if let Some(items) = programme_run(sentence) {
@@ -316,7 +318,7 @@ fn listed_before_etc(sentence: &str) -> Vec<String> {
     let first_item_end = tokens.iter().position(|t| t.ends_with(',')).unwrap_or(tokens.len());
     let start = tokens[..first_item_end]
         .iter()
-        .rposition(|t| ["에서는", "에서", "에선", "에는"].iter().any(|e| t.ends_with(e)))
+        .rposition(|t| TAKEN_UP_AT.iter().any(|e| t.ends_with(e)))
         .map_or(0, |i| i + 1);
     let list = tokens[start..].join(" ");
     let list = ["아울러 ", "또한 ", "또 ", "특히 ", "이와 함께 "]

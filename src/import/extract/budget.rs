@@ -427,8 +427,6 @@ fn firm_plans(prefix: &str, suffix: &str) -> bool {
         )
         .unwrap()
     });
-    const PUBLIC_MONEY: &[&str] =
-        &["예산", "국비", "도비", "시비", "군비", "구비", "지방비", "사업비", "재정", "기금", "정부"];
     if !PLAN.is_match(suffix) || PUBLIC_MONEY.iter().any(|w| prefix.contains(w)) {
         return false;
     }
@@ -626,6 +624,10 @@ fn compared_with(suffix: &str) -> bool {
     COMPARED.is_match(suffix)
 }
 
+/// The names of public money (`국비`, `사업비`), and of the government that spends it.
+const PUBLIC_MONEY: &[&str] =
+    &["예산", "국비", "도비", "시비", "군비", "구비", "지방비", "사업비", "재정", "기금", "정부"];
+
 /// Words that contain a not-budget word (`유발`, `가치`) but mean something else.
 const HOLDS_NOT_BUDGET_WORD: &[&str] = &["자유발언", "가치관"];
 
@@ -795,10 +797,7 @@ fn before_each(prefix: &str) -> Option<&str> {
         return Some(before.trim());
     }
     let p = prefix.trim_end();
-    let p = ["국비", "도비", "시비", "군비", "예산", "사업비"]
-        .iter()
-        .find_map(|m| p.strip_suffix(m))
-        .map_or(p, str::trim_end);
+    let p = PUBLIC_MONEY.iter().find_map(|m| p.strip_suffix(m)).map_or(p, str::trim_end);
     let before = p.strip_suffix('각')?;
     (before.is_empty() || before.ends_with(char::is_whitespace)).then(|| before.trim())
 }

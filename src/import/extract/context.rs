@@ -145,6 +145,7 @@ pub(crate) fn before_or_unlike(sentence: &str, end: usize) -> bool {
     static AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\S*?)(?:(?P<after>에\s?이어)|(?:와|과)\s?달리)").unwrap());
     static YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:19|20)\d{2}년").unwrap());
+    static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}년\s*$").unwrap());
     let closes = |w: &str| w.ends_with(['는', '은', '이', '가', '을', '를', '도', ',', '.']);
     let rest = &sentence[end..];
     let mut taken = 0;
@@ -156,12 +157,8 @@ pub(crate) fn before_or_unlike(sentence: &str, end: usize) -> bool {
             }
             let thing_between = taken > 0 || !c[1].is_empty() && !c[1].starts_with(['·', '와', '과']);
             let start = sentence[..end].rfind(' ').map_or(0, |i| i + 1);
-            let year_before = sentence[..start].trim_end().ends_with('년')
-                && sentence[..start]
-                    .trim_end()
-                    .trim_end_matches('년')
-                    .ends_with(|c: char| c.is_ascii_digit());
-            let years = year_before && YEARS.is_match(&rest[taken + after.end()..]);
+            let years =
+                YEAR_BEFORE.is_match(&sentence[..start]) && YEARS.is_match(&rest[taken + after.end()..]);
             return thing_between || years;
         }
         let w = word.trim_end();

@@ -352,8 +352,7 @@ fn listed_short_names<'r>(
             let stem = PARTICLES.iter().find_map(|p| word.strip_suffix(p)).filter(|s| s.chars().count() >= 2);
             let stem = stem.unwrap_or(word);
             let place = rules.regions.iter().find(|r| {
-                r.parent.as_deref().is_some_and(|p| provinces.contains(&p))
-                    && r.spelling.split_once(' ').is_some_and(|(_, short)| short == stem)
+                r.parent.as_deref().is_some_and(|p| provinces.contains(&p)) && r.short() == Some(stem)
             });
             if let Some(place) = place {
                 out.push(Mention { unit, start: *at, end: at + stem.len(), place });
@@ -382,10 +381,8 @@ fn bracketed_short_names<'r>(
     }
     let mut out = Vec::new();
     for b in brackets.iter().filter(|b| !found.iter().any(|m| m.start == b.start())) {
-        let mut same = rules.regions.iter().filter(|r| {
-            r.level == PlaceLevel::Local
-                && r.spelling.split_once(' ').is_some_and(|(_, short)| short == b.as_str())
-        });
+        let mut same =
+            rules.regions.iter().filter(|r| r.level == PlaceLevel::Local && r.short() == Some(b.as_str()));
         // A short name two provinces share (`광주`) stays unread.
         if let (Some(place), None) = (same.next(), same.next()) {
             out.push(Mention { unit, start: b.start(), end: b.end(), place });
@@ -427,12 +424,12 @@ fn comma_listed_short_names<'r>(
         }
         let word = text[at..].split_whitespace().next().unwrap_or("");
         let place = rules.regions.iter().find(|r| {
-            let (Some((_, short)), Some(province)) = (r.spelling.split_once(' '), r.parent.as_deref()) else {
+            let (Some(short), Some(province)) = (r.short(), r.parent.as_deref()) else {
                 return false;
             };
             r.level == PlaceLevel::Local && word.strip_prefix(short).is_some_and(word_ends) && named(province)
         });
-        if let Some((place, short)) = place.and_then(|p| Some((p, p.spelling.split_once(' ')?.1))) {
+        if let Some((place, short)) = place.and_then(|p| Some((p, p.short()?))) {
             out.push(Mention { unit, start: at, end: at + short.len(), place });
         }
     }
@@ -831,8 +828,7 @@ fn bare_districts<'r>(units: &[&str], kept: &[(Mention<'r>, bool)], rules: &'r C
                 .regions
                 .iter()
                 .filter(|r| {
-                    r.spelling.split_once(' ').is_some_and(|(_, s)| s == short)
-                        && r.parent.as_deref().is_some_and(|p| provinces.contains(p))
+                    r.short() == Some(short) && r.parent.as_deref().is_some_and(|p| provinces.contains(p))
                 })
                 .map(|r| r.name.as_str())
                 .collect();
